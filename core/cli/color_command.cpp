@@ -1,0 +1,126 @@
+#include <cstdio>
+#include <iostream>
+
+#include "cli/arguments.hpp"
+#include "cli/commands.hpp"
+#include "cli/output.hpp"
+#include "color/color_report.hpp"
+#include "color/diversity.hpp"
+#include "color/responses.hpp"
+
+namespace shoal::cli {
+
+const char* const kColorHelp = R"(Usage: shoal color FILE... [options]
+
+Word-colour diversity: for every population and word, internal ΔE (one
+individual's two answers) against population ΔE (answers of two different
+individuals), the distance from the line of unity, per-population means with
+95% intervals, the regression of internal on population ΔE, Gaussian fits
+and the Jensen-Shannon divergence from the reference (human) population.
+
+Inputs (CSV; comma, semicolon or tab separated; format detected per file):
+  human-long   participantID, word, response_r, response_g, response_b,
+               condition (block1_... / block2_...), e.g. a jsPsych export
+  llm-wide     subject_num, word, hex1, hex2 and/or generation1, generation2;
+               population from model_name/prompt/temperature columns or a
+               file name MODEL-prompt=P-temp=T.csv
+  plain-long   population, individual, word, block (1|2), colour (#rrggbb or
+               r,g,b) or r, g, b columns
+
+Options:
+  --out FILE           write the JSON report here (default: standard output)
+  --tables DIR         also write DIR/color-words.csv and
+                       DIR/color-populations.csv
+  --format FORMAT      auto (default), human-long, llm-wide or plain-long
+  --column ROLE=NAME   use column NAME for ROLE (repeatable); roles:
+                       individual, word, block, r, g, b, colour, reply1,
+                       reply2, hex1, hex2, population, model, prompt,
+                       temperature
+  --population NAME    name every input's population NAME
+  --pairs RULE         all (default): population ΔE over all ordered pairs
+                       of different individuals; paper: only i < j in
+                       ascending id order, as in the paper's code
+  --delta-e FORMULA    cie76 (default, the paper's) or ciede2000
+  --reference NAME     population to compare Gaussians against (default: the
+                       human population, when there is exactly one)
+  --seed N             seed of the Monte Carlo divergence (default 1)
+  --jsd-samples N      Monte Carlo draws per Gaussian (default 20000)
+  --quiet              no summary on standard error
+  --help               this text
+
+Exit status: 0 success, 1 bad input (the message names file, row and
+column), 2 bad usage.
+)";
+
+namespace {
+
+void print_summary(const ColorDataset& dataset, const ColorAnalysis& analysis) {
+  for (const auto& p : analysis.populations) {
+    std::fprintf(stderr, "%-40s %4zu individuals %4zu words  distance from diagonal %.4f [%.4f, %.4f]  valid %zu/%zu\n",
+                 p.label.name.c_str(), p.individuals, p.words_analysed, p.dist_from_diagonal.mean,
+                 p.dist_from_diagonal.low, p.dist_from_diagonal.high, p.valid_responses,
+                 p.valid_responses + p.invalid_responses);
+  }
+  for (const auto& issue : dataset.issues) {
+    std::fprintf(stderr, "note: %zu x %s (first: %s, row %zu)\n", issue.count, issue.description.c_str(),
+                 issue.first_file.c_str(), issue.first_row);
+  }
+}
+
+}  // namespace
+
+int run_color(const std::vector<std::string>& args) {
+  const Arguments a(args,
+                    {"out", "tables", "format", "column", "population", "pairs", "delta-e", "reference", "seed",
+                     "jsd-samples"},
+                    {"quiet", "help"});
+  if (a.flag("help")) {
+    std::cout << kColorHelp;
+    return 0;
+  }
+  ColorInputOptions input_options;
+  const std::string format = a.value("format", "auto");
+  const auto parsed_format = color_format_from_string(format);
+  if (!parsed_format) throw UsageError("--format expects auto, human-long, llm-wide or plain-long, got '" + format + "'");
+  input_options.format = *parsed_format;
+  for (const auto& mapping : a.values("column")) {
+    const auto eq = mapping.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == mapping.size()) {
+      throw UsageError("--column expects ROLE=NAME, got '" + mapping + "'");
+    }
+    input_options.columns[mapping.substr(0, eq)] = mapping.substr(eq + 1);
+  }
+  input_options.population = a.value("population", "");
+
+  ColorOptions options;
+  const std::string pairs = a.value("pairs", "all");
+  const auto rule = pair_rule_from_string(pairs);
+  if (!rule) throw UsageError("--pairs expects all or paper, got '" + pairs + "'");
+  options.pairs = *rule;
+  const std::string formula = a.value("delta-e", "cie76");
+  const auto parsed_formula = delta_e_formula_from_string(formula);
+  if (!parsed_formula) throw UsageError("--delta-e expects cie76 or ciede2000, got '" + formula + "'");
+  options.formula = *parsed_formula;
+  options.reference = a.value("reference", "");
+  options.seed = a.unsigned_value("seed", options.seed, 0, (std::uint64_t{1} << 53) - 1);
+  options.jsd_samples = a.unsigned_value("jsd-samples", options.jsd_samples, 100, 100000000);
+
+  const auto inputs = read_inputs(a.positional());
+  const ColorDataset dataset = load_color_inputs(inputs, input_options);
+  ColorAnalysis analysis;
+  try {
+    analysis = analyse_color(dataset, options);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(e.what());
+  }
+  write_report(a.value("out", "-"), color_report(dataset, input_options, analysis));
+  if (a.has("tables")) {
+    const std::string dir = a.value("tables", ".");
+    write_output(dir + "/color-words.csv", color_words_csv(analysis));
+    write_output(dir + "/color-populations.csv", color_populations_csv(analysis));
+  }
+  if (!a.flag("quiet")) print_summary(dataset, analysis);
+  return 0;
+}
+
+}  // namespace shoal::cli

@@ -1,0 +1,14 @@
+#pragma once
+#include <string>
+#include <vector>
+
+namespace shoal::cli {
+
+// Each command takes the arguments after its name and returns the exit
+// status; problems are thrown (UsageError, InputError) and mapped to exit
+// statuses by main.
+int run_color(const std::vector<std::string>& args);
+
+extern const char* const kColorHelp;
+
+}  // namespace shoal::cli

@@ -1,0 +1,51 @@
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/arguments.hpp"
+#include "cli/commands.hpp"
+#include "io/input_error.hpp"
+#include "report/report_json.hpp"
+
+namespace {
+
+const char* const kHelp = R"(shoal: conceptual diversity of human and LLM populations
+
+Usage:
+  shoal color FILE... [options]     word-colour associations (ΔE analysis)
+  shoal --help                      this text
+  shoal --version                   the tool version
+  shoal COMMAND --help              the options of a command
+
+Each command reads one or more CSV files, analyses every population in them
+and writes one JSON report (--out FILE, default standard output).
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    std::cout << kHelp;
+    return args.empty() ? 2 : 0;
+  }
+  if (args[0] == "--version") {
+    std::cout << "shoal " << shoal::tool_version() << "\n";
+    return 0;
+  }
+  const std::string command = args[0];
+  args.erase(args.begin());
+  try {
+    if (command == "color" || command == "colour") return shoal::cli::run_color(args);
+    throw shoal::cli::UsageError("unknown command '" + command + "' (see shoal --help)");
+  } catch (const shoal::InputError& e) {
+    std::cerr << "shoal: error: " << e.what() << "\n";
+    return 1;
+  } catch (const shoal::cli::UsageError& e) {
+    std::cerr << "shoal: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "shoal: error: " << e.what() << "\n";
+    return 1;
+  }
+}

@@ -1,0 +1,35 @@
+#include "cli/output.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <stdexcept>
+
+#include "cli/arguments.hpp"
+
+namespace shoal::cli {
+
+std::vector<TextInput> read_inputs(const std::vector<std::string>& paths) {
+  if (paths.empty()) throw UsageError("no input files given (see --help)");
+  std::vector<TextInput> inputs;
+  for (const auto& path : paths) inputs.push_back(read_text_input(path));
+  return inputs;
+}
+
+void write_output(const std::string& path, const std::string& text) {
+  if (path == "-") {
+    std::cout << text;
+    return;
+  }
+  const std::filesystem::path target(path);
+  if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path());
+  std::ofstream stream(target, std::ios::binary);
+  stream << text;
+  if (!stream) throw std::runtime_error("cannot write " + path);
+}
+
+void write_report(const std::string& out_path, const nlohmann::json& report) {
+  write_output(out_path, report.dump(1) + "\n");
+}
+
+}  // namespace shoal::cli

@@ -1,0 +1,20 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "io/text_input.hpp"
+
+namespace shoal::cli {
+
+// Reads every input path, throwing InputError for the first unreadable one.
+std::vector<TextInput> read_inputs(const std::vector<std::string>& paths);
+
+// Writes text to a file (creating parent directories) or to stdout for "-".
+void write_output(const std::string& path, const std::string& text);
+
+// The report as indented JSON to --out (stdout when absent).
+void write_report(const std::string& out_path, const nlohmann::json& report);
+
+}  // namespace shoal::cli

@@ -1,0 +1,116 @@
+#include "color/color_report.hpp"
+
+#include "report/csv_writer.hpp"
+#include "report/report_json.hpp"
+
+namespace shoal {
+namespace {
+
+nlohmann::json gaussian_json(const std::optional<LabGaussian>& g) {
+  if (!g) return nullptr;
+  nlohmann::json covariance = nlohmann::json::array();
+  for (int i = 0; i < 3; ++i) {
+    covariance.push_back({g->covariance(i, 0), g->covariance(i, 1), g->covariance(i, 2)});
+  }
+  return {{"n", g->n}, {"mean", {g->mean[0], g->mean[1], g->mean[2]}}, {"covariance", covariance}};
+}
+
+nlohmann::json jsd_json(const std::optional<JsdEstimate>& jsd) {
+  if (!jsd) return nullptr;
+  return {{"bits", jsd->bits}, {"mc_error", jsd->mc_error}, {"samples", jsd->samples}};
+}
+
+double valid_percent(const PopulationDiversity& p) {
+  const double total = static_cast<double>(p.valid_responses + p.invalid_responses);
+  return total == 0.0 ? 0.0 : 100.0 * static_cast<double>(p.valid_responses) / total;
+}
+
+nlohmann::json population_json(const PopulationDiversity& p, bool has_reference) {
+  nlohmann::json words = nlohmann::json::array();
+  for (const auto& w : p.words) {
+    words.push_back({{"word", w.word},
+                     {"individuals", w.individuals},
+                     {"incomplete", w.incomplete},
+                     {"internal_delta_e", to_json(w.internal_delta_e)},
+                     {"population_delta_e", to_json(w.population_delta_e)},
+                     {"dist_from_diagonal", number_or_null(w.dist_from_diagonal)},
+                     {"block1_gaussian", gaussian_json(w.block1_gaussian)},
+                     {"jsd_to_reference", jsd_json(w.jsd_to_reference)}});
+  }
+  return {{"name", p.label.name},
+          {"human", p.label.human},
+          {"model", p.label.model},
+          {"prompt", p.label.prompt},
+          {"temperature", p.label.temperature},
+          {"individuals", p.individuals},
+          {"responses",
+           {{"valid", p.valid_responses}, {"invalid", p.invalid_responses}, {"valid_percent", valid_percent(p)}}},
+          {"words_analysed", p.words_analysed},
+          {"dist_from_diagonal", to_json(p.dist_from_diagonal)},
+          {"internal_delta_e", to_json(p.internal_delta_e)},
+          {"population_delta_e", to_json(p.population_delta_e)},
+          {"regression_internal_on_population", to_json(p.internal_on_population)},
+          {"jsd_to_reference", has_reference && p.jsd_to_reference.n > 0 ? to_json(p.jsd_to_reference)
+                                                                          : nlohmann::json(nullptr)},
+          {"words", words}};
+}
+
+}  // namespace
+
+nlohmann::json color_report(const ColorDataset& dataset, const ColorInputOptions& input_options,
+                            const ColorAnalysis& analysis) {
+  const auto& o = analysis.options;
+  nlohmann::json parameters = {{"format", to_string(input_options.format)},
+                               {"columns", input_options.columns},
+                               {"population", input_options.population},
+                               {"pairs", to_string(o.pairs)},
+                               {"delta_e", to_string(o.formula)},
+                               {"reference", analysis.reference_population},
+                               {"seed", o.seed},
+                               {"jsd_samples", o.jsd_samples}};
+  nlohmann::json report = report_envelope("color", std::move(parameters), dataset.inputs, dataset.issues);
+  nlohmann::json populations = nlohmann::json::array();
+  for (const auto& p : analysis.populations) {
+    populations.push_back(population_json(p, !analysis.reference_population.empty()));
+  }
+  report["populations"] = std::move(populations);
+  return report;
+}
+
+std::string color_words_csv(const ColorAnalysis& analysis) {
+  CsvWriter csv;
+  csv.row({"population", "word", "individuals", "incomplete", "internal_mean", "internal_sd", "population_mean",
+           "population_sd", "population_pairs", "dist_from_diagonal", "jsd_bits", "jsd_mc_error"});
+  for (const auto& p : analysis.populations) {
+    for (const auto& w : p.words) {
+      csv.row({p.label.name, w.word, std::to_string(w.individuals), std::to_string(w.incomplete),
+               CsvWriter::number(w.internal_delta_e.mean), CsvWriter::number(w.internal_delta_e.sd),
+               CsvWriter::number(w.population_delta_e.mean), CsvWriter::number(w.population_delta_e.sd),
+               std::to_string(w.population_delta_e.n), CsvWriter::number(w.dist_from_diagonal),
+               w.jsd_to_reference ? CsvWriter::number(w.jsd_to_reference->bits) : "",
+               w.jsd_to_reference ? CsvWriter::number(w.jsd_to_reference->mc_error) : ""});
+    }
+  }
+  return csv.text();
+}
+
+std::string color_populations_csv(const ColorAnalysis& analysis) {
+  CsvWriter csv;
+  csv.row({"population", "human", "model", "prompt", "temperature", "individuals", "valid_responses",
+           "invalid_responses", "valid_percent", "words_analysed", "mean_dist_from_diagonal", "ci95_low",
+           "ci95_high", "slope", "intercept", "r_squared", "mean_jsd_bits"});
+  for (const auto& p : analysis.populations) {
+    csv.row({p.label.name, p.label.human ? "true" : "false", p.label.model, p.label.prompt, p.label.temperature,
+             std::to_string(p.individuals), std::to_string(p.valid_responses),
+             std::to_string(p.invalid_responses), CsvWriter::number(valid_percent(p)),
+             std::to_string(p.words_analysed), CsvWriter::number(p.dist_from_diagonal.mean),
+             CsvWriter::number(p.dist_from_diagonal.low), CsvWriter::number(p.dist_from_diagonal.high),
+             CsvWriter::number(p.internal_on_population.slope),
+             CsvWriter::number(p.internal_on_population.intercept),
+             CsvWriter::number(p.internal_on_population.r_squared),
+             p.jsd_to_reference.n > 0 ? CsvWriter::number(p.jsd_to_reference.mean) : ""});
+  }
+  return csv.text();
+}
+
+}  // namespace shoal

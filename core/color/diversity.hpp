@@ -1,0 +1,75 @@
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "color/gaussian.hpp"
+#include "color/lab.hpp"
+#include "color/responses.hpp"
+#include "stats/descriptive.hpp"
+
+namespace shoal {
+
+// How pairs of different individuals are formed for the population ΔE.
+enum class PairRule {
+  All,     // every ordered pair i ≠ j: does not depend on the order of ids
+  Paper,   // i < j in ascending id order, as the paper's code did
+};
+
+const char* to_string(PairRule rule);
+std::optional<PairRule> pair_rule_from_string(const std::string& text);
+const char* to_string(DeltaEFormula formula);
+std::optional<DeltaEFormula> delta_e_formula_from_string(const std::string& text);
+
+struct ColorOptions {
+  PairRule pairs = PairRule::All;
+  DeltaEFormula formula = DeltaEFormula::Cie76;
+  // Population the Jensen–Shannon divergences are taken against; empty means
+  // the human population when there is exactly one.
+  std::string reference;
+  std::uint64_t seed = 1;
+  std::size_t jsd_samples = 20000;
+};
+
+struct WordDiversity {
+  std::string word;
+  std::size_t individuals = 0;        // answering in both blocks with valid colours
+  std::size_t incomplete = 0;         // answering once, or with an invalid reply
+  MeanInterval internal_delta_e;      // over individuals
+  MeanInterval population_delta_e;    // over pairs of different individuals (n = pairs)
+  double dist_from_diagonal = 0.0;    // |internal - population| / √2
+  std::optional<LabGaussian> block1_gaussian;
+  std::optional<JsdEstimate> jsd_to_reference;
+};
+
+struct PopulationDiversity {
+  PopulationLabel label;
+  std::size_t individuals = 0;
+  std::size_t valid_responses = 0;
+  std::size_t invalid_responses = 0;
+  std::vector<WordDiversity> words;        // alphabetical
+  std::size_t words_analysed = 0;          // words with two or more complete individuals
+  MeanInterval dist_from_diagonal;         // over analysed words: the headline number
+  MeanInterval internal_delta_e;           // over analysed words
+  MeanInterval population_delta_e;         // over analysed words
+  LinearFit internal_on_population;        // words' internal ΔE regressed on population ΔE
+  MeanInterval jsd_to_reference;           // over words with both Gaussians defined
+};
+
+struct ColorAnalysis {
+  ColorOptions options;
+  std::string reference_population;        // empty when there is none
+  std::vector<PopulationDiversity> populations;
+};
+
+// Internal vs population variability of every population in the dataset.
+// Throws InputError for a word answered by a single individual and
+// std::invalid_argument for a reference population that does not exist.
+ColorAnalysis analyse_color(const ColorDataset& dataset, const ColorOptions& options);
+
+// Orders individual ids as the paper did: numbers numerically, before any
+// non-numeric id, which compare as text.
+bool id_less(const std::string& x, const std::string& y);
+
+}  // namespace shoal

@@ -1,0 +1,82 @@
+#include "color/gaussian.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "stats/descriptive.hpp"
+
+namespace shoal {
+namespace {
+
+constexpr double kLog2Pi = 1.8378770664093454836;
+constexpr double kLn2 = 0.69314718055994530942;
+
+// Everything needed to draw from and evaluate one Gaussian.
+class GaussianDensity {
+ public:
+  explicit GaussianDensity(const LabGaussian& g) : mean_(g.mean), llt_(g.covariance) {
+    const Eigen::Matrix3d l = llt_.matrixL();
+    log_norm_ = -1.5 * kLog2Pi - l.diagonal().array().log().sum();
+  }
+  double log_density(const Eigen::Vector3d& x) const {
+    const Eigen::Vector3d z = llt_.matrixL().solve(x - mean_);
+    return log_norm_ - 0.5 * z.squaredNorm();
+  }
+  Eigen::Vector3d draw(Rng& rng) const {
+    Eigen::Vector3d z;
+    for (int i = 0; i < 3; ++i) z[i] = rng.normal();
+    return mean_ + llt_.matrixL() * z;
+  }
+
+ private:
+  Eigen::Vector3d mean_;
+  Eigen::LLT<Eigen::Matrix3d> llt_;
+  double log_norm_ = 0.0;
+};
+
+double log_mean_exp(double a, double b) {
+  const double m = std::max(a, b);
+  return m + std::log(0.5 * (std::exp(a - m) + std::exp(b - m)));
+}
+
+}  // namespace
+
+std::optional<LabGaussian> fit_lab_gaussian(const std::vector<Lab>& answers) {
+  if (answers.size() < 2) return std::nullopt;
+  LabGaussian g;
+  g.n = answers.size();
+  for (const auto& lab : answers) g.mean += Eigen::Vector3d(lab.l, lab.a, lab.b);
+  g.mean /= static_cast<double>(g.n);
+  for (const auto& lab : answers) {
+    const Eigen::Vector3d d = Eigen::Vector3d(lab.l, lab.a, lab.b) - g.mean;
+    g.covariance += d * d.transpose();
+  }
+  g.covariance /= static_cast<double>(g.n - 1);
+  const Eigen::SelfAdjointEigenSolver<Eigen::Matrix3d> eigen(g.covariance, Eigen::EigenvaluesOnly);
+  const Eigen::Vector3d values = eigen.eigenvalues();
+  if (!(values.minCoeff() > 1e-9 * std::max(1.0, values.maxCoeff()))) return std::nullopt;
+  return g;
+}
+
+JsdEstimate jensen_shannon_divergence(const LabGaussian& p, const LabGaussian& q, std::size_t samples, Rng& rng) {
+  const GaussianDensity dp(p), dq(q);
+  RunningMoments from_p, from_q;
+  for (std::size_t i = 0; i < samples; ++i) {
+    const Eigen::Vector3d x = dp.draw(rng);
+    const double lp = dp.log_density(x), lq = dq.log_density(x);
+    from_p.add((lp - log_mean_exp(lp, lq)) / kLn2);
+  }
+  for (std::size_t i = 0; i < samples; ++i) {
+    const Eigen::Vector3d x = dq.draw(rng);
+    const double lp = dp.log_density(x), lq = dq.log_density(x);
+    from_q.add((lq - log_mean_exp(lp, lq)) / kLn2);
+  }
+  JsdEstimate estimate;
+  estimate.samples = samples;
+  estimate.bits = 0.5 * from_p.mean() + 0.5 * from_q.mean();
+  const double n = static_cast<double>(samples);
+  estimate.mc_error = 0.5 * std::sqrt(from_p.sample_variance() / n + from_q.sample_variance() / n);
+  return estimate;
+}
+
+}  // namespace shoal

@@ -1,0 +1,367 @@
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <initializer_list>
+#include <set>
+#include <tuple>
+
+#include "color/responses.hpp"
+#include "io/csv.hpp"
+
+namespace shoal {
+namespace {
+
+// Finds the column playing a role: the user's override if given (which must
+// exist), else the first of the usual names present.
+class ColumnFinder {
+ public:
+  ColumnFinder(const CsvTable& table, const std::map<std::string, std::string>& overrides)
+      : table_(table), overrides_(overrides) {}
+
+  std::optional<std::size_t> find(const std::string& role, std::initializer_list<const char*> names) const {
+    if (auto it = overrides_.find(role); it != overrides_.end()) return table_.require_column(it->second);
+    for (const char* name : names) {
+      if (auto index = table_.find_column(name)) return index;
+    }
+    return std::nullopt;
+  }
+
+  std::size_t require(const std::string& role, std::initializer_list<const char*> names) const {
+    if (auto index = find(role, names)) return *index;
+    std::string expected, present;
+    for (const char* name : names) expected += (expected.empty() ? "" : "', '") + std::string(name);
+    for (const auto& h : table_.header) present += (present.empty() ? "" : ", ") + h;
+    throw InputError(table_.file, 1, "",
+                     "no column for the " + role + " (expected one of '" + expected + "'; columns present: " +
+                         present + ")");
+  }
+
+ private:
+  const CsvTable& table_;
+  const std::map<std::string, std::string>& overrides_;
+};
+
+constexpr std::initializer_list<const char*> kIndividualNames = {
+    "participantID", "participant_id", "participant", "subject_num", "subject", "individual", "ID"};
+constexpr std::initializer_list<const char*> kWordNames = {"word", "stimulus"};
+constexpr std::initializer_list<const char*> kBlockNames = {"condition", "block"};
+constexpr std::initializer_list<const char*> kRedNames = {"response_r", "r", "red"};
+constexpr std::initializer_list<const char*> kGreenNames = {"response_g", "g", "green"};
+constexpr std::initializer_list<const char*> kBlueNames = {"response_b", "b", "blue"};
+constexpr std::initializer_list<const char*> kColourNames = {"colour", "color", "hex"};
+constexpr std::initializer_list<const char*> kPopulationNames = {"population"};
+
+bool is_missing_marker(std::string_view cell) {
+  const std::string v = normalise_name(cell);
+  return v.empty() || v == "na" || v == "nan" || v == "none" || v == "null" || v == "-1";
+}
+
+// "block1_target_trial", "block 2", "2" -> 1 or 2; anything else -> 0.
+int parse_block(std::string_view cell) {
+  std::string compact;
+  for (char c : normalise_name(cell)) {
+    if (c != ' ' && c != '_' && c != '-') compact += c;
+  }
+  std::string_view rest = compact;
+  const bool prefixed = rest.rfind("block", 0) == 0;
+  if (prefixed) rest.remove_prefix(5);
+  if (rest.empty() || (rest[0] != '1' && rest[0] != '2')) return 0;
+  if (rest.size() > 1 && (!prefixed || std::isdigit(static_cast<unsigned char>(rest[1])))) return 0;
+  return rest[0] - '0';
+}
+
+std::uint8_t parse_channel(const CsvTable& table, std::size_t record, std::size_t column) {
+  const std::string_view text = trim(table.cell(record, column));
+  const std::string value(text);
+  char* end = nullptr;
+  const double number = value.empty() ? NAN : std::strtod(value.c_str(), &end);
+  if (value.empty() || end != value.c_str() + value.size() || !(number >= 0.0 && number <= 255.0) ||
+      number != std::floor(number)) {
+    throw InputError(table.file, table.line_of(record), table.header[column],
+                     "expected a colour channel, an integer from 0 to 255, found '" + value + "'");
+  }
+  return static_cast<std::uint8_t>(number);
+}
+
+// A colour given as "#rrggbb" or "r,g,b" in one cell.
+std::optional<Rgb8> parse_colour_cell(const CsvTable& table, std::size_t record, std::size_t column) {
+  const std::string_view text = trim(table.cell(record, column));
+  if (is_missing_marker(text)) return std::nullopt;
+  if (auto rgb = parse_hex_colour(text)) return rgb;
+  int channels[3];
+  std::size_t parsed = 0, start = 0;
+  const std::string value(text);
+  while (parsed < 3 && start <= value.size()) {
+    const auto comma = value.find(',', start);
+    const std::string part(trim(std::string_view(value).substr(start, comma == std::string::npos ? std::string::npos
+                                                                                                    : comma - start)));
+    char* end = nullptr;
+    const long number = part.empty() ? -1 : std::strtol(part.c_str(), &end, 10);
+    if (part.empty() || end != part.c_str() + part.size() || number < 0 || number > 255) break;
+    channels[parsed++] = static_cast<int>(number);
+    if (comma == std::string::npos) {
+      start = value.size() + 1;
+      break;
+    }
+    start = comma + 1;
+  }
+  if (parsed == 3 && start > value.size()) {
+    return Rgb8{static_cast<std::uint8_t>(channels[0]), static_cast<std::uint8_t>(channels[1]),
+                static_cast<std::uint8_t>(channels[2])};
+  }
+  throw InputError(table.file, table.line_of(record), table.header[column],
+                   "expected a colour as #rrggbb (six hex digits) or r,g,b, found '" + value + "'");
+}
+
+struct Columns {
+  std::optional<std::size_t> individual, word, block, red, green, blue, colour, population;
+  std::optional<std::size_t> hex1, hex2, reply1, reply2, model, prompt, temperature;
+};
+
+Columns find_columns(const ColumnFinder& finder) {
+  Columns c;
+  c.individual = finder.find("individual", kIndividualNames);
+  c.word = finder.find("word", kWordNames);
+  c.block = finder.find("block", kBlockNames);
+  c.red = finder.find("r", kRedNames);
+  c.green = finder.find("g", kGreenNames);
+  c.blue = finder.find("b", kBlueNames);
+  c.colour = finder.find("colour", kColourNames);
+  c.population = finder.find("population", kPopulationNames);
+  c.hex1 = finder.find("hex1", {"hex1"});
+  c.hex2 = finder.find("hex2", {"hex2"});
+  c.reply1 = finder.find("reply1", {"generation1", "reply1", "response1"});
+  c.reply2 = finder.find("reply2", {"generation2", "reply2", "response2"});
+  c.model = finder.find("model", {"model_name", "model"});
+  c.prompt = finder.find("prompt", {"prompt"});
+  c.temperature = finder.find("temperature", {"temperature", "temp"});
+  return c;
+}
+
+ColorFormat detect_format(const CsvTable& table, const Columns& c) {
+  const bool rgb_columns = c.red && c.green && c.blue;
+  if ((c.hex1 && c.hex2) || (c.reply1 && c.reply2)) return ColorFormat::LlmWide;
+  if (c.population && (rgb_columns || c.colour)) return ColorFormat::PlainLong;
+  if (rgb_columns && c.block) return ColorFormat::HumanLong;
+  std::string present;
+  for (const auto& h : table.header) present += (present.empty() ? "" : ", ") + h;
+  throw InputError(table.file, 1, "",
+                   "cannot tell which colour format this is (columns present: " + present +
+                       "). Expected participant, word, response_r/g/b and condition (human export); "
+                       "subject, word and hex1/hex2 or generation1/generation2 (LLM output); or population, "
+                       "individual, word, block and colour. Choose the format and columns explicitly if the "
+                       "names differ.");
+}
+
+std::string require_text(const CsvTable& table, std::size_t record, std::size_t column, const char* what) {
+  std::string value(trim(table.cell(record, column)));
+  if (value.empty()) {
+    throw InputError(table.file, table.line_of(record), table.header[column],
+                     std::string("expected ") + what + ", found an empty cell");
+  }
+  return value;
+}
+
+class DatasetBuilder {
+ public:
+  explicit DatasetBuilder(ColorDataset& dataset) : dataset_(dataset) {}
+
+  ColorPopulation& population(const PopulationLabel& label, InputSummary& summary) {
+    for (auto& p : dataset_.populations) {
+      if (p.label.name == label.name) return p;
+    }
+    dataset_.populations.push_back(ColorPopulation{label, {}});
+    bool listed = false;
+    for (const auto& name : summary.populations) listed = listed || name == label.name;
+    if (!listed) summary.populations.push_back(label.name);
+    return dataset_.populations.back();
+  }
+
+  void add(ColorPopulation& population, ColorResponse response, const std::string& file) {
+    auto key = std::make_tuple(population.label.name, response.individual, response.word, response.block);
+    if (!seen_.insert(key).second) {
+      count_issue(dataset_.issues, "duplicate_answer",
+                  "a second answer by the same individual for the same word and block (the first is kept)",
+                  file, response.row);
+      return;
+    }
+    if (!response.colour) {
+      count_issue(dataset_.issues, "invalid_reply", "a reply with no colour in it (counted as invalid)", file,
+                  response.row);
+    }
+    population.responses.push_back(std::move(response));
+  }
+
+ private:
+  ColorDataset& dataset_;
+  std::set<std::tuple<std::string, std::string, std::string, int>> seen_;
+};
+
+PopulationLabel llm_label(const CsvTable& table, const Columns& c, std::size_t record, const std::string& file) {
+  PopulationLabel label;
+  bool from_name = parse_paper_file_name(file, label);
+  if (c.model) label.model = std::string(trim(table.cell(record, *c.model)));
+  if (c.prompt) label.prompt = std::string(trim(table.cell(record, *c.prompt)));
+  if (c.temperature) label.temperature = std::string(trim(table.cell(record, *c.temperature)));
+  if (label.model.empty() && !from_name) label.model = file_stem(file);
+  label.name = compose_population_name(label);
+  return label;
+}
+
+void read_human_long(const CsvTable& table, const ColumnFinder& finder, std::size_t input,
+                     const std::string& population_name, DatasetBuilder& builder, ColorDataset& dataset) {
+  const std::size_t individual = finder.require("individual", kIndividualNames);
+  const std::size_t word = finder.require("word", kWordNames);
+  const std::size_t block = finder.require("block", kBlockNames);
+  const std::size_t red = finder.require("r", kRedNames), green = finder.require("g", kGreenNames),
+                    blue = finder.require("b", kBlueNames);
+  PopulationLabel label;
+  label.name = population_name.empty() ? "human" : population_name;
+  label.human = true;
+  auto& population = builder.population(label, dataset.inputs[input]);
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    const int b = parse_block(table.cell(r, block));
+    if (b == 0) {
+      // jsPsych exports interleave instructions and practice trials.
+      count_issue(dataset.issues, "not_a_target_trial",
+                  "a row whose condition is not block 1 or block 2 of the task (skipped)", table.file,
+                  table.line_of(r));
+      continue;
+    }
+    ColorResponse response;
+    response.individual = require_text(table, r, individual, "a participant id");
+    response.word = require_text(table, r, word, "a word");
+    response.block = b;
+    response.input = input;
+    response.row = table.line_of(r);
+    const bool all_empty = trim(table.cell(r, red)).empty() && trim(table.cell(r, green)).empty() &&
+                           trim(table.cell(r, blue)).empty();
+    if (!all_empty) {
+      response.colour = Rgb8{parse_channel(table, r, red), parse_channel(table, r, green),
+                             parse_channel(table, r, blue)};
+    }
+    builder.add(population, std::move(response), table.file);
+  }
+}
+
+void read_plain_long(const CsvTable& table, const Columns& c, const ColumnFinder& finder, std::size_t input,
+                     const std::string& population_name, DatasetBuilder& builder, ColorDataset& dataset) {
+  const std::size_t population_column = finder.require("population", kPopulationNames);
+  const std::size_t individual = finder.require("individual", kIndividualNames);
+  const std::size_t word = finder.require("word", kWordNames);
+  const std::size_t block = finder.require("block", kBlockNames);
+  const bool rgb_columns = c.red && c.green && c.blue && !c.colour;
+  if (!rgb_columns) finder.require("colour", kColourNames);
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    PopulationLabel label;
+    label.name = population_name.empty() ? require_text(table, r, population_column, "a population name")
+                                         : population_name;
+    const std::string lowered = normalise_name(label.name);
+    label.human = lowered == "human" || lowered == "humans" || lowered == "people";
+    auto& population = builder.population(label, dataset.inputs[input]);
+    ColorResponse response;
+    response.individual = require_text(table, r, individual, "an individual id");
+    response.word = require_text(table, r, word, "a word");
+    response.block = parse_block(table.cell(r, block));
+    if (response.block == 0) {
+      throw InputError(table.file, table.line_of(r), table.header[block],
+                       "expected block 1 or 2, found '" + std::string(trim(table.cell(r, block))) + "'");
+    }
+    response.input = input;
+    response.row = table.line_of(r);
+    if (rgb_columns) {
+      const bool all_empty = trim(table.cell(r, *c.red)).empty() && trim(table.cell(r, *c.green)).empty() &&
+                             trim(table.cell(r, *c.blue)).empty();
+      if (!all_empty) {
+        response.colour = Rgb8{parse_channel(table, r, *c.red), parse_channel(table, r, *c.green),
+                               parse_channel(table, r, *c.blue)};
+      }
+    } else {
+      response.colour = parse_colour_cell(table, r, *c.colour);
+    }
+    builder.add(population, std::move(response), table.file);
+  }
+}
+
+void read_llm_wide(const CsvTable& table, const Columns& c, const ColumnFinder& finder, std::size_t input,
+                   const std::string& population_name, DatasetBuilder& builder, ColorDataset& dataset) {
+  const std::size_t individual = finder.require("individual", kIndividualNames);
+  const std::size_t word = finder.require("word", kWordNames);
+  if (!(c.hex1 && c.hex2) && !(c.reply1 && c.reply2)) {
+    finder.require("hex1", {"hex1"});
+  }
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    PopulationLabel label = llm_label(table, c, r, table.file);
+    if (!population_name.empty()) label.name = population_name;
+    auto& population = builder.population(label, dataset.inputs[input]);
+    const std::string id = require_text(table, r, individual, "an individual id");
+    const std::string w = require_text(table, r, word, "a word");
+    const std::optional<std::size_t> hex_columns[2] = {c.hex1, c.hex2};
+    const std::optional<std::size_t> reply_columns[2] = {c.reply1, c.reply2};
+    for (int b = 0; b < 2; ++b) {
+      ColorResponse response;
+      response.individual = id;
+      response.word = w;
+      response.block = b + 1;
+      response.input = input;
+      response.row = table.line_of(r);
+      // The hex column holds the code the pipeline extracted; where it is
+      // missing the reply itself is searched with the same rule.
+      if (hex_columns[b] && !is_missing_marker(table.cell(r, *hex_columns[b]))) {
+        response.colour = parse_colour_cell(table, r, *hex_columns[b]);
+      } else if (reply_columns[b]) {
+        response.colour = find_hex_colour(table.cell(r, *reply_columns[b]));
+      }
+      builder.add(population, std::move(response), table.file);
+    }
+  }
+}
+
+}  // namespace
+
+const char* to_string(ColorFormat format) {
+  switch (format) {
+    case ColorFormat::Auto: return "auto";
+    case ColorFormat::HumanLong: return "human-long";
+    case ColorFormat::LlmWide: return "llm-wide";
+    case ColorFormat::PlainLong: return "plain-long";
+  }
+  return "auto";
+}
+
+std::optional<ColorFormat> color_format_from_string(const std::string& text) {
+  for (auto f : {ColorFormat::Auto, ColorFormat::HumanLong, ColorFormat::LlmWide, ColorFormat::PlainLong}) {
+    if (text == to_string(f)) return f;
+  }
+  return std::nullopt;
+}
+
+ColorDataset load_color_inputs(const std::vector<TextInput>& inputs, const ColorInputOptions& options) {
+  ColorDataset dataset;
+  DatasetBuilder builder(dataset);
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    dataset.inputs.push_back(summarise_input(inputs[i]));
+    const CsvTable table = parse_csv(inputs[i].content, inputs[i].name);
+    const ColumnFinder finder(table, options.columns);
+    const Columns columns = find_columns(finder);
+    const ColorFormat format =
+        options.format == ColorFormat::Auto ? detect_format(table, columns) : options.format;
+    dataset.inputs[i].format = to_string(format);
+    dataset.inputs[i].rows = table.rows.size();
+    switch (format) {
+      case ColorFormat::HumanLong:
+        read_human_long(table, finder, i, options.population, builder, dataset);
+        break;
+      case ColorFormat::PlainLong:
+        read_plain_long(table, columns, finder, i, options.population, builder, dataset);
+        break;
+      case ColorFormat::LlmWide:
+      case ColorFormat::Auto:
+        read_llm_wide(table, columns, finder, i, options.population, builder, dataset);
+        break;
+    }
+  }
+  return dataset;
+}
+
+}  // namespace shoal

@@ -1,0 +1,147 @@
+#include "io/csv.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "io/input_error.hpp"
+
+namespace shoal {
+namespace {
+
+char detect_delimiter(std::string_view text) {
+  // Count candidate delimiters outside quotes on the first line.
+  std::size_t comma = 0, semicolon = 0, tab = 0;
+  bool quoted = false;
+  for (char c : text) {
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (c == '\n' || c == '\r') break;
+    if (c == ',') ++comma;
+    if (c == ';') ++semicolon;
+    if (c == '\t') ++tab;
+  }
+  if (tab > comma && tab >= semicolon) return '\t';
+  if (semicolon > comma) return ';';
+  return ',';
+}
+
+std::string describe_field_count(std::size_t n) {
+  return std::to_string(n) + (n == 1 ? " field" : " fields");
+}
+
+}  // namespace
+
+std::string_view trim(std::string_view text) {
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+std::string normalise_name(std::string_view name) {
+  std::string out(trim(name));
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+std::optional<std::size_t> CsvTable::find_column(std::string_view name) const {
+  const std::string wanted = normalise_name(name);
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    if (normalise_name(header[i]) == wanted) return i;
+  }
+  return std::nullopt;
+}
+
+std::size_t CsvTable::require_column(std::string_view name) const {
+  if (auto index = find_column(name)) return *index;
+  std::string present;
+  for (const auto& h : header) present += (present.empty() ? "" : ", ") + h;
+  throw InputError(file, 1, std::string(name),
+                   "required column is missing (columns present: " + present + ")");
+}
+
+CsvTable parse_csv(std::string_view text, const std::string& file_name) {
+  CsvTable table;
+  table.file = file_name;
+  if (text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF &&
+      static_cast<unsigned char>(text[1]) == 0xBB && static_cast<unsigned char>(text[2]) == 0xBF) {
+    text.remove_prefix(3);
+  }
+  if (trim(text).empty()) throw InputError(file_name, 0, "", "the file is empty");
+  table.delimiter = detect_delimiter(text);
+
+  std::vector<std::string> record;
+  std::string field;
+  std::size_t line = 1, record_line = 1;
+  bool quoted = false, field_was_quoted = false, record_has_content = false;
+
+  auto end_field = [&] {
+    record.push_back(std::move(field));
+    field.clear();
+    field_was_quoted = false;
+  };
+  auto end_record = [&] {
+    end_field();
+    const bool blank = !record_has_content && record.size() == 1 && record[0].empty();
+    if (!blank) {
+      if (table.header.empty()) {
+        table.header = std::move(record);
+      } else {
+        if (record.size() != table.header.size()) {
+          throw InputError(file_name, record_line, "",
+                           "expected " + describe_field_count(table.header.size()) +
+                               " as in the header, found " + describe_field_count(record.size()));
+        }
+        table.rows.push_back(std::move(record));
+        table.row_line.push_back(record_line);
+      }
+    }
+    record.clear();
+    record_has_content = false;
+  };
+
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"') {
+        if (i + 1 < text.size() && text[i + 1] == '"') {
+          field += '"';
+          ++i;
+        } else {
+          quoted = false;
+        }
+      } else {
+        if (c == '\n') ++line;
+        field += c;
+      }
+      continue;
+    }
+    if (c == '"' && field.empty() && !field_was_quoted) {
+      quoted = true;
+      field_was_quoted = true;
+      record_has_content = true;
+    } else if (c == table.delimiter) {
+      end_field();
+      record_has_content = true;
+    } else if (c == '\r' || c == '\n') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      end_record();
+      ++line;
+      record_line = line;
+    } else {
+      field += c;
+      record_has_content = true;
+    }
+  }
+  if (quoted) {
+    throw InputError(file_name, record_line, "", "a quoted field is never closed");
+  }
+  if (record_has_content || !field.empty()) end_record();
+  if (table.rows.empty()) {
+    throw InputError(file_name, 0, "", "the file has a header but no data rows");
+  }
+  return table;
+}
+
+}  // namespace shoal

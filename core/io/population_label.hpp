@@ -1,0 +1,28 @@
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace shoal {
+
+// Who a population is. LLM populations are one model under one prompt
+// condition and one sampling temperature; labels come from data columns or
+// from a paper-style file name "MODEL-prompt=P-temp=T.csv".
+struct PopulationLabel {
+  std::string name;         // unique, shown everywhere
+  bool human = false;
+  std::string model;        // empty for humans or when unknown
+  std::string prompt;
+  std::string temperature;
+};
+
+// Parses "MODEL-prompt=P-temp=T" (an optional extension is ignored). Returns
+// false when the name does not have that shape.
+bool parse_paper_file_name(std::string_view file_name, PopulationLabel& label);
+
+// "MODEL prompt=P temp=T" with the parts that are known.
+std::string compose_population_name(const PopulationLabel& label);
+
+// The file name without its extension(s) (.csv, .tsv, .txt, .gz).
+std::string file_stem(std::string_view file_name);
+
+}  // namespace shoal

@@ -1,0 +1,58 @@
+#include "report/report_json.hpp"
+
+#include <cmath>
+
+#ifndef SHOAL_VERSION
+#error "SHOAL_VERSION must be defined by the build"
+#endif
+
+namespace shoal {
+
+const char* tool_version() { return SHOAL_VERSION; }
+
+nlohmann::json number_or_null(double value) {
+  return std::isfinite(value) ? nlohmann::json(value) : nlohmann::json(nullptr);
+}
+
+nlohmann::json to_json(const MeanInterval& m) {
+  return {{"n", m.n},
+          {"mean", number_or_null(m.mean)},
+          {"sd", number_or_null(m.sd)},
+          {"ci95", {number_or_null(m.low), number_or_null(m.high)}}};
+}
+
+nlohmann::json to_json(const LinearFit& fit) {
+  return {{"n", fit.n},
+          {"slope", number_or_null(fit.slope)},
+          {"intercept", number_or_null(fit.intercept)},
+          {"r_squared", number_or_null(fit.r_squared)}};
+}
+
+nlohmann::json report_envelope(const std::string& analysis, nlohmann::json parameters,
+                               const std::vector<InputSummary>& inputs, const std::vector<InputIssue>& issues) {
+  nlohmann::json input_list = nlohmann::json::array();
+  for (const auto& in : inputs) {
+    input_list.push_back({{"name", in.name},
+                          {"sha256", in.sha256},
+                          {"bytes", in.bytes},
+                          {"format", in.format},
+                          {"rows", in.rows},
+                          {"populations", in.populations}});
+  }
+  nlohmann::json issue_list = nlohmann::json::array();
+  for (const auto& issue : issues) {
+    issue_list.push_back({{"kind", issue.kind},
+                          {"description", issue.description},
+                          {"count", issue.count},
+                          {"first_file", issue.first_file},
+                          {"first_row", issue.first_row}});
+  }
+  return {{"schema_version", kReportSchemaVersion},
+          {"tool", {{"name", "shoal"}, {"version", tool_version()}}},
+          {"analysis", analysis},
+          {"parameters", std::move(parameters)},
+          {"inputs", std::move(input_list)},
+          {"input_issues", std::move(issue_list)}};
+}
+
+}  // namespace shoal

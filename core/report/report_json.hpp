@@ -1,0 +1,29 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "io/input_error.hpp"
+#include "io/input_summary.hpp"
+#include "stats/descriptive.hpp"
+
+namespace shoal {
+
+// Version of the report layout documented in the README; bumped when a field
+// changes meaning or disappears.
+constexpr int kReportSchemaVersion = 1;
+const char* tool_version();
+
+// The part every report shares: schema, tool, analysis kind, parameters,
+// inputs with their hashes, and the counted non-fatal input problems.
+nlohmann::json report_envelope(const std::string& analysis, nlohmann::json parameters,
+                               const std::vector<InputSummary>& inputs, const std::vector<InputIssue>& issues);
+
+// {"n", "mean", "sd", "ci95": [low, high]}; NaN becomes null.
+nlohmann::json to_json(const MeanInterval& m);
+nlohmann::json to_json(const LinearFit& fit);
+// A finite number, or null.
+nlohmann::json number_or_null(double value);
+
+}  // namespace shoal

@@ -1,0 +1,52 @@
+#pragma once
+#include <cstddef>
+#include <vector>
+
+namespace shoal {
+
+// Mean of n values with the sample standard deviation (n - 1 denominator) and
+// the normal-approximation 95% interval mean ± 1.96·sd/√n, the interval the
+// paper reports. sd and the interval are NaN when n < 2.
+struct MeanInterval {
+  std::size_t n = 0;
+  double mean = 0.0;
+  double sd = 0.0;
+  double low = 0.0;
+  double high = 0.0;
+};
+
+// Numerically stable running moments (Welford), so large pair sets need no
+// buffer of their own.
+class RunningMoments {
+ public:
+  void add(double x) {
+    ++n_;
+    const double delta = x - mean_;
+    mean_ += delta / static_cast<double>(n_);
+    m2_ += delta * (x - mean_);
+  }
+  std::size_t count() const { return n_; }
+  double mean() const { return mean_; }
+  double sample_variance() const;
+  MeanInterval interval() const;
+
+ private:
+  std::size_t n_ = 0;
+  double mean_ = 0.0;
+  double m2_ = 0.0;
+};
+
+MeanInterval mean_interval(const std::vector<double>& values);
+
+// Ordinary least squares of y on x.
+struct LinearFit {
+  std::size_t n = 0;
+  double slope = 0.0;
+  double intercept = 0.0;
+  double r_squared = 0.0;
+};
+
+// NaN fields when fewer than two points or x is constant.
+LinearFit fit_line(const std::vector<double>& x, const std::vector<double>& y);
+
+}  // namespace shoal
