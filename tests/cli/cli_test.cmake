@@ -1,0 +1,63 @@
+# Runs the shoal CLI as a user would and checks exit statuses, messages and
+# the report. Invoked by ctest with SHOAL, SHARED and WORK defined.
+file(REMOVE_RECURSE ${WORK})
+file(MAKE_DIRECTORY ${WORK})
+
+function(expect_run expected_status)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT status EQUAL expected_status)
+    message(FATAL_ERROR "'${ARGN}' exited with ${status}, expected ${expected_status}\nstdout: ${out}\nstderr: ${err}")
+  endif()
+  set(last_out "${out}" PARENT_SCOPE)
+  set(last_err "${err}" PARENT_SCOPE)
+endfunction()
+
+function(expect_contains text needle)
+  string(FIND "${text}" "${needle}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "expected to find '${needle}' in:\n${text}")
+  endif()
+endfunction()
+
+expect_run(0 ${SHOAL} --help)
+expect_contains("${last_out}" "shoal color FILE...")
+expect_run(0 ${SHOAL} color --help)
+foreach(option --out --tables --format --column --population --pairs --delta-e --reference --seed --jsd-samples)
+  expect_contains("${last_out}" "${option}")
+endforeach()
+
+# The paper's human data with the paper's pair rule.
+expect_run(0 ${SHOAL} color ${SHARED}/paper-data/color-task/colorref.csv --pairs paper --out ${WORK}/report.json
+           --tables ${WORK}/tables)
+expect_contains("${last_err}" "15.8789")
+file(READ ${WORK}/report.json report)
+string(JSON analysis GET "${report}" analysis)
+string(JSON pairs GET "${report}" parameters pairs)
+string(JSON hash GET "${report}" inputs 0 sha256)
+string(JSON mean GET "${report}" populations 0 dist_from_diagonal mean)
+string(JSON words LENGTH "${report}" populations 0 words)
+if(NOT analysis STREQUAL "color" OR NOT pairs STREQUAL "paper" OR NOT words EQUAL 199)
+  message(FATAL_ERROR "unexpected report: analysis=${analysis} pairs=${pairs} words=${words}")
+endif()
+string(LENGTH "${hash}" hash_length)
+if(NOT hash_length EQUAL 64)
+  message(FATAL_ERROR "input hash missing: '${hash}'")
+endif()
+expect_contains("${mean}" "15.87892495")
+file(READ ${WORK}/tables/color-words.csv words_csv)
+expect_contains("${words_csv}" "population,word,individuals")
+expect_contains("${words_csv}" "human,absurdity,93,")
+
+# Bad input: exit status 1 and a message naming file, row and column.
+file(WRITE ${WORK}/bad.csv "participantID,word,response_r,response_g,response_b,condition\n1,sky,1,x,3,block1_target_trial\n")
+expect_run(1 ${SHOAL} color ${WORK}/bad.csv --out ${WORK}/bad.json)
+expect_contains("${last_err}" "bad.csv, row 2, column 'response_g'")
+expect_run(1 ${SHOAL} color ${WORK}/does-not-exist.csv)
+expect_contains("${last_err}" "cannot open")
+
+# Bad usage: exit status 2.
+expect_run(2 ${SHOAL} color ${WORK}/bad.csv --pairs some)
+expect_contains("${last_err}" "--pairs expects all or paper")
+expect_run(2 ${SHOAL} color ${WORK}/bad.csv --no-such-option 1)
+expect_run(2 ${SHOAL} frobnicate)
+expect_run(2 ${SHOAL} color)

@@ -1,0 +1,68 @@
+#include <doctest/doctest.h>
+
+#include "io/csv.hpp"
+#include "io/input_error.hpp"
+
+using shoal::InputError;
+using shoal::parse_csv;
+
+TEST_CASE("csv: byte-order mark, CRLF and quoted fields with delimiters, quotes and newlines") {
+  const std::string text =
+      "\xEF\xBB\xBFid,word,reply\r\n"
+      "1,sky,\"blue, mostly\"\r\n"
+      "2,sea,\"she said \"\"teal\"\"\nand then green\"\r\n"
+      "\r\n"
+      "3,sun,yellow\r\n";
+  const auto table = parse_csv(text, "t.csv");
+  REQUIRE(table.header.size() == 3);
+  CHECK(table.header[0] == "id");
+  REQUIRE(table.rows.size() == 3);
+  CHECK(table.cell(0, 2) == "blue, mostly");
+  CHECK(table.cell(1, 2) == "she said \"teal\"\nand then green");
+  CHECK(table.line_of(0) == 2);
+  CHECK(table.line_of(1) == 3);
+  CHECK(table.line_of(2) == 6);  // after a two-line record and a blank line
+}
+
+TEST_CASE("csv: semicolon and tab delimiters are detected from the header") {
+  CHECK(parse_csv("a;b;c\n1;2,5;3\n", "s.csv").cell(0, 1) == "2,5");
+  CHECK(parse_csv("a\tb\n1\t2\n", "t.tsv").cell(0, 1) == "2");
+  CHECK(parse_csv("a,b\n1,2\n", "c.csv").delimiter == ',');
+}
+
+TEST_CASE("csv: columns are found by name regardless of case and spaces") {
+  const auto table = parse_csv(" Word ,ID\nx,1\n", "t.csv");
+  CHECK(table.find_column("word") == 0u);
+  CHECK(table.find_column("id") == 1u);
+  CHECK_FALSE(table.find_column("colour").has_value());
+}
+
+TEST_CASE("csv: malformed files are reported with file and row") {
+  SUBCASE("empty") {
+    try {
+      parse_csv("  \n\n", "empty.csv");
+      FAIL("expected an error");
+    } catch (const InputError& e) {
+      CHECK(e.file() == "empty.csv");
+      CHECK(std::string(e.what()).find("empty") != std::string::npos);
+    }
+  }
+  SUBCASE("header only") { CHECK_THROWS_AS(parse_csv("a,b\n", "h.csv"), InputError); }
+  SUBCASE("ragged row") {
+    try {
+      parse_csv("a,b,c\n1,2,3\n4,5\n", "r.csv");
+      FAIL("expected an error");
+    } catch (const InputError& e) {
+      CHECK(e.row() == 3);
+      CHECK(std::string(e.what()) == "r.csv, row 3: expected 3 fields as in the header, found 2 fields");
+    }
+  }
+  SUBCASE("unterminated quote") {
+    try {
+      parse_csv("a,b\n1,\"open\n2,3\n", "q.csv");
+      FAIL("expected an error");
+    } catch (const InputError& e) {
+      CHECK(e.row() == 2);
+    }
+  }
+}
