@@ -1,0 +1,88 @@
+// The wasm module must load in Node and give the same report as the native
+// CLI for the same inputs and options. Run with:
+//   SHOAL_NATIVE=build/native/shoal SHOAL_WASM=build/wasm/shoal.mjs SHOAL_SHARED=../shared node --test tests/wasm
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const native = process.env.SHOAL_NATIVE;
+const wasmModule = process.env.SHOAL_WASM;
+const shared = process.env.SHOAL_SHARED;
+assert.ok(native && wasmModule && shared, 'SHOAL_NATIVE, SHOAL_WASM and SHOAL_SHARED must be set');
+
+async function loadShoal() {
+  const { default: createShoal } = await import(pathToFileURL(path.resolve(wasmModule)).href);
+  const wasmBinary = readFileSync(path.resolve(wasmModule).replace(/\.mjs$/, '.wasm'));
+  return createShoal({ wasmBinary });
+}
+
+function nativeReport(files, args) {
+  return JSON.parse(execFileSync(native, ['color', ...files, '--quiet', ...args], { maxBuffer: 1 << 28 }).toString());
+}
+
+function request(overrides) {
+  return { format: 'auto', columns: '', population: '', pairs: 'all', deltaE: 'cie76', reference: '',
+    seed: 1, jsdSamples: 20000, ...overrides };
+}
+
+function filesFor(paths) {
+  return paths.map((p) => ({ name: path.basename(p), bytes: new Uint8Array(readFileSync(p)) }));
+}
+
+// Numbers must agree to 1e-12 relative: the two builds share every line of
+// arithmetic but not their maths library.
+function assertSameReport(actual, expected, where = 'report') {
+  if (typeof expected === 'number') {
+    assert.equal(typeof actual, 'number', where);
+    const scale = Math.max(1, Math.abs(expected));
+    assert.ok(Math.abs(actual - expected) <= 1e-12 * scale, `${where}: ${actual} != ${expected}`);
+  } else if (Array.isArray(expected)) {
+    assert.equal(actual.length, expected.length, `${where}: length`);
+    expected.forEach((e, i) => assertSameReport(actual[i], e, `${where}[${i}]`));
+  } else if (expected && typeof expected === 'object') {
+    assert.deepEqual(Object.keys(actual).sort(), Object.keys(expected).sort(), `${where}: keys`);
+    for (const key of Object.keys(expected)) assertSameReport(actual[key], expected[key], `${where}.${key}`);
+  } else {
+    assert.equal(actual, expected, where);
+  }
+}
+
+test('wasm and native agree on a small LLM colour file with invalid replies', async () => {
+  const shoal = await loadShoal();
+  const small = path.join(here, '..', 'data', 'llm-colors-small.csv');
+  const outcome = shoal.analyseColor(filesFor([small]), request({ pairs: 'paper', seed: 7, jsdSamples: 5000 }));
+  assert.equal(outcome.ok, true, outcome.error.message);
+  const report = JSON.parse(outcome.report);
+  assert.equal(report.populations.length, 2);
+  assert.equal(report.populations[0].responses.invalid, 2);
+  assertSameReport(report, nativeReport([small], ['--pairs', 'paper', '--seed', '7', '--jsd-samples', '5000']));
+});
+
+test('wasm and native agree on the human colorref data and an LLM file, with divergences', async () => {
+  const shoal = await loadShoal();
+  const files = [path.join(shared, 'paper-data/color-task/colorref.csv'), path.join(here, '..', 'data', 'llm-colors-small.csv')];
+  const outcome = shoal.analyseColor(filesFor(files), request({ seed: 3, jsdSamples: 2000 }));
+  assert.equal(outcome.ok, true, outcome.error.message);
+  const report = JSON.parse(outcome.report);
+  assert.equal(report.parameters.reference, 'human');
+  assert.ok(Math.abs(report.populations[0].dist_from_diagonal.mean - 15.929388310158615) < 1e-9);
+  assert.ok(report.populations[1].words.some((w) => w.jsd_to_reference !== null));
+  assertSameReport(report, nativeReport(files, ['--seed', '3', '--jsd-samples', '2000']));
+});
+
+test('wasm reports bad input as a value naming file, row and column', async () => {
+  const shoal = await loadShoal();
+  const bad = 'participantID,word,response_r,response_g,response_b,condition\n1,sky,1,x,3,block1_target_trial\n';
+  const outcome = shoal.analyseColor([{ name: 'bad.csv', bytes: new TextEncoder().encode(bad) }], request({}));
+  assert.equal(outcome.ok, false);
+  assert.equal(outcome.error.file, 'bad.csv');
+  assert.equal(outcome.error.row, 2);
+  assert.equal(outcome.error.column, 'response_g');
+  assert.match(outcome.error.message, /integer from 0 to 255/);
+  // The module stays usable after an error.
+  assert.equal(shoal.analyseColor(filesFor([path.join(here, '..', 'data', 'llm-colors-small.csv')]), request({})).ok, true);
+});
