@@ -1,0 +1,28 @@
+// Serves a folder of static files on localhost, nothing else: the page must
+// work from any static host, so this adds no behaviour of its own.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+const root = path.resolve(process.argv[2] ?? '.');
+const port = Number(process.argv[3] ?? 8080);
+const types = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
+  '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.csv': 'text/csv',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json',
+};
+
+createServer(async (request, response) => {
+  try {
+    const url = new URL(request.url, 'http://localhost');
+    let file = path.join(root, decodeURIComponent(url.pathname));
+    if (!file.startsWith(root)) throw new Error('outside the site');
+    if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
+    const body = await readFile(file);
+    response.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
+    response.end(body);
+  } catch {
+    response.writeHead(404, { 'content-type': 'text/plain' });
+    response.end('not found');
+  }
+}).listen(port, '127.0.0.1', () => console.log(`serving ${root} on http://localhost:${port}/`));
