@@ -8,6 +8,7 @@ namespace shoal::cli {
 // status; problems are thrown (UsageError, InputError) and mapped to exit
 // statuses by main.
 int run_color(const std::vector<std::string>& args);
+int run_concept(const std::vector<std::string>& args);
 
 extern const char* const kColorHelp;
 

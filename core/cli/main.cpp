@@ -13,6 +13,7 @@ const char* const kHelp = R"(shoal: conceptual diversity of human and LLM popula
 
 Usage:
   shoal color FILE... [options]     word-colour associations (ΔE analysis)
+  shoal concept FILE... [options]   similarity judgements (CRP clustering)
   shoal --help                      this text
   shoal --version                   the tool version
   shoal COMMAND --help              the options of a command
@@ -37,6 +38,7 @@ int main(int argc, char** argv) {
   args.erase(args.begin());
   try {
     if (command == "color" || command == "colour") return shoal::cli::run_color(args);
+    if (command == "concept") return shoal::cli::run_concept(args);
     throw shoal::cli::UsageError("unknown command '" + command + "' (see shoal --help)");
   } catch (const shoal::InputError& e) {
     std::cerr << "shoal: error: " << e.what() << "\n";

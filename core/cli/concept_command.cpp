@@ -1,0 +1,160 @@
+#include <cstdio>
+#include <iostream>
+#include <sstream>
+
+#include "cli/arguments.hpp"
+#include "cli/commands.hpp"
+#include "cli/output.hpp"
+#include "concept/concept_report.hpp"
+#include "concept/diversity.hpp"
+#include "concept/responses.hpp"
+
+namespace shoal::cli {
+
+const char* const kConceptHelp = R"(Usage: shoal concept FILE... [options]
+
+Conceptual diversity from similarity judgements: for every population and
+target concept, individuals are clustered by a Chinese restaurant process
+mixture (Beta-Bernoulli answers, θ ~ Beta(alpha, alpha) per question and
+table) sampled by Gibbs sampling. Reported per concept and subset size: the
+last iteration (as in the paper), the posterior mean and central 95%
+interval of P(same table) and P(multiple concepts) = 1 - P(same table), the
+number of tables, the Chao1-corrected number of concepts, R-hat across
+chains, the highest-posterior (MAP) seating, and reliability: agreement of
+an individual with itself over the two presentations of a question (raw
+format) and agreement between individuals.
+
+Inputs (CSV; comma, semicolon or tab separated; format detected per file):
+  analysis   Concept, ID, Question ("choice1 choice2"), ChoiceNumber (0: the
+             first-named choice, 1: the second); one row per answer
+  raw-llm    subject_num, target, choice1, choice2 and two replies
+             (generation1, generation2): each reply is matched to the choice
+             it names (whole words, case-insensitive, choice1 first); a reply
+             naming neither is invalid and its question is left out
+  Populations come from population or model_name/prompt/temperature columns,
+  or a file name MODEL-prompt=P-temp=T.csv, else the file name. The first
+  answer per individual, question and concept is used; individuals who did
+  not answer every question of their concept are counted and left out.
+
+Options:
+  --out FILE           write the JSON report here (default: standard output)
+  --alpha A            Beta(A, A) prior of each question at a table
+                       (default 0.16, the paper's)
+  --prior P            simplicity (default; CRP with concentration 1) or
+                       uniform (every seating equally likely)
+  --iterations N       Gibbs iterations per chain (default 500)
+  --burn-in N          first iterations left out of the posterior summaries
+                       (default 100; must be below --iterations)
+  --chains N           independent chains per concept and subset (default 1;
+                       R-hat is reported from 2)
+  --subsets LIST       subset sizes, comma-separated (default 25,50,75,100):
+                       each concept is clustered on its first N complete
+                       individuals for every N the data allow, and on all of
+                       them when there are fewer than the next N
+  --seed N             random seed (default 1); the same seed gives the same
+                       report
+  --traces             include every recorded iteration in the report
+  --tables DIR         also write DIR/concept-subsets.csv,
+                       DIR/concept-reliability.csv, DIR/concept-map-seating.csv
+                       and (with --traces) DIR/concept-traces.csv
+  --format FORMAT      auto (default), analysis or raw-llm
+  --column ROLE=NAME   use column NAME for ROLE (repeatable); roles: concept,
+                       individual, question, choice, choice1, choice2, reply1,
+                       reply2, population, model, prompt, temperature
+  --population NAME    name every input's population NAME
+  --quiet              no summary on standard error
+  --help               this text
+
+Exit status: 0 success, 1 bad input (the message names file, row and
+column), 2 bad usage.
+)";
+
+namespace {
+
+std::vector<std::size_t> parse_subsets(const std::string& text) {
+  std::vector<std::size_t> sizes;
+  std::stringstream stream(text);
+  std::string part;
+  while (std::getline(stream, part, ',')) {
+    char* end = nullptr;
+    const unsigned long long v = part.empty() || part[0] == '-' ? 0 : std::strtoull(part.c_str(), &end, 10);
+    if (part.empty() || part[0] == '-' || end != part.c_str() + part.size() || v == 0 || v > 1000000) {
+      throw UsageError("--subsets expects whole numbers from 1 separated by commas, got '" + text + "'");
+    }
+    sizes.push_back(static_cast<std::size_t>(v));
+  }
+  if (sizes.empty()) throw UsageError("--subsets expects at least one size");
+  return sizes;
+}
+
+void print_summary(const ConceptDataset& dataset, const ConceptAnalysis& analysis) {
+  for (const auto& p : analysis.populations) {
+    std::fprintf(stderr, "%-40s %2zu concepts clustered  mean P(multiple concepts) %.4f (last iteration %.4f)\n",
+                 p.label.name.c_str(), p.concepts_clustered, p.mean_p_multiple_concepts,
+                 p.mean_last_p_multiple_concepts);
+  }
+  for (const auto& issue : dataset.issues) {
+    std::fprintf(stderr, "note: %zu x %s (first: %s, row %zu)\n", issue.count, issue.description.c_str(),
+                 issue.first_file.c_str(), issue.first_row);
+  }
+}
+
+}  // namespace
+
+int run_concept(const std::vector<std::string>& args) {
+  const Arguments a(args,
+                    {"out", "alpha", "prior", "iterations", "burn-in", "chains", "subsets", "seed", "tables",
+                     "format", "column", "population"},
+                    {"traces", "quiet", "help"});
+  if (a.flag("help")) {
+    std::cout << kConceptHelp;
+    return 0;
+  }
+  ConceptInputOptions input_options;
+  const std::string format = a.value("format", "auto");
+  const auto parsed_format = concept_format_from_string(format);
+  if (!parsed_format) throw UsageError("--format expects auto, analysis or raw-llm, got '" + format + "'");
+  input_options.format = *parsed_format;
+  for (const auto& mapping : a.values("column")) {
+    const auto eq = mapping.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == mapping.size()) {
+      throw UsageError("--column expects ROLE=NAME, got '" + mapping + "'");
+    }
+    input_options.columns[mapping.substr(0, eq)] = mapping.substr(eq + 1);
+  }
+  input_options.population = a.value("population", "");
+
+  ConceptOptions options;
+  options.model.alpha = a.double_value("alpha", options.model.alpha, 1e-6, 1e6);
+  const std::string prior = a.value("prior", "simplicity");
+  const auto parsed_prior = partition_prior_from_string(prior);
+  if (!parsed_prior) throw UsageError("--prior expects simplicity or uniform, got '" + prior + "'");
+  options.model.prior = *parsed_prior;
+  options.iterations = a.unsigned_value("iterations", options.iterations, 1, 10000000);
+  options.burn_in = a.unsigned_value("burn-in", options.burn_in, 0, 10000000);
+  options.chains = a.unsigned_value("chains", options.chains, 1, 1000);
+  if (a.has("subsets")) options.subset_sizes = parse_subsets(a.value("subsets", ""));
+  options.seed = a.unsigned_value("seed", options.seed, 0, (std::uint64_t{1} << 53) - 1);
+  options.keep_traces = a.flag("traces");
+  try {
+    validate(options);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(e.what());
+  }
+
+  const auto inputs = read_inputs(a.positional());
+  const ConceptDataset dataset = load_concept_inputs(inputs, input_options);
+  const ConceptAnalysis analysis = analyse_concepts(dataset, options);
+  write_report(a.value("out", "-"), concept_report(dataset, input_options, analysis));
+  if (a.has("tables")) {
+    const std::string dir = a.value("tables", ".");
+    write_output(dir + "/concept-subsets.csv", concept_subsets_csv(analysis));
+    write_output(dir + "/concept-reliability.csv", concept_reliability_csv(analysis));
+    write_output(dir + "/concept-map-seating.csv", concept_map_seating_csv(dataset, analysis));
+    if (options.keep_traces) write_output(dir + "/concept-traces.csv", concept_traces_csv(analysis));
+  }
+  if (!a.flag("quiet")) print_summary(dataset, analysis);
+  return 0;
+}
+
+}  // namespace shoal::cli

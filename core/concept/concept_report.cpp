@@ -1,0 +1,205 @@
+#include "concept/concept_report.hpp"
+
+#include "report/csv_writer.hpp"
+#include "report/report_json.hpp"
+
+namespace shoal {
+namespace {
+
+nlohmann::json summary_json(const PosteriorSummary& s) {
+  return {{"draws", s.draws}, {"mean", number_or_null(s.mean)}, {"ci95", {number_or_null(s.low), number_or_null(s.high)}}};
+}
+
+nlohmann::json record_json(const IterationRecord& r) {
+  return {{"iteration", r.iteration},
+          {"tables", r.tables},
+          {"p_same_table", number_or_null(r.p_same_table)},
+          {"p_multiple_concepts", number_or_null(1.0 - r.p_same_table)},
+          {"richness_chao1", number_or_null(r.richness)},
+          {"log_posterior", number_or_null(r.log_posterior)}};
+}
+
+nlohmann::json trace_json(const std::vector<IterationRecord>& trace) {
+  nlohmann::json columns = {{"iteration", nlohmann::json::array()},
+                            {"tables", nlohmann::json::array()},
+                            {"p_same_table", nlohmann::json::array()},
+                            {"richness_chao1", nlohmann::json::array()},
+                            {"log_posterior", nlohmann::json::array()}};
+  for (const auto& r : trace) {
+    columns["iteration"].push_back(r.iteration);
+    columns["tables"].push_back(r.tables);
+    columns["p_same_table"].push_back(number_or_null(r.p_same_table));
+    columns["richness_chao1"].push_back(number_or_null(r.richness));
+    columns["log_posterior"].push_back(number_or_null(r.log_posterior));
+  }
+  return columns;
+}
+
+nlohmann::json subset_json(const SubsetResult& s, bool traces) {
+  nlohmann::json chains = nlohmann::json::array();
+  for (const auto& c : s.chains) {
+    nlohmann::json chain = {{"seed", c.seed}, {"last", record_json(c.last)}, {"map", record_json(c.map)}};
+    if (traces) chain["trace"] = trace_json(c.trace);
+    chains.push_back(std::move(chain));
+  }
+  return {{"people", s.people},
+          {"last_iteration", record_json(s.chains.front().last)},
+          {"p_same_table", summary_json(s.p_same_table)},
+          {"p_multiple_concepts", summary_json(s.p_multiple_concepts)},
+          {"tables", summary_json(s.tables)},
+          {"richness_chao1", summary_json(s.richness)},
+          {"r_hat", {{"p_same_table", number_or_null(s.r_hat_p_same_table)}, {"tables", number_or_null(s.r_hat_tables)}}},
+          {"map", {{"log_posterior", number_or_null(s.map_log_posterior)}, {"seating", s.map_seating}}},
+          {"chains", std::move(chains)}};
+}
+
+nlohmann::json concept_json(const ConceptResult& c, const ConceptResponses& responses, bool traces) {
+  nlohmann::json questions = nlohmann::json::array();
+  for (const auto& q : c.per_question) {
+    questions.push_back({{"question", q.question},
+                         {"answers", q.answers},
+                         {"mean_choice", number_or_null(q.mean_choice)},
+                         {"pairwise_agreement", number_or_null(q.pairwise_agreement)}});
+  }
+  nlohmann::json subsets = nlohmann::json::array();
+  for (const auto& s : c.subsets) subsets.push_back(subset_json(s, traces));
+  nlohmann::json ids = nlohmann::json::array();
+  const std::size_t clustered = c.subsets.empty() ? 0 : c.subsets.back().people;
+  for (std::size_t i = 0; i < clustered; ++i) ids.push_back(responses.complete[i].id);
+  return {{"concept", c.concept},
+          {"questions", c.questions},
+          {"complete_individuals", c.complete_individuals},
+          {"incomplete_individuals", c.incomplete_individuals},
+          {"invalid_replies", c.invalid_replies},
+          {"reliability",
+           {{"within_individual", {{"pairs", c.repeated_pairs}, {"agreement", number_or_null(c.within_agreement)}}},
+            {"between_individuals",
+             {{"mean_choice", number_or_null(c.mean_choice)},
+              {"pairwise_agreement", number_or_null(c.between_agreement)},
+              {"questions", std::move(questions)}}}}},
+          {"clustered_ids", std::move(ids)},
+          {"subsets", std::move(subsets)}};
+}
+
+const ConceptResponses& responses_of(const ConceptDataset& dataset, std::size_t population, std::size_t concept) {
+  return dataset.populations[population].concepts[concept];
+}
+
+}  // namespace
+
+nlohmann::json concept_report(const ConceptDataset& dataset, const ConceptInputOptions& input_options,
+                              const ConceptAnalysis& analysis) {
+  const auto& o = analysis.options;
+  nlohmann::json parameters = {{"format", to_string(input_options.format)},
+                               {"columns", input_options.columns},
+                               {"population", input_options.population},
+                               {"alpha", o.model.alpha},
+                               {"prior", to_string(o.model.prior)},
+                               {"iterations", o.iterations},
+                               {"burn_in", o.burn_in},
+                               {"chains", o.chains},
+                               {"subset_sizes", o.subset_sizes},
+                               {"seed", o.seed},
+                               {"traces", o.keep_traces}};
+  nlohmann::json report = report_envelope("concept", std::move(parameters), dataset.inputs, dataset.issues);
+  nlohmann::json populations = nlohmann::json::array();
+  for (std::size_t p = 0; p < analysis.populations.size(); ++p) {
+    const auto& pr = analysis.populations[p];
+    nlohmann::json concepts = nlohmann::json::array();
+    for (std::size_t c = 0; c < pr.concepts.size(); ++c) {
+      concepts.push_back(concept_json(pr.concepts[c], responses_of(dataset, p, c), o.keep_traces));
+    }
+    populations.push_back({{"name", pr.label.name},
+                           {"human", pr.label.human},
+                           {"model", pr.label.model},
+                           {"prompt", pr.label.prompt},
+                           {"temperature", pr.label.temperature},
+                           {"concepts_clustered", pr.concepts_clustered},
+                           {"mean_p_multiple_concepts", number_or_null(pr.mean_p_multiple_concepts)},
+                           {"mean_last_p_multiple_concepts", number_or_null(pr.mean_last_p_multiple_concepts)},
+                           {"within_individual_agreement",
+                            {{"pairs", pr.repeated_pairs}, {"agreement", number_or_null(pr.within_agreement)}}},
+                           {"concepts", std::move(concepts)}});
+  }
+  report["populations"] = std::move(populations);
+  return report;
+}
+
+std::string concept_subsets_csv(const ConceptAnalysis& analysis) {
+  CsvWriter csv;
+  csv.row({"population", "concept", "people", "chains", "draws", "last_tables", "last_p_same_table",
+           "last_richness_chao1", "last_log_posterior", "p_same_table_mean", "p_same_table_low", "p_same_table_high",
+           "p_multiple_concepts_mean", "p_multiple_concepts_low", "p_multiple_concepts_high", "tables_mean",
+           "richness_chao1_mean", "r_hat_p_same_table", "map_log_posterior"});
+  for (const auto& p : analysis.populations) {
+    for (const auto& c : p.concepts) {
+      for (const auto& s : c.subsets) {
+        const auto& last = s.chains.front().last;
+        csv.row({p.label.name, c.concept, std::to_string(s.people), std::to_string(s.chains.size()),
+                 std::to_string(s.p_same_table.draws), std::to_string(last.tables), CsvWriter::number(last.p_same_table),
+                 CsvWriter::number(last.richness), CsvWriter::number(last.log_posterior),
+                 CsvWriter::number(s.p_same_table.mean), CsvWriter::number(s.p_same_table.low),
+                 CsvWriter::number(s.p_same_table.high), CsvWriter::number(s.p_multiple_concepts.mean),
+                 CsvWriter::number(s.p_multiple_concepts.low), CsvWriter::number(s.p_multiple_concepts.high),
+                 CsvWriter::number(s.tables.mean), CsvWriter::number(s.richness.mean),
+                 CsvWriter::number(s.r_hat_p_same_table), CsvWriter::number(s.map_log_posterior)});
+      }
+    }
+  }
+  return csv.text();
+}
+
+std::string concept_reliability_csv(const ConceptAnalysis& analysis) {
+  CsvWriter csv;
+  csv.row({"population", "concept", "questions", "complete_individuals", "incomplete_individuals", "invalid_replies",
+           "repeated_pairs", "within_agreement", "mean_choice", "between_pairwise_agreement"});
+  for (const auto& p : analysis.populations) {
+    for (const auto& c : p.concepts) {
+      csv.row({p.label.name, c.concept, std::to_string(c.questions), std::to_string(c.complete_individuals),
+               std::to_string(c.incomplete_individuals), std::to_string(c.invalid_replies),
+               std::to_string(c.repeated_pairs), CsvWriter::number(c.within_agreement),
+               CsvWriter::number(c.mean_choice), CsvWriter::number(c.between_agreement)});
+    }
+  }
+  return csv.text();
+}
+
+std::string concept_map_seating_csv(const ConceptDataset& dataset, const ConceptAnalysis& analysis) {
+  CsvWriter csv;
+  csv.row({"population", "concept", "people", "id", "table"});
+  for (std::size_t p = 0; p < analysis.populations.size(); ++p) {
+    const auto& pr = analysis.populations[p];
+    for (std::size_t c = 0; c < pr.concepts.size(); ++c) {
+      const auto& responses = responses_of(dataset, p, c);
+      for (const auto& s : pr.concepts[c].subsets) {
+        for (std::size_t i = 0; i < s.map_seating.size(); ++i) {
+          csv.row({pr.label.name, pr.concepts[c].concept, std::to_string(s.people), responses.complete[i].id,
+                   std::to_string(s.map_seating[i])});
+        }
+      }
+    }
+  }
+  return csv.text();
+}
+
+std::string concept_traces_csv(const ConceptAnalysis& analysis) {
+  CsvWriter csv;
+  csv.row({"population", "concept", "people", "chain", "iteration", "tables", "p_same_table", "richness_chao1",
+           "log_posterior"});
+  for (const auto& p : analysis.populations) {
+    for (const auto& c : p.concepts) {
+      for (const auto& s : c.subsets) {
+        for (std::size_t k = 0; k < s.chains.size(); ++k) {
+          for (const auto& r : s.chains[k].trace) {
+            csv.row({p.label.name, c.concept, std::to_string(s.people), std::to_string(k + 1),
+                     std::to_string(r.iteration), std::to_string(r.tables), CsvWriter::number(r.p_same_table),
+                     CsvWriter::number(r.richness), CsvWriter::number(r.log_posterior)});
+          }
+        }
+      }
+    }
+  }
+  return csv.text();
+}
+
+}  // namespace shoal

@@ -1,0 +1,279 @@
+#include "concept/crp.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "concept/chao.hpp"
+
+namespace shoal {
+namespace {
+
+// log B(ones + α, zeros + α) − log B(α, α) summed over questions, for one
+// table given its members.
+double table_log_likelihood(const AnswerMatrix& answers, const std::vector<std::size_t>& members, double alpha) {
+  const double n = static_cast<double>(members.size());
+  const double empty_table = 2.0 * std::lgamma(alpha) - std::lgamma(2.0 * alpha);
+  double total = 0.0;
+  for (std::size_t q = 0; q < answers.questions; ++q) {
+    double ones = 0.0;
+    for (std::size_t person : members) ones += answers.at(person, q);
+    total += std::lgamma(ones + alpha) + std::lgamma(n - ones + alpha) - std::lgamma(n + 2.0 * alpha) - empty_table;
+  }
+  return total;
+}
+
+double log_prior(const Partition& seating, std::size_t people, PartitionPrior prior) {
+  if (prior == PartitionPrior::Uniform) return 0.0;
+  double total = -std::lgamma(static_cast<double>(people) + 1.0);
+  for (const auto& table : seating) total += std::lgamma(static_cast<double>(table.size()));
+  return total;
+}
+
+// Normalises log weights in place into probabilities.
+void normalise(std::vector<double>& log_weights) {
+  const double top = *std::max_element(log_weights.begin(), log_weights.end());
+  double total = 0.0;
+  for (double& w : log_weights) {
+    w = std::exp(w - top);
+    total += w;
+  }
+  for (double& w : log_weights) w /= total;
+}
+
+}  // namespace
+
+const char* to_string(PartitionPrior prior) {
+  return prior == PartitionPrior::Simplicity ? "simplicity" : "uniform";
+}
+
+std::optional<PartitionPrior> partition_prior_from_string(const std::string& text) {
+  if (text == "simplicity") return PartitionPrior::Simplicity;
+  if (text == "uniform") return PartitionPrior::Uniform;
+  return std::nullopt;
+}
+
+double log_joint(const AnswerMatrix& answers, const Partition& seating, const CrpModel& model) {
+  std::size_t people = 0;
+  double total = 0.0;
+  for (const auto& table : seating) {
+    people += table.size();
+    total += table_log_likelihood(answers, table, model.alpha);
+  }
+  return total + log_prior(seating, people, model.prior);
+}
+
+std::vector<double> exact_seating_probabilities(const AnswerMatrix& answers, std::size_t person,
+                                                const Partition& others, const CrpModel& model) {
+  std::vector<double> log_weights;
+  for (std::size_t choice = 0; choice <= others.size(); ++choice) {
+    Partition seating = others;
+    if (choice == others.size()) {
+      seating.push_back({person});
+    } else {
+      seating[choice].push_back(person);
+    }
+    log_weights.push_back(log_joint(answers, seating, model));
+  }
+  normalise(log_weights);
+  return log_weights;
+}
+
+Restaurant::Restaurant(const AnswerMatrix& answers, const CrpModel& model)
+    : answers_(answers), model_(model), people_(answers.people), questions_(answers.questions) {
+  const double a = model.alpha;
+  for (std::size_t k = 0; k <= people_; ++k) {
+    const double count = static_cast<double>(k);
+    log_count_alpha_.push_back(std::log(count + a));
+    log_count_two_alpha_.push_back(std::log(count + 2.0 * a));
+    log_size_.push_back(k == 0 ? 0.0 : std::log(count));
+    lgamma_count_alpha_.push_back(std::lgamma(count + a));
+    lgamma_count_two_alpha_.push_back(std::lgamma(count + 2.0 * a));
+    lgamma_size_.push_back(k == 0 ? 0.0 : std::lgamma(count));
+  }
+  // A new table: every answer is the first of its kind, prior weight 1.
+  log_new_table_ = static_cast<double>(questions_) * (log_count_alpha_[0] - log_count_two_alpha_[0]);
+  seat_.assign(people_, 0);
+  size_.assign(people_, 0);
+  ones_.assign(people_ * questions_, 0);
+  active_index_.assign(people_, 0);
+  for (std::size_t s = people_; s-- > 0;) free_.push_back(static_cast<std::uint32_t>(s));
+  for (std::size_t i = 0; i < people_; ++i) insert(i, open_table());
+  log_weights_.reserve(people_ + 1);
+}
+
+std::uint32_t Restaurant::open_table() {
+  const std::uint32_t slot = free_.back();
+  free_.pop_back();
+  active_index_[slot] = static_cast<std::uint32_t>(active_.size());
+  active_.push_back(slot);
+  return slot;
+}
+
+void Restaurant::insert(std::size_t person, std::uint32_t slot) {
+  seat_[person] = slot;
+  ++size_[slot];
+  const std::uint8_t* x = &answers_.values[person * questions_];
+  std::uint32_t* ones = &ones_[static_cast<std::size_t>(slot) * questions_];
+  for (std::size_t q = 0; q < questions_; ++q) ones[q] += x[q];
+}
+
+void Restaurant::remove(std::size_t person) {
+  const std::uint32_t slot = seat_[person];
+  --size_[slot];
+  const std::uint8_t* x = &answers_.values[person * questions_];
+  std::uint32_t* ones = &ones_[static_cast<std::size_t>(slot) * questions_];
+  for (std::size_t q = 0; q < questions_; ++q) ones[q] -= x[q];
+  if (size_[slot] == 0) {
+    const std::uint32_t position = active_index_[slot];
+    active_[position] = active_.back();
+    active_index_[active_[position]] = position;
+    active_.pop_back();
+    free_.push_back(slot);
+  }
+}
+
+void Restaurant::score(std::size_t person) {
+  const std::uint8_t* x = &answers_.values[person * questions_];
+  const double* log_count = log_count_alpha_.data();
+  const bool simplicity = model_.prior == PartitionPrior::Simplicity;
+  log_weights_.clear();
+  for (const std::uint32_t slot : active_) {
+    const std::uint32_t n = size_[slot];
+    const std::uint32_t* ones = &ones_[static_cast<std::size_t>(slot) * questions_];
+    double log_likelihood = 0.0;
+    for (std::size_t q = 0; q < questions_; ++q) {
+      // People at the table who gave the same answer as this person.
+      const std::uint32_t same = x[q] ? ones[q] : n - ones[q];
+      log_likelihood += log_count[same];
+    }
+    log_likelihood -= static_cast<double>(questions_) * log_count_two_alpha_[n];
+    log_weights_.push_back(log_likelihood + (simplicity ? log_size_[n] : 0.0));
+  }
+  log_weights_.push_back(log_new_table_);
+}
+
+void Restaurant::sweep(Rng& rng) {
+  for (std::size_t person = 0; person < people_; ++person) {
+    remove(person);
+    score(person);
+    const double top = *std::max_element(log_weights_.begin(), log_weights_.end());
+    double total = 0.0;
+    for (double& w : log_weights_) {
+      total += std::exp(w - top);
+      w = total;  // cumulative
+    }
+    const double u = rng.uniform() * total;
+    std::size_t choice = 0;
+    while (choice + 1 < log_weights_.size() && log_weights_[choice] <= u) ++choice;
+    insert(person, choice < active_.size() ? active_[choice] : open_table());
+  }
+}
+
+std::vector<double> Restaurant::seating_probabilities(std::size_t person) {
+  const std::uint32_t home = seat_[person];
+  remove(person);
+  score(person);
+  normalise(log_weights_);
+  // Report tables numbered by their first person, as seating() does.
+  std::vector<std::size_t> label(people_, people_);
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < people_; ++i) {
+    if (i == person) continue;
+    if (label[seat_[i]] == people_) label[seat_[i]] = next++;
+  }
+  std::vector<double> probabilities(active_.size() + 1, 0.0);
+  for (std::size_t k = 0; k < active_.size(); ++k) probabilities[label[active_[k]]] = log_weights_[k];
+  probabilities.back() = log_weights_.back();
+  const bool home_still_open = size_[home] > 0;
+  insert(person, home_still_open ? home : open_table());
+  return probabilities;
+}
+
+void Restaurant::set_seating(const Partition& seating) {
+  std::vector<bool> seen(people_, false);
+  std::size_t count = 0;
+  for (const auto& table : seating) {
+    for (std::size_t person : table) {
+      if (person >= people_ || seen[person]) throw std::invalid_argument("a seating must place every person once");
+      seen[person] = true;
+      ++count;
+    }
+  }
+  if (count != people_) throw std::invalid_argument("a seating must place every person once");
+  for (std::size_t i = 0; i < people_; ++i) remove(i);
+  for (const auto& table : seating) {
+    if (table.empty()) continue;
+    const std::uint32_t slot = open_table();
+    for (std::size_t person : table) insert(person, slot);
+  }
+}
+
+std::vector<std::size_t> Restaurant::table_sizes() const {
+  std::vector<std::size_t> sizes;
+  for (const std::uint32_t slot : active_) sizes.push_back(size_[slot]);
+  return sizes;
+}
+
+double Restaurant::p_same_table() const {
+  const double n = static_cast<double>(people_);
+  double total = 0.0;
+  for (const std::uint32_t slot : active_) {
+    const double share = static_cast<double>(size_[slot]) / n;
+    total += share * share;
+  }
+  return total;
+}
+
+double Restaurant::log_posterior() const {
+  const double empty_table = 2.0 * lgamma_count_alpha_[0] - lgamma_count_two_alpha_[0];
+  double total = 0.0;
+  for (const std::uint32_t slot : active_) {
+    const std::uint32_t n = size_[slot];
+    const std::uint32_t* ones = &ones_[static_cast<std::size_t>(slot) * questions_];
+    for (std::size_t q = 0; q < questions_; ++q) {
+      total += lgamma_count_alpha_[ones[q]] + lgamma_count_alpha_[n - ones[q]];
+    }
+    total -= static_cast<double>(questions_) * (lgamma_count_two_alpha_[n] + empty_table);
+    if (model_.prior == PartitionPrior::Simplicity) total += lgamma_size_[n];
+  }
+  if (model_.prior == PartitionPrior::Simplicity) total -= std::lgamma(static_cast<double>(people_) + 1.0);
+  return total;
+}
+
+std::vector<std::size_t> Restaurant::seating() const {
+  std::vector<std::size_t> label(people_, people_), result(people_);
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < people_; ++i) {
+    if (label[seat_[i]] == people_) label[seat_[i]] = next++;
+    result[i] = label[seat_[i]];
+  }
+  return result;
+}
+
+ChainResult run_chain(const AnswerMatrix& answers, const CrpModel& model, const ChainOptions& options, Rng& rng,
+                      const std::function<bool(std::size_t)>& after_iteration) {
+  ChainResult result;
+  Restaurant restaurant(answers, model);
+  result.map.log_posterior = -std::numeric_limits<double>::infinity();
+  if (options.iterations > options.burn_in) result.recorded.reserve(options.iterations - options.burn_in);
+  for (std::size_t iteration = 0; iteration < options.iterations; ++iteration) {
+    restaurant.sweep(rng);
+    IterationRecord record;
+    record.iteration = iteration;
+    record.tables = restaurant.tables();
+    record.p_same_table = restaurant.p_same_table();
+    record.richness = chao1_richness(restaurant.table_sizes(), answers.people);
+    record.log_posterior = restaurant.log_posterior();
+    if (record.log_posterior > result.map.log_posterior) {
+      result.map = record;
+      result.map_seating = restaurant.seating();
+    }
+    if (iteration >= options.burn_in) result.recorded.push_back(record);
+    result.last = record;
+    if (after_iteration && !after_iteration(iteration + 1)) throw AnalysisCancelled();
+  }
+  return result;
+}
+
+}  // namespace shoal

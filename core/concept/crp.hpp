@@ -1,0 +1,139 @@
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "stats/rng.hpp"
+
+namespace shoal {
+
+// Prior over seatings. Simplicity: a Chinese restaurant process with
+// concentration 1, log P = Σ_t log Γ(n_t) − log Γ(N + 1), which favours few
+// large tables. Uniform: every seating equally likely.
+enum class PartitionPrior { Simplicity, Uniform };
+
+const char* to_string(PartitionPrior prior);
+std::optional<PartitionPrior> partition_prior_from_string(const std::string& text);
+
+// The mixture: everyone at a table shares, per question, a probability θ of
+// answering 1, θ ~ Beta(alpha, alpha), integrated out.
+struct CrpModel {
+  double alpha = 0.16;
+  PartitionPrior prior = PartitionPrior::Simplicity;
+};
+
+// People × questions, answers 0 or 1, row-major.
+struct AnswerMatrix {
+  std::size_t people = 0;
+  std::size_t questions = 0;
+  std::vector<std::uint8_t> values;
+
+  std::uint8_t at(std::size_t person, std::size_t question) const { return values[person * questions + question]; }
+};
+
+// A seating as lists of people (each list one table).
+using Partition = std::vector<std::vector<std::size_t>>;
+
+// log P(seating) + log P(answers | seating), computed from scratch: the
+// reference the sampler's incremental bookkeeping is checked against.
+double log_joint(const AnswerMatrix& answers, const Partition& seating, const CrpModel& model);
+
+// Probability of each place `person` may take given everyone else seated as
+// `others` (which must not contain `person`): joining others[0], others[1],
+// ..., then a new table last. Computed from log_joint of each full seating.
+std::vector<double> exact_seating_probabilities(const AnswerMatrix& answers, std::size_t person,
+                                                const Partition& others, const CrpModel& model);
+
+// Thrown out of a running analysis when its progress callback asks to stop.
+class AnalysisCancelled : public std::runtime_error {
+ public:
+  AnalysisCancelled() : std::runtime_error("analysis cancelled") {}
+};
+
+// The Gibbs sampler's state. Each table keeps its size and, per question,
+// how many of its people answered 1, updated as people leave and sit down,
+// so scoring a candidate table costs one table lookup per question instead
+// of a recomputation of the restaurant.
+class Restaurant {
+ public:
+  // Starts with everyone at a table of their own, as the paper did. The
+  // answer matrix must outlive the restaurant.
+  Restaurant(const AnswerMatrix& answers, const CrpModel& model);
+
+  // Seats people as given (every person exactly once).
+  void set_seating(const Partition& seating);
+
+  // One Gibbs iteration: every person in order is removed and reseated with
+  // probability proportional to the joint posterior of the resulting seating.
+  void sweep(Rng& rng);
+
+  // Probabilities the sampler would use to reseat `person` (see
+  // exact_seating_probabilities for the order); the state is unchanged.
+  std::vector<double> seating_probabilities(std::size_t person);
+
+  std::size_t people() const { return people_; }
+  std::size_t tables() const { return active_.size(); }
+  std::vector<std::size_t> table_sizes() const;
+  // Σ_t (n_t / N)²: the chance two people drawn with replacement share a table.
+  double p_same_table() const;
+  double log_posterior() const;
+  // Table of each person, tables numbered by their first person.
+  std::vector<std::size_t> seating() const;
+
+ private:
+  void remove(std::size_t person);
+  void insert(std::size_t person, std::uint32_t slot);
+  std::uint32_t open_table();
+  // Fills log_weights_ with the log posterior, up to a constant, of seating
+  // `person` (already removed) at each active table and then a new one.
+  void score(std::size_t person);
+
+  const AnswerMatrix& answers_;
+  CrpModel model_;
+  std::size_t people_, questions_;
+  std::vector<std::uint32_t> seat_;         // person -> slot
+  std::vector<std::uint32_t> size_;         // slot -> people seated
+  std::vector<std::uint32_t> ones_;         // slot * questions + q -> count of 1 answers
+  std::vector<std::uint32_t> active_;       // slots in use
+  std::vector<std::uint32_t> active_index_; // slot -> position in active_
+  std::vector<std::uint32_t> free_;         // slots not in use
+  // log(k + α), log(k + 2α) and (simplicity prior) log k, for k = 0..N.
+  std::vector<double> log_count_alpha_, log_count_two_alpha_, log_size_;
+  // lgamma(k + α), lgamma(k + 2α), lgamma(k) for the full log posterior.
+  std::vector<double> lgamma_count_alpha_, lgamma_count_two_alpha_, lgamma_size_;
+  double log_new_table_ = 0.0;
+  std::vector<double> log_weights_;
+};
+
+// What is recorded after every iteration.
+struct IterationRecord {
+  std::size_t iteration = 0;
+  std::size_t tables = 0;
+  double p_same_table = 0.0;
+  double richness = 0.0;      // Chao1-corrected estimate of the number of concepts
+  double log_posterior = 0.0;
+};
+
+struct ChainOptions {
+  std::size_t iterations = 500;
+  std::size_t burn_in = 100;   // iterations 0 .. burn_in-1 are not recorded
+};
+
+struct ChainResult {
+  std::vector<IterationRecord> recorded;   // iterations burn_in .. iterations-1
+  IterationRecord last;                     // the final iteration (the paper's output)
+  std::vector<std::size_t> map_seating;     // highest log posterior visited at any iteration's end
+  IterationRecord map;
+};
+
+// Runs one chain. `after_iteration`, when set, is called after each
+// iteration with the number of iterations done; if it returns false the run
+// stops by throwing AnalysisCancelled.
+ChainResult run_chain(const AnswerMatrix& answers, const CrpModel& model, const ChainOptions& options, Rng& rng,
+                      const std::function<bool(std::size_t)>& after_iteration = {});
+
+}  // namespace shoal

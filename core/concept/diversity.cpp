@@ -1,0 +1,262 @@
+#include "concept/diversity.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+namespace shoal {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+double quantile_of_sorted(const std::vector<double>& sorted, double p) {
+  const double position = p * static_cast<double>(sorted.size() - 1);
+  const std::size_t below = static_cast<std::size_t>(std::floor(position));
+  const std::size_t above = std::min(below + 1, sorted.size() - 1);
+  const double fraction = position - static_cast<double>(below);
+  return sorted[below] + fraction * (sorted[above] - sorted[below]);
+}
+
+std::vector<QuestionAgreement> question_agreement(const ConceptResponses& responses) {
+  std::vector<QuestionAgreement> result;
+  for (std::size_t q = 0; q < responses.questions.size(); ++q) {
+    QuestionAgreement a;
+    a.question = responses.questions[q];
+    a.answers = responses.answer_count[q];
+    const double n = static_cast<double>(a.answers);
+    const double ones = static_cast<double>(responses.ones_count[q]);
+    a.mean_choice = n > 0 ? ones / n : kNaN;
+    a.pairwise_agreement = n > 1 ? (ones * (ones - 1.0) + (n - ones) * (n - ones - 1.0)) / (n * (n - 1.0)) : kNaN;
+    result.push_back(a);
+  }
+  return result;
+}
+
+double mean_of_finite(const std::vector<double>& values) {
+  double total = 0.0;
+  std::size_t n = 0;
+  for (double v : values) {
+    if (std::isfinite(v)) {
+      total += v;
+      ++n;
+    }
+  }
+  return n > 0 ? total / static_cast<double>(n) : kNaN;
+}
+
+// Work units: one person reseated once.
+double subset_work(std::size_t people, const ConceptOptions& options) {
+  return static_cast<double>(people) * static_cast<double>(options.iterations) * static_cast<double>(options.chains);
+}
+
+class ProgressMeter {
+ public:
+  ProgressMeter(const std::function<bool(double)>& callback, double total) : callback_(callback), total_(total) {}
+  // Reports `base + extra` units done; throws when asked to stop.
+  void report(double base, double extra) const {
+    if (!callback_) return;
+    const double fraction = total_ > 0 ? std::min(1.0, (base + extra) / total_) : 1.0;
+    if (!callback_(fraction)) throw AnalysisCancelled();
+  }
+
+ private:
+  const std::function<bool(double)>& callback_;
+  double total_;
+};
+
+SubsetResult cluster_subset(const ConceptResponses& responses, std::size_t people, const std::string& stream_label,
+                            const ConceptOptions& options, const ProgressMeter& meter, double& work_done) {
+  SubsetResult result;
+  result.people = people;
+  const AnswerMatrix answers = answer_matrix(responses, people);
+  const ChainOptions chain_options{options.iterations, options.burn_in};
+  std::vector<std::vector<double>> same_by_chain, tables_by_chain;
+  std::vector<double> same, multiple, tables, richness;
+  result.map_log_posterior = -std::numeric_limits<double>::infinity();
+  for (std::size_t c = 0; c < options.chains; ++c) {
+    ChainSummary summary;
+    summary.seed = derive_seed(options.seed, stream_label + '\x1f' + std::to_string(people) + '\x1f' + std::to_string(c));
+    Rng rng(summary.seed);
+    const double base = work_done;
+    const auto after_iteration = [&](std::size_t done) {
+      meter.report(base, static_cast<double>(done) * static_cast<double>(people));
+      return true;
+    };
+    ChainResult chain = run_chain(answers, options.model, chain_options, rng, after_iteration);
+    work_done += static_cast<double>(people) * static_cast<double>(options.iterations);
+    summary.last = chain.last;
+    summary.map = chain.map;
+    if (chain.map.log_posterior > result.map_log_posterior) {
+      result.map_log_posterior = chain.map.log_posterior;
+      result.map_seating = chain.map_seating;
+    }
+    same_by_chain.emplace_back();
+    tables_by_chain.emplace_back();
+    for (const auto& record : chain.recorded) {
+      same.push_back(record.p_same_table);
+      multiple.push_back(1.0 - record.p_same_table);
+      tables.push_back(static_cast<double>(record.tables));
+      richness.push_back(record.richness);
+      same_by_chain.back().push_back(record.p_same_table);
+      tables_by_chain.back().push_back(static_cast<double>(record.tables));
+    }
+    if (options.keep_traces) summary.trace = std::move(chain.recorded);
+    result.chains.push_back(std::move(summary));
+  }
+  result.p_same_table = summarise_draws(std::move(same));
+  result.p_multiple_concepts = summarise_draws(std::move(multiple));
+  result.tables = summarise_draws(std::move(tables));
+  result.richness = summarise_draws(std::move(richness));
+  result.r_hat_p_same_table = r_hat(same_by_chain);
+  result.r_hat_tables = r_hat(tables_by_chain);
+  return result;
+}
+
+}  // namespace
+
+void validate(const ConceptOptions& options) {
+  if (!(options.model.alpha > 0.0) || !std::isfinite(options.model.alpha)) {
+    throw std::invalid_argument("alpha must be a positive number");
+  }
+  if (options.iterations == 0) throw std::invalid_argument("iterations must be at least 1");
+  if (options.burn_in >= options.iterations) {
+    throw std::invalid_argument("the burn-in (" + std::to_string(options.burn_in) +
+                                ") must be smaller than the number of iterations (" +
+                                std::to_string(options.iterations) + ") so that some iterations are recorded");
+  }
+  if (options.chains == 0) throw std::invalid_argument("chains must be at least 1");
+  if (options.subset_sizes.empty()) throw std::invalid_argument("at least one subset size is needed");
+  for (std::size_t size : options.subset_sizes) {
+    if (size == 0) throw std::invalid_argument("subset sizes must be at least 1");
+  }
+}
+
+std::vector<std::size_t> subset_sizes_for(std::size_t available, const std::vector<std::size_t>& requested) {
+  std::vector<std::size_t> sorted = requested;
+  std::sort(sorted.begin(), sorted.end());
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  std::vector<std::size_t> sizes;
+  for (std::size_t size : sorted) {
+    if (available >= size) {
+      sizes.push_back(size);
+      continue;
+    }
+    // The paper also clusters everyone when there are fewer than asked for.
+    if (available > 0 && (sizes.empty() || sizes.back() != available)) sizes.push_back(available);
+    break;
+  }
+  return sizes;
+}
+
+PosteriorSummary summarise_draws(std::vector<double> draws) {
+  PosteriorSummary s;
+  s.draws = draws.size();
+  if (draws.empty()) {
+    s.mean = s.low = s.high = kNaN;
+    return s;
+  }
+  double total = 0.0;
+  for (double d : draws) total += d;
+  s.mean = total / static_cast<double>(draws.size());
+  std::sort(draws.begin(), draws.end());
+  s.low = quantile_of_sorted(draws, 0.025);
+  s.high = quantile_of_sorted(draws, 0.975);
+  return s;
+}
+
+double r_hat(const std::vector<std::vector<double>>& chains) {
+  if (chains.size() < 2) return kNaN;
+  const std::size_t n = chains.front().size();
+  if (n < 2) return kNaN;
+  for (const auto& chain : chains) {
+    if (chain.size() != n) throw std::invalid_argument("R-hat needs chains of equal length");
+  }
+  const double m = static_cast<double>(chains.size());
+  const double len = static_cast<double>(n);
+  std::vector<double> means;
+  double within = 0.0;
+  for (const auto& chain : chains) {
+    double total = 0.0;
+    for (double v : chain) total += v;
+    const double mean = total / len;
+    double squares = 0.0;
+    for (double v : chain) squares += (v - mean) * (v - mean);
+    within += squares / (len - 1.0);
+    means.push_back(mean);
+  }
+  within /= m;
+  double grand = 0.0;
+  for (double mean : means) grand += mean;
+  grand /= m;
+  double between = 0.0;
+  for (double mean : means) between += (mean - grand) * (mean - grand);
+  between *= len / (m - 1.0);
+  if (within == 0.0) return between == 0.0 ? 1.0 : kNaN;
+  const double pooled = (len - 1.0) / len * within + between / len;
+  return std::sqrt(pooled / within);
+}
+
+ConceptAnalysis analyse_concepts(const ConceptDataset& dataset, const ConceptOptions& options,
+                                 const std::function<bool(double)>& progress) {
+  validate(options);
+  ConceptAnalysis analysis;
+  analysis.options = options;
+  double total_work = 0.0;
+  for (const auto& population : dataset.populations) {
+    for (const auto& concept : population.concepts) {
+      for (std::size_t size : subset_sizes_for(concept.complete.size(), options.subset_sizes)) {
+        total_work += subset_work(size, options);
+      }
+    }
+  }
+  const ProgressMeter meter(progress, total_work);
+  double work_done = 0.0;
+  for (const auto& population : dataset.populations) {
+    ConceptPopulationResult pr;
+    pr.label = population.label;
+    std::vector<double> multiple, last_multiple;
+    std::size_t pooled_agreements = 0;
+    for (const auto& responses : population.concepts) {
+      ConceptResult cr;
+      cr.concept = responses.concept;
+      cr.questions = responses.questions.size();
+      cr.complete_individuals = responses.complete.size();
+      cr.incomplete_individuals = responses.incomplete;
+      cr.invalid_replies = responses.invalid_replies;
+      cr.repeated_pairs = responses.repeated_pairs;
+      cr.within_agreement = responses.repeated_pairs > 0 ? static_cast<double>(responses.repeated_agreements) /
+                                                               static_cast<double>(responses.repeated_pairs)
+                                                         : kNaN;
+      pr.repeated_pairs += responses.repeated_pairs;
+      pooled_agreements += responses.repeated_agreements;
+      cr.per_question = question_agreement(responses);
+      std::vector<double> means, agreements;
+      for (const auto& q : cr.per_question) {
+        means.push_back(q.mean_choice);
+        agreements.push_back(q.pairwise_agreement);
+      }
+      cr.mean_choice = mean_of_finite(means);
+      cr.between_agreement = mean_of_finite(agreements);
+      const std::string stream_label = population.label.name + '\x1f' + responses.concept;
+      for (std::size_t size : subset_sizes_for(responses.complete.size(), options.subset_sizes)) {
+        cr.subsets.push_back(cluster_subset(responses, size, stream_label, options, meter, work_done));
+      }
+      if (!cr.subsets.empty()) {
+        ++pr.concepts_clustered;
+        multiple.push_back(cr.subsets.back().p_multiple_concepts.mean);
+        last_multiple.push_back(1.0 - cr.subsets.back().chains.front().last.p_same_table);
+      }
+      pr.concepts.push_back(std::move(cr));
+    }
+    pr.mean_p_multiple_concepts = mean_of_finite(multiple);
+    pr.mean_last_p_multiple_concepts = mean_of_finite(last_multiple);
+    pr.within_agreement = pr.repeated_pairs > 0
+                              ? static_cast<double>(pooled_agreements) / static_cast<double>(pr.repeated_pairs)
+                              : kNaN;
+    analysis.populations.push_back(std::move(pr));
+  }
+  return analysis;
+}
+
+}  // namespace shoal

@@ -1,0 +1,122 @@
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "concept/crp.hpp"
+#include "concept/responses.hpp"
+
+namespace shoal {
+
+struct ConceptOptions {
+  CrpModel model;
+  std::size_t iterations = 500;
+  std::size_t burn_in = 100;
+  std::size_t chains = 1;
+  // Each concept is clustered on its first k complete individuals for each
+  // k here that the data allow, plus all of them when fewer than the next k.
+  std::vector<std::size_t> subset_sizes = {25, 50, 75, 100};
+  std::uint64_t seed = 1;
+  bool keep_traces = false;   // keep every recorded iteration in the result
+};
+
+// Checks the options make sense; throws std::invalid_argument naming the
+// offending one.
+void validate(const ConceptOptions& options);
+
+// The subset sizes used for a concept with `available` complete individuals.
+std::vector<std::size_t> subset_sizes_for(std::size_t available, const std::vector<std::size_t>& requested);
+
+// Mean and central 95% interval (2.5% and 97.5% quantiles, linear
+// interpolation between order statistics) of recorded draws.
+struct PosteriorSummary {
+  std::size_t draws = 0;
+  double mean = 0.0;
+  double low = 0.0;
+  double high = 0.0;
+};
+
+PosteriorSummary summarise_draws(std::vector<double> draws);
+
+// Gelman–Rubin potential scale reduction of one quantity over chains of
+// equal length: 1 when they agree. NaN with fewer than two chains or two
+// draws per chain, and when every chain is constant but they differ.
+double r_hat(const std::vector<std::vector<double>>& chains);
+
+struct ChainSummary {
+  std::uint64_t seed = 0;
+  IterationRecord last;                  // the paper's number: the final iteration
+  IterationRecord map;                   // the best seating this chain visited
+  std::vector<IterationRecord> trace;    // recorded iterations, when asked for
+};
+
+struct SubsetResult {
+  std::size_t people = 0;
+  std::vector<ChainSummary> chains;
+  // Over the recorded iterations of all chains pooled.
+  PosteriorSummary p_same_table;
+  PosteriorSummary p_multiple_concepts;  // 1 − P(same table)
+  PosteriorSummary tables;
+  PosteriorSummary richness;
+  double r_hat_p_same_table = 0.0;       // NaN with one chain
+  double r_hat_tables = 0.0;
+  // The highest-posterior seating over all chains: table of each of the
+  // first `people` complete individuals.
+  std::vector<std::size_t> map_seating;
+  double map_log_posterior = 0.0;
+};
+
+// Agreement between individuals on one question.
+struct QuestionAgreement {
+  std::string question;
+  std::size_t answers = 0;
+  double mean_choice = 0.0;   // share of 1 answers (the paper's question reliability)
+  // Chance two different individuals gave the same answer.
+  double pairwise_agreement = 0.0;
+};
+
+struct ConceptResult {
+  std::string concept;
+  std::size_t questions = 0;
+  std::size_t complete_individuals = 0;
+  std::size_t incomplete_individuals = 0;
+  std::size_t invalid_replies = 0;
+  // Within individuals: share of repeated (individual, question) pairs
+  // answered the same way both times; NaN when no question was repeated.
+  std::size_t repeated_pairs = 0;
+  double within_agreement = 0.0;
+  // Between individuals, over questions: the paper's mean ChoiceNumber and
+  // the mean pairwise agreement.
+  double mean_choice = 0.0;
+  double between_agreement = 0.0;
+  std::vector<QuestionAgreement> per_question;
+  std::vector<SubsetResult> subsets;
+};
+
+struct ConceptPopulationResult {
+  PopulationLabel label;
+  std::vector<ConceptResult> concepts;
+  // Over concepts, at each concept's largest subset: posterior mean and the
+  // last-iteration value of P(multiple concepts).
+  double mean_p_multiple_concepts = 0.0;
+  double mean_last_p_multiple_concepts = 0.0;
+  std::size_t concepts_clustered = 0;
+  double within_agreement = 0.0;   // pooled over concepts; NaN when none
+  std::size_t repeated_pairs = 0;
+};
+
+struct ConceptAnalysis {
+  ConceptOptions options;
+  std::vector<ConceptPopulationResult> populations;
+};
+
+// Clusters every concept of every population. `progress`, when set, is
+// called after every iteration of every chain with the fraction of the work
+// done (0..1]; returning false stops the analysis by throwing
+// AnalysisCancelled. Throws std::invalid_argument for invalid options.
+ConceptAnalysis analyse_concepts(const ConceptDataset& dataset, const ConceptOptions& options,
+                                 const std::function<bool(double)>& progress = {});
+
+}  // namespace shoal

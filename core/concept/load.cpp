@@ -1,0 +1,464 @@
+#include <cctype>
+#include <cstdlib>
+#include <initializer_list>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "concept/responses.hpp"
+#include "io/csv.hpp"
+
+namespace shoal {
+namespace {
+
+constexpr std::initializer_list<const char*> kConceptNames = {"Concept", "target"};
+constexpr std::initializer_list<const char*> kIndividualNames = {"ID", "subject_num", "subject", "participantID",
+                                                                 "participant", "individual"};
+constexpr std::initializer_list<const char*> kQuestionNames = {"Question"};
+constexpr std::initializer_list<const char*> kChoiceNames = {"ChoiceNumber", "choice_number"};
+constexpr std::initializer_list<const char*> kChoice1Names = {"choice1"};
+constexpr std::initializer_list<const char*> kChoice2Names = {"choice2"};
+constexpr std::initializer_list<const char*> kReply1Names = {"generation1", "reply1", "response1", "answer1"};
+constexpr std::initializer_list<const char*> kReply2Names = {"generation2", "reply2", "response2", "answer2"};
+
+std::string column_list(const CsvTable& table) {
+  std::string present;
+  for (const auto& h : table.header) present += (present.empty() ? "" : ", ") + h;
+  return present;
+}
+
+// The column playing a role: the user's override if given (which must
+// exist), else the first of the usual names present.
+std::optional<std::size_t> find_role(const CsvTable& table, const std::map<std::string, std::string>& overrides,
+                                     const std::string& role, std::initializer_list<const char*> names) {
+  if (auto it = overrides.find(role); it != overrides.end()) return table.require_column(it->second);
+  for (const char* name : names) {
+    if (auto index = table.find_column(name)) return index;
+  }
+  return std::nullopt;
+}
+
+std::size_t require_role(const CsvTable& table, const std::map<std::string, std::string>& overrides,
+                         const std::string& role, std::initializer_list<const char*> names) {
+  if (auto index = find_role(table, overrides, role, names)) return *index;
+  std::string expected;
+  for (const char* name : names) expected += (expected.empty() ? "" : "', '") + std::string(name);
+  throw InputError(table.file, 1, "",
+                   "no column for the " + role + " (expected one of '" + expected +
+                       "'; columns present: " + column_list(table) + ")");
+}
+
+std::string require_text(const CsvTable& table, std::size_t record, std::size_t column, const char* what) {
+  std::string value(trim(table.cell(record, column)));
+  if (value.empty()) {
+    throw InputError(table.file, table.line_of(record), table.header[column],
+                     std::string("expected ") + what + ", found an empty cell");
+  }
+  return value;
+}
+
+bool is_word_character(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
+
+bool contains_whole_words(const std::string& lowered_text, const std::string& lowered_phrase) {
+  if (lowered_phrase.empty()) return false;
+  for (std::size_t at = lowered_text.find(lowered_phrase); at != std::string::npos;
+       at = lowered_text.find(lowered_phrase, at + 1)) {
+    const std::size_t end = at + lowered_phrase.size();
+    const bool starts_word = at == 0 || !is_word_character(lowered_text[at - 1]);
+    const bool ends_word = end == lowered_text.size() || !is_word_character(lowered_text[end]);
+    if (starts_word && ends_word) return true;
+  }
+  return false;
+}
+
+// A question as two concept names when they can be told apart; otherwise
+// (labels of unknown names) the label itself is the question.
+struct QuestionKey {
+  std::string key;          // the same for both orders of the pair
+  std::string first;        // normalised first name ("" when not a pair)
+  std::string label;        // as written
+};
+
+QuestionKey pair_key(const std::string& first, const std::string& second, const std::string& label) {
+  const std::string a = normalise_name(first), b = normalise_name(second);
+  return {a < b ? a + '\x1f' + b : b + '\x1f' + a, a, label};
+}
+
+struct Answer {
+  std::size_t file = 0;
+  std::size_t row = 0;
+  int choice = 0;   // oriented as the label given in this row
+};
+
+struct PendingIndividual {
+  std::string id;
+  std::size_t file = 0;
+  std::size_t row = 0;
+  std::vector<int> answers;   // by question index; -1 unanswered
+};
+
+struct PendingConcept {
+  ConceptResponses out;
+  std::unordered_map<std::string, std::size_t> question_index;
+  std::vector<std::string> question_first;   // normalised first name of the label kept
+  std::unordered_map<std::string, std::size_t> individual_index;
+  std::vector<PendingIndividual> individuals;
+};
+
+struct QuestionOwner {
+  std::size_t concept = 0;
+  std::size_t file = 0;
+  std::size_t row = 0;
+};
+
+struct PendingPopulation {
+  PopulationLabel label;
+  std::vector<PendingConcept> concepts;
+  std::unordered_map<std::string, std::size_t> concept_index;
+  // individual id + question key -> who asked it first; one individual
+  // judges a question for one target concept only.
+  std::unordered_map<std::string, QuestionOwner> owners;
+};
+
+class Builder {
+ public:
+  Builder(ConceptDataset& dataset, const std::vector<TextInput>& inputs) : dataset_(dataset), inputs_(inputs) {}
+
+  std::size_t population(const PopulationLabel& label, std::size_t input) {
+    auto& listed = dataset_.inputs[input].populations;
+    bool known = false;
+    for (const auto& name : listed) known = known || name == label.name;
+    if (!known) listed.push_back(label.name);
+    for (std::size_t p = 0; p < populations_.size(); ++p) {
+      if (populations_[p].label.name == label.name) return p;
+    }
+    populations_.push_back(PendingPopulation{label, {}, {}, {}});
+    return populations_.size() - 1;
+  }
+
+  // Records one answer; `choice` is 0 for the label's first name. The
+  // second and later answers to a question only feed within-individual
+  // agreement when `repeat_counts_as_presentation` is set.
+  void add(std::size_t population, const std::string& concept, const std::string& id, const QuestionKey& question,
+           int choice, std::size_t input, std::size_t row, const CsvTable& table, std::size_t concept_column,
+           bool repeat_counts_as_presentation) {
+    PendingPopulation& pop = populations_[population];
+    const std::size_t c = concept_slot(pop, concept);
+    const std::string owner_key = id + '\x1f' + question.key;
+    auto owner = pop.owners.emplace(owner_key, QuestionOwner{c, input, row});
+    if (!owner.second && owner.first->second.concept != c) {
+      const QuestionOwner& first = owner.first->second;
+      throw InputError(table.file, row, table.header[concept_column],
+                       "individual '" + id + "' answers question '" + question.label + "' for concept '" + concept +
+                           "', but already answered it for concept '" + pop.concepts[first.concept].out.concept +
+                           "' (" + inputs_[first.file].name + ", row " + std::to_string(first.row) +
+                           "); each individual judges a question for one target concept only");
+    }
+    PendingConcept& target = pop.concepts[c];
+    auto q = target.question_index.find(question.key);
+    if (q == target.question_index.end()) {
+      q = target.question_index.emplace(question.key, target.out.questions.size()).first;
+      target.out.questions.push_back(question.label);
+      target.question_first.push_back(question.first);
+      target.out.answer_count.push_back(0);
+      target.out.ones_count.push_back(0);
+      for (auto& person : target.individuals) person.answers.push_back(-1);
+    }
+    const std::size_t question_index = q->second;
+    if (!question.first.empty() && question.first != target.question_first[question_index]) choice = 1 - choice;
+    auto person = target.individual_index.find(id);
+    if (person == target.individual_index.end()) {
+      person = target.individual_index.emplace(id, target.individuals.size()).first;
+      target.individuals.push_back(
+          PendingIndividual{id, input, row, std::vector<int>(target.out.questions.size(), -1)});
+    }
+    int& slot = target.individuals[person->second].answers[question_index];
+    if (slot >= 0) {
+      count_issue(dataset_.issues, "repeated_answer",
+                  "a further answer by an individual to a question already answered (the first is used for "
+                  "clustering)",
+                  table.file, row);
+      if (repeat_counts_as_presentation) record_presentations(target.out, slot, choice);
+      return;
+    }
+    slot = choice;
+    ++target.out.answer_count[question_index];
+    target.out.ones_count[question_index] += static_cast<std::size_t>(choice);
+  }
+
+  // Two presentations of one question to one individual.
+  static void record_presentations(ConceptResponses& out, int first, int second) {
+    ++out.repeated_pairs;
+    if (first == second) ++out.repeated_agreements;
+  }
+
+  ConceptResponses& concept_responses(std::size_t population, const std::string& concept) {
+    PendingPopulation& pop = populations_[population];
+    return pop.concepts[concept_slot(pop, concept)].out;
+  }
+
+  void finish() {
+    for (auto& pop : populations_) {
+      ConceptPopulation out{pop.label, {}};
+      for (auto& concept : pop.concepts) {
+        for (auto& person : concept.individuals) {
+          bool complete = true;
+          for (int a : person.answers) complete = complete && a >= 0;
+          if (!complete) {
+            ++concept.out.incomplete;
+            count_issue(dataset_.issues, "incomplete_individual",
+                        "an individual who did not answer every question of their concept (left out of the "
+                        "clustering)",
+                        inputs_[person.file].name, person.row);
+            continue;
+          }
+          ConceptIndividual individual{person.id, {}};
+          individual.answers.reserve(person.answers.size());
+          for (int a : person.answers) individual.answers.push_back(static_cast<std::uint8_t>(a));
+          concept.out.complete.push_back(std::move(individual));
+        }
+        out.concepts.push_back(std::move(concept.out));
+      }
+      dataset_.populations.push_back(std::move(out));
+    }
+  }
+
+ private:
+  static std::size_t concept_slot(PendingPopulation& pop, const std::string& concept) {
+    auto it = pop.concept_index.find(concept);
+    if (it != pop.concept_index.end()) return it->second;
+    pop.concept_index.emplace(concept, pop.concepts.size());
+    PendingConcept fresh;
+    fresh.out.concept = concept;
+    pop.concepts.push_back(std::move(fresh));
+    return pop.concepts.size() - 1;
+  }
+
+  ConceptDataset& dataset_;
+  const std::vector<TextInput>& inputs_;
+  std::vector<PendingPopulation> populations_;
+};
+
+struct Columns {
+  std::optional<std::size_t> concept, individual, question, choice, choice1, choice2, reply1, reply2;
+  std::optional<std::size_t> population, model, prompt, temperature;
+};
+
+Columns find_columns(const CsvTable& table, const std::map<std::string, std::string>& o) {
+  Columns c;
+  c.concept = find_role(table, o, "concept", kConceptNames);
+  c.individual = find_role(table, o, "individual", kIndividualNames);
+  c.question = find_role(table, o, "question", kQuestionNames);
+  c.choice = find_role(table, o, "choice", kChoiceNames);
+  c.choice1 = find_role(table, o, "choice1", kChoice1Names);
+  c.choice2 = find_role(table, o, "choice2", kChoice2Names);
+  c.reply1 = find_role(table, o, "reply1", kReply1Names);
+  c.reply2 = find_role(table, o, "reply2", kReply2Names);
+  c.population = find_role(table, o, "population", {"population"});
+  c.model = find_role(table, o, "model", {"model_name", "model"});
+  c.prompt = find_role(table, o, "prompt", {"prompt"});
+  c.temperature = find_role(table, o, "temperature", {"temperature", "temp"});
+  return c;
+}
+
+ConceptFormat detect_format(const CsvTable& table, const Columns& c) {
+  if (c.choice1 && c.choice2 && c.reply1 && c.reply2) return ConceptFormat::RawLlm;
+  if (c.concept && c.individual && c.question && c.choice) return ConceptFormat::Analysis;
+  throw InputError(table.file, 1, "",
+                   "cannot tell which similarity-judgement format this is (columns present: " + column_list(table) +
+                       "). Expected Concept, ID, Question and ChoiceNumber (one row per answer), or subject, "
+                       "target, choice1, choice2 and two replies (generation1, generation2). Choose the format "
+                       "and columns explicitly if the names differ.");
+}
+
+PopulationLabel row_label(const CsvTable& table, const Columns& c, std::size_t record, const std::string& override_name) {
+  PopulationLabel label;
+  if (!override_name.empty()) {
+    label.name = override_name;
+  } else if (c.population) {
+    label.name = require_text(table, record, *c.population, "a population name");
+  } else {
+    const bool from_name = parse_paper_file_name(table.file, label);
+    if (c.model) label.model = std::string(trim(table.cell(record, *c.model)));
+    if (c.prompt) label.prompt = std::string(trim(table.cell(record, *c.prompt)));
+    if (c.temperature) label.temperature = std::string(trim(table.cell(record, *c.temperature)));
+    if (label.model.empty() && !from_name) label.model = file_stem(table.file);
+    label.name = compose_population_name(label);
+  }
+  const std::string lowered = normalise_name(label.name);
+  label.human = lowered == "human" || lowered == "humans" || lowered == "people";
+  return label;
+}
+
+int parse_choice_number(const CsvTable& table, std::size_t record, std::size_t column) {
+  const std::string value(trim(table.cell(record, column)));
+  char* end = nullptr;
+  const double number = value.empty() ? -1.0 : std::strtod(value.c_str(), &end);
+  if (value.empty() || end != value.c_str() + value.size() || !(number == 0.0 || number == 1.0)) {
+    throw InputError(table.file, table.line_of(record), table.header[column],
+                     "expected 0 (the first choice named in the question) or 1 (the second), found '" + value +
+                         "'");
+  }
+  return static_cast<int>(number);
+}
+
+// Splits "a finch a robin" into two known concept names when exactly one
+// split works.
+class QuestionParser {
+ public:
+  void learn(const std::string& name) { names_.insert(normalise_name(name)); }
+
+  const QuestionKey& parse(const std::string& label) {
+    auto it = cache_.find(label);
+    if (it != cache_.end()) return it->second;
+    std::optional<QuestionKey> found;
+    bool ambiguous = false;
+    for (std::size_t at = label.find(' '); at != std::string::npos; at = label.find(' ', at + 1)) {
+      const std::string first = normalise_name(std::string_view(label).substr(0, at));
+      const std::string second = normalise_name(std::string_view(label).substr(at + 1));
+      if (first != second && names_.count(first) && names_.count(second)) {
+        ambiguous = ambiguous || found.has_value();
+        found = pair_key(first, second, label);
+      }
+    }
+    QuestionKey key = found && !ambiguous ? *found : QuestionKey{"label\x1f" + normalise_name(label), "", label};
+    return cache_.emplace(label, std::move(key)).first->second;
+  }
+
+ private:
+  std::unordered_set<std::string> names_;
+  std::unordered_map<std::string, QuestionKey> cache_;
+};
+
+void check_several_individuals(const CsvTable& table, std::size_t individual_column) {
+  if (table.rows.empty()) {
+    throw InputError(table.file, 0, "", "no answers in this file (only a header)");
+  }
+  const std::string first(trim(table.cell(0, individual_column)));
+  for (std::size_t r = 1; r < table.rows.size(); ++r) {
+    if (trim(table.cell(r, individual_column)) != first) return;
+  }
+  throw InputError(table.file, table.line_of(0), table.header[individual_column],
+                   "every answer in this file is by one individual ('" + first +
+                       "'); comparing individuals needs at least two");
+}
+
+void read_analysis(const CsvTable& table, const Columns& c, const ConceptInputOptions& options, std::size_t input,
+                   QuestionParser& parser, Builder& builder) {
+  const auto& o = options.columns;
+  const std::size_t concept = require_role(table, o, "concept", kConceptNames);
+  const std::size_t individual = require_role(table, o, "individual", kIndividualNames);
+  const std::size_t question = require_role(table, o, "question", kQuestionNames);
+  const std::size_t choice = require_role(table, o, "choice", kChoiceNames);
+  check_several_individuals(table, individual);
+  for (std::size_t r = 0; r < table.rows.size(); ++r) parser.learn(std::string(trim(table.cell(r, concept))));
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    const std::size_t population = builder.population(row_label(table, c, r, options.population), input);
+    const std::string target = require_text(table, r, concept, "a concept");
+    const std::string id = require_text(table, r, individual, "an individual id");
+    const std::string label = require_text(table, r, question, "a question");
+    const int answer = parse_choice_number(table, r, choice);
+    builder.add(population, target, id, parser.parse(label), answer, input, table.line_of(r), table, concept, true);
+  }
+}
+
+void read_raw(const CsvTable& table, const Columns& c, const ConceptInputOptions& options, std::size_t input,
+              ConceptDataset& dataset, Builder& builder) {
+  const auto& o = options.columns;
+  const std::size_t concept = require_role(table, o, "concept", kConceptNames);
+  const std::size_t individual = require_role(table, o, "individual", kIndividualNames);
+  const std::size_t choice1 = require_role(table, o, "choice1", kChoice1Names);
+  const std::size_t choice2 = require_role(table, o, "choice2", kChoice2Names);
+  const std::size_t reply_columns[2] = {require_role(table, o, "reply1", kReply1Names),
+                                        require_role(table, o, "reply2", kReply2Names)};
+  check_several_individuals(table, individual);
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    const std::size_t population = builder.population(row_label(table, c, r, options.population), input);
+    const std::string target = require_text(table, r, concept, "a concept");
+    const std::string id = require_text(table, r, individual, "an individual id");
+    const std::string first = require_text(table, r, choice1, "the first choice");
+    const std::string second = require_text(table, r, choice2, "the second choice");
+    if (normalise_name(first) == normalise_name(second)) {
+      throw InputError(table.file, table.line_of(r), table.header[choice2],
+                       "the two choices are the same ('" + first + "')");
+    }
+    // Matching by name makes the answer independent of the order in which
+    // the two choices were shown.
+    std::optional<int> picked[2];
+    for (int k = 0; k < 2; ++k) {
+      picked[k] = match_reply(table.cell(r, reply_columns[k]), first, second);
+      if (!picked[k]) {
+        builder.concept_responses(population, target).invalid_replies++;
+        count_issue(dataset.issues, "invalid_reply",
+                    "a reply naming neither choice (its individual-question is left out)", table.file,
+                    table.line_of(r));
+      }
+    }
+    if (!picked[0] || !picked[1]) continue;
+    const QuestionKey question = pair_key(first, second, first + " " + second);
+    builder.add(population, target, id, question, *picked[0], input, table.line_of(r), table, concept, false);
+    Builder::record_presentations(builder.concept_responses(population, target), *picked[0], *picked[1]);
+  }
+}
+
+}  // namespace
+
+const char* to_string(ConceptFormat format) {
+  switch (format) {
+    case ConceptFormat::Auto: return "auto";
+    case ConceptFormat::Analysis: return "analysis";
+    case ConceptFormat::RawLlm: return "raw-llm";
+  }
+  return "auto";
+}
+
+std::optional<ConceptFormat> concept_format_from_string(const std::string& text) {
+  for (auto f : {ConceptFormat::Auto, ConceptFormat::Analysis, ConceptFormat::RawLlm}) {
+    if (text == to_string(f)) return f;
+  }
+  return std::nullopt;
+}
+
+std::optional<int> match_reply(const std::string& reply, const std::string& choice1, const std::string& choice2) {
+  std::string text;
+  text.reserve(reply.size());
+  for (char ch : reply) text += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (contains_whole_words(text, normalise_name(choice1))) return 0;
+  if (contains_whole_words(text, normalise_name(choice2))) return 1;
+  return std::nullopt;
+}
+
+AnswerMatrix answer_matrix(const ConceptResponses& responses, std::size_t count) {
+  AnswerMatrix matrix;
+  matrix.people = std::min(count, responses.complete.size());
+  matrix.questions = responses.questions.size();
+  matrix.values.reserve(matrix.people * matrix.questions);
+  for (std::size_t i = 0; i < matrix.people; ++i) {
+    const auto& answers = responses.complete[i].answers;
+    matrix.values.insert(matrix.values.end(), answers.begin(), answers.end());
+  }
+  return matrix;
+}
+
+ConceptDataset load_concept_inputs(const std::vector<TextInput>& inputs, const ConceptInputOptions& options) {
+  ConceptDataset dataset;
+  Builder builder(dataset, inputs);
+  QuestionParser parser;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    dataset.inputs.push_back(summarise_input(inputs[i]));
+    const CsvTable table = parse_csv(inputs[i].content, inputs[i].name);
+    const Columns columns = find_columns(table, options.columns);
+    const ConceptFormat format =
+        options.format == ConceptFormat::Auto ? detect_format(table, columns) : options.format;
+    dataset.inputs[i].format = to_string(format);
+    dataset.inputs[i].rows = table.rows.size();
+    if (format == ConceptFormat::RawLlm) {
+      read_raw(table, columns, options, i, dataset, builder);
+    } else {
+      read_analysis(table, columns, options, i, parser, builder);
+    }
+  }
+  builder.finish();
+  return dataset;
+}
+
+}  // namespace shoal

@@ -1,0 +1,94 @@
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "concept/crp.hpp"
+#include "io/input_error.hpp"
+#include "io/input_summary.hpp"
+#include "io/population_label.hpp"
+#include "io/text_input.hpp"
+
+namespace shoal {
+
+// One individual's answers to every question of their concept, aligned with
+// ConceptResponses::questions. 0 means the first name of the question's
+// label (see ConceptResponses::questions) was judged more similar, 1 the
+// second.
+struct ConceptIndividual {
+  std::string id;
+  std::vector<std::uint8_t> answers;
+};
+
+// Everything said about one target concept within one population.
+struct ConceptResponses {
+  std::string concept;
+  // Question labels "first second". Two labels naming the same two concepts
+  // in either order are one question; the label kept is the first seen,
+  // and answers given under the reversed label are flipped to match it.
+  std::vector<std::string> questions;
+  // Individuals who answered every question, in order of first appearance.
+  std::vector<ConceptIndividual> complete;
+  // Individuals who left at least one question unanswered (not clustered).
+  std::size_t incomplete = 0;
+  // Between individuals: per question, how many first answers there were and
+  // how many were 1 (over all individuals of the concept).
+  std::vector<std::size_t> answer_count, ones_count;
+  // Within individuals: (individual, question) pairs asked twice with both
+  // answers valid, and how many of them got the same choice both times.
+  std::size_t repeated_pairs = 0;
+  std::size_t repeated_agreements = 0;
+  // Replies that named neither choice (raw format).
+  std::size_t invalid_replies = 0;
+};
+
+struct ConceptPopulation {
+  PopulationLabel label;
+  std::vector<ConceptResponses> concepts;   // in order of first appearance
+};
+
+struct ConceptDataset {
+  std::vector<InputSummary> inputs;
+  std::vector<ConceptPopulation> populations;
+  std::vector<InputIssue> issues;
+};
+
+enum class ConceptFormat {
+  Auto,
+  Analysis,   // Concept, ID, Question, ChoiceNumber: one row per answer
+  RawLlm,     // subject, target, choice1, choice2 and two free-text replies
+};
+
+const char* to_string(ConceptFormat format);
+std::optional<ConceptFormat> concept_format_from_string(const std::string& text);
+
+struct ConceptInputOptions {
+  ConceptFormat format = ConceptFormat::Auto;
+  // Role -> column name, overriding detection. Roles: concept, individual,
+  // question, choice (ChoiceNumber), choice1, choice2, reply1, reply2,
+  // population, model, prompt, temperature.
+  std::map<std::string, std::string> columns;
+  // Overrides the population name of every input (for a single population).
+  std::string population;
+};
+
+// Parses every input and groups answers into populations and concepts.
+// Throws InputError (naming file, row and column) for a ChoiceNumber other
+// than 0 or 1, an individual answering one question for two different
+// concepts, a file with a single individual, missing columns or empty cells.
+// Non-fatal problems (invalid replies, repeated answers, incomplete
+// individuals) are counted in ConceptDataset::issues.
+ConceptDataset load_concept_inputs(const std::vector<TextInput>& inputs, const ConceptInputOptions& options);
+
+// The reply matching rule of the raw format: 0 if `reply` contains `choice1`
+// as whole words (case-insensitive), else 1 if it contains `choice2`, else
+// nullopt (an invalid reply).
+std::optional<int> match_reply(const std::string& reply, const std::string& choice1, const std::string& choice2);
+
+// The answers of the first `count` complete individuals as a matrix.
+AnswerMatrix answer_matrix(const ConceptResponses& responses, std::size_t count);
+
+}  // namespace shoal

@@ -1,0 +1,165 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <string>
+
+#include "concept/chi_square.hpp"
+#include "concept/crp.hpp"
+#include "support.hpp"
+
+using namespace shoal;
+
+namespace {
+
+AnswerMatrix matrix_of(const nlohmann::json& people) {
+  AnswerMatrix m;
+  m.people = people.size();
+  m.questions = people[0].size();
+  for (const auto& person : people) {
+    for (const auto& answer : person) m.values.push_back(static_cast<std::uint8_t>(answer.get<int>()));
+  }
+  return m;
+}
+
+CrpModel model_of(const nlohmann::json& c) {
+  CrpModel model;
+  model.alpha = c["alpha"].get<double>();
+  model.prior = *partition_prior_from_string(c["prior"].get<std::string>());
+  return model;
+}
+
+std::string case_name(const nlohmann::json& c) {
+  return "case " + std::to_string(c["case"].get<int>()) + " alpha " + std::to_string(c["alpha"].get<double>()) +
+         " " + c["prior"].get<std::string>();
+}
+
+const nlohmann::json& reference() {
+  static const nlohmann::json cases = test::read_json(test::shared_path("reference/crp.json"));
+  return cases;
+}
+
+bool verbose() { return std::getenv("SHOAL_TEST_VERBOSE") != nullptr; }
+
+}  // namespace
+
+TEST_CASE("crp: log joint of given seatings matches the reference to 1e-9") {
+  for (const auto& c : reference()) {
+    const AnswerMatrix answers = matrix_of(c["people"]);
+    const CrpModel model = model_of(c);
+    for (const auto& entry : c["log_joint"]) {
+      const auto seating = entry["partition"].get<Partition>();
+      const double expected = entry["value"].get<double>();
+      INFO(case_name(c));
+      CHECK(std::fabs(log_joint(answers, seating, model) - expected) <= 1e-9);
+      // The sampler's incremental bookkeeping gives the same number.
+      Restaurant restaurant(answers, model);
+      restaurant.set_seating(seating);
+      CHECK(std::fabs(restaurant.log_posterior() - expected) <= 1e-9);
+    }
+  }
+}
+
+TEST_CASE("crp: person 0's conditional seating probabilities match the reference to 1e-9") {
+  for (const auto& c : reference()) {
+    const AnswerMatrix answers = matrix_of(c["people"]);
+    const CrpModel model = model_of(c);
+    const auto others = c["conditional_person0"]["others"].get<Partition>();
+    const auto expected = c["conditional_person0"]["probabilities"].get<std::vector<double>>();
+    INFO(case_name(c));
+    const auto exact = exact_seating_probabilities(answers, 0, others, model);
+    Partition seating = others;
+    seating.push_back({0});
+    Restaurant restaurant(answers, model);
+    restaurant.set_seating(seating);
+    const auto sampled = restaurant.seating_probabilities(0);
+    REQUIRE(exact.size() == expected.size());
+    REQUIRE(sampled.size() == expected.size());
+    // The sampler numbers tables by their first person; the reference
+    // lists them in its own order.
+    std::vector<std::size_t> by_first_person;
+    for (std::size_t k = 0; k < others.size(); ++k) {
+      std::size_t rank = 0;
+      const std::size_t first = *std::min_element(others[k].begin(), others[k].end());
+      for (const auto& table : others) rank += *std::min_element(table.begin(), table.end()) < first;
+      by_first_person.push_back(rank);
+    }
+    by_first_person.push_back(others.size());
+    for (std::size_t k = 0; k < expected.size(); ++k) {
+      CHECK(std::fabs(exact[k] - expected[k]) <= 1e-9);
+      CHECK(std::fabs(sampled[by_first_person[k]] - expected[k]) <= 1e-9);
+    }
+  }
+}
+
+// Independent chains (each with its own seed) run long enough to forget the
+// all-singletons start; their final states are independent draws, so the
+// G-test and the standard error of the mean are valid, which they would not
+// be for the autocorrelated iterations of one chain. Every case is tested at
+// the 0.001 level (16 cases: family-wise error at most 0.016); the seed is
+// fixed, so the outcome is reproducible.
+TEST_CASE("crp: the sampler draws from the exact posterior (G-test, mean P(same table))") {
+  constexpr std::size_t kChains = 4000;
+  constexpr std::size_t kSweeps = 40;
+  constexpr double kLevel = 0.001;
+  for (const auto& c : reference()) {
+    const AnswerMatrix answers = matrix_of(c["people"]);
+    const CrpModel model = model_of(c);
+    const auto& exact = c["exact_posterior"];
+    std::vector<double> probabilities(answers.people, 0.0), observed(answers.people, 0.0);
+    for (auto it = exact["p_number_of_tables"].begin(); it != exact["p_number_of_tables"].end(); ++it) {
+      probabilities[std::stoul(it.key()) - 1] = it.value().get<double>();
+    }
+    double sum = 0.0, sum_squares = 0.0;
+    for (std::size_t chain = 0; chain < kChains; ++chain) {
+      Rng rng(derive_seed(20250101, case_name(c) + " chain " + std::to_string(chain)));
+      Restaurant restaurant(answers, model);
+      for (std::size_t s = 0; s < kSweeps; ++s) restaurant.sweep(rng);
+      observed[restaurant.tables() - 1] += 1.0;
+      const double same = restaurant.p_same_table();
+      sum += same;
+      sum_squares += same * same;
+    }
+    std::size_t df = 0;
+    const double p_value = test::g_test_p_value(observed, probabilities, &df);
+    const double n = static_cast<double>(kChains);
+    const double mean = sum / n;
+    const double standard_error = std::sqrt((sum_squares - n * mean * mean) / (n - 1.0) / n);
+    const double expected_mean = exact["expected_p_same_table"].get<double>();
+    const double z = (mean - expected_mean) / standard_error;
+    INFO(case_name(c) << ": G-test p = " << p_value << " (df " << df << "), mean P(same table) " << mean
+                      << " vs exact " << expected_mean << " (z = " << z << ")");
+    if (verbose()) MESSAGE(case_name(c) << ": G-test p = " << p_value << " (df " << df << "), z = " << z);
+    CHECK(p_value > kLevel);
+    // |z| < 3.29 is the two-sided 0.001 level of the normal approximation.
+    CHECK(std::fabs(z) < 3.29);
+  }
+}
+
+TEST_CASE("crp: a bad sampler would fail the same test") {
+  // The test has power: draws from the prior alone (no likelihood) are
+  // rejected against the posterior of the case with 36 questions.
+  const auto& c = reference()[8];
+  const AnswerMatrix answers = matrix_of(c["people"]);
+  AnswerMatrix no_answers{answers.people, 0, {}};
+  const CrpModel model = model_of(c);
+  std::vector<double> probabilities(answers.people, 0.0), observed(answers.people, 0.0);
+  for (auto it = c["exact_posterior"]["p_number_of_tables"].begin();
+       it != c["exact_posterior"]["p_number_of_tables"].end(); ++it) {
+    probabilities[std::stoul(it.key()) - 1] = it.value().get<double>();
+  }
+  for (std::size_t chain = 0; chain < 2000; ++chain) {
+    Rng rng(derive_seed(7, chain));
+    Restaurant restaurant(no_answers, model);
+    for (std::size_t s = 0; s < 40; ++s) restaurant.sweep(rng);
+    observed[restaurant.tables() - 1] += 1.0;
+  }
+  CHECK(test::g_test_p_value(observed, probabilities) < 1e-6);
+}
+
+TEST_CASE("chi-square tail: known values") {
+  CHECK(test::chi_square_upper_tail(3.841458820694124, 1) == doctest::Approx(0.05).epsilon(1e-9));
+  CHECK(test::chi_square_upper_tail(16.26623619623813, 3) == doctest::Approx(0.001).epsilon(1e-9));
+  CHECK(test::chi_square_upper_tail(2.0, 2) == doctest::Approx(std::exp(-1.0)).epsilon(1e-12));
+}
