@@ -1,16 +1,19 @@
 // The browser's door into the core: one entry point per analysis, options as
-// plain value objects, inputs as (name, bytes) pairs, and every outcome —
-// report or error — returned as a value the page can show. Nothing here
-// computes; it only converts.
+// plain value objects, inputs as (name, bytes, settings) records, and every
+// outcome — report or error — returned as a value the page can show.
+// Nothing here computes; it only converts.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
-#include <string>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
+#include "analysis/inspect.hpp"
+#include "color/answers.hpp"
 #include "color/color_report.hpp"
 #include "color/diversity.hpp"
 #include "color/responses.hpp"
@@ -22,9 +25,6 @@ using emscripten::val;
 namespace {
 
 struct ColorRequest {
-  std::string format = "auto";
-  std::string columns;       // "role=column" per line
-  std::string population;
   std::string pairs = "all";
   std::string deltaE = "cie76";
   std::string reference;
@@ -41,42 +41,63 @@ struct ErrorInfo {
 
 struct Outcome {
   bool ok = false;
-  std::string report;     // the JSON report, exactly as the CLI writes it
+  std::string report;   // JSON: the report exactly as the CLI writes it, or an inspection
   ErrorInfo error;
+  // Figure data that is not in the report, as a typed view into the module's
+  // memory: valid until the next call, so callers copy it at once.
+  val data = val::null();
 };
 
-// Files arrive as a JS array of {name: string, bytes: Uint8Array}; bytes are
-// copied once into the heap so hashes cover exactly what the user dropped.
-std::vector<shoal::TextInput> read_files(const val& files) {
-  std::vector<shoal::TextInput> inputs;
-  const auto length = files["length"].as<unsigned>();
-  for (unsigned i = 0; i < length; ++i) {
-    const val file = files[i];
-    shoal::TextInput input;
-    input.name = file["name"].as<std::string>();
-    const val bytes = file["bytes"];
-    input.content.resize(bytes["length"].as<std::size_t>());
-    val view(emscripten::typed_memory_view(input.content.size(),
-                                           reinterpret_cast<unsigned char*>(input.content.data())));
-    view.call<void>("set", bytes);
-    inputs.push_back(std::move(input));
-  }
-  return inputs;
+// Buffers behind the typed views handed out; kept until the next call.
+std::vector<std::uint8_t> g_view_buffer;
+
+std::string string_field(const val& object, const char* name) {
+  const val v = object[name];
+  return v.isString() ? v.as<std::string>() : std::string();
 }
 
-std::map<std::string, std::string> parse_column_mappings(const std::string& text) {
-  std::map<std::string, std::string> columns;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    auto end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    const std::string line = text.substr(start, end - start);
-    const auto eq = line.find('=');
-    if (eq == std::string::npos || eq == 0) throw std::invalid_argument("column mapping must be role=column: " + line);
-    columns[line.substr(0, eq)] = line.substr(eq + 1);
-    start = end + 1;
+shoal::TextInput read_bytes(const val& file) {
+  shoal::TextInput input;
+  input.name = file["name"].as<std::string>();
+  const val bytes = file["bytes"];
+  input.content.resize(bytes["length"].as<std::size_t>());
+  val view(emscripten::typed_memory_view(input.content.size(),
+                                         reinterpret_cast<unsigned char*>(input.content.data())));
+  view.call<void>("set", bytes);
+  return input;
+}
+
+// A file's settings: {format, columns: {role: column}, labels: {name, model,
+// prompt, temperature, human}}, every field optional.
+shoal::ColorInputOptions read_color_settings(const val& file) {
+  shoal::ColorInputOptions options;
+  const val settings = file["settings"];
+  if (settings.isUndefined() || settings.isNull()) return options;
+  const std::string format = string_field(settings, "format");
+  if (!format.empty()) {
+    const auto parsed = shoal::color_format_from_string(format);
+    if (!parsed) throw std::invalid_argument("unknown colour format '" + format + "'");
+    options.format = *parsed;
   }
-  return columns;
+  const val columns = settings["columns"];
+  if (!columns.isUndefined() && !columns.isNull()) {
+    const val roles = val::global("Object").call<val>("keys", columns);
+    for (unsigned i = 0; i < roles["length"].as<unsigned>(); ++i) {
+      const std::string role = roles[i].as<std::string>();
+      const std::string column = string_field(columns, role.c_str());
+      if (!column.empty()) options.columns[role] = column;
+    }
+  }
+  const val labels = settings["labels"];
+  if (!labels.isUndefined() && !labels.isNull()) {
+    options.labels.name = string_field(labels, "name");
+    options.labels.model = string_field(labels, "model");
+    options.labels.prompt = string_field(labels, "prompt");
+    options.labels.temperature = string_field(labels, "temperature");
+    const val human = labels["human"];
+    if (human.isTrue() || human.isFalse()) options.labels.human = human.isTrue();
+  }
+  return options;
 }
 
 template <typename T>
@@ -85,18 +106,38 @@ T require_choice(std::optional<T> parsed, const std::string& option, const std::
   return *parsed;
 }
 
-Outcome failure(std::string message) {
+Outcome failure(const std::exception& e) {
   Outcome outcome;
-  outcome.error.message = std::move(message);
+  outcome.error.message = e.what();
+  if (const auto* input = dynamic_cast<const shoal::InputError*>(&e)) {
+    outcome.error.file = input->file();
+    outcome.error.row = static_cast<double>(input->row());
+    outcome.error.column = input->column();
+  }
   return outcome;
 }
 
+Outcome inspect_file(val file) {
+  try {
+    Outcome outcome;
+    outcome.ok = true;
+    outcome.report = shoal::inspect_input(read_bytes(file), read_color_settings(file)).dump();
+    return outcome;
+  } catch (const std::exception& e) {
+    return failure(e);
+  }
+}
+
+// files: [{name, bytes: Uint8Array, settings}]. On success `data` is a
+// Uint8Array of every valid answer (see color_answer_records).
 Outcome analyse_color(val files, ColorRequest request) {
   try {
-    shoal::ColorInputOptions input_options;
-    input_options.format = require_choice(shoal::color_format_from_string(request.format), "format", request.format);
-    input_options.columns = parse_column_mappings(request.columns);
-    input_options.population = request.population;
+    std::vector<shoal::TextInput> inputs;
+    std::vector<shoal::ColorInputOptions> input_options;
+    for (unsigned i = 0; i < files["length"].as<unsigned>(); ++i) {
+      inputs.push_back(read_bytes(files[i]));
+      input_options.push_back(read_color_settings(files[i]));
+    }
     shoal::ColorOptions options;
     options.pairs = require_choice(shoal::pair_rule_from_string(request.pairs), "pair rule", request.pairs);
     options.formula = require_choice(shoal::delta_e_formula_from_string(request.deltaE), "ΔE formula", request.deltaE);
@@ -104,20 +145,16 @@ Outcome analyse_color(val files, ColorRequest request) {
     options.seed = static_cast<std::uint64_t>(request.seed);
     options.jsd_samples = static_cast<std::size_t>(request.jsdSamples);
 
-    const auto dataset = shoal::load_color_inputs(read_files(files), input_options);
+    const auto dataset = shoal::load_color_inputs(inputs, input_options);
     const auto analysis = shoal::analyse_color(dataset, options);
     Outcome outcome;
     outcome.ok = true;
     outcome.report = shoal::color_report(dataset, input_options, analysis).dump(1) + "\n";
-    return outcome;
-  } catch (const shoal::InputError& e) {
-    Outcome outcome = failure(e.what());
-    outcome.error.file = e.file();
-    outcome.error.row = static_cast<double>(e.row());
-    outcome.error.column = e.column();
+    g_view_buffer = shoal::color_answer_records(dataset, analysis);
+    outcome.data = val(emscripten::typed_memory_view(g_view_buffer.size(), g_view_buffer.data()));
     return outcome;
   } catch (const std::exception& e) {
-    return failure(e.what());
+    return failure(e);
   }
 }
 
@@ -127,9 +164,6 @@ std::string version() { return shoal::tool_version(); }
 
 EMSCRIPTEN_BINDINGS(shoal) {
   emscripten::value_object<ColorRequest>("ColorRequest")
-      .field("format", &ColorRequest::format)
-      .field("columns", &ColorRequest::columns)
-      .field("population", &ColorRequest::population)
       .field("pairs", &ColorRequest::pairs)
       .field("deltaE", &ColorRequest::deltaE)
       .field("reference", &ColorRequest::reference)
@@ -143,7 +177,9 @@ EMSCRIPTEN_BINDINGS(shoal) {
   emscripten::value_object<Outcome>("Outcome")
       .field("ok", &Outcome::ok)
       .field("report", &Outcome::report)
-      .field("error", &Outcome::error);
+      .field("error", &Outcome::error)
+      .field("data", &Outcome::data);
+  emscripten::function("inspectFile", &inspect_file);
   emscripten::function("analyseColor", &analyse_color);
   emscripten::function("version", &version);
 }

@@ -90,7 +90,7 @@ int run_color(const std::vector<std::string>& args) {
     }
     input_options.columns[mapping.substr(0, eq)] = mapping.substr(eq + 1);
   }
-  input_options.population = a.value("population", "");
+  input_options.labels.name = a.value("population", "");
 
   ColorOptions options;
   const std::string pairs = a.value("pairs", "all");
@@ -106,14 +106,14 @@ int run_color(const std::vector<std::string>& args) {
   options.jsd_samples = a.unsigned_value("jsd-samples", options.jsd_samples, 100, 100000000);
 
   const auto inputs = read_inputs(a.positional());
-  const ColorDataset dataset = load_color_inputs(inputs, input_options);
+  const ColorDataset dataset = load_color_inputs(inputs, {input_options});
   ColorAnalysis analysis;
   try {
     analysis = analyse_color(dataset, options);
   } catch (const std::invalid_argument& e) {
     throw UsageError(e.what());
   }
-  write_report(a.value("out", "-"), color_report(dataset, input_options, analysis));
+  write_report(a.value("out", "-"), color_report(dataset, {input_options}, analysis));
   if (a.has("tables")) {
     const std::string dir = a.value("tables", ".");
     write_output(dir + "/color-words.csv", color_words_csv(analysis));

@@ -57,12 +57,17 @@ nlohmann::json population_json(const PopulationDiversity& p, bool has_reference)
 
 }  // namespace
 
-nlohmann::json color_report(const ColorDataset& dataset, const ColorInputOptions& input_options,
+nlohmann::json color_report(const ColorDataset& dataset, const std::vector<ColorInputOptions>& input_options,
                             const ColorAnalysis& analysis) {
   const auto& o = analysis.options;
-  nlohmann::json parameters = {{"format", to_string(input_options.format)},
-                               {"columns", input_options.columns},
-                               {"population", input_options.population},
+  // One entry per input, however the options were given.
+  nlohmann::json per_input = nlohmann::json::array();
+  for (std::size_t i = 0; i < dataset.inputs.size() && !input_options.empty(); ++i) {
+    const auto& in = input_options.size() == 1 ? input_options[0] : input_options[i];
+    per_input.push_back(
+        {{"format", to_string(in.format)}, {"columns", in.columns}, {"labels", to_json(in.labels)}});
+  }
+  nlohmann::json parameters = {{"input_options", per_input},
                                {"pairs", to_string(o.pairs)},
                                {"delta_e", to_string(o.formula)},
                                {"reference", analysis.reference_population},

@@ -9,7 +9,7 @@
 namespace shoal {
 
 // The word–colour report as documented in the README ("analysis": "color").
-nlohmann::json color_report(const ColorDataset& dataset, const ColorInputOptions& input_options,
+nlohmann::json color_report(const ColorDataset& dataset, const std::vector<ColorInputOptions>& input_options,
                             const ColorAnalysis& analysis);
 
 // Flat tables for spreadsheets: one row per (population, word) and one row

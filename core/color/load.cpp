@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <initializer_list>
 #include <set>
+#include <stdexcept>
 #include <tuple>
 
 #include "color/responses.hpp"
@@ -166,7 +167,8 @@ class DatasetBuilder {
  public:
   explicit DatasetBuilder(ColorDataset& dataset) : dataset_(dataset) {}
 
-  ColorPopulation& population(const PopulationLabel& label, InputSummary& summary) {
+  ColorPopulation& population(PopulationLabel label, const LabelOverride& override_, InputSummary& summary) {
+    apply_override(override_, label);
     for (auto& p : dataset_.populations) {
       if (p.label.name == label.name) return p;
     }
@@ -209,16 +211,16 @@ PopulationLabel llm_label(const CsvTable& table, const Columns& c, std::size_t r
 }
 
 void read_human_long(const CsvTable& table, const ColumnFinder& finder, std::size_t input,
-                     const std::string& population_name, DatasetBuilder& builder, ColorDataset& dataset) {
+                     const LabelOverride& labels, DatasetBuilder& builder, ColorDataset& dataset) {
   const std::size_t individual = finder.require("individual", kIndividualNames);
   const std::size_t word = finder.require("word", kWordNames);
   const std::size_t block = finder.require("block", kBlockNames);
   const std::size_t red = finder.require("r", kRedNames), green = finder.require("g", kGreenNames),
                     blue = finder.require("b", kBlueNames);
   PopulationLabel label;
-  label.name = population_name.empty() ? "human" : population_name;
+  label.name = "human";
   label.human = true;
-  auto& population = builder.population(label, dataset.inputs[input]);
+  auto& population = builder.population(label, labels, dataset.inputs[input]);
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     const int b = parse_block(table.cell(r, block));
     if (b == 0) {
@@ -245,7 +247,7 @@ void read_human_long(const CsvTable& table, const ColumnFinder& finder, std::siz
 }
 
 void read_plain_long(const CsvTable& table, const Columns& c, const ColumnFinder& finder, std::size_t input,
-                     const std::string& population_name, DatasetBuilder& builder, ColorDataset& dataset) {
+                     const LabelOverride& labels, DatasetBuilder& builder, ColorDataset& dataset) {
   const std::size_t population_column = finder.require("population", kPopulationNames);
   const std::size_t individual = finder.require("individual", kIndividualNames);
   const std::size_t word = finder.require("word", kWordNames);
@@ -254,11 +256,10 @@ void read_plain_long(const CsvTable& table, const Columns& c, const ColumnFinder
   if (!rgb_columns) finder.require("colour", kColourNames);
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     PopulationLabel label;
-    label.name = population_name.empty() ? require_text(table, r, population_column, "a population name")
-                                         : population_name;
+    label.name = require_text(table, r, population_column, "a population name");
     const std::string lowered = normalise_name(label.name);
     label.human = lowered == "human" || lowered == "humans" || lowered == "people";
-    auto& population = builder.population(label, dataset.inputs[input]);
+    auto& population = builder.population(label, labels, dataset.inputs[input]);
     ColorResponse response;
     response.individual = require_text(table, r, individual, "an individual id");
     response.word = require_text(table, r, word, "a word");
@@ -284,16 +285,14 @@ void read_plain_long(const CsvTable& table, const Columns& c, const ColumnFinder
 }
 
 void read_llm_wide(const CsvTable& table, const Columns& c, const ColumnFinder& finder, std::size_t input,
-                   const std::string& population_name, DatasetBuilder& builder, ColorDataset& dataset) {
+                   const LabelOverride& labels, DatasetBuilder& builder, ColorDataset& dataset) {
   const std::size_t individual = finder.require("individual", kIndividualNames);
   const std::size_t word = finder.require("word", kWordNames);
   if (!(c.hex1 && c.hex2) && !(c.reply1 && c.reply2)) {
     finder.require("hex1", {"hex1"});
   }
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    PopulationLabel label = llm_label(table, c, r, table.file);
-    if (!population_name.empty()) label.name = population_name;
-    auto& population = builder.population(label, dataset.inputs[input]);
+    auto& population = builder.population(llm_label(table, c, r, table.file), labels, dataset.inputs[input]);
     const std::string id = require_text(table, r, individual, "an individual id");
     const std::string w = require_text(table, r, word, "a word");
     const std::optional<std::size_t> hex_columns[2] = {c.hex1, c.hex2};
@@ -336,28 +335,47 @@ std::optional<ColorFormat> color_format_from_string(const std::string& text) {
   return std::nullopt;
 }
 
-ColorDataset load_color_inputs(const std::vector<TextInput>& inputs, const ColorInputOptions& options) {
+ColorColumns detect_color_columns(const CsvTable& table, const ColorInputOptions& options) {
+  const ColumnFinder finder(table, options.columns);
+  const Columns c = find_columns(finder);
+  ColorColumns out;
+  out.format = options.format == ColorFormat::Auto ? detect_format(table, c) : options.format;
+  const std::pair<const char*, std::optional<std::size_t>> all[] = {
+      {"population", c.population}, {"individual", c.individual}, {"word", c.word},   {"block", c.block},
+      {"r", c.red},                 {"g", c.green},               {"b", c.blue},      {"colour", c.colour},
+      {"hex1", c.hex1},             {"hex2", c.hex2},             {"reply1", c.reply1}, {"reply2", c.reply2},
+      {"model", c.model},           {"prompt", c.prompt},         {"temperature", c.temperature}};
+  for (const auto& [role, column] : all) {
+    if (column) out.roles[role] = table.header[*column];
+  }
+  return out;
+}
+
+ColorDataset load_color_inputs(const std::vector<TextInput>& inputs, const std::vector<ColorInputOptions>& options) {
+  if (options.size() != 1 && options.size() != inputs.size()) {
+    throw std::invalid_argument("give one set of input options for all inputs or one per input");
+  }
   ColorDataset dataset;
   DatasetBuilder builder(dataset);
   for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const ColorInputOptions& o = options.size() == 1 ? options[0] : options[i];
     dataset.inputs.push_back(summarise_input(inputs[i]));
     const CsvTable table = parse_csv(inputs[i].content, inputs[i].name);
-    const ColumnFinder finder(table, options.columns);
+    const ColumnFinder finder(table, o.columns);
     const Columns columns = find_columns(finder);
-    const ColorFormat format =
-        options.format == ColorFormat::Auto ? detect_format(table, columns) : options.format;
+    const ColorFormat format = o.format == ColorFormat::Auto ? detect_format(table, columns) : o.format;
     dataset.inputs[i].format = to_string(format);
     dataset.inputs[i].rows = table.rows.size();
     switch (format) {
       case ColorFormat::HumanLong:
-        read_human_long(table, finder, i, options.population, builder, dataset);
+        read_human_long(table, finder, i, o.labels, builder, dataset);
         break;
       case ColorFormat::PlainLong:
-        read_plain_long(table, columns, finder, i, options.population, builder, dataset);
+        read_plain_long(table, columns, finder, i, o.labels, builder, dataset);
         break;
       case ColorFormat::LlmWide:
       case ColorFormat::Auto:
-        read_llm_wide(table, columns, finder, i, options.population, builder, dataset);
+        read_llm_wide(table, columns, finder, i, o.labels, builder, dataset);
         break;
     }
   }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "color/lab.hpp"
+#include "io/csv.hpp"
 #include "io/input_error.hpp"
 #include "io/input_summary.hpp"
 #include "io/population_label.hpp"
@@ -50,13 +51,22 @@ struct ColorInputOptions {
   // block, r, g, b, colour, reply1, reply2, population, model, prompt,
   // temperature.
   std::map<std::string, std::string> columns;
-  // Overrides the population name of every input (for a single population).
-  std::string population;
+  // Labels for every population of the input, over what the data say.
+  LabelOverride labels;
 };
 
 // Parses every input and groups replies into populations (same name, same
-// population, across files). Throws InputError on malformed input; counts
-// non-fatal problems in ColorDataset::issues.
-ColorDataset load_color_inputs(const std::vector<TextInput>& inputs, const ColorInputOptions& options);
+// population, across files). `options` holds one entry for all inputs or one
+// per input. Throws InputError on malformed input; counts non-fatal problems
+// in ColorDataset::issues.
+ColorDataset load_color_inputs(const std::vector<TextInput>& inputs, const std::vector<ColorInputOptions>& options);
+
+// The format and the column chosen for each role, as the loader would use
+// them. Throws InputError when the columns fit no colour format.
+struct ColorColumns {
+  ColorFormat format = ColorFormat::Auto;
+  std::map<std::string, std::string> roles;   // role -> column name
+};
+ColorColumns detect_color_columns(const CsvTable& table, const ColorInputOptions& options);
 
 }  // namespace shoal

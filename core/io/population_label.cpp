@@ -36,4 +36,17 @@ std::string compose_population_name(const PopulationLabel& label) {
   return name;
 }
 
+void apply_override(const LabelOverride& override_, PopulationLabel& label) {
+  if (override_.human) label.human = *override_.human;
+  const bool relabel = !override_.model.empty() || !override_.prompt.empty() || !override_.temperature.empty();
+  if (!override_.model.empty()) label.model = override_.model;
+  if (!override_.prompt.empty()) label.prompt = override_.prompt;
+  if (!override_.temperature.empty()) label.temperature = override_.temperature;
+  if (!override_.name.empty()) {
+    label.name = override_.name;
+  } else if (relabel) {
+    label.name = compose_population_name(label);
+  }
+}
+
 }  // namespace shoal

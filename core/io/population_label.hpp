@@ -1,4 +1,5 @@
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -14,6 +15,20 @@ struct PopulationLabel {
   std::string prompt;
   std::string temperature;
 };
+
+// What the user says about the population(s) of one input, over what the
+// data say. Empty fields keep the data's value.
+struct LabelOverride {
+  std::string name;
+  std::string model;
+  std::string prompt;
+  std::string temperature;
+  std::optional<bool> human;
+};
+
+// Applies an override. A given name wins; otherwise a changed model, prompt
+// or temperature renames an LLM population accordingly.
+void apply_override(const LabelOverride& override_, PopulationLabel& label);
 
 // Parses "MODEL-prompt=P-temp=T" (an optional extension is ignored). Returns
 // false when the name does not have that shape.

@@ -28,6 +28,16 @@ nlohmann::json to_json(const LinearFit& fit) {
           {"r_squared", number_or_null(fit.r_squared)}};
 }
 
+nlohmann::json to_json(const LabelOverride& labels) {
+  nlohmann::json out = nlohmann::json::object();
+  if (!labels.name.empty()) out["name"] = labels.name;
+  if (!labels.model.empty()) out["model"] = labels.model;
+  if (!labels.prompt.empty()) out["prompt"] = labels.prompt;
+  if (!labels.temperature.empty()) out["temperature"] = labels.temperature;
+  if (labels.human) out["human"] = *labels.human;
+  return out;
+}
+
 nlohmann::json report_envelope(const std::string& analysis, nlohmann::json parameters,
                                const std::vector<InputSummary>& inputs, const std::vector<InputIssue>& issues) {
   nlohmann::json input_list = nlohmann::json::array();

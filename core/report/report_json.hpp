@@ -6,6 +6,7 @@
 
 #include "io/input_error.hpp"
 #include "io/input_summary.hpp"
+#include "io/population_label.hpp"
 #include "stats/descriptive.hpp"
 
 namespace shoal {
@@ -25,5 +26,7 @@ nlohmann::json to_json(const MeanInterval& m);
 nlohmann::json to_json(const LinearFit& fit);
 // A finite number, or null.
 nlohmann::json number_or_null(double value);
+// Only the fields the user set; {} for none.
+nlohmann::json to_json(const LabelOverride& labels);
 
 }  // namespace shoal

@@ -12,7 +12,7 @@ namespace {
 // Runs the whole pipeline and returns the error it raised.
 InputError error_for(const std::string& file, const std::string& csv) {
   try {
-    const auto dataset = load_color_inputs({TextInput{file, csv}}, ColorInputOptions{});
+    const auto dataset = load_color_inputs({TextInput{file, csv}}, {ColorInputOptions{}});
     analyse_color(dataset, ColorOptions{});
   } catch (const InputError& e) {
     return e;
@@ -103,7 +103,7 @@ TEST_CASE("partial problems are counted, not fatal: non-target rows and duplicat
                           "1,sky,99,20,30,block2_target_trial\n"
                           "2,sky,40,20,30,block1_target_trial\n"
                           "2,sky,10,50,30,block2_target_trial\n";
-  const auto dataset = load_color_inputs({TextInput{"h.csv", csv}}, ColorInputOptions{});
+  const auto dataset = load_color_inputs({TextInput{"h.csv", csv}}, {ColorInputOptions{}});
   REQUIRE(dataset.issues.size() == 2);
   CHECK(dataset.issues[0].kind == "not_a_target_trial");
   CHECK(dataset.issues[0].first_row == 2);

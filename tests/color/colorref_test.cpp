@@ -14,7 +14,7 @@ namespace {
 
 const ColorDataset& colorref() {
   static const ColorDataset dataset =
-      load_color_inputs({test::shared_input("paper-data/color-task/colorref.csv")}, ColorInputOptions{});
+      load_color_inputs({test::shared_input("paper-data/color-task/colorref.csv")}, {ColorInputOptions{}});
   return dataset;
 }
 

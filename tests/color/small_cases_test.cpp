@@ -14,7 +14,7 @@ ColorAnalysis analyse_text(const std::string& csv, PairRule rule = PairRule::All
   ColorOptions options;
   options.pairs = rule;
   options.jsd_samples = 2000;
-  return analyse_color(load_color_inputs({TextInput{"small.csv", csv}}, ColorInputOptions{}), options);
+  return analyse_color(load_color_inputs({TextInput{"small.csv", csv}}, {ColorInputOptions{}}), options);
 }
 
 // |white - black| in CIELAB as colormath computes it (shared/reference/lab.json).
@@ -88,7 +88,7 @@ TEST_CASE("small: invalid LLM replies are counted and their pairs dropped") {
       "toy,none,default,0,sky,\"Sky blue: #87CEEB.\",\"#87ceeb\"\n"
       "toy,none,default,1,sky,\"#4682B4 (steel blue)\",\"I cannot choose a colour.\"\n"
       "toy,none,default,2,sky,\"#87CEEB\",\"The code is #4682b4\"\n";
-  const auto dataset = load_color_inputs({TextInput{"toy.csv", csv}}, ColorInputOptions{});
+  const auto dataset = load_color_inputs({TextInput{"toy.csv", csv}}, {ColorInputOptions{}});
   REQUIRE(dataset.populations.size() == 1);
   CHECK(dataset.populations[0].label.name == "toy prompt=none temp=default");
   REQUIRE(dataset.issues.size() == 1);
@@ -110,7 +110,7 @@ TEST_CASE("small: invalid LLM replies are counted and their pairs dropped") {
 TEST_CASE("small: population labels come from a paper-style file name") {
   const std::string csv = "subject_num,word,hex1,hex2\n0,sky,#87ceeb,#87ceeb\n1,sky,#4682b4,#4682b4\n";
   const auto dataset =
-      load_color_inputs({TextInput{"zephyr-gemma-prompt=identity-temp=1.5.csv", csv}}, ColorInputOptions{});
+      load_color_inputs({TextInput{"zephyr-gemma-prompt=identity-temp=1.5.csv", csv}}, {ColorInputOptions{}});
   const auto& label = dataset.populations.at(0).label;
   CHECK(label.model == "zephyr-gemma");
   CHECK(label.prompt == "identity");

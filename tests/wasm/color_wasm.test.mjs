@@ -25,8 +25,7 @@ function nativeReport(files, args) {
 }
 
 function request(overrides) {
-  return { format: 'auto', columns: '', population: '', pairs: 'all', deltaE: 'cie76', reference: '',
-    seed: 1, jsdSamples: 20000, ...overrides };
+  return { pairs: 'all', deltaE: 'cie76', reference: '', seed: 1, jsdSamples: 20000, ...overrides };
 }
 
 function filesFor(paths) {
