@@ -1,6 +1,8 @@
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <sstream>
+#include <stdexcept>
 
 #include "cli/arguments.hpp"
 #include "cli/commands.hpp"
