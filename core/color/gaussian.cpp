@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "stats/descriptive.hpp"
+#include "stats/portable_math.hpp"
 
 namespace shoal {
 namespace {
@@ -16,7 +17,8 @@ class GaussianDensity {
  public:
   explicit GaussianDensity(const LabGaussian& g) : mean_(g.mean), llt_(g.covariance) {
     const Eigen::Matrix3d l = llt_.matrixL();
-    log_norm_ = -1.5 * kLog2Pi - l.diagonal().array().log().sum();
+    log_norm_ = -1.5 * kLog2Pi;
+    for (int i = 0; i < 3; ++i) log_norm_ -= portable::log(l(i, i));
   }
   double log_density(const Eigen::Vector3d& x) const {
     const Eigen::Vector3d z = llt_.matrixL().solve(x - mean_);
@@ -36,7 +38,7 @@ class GaussianDensity {
 
 double log_mean_exp(double a, double b) {
   const double m = std::max(a, b);
-  return m + std::log(0.5 * (std::exp(a - m) + std::exp(b - m)));
+  return m + portable::log(0.5 * (portable::exp(a - m) + portable::exp(b - m)));
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "stats/portable_math.hpp"
+
 namespace shoal {
 namespace {
 
@@ -9,11 +11,11 @@ constexpr double kPi = 3.14159265358979323846;
 
 double linearise(std::uint8_t channel) {
   const double v = channel / 255.0;
-  return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+  return v <= 0.04045 ? v / 12.92 : portable::pow((v + 0.055) / 1.055, 2.4);
 }
 
 double lab_f(double t) {
-  return t > 216.0 / 24389.0 ? std::cbrt(t) : 7.787 * t + 16.0 / 116.0;
+  return t > 216.0 / 24389.0 ? portable::cbrt(t) : 7.787 * t + 16.0 / 116.0;
 }
 
 int hex_value(char c) {
@@ -32,6 +34,15 @@ std::optional<Rgb8> six_hex_digits(std::string_view text) {
   return Rgb8{static_cast<std::uint8_t>(v[0] * 16 + v[1]), static_cast<std::uint8_t>(v[2] * 16 + v[3]),
               static_cast<std::uint8_t>(v[4] * 16 + v[5])};
 }
+
+// Plain arithmetic rather than std::hypot and std::pow, whose last bits
+// differ between C libraries.
+double length(double a, double b) { return std::sqrt(a * a + b * b); }
+double seventh_power(double x) {
+  const double x2 = x * x;
+  return x2 * x2 * x2 * x;
+}
+constexpr double kTwentyFiveToTheSeventh = 6103515625.0;
 
 double degrees(double radians) { return radians * 180.0 / kPi; }
 double radians(double degrees) { return degrees * kPi / 180.0; }
@@ -53,14 +64,14 @@ double delta_e76(const Lab& x, const Lab& y) {
 }
 
 double delta_e2000(const Lab& x, const Lab& y) {
-  const double c1 = std::hypot(x.a, x.b), c2 = std::hypot(y.a, y.b);
-  const double c_bar7 = std::pow((c1 + c2) / 2.0, 7.0);
-  const double g = 0.5 * (1.0 - std::sqrt(c_bar7 / (c_bar7 + std::pow(25.0, 7.0))));
+  const double c1 = length(x.a, x.b), c2 = length(y.a, y.b);
+  const double c_bar7 = seventh_power((c1 + c2) / 2.0);
+  const double g = 0.5 * (1.0 - std::sqrt(c_bar7 / (c_bar7 + kTwentyFiveToTheSeventh)));
   const double a1 = (1.0 + g) * x.a, a2 = (1.0 + g) * y.a;
-  const double c1p = std::hypot(a1, x.b), c2p = std::hypot(a2, y.b);
+  const double c1p = length(a1, x.b), c2p = length(a2, y.b);
   auto hue = [](double b, double a) {
     if (a == 0.0 && b == 0.0) return 0.0;
-    const double h = degrees(std::atan2(b, a));
+    const double h = degrees(portable::atan2(b, a));
     return h < 0.0 ? h + 360.0 : h;
   };
   const double h1 = hue(x.b, a1), h2 = hue(y.b, a2);
@@ -73,7 +84,7 @@ double delta_e2000(const Lab& x, const Lab& y) {
     if (dh > 180.0) dh -= 360.0;
     if (dh < -180.0) dh += 360.0;
   }
-  const double dH = 2.0 * std::sqrt(c1p * c2p) * std::sin(radians(dh / 2.0));
+  const double dH = 2.0 * std::sqrt(c1p * c2p) * portable::sin(radians(dh / 2.0));
 
   const double l_bar = (x.l + y.l) / 2.0;
   const double c_bar_p = (c1p + c2p) / 2.0;
@@ -85,16 +96,16 @@ double delta_e2000(const Lab& x, const Lab& y) {
       h_bar = (h1 + h2 < 360.0) ? (h1 + h2 + 360.0) / 2.0 : (h1 + h2 - 360.0) / 2.0;
     }
   }
-  const double t = 1.0 - 0.17 * std::cos(radians(h_bar - 30.0)) + 0.24 * std::cos(radians(2.0 * h_bar)) +
-                   0.32 * std::cos(radians(3.0 * h_bar + 6.0)) - 0.20 * std::cos(radians(4.0 * h_bar - 63.0));
-  const double d_theta = 30.0 * std::exp(-std::pow((h_bar - 275.0) / 25.0, 2.0));
-  const double c_bar_p7 = std::pow(c_bar_p, 7.0);
-  const double rc = 2.0 * std::sqrt(c_bar_p7 / (c_bar_p7 + std::pow(25.0, 7.0)));
+  const double t = 1.0 - 0.17 * portable::cos(radians(h_bar - 30.0)) + 0.24 * portable::cos(radians(2.0 * h_bar)) +
+                   0.32 * portable::cos(radians(3.0 * h_bar + 6.0)) - 0.20 * portable::cos(radians(4.0 * h_bar - 63.0));
+  const double d_theta = 30.0 * portable::exp(-((h_bar - 275.0) / 25.0) * ((h_bar - 275.0) / 25.0));
+  const double c_bar_p7 = seventh_power(c_bar_p);
+  const double rc = 2.0 * std::sqrt(c_bar_p7 / (c_bar_p7 + kTwentyFiveToTheSeventh));
   const double l50 = (l_bar - 50.0) * (l_bar - 50.0);
   const double sl = 1.0 + 0.015 * l50 / std::sqrt(20.0 + l50);
   const double sc = 1.0 + 0.045 * c_bar_p;
   const double sh = 1.0 + 0.015 * c_bar_p * t;
-  const double rt = -std::sin(radians(2.0 * d_theta)) * rc;
+  const double rt = -portable::sin(radians(2.0 * d_theta)) * rc;
   const double tl = dl / sl, tc = dc / sc, th = dH / sh;
   return std::sqrt(tl * tl + tc * tc + th * th + rt * tc * th);
 }

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "concept/chao.hpp"
+#include "stats/portable_math.hpp"
 
 namespace shoal {
 namespace {
@@ -13,20 +14,20 @@ namespace {
 // table given its members.
 double table_log_likelihood(const AnswerMatrix& answers, const std::vector<std::size_t>& members, double alpha) {
   const double n = static_cast<double>(members.size());
-  const double empty_table = 2.0 * std::lgamma(alpha) - std::lgamma(2.0 * alpha);
+  const double empty_table = 2.0 * portable::lgamma(alpha) - portable::lgamma(2.0 * alpha);
   double total = 0.0;
   for (std::size_t q = 0; q < answers.questions; ++q) {
     double ones = 0.0;
     for (std::size_t person : members) ones += answers.at(person, q);
-    total += std::lgamma(ones + alpha) + std::lgamma(n - ones + alpha) - std::lgamma(n + 2.0 * alpha) - empty_table;
+    total += portable::lgamma(ones + alpha) + portable::lgamma(n - ones + alpha) - portable::lgamma(n + 2.0 * alpha) - empty_table;
   }
   return total;
 }
 
 double log_prior(const Partition& seating, std::size_t people, PartitionPrior prior) {
   if (prior == PartitionPrior::Uniform) return 0.0;
-  double total = -std::lgamma(static_cast<double>(people) + 1.0);
-  for (const auto& table : seating) total += std::lgamma(static_cast<double>(table.size()));
+  double total = -portable::lgamma(static_cast<double>(people) + 1.0);
+  for (const auto& table : seating) total += portable::lgamma(static_cast<double>(table.size()));
   return total;
 }
 
@@ -35,7 +36,7 @@ void normalise(std::vector<double>& log_weights) {
   const double top = *std::max_element(log_weights.begin(), log_weights.end());
   double total = 0.0;
   for (double& w : log_weights) {
-    w = std::exp(w - top);
+    w = portable::exp(w - top);
     total += w;
   }
   for (double& w : log_weights) w /= total;
@@ -84,12 +85,12 @@ Restaurant::Restaurant(const AnswerMatrix& answers, const CrpModel& model)
   const double a = model.alpha;
   for (std::size_t k = 0; k <= people_; ++k) {
     const double count = static_cast<double>(k);
-    log_count_alpha_.push_back(std::log(count + a));
-    log_count_two_alpha_.push_back(std::log(count + 2.0 * a));
-    log_size_.push_back(k == 0 ? 0.0 : std::log(count));
-    lgamma_count_alpha_.push_back(std::lgamma(count + a));
-    lgamma_count_two_alpha_.push_back(std::lgamma(count + 2.0 * a));
-    lgamma_size_.push_back(k == 0 ? 0.0 : std::lgamma(count));
+    log_count_alpha_.push_back(portable::log(count + a));
+    log_count_two_alpha_.push_back(portable::log(count + 2.0 * a));
+    log_size_.push_back(k == 0 ? 0.0 : portable::log(count));
+    lgamma_count_alpha_.push_back(portable::lgamma(count + a));
+    lgamma_count_two_alpha_.push_back(portable::lgamma(count + 2.0 * a));
+    lgamma_size_.push_back(k == 0 ? 0.0 : portable::lgamma(count));
   }
   // A new table: every answer is the first of its kind, prior weight 1.
   log_new_table_ = static_cast<double>(questions_) * (log_count_alpha_[0] - log_count_two_alpha_[0]);
@@ -160,7 +161,7 @@ void Restaurant::sweep(Rng& rng) {
     const double top = *std::max_element(log_weights_.begin(), log_weights_.end());
     double total = 0.0;
     for (double& w : log_weights_) {
-      total += std::exp(w - top);
+      total += portable::exp(w - top);
       w = total;  // cumulative
     }
     const double u = rng.uniform() * total;
@@ -237,7 +238,7 @@ double Restaurant::log_posterior() const {
     total -= static_cast<double>(questions_) * (lgamma_count_two_alpha_[n] + empty_table);
     if (model_.prior == PartitionPrior::Simplicity) total += lgamma_size_[n];
   }
-  if (model_.prior == PartitionPrior::Simplicity) total -= std::lgamma(static_cast<double>(people_) + 1.0);
+  if (model_.prior == PartitionPrior::Simplicity) total -= portable::lgamma(static_cast<double>(people_) + 1.0);
   return total;
 }
 

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "stats/portable_math.hpp"
+
 namespace shoal {
 namespace {
 
@@ -56,7 +58,7 @@ double Rng::normal() {
     v = 2.0 * uniform() - 1.0;
     s = u * u + v * v;
   } while (s >= 1.0 || s == 0.0);
-  const double factor = std::sqrt(-2.0 * std::log(s) / s);
+  const double factor = std::sqrt(-2.0 * portable::log(s) / s);
   spare_ = v * factor;
   has_spare_ = true;
   return u * factor;

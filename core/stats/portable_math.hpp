@@ -1,0 +1,21 @@
+#pragma once
+
+namespace shoal::portable {
+
+// Elementary functions built from IEEE-754 basic operations only (+, -, *,
+// /, sqrt and exact scaling), so they return the same bits on every
+// platform. The C library's versions differ in the last place between
+// glibc (native) and musl (wasm), which would make a report computed in the
+// browser differ from the CLI's. Accuracy is within a few units in the last
+// place (pow: up to about 16, as exp(y·log x) magnifies log's rounding),
+// far below anything the analyses report.
+double log(double x);
+double exp(double x);
+double pow(double x, double y);     // x > 0, or x == 0 with y > 0
+double cbrt(double x);
+double lgamma(double x);            // x > 0
+double sin(double x);
+double cos(double x);
+double atan2(double y, double x);
+
+}  // namespace shoal::portable

@@ -1,0 +1,75 @@
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <limits>
+
+#include "stats/portable_math.hpp"
+#include "stats/rng.hpp"
+
+namespace p = shoal::portable;
+
+namespace {
+
+// Distance in units in the last place between two finite doubles.
+double ulps(double a, double b) {
+  if (a == b) return 0.0;
+  const double spacing = std::nextafter(std::fabs(b), std::numeric_limits<double>::infinity()) - std::fabs(b);
+  return std::fabs(a - b) / spacing;
+}
+
+template <typename Reference, typename Ours>
+double worst_ulps(Reference reference, Ours ours, double low, double high, bool logarithmic) {
+  shoal::Rng rng(99);
+  double worst = 0.0;
+  for (int i = 0; i < 200000; ++i) {
+    const double u = rng.uniform();
+    const double x = logarithmic ? std::exp(std::log(low) + u * (std::log(high) - std::log(low))) : low + u * (high - low);
+    worst = std::max(worst, ulps(ours(x), reference(x)));
+  }
+  return worst;
+}
+
+}  // namespace
+
+TEST_CASE("portable math: log, exp, cbrt and pow agree with the C library to a few ulps") {
+  CHECK(worst_ulps([](double x) { return std::log(x); }, p::log, 1e-300, 1e300, true) <= 2.0);
+  CHECK(worst_ulps([](double x) { return std::log(x); }, p::log, 0.5, 2.0, false) <= 2.0);
+  CHECK(worst_ulps([](double x) { return std::exp(x); }, p::exp, -700.0, 700.0, false) <= 2.0);
+  CHECK(worst_ulps([](double x) { return std::exp(x); }, p::exp, -1.0, 1.0, false) <= 2.0);
+  CHECK(worst_ulps([](double x) { return std::cbrt(x); }, p::cbrt, 1e-300, 1e300, true) <= 4.0);
+  CHECK(worst_ulps([](double x) { return std::pow(x, 2.4); }, [](double x) { return p::pow(x, 2.4); }, 0.04, 1.0,
+                   false) <= 16.0);  // exp(y·log x) magnifies log's rounding by |y·log x|
+  CHECK(p::log(1.0) == 0.0);
+  CHECK(p::exp(0.0) == 1.0);
+  CHECK(p::cbrt(-27.0) == -3.0);
+  CHECK(std::isnan(p::log(-1.0)));
+  CHECK(p::exp(1000.0) == std::numeric_limits<double>::infinity());
+  CHECK(p::exp(-1000.0) == 0.0);
+}
+
+TEST_CASE("portable math: lgamma agrees with the C library") {
+  shoal::Rng rng(5);
+  for (int i = 0; i < 100000; ++i) {
+    const double x = std::exp(-6.0 + 14.0 * rng.uniform());
+    const double expected = std::lgamma(x);
+    CHECK_MESSAGE(std::fabs(p::lgamma(x) - expected) <= 1e-13 * std::max(1.0, std::fabs(expected)), x);
+  }
+  CHECK(std::fabs(p::lgamma(1.0)) < 1e-14);
+  CHECK(std::fabs(p::lgamma(2.0)) < 1e-14);
+  CHECK(p::lgamma(0.16) == doctest::Approx(std::lgamma(0.16)).epsilon(1e-15));
+  CHECK(p::lgamma(171.0) == doctest::Approx(std::lgamma(171.0)).epsilon(1e-15));
+}
+
+TEST_CASE("portable math: sin, cos and atan2 agree with the C library") {
+  shoal::Rng rng(8);
+  for (int i = 0; i < 100000; ++i) {
+    const double x = -20.0 + 40.0 * rng.uniform();
+    CHECK(std::fabs(p::sin(x) - std::sin(x)) <= 4e-16);
+    CHECK(std::fabs(p::cos(x) - std::cos(x)) <= 4e-16);
+    const double y = -100.0 + 200.0 * rng.uniform(), z = -100.0 + 200.0 * rng.uniform();
+    CHECK(std::fabs(p::atan2(y, z) - std::atan2(y, z)) <= 8e-16);
+  }
+  CHECK(p::atan2(0.0, 0.0) == 0.0);
+  CHECK(p::atan2(1.0, 0.0) == doctest::Approx(M_PI / 2));
+  CHECK(p::atan2(0.0, -1.0) == doctest::Approx(M_PI));
+}
