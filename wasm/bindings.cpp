@@ -1,22 +1,24 @@
 // The browser's door into the core: one entry point per analysis, options as
-// plain value objects, inputs as (name, bytes, settings) records, and every
-// outcome — report or error — returned as a value the page can show.
-// Nothing here computes; it only converts.
+// plain value objects, inputs as {name, bytes, settings} records, numbers as
+// typed arrays, and every outcome — report or error — returned as a value
+// the page can show. Nothing here computes; it only converts.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "analysis/input_settings.hpp"
 #include "analysis/inspect.hpp"
 #include "color/answers.hpp"
 #include "color/color_report.hpp"
 #include "color/diversity.hpp"
-#include "color/responses.hpp"
+#include "concept/chain_codec.hpp"
+#include "concept/concept_report.hpp"
+#include "concept/diversity.hpp"
 #include "io/input_error.hpp"
 #include "report/report_json.hpp"
 
@@ -32,6 +34,17 @@ struct ColorRequest {
   double jsdSamples = 20000;
 };
 
+struct ConceptRequest {
+  double alpha = 0.16;
+  std::string prior = "simplicity";
+  double iterations = 500;
+  double burnIn = 100;
+  double chains = 1;
+  std::string subsets = "25,50,75,100";
+  double seed = 1;
+  bool traces = false;
+};
+
 struct ErrorInfo {
   std::string file;
   double row = 0;
@@ -41,20 +54,23 @@ struct ErrorInfo {
 
 struct Outcome {
   bool ok = false;
-  std::string report;   // JSON: the report exactly as the CLI writes it, or an inspection
+  std::string report;   // JSON: a report exactly as the CLI writes it, an inspection or a plan
   ErrorInfo error;
-  // Figure data that is not in the report, as a typed view into the module's
+  // Numbers that are not in the report, as a typed view into the module's
   // memory: valid until the next call, so callers copy it at once.
   val data = val::null();
 };
 
 // Buffers behind the typed views handed out; kept until the next call.
-std::vector<std::uint8_t> g_view_buffer;
+std::vector<std::uint8_t> g_bytes;
+std::vector<double> g_numbers;
 
 std::string string_field(const val& object, const char* name) {
   const val v = object[name];
   return v.isString() ? v.as<std::string>() : std::string();
 }
+
+bool present(const val& v) { return !v.isUndefined() && !v.isNull(); }
 
 shoal::TextInput read_bytes(const val& file) {
   shoal::TextInput input;
@@ -67,43 +83,57 @@ shoal::TextInput read_bytes(const val& file) {
   return input;
 }
 
-// A file's settings: {format, columns: {role: column}, labels: {name, model,
-// prompt, temperature, human}}, every field optional.
-shoal::ColorInputOptions read_color_settings(const val& file) {
-  shoal::ColorInputOptions options;
-  const val settings = file["settings"];
-  if (settings.isUndefined() || settings.isNull()) return options;
-  const std::string format = string_field(settings, "format");
-  if (!format.empty()) {
-    const auto parsed = shoal::color_format_from_string(format);
-    if (!parsed) throw std::invalid_argument("unknown colour format '" + format + "'");
-    options.format = *parsed;
-  }
-  const val columns = settings["columns"];
-  if (!columns.isUndefined() && !columns.isNull()) {
+// settings: {format, columns: {role: column}, labels: {name, model, prompt,
+// temperature, human}}, every field optional.
+shoal::InputSettings read_settings(const val& file) {
+  shoal::InputSettings settings;
+  const val s = file["settings"];
+  if (!present(s)) return settings;
+  const std::string format = string_field(s, "format");
+  if (!format.empty()) settings.format = format;
+  const val columns = s["columns"];
+  if (present(columns)) {
     const val roles = val::global("Object").call<val>("keys", columns);
     for (unsigned i = 0; i < roles["length"].as<unsigned>(); ++i) {
       const std::string role = roles[i].as<std::string>();
       const std::string column = string_field(columns, role.c_str());
-      if (!column.empty()) options.columns[role] = column;
+      if (!column.empty()) settings.columns[role] = column;
     }
   }
-  const val labels = settings["labels"];
-  if (!labels.isUndefined() && !labels.isNull()) {
-    options.labels.name = string_field(labels, "name");
-    options.labels.model = string_field(labels, "model");
-    options.labels.prompt = string_field(labels, "prompt");
-    options.labels.temperature = string_field(labels, "temperature");
+  const val labels = s["labels"];
+  if (present(labels)) {
+    settings.labels.name = string_field(labels, "name");
+    settings.labels.model = string_field(labels, "model");
+    settings.labels.prompt = string_field(labels, "prompt");
+    settings.labels.temperature = string_field(labels, "temperature");
     const val human = labels["human"];
-    if (human.isTrue() || human.isFalse()) options.labels.human = human.isTrue();
+    if (human.isTrue() || human.isFalse()) settings.labels.human = human.isTrue();
   }
-  return options;
+  return settings;
+}
+
+template <typename Options, typename ToOptions>
+void read_files(const val& files, std::vector<shoal::TextInput>& inputs, std::vector<Options>& options,
+                ToOptions to_options, const char* task) {
+  for (unsigned i = 0; i < files["length"].as<unsigned>(); ++i) {
+    inputs.push_back(read_bytes(files[i]));
+    const auto o = to_options(read_settings(files[i]));
+    if (!o) throw std::invalid_argument(inputs.back().name + " is set to a format of the other task, not " + task);
+    options.push_back(*o);
+  }
 }
 
 template <typename T>
 T require_choice(std::optional<T> parsed, const std::string& option, const std::string& value) {
   if (!parsed) throw std::invalid_argument("unknown " + option + " '" + value + "'");
   return *parsed;
+}
+
+std::size_t whole_number(double v, const char* name) {
+  if (!(v >= 0.0) || v != static_cast<double>(static_cast<std::uint64_t>(v)) || v > 9007199254740991.0) {
+    throw std::invalid_argument(std::string(name) + " must be a whole number");
+  }
+  return static_cast<std::size_t>(v);
 }
 
 Outcome failure(const std::exception& e) {
@@ -117,42 +147,156 @@ Outcome failure(const std::exception& e) {
   return outcome;
 }
 
+Outcome success(std::string report, val data = val::null()) {
+  Outcome outcome;
+  outcome.ok = true;
+  outcome.report = std::move(report);
+  outcome.data = data;
+  return outcome;
+}
+
 Outcome inspect_file(val file) {
   try {
-    Outcome outcome;
-    outcome.ok = true;
-    outcome.report = shoal::inspect_input(read_bytes(file), read_color_settings(file)).dump();
-    return outcome;
+    return success(shoal::inspect_input(read_bytes(file), read_settings(file)).dump());
   } catch (const std::exception& e) {
     return failure(e);
   }
 }
 
-// files: [{name, bytes: Uint8Array, settings}]. On success `data` is a
-// Uint8Array of every valid answer (see color_answer_records).
+// On success `data` is a Uint8Array of every valid answer (see
+// color_answer_records), for the colour bars.
 Outcome analyse_color(val files, ColorRequest request) {
   try {
     std::vector<shoal::TextInput> inputs;
     std::vector<shoal::ColorInputOptions> input_options;
-    for (unsigned i = 0; i < files["length"].as<unsigned>(); ++i) {
-      inputs.push_back(read_bytes(files[i]));
-      input_options.push_back(read_color_settings(files[i]));
-    }
+    read_files(files, inputs, input_options, shoal::color_input_options, "word-colour");
     shoal::ColorOptions options;
     options.pairs = require_choice(shoal::pair_rule_from_string(request.pairs), "pair rule", request.pairs);
     options.formula = require_choice(shoal::delta_e_formula_from_string(request.deltaE), "ΔE formula", request.deltaE);
     options.reference = request.reference;
-    options.seed = static_cast<std::uint64_t>(request.seed);
-    options.jsd_samples = static_cast<std::size_t>(request.jsdSamples);
+    options.seed = whole_number(request.seed, "the seed");
+    options.jsd_samples = whole_number(request.jsdSamples, "the number of Monte Carlo draws");
 
     const auto dataset = shoal::load_color_inputs(inputs, input_options);
     const auto analysis = shoal::analyse_color(dataset, options);
-    Outcome outcome;
-    outcome.ok = true;
-    outcome.report = shoal::color_report(dataset, input_options, analysis).dump(1) + "\n";
-    g_view_buffer = shoal::color_answer_records(dataset, analysis);
-    outcome.data = val(emscripten::typed_memory_view(g_view_buffer.size(), g_view_buffer.data()));
-    return outcome;
+    g_bytes = shoal::color_answer_records(dataset, analysis);
+    return success(shoal::color_report(dataset, input_options, analysis).dump(1) + "\n",
+                   val(emscripten::typed_memory_view(g_bytes.size(), g_bytes.data())));
+  } catch (const std::exception& e) {
+    return failure(e);
+  }
+}
+
+shoal::ConceptOptions concept_options(const ConceptRequest& request) {
+  shoal::ConceptOptions options;
+  options.model.alpha = request.alpha;
+  options.model.prior = require_choice(shoal::partition_prior_from_string(request.prior), "prior", request.prior);
+  options.iterations = whole_number(request.iterations, "iterations");
+  options.burn_in = whole_number(request.burnIn, "the burn-in");
+  options.chains = whole_number(request.chains, "chains");
+  options.seed = whole_number(request.seed, "the seed");
+  options.keep_traces = request.traces;
+  options.subset_sizes.clear();
+  std::size_t start = 0;
+  while (start <= request.subsets.size()) {
+    const auto comma = request.subsets.find(',', start);
+    const std::string part = request.subsets.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    char* end = nullptr;
+    const unsigned long size = std::strtoul(part.c_str(), &end, 10);
+    if (part.empty() || *end != '\0' || size == 0) throw std::invalid_argument("subset sizes must be whole numbers, got '" + request.subsets + "'");
+    options.subset_sizes.push_back(size);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  shoal::validate(options);
+  return options;
+}
+
+struct ConceptInputs {
+  std::vector<shoal::ConceptInputOptions> input_options;
+  shoal::ConceptDataset dataset;
+};
+
+ConceptInputs load_concepts(const val& files) {
+  std::vector<shoal::TextInput> inputs;
+  ConceptInputs loaded;
+  read_files(files, inputs, loaded.input_options, shoal::concept_input_options, "similarity judgements");
+  loaded.dataset = shoal::load_concept_inputs(inputs, loaded.input_options);
+  return loaded;
+}
+
+// The chains the analysis needs, so the page can deal them out to workers:
+// report = {"tasks": n}, data = Float64Array of each task's cost.
+Outcome plan_concept(val files, ConceptRequest request) {
+  try {
+    const auto options = concept_options(request);
+    const auto loaded = load_concepts(files);
+    const auto tasks = shoal::plan_chain_tasks(loaded.dataset, options);
+    g_numbers.clear();
+    for (const auto& task : tasks) g_numbers.push_back(shoal::chain_task_work(task, options));
+    return success(nlohmann::json{{"tasks", tasks.size()}}.dump(),
+                   val(emscripten::typed_memory_view(g_numbers.size(), g_numbers.data())));
+  } catch (const std::exception& e) {
+    return failure(e);
+  }
+}
+
+// Runs the planned chains whose indices are given (a JS array) and returns
+// their results as a Float64Array for assembleConcept. `progress(fraction)`
+// is called after every iteration.
+Outcome run_concept_chains(val files, ConceptRequest request, val task_indices, val progress) {
+  try {
+    const auto options = concept_options(request);
+    const auto loaded = load_concepts(files);
+    const auto tasks = shoal::plan_chain_tasks(loaded.dataset, options);
+    std::vector<std::size_t> chosen;
+    double total = 0.0, done = 0.0;
+    for (unsigned i = 0; i < task_indices["length"].as<unsigned>(); ++i) {
+      chosen.push_back(task_indices[i].as<std::size_t>());
+      if (chosen.back() >= tasks.size()) throw std::invalid_argument("no such chain task");
+      total += shoal::chain_task_work(tasks[chosen.back()], options);
+    }
+    std::vector<double> encoded;
+    for (std::size_t index : chosen) {
+      const double people = static_cast<double>(tasks[index].people);
+      const auto report = [&](std::size_t iterations) {
+        if (present(progress) && total > 0.0) progress(val((done + people * static_cast<double>(iterations)) / total));
+        return true;
+      };
+      shoal::append_chain_result(encoded, index, shoal::run_chain_task(loaded.dataset, options, tasks[index], report));
+      done += shoal::chain_task_work(tasks[index], options);
+    }
+    g_numbers = std::move(encoded);
+    return success("{}", val(emscripten::typed_memory_view(g_numbers.size(), g_numbers.data())));
+  } catch (const std::exception& e) {
+    return failure(e);
+  }
+}
+
+// The report from every chain's results (a JS array of Float64Arrays from
+// runConceptChains, in any order).
+Outcome assemble_concept(val files, ConceptRequest request, val chain_results) {
+  try {
+    const auto options = concept_options(request);
+    const auto loaded = load_concepts(files);
+    const auto tasks = shoal::plan_chain_tasks(loaded.dataset, options);
+    std::vector<shoal::ChainResult> results(tasks.size());
+    std::vector<bool> seen(tasks.size(), false);
+    for (unsigned i = 0; i < chain_results["length"].as<unsigned>(); ++i) {
+      const val array = chain_results[i];
+      std::vector<double> numbers(array["length"].as<std::size_t>());
+      val(emscripten::typed_memory_view(numbers.size(), numbers.data())).call<void>("set", array);
+      for (auto& [task, result] : shoal::read_chain_results(numbers.data(), numbers.size())) {
+        if (task >= tasks.size() || seen[task]) throw std::invalid_argument("chain results do not match the plan");
+        seen[task] = true;
+        results[task] = std::move(result);
+      }
+    }
+    for (bool s : seen) {
+      if (!s) throw std::invalid_argument("chain results are missing for some chains");
+    }
+    const auto analysis = shoal::assemble_concept_analysis(loaded.dataset, options, tasks, std::move(results));
+    return success(shoal::concept_report(loaded.dataset, loaded.input_options, analysis).dump(1) + "\n");
   } catch (const std::exception& e) {
     return failure(e);
   }
@@ -169,6 +313,15 @@ EMSCRIPTEN_BINDINGS(shoal) {
       .field("reference", &ColorRequest::reference)
       .field("seed", &ColorRequest::seed)
       .field("jsdSamples", &ColorRequest::jsdSamples);
+  emscripten::value_object<ConceptRequest>("ConceptRequest")
+      .field("alpha", &ConceptRequest::alpha)
+      .field("prior", &ConceptRequest::prior)
+      .field("iterations", &ConceptRequest::iterations)
+      .field("burnIn", &ConceptRequest::burnIn)
+      .field("chains", &ConceptRequest::chains)
+      .field("subsets", &ConceptRequest::subsets)
+      .field("seed", &ConceptRequest::seed)
+      .field("traces", &ConceptRequest::traces);
   emscripten::value_object<ErrorInfo>("ErrorInfo")
       .field("file", &ErrorInfo::file)
       .field("row", &ErrorInfo::row)
@@ -181,5 +334,8 @@ EMSCRIPTEN_BINDINGS(shoal) {
       .field("data", &Outcome::data);
   emscripten::function("inspectFile", &inspect_file);
   emscripten::function("analyseColor", &analyse_color);
+  emscripten::function("planConcept", &plan_concept);
+  emscripten::function("runConceptChains", &run_concept_chains);
+  emscripten::function("assembleConcept", &assemble_concept);
   emscripten::function("version", &version);
 }

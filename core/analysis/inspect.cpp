@@ -1,5 +1,6 @@
 #include "analysis/inspect.hpp"
 
+#include "io/columns.hpp"
 #include "io/csv.hpp"
 #include "io/input_error.hpp"
 #include "report/report_json.hpp"
@@ -13,53 +14,94 @@ nlohmann::json error_json(const InputError& e) {
   return {{"file", e.file()}, {"row", e.row()}, {"column", e.column()}, {"message", e.what()}};
 }
 
-nlohmann::json label_json(const PopulationLabel& label) {
-  return {{"name", label.name},
-          {"human", label.human},
-          {"model", label.model},
-          {"prompt", label.prompt},
-          {"temperature", label.temperature}};
+template <typename Dataset>
+void describe_populations(const Dataset& dataset, nlohmann::json& out) {
+  nlohmann::json populations = nlohmann::json::array();
+  for (const auto& p : dataset.populations) {
+    populations.push_back({{"name", p.label.name},
+                           {"human", p.label.human},
+                           {"model", p.label.model},
+                           {"prompt", p.label.prompt},
+                           {"temperature", p.label.temperature}});
+  }
+  out["populations"] = populations;
+  out["issues"] = report_envelope("", nlohmann::json::object(), {}, dataset.issues)["input_issues"];
 }
 
-nlohmann::json format_roles(ColorFormat format) {
+nlohmann::json color_roles(ColorFormat format) {
   switch (format) {
     case ColorFormat::HumanLong: return {"individual", "word", "block", "r", "g", "b"};
     case ColorFormat::PlainLong: return {"population", "individual", "word", "block", "colour", "r", "g", "b"};
-    default:
-      return {"individual", "word", "hex1", "hex2", "reply1", "reply2", "model", "prompt", "temperature"};
+    default: return {"individual", "word", "hex1", "hex2", "reply1", "reply2", "model", "prompt", "temperature"};
+  }
+}
+
+nlohmann::json concept_roles(ConceptFormat format) {
+  if (format == ConceptFormat::RawLlm) {
+    return {"individual", "concept", "choice1", "choice2", "reply1", "reply2", "model", "prompt", "temperature"};
+  }
+  return {"concept", "individual", "question", "choice", "population", "model", "prompt", "temperature"};
+}
+
+void inspect_color(const TextInput& input, const CsvTable& table, const ColorInputOptions& options,
+                   nlohmann::json& out) {
+  const ColorColumns columns = detect_color_columns(table, options);
+  out["task"] = "color";
+  out["format"] = to_string(columns.format);
+  out["roles"] = columns.roles;
+  out["format_roles"] = color_roles(columns.format);
+  describe_populations(load_color_inputs({input}, {options}), out);
+}
+
+void inspect_concept(const TextInput& input, const CsvTable& table, const ConceptInputOptions& options,
+                     nlohmann::json& out) {
+  const ConceptColumns columns = detect_concept_columns(table, options);
+  out["task"] = "concept";
+  out["format"] = to_string(columns.format);
+  out["roles"] = columns.roles;
+  out["format_roles"] = concept_roles(columns.format);
+  describe_populations(load_concept_inputs({input}, {options}), out);
+}
+
+template <typename Detect>
+bool fits(Detect detect) {
+  try {
+    detect();
+    return true;
+  } catch (const InputError&) {
+    return false;
   }
 }
 
 }  // namespace
 
-nlohmann::json inspect_input(const TextInput& input, const ColorInputOptions& color_options) {
+nlohmann::json inspect_input(const TextInput& input, const InputSettings& settings) {
   nlohmann::json out = {{"name", input.name}, {"bytes", input.content.size()}, {"task", nullptr},
                         {"format", nullptr},  {"error", nullptr}};
-  CsvTable table;
   try {
-    table = parse_csv(input.content, input.name);
-  } catch (const InputError& e) {
-    out["error"] = error_json(e);
-    return out;
-  }
-  out["delimiter"] = std::string(1, table.delimiter);
-  out["header"] = table.header;
-  out["rows"] = table.rows.size();
-  nlohmann::json preview = nlohmann::json::array();
-  for (std::size_t r = 0; r < table.rows.size() && r < kPreviewRows; ++r) preview.push_back(table.rows[r]);
-  out["preview"] = preview;
+    const CsvTable table = parse_csv(input.content, input.name);
+    out["delimiter"] = std::string(1, table.delimiter);
+    out["header"] = table.header;
+    out["rows"] = table.rows.size();
+    nlohmann::json preview = nlohmann::json::array();
+    for (std::size_t r = 0; r < table.rows.size() && r < kPreviewRows; ++r) preview.push_back(table.rows[r]);
+    out["preview"] = preview;
 
-  try {
-    const ColorColumns columns = detect_color_columns(table, color_options);
-    out["task"] = "color";
-    out["format"] = to_string(columns.format);
-    out["roles"] = columns.roles;
-    out["format_roles"] = format_roles(columns.format);
-    const ColorDataset dataset = load_color_inputs({input}, {color_options});
-    nlohmann::json populations = nlohmann::json::array();
-    for (const auto& p : dataset.populations) populations.push_back(label_json(p.label));
-    out["populations"] = populations;
-    out["issues"] = report_envelope("color", nlohmann::json::object(), {}, dataset.issues)["input_issues"];
+    const auto color = color_input_options(settings);
+    const auto concept = concept_input_options(settings);
+    if (color && color->format != ColorFormat::Auto) {
+      inspect_color(input, table, *color, out);
+    } else if (concept && concept->format != ConceptFormat::Auto) {
+      inspect_concept(input, table, *concept, out);
+    } else if (fits([&] { detect_concept_columns(table, *concept); })) {
+      inspect_concept(input, table, *concept, out);
+    } else if (fits([&] { detect_color_columns(table, *color); })) {
+      inspect_color(input, table, *color, out);
+    } else {
+      throw InputError(input.name, 1, "",
+                       "not recognised as word-colour or similarity-judgement data (columns present: " +
+                           column_list(table) + "); choose the format and the columns");
+    }
   } catch (const InputError& e) {
     out["error"] = error_json(e);
   }

@@ -124,7 +124,7 @@ int run_concept(const std::vector<std::string>& args) {
     }
     input_options.columns[mapping.substr(0, eq)] = mapping.substr(eq + 1);
   }
-  input_options.population = a.value("population", "");
+  input_options.labels.name = a.value("population", "");
 
   ConceptOptions options;
   options.model.alpha = a.double_value("alpha", options.model.alpha, 1e-6, 1e6);
@@ -145,9 +145,9 @@ int run_concept(const std::vector<std::string>& args) {
   }
 
   const auto inputs = read_inputs(a.positional());
-  const ConceptDataset dataset = load_concept_inputs(inputs, input_options);
+  const ConceptDataset dataset = load_concept_inputs(inputs, {input_options});
   const ConceptAnalysis analysis = analyse_concepts(dataset, options);
-  write_report(a.value("out", "-"), concept_report(dataset, input_options, analysis));
+  write_report(a.value("out", "-"), concept_report(dataset, {input_options}, analysis));
   if (a.has("tables")) {
     const std::string dir = a.value("tables", ".");
     write_output(dir + "/concept-subsets.csv", concept_subsets_csv(analysis));

@@ -60,14 +60,7 @@ nlohmann::json population_json(const PopulationDiversity& p, bool has_reference)
 nlohmann::json color_report(const ColorDataset& dataset, const std::vector<ColorInputOptions>& input_options,
                             const ColorAnalysis& analysis) {
   const auto& o = analysis.options;
-  // One entry per input, however the options were given.
-  nlohmann::json per_input = nlohmann::json::array();
-  for (std::size_t i = 0; i < dataset.inputs.size() && !input_options.empty(); ++i) {
-    const auto& in = input_options.size() == 1 ? input_options[0] : input_options[i];
-    per_input.push_back(
-        {{"format", to_string(in.format)}, {"columns", in.columns}, {"labels", to_json(in.labels)}});
-  }
-  nlohmann::json parameters = {{"input_options", per_input},
+  nlohmann::json parameters = {{"input_options", input_options_json(dataset.inputs.size(), input_options)},
                                {"pairs", to_string(o.pairs)},
                                {"delta_e", to_string(o.formula)},
                                {"reference", analysis.reference_population},

@@ -7,39 +7,26 @@
 #include <tuple>
 
 #include "color/responses.hpp"
+#include "io/columns.hpp"
 #include "io/csv.hpp"
 
 namespace shoal {
 namespace {
 
-// Finds the column playing a role: the user's override if given (which must
-// exist), else the first of the usual names present.
+// Finds columns by role in one table, with the user's overrides.
 class ColumnFinder {
  public:
-  ColumnFinder(const CsvTable& table, const std::map<std::string, std::string>& overrides)
-      : table_(table), overrides_(overrides) {}
-
+  ColumnFinder(const CsvTable& table, const ColumnOverrides& overrides) : table_(table), overrides_(overrides) {}
   std::optional<std::size_t> find(const std::string& role, std::initializer_list<const char*> names) const {
-    if (auto it = overrides_.find(role); it != overrides_.end()) return table_.require_column(it->second);
-    for (const char* name : names) {
-      if (auto index = table_.find_column(name)) return index;
-    }
-    return std::nullopt;
+    return find_role(table_, overrides_, role, names);
   }
-
   std::size_t require(const std::string& role, std::initializer_list<const char*> names) const {
-    if (auto index = find(role, names)) return *index;
-    std::string expected, present;
-    for (const char* name : names) expected += (expected.empty() ? "" : "', '") + std::string(name);
-    for (const auto& h : table_.header) present += (present.empty() ? "" : ", ") + h;
-    throw InputError(table_.file, 1, "",
-                     "no column for the " + role + " (expected one of '" + expected + "'; columns present: " +
-                         present + ")");
+    return require_role(table_, overrides_, role, names);
   }
 
  private:
   const CsvTable& table_;
-  const std::map<std::string, std::string>& overrides_;
+  const ColumnOverrides& overrides_;
 };
 
 constexpr std::initializer_list<const char*> kIndividualNames = {
@@ -144,23 +131,12 @@ ColorFormat detect_format(const CsvTable& table, const Columns& c) {
   if ((c.hex1 && c.hex2) || (c.reply1 && c.reply2)) return ColorFormat::LlmWide;
   if (c.population && (rgb_columns || c.colour)) return ColorFormat::PlainLong;
   if (rgb_columns && c.block) return ColorFormat::HumanLong;
-  std::string present;
-  for (const auto& h : table.header) present += (present.empty() ? "" : ", ") + h;
   throw InputError(table.file, 1, "",
-                   "cannot tell which colour format this is (columns present: " + present +
+                   "cannot tell which colour format this is (columns present: " + column_list(table) +
                        "). Expected participant, word, response_r/g/b and condition (human export); "
                        "subject, word and hex1/hex2 or generation1/generation2 (LLM output); or population, "
                        "individual, word, block and colour. Choose the format and columns explicitly if the "
                        "names differ.");
-}
-
-std::string require_text(const CsvTable& table, std::size_t record, std::size_t column, const char* what) {
-  std::string value(trim(table.cell(record, column)));
-  if (value.empty()) {
-    throw InputError(table.file, table.line_of(record), table.header[column],
-                     std::string("expected ") + what + ", found an empty cell");
-  }
-  return value;
 }
 
 class DatasetBuilder {

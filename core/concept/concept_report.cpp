@@ -1,5 +1,6 @@
 #include "concept/concept_report.hpp"
 
+#include "concept/categories.hpp"
 #include "report/csv_writer.hpp"
 #include "report/report_json.hpp"
 
@@ -38,7 +39,9 @@ nlohmann::json trace_json(const std::vector<IterationRecord>& trace) {
 nlohmann::json subset_json(const SubsetResult& s, bool traces) {
   nlohmann::json chains = nlohmann::json::array();
   for (const auto& c : s.chains) {
-    nlohmann::json chain = {{"seed", c.seed}, {"last", record_json(c.last)}, {"map", record_json(c.map)}};
+    // A decimal string: JavaScript numbers cannot hold every 64-bit seed.
+    nlohmann::json chain = {
+        {"seed", std::to_string(c.seed)}, {"last", record_json(c.last)}, {"map", record_json(c.map)}};
     if (traces) chain["trace"] = trace_json(c.trace);
     chains.push_back(std::move(chain));
   }
@@ -67,6 +70,7 @@ nlohmann::json concept_json(const ConceptResult& c, const ConceptResponses& resp
   const std::size_t clustered = c.subsets.empty() ? 0 : c.subsets.back().people;
   for (std::size_t i = 0; i < clustered; ++i) ids.push_back(responses.complete[i].id);
   return {{"concept", c.concept},
+          {"category", concept_category(c.concept)},
           {"questions", c.questions},
           {"complete_individuals", c.complete_individuals},
           {"incomplete_individuals", c.incomplete_individuals},
@@ -87,12 +91,10 @@ const ConceptResponses& responses_of(const ConceptDataset& dataset, std::size_t 
 
 }  // namespace
 
-nlohmann::json concept_report(const ConceptDataset& dataset, const ConceptInputOptions& input_options,
+nlohmann::json concept_report(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
                               const ConceptAnalysis& analysis) {
   const auto& o = analysis.options;
-  nlohmann::json parameters = {{"format", to_string(input_options.format)},
-                               {"columns", input_options.columns},
-                               {"population", input_options.population},
+  nlohmann::json parameters = {{"input_options", input_options_json(dataset.inputs.size(), input_options)},
                                {"alpha", o.model.alpha},
                                {"prior", to_string(o.model.prior)},
                                {"iterations", o.iterations},

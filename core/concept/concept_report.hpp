@@ -12,7 +12,7 @@ namespace shoal {
 // inputs, per population and concept the reliability measures and, per
 // subset size, the paper-compatible last iteration, posterior summaries,
 // R-hat, the MAP seating, and the recorded iterations when kept.
-nlohmann::json concept_report(const ConceptDataset& dataset, const ConceptInputOptions& input_options,
+nlohmann::json concept_report(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
                               const ConceptAnalysis& analysis);
 
 // Flat tables: one row per (population, concept, subset); per (population,

@@ -45,46 +45,18 @@ double mean_of_finite(const std::vector<double>& values) {
   return n > 0 ? total / static_cast<double>(n) : kNaN;
 }
 
-// Work units: one person reseated once.
-double subset_work(std::size_t people, const ConceptOptions& options) {
-  return static_cast<double>(people) * static_cast<double>(options.iterations) * static_cast<double>(options.chains);
-}
-
-class ProgressMeter {
- public:
-  ProgressMeter(const std::function<bool(double)>& callback, double total) : callback_(callback), total_(total) {}
-  // Reports `base + extra` units done; throws when asked to stop.
-  void report(double base, double extra) const {
-    if (!callback_) return;
-    const double fraction = total_ > 0 ? std::min(1.0, (base + extra) / total_) : 1.0;
-    if (!callback_(fraction)) throw AnalysisCancelled();
-  }
-
- private:
-  const std::function<bool(double)>& callback_;
-  double total_;
-};
-
-SubsetResult cluster_subset(const ConceptResponses& responses, std::size_t people, const std::string& stream_label,
-                            const ConceptOptions& options, const ProgressMeter& meter, double& work_done) {
+// The summaries of one subset from its chains' results, in chain order.
+SubsetResult summarise_subset(std::size_t people, const std::vector<const ChainTask*>& tasks,
+                              std::vector<ChainResult*> chains, bool keep_traces) {
   SubsetResult result;
   result.people = people;
-  const AnswerMatrix answers = answer_matrix(responses, people);
-  const ChainOptions chain_options{options.iterations, options.burn_in};
   std::vector<std::vector<double>> same_by_chain, tables_by_chain;
   std::vector<double> same, multiple, tables, richness;
   result.map_log_posterior = -std::numeric_limits<double>::infinity();
-  for (std::size_t c = 0; c < options.chains; ++c) {
+  for (std::size_t c = 0; c < chains.size(); ++c) {
+    ChainResult& chain = *chains[c];
     ChainSummary summary;
-    summary.seed = derive_seed(options.seed, stream_label + '\x1f' + std::to_string(people) + '\x1f' + std::to_string(c));
-    Rng rng(summary.seed);
-    const double base = work_done;
-    const auto after_iteration = [&](std::size_t done) {
-      meter.report(base, static_cast<double>(done) * static_cast<double>(people));
-      return true;
-    };
-    ChainResult chain = run_chain(answers, options.model, chain_options, rng, after_iteration);
-    work_done += static_cast<double>(people) * static_cast<double>(options.iterations);
+    summary.seed = tasks[c]->seed;
     summary.last = chain.last;
     summary.map = chain.map;
     if (chain.map.log_posterior > result.map_log_posterior) {
@@ -101,7 +73,7 @@ SubsetResult cluster_subset(const ConceptResponses& responses, std::size_t peopl
       same_by_chain.back().push_back(record.p_same_table);
       tables_by_chain.back().push_back(static_cast<double>(record.tables));
     }
-    if (options.keep_traces) summary.trace = std::move(chain.recorded);
+    if (keep_traces) summary.trace = std::move(chain.recorded);
     result.chains.push_back(std::move(summary));
   }
   result.p_same_table = summarise_draws(std::move(same));
@@ -111,6 +83,28 @@ SubsetResult cluster_subset(const ConceptResponses& responses, std::size_t peopl
   result.r_hat_p_same_table = r_hat(same_by_chain);
   result.r_hat_tables = r_hat(tables_by_chain);
   return result;
+}
+
+ConceptResult describe_concept(const ConceptResponses& responses) {
+  ConceptResult cr;
+  cr.concept = responses.concept;
+  cr.questions = responses.questions.size();
+  cr.complete_individuals = responses.complete.size();
+  cr.incomplete_individuals = responses.incomplete;
+  cr.invalid_replies = responses.invalid_replies;
+  cr.repeated_pairs = responses.repeated_pairs;
+  cr.within_agreement = responses.repeated_pairs > 0 ? static_cast<double>(responses.repeated_agreements) /
+                                                           static_cast<double>(responses.repeated_pairs)
+                                                     : kNaN;
+  cr.per_question = question_agreement(responses);
+  std::vector<double> means, agreements;
+  for (const auto& q : cr.per_question) {
+    means.push_back(q.mean_choice);
+    agreements.push_back(q.pairwise_agreement);
+  }
+  cr.mean_choice = mean_of_finite(means);
+  cr.between_agreement = mean_of_finite(agreements);
+  return cr;
 }
 
 }  // namespace
@@ -197,50 +191,73 @@ double r_hat(const std::vector<std::vector<double>>& chains) {
   return std::sqrt(pooled / within);
 }
 
-ConceptAnalysis analyse_concepts(const ConceptDataset& dataset, const ConceptOptions& options,
-                                 const std::function<bool(double)>& progress) {
+std::vector<ChainTask> plan_chain_tasks(const ConceptDataset& dataset, const ConceptOptions& options) {
   validate(options);
-  ConceptAnalysis analysis;
-  analysis.options = options;
-  double total_work = 0.0;
-  for (const auto& population : dataset.populations) {
-    for (const auto& concept : population.concepts) {
-      for (std::size_t size : subset_sizes_for(concept.complete.size(), options.subset_sizes)) {
-        total_work += subset_work(size, options);
+  std::vector<ChainTask> tasks;
+  for (std::size_t p = 0; p < dataset.populations.size(); ++p) {
+    const auto& population = dataset.populations[p];
+    for (std::size_t c = 0; c < population.concepts.size(); ++c) {
+      const auto& responses = population.concepts[c];
+      const std::string stream_label = population.label.name + '\x1f' + responses.concept;
+      for (std::size_t size : subset_sizes_for(responses.complete.size(), options.subset_sizes)) {
+        for (std::size_t chain = 0; chain < options.chains; ++chain) {
+          ChainTask task;
+          task.population = p;
+          task.concept = c;
+          task.people = size;
+          task.chain = chain;
+          task.seed = derive_seed(options.seed,
+                                  stream_label + '\x1f' + std::to_string(size) + '\x1f' + std::to_string(chain));
+          tasks.push_back(task);
+        }
       }
     }
   }
-  const ProgressMeter meter(progress, total_work);
-  double work_done = 0.0;
-  for (const auto& population : dataset.populations) {
+  return tasks;
+}
+
+double chain_task_work(const ChainTask& task, const ConceptOptions& options) {
+  return static_cast<double>(task.people) * static_cast<double>(options.iterations);
+}
+
+ChainResult run_chain_task(const ConceptDataset& dataset, const ConceptOptions& options, const ChainTask& task,
+                           const std::function<bool(std::size_t)>& after_iteration) {
+  const auto& responses = dataset.populations.at(task.population).concepts.at(task.concept);
+  const AnswerMatrix answers = answer_matrix(responses, task.people);
+  Rng rng(task.seed);
+  return run_chain(answers, options.model, ChainOptions{options.iterations, options.burn_in}, rng, after_iteration);
+}
+
+ConceptAnalysis assemble_concept_analysis(const ConceptDataset& dataset, const ConceptOptions& options,
+                                          const std::vector<ChainTask>& tasks, std::vector<ChainResult> results) {
+  if (results.size() != tasks.size()) throw std::invalid_argument("one chain result is needed per chain task");
+  ConceptAnalysis analysis;
+  analysis.options = options;
+  std::size_t next = 0;
+  for (std::size_t p = 0; p < dataset.populations.size(); ++p) {
+    const auto& population = dataset.populations[p];
     ConceptPopulationResult pr;
     pr.label = population.label;
     std::vector<double> multiple, last_multiple;
     std::size_t pooled_agreements = 0;
-    for (const auto& responses : population.concepts) {
-      ConceptResult cr;
-      cr.concept = responses.concept;
-      cr.questions = responses.questions.size();
-      cr.complete_individuals = responses.complete.size();
-      cr.incomplete_individuals = responses.incomplete;
-      cr.invalid_replies = responses.invalid_replies;
-      cr.repeated_pairs = responses.repeated_pairs;
-      cr.within_agreement = responses.repeated_pairs > 0 ? static_cast<double>(responses.repeated_agreements) /
-                                                               static_cast<double>(responses.repeated_pairs)
-                                                         : kNaN;
+    for (std::size_t c = 0; c < population.concepts.size(); ++c) {
+      const auto& responses = population.concepts[c];
+      ConceptResult cr = describe_concept(responses);
       pr.repeated_pairs += responses.repeated_pairs;
       pooled_agreements += responses.repeated_agreements;
-      cr.per_question = question_agreement(responses);
-      std::vector<double> means, agreements;
-      for (const auto& q : cr.per_question) {
-        means.push_back(q.mean_choice);
-        agreements.push_back(q.pairwise_agreement);
-      }
-      cr.mean_choice = mean_of_finite(means);
-      cr.between_agreement = mean_of_finite(agreements);
-      const std::string stream_label = population.label.name + '\x1f' + responses.concept;
-      for (std::size_t size : subset_sizes_for(responses.complete.size(), options.subset_sizes)) {
-        cr.subsets.push_back(cluster_subset(responses, size, stream_label, options, meter, work_done));
+      // Tasks are planned population by population, concept by concept,
+      // subset by subset, chain by chain.
+      while (next < tasks.size() && tasks[next].population == p && tasks[next].concept == c) {
+        const std::size_t people = tasks[next].people;
+        std::vector<const ChainTask*> subset_tasks;
+        std::vector<ChainResult*> subset_results;
+        while (next < tasks.size() && tasks[next].population == p && tasks[next].concept == c &&
+               tasks[next].people == people) {
+          subset_tasks.push_back(&tasks[next]);
+          subset_results.push_back(&results[next]);
+          ++next;
+        }
+        cr.subsets.push_back(summarise_subset(people, subset_tasks, subset_results, options.keep_traces));
       }
       if (!cr.subsets.empty()) {
         ++pr.concepts_clustered;
@@ -257,6 +274,25 @@ ConceptAnalysis analyse_concepts(const ConceptDataset& dataset, const ConceptOpt
     analysis.populations.push_back(std::move(pr));
   }
   return analysis;
+}
+
+ConceptAnalysis analyse_concepts(const ConceptDataset& dataset, const ConceptOptions& options,
+                                 const std::function<bool(double)>& progress) {
+  const std::vector<ChainTask> tasks = plan_chain_tasks(dataset, options);
+  double total_work = 0.0;
+  for (const auto& task : tasks) total_work += chain_task_work(task, options);
+  std::vector<ChainResult> results;
+  double work_done = 0.0;
+  for (const auto& task : tasks) {
+    const double people = static_cast<double>(task.people);
+    const auto after_iteration = [&](std::size_t done) {
+      if (!progress || total_work <= 0.0) return true;
+      return progress(std::min(1.0, (work_done + static_cast<double>(done) * people) / total_work));
+    };
+    results.push_back(run_chain_task(dataset, options, task, after_iteration));
+    work_done += chain_task_work(task, options);
+  }
+  return assemble_concept_analysis(dataset, options, tasks, std::move(results));
 }
 
 }  // namespace shoal

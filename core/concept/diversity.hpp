@@ -112,6 +112,30 @@ struct ConceptAnalysis {
   std::vector<ConceptPopulationResult> populations;
 };
 
+// The sampling is split into chains, one per (population, concept, subset,
+// chain), so that they can run anywhere — in order here, or spread over
+// browser workers — and be assembled into the same analysis.
+struct ChainTask {
+  std::size_t population = 0;   // index in the dataset
+  std::size_t concept = 0;      // index in the population
+  std::size_t people = 0;       // subset size: the first `people` complete individuals
+  std::size_t chain = 0;
+  std::uint64_t seed = 0;       // derived from the seed and the labels, not the order
+};
+
+// Every chain the options ask for, population by population, concept by
+// concept, subset by subset, chain by chain. Throws std::invalid_argument for
+// invalid options.
+std::vector<ChainTask> plan_chain_tasks(const ConceptDataset& dataset, const ConceptOptions& options);
+// Person-reseatings a task takes: a measure of its cost.
+double chain_task_work(const ChainTask& task, const ConceptOptions& options);
+// Runs one planned chain; `after_iteration` as for run_chain.
+ChainResult run_chain_task(const ConceptDataset& dataset, const ConceptOptions& options, const ChainTask& task,
+                           const std::function<bool(std::size_t)>& after_iteration = {});
+// The analysis from every task's result (results[i] for tasks[i]).
+ConceptAnalysis assemble_concept_analysis(const ConceptDataset& dataset, const ConceptOptions& options,
+                                          const std::vector<ChainTask>& tasks, std::vector<ChainResult> results);
+
 // Clusters every concept of every population. `progress`, when set, is
 // called after every iteration of every chain with the fraction of the work
 // done (0..1]; returning false stops the analysis by throwing

@@ -2,10 +2,12 @@
 #include <cctype>
 #include <cstdlib>
 #include <initializer_list>
+#include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "concept/responses.hpp"
+#include "io/columns.hpp"
 #include "io/csv.hpp"
 
 namespace shoal {
@@ -20,42 +22,6 @@ constexpr std::initializer_list<const char*> kChoice1Names = {"choice1"};
 constexpr std::initializer_list<const char*> kChoice2Names = {"choice2"};
 constexpr std::initializer_list<const char*> kReply1Names = {"generation1", "reply1", "response1", "answer1"};
 constexpr std::initializer_list<const char*> kReply2Names = {"generation2", "reply2", "response2", "answer2"};
-
-std::string column_list(const CsvTable& table) {
-  std::string present;
-  for (const auto& h : table.header) present += (present.empty() ? "" : ", ") + h;
-  return present;
-}
-
-// The column playing a role: the user's override if given (which must
-// exist), else the first of the usual names present.
-std::optional<std::size_t> find_role(const CsvTable& table, const std::map<std::string, std::string>& overrides,
-                                     const std::string& role, std::initializer_list<const char*> names) {
-  if (auto it = overrides.find(role); it != overrides.end()) return table.require_column(it->second);
-  for (const char* name : names) {
-    if (auto index = table.find_column(name)) return index;
-  }
-  return std::nullopt;
-}
-
-std::size_t require_role(const CsvTable& table, const std::map<std::string, std::string>& overrides,
-                         const std::string& role, std::initializer_list<const char*> names) {
-  if (auto index = find_role(table, overrides, role, names)) return *index;
-  std::string expected;
-  for (const char* name : names) expected += (expected.empty() ? "" : "', '") + std::string(name);
-  throw InputError(table.file, 1, "",
-                   "no column for the " + role + " (expected one of '" + expected +
-                       "'; columns present: " + column_list(table) + ")");
-}
-
-std::string require_text(const CsvTable& table, std::size_t record, std::size_t column, const char* what) {
-  std::string value(trim(table.cell(record, column)));
-  if (value.empty()) {
-    throw InputError(table.file, table.line_of(record), table.header[column],
-                     std::string("expected ") + what + ", found an empty cell");
-  }
-  return value;
-}
 
 bool is_word_character(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
 
@@ -271,11 +237,9 @@ ConceptFormat detect_format(const CsvTable& table, const Columns& c) {
                        "and columns explicitly if the names differ.");
 }
 
-PopulationLabel row_label(const CsvTable& table, const Columns& c, std::size_t record, const std::string& override_name) {
+PopulationLabel row_label(const CsvTable& table, const Columns& c, std::size_t record, const LabelOverride& labels) {
   PopulationLabel label;
-  if (!override_name.empty()) {
-    label.name = override_name;
-  } else if (c.population) {
+  if (c.population) {
     label.name = require_text(table, record, *c.population, "a population name");
   } else {
     const bool from_name = parse_paper_file_name(table.file, label);
@@ -287,6 +251,7 @@ PopulationLabel row_label(const CsvTable& table, const Columns& c, std::size_t r
   }
   const std::string lowered = normalise_name(label.name);
   label.human = lowered == "human" || lowered == "humans" || lowered == "people";
+  apply_override(labels, label);
   return label;
 }
 
@@ -353,7 +318,7 @@ void read_analysis(const CsvTable& table, const Columns& c, const ConceptInputOp
   check_several_individuals(table, individual);
   for (std::size_t r = 0; r < table.rows.size(); ++r) parser.learn(std::string(trim(table.cell(r, concept))));
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    const std::size_t population = builder.population(row_label(table, c, r, options.population), input);
+    const std::size_t population = builder.population(row_label(table, c, r, options.labels), input);
     const std::string target = require_text(table, r, concept, "a concept");
     const std::string id = require_text(table, r, individual, "an individual id");
     const std::string label = require_text(table, r, question, "a question");
@@ -373,7 +338,7 @@ void read_raw(const CsvTable& table, const Columns& c, const ConceptInputOptions
                                         require_role(table, o, "reply2", kReply2Names)};
   check_several_individuals(table, individual);
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    const std::size_t population = builder.population(row_label(table, c, r, options.population), input);
+    const std::size_t population = builder.population(row_label(table, c, r, options.labels), input);
     const std::string target = require_text(table, r, concept, "a concept");
     const std::string id = require_text(table, r, individual, "an individual id");
     const std::string first = require_text(table, r, choice1, "the first choice");
@@ -440,22 +405,40 @@ AnswerMatrix answer_matrix(const ConceptResponses& responses, std::size_t count)
   return matrix;
 }
 
-ConceptDataset load_concept_inputs(const std::vector<TextInput>& inputs, const ConceptInputOptions& options) {
+ConceptColumns detect_concept_columns(const CsvTable& table, const ConceptInputOptions& options) {
+  const Columns c = find_columns(table, options.columns);
+  ConceptColumns out;
+  out.format = options.format == ConceptFormat::Auto ? detect_format(table, c) : options.format;
+  const std::pair<const char*, std::optional<std::size_t>> all[] = {
+      {"concept", c.concept}, {"individual", c.individual}, {"question", c.question}, {"choice", c.choice},
+      {"choice1", c.choice1}, {"choice2", c.choice2},       {"reply1", c.reply1},     {"reply2", c.reply2},
+      {"population", c.population}, {"model", c.model},  {"prompt", c.prompt},     {"temperature", c.temperature}};
+  for (const auto& [role, column] : all) {
+    if (column) out.roles[role] = table.header[*column];
+  }
+  return out;
+}
+
+ConceptDataset load_concept_inputs(const std::vector<TextInput>& inputs,
+                                   const std::vector<ConceptInputOptions>& options) {
+  if (options.size() != 1 && options.size() != inputs.size()) {
+    throw std::invalid_argument("give one set of input options for all inputs or one per input");
+  }
   ConceptDataset dataset;
   Builder builder(dataset, inputs);
   QuestionParser parser;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const ConceptInputOptions& o = options.size() == 1 ? options[0] : options[i];
     dataset.inputs.push_back(summarise_input(inputs[i]));
     const CsvTable table = parse_csv(inputs[i].content, inputs[i].name);
-    const Columns columns = find_columns(table, options.columns);
-    const ConceptFormat format =
-        options.format == ConceptFormat::Auto ? detect_format(table, columns) : options.format;
+    const Columns columns = find_columns(table, o.columns);
+    const ConceptFormat format = o.format == ConceptFormat::Auto ? detect_format(table, columns) : o.format;
     dataset.inputs[i].format = to_string(format);
     dataset.inputs[i].rows = table.rows.size();
     if (format == ConceptFormat::RawLlm) {
-      read_raw(table, columns, options, i, dataset, builder);
+      read_raw(table, columns, o, i, dataset, builder);
     } else {
-      read_analysis(table, columns, options, i, parser, builder);
+      read_analysis(table, columns, o, i, parser, builder);
     }
   }
   builder.finish();

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "concept/crp.hpp"
+#include "io/csv.hpp"
 #include "io/input_error.hpp"
 #include "io/input_summary.hpp"
 #include "io/population_label.hpp"
@@ -71,8 +72,8 @@ struct ConceptInputOptions {
   // question, choice (ChoiceNumber), choice1, choice2, reply1, reply2,
   // population, model, prompt, temperature.
   std::map<std::string, std::string> columns;
-  // Overrides the population name of every input (for a single population).
-  std::string population;
+  // Labels for every population of the input, over what the data say.
+  LabelOverride labels;
 };
 
 // Parses every input and groups answers into populations and concepts.
@@ -81,7 +82,16 @@ struct ConceptInputOptions {
 // concepts, a file with a single individual, missing columns or empty cells.
 // Non-fatal problems (invalid replies, repeated answers, incomplete
 // individuals) are counted in ConceptDataset::issues.
-ConceptDataset load_concept_inputs(const std::vector<TextInput>& inputs, const ConceptInputOptions& options);
+// `options` holds one entry for all inputs or one per input.
+ConceptDataset load_concept_inputs(const std::vector<TextInput>& inputs, const std::vector<ConceptInputOptions>& options);
+
+// The format and the column chosen for each role, as the loader would use
+// them. Throws InputError when the columns fit no similarity format.
+struct ConceptColumns {
+  ConceptFormat format = ConceptFormat::Auto;
+  std::map<std::string, std::string> roles;   // role -> column name
+};
+ConceptColumns detect_concept_columns(const CsvTable& table, const ConceptInputOptions& options);
 
 // The reply matching rule of the raw format: 0 if `reply` contains `choice1`
 // as whole words (case-insensitive), else 1 if it contains `choice2`, else

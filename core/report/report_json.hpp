@@ -29,4 +29,16 @@ nlohmann::json number_or_null(double value);
 // Only the fields the user set; {} for none.
 nlohmann::json to_json(const LabelOverride& labels);
 
+// One entry per input, however the options were given (one for all, or one
+// per input): {"format", "columns", "labels"}.
+template <typename InputOptions>
+nlohmann::json input_options_json(std::size_t input_count, const std::vector<InputOptions>& options) {
+  nlohmann::json per_input = nlohmann::json::array();
+  for (std::size_t i = 0; i < input_count && !options.empty(); ++i) {
+    const auto& o = options.size() == 1 ? options[0] : options[i];
+    per_input.push_back({{"format", to_string(o.format)}, {"columns", o.columns}, {"labels", to_json(o.labels)}});
+  }
+  return per_input;
+}
+
 }  // namespace shoal

@@ -56,7 +56,7 @@ int main(int argc, char** argv) {
     std::string label;
     double most_tables = -1.0;
     for (const auto& file : files) {
-      const auto dataset = load_concept_inputs({read_text_input(file.string())}, ConceptInputOptions{});
+      const auto dataset = load_concept_inputs({read_text_input(file.string())}, {ConceptInputOptions{}});
       for (const auto& concept : dataset.populations[0].concepts) {
         if (concept.complete.size() < 87) continue;
         const AnswerMatrix answers = answer_matrix(concept, 87);
@@ -83,7 +83,7 @@ int main(int argc, char** argv) {
   std::size_t subsets = 0, reseatings = 0;
   const ConceptOptions options;
   for (const auto& file : files) {
-    const auto dataset = load_concept_inputs({read_text_input(file.string())}, ConceptInputOptions{});
+    const auto dataset = load_concept_inputs({read_text_input(file.string())}, {ConceptInputOptions{}});
     const auto analysis = analyse_concepts(dataset, options);
     for (const auto& concept : analysis.populations[0].concepts) {
       for (const auto& subset : concept.subsets) {

@@ -11,7 +11,7 @@ using namespace shoal;
 namespace {
 
 ConceptDataset load(const std::string& file, const std::string& csv, ConceptInputOptions options = {}) {
-  return load_concept_inputs({TextInput{file, csv}}, options);
+  return load_concept_inputs({TextInput{file, csv}}, {options});
 }
 
 InputError error_for(const std::string& file, const std::string& csv) {
@@ -132,7 +132,7 @@ TEST_CASE("concept load: raw LLM format, invalid replies counted, presentations 
 TEST_CASE("concept load: every paper file loads, 36 questions per concept") {
   const auto d = load_concept_inputs({test::shared_input("paper-data/concept-task/llm-responses/"
                                                          "openchat-prompt=none-temp=default.csv")},
-                                     ConceptInputOptions{});
+                                     {ConceptInputOptions{}});
   REQUIRE(d.populations.size() == 1);
   CHECK(d.populations[0].label.name == "openchat prompt=none temp=default");
   CHECK(d.populations[0].concepts.size() == 20);

@@ -84,7 +84,7 @@ int main(int argc, char** argv) {
   std::vector<Case> cases;
   std::size_t subsets_run = 0, one_table_checked = 0, one_table_mismatches = 0;
   for (const auto& file : files) {
-    const ConceptDataset dataset = load_concept_inputs({read_text_input(file.string())}, ConceptInputOptions{});
+    const ConceptDataset dataset = load_concept_inputs({read_text_input(file.string())}, {ConceptInputOptions{}});
     const ConceptAnalysis analysis = analyse_concepts(dataset, options);
     const auto& population = analysis.populations.at(0);
     std::map<std::pair<std::string, std::size_t>, const SubsetResult*> ours;

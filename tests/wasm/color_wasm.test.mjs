@@ -1,42 +1,17 @@
-// The wasm module must load in Node and give the same report as the native
-// CLI for the same inputs and options. Run with:
+// The wasm module must load in Node and give the same colour report as the
+// native CLI for the same inputs and options. Run with:
 //   SHOAL_NATIVE=build/native/shoal SHOAL_WASM=build/wasm/shoal.mjs SHOAL_SHARED=../shared node --test tests/wasm
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL, fileURLToPath } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { assertSameReport, filesFor, loadShoal, nativeReport as cli, shared } from './support.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const native = process.env.SHOAL_NATIVE;
-const wasmModule = process.env.SHOAL_WASM;
-const shared = process.env.SHOAL_SHARED;
-assert.ok(native && wasmModule && shared, 'SHOAL_NATIVE, SHOAL_WASM and SHOAL_SHARED must be set');
-
-async function loadShoal() {
-  const { default: createShoal } = await import(pathToFileURL(path.resolve(wasmModule)).href);
-  const wasmBinary = readFileSync(path.resolve(wasmModule).replace(/\.mjs$/, '.wasm'));
-  return createShoal({ wasmBinary });
-}
-
-function nativeReport(files, args) {
-  return execFileSync(native, ['color', ...files, '--quiet', ...args], { maxBuffer: 1 << 28 }).toString();
-}
+const nativeReport = (files, args) => cli('color', files, args);
 
 function request(overrides) {
   return { pairs: 'all', deltaE: 'cie76', reference: '', seed: 1, jsdSamples: 20000, ...overrides };
-}
-
-function filesFor(paths) {
-  return paths.map((p) => ({ name: path.basename(p), bytes: new Uint8Array(readFileSync(p)) }));
-}
-
-// The two builds must agree bit for bit: the core uses its own portable
-// elementary functions, so the reports are the same text.
-function assertSameReport(actualText, expectedText) {
-  assert.deepEqual(JSON.parse(actualText), JSON.parse(expectedText));
-  assert.equal(actualText, expectedText);
 }
 
 test('wasm and native agree on a small LLM colour file with invalid replies', async () => {

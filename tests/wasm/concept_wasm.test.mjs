@@ -1,0 +1,61 @@
+// The concept analysis in wasm, with its chains dealt out to several module
+// instances as the page's workers do, must give the native CLI's report.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { assertSameReport, filesFor, loadShoal, nativeReport, shared } from './support.mjs';
+
+const responses = path.join(shared, 'paper-data/concept-task/llm-responses');
+const paths = [
+  path.join(responses, 'openchat-prompt=random-temp=default.csv'),
+  path.join(responses, 'zephyr-mistral-prompt=none-temp=default.csv'),
+];
+
+const request = { alpha: 0.16, prior: 'simplicity', iterations: 120, burnIn: 20, chains: 3, subsets: '25,50',
+  seed: 9, traces: false };
+
+test('chains spread over three module instances assemble into the CLI report', async () => {
+  const workers = await Promise.all([loadShoal(), loadShoal(), loadShoal()]);
+  const files = filesFor(paths);
+  const plan = workers[0].planConcept(files, request);
+  assert.equal(plan.ok, true, plan.error.message);
+  const tasks = JSON.parse(plan.report).tasks;
+  const costs = plan.data.slice();
+  assert.equal(costs.length, tasks);
+  assert.ok(tasks % 3 === 0 && tasks >= 2 * 20 * 3, `${tasks} tasks`);  // 2 files, 20 concepts, 1-2 subsets, 3 chains
+
+  const progress = [];
+  const results = workers.map((worker, w) => {
+    const mine = [...Array(tasks).keys()].filter((i) => i % workers.length === w);
+    const outcome = worker.runConceptChains(files, request, mine, (fraction) => progress.push(fraction));
+    assert.equal(outcome.ok, true, outcome.error.message);
+    return outcome.data.slice();
+  });
+  assert.ok(progress.length > 0 && progress.every((f) => f > 0 && f <= 1));
+  const assembled = workers[1].assembleConcept(files, request, results.reverse());
+  assert.equal(assembled.ok, true, assembled.error.message);
+  assertSameReport(assembled.report, nativeReport('concept', paths,
+    ['--iterations', '120', '--burn-in', '20', '--chains', '3', '--subsets', '25,50', '--seed', '9']));
+});
+
+test('missing chain results and bad options come back as errors', async () => {
+  const shoal = await loadShoal();
+  const files = filesFor(paths.slice(0, 1));
+  const partial = shoal.runConceptChains(files, request, [0, 1], null).data.slice();
+  const assembled = shoal.assembleConcept(files, request, [partial]);
+  assert.equal(assembled.ok, false);
+  assert.match(assembled.error.message, /missing/);
+  const bad = shoal.planConcept(files, { ...request, burnIn: 500 });
+  assert.equal(bad.ok, false);
+  assert.match(bad.error.message, /burn-in/);
+});
+
+test('a ChoiceNumber other than 0 or 1 is reported with file, row and column', async () => {
+  const shoal = await loadShoal();
+  const text = 'Concept,ID,Question,ChoiceNumber\na finch,0,a robin a seal,0\na finch,0,a robin an eagle,2\na finch,1,a robin a seal,1\n';
+  const outcome = shoal.planConcept([{ name: 'judgements.csv', bytes: new TextEncoder().encode(text) }], request);
+  assert.equal(outcome.ok, false);
+  assert.equal(outcome.error.file, 'judgements.csv');
+  assert.equal(outcome.error.row, 3);
+  assert.equal(outcome.error.column, 'ChoiceNumber');
+});
