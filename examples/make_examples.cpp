@@ -1,8 +1,10 @@
-// Writes synthetic word–colour populations whose diversity is known by
-// construction, in the formats researchers bring (a jsPsych-style human
-// export and the LLM pipeline's wide output), so the app and the CLI can be
-// tried without participant data.
+// Writes synthetic populations whose diversity is known by construction, in
+// the formats researchers bring, so the app and the CLI can be tried without
+// participant data: OUT/color/ (a jsPsych-style human export and the LLM
+// pipeline's wide output), OUT/concept/ (the analysis format and raw LLM
+// replies) and OUT/index.json listing them.
 //
+// Word–colour associations:
 // Every word has a typical colour. An individual's own colour for a word is
 // that colour moved by an individual offset (sd `spread`), and each of their
 // two answers adds fresh noise (sd `noise`), all in 8-bit RGB, clipped.
@@ -11,6 +13,14 @@
 //   aligned-like LLM: spread 4, noise 14 -> one shared concept: on the
 //               diagonal
 //   base-like LLM:  spread 30, noise 24 -> in between, with invalid replies
+//
+// Similarity judgements: for each target, every individual holds one of a
+// few latent concepts (weights w_k), each answering every question 1 with
+// probability 0.97 or 0.03, drawn per concept and question. The expected
+// P(multiple concepts) is 1 - Σ w_k²:
+//   humans:           weights .4 .3 .2 .1 -> 0.70
+//   aligned-like LLM: one concept         -> 0
+//   base-like LLM:    weights .7 .3       -> 0.42, with a few invalid replies
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -107,6 +117,105 @@ void write_llm_output(const std::string& path, const std::string& model, const s
   }
 }
 
+const char* const kAnimals[] = {"finch",   "robin",  "chicken", "eagle",   "ostrich",
+                                "penguin", "salmon", "seal",    "dolphin", "whale"};
+const char* const kPoliticians[] = {"Abraham Lincoln", "Barack Obama",    "Bernie Sanders", "Donald Trump",
+                                    "Elizabeth Warren", "George W. Bush", "Hillary Clinton", "Joe Biden",
+                                    "Richard Nixon",    "Ronald Reagan"};
+
+struct Target {
+  std::string name;
+  std::vector<std::string> others;   // the nine other concepts of its domain
+};
+
+std::vector<Target> concept_targets() {
+  std::vector<Target> targets;
+  auto add = [&](const char* const (&domain)[10], int target) {
+    Target t{domain[target], {}};
+    for (int i = 0; i < 10; ++i) {
+      if (i != target) t.others.push_back(domain[i]);
+    }
+    targets.push_back(t);
+  };
+  add(kAnimals, 5);       // penguin
+  add(kAnimals, 9);       // whale
+  add(kPoliticians, 1);   // Obama
+  add(kPoliticians, 8);   // Nixon
+  return targets;
+}
+
+// For each latent concept, the probability of answering 1 per question.
+std::vector<std::vector<double>> latent_concepts(std::size_t count, std::size_t questions, shoal::Rng& rng) {
+  std::vector<std::vector<double>> thetas(count, std::vector<double>(questions));
+  for (auto& theta : thetas) {
+    for (auto& t : theta) t = rng.uniform() < 0.5 ? 0.97 : 0.03;
+  }
+  return thetas;
+}
+
+std::size_t pick(const std::vector<double>& weights, shoal::Rng& rng) {
+  double u = rng.uniform();
+  for (std::size_t k = 0; k < weights.size(); ++k) {
+    if (u < weights[k]) return k;
+    u -= weights[k];
+  }
+  return weights.size() - 1;
+}
+
+struct JudgementSpec {
+  std::vector<double> weights;
+  double invalid_rate;
+};
+
+// Calls answer(target, individual id, first, second, choice) for every
+// question of every individual; choice 1 picks `second`.
+template <typename Answer>
+void simulate_judgements(int individuals, const JudgementSpec& spec, shoal::Rng& rng, Answer answer) {
+  const auto targets = concept_targets();
+  for (std::size_t t = 0; t < targets.size(); ++t) {
+    const auto& others = targets[t].others;
+    const auto thetas = latent_concepts(spec.weights.size(), 36, rng);
+    for (int i = 0; i < individuals; ++i) {
+      const auto& theta = thetas[pick(spec.weights, rng)];
+      std::size_t q = 0;
+      for (std::size_t a = 0; a < others.size(); ++a) {
+        for (std::size_t b = a + 1; b < others.size(); ++b, ++q) {
+          answer(targets[t].name, static_cast<int>(t) * 1000 + i, others[a], others[b], rng.uniform() < theta[q] ? 1 : 0);
+        }
+      }
+    }
+  }
+}
+
+void write_human_judgements(const std::string& path, int individuals, const JudgementSpec& spec, shoal::Rng& rng) {
+  std::ofstream out(path);
+  out << "population,Concept,ID,Question,ChoiceNumber\n";
+  simulate_judgements(individuals, spec, rng, [&](const std::string& target, int id, const std::string& first,
+                                                  const std::string& second, int choice) {
+    out << "human,\"" << target << "\"," << id << ",\"" << first << " " << second << "\"," << choice << "\n";
+  });
+}
+
+// Raw replies: the pair shown in both orders, the same choice named twice
+// except for an occasional change of mind or a reply naming neither.
+void write_llm_judgements(const std::string& path, const std::string& model, int individuals,
+                          const JudgementSpec& spec, shoal::Rng& rng) {
+  std::ofstream out(path);
+  out << "model_name,temperature,prompt,subject_num,target,choice1,choice2,generation1,generation2\n";
+  simulate_judgements(individuals, spec, rng, [&](const std::string& target, int id, const std::string& first,
+                                                  const std::string& second, int choice) {
+    const std::string& picked = choice == 1 ? second : first;
+    const std::string& other = choice == 1 ? first : second;
+    auto reply = [&](const std::string& name) {
+      if (rng.uniform() < spec.invalid_rate) return std::string("Both are equally similar, in different ways.");
+      return "I would say " + name + " is more similar to " + target + ".";
+    };
+    const std::string second_reply = reply(rng.uniform() < 0.05 ? other : picked);
+    out << model << ",default,none," << id << ",\"" << target << "\",\"" << first << "\",\"" << second << "\",\""
+        << reply(picked) << "\",\"" << second_reply << "\"\n";
+  });
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -116,13 +225,27 @@ int main(int argc, char** argv) {
   }
   const std::string dir = argv[1];
   const std::uint64_t seed = argc == 3 ? std::strtoull(argv[2], nullptr, 10) : 2025;
-  std::filesystem::create_directories(dir);
+  std::filesystem::create_directories(dir + "/color");
+  std::filesystem::create_directories(dir + "/concept");
   shoal::Rng rng(seed);
-  write_human_export(dir + "/color-humans.csv", 80, {60.0, 18.0, 0.0}, rng);
-  write_llm_output(dir + "/toy-aligned-prompt=none-temp=default.csv", "toy-aligned", "default", 60,
-                   {4.0, 14.0, 0.01}, rng);
-  write_llm_output(dir + "/toy-base-prompt=none-temp=default.csv", "toy-base", "default", 60, {30.0, 24.0, 0.05},
-                   rng);
-  std::printf("wrote example colour populations to %s\n", dir.c_str());
+  const std::vector<std::string> files = {
+      "color/color-humans.csv",
+      "color/toy-aligned-prompt=none-temp=default.csv",
+      "color/toy-base-prompt=none-temp=default.csv",
+      "concept/concept-humans.csv",
+      "concept/toy-aligned-judgements.csv",
+      "concept/toy-base-judgements.csv",
+  };
+  write_human_export(dir + "/" + files[0], 80, {60.0, 18.0, 0.0}, rng);
+  write_llm_output(dir + "/" + files[1], "toy-aligned", "default", 60, {4.0, 14.0, 0.01}, rng);
+  write_llm_output(dir + "/" + files[2], "toy-base", "default", 60, {30.0, 24.0, 0.05}, rng);
+  write_human_judgements(dir + "/" + files[3], 60, {{0.4, 0.3, 0.2, 0.1}, 0.0}, rng);
+  write_llm_judgements(dir + "/" + files[4], "toy-aligned", 60, {{1.0}, 0.0}, rng);
+  write_llm_judgements(dir + "/" + files[5], "toy-base", 60, {{0.7, 0.3}, 0.002}, rng);
+  std::ofstream index(dir + "/index.json");
+  index << "{\"files\": [";
+  for (std::size_t i = 0; i < files.size(); ++i) index << (i ? ", " : "") << "\"" << files[i] << "\"";
+  index << "]}\n";
+  std::printf("wrote example populations to %s\n", dir.c_str());
   return 0;
 }

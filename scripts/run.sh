@@ -7,12 +7,8 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/build.sh
 
-site=build/site
-rm -rf "$site"
-mkdir -p "$site/examples"
-cp web/index.html web/app.js web/style.css "$site/"
-cp build/wasm/shoal.mjs build/wasm/shoal.wasm "$site/"
-build/native/make_examples "$site/examples"
-build/native/shoal color "$site"/examples/*.csv --out "$site/examples/color-report.json" --tables "$site/examples"
-echo "example report: $site/examples/color-report.json"
-exec node scripts/serve.mjs "$site" "${PORT:-8080}"
+examples=build/public/examples
+build/native/shoal color "$examples"/color/*.csv --out build/example-color-report.json
+build/native/shoal concept "$examples"/concept/*.csv --out build/example-concept-report.json
+echo "example reports: build/example-color-report.json, build/example-concept-report.json"
+exec node scripts/serve.mjs build/site "${PORT:-8080}"

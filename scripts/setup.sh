@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Shoal needs and is missing on a Debian 12 machine: the C++
-# toolchain, Emscripten and the libraries from Debian's packages.
+# toolchain, Emscripten, the libraries and Chromium (for the browser tests)
+# from Debian's packages, and the page's tools from npm (web/package-lock.json).
 set -euo pipefail
 
 missing=()
@@ -10,6 +11,8 @@ have_command g++ || missing+=(g++)
 have_command make || missing+=(make)
 have_command em++ || missing+=(emscripten)
 have_command node || missing+=(nodejs)
+have_command npm || missing+=(npm)
+[ "${SHOAL_SKIP_BROWSER:-0}" = 1 ] || have_command chromium || missing+=(chromium)
 [ -e /usr/include/eigen3/Eigen/Dense ] || missing+=(libeigen3-dev)
 [ -e /usr/include/nlohmann/json.hpp ] || missing+=(nlohmann-json3-dev)
 [ -e /usr/include/doctest/doctest.h ] || missing+=(doctest-dev)
@@ -20,4 +23,11 @@ if ((${#missing[@]})); then
   [ "$(id -u)" -eq 0 ] || sudo=sudo
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# The page's dependencies, exactly as locked; reinstalled when the lock changes.
+cd "$(dirname "$0")/../web"
+if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.shoal-lock; then
+  npm ci --no-fund --no-audit --loglevel=error
+  cp package-lock.json node_modules/.shoal-lock
 fi

@@ -1,0 +1,171 @@
+// Wires the page: files in, parameters, analyses in workers, results out.
+import './style.css';
+import { byId } from './dom';
+import { loadFile, toWasmFile, type LoadedFile } from './files';
+import { runConcept } from './concept-run';
+import type { ColorReport, ConceptReport, Inspection } from './report-types';
+import { fileCard } from './views/file-card';
+import { renderColorResults } from './views/color-results';
+import { renderConceptResults } from './views/concept-results';
+import { CancelledError, WorkerPool } from './worker/client';
+
+const pool = new WorkerPool();
+const files: LoadedFile[] = [];
+let running: number[] = [];
+
+const runButton = byId<HTMLButtonElement>('run-button');
+const cancelButton = byId<HTMLButtonElement>('cancel-button');
+const progress = byId<HTMLProgressElement>('progress');
+const runStatus = byId('run-status');
+const runError = byId('run-error');
+
+function showError(message: string | null) {
+  runError.hidden = message === null;
+  runError.textContent = message ?? '';
+}
+
+function renderFiles() {
+  byId('file-list').replaceChildren(...files.map((f) => fileCard(f, { onReread: inspect, onRemove: remove })));
+  runButton.disabled = !files.some((f) => f.inspection?.task && !f.inspection.error);
+}
+
+function remove(file: LoadedFile) {
+  files.splice(files.indexOf(file), 1);
+  renderFiles();
+}
+
+async function inspect(file: LoadedFile) {
+  const result = await pool.run({ kind: 'inspect', file: toWasmFile(file) }).done;
+  file.inspection = result.ok ? (JSON.parse(result.report) as Inspection) : null;
+  if (!result.ok) showError(result.error.message);
+  renderFiles();
+}
+
+async function addFiles(entries: { name: string; bytes: Uint8Array }[]) {
+  showError(null);
+  const loaded = await Promise.all(entries.map((e) => loadFile(e.name, e.bytes)));
+  files.push(...loaded);
+  renderFiles();
+  await Promise.all(loaded.map(inspect));
+}
+
+function parameters() {
+  const form = byId<HTMLFormElement>('parameters');
+  const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value;
+  const whole = (name: string, fallback: number) => {
+    const v = Math.floor(Number(value(name)));
+    return Number.isFinite(v) && v >= 0 ? v : fallback;
+  };
+  const seed = whole('seed', 1);
+  return {
+    color: { pairs: value('pairs'), deltaE: value('deltaE'), jsdSamples: whole('jsdSamples', 20000), reference: '', seed },
+    concept: {
+      alpha: Number(value('alpha')) || 0.16,
+      prior: value('prior'),
+      iterations: whole('iterations', 500),
+      burnIn: whole('burnIn', 100),
+      chains: Math.max(1, whole('chains', 1)),
+      subsets: value('subsets').replace(/\s+/g, ''),
+      seed,
+      traces: false,
+    },
+  };
+}
+
+function setRunning(on: boolean) {
+  runButton.disabled = on;
+  cancelButton.hidden = !on;
+  progress.hidden = !on;
+  if (on) progress.removeAttribute('value');
+}
+
+async function runColor(request: ReturnType<typeof parameters>['color']) {
+  const colorFiles = files.filter((f) => f.inspection?.task === 'color');
+  if (colorFiles.length === 0) return null;
+  const job = pool.run({ kind: 'color', files: colorFiles.map(toWasmFile), request });
+  running.push(job.id);
+  const result = await job.done;
+  if (!result.ok) throw new Error(result.error.message);
+  await renderColorResults(byId('color-results'), JSON.parse(result.report) as ColorReport, result.report, (result.data as Uint8Array) ?? new Uint8Array());
+  runStatus.dataset.colorMillis = String(result.millis);
+  return `word–colour ${(result.millis / 1000).toFixed(2)} s`;
+}
+
+async function runConcepts(request: ReturnType<typeof parameters>['concept']) {
+  const conceptFiles = files.filter((f) => f.inspection?.task === 'concept');
+  if (conceptFiles.length === 0) return null;
+  const run = await runConcept(pool, conceptFiles.map(toWasmFile), request, (fraction) => {
+    progress.value = fraction;
+  }, (ids) => running.push(...ids));
+  await renderConceptResults(byId('concept-results'), JSON.parse(run.report) as ConceptReport, run.report);
+  runStatus.dataset.conceptMillis = String(run.millis);
+  return `similarity ${(run.millis / 1000).toFixed(2)} s on ${run.workers} worker${run.workers === 1 ? '' : 's'}`;
+}
+
+async function run() {
+  showError(null);
+  const p = parameters();
+  setRunning(true);
+  runStatus.textContent = 'Analysing…';
+  byId('color-results').replaceChildren();
+  byId('concept-results').replaceChildren();
+  try {
+    const [color, concept] = await Promise.all([runColor(p.color), runConcepts(p.concept)]);
+    byId('results').hidden = false;
+    runStatus.textContent = `Done: ${[color, concept].filter(Boolean).join('; ')}.`;
+  } catch (error) {
+    pool.cancel(running);
+    runStatus.textContent = error instanceof CancelledError ? 'Cancelled.' : '';
+    if (!(error instanceof CancelledError)) showError(error instanceof Error ? error.message : String(error));
+  } finally {
+    running = [];
+    setRunning(false);
+  }
+}
+
+function setUpDropZone() {
+  const zone = byId('drop-zone');
+  const input = byId<HTMLInputElement>('file-input');
+  const read = async (list: FileList | null) => {
+    if (!list) return;
+    await addFiles(await Promise.all([...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))));
+  };
+  input.addEventListener('change', async () => {
+    await read(input.files);
+    input.value = '';
+  });
+  zone.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    zone.classList.add('dragging');
+  });
+  zone.addEventListener('dragleave', () => zone.classList.remove('dragging'));
+  zone.addEventListener('drop', async (e) => {
+    e.preventDefault();
+    zone.classList.remove('dragging');
+    await read(e.dataTransfer?.files ?? null);
+  });
+  byId('example-button').addEventListener('click', async () => {
+    // The generated examples, as listed by the generator.
+    const index = await fetch('examples/index.json');
+    if (!index.ok) throw new Error('The generated examples are missing from this build.');
+    const { files: paths } = (await index.json()) as { files: string[] };
+    const entries = await Promise.all(paths.map(async (path) => {
+      const response = await fetch(`examples/${path.split('/').map(encodeURIComponent).join('/')}`);
+      if (!response.ok) throw new Error(`The example file ${path} is missing from this build.`);
+      return { name: path.split('/').pop()!, bytes: new Uint8Array(await response.arrayBuffer()) };
+    }));
+    await addFiles(entries);
+  });
+}
+
+async function start() {
+  setUpDropZone();
+  runButton.addEventListener('click', run);
+  cancelButton.addEventListener('click', () => pool.cancel(running));
+  const version = await pool.run({ kind: 'version' }).done;
+  byId('version').textContent = version.report;
+  byId('engine-status').textContent = `The analysis engine is ready (${pool.size} workers). Add files to begin.`;
+  document.body.dataset.ready = 'true';
+}
+
+start().catch((error) => showError(`The analysis engine could not start: ${error instanceof Error ? error.message : String(error)}`));

@@ -1,0 +1,106 @@
+// The parts of Shoal's JSON reports the page reads (see the README).
+export interface Summary { n: number; mean: number | null; sd: number | null; ci95: [number | null, number | null] }
+export interface InputInfo { name: string; sha256: string; bytes: number; format: string; rows: number; populations: string[] }
+export interface InputIssue { kind: string; description: string; count: number; first_file: string; first_row: number }
+
+export interface ReportEnvelope {
+  schema_version: number;
+  tool: { name: string; version: string };
+  analysis: string;
+  parameters: Record<string, unknown>;
+  inputs: InputInfo[];
+  input_issues: InputIssue[];
+}
+
+export interface ColorWord {
+  word: string;
+  individuals: number;
+  incomplete: number;
+  internal_delta_e: Summary;
+  population_delta_e: Summary;
+  dist_from_diagonal: number | null;
+  jsd_to_reference: { bits: number; mc_error: number; samples: number } | null;
+}
+
+export interface ColorPopulation {
+  name: string;
+  human: boolean;
+  model: string;
+  prompt: string;
+  temperature: string;
+  individuals: number;
+  responses: { valid: number; invalid: number; valid_percent: number };
+  words_analysed: number;
+  dist_from_diagonal: Summary;
+  internal_delta_e: Summary;
+  population_delta_e: Summary;
+  regression_internal_on_population: { n: number; slope: number | null; intercept: number | null; r_squared: number | null };
+  jsd_to_reference: Summary | null;
+  words: ColorWord[];
+}
+
+export interface ColorReport extends ReportEnvelope {
+  analysis: 'color';
+  populations: ColorPopulation[];
+}
+
+export interface Inspection {
+  name: string;
+  bytes: number;
+  task: 'color' | 'concept' | null;
+  format: string | null;
+  delimiter?: string;
+  header?: string[];
+  preview?: string[][];
+  rows?: number;
+  roles?: Record<string, string>;
+  format_roles?: string[];
+  populations?: { name: string; human: boolean; model: string; prompt: string; temperature: string }[];
+  issues?: InputIssue[];
+  error: { file: string; row: number; column: string; message: string } | null;
+}
+
+export interface PosteriorSummary { draws: number; mean: number | null; ci95: [number | null, number | null] }
+export interface IterationRecord { iteration: number; tables: number; p_same_table: number | null; p_multiple_concepts: number | null; richness_chao1: number | null; log_posterior: number | null }
+
+export interface ConceptSubset {
+  people: number;
+  last_iteration: IterationRecord;
+  p_same_table: PosteriorSummary;
+  p_multiple_concepts: PosteriorSummary;
+  tables: PosteriorSummary;
+  richness_chao1: PosteriorSummary;
+  r_hat: { p_same_table: number | null; tables: number | null };
+}
+
+export interface ConceptResult {
+  concept: string;
+  category: string;
+  questions: number;
+  complete_individuals: number;
+  incomplete_individuals: number;
+  invalid_replies: number;
+  reliability: {
+    within_individual: { pairs: number; agreement: number | null };
+    between_individuals: { mean_choice: number | null; pairwise_agreement: number | null };
+  };
+  subsets: ConceptSubset[];
+}
+
+export interface ConceptPopulation {
+  name: string;
+  human: boolean;
+  model: string;
+  prompt: string;
+  temperature: string;
+  concepts_clustered: number;
+  mean_p_multiple_concepts: number | null;
+  mean_last_p_multiple_concepts: number | null;
+  within_individual_agreement: { pairs: number; agreement: number | null };
+  concepts: ConceptResult[];
+}
+
+export interface ConceptReport extends ReportEnvelope {
+  analysis: 'concept';
+  populations: ConceptPopulation[];
+}

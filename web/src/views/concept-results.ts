@@ -1,0 +1,67 @@
+// Results of the conceptual-similarity analysis: figures, tables, downloads.
+import { individualsSpec, multipleConceptsSpec, RELEASED_HUMAN_BASELINES, reliabilitySpec } from '../charts/concept-charts';
+import { figure } from '../charts/figure';
+import { append, h } from '../dom';
+import { download } from '../download';
+import type { ConceptPopulation, ConceptReport, ConceptResult, ConceptSubset } from '../report-types';
+import { sortableTable } from '../table';
+
+interface SubsetRow { population: string; c: ConceptResult; s: ConceptSubset }
+
+function populationTable(report: ConceptReport): HTMLElement {
+  return sortableTable<ConceptPopulation>('concept-populations', 'P(multiple concepts) per population (each concept at its largest subset)', report.populations, [
+    { title: 'population', value: (p) => p.name },
+    { title: 'human', value: (p) => (p.human ? 'yes' : 'no') },
+    { title: 'concepts clustered', value: (p) => p.concepts_clustered },
+    { title: 'mean P(multiple concepts)', value: (p) => p.mean_p_multiple_concepts, digits: 4 },
+    { title: 'mean at last iteration', value: (p) => p.mean_last_p_multiple_concepts, digits: 4 },
+    { title: 'within-individual agreement', value: (p) => p.within_individual_agreement.agreement, digits: 4 },
+  ]);
+}
+
+function subsetTable(report: ConceptReport): HTMLElement {
+  const rows: SubsetRow[] = report.populations.flatMap((p) => p.concepts.flatMap((c) => c.subsets.map((s) => ({ population: p.name, c, s }))));
+  return sortableTable<SubsetRow>('concept-subsets', 'Per concept and subset size', rows, [
+    { title: 'population', value: (r) => r.population },
+    { title: 'concept', value: (r) => r.c.concept },
+    { title: 'category', value: (r) => r.c.category },
+    { title: 'people', value: (r) => r.s.people },
+    { title: 'P(multiple concepts)', value: (r) => r.s.p_multiple_concepts.mean, digits: 4 },
+    { title: '2.5%', value: (r) => r.s.p_multiple_concepts.ci95[0], digits: 4 },
+    { title: '97.5%', value: (r) => r.s.p_multiple_concepts.ci95[1], digits: 4 },
+    { title: 'last iteration', value: (r) => r.s.last_iteration.p_multiple_concepts, digits: 4 },
+    { title: 'tables (mean)', value: (r) => r.s.tables.mean, digits: 2 },
+    { title: 'concepts (Chao1, mean)', value: (r) => r.s.richness_chao1.mean, digits: 2 },
+    { title: 'R-hat', value: (r) => r.s.r_hat.p_same_table, digits: 3 },
+  ]);
+}
+
+function convergenceWarning(report: ConceptReport): HTMLElement | null {
+  const poor = report.populations.flatMap((p) =>
+    p.concepts.flatMap((c) => c.subsets.filter((s) => (s.r_hat.p_same_table ?? 1) > 1.1).map((s) => `${p.name} · ${c.concept} · ${s.people}`)));
+  if (poor.length === 0) return null;
+  return h('p', { class: 'warning', role: 'note' },
+    `The chains disagree (R-hat above 1.1) for ${poor.length} concept and subset size${poor.length === 1 ? '' : 's'}, e.g. ${poor.slice(0, 3).join('; ')}. Run more iterations or chains before relying on those numbers.`);
+}
+
+export async function renderConceptResults(container: HTMLElement, report: ConceptReport, reportText: string) {
+  const save = h('button', { type: 'button', class: 'download', 'data-download': 'concept-report.json' }, 'Download the report (JSON)');
+  save.addEventListener('click', () => download('shoal-concept-report.json', reportText, 'application/json'));
+  const p = report.parameters as Record<string, unknown>;
+  const hasHumans = report.populations.some((x) => x.human);
+  container.replaceChildren();
+  append(container,
+    h('h3', {}, 'Conceptual similarity judgements'),
+    h('p', {}, `α = ${String(p.alpha)} · ${String(p.prior)} prior · ${String(p.iterations)} iterations (burn-in ${String(p.burn_in)}) · ${String(p.chains)} chain(s) · seed ${String(p.seed)}`),
+    save,
+    convergenceWarning(report),
+    await figure('concept-multiple', hasHumans
+      ? 'P(multiple concepts): two random individuals hold different concepts (dots: concepts, 95% intervals; bars: means)'
+      : `P(multiple concepts) per concept (dots, 95% intervals) and population mean (bars); dashed: the released human chains (animals ${RELEASED_HUMAN_BASELINES.animals}, politicians ${RELEASED_HUMAN_BASELINES.politicians})`,
+      multipleConceptsSpec(report)),
+    await figure('concept-reliability', 'Agreement within individuals (two presentations) and between individuals, over concepts', reliabilitySpec(report)),
+    await figure('concept-individuals', 'Complete and incomplete individuals and invalid replies', individualsSpec(report)),
+    populationTable(report),
+    subsetTable(report),
+  );
+}

@@ -1,0 +1,95 @@
+// One dropped file: what was recognised, a preview, the column mapping and
+// the population labels, all editable.
+import { h } from '../dom';
+import { COLOR_FORMATS, ROLE_TITLES, type LoadedFile } from '../files';
+
+export interface FileCardEvents {
+  // Settings that change how the file is read: inspect it again.
+  onReread: (file: LoadedFile) => void;
+  onRemove: (file: LoadedFile) => void;
+}
+
+function preview(file: LoadedFile): HTMLElement | null {
+  const i = file.inspection;
+  if (!i?.header || !i.preview) return null;
+  return h('div', { class: 'table-scroll' },
+    h('table', { class: 'preview' },
+      h('caption', {}, `First ${i.preview.length} of ${i.rows} rows`),
+      h('thead', {}, h('tr', {}, ...i.header.map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, ...i.preview.map((row) => h('tr', {}, ...row.map((cell) => h('td', {}, cell.length > 60 ? `${cell.slice(0, 57)}…` : cell)))))));
+}
+
+function formatPicker(file: LoadedFile, events: FileCardEvents): HTMLElement {
+  const select = h('select', { name: `format-${file.id}` },
+    ...COLOR_FORMATS.map((f) => h('option', { value: f, selected: (file.settings.format ?? 'auto') === f }, f)));
+  select.addEventListener('change', () => {
+    file.settings.format = select.value === 'auto' ? undefined : select.value;
+    events.onReread(file);
+  });
+  return h('label', {}, 'Format', select);
+}
+
+function columnMapping(file: LoadedFile, events: FileCardEvents): HTMLElement | null {
+  const i = file.inspection;
+  if (!i?.header || !i.format_roles) return null;
+  const header = i.header;
+  const rows = i.format_roles.map((role) => {
+    const current = file.settings.columns?.[role] ?? i.roles?.[role] ?? '';
+    const select = h('select', { name: `column-${file.id}-${role}` },
+      h('option', { value: '', selected: current === '' }, '(none)'),
+      ...header.map((c) => h('option', { value: c, selected: c === current }, c)));
+    select.addEventListener('change', () => {
+      file.settings.columns = { ...(file.settings.columns ?? {}), [role]: select.value };
+      if (!select.value) delete file.settings.columns[role];
+      events.onReread(file);
+    });
+    return h('label', {}, ROLE_TITLES[role] ?? role, select);
+  });
+  return h('fieldset', { class: 'mapping' }, h('legend', {}, 'Columns'), ...rows);
+}
+
+function labelEditor(file: LoadedFile, events: FileCardEvents): HTMLElement | null {
+  const populations = file.inspection?.populations;
+  if (!populations || populations.length === 0) return null;
+  const labels = file.settings.labels ?? {};
+  const first = populations[0];
+  const text = (key: 'name' | 'model' | 'prompt' | 'temperature', title: string, value: string) => {
+    const input = h('input', { type: 'text', name: `${key}-${file.id}`, value: labels[key] ?? value });
+    input.addEventListener('change', () => {
+      file.settings.labels = { ...(file.settings.labels ?? {}), [key]: input.value.trim() || undefined };
+      events.onReread(file);
+    });
+    return h('label', {}, title, input);
+  };
+  const human = h('input', { type: 'checkbox', name: `human-${file.id}`, checked: labels.human ?? first.human });
+  human.addEventListener('change', () => {
+    file.settings.labels = { ...(file.settings.labels ?? {}), human: human.checked };
+    events.onReread(file);
+  });
+  const names = h('p', { class: 'populations' }, `Populations: ${populations.map((p) => p.name + (p.human ? ' (human)' : '')).join(', ')}`);
+  const single = populations.length === 1;
+  return h('fieldset', { class: 'labels' }, h('legend', {}, 'Population labels'), names,
+    single ? text('name', 'Name', first.name) : null,
+    text('model', 'Model', single ? first.model : ''),
+    text('prompt', 'Prompt', single ? first.prompt : ''),
+    text('temperature', 'Temperature', single ? first.temperature : ''),
+    h('label', { class: 'inline' }, human, 'Human population (the reference)'));
+}
+
+export function fileCard(file: LoadedFile, events: FileCardEvents): HTMLElement {
+  const i = file.inspection;
+  const task = i?.task === 'color' ? 'word–colour associations' : i?.task === 'concept' ? 'conceptual similarity' : 'not recognised';
+  const remove = h('button', { type: 'button', class: 'remove', 'aria-label': `Remove ${file.name}` }, 'Remove');
+  remove.addEventListener('click', () => events.onRemove(file));
+  const summary = h('p', { class: 'recognised' },
+    `${(file.bytes.length / 1024).toFixed(1)} KiB · task: ${task}${i?.format ? ` · format: ${i.format}` : ''}`);
+  const issues = i?.issues?.length
+    ? h('ul', { class: 'issues' }, ...i.issues.map((x) => h('li', {}, `${x.count} × ${x.description} (first at row ${x.first_row})`)))
+    : null;
+  const error = i?.error ? h('p', { class: 'error', role: 'alert' }, i.error.message) : null;
+  return h('article', { class: 'file-card', 'data-file': file.name },
+    h('header', {}, h('h3', {}, file.name), remove),
+    summary, error, issues,
+    h('details', {}, h('summary', {}, 'Preview, columns and labels'),
+      preview(file), h('div', { class: 'settings' }, formatPicker(file, events), columnMapping(file, events), labelEditor(file, events))));
+}

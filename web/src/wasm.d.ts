@@ -1,0 +1,25 @@
+// The Embind module built from wasm/bindings.cpp.
+declare module '@shoal-wasm/shoal.mjs' {
+  export interface ErrorInfo { file: string; row: number; column: string; message: string }
+  export interface Outcome { ok: boolean; report: string; error: ErrorInfo; data: Uint8Array | Float64Array | null }
+  export interface FileSettings {
+    format?: string;
+    columns?: Record<string, string>;
+    labels?: { name?: string; model?: string; prompt?: string; temperature?: string; human?: boolean };
+  }
+  export interface WasmFile { name: string; bytes: Uint8Array; settings?: FileSettings }
+  export interface ColorRequest { pairs: string; deltaE: string; reference: string; seed: number; jsdSamples: number }
+  export interface ConceptRequest {
+    alpha: number; prior: string; iterations: number; burnIn: number; chains: number; subsets: string; seed: number; traces: boolean;
+  }
+  export interface ShoalModule {
+    version(): string;
+    inspectFile(file: WasmFile): Outcome;
+    analyseColor(files: WasmFile[], request: ColorRequest): Outcome;
+    planConcept(files: WasmFile[], request: ConceptRequest): Outcome;
+    runConceptChains(files: WasmFile[], request: ConceptRequest, tasks: number[], progress: ((fraction: number) => void) | null): Outcome;
+    assembleConcept(files: WasmFile[], request: ConceptRequest, chainResults: Float64Array[]): Outcome;
+  }
+  const createShoal: (options?: { locateFile?: (path: string) => string }) => Promise<ShoalModule>;
+  export default createShoal;
+}

@@ -1,0 +1,103 @@
+// A small pool of analysis workers. A job that is cancelled or whose worker
+// dies takes the worker with it; a fresh one replaces it, so the page stays
+// usable.
+import type { FromWorker, Job, JobResult } from './protocol';
+
+interface Pending {
+  resolve: (result: JobResult) => void;
+  reject: (error: Error) => void;
+  onProgress?: (fraction: number) => void;
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super('Analysis cancelled');
+  }
+}
+
+class Slot {
+  worker: Worker;
+  busy: { id: number; pending: Pending } | null = null;
+
+  constructor(private readonly onIdle: () => void) {
+    this.worker = this.spawn();
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<FromWorker>) => this.receive(event.data);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      this.fail(new Error(`The analysis worker stopped: ${event.message || 'out of memory or crashed'}`));
+    };
+    return worker;
+  }
+
+  private receive(message: FromWorker) {
+    if (!this.busy || this.busy.id !== message.id) return;
+    const { pending } = this.busy;
+    if (message.type === 'progress') {
+      pending.onProgress?.(message.fraction);
+      return;
+    }
+    this.busy = null;
+    if (message.type === 'done') pending.resolve(message.result);
+    else pending.reject(new Error(`The analysis worker failed: ${message.message}`));
+    this.onIdle();
+  }
+
+  start(id: number, job: Job, pending: Pending) {
+    this.busy = { id, pending };
+    this.worker.postMessage({ id, job });
+  }
+
+  // Ends the running job with `error` and replaces the worker.
+  fail(error: Error) {
+    this.worker.terminate();
+    this.worker = this.spawn();
+    const pending = this.busy?.pending;
+    this.busy = null;
+    pending?.reject(error);
+    this.onIdle();
+  }
+}
+
+export class WorkerPool {
+  private readonly slots: Slot[];
+  private readonly queue: { id: number; job: Job; pending: Pending }[] = [];
+  private nextId = 1;
+
+  constructor(size = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 8))) {
+    this.slots = Array.from({ length: size }, () => new Slot(() => this.dispatch()));
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  run(job: Job, onProgress?: (fraction: number) => void): { id: number; done: Promise<JobResult> } {
+    const id = this.nextId++;
+    const done = new Promise<JobResult>((resolve, reject) => {
+      this.queue.push({ id, job, pending: { resolve, reject, onProgress } });
+    });
+    this.dispatch();
+    return { id, done };
+  }
+
+  cancel(ids: number[]) {
+    for (const id of ids) {
+      const queued = this.queue.findIndex((q) => q.id === id);
+      if (queued >= 0) this.queue.splice(queued, 1)[0].pending.reject(new CancelledError());
+      const slot = this.slots.find((s) => s.busy?.id === id);
+      slot?.fail(new CancelledError());
+    }
+  }
+
+  private dispatch() {
+    for (const slot of this.slots) {
+      if (slot.busy || this.queue.length === 0) continue;
+      const next = this.queue.shift()!;
+      slot.start(next.id, next.job, next.pending);
+    }
+  }
+}
