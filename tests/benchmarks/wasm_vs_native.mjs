@@ -1,0 +1,52 @@
+// The wasm build's speed against the native one on the same workloads, in
+// one run (ratios, not absolute times, are what carries between machines):
+// the CRP sampler on a paper file, and the whole colorref colour analysis.
+//   node tests/benchmarks/wasm_vs_native.mjs build/native/shoal build/wasm/shoal.mjs ../shared
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const [native, wasmModule, shared] = process.argv.slice(2);
+const { default: createShoal } = await import(pathToFileURL(path.resolve(wasmModule)).href);
+const shoal = await createShoal({ wasmBinary: readFileSync(path.resolve(wasmModule).replace(/\.mjs$/, '.wasm')) });
+
+const conceptFile = path.join(shared, 'paper-data/concept-task/llm-responses/openchat-prompt=random-temp=default.csv');
+const colorFile = path.join(shared, 'paper-data/color-task/colorref.csv');
+const file = (p) => [{ name: path.basename(p), bytes: new Uint8Array(readFileSync(p)) }];
+const request = { alpha: 0.16, prior: 'simplicity', iterations: 500, burnIn: 100, chains: 4, subsets: '25,50,75,100', seed: 1, traces: false };
+
+function time(run) {
+  const start = process.hrtime.bigint();
+  run();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+const workloads = {
+  'CRP, one paper file, 4 chains (20 concepts x 4 subsets x 500 iterations)': {
+    native: () => execFileSync(native, ['concept', conceptFile, '--chains', '4', '--quiet', '--out', '/dev/null']),
+    wasm: () => {
+      const plan = shoal.planConcept(file(conceptFile), request);
+      const tasks = [...Array(JSON.parse(plan.report).tasks).keys()];
+      const chains = shoal.runConceptChains(file(conceptFile), request, tasks, null).data.slice();
+      if (!shoal.assembleConcept(file(conceptFile), request, [chains]).ok) throw new Error('assembly failed');
+    },
+  },
+  'colour, all of colorref.csv': {
+    native: () => execFileSync(native, ['color', colorFile, '--quiet', '--out', '/dev/null']),
+    wasm: () => {
+      if (!shoal.analyseColor(file(colorFile), { pairs: 'all', deltaE: 'cie76', reference: '', seed: 1, jsdSamples: 20000 }).ok) throw new Error('failed');
+    },
+  },
+};
+
+for (const [name, w] of Object.entries(workloads)) {
+  const times = { native: [], wasm: [] };
+  for (let round = 0; round < 5; round++) {
+    times.native.push(time(w.native));
+    times.wasm.push(time(w.wasm));
+  }
+  const best = (t) => Math.min(...t);
+  console.log(`${name}: native ${best(times.native).toFixed(0)} ms, wasm ${best(times.wasm).toFixed(0)} ms, ` +
+    `wasm/native ${(best(times.wasm) / best(times.native)).toFixed(2)} (best of 5, alternating)`);
+}
