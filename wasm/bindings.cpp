@@ -84,7 +84,7 @@ shoal::TextInput read_bytes(const val& file) {
 }
 
 // settings: {format, columns: {role: column}, labels: {name, model, prompt,
-// temperature, human}}, every field optional.
+// temperature, family, aligned, human}}, every field optional.
 shoal::InputSettings read_settings(const val& file) {
   shoal::InputSettings settings;
   const val s = file["settings"];
@@ -106,6 +106,9 @@ shoal::InputSettings read_settings(const val& file) {
     settings.labels.model = string_field(labels, "model");
     settings.labels.prompt = string_field(labels, "prompt");
     settings.labels.temperature = string_field(labels, "temperature");
+    settings.labels.family = string_field(labels, "family");
+    const val aligned = labels["aligned"];
+    if (aligned.isTrue() || aligned.isFalse()) settings.labels.aligned = aligned.isTrue();
     const val human = labels["human"];
     if (human.isTrue() || human.isFalse()) settings.labels.human = human.isTrue();
   }

@@ -17,13 +17,7 @@ nlohmann::json error_json(const InputError& e) {
 template <typename Dataset>
 void describe_populations(const Dataset& dataset, nlohmann::json& out) {
   nlohmann::json populations = nlohmann::json::array();
-  for (const auto& p : dataset.populations) {
-    populations.push_back({{"name", p.label.name},
-                           {"human", p.label.human},
-                           {"model", p.label.model},
-                           {"prompt", p.label.prompt},
-                           {"temperature", p.label.temperature}});
-  }
+  for (const auto& p : dataset.populations) populations.push_back(to_json(p.label));
   out["populations"] = populations;
   out["issues"] = report_envelope("", nlohmann::json::object(), {}, dataset.issues)["input_issues"];
 }

@@ -37,12 +37,8 @@ nlohmann::json population_json(const PopulationDiversity& p, bool has_reference)
                      {"block1_gaussian", gaussian_json(w.block1_gaussian)},
                      {"jsd_to_reference", jsd_json(w.jsd_to_reference)}});
   }
-  return {{"name", p.label.name},
-          {"human", p.label.human},
-          {"model", p.label.model},
-          {"prompt", p.label.prompt},
-          {"temperature", p.label.temperature},
-          {"individuals", p.individuals},
+  nlohmann::json out = to_json(p.label);
+  out.update({{"individuals", p.individuals},
           {"responses",
            {{"valid", p.valid_responses}, {"invalid", p.invalid_responses}, {"valid_percent", valid_percent(p)}}},
           {"words_analysed", p.words_analysed},
@@ -52,7 +48,8 @@ nlohmann::json population_json(const PopulationDiversity& p, bool has_reference)
           {"regression_internal_on_population", to_json(p.internal_on_population)},
           {"jsd_to_reference", has_reference && p.jsd_to_reference.n > 0 ? to_json(p.jsd_to_reference)
                                                                           : nlohmann::json(nullptr)},
-          {"words", words}};
+          {"words", words}});
+  return out;
 }
 
 }  // namespace
@@ -94,11 +91,12 @@ std::string color_words_csv(const ColorAnalysis& analysis) {
 
 std::string color_populations_csv(const ColorAnalysis& analysis) {
   CsvWriter csv;
-  csv.row({"population", "human", "model", "prompt", "temperature", "individuals", "valid_responses",
+  csv.row({"population", "human", "model", "prompt", "temperature", "family", "aligned", "individuals", "valid_responses",
            "invalid_responses", "valid_percent", "words_analysed", "mean_dist_from_diagonal", "ci95_low",
            "ci95_high", "slope", "intercept", "r_squared", "mean_jsd_bits"});
   for (const auto& p : analysis.populations) {
     csv.row({p.label.name, p.label.human ? "true" : "false", p.label.model, p.label.prompt, p.label.temperature,
+             p.label.family, p.label.aligned ? (*p.label.aligned ? "true" : "false") : "",
              std::to_string(p.individuals), std::to_string(p.valid_responses),
              std::to_string(p.invalid_responses), CsvWriter::number(valid_percent(p)),
              std::to_string(p.words_analysed), CsvWriter::number(p.dist_from_diagonal.mean),

@@ -233,8 +233,7 @@ void read_plain_long(const CsvTable& table, const Columns& c, const ColumnFinder
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     PopulationLabel label;
     label.name = require_text(table, r, population_column, "a population name");
-    const std::string lowered = normalise_name(label.name);
-    label.human = lowered == "human" || lowered == "humans" || lowered == "people";
+    label.human = is_human_name(label.name);
     auto& population = builder.population(label, labels, dataset.inputs[input]);
     ColorResponse response;
     response.individual = require_text(table, r, individual, "an individual id");

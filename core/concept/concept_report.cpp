@@ -111,17 +111,14 @@ nlohmann::json concept_report(const ConceptDataset& dataset, const std::vector<C
     for (std::size_t c = 0; c < pr.concepts.size(); ++c) {
       concepts.push_back(concept_json(pr.concepts[c], responses_of(dataset, p, c), o.keep_traces));
     }
-    populations.push_back({{"name", pr.label.name},
-                           {"human", pr.label.human},
-                           {"model", pr.label.model},
-                           {"prompt", pr.label.prompt},
-                           {"temperature", pr.label.temperature},
-                           {"concepts_clustered", pr.concepts_clustered},
+    nlohmann::json population = to_json(pr.label);
+    population.update({{"concepts_clustered", pr.concepts_clustered},
                            {"mean_p_multiple_concepts", number_or_null(pr.mean_p_multiple_concepts)},
                            {"mean_last_p_multiple_concepts", number_or_null(pr.mean_last_p_multiple_concepts)},
                            {"within_individual_agreement",
                             {{"pairs", pr.repeated_pairs}, {"agreement", number_or_null(pr.within_agreement)}}},
                            {"concepts", std::move(concepts)}});
+    populations.push_back(std::move(population));
   }
   report["populations"] = std::move(populations);
   return report;

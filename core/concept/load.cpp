@@ -249,8 +249,7 @@ PopulationLabel row_label(const CsvTable& table, const Columns& c, std::size_t r
     if (label.model.empty() && !from_name) label.model = file_stem(table.file);
     label.name = compose_population_name(label);
   }
-  const std::string lowered = normalise_name(label.name);
-  label.human = lowered == "human" || lowered == "humans" || lowered == "people";
+  label.human = is_human_name(label.name);
   apply_override(labels, label);
   return label;
 }

@@ -1,5 +1,7 @@
 #include "io/population_label.hpp"
 
+#include "io/csv.hpp"
+
 namespace shoal {
 
 std::string file_stem(std::string_view file_name) {
@@ -36,12 +38,43 @@ std::string compose_population_name(const PopulationLabel& label) {
   return name;
 }
 
+bool is_human_name(std::string_view name) {
+  const std::string lowered = normalise_name(name);
+  return lowered == "human" || lowered == "humans" || lowered == "people";
+}
+
+std::optional<ModelFamily> known_model_family(std::string_view model) {
+  struct Entry {
+    const char* model;
+    const char* family;
+    bool aligned;
+  };
+  static const Entry table[] = {
+      {"openchat", "openchat_starling", false},     {"starling", "openchat_starling", true},
+      {"mistral-instruct", "mistral", false},       {"zephyr-mistral", "mistral", true},
+      {"gemma-instruct", "gemma", false},           {"zephyr-gemma", "gemma", true},
+      {"llama2", "llama", false},                   {"llama2-chat", "llama", true},
+      {"tulu", "llama", false},                     {"tulu-dpo", "llama", true},
+  };
+  const std::string name = normalise_name(model);
+  for (const auto& e : table) {
+    if (name == e.model) return ModelFamily{e.family, e.aligned};
+  }
+  return std::nullopt;
+}
+
 void apply_override(const LabelOverride& override_, PopulationLabel& label) {
   if (override_.human) label.human = *override_.human;
   const bool relabel = !override_.model.empty() || !override_.prompt.empty() || !override_.temperature.empty();
   if (!override_.model.empty()) label.model = override_.model;
   if (!override_.prompt.empty()) label.prompt = override_.prompt;
   if (!override_.temperature.empty()) label.temperature = override_.temperature;
+  if (const auto known = known_model_family(label.model); known && !label.human) {
+    label.family = known->family;
+    label.aligned = known->aligned;
+  }
+  if (!override_.family.empty()) label.family = override_.family;
+  if (override_.aligned) label.aligned = *override_.aligned;
   if (!override_.name.empty()) {
     label.name = override_.name;
   } else if (relabel) {

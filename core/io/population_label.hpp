@@ -14,7 +14,26 @@ struct PopulationLabel {
   std::string model;        // empty for humans or when unknown
   std::string prompt;
   std::string temperature;
+  // The model's family and whether it is the aligned (RLHF, DPO, ...) member
+  // of its pair: from the built-in table of the paper's models unless the
+  // user says otherwise.
+  std::string family;
+  std::optional<bool> aligned;
 };
+
+// A population named human, humans or people is the human reference.
+bool is_human_name(std::string_view name);
+
+// The paper's models: family and alignment of a model name, if known.
+//   openchat_starling: openchat / starling
+//   mistral: mistral-instruct / zephyr-mistral
+//   gemma: gemma-instruct / zephyr-gemma
+//   llama: llama2, tulu / llama2-chat, tulu-dpo
+struct ModelFamily {
+  std::string family;
+  bool aligned = false;
+};
+std::optional<ModelFamily> known_model_family(std::string_view model);
 
 // What the user says about the population(s) of one input, over what the
 // data say. Empty fields keep the data's value.
@@ -23,10 +42,13 @@ struct LabelOverride {
   std::string model;
   std::string prompt;
   std::string temperature;
+  std::string family;
+  std::optional<bool> aligned;
   std::optional<bool> human;
 };
 
-// Applies an override. A given name wins; otherwise a changed model, prompt
+// Completes a label read from data: the family from the built-in table, then
+// the user's override. A given name wins; otherwise a changed model, prompt
 // or temperature renames an LLM population accordingly.
 void apply_override(const LabelOverride& override_, PopulationLabel& label);
 

@@ -28,12 +28,24 @@ nlohmann::json to_json(const LinearFit& fit) {
           {"r_squared", number_or_null(fit.r_squared)}};
 }
 
+nlohmann::json to_json(const PopulationLabel& label) {
+  return {{"name", label.name},
+          {"human", label.human},
+          {"model", label.model},
+          {"prompt", label.prompt},
+          {"temperature", label.temperature},
+          {"family", label.family},
+          {"aligned", label.aligned ? nlohmann::json(*label.aligned) : nlohmann::json(nullptr)}};
+}
+
 nlohmann::json to_json(const LabelOverride& labels) {
   nlohmann::json out = nlohmann::json::object();
   if (!labels.name.empty()) out["name"] = labels.name;
   if (!labels.model.empty()) out["model"] = labels.model;
   if (!labels.prompt.empty()) out["prompt"] = labels.prompt;
   if (!labels.temperature.empty()) out["temperature"] = labels.temperature;
+  if (!labels.family.empty()) out["family"] = labels.family;
+  if (labels.aligned) out["aligned"] = *labels.aligned;
   if (labels.human) out["human"] = *labels.human;
   return out;
 }

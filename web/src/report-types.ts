@@ -3,6 +3,16 @@ export interface Summary { n: number; mean: number | null; sd: number | null; ci
 export interface InputInfo { name: string; sha256: string; bytes: number; format: string; rows: number; populations: string[] }
 export interface InputIssue { kind: string; description: string; count: number; first_file: string; first_row: number }
 
+export interface PopulationLabel {
+  name: string;
+  human: boolean;
+  model: string;
+  prompt: string;
+  temperature: string;
+  family: string;
+  aligned: boolean | null;
+}
+
 export interface ReportEnvelope {
   schema_version: number;
   tool: { name: string; version: string };
@@ -22,12 +32,7 @@ export interface ColorWord {
   jsd_to_reference: { bits: number; mc_error: number; samples: number } | null;
 }
 
-export interface ColorPopulation {
-  name: string;
-  human: boolean;
-  model: string;
-  prompt: string;
-  temperature: string;
+export interface ColorPopulation extends PopulationLabel {
   individuals: number;
   responses: { valid: number; invalid: number; valid_percent: number };
   words_analysed: number;
@@ -55,7 +60,7 @@ export interface Inspection {
   rows?: number;
   roles?: Record<string, string>;
   format_roles?: string[];
-  populations?: { name: string; human: boolean; model: string; prompt: string; temperature: string }[];
+  populations?: PopulationLabel[];
   issues?: InputIssue[];
   error: { file: string; row: number; column: string; message: string } | null;
 }
@@ -87,12 +92,7 @@ export interface ConceptResult {
   subsets: ConceptSubset[];
 }
 
-export interface ConceptPopulation {
-  name: string;
-  human: boolean;
-  model: string;
-  prompt: string;
-  temperature: string;
+export interface ConceptPopulation extends PopulationLabel {
   concepts_clustered: number;
   mean_p_multiple_concepts: number | null;
   mean_last_p_multiple_concepts: number | null;

@@ -5,7 +5,7 @@ declare module '@shoal-wasm/shoal.mjs' {
   export interface FileSettings {
     format?: string;
     columns?: Record<string, string>;
-    labels?: { name?: string; model?: string; prompt?: string; temperature?: string; human?: boolean };
+    labels?: { name?: string; model?: string; prompt?: string; temperature?: string; family?: string; aligned?: boolean; human?: boolean };
   }
   export interface WasmFile { name: string; bytes: Uint8Array; settings?: FileSettings }
   export interface ColorRequest { pairs: string; deltaE: string; reference: string; seed: number; jsdSamples: number }

@@ -53,26 +53,30 @@ function labelEditor(file: LoadedFile, events: FileCardEvents): HTMLElement | nu
   if (!populations || populations.length === 0) return null;
   const labels = file.settings.labels ?? {};
   const first = populations[0];
-  const text = (key: 'name' | 'model' | 'prompt' | 'temperature', title: string, value: string) => {
-    const input = h('input', { type: 'text', name: `${key}-${file.id}`, value: labels[key] ?? value });
-    input.addEventListener('change', () => {
-      file.settings.labels = { ...(file.settings.labels ?? {}), [key]: input.value.trim() || undefined };
-      events.onReread(file);
-    });
+  const single = populations.length === 1;
+  const update = (change: Partial<NonNullable<typeof file.settings.labels>>) => {
+    file.settings.labels = { ...(file.settings.labels ?? {}), ...change };
+    events.onReread(file);
+  };
+  const text = (key: 'name' | 'model' | 'prompt' | 'temperature' | 'family', title: string) => {
+    const input = h('input', { type: 'text', name: `${key}-${file.id}`, value: labels[key] ?? (single ? first[key] : '') });
+    input.addEventListener('change', () => update({ [key]: input.value.trim() || undefined }));
     return h('label', {}, title, input);
   };
+  const currentAligned = labels.aligned ?? (single ? first.aligned : null);
+  const aligned = h('select', { name: `aligned-${file.id}` },
+    h('option', { value: '', selected: currentAligned === null }, 'unknown'),
+    h('option', { value: 'no', selected: currentAligned === false }, 'no (instruction-tuned)'),
+    h('option', { value: 'yes', selected: currentAligned === true }, 'yes (RLHF, DPO, ...)'));
+  aligned.addEventListener('change', () => update({ aligned: aligned.value === '' ? undefined : aligned.value === 'yes' }));
   const human = h('input', { type: 'checkbox', name: `human-${file.id}`, checked: labels.human ?? first.human });
-  human.addEventListener('change', () => {
-    file.settings.labels = { ...(file.settings.labels ?? {}), human: human.checked };
-    events.onReread(file);
-  });
+  human.addEventListener('change', () => update({ human: human.checked }));
   const names = h('p', { class: 'populations' }, `Populations: ${populations.map((p) => p.name + (p.human ? ' (human)' : '')).join(', ')}`);
-  const single = populations.length === 1;
   return h('fieldset', { class: 'labels' }, h('legend', {}, 'Population labels'), names,
-    single ? text('name', 'Name', first.name) : null,
-    text('model', 'Model', single ? first.model : ''),
-    text('prompt', 'Prompt', single ? first.prompt : ''),
-    text('temperature', 'Temperature', single ? first.temperature : ''),
+    single ? text('name', 'Name') : null,
+    text('model', 'Model'), text('family', 'Family'),
+    h('label', {}, 'Aligned', aligned),
+    text('prompt', 'Prompt'), text('temperature', 'Temperature'),
     h('label', { class: 'inline' }, human, 'Human population (the reference)'));
 }
 
