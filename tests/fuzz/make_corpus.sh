@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Writes the fuzz target's seed corpus into DIR: the hand-written CSVs in
+# seeds/ and the test data, each behind the two bytes that choose the entry
+# point and its options (see shoal_fuzz.cpp). With SHARED, the paper's data
+# folder, the first lines of some of its files are added too (only into DIR:
+# that data is not part of the repository).
+set -euo pipefail
+out=${1:?usage: make_corpus.sh DIR [SHARED]}
+shared=${2:-}
+here="$(cd "$(dirname "$0")" && pwd)"
+mkdir -p "$out"
+
+# seed FILE NAME ENTRY BITS...: one corpus file per options byte.
+seed() {
+  local file=$1 name=$2 entry=$3
+  shift 3
+  for bits in "$@"; do
+    { printf "\\x$entry\\x$bits"; cat "$file"; } >"$out/$name-$entry-$bits"
+  done
+}
+
+# Entry points: 00 parse_csv, 01 inspect, 02 colour, 03 concept.
+for f in "$here"/seeds/* "$here"/../data/*.csv; do
+  name=$(basename "$f")
+  seed "$f" "$name" 00 00
+  seed "$f" "$name" 01 00 03 06
+  case "$name" in
+    color-*|llm-colors-*) seed "$f" "$name" 02 00 1c ;;
+    concept-*) seed "$f" "$name" 03 00 0c 14 ;;
+  esac
+done
+
+# Populations spanning files: a form feed starts the next file.
+{ printf '\x02\x00'; cat "$here/seeds/color-human.csv"; printf '\f'; cat "$here/seeds/color-plain.csv"; } \
+  >"$out/two-colour-files"
+{ printf '\x03\x00'; cat "$here/seeds/concept-analysis.csv"; printf '\f'; cat "$here/seeds/concept-analysis.csv"; } \
+  >"$out/two-concept-files"
+
+# The first lines of real files: the fuzzer's inputs stay small.
+if [ -n "$shared" ] && [ -d "$shared/paper-data" ]; then
+  head_seed() {
+    local file=$1 entry=$2 bits=$3
+    [ -f "$file" ] || return 0
+    { printf "\\x$entry\\x$bits"; head -n 40 "$file"; } >"$out/shared-$(basename "$file")-$entry-$bits"
+  }
+  head_seed "$shared/paper-data/color-task/colorref.csv" 02 00
+  head_seed "$shared/paper-data/color-task/colorref.csv" 01 00
+  for f in "$shared"/paper-data/concept-task/llm-responses/*prompt=none-temp=default.csv; do
+    head_seed "$f" 03 00
+  done
+  for f in "$shared"/paper-data/color-task/*.csv "$shared"/paper-data/concept-task/*.csv; do
+    head_seed "$f" 01 00
+  done
+fi
