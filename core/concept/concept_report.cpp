@@ -52,6 +52,8 @@ nlohmann::json subset_json(const SubsetResult& s, bool traces) {
           {"tables", summary_json(s.tables)},
           {"richness_chao1", summary_json(s.richness)},
           {"r_hat", {{"p_same_table", number_or_null(s.r_hat_p_same_table)}, {"tables", number_or_null(s.r_hat_tables)}}},
+          {"ess", {{"p_same_table", number_or_null(s.ess_p_same_table)}, {"tables", number_or_null(s.ess_tables)}}},
+          {"warnings", s.warnings},
           {"map", {{"log_posterior", number_or_null(s.map_log_posterior)}, {"seating", s.map_seating}}},
           {"chains", std::move(chains)}};
 }

@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <stdexcept>
+
+#include "stats/effective_sample_size.hpp"
 
 namespace shoal {
 namespace {
@@ -45,6 +48,33 @@ double mean_of_finite(const std::vector<double>& values) {
   return n > 0 ? total / static_cast<double>(n) : kNaN;
 }
 
+std::string format_number(double value, int digits) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.*f", digits, value);
+  return text;
+}
+
+std::vector<std::string> convergence_warnings(const SubsetResult& s) {
+  std::vector<std::string> warnings;
+  const auto check_r_hat = [&](double value, const char* quantity) {
+    if (std::isfinite(value) && value > kRHatWarning) {
+      warnings.push_back(std::string("R-hat of ") + quantity + " is " + format_number(value, 3) + " (above " +
+                         format_number(kRHatWarning, 2) + "): the chains disagree");
+    }
+  };
+  const auto check_ess = [&](double value, const char* quantity) {
+    if (std::isfinite(value) && value < kEssWarning) {
+      warnings.push_back(std::string("effective sample size of ") + quantity + " is " + format_number(value, 1) +
+                         " (below " + format_number(kEssWarning, 0) + "): run more iterations or chains");
+    }
+  };
+  check_r_hat(s.r_hat_p_same_table, "P(same table)");
+  check_r_hat(s.r_hat_tables, "the number of tables");
+  check_ess(s.ess_p_same_table, "P(same table)");
+  check_ess(s.ess_tables, "the number of tables");
+  return warnings;
+}
+
 // The summaries of one subset from its chains' results, in chain order.
 SubsetResult summarise_subset(std::size_t people, const std::vector<const ChainTask*>& tasks,
                               std::vector<ChainResult*> chains, bool keep_traces) {
@@ -82,6 +112,9 @@ SubsetResult summarise_subset(std::size_t people, const std::vector<const ChainT
   result.richness = summarise_draws(std::move(richness));
   result.r_hat_p_same_table = r_hat(same_by_chain);
   result.r_hat_tables = r_hat(tables_by_chain);
+  result.ess_p_same_table = effective_sample_size(same_by_chain);
+  result.ess_tables = effective_sample_size(tables_by_chain);
+  result.warnings = convergence_warnings(result);
   return result;
 }
 

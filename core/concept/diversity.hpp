@@ -45,6 +45,13 @@ PosteriorSummary summarise_draws(std::vector<double> draws);
 // draws per chain, and when every chain is constant but they differ.
 double r_hat(const std::vector<std::vector<double>>& chains);
 
+// Thresholds of the convergence warnings: Gelman and Rubin's classic 1.1
+// (our R-hat is neither split nor rank-normalised, so the stricter 1.01 meant
+// for those would flag sound chains) and 100 effective draws, below which
+// the posterior mean and interval are too noisy to read to two digits.
+constexpr double kRHatWarning = 1.1;
+constexpr double kEssWarning = 100.0;
+
 struct ChainSummary {
   std::uint64_t seed = 0;
   IterationRecord last;                  // the paper's number: the final iteration
@@ -62,6 +69,14 @@ struct SubsetResult {
   PosteriorSummary richness;
   double r_hat_p_same_table = 0.0;       // NaN with one chain
   double r_hat_tables = 0.0;
+  // Effective sample sizes of the recorded draws of all chains (split-chain,
+  // Geyer's initial monotone sequence: see effective_sample_size); NaN when
+  // the quantity never changes.
+  double ess_p_same_table = 0.0;
+  double ess_tables = 0.0;
+  // Convergence warnings: R-hat above kRHatWarning or an effective sample
+  // size below kEssWarning, for either quantity.
+  std::vector<std::string> warnings;
   // The highest-posterior seating over all chains: table of each of the
   // first `people` complete individuals.
   std::vector<std::size_t> map_seating;
