@@ -1,11 +1,14 @@
 // Serves a folder of static files on localhost, nothing else: the page must
 // work from any static host, so this adds no behaviour of its own.
+//   node scripts/serve.mjs DIR [PORT] [--cors]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 const root = path.resolve(process.argv[2] ?? '.');
 const port = Number(process.argv[3] ?? 8080);
+// --cors: allow any page to read the files, as a public data host would.
+const cors = process.argv.includes('--cors');
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
   '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.csv': 'text/csv',
@@ -19,7 +22,10 @@ createServer(async (request, response) => {
     if (!file.startsWith(root)) throw new Error('outside the site');
     if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
     const body = await readFile(file);
-    response.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
+    response.writeHead(200, {
+      'content-type': types[path.extname(file)] ?? 'application/octet-stream',
+      ...(cors ? { 'access-control-allow-origin': '*' } : {}),
+    });
     response.end(body);
   } catch {
     response.writeHead(404, { 'content-type': 'text/plain' });

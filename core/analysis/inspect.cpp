@@ -2,6 +2,7 @@
 
 #include "io/columns.hpp"
 #include "io/csv.hpp"
+#include "io/table_reader.hpp"
 #include "io/input_error.hpp"
 #include "report/report_json.hpp"
 
@@ -73,7 +74,7 @@ nlohmann::json inspect_input(const TextInput& input, const InputSettings& settin
   nlohmann::json out = {{"name", input.name}, {"bytes", input.content.size()}, {"task", nullptr},
                         {"format", nullptr},  {"error", nullptr}};
   try {
-    const CsvTable table = parse_csv(input.content, input.name);
+    const CsvTable table = read_table(input);
     out["delimiter"] = std::string(1, table.delimiter);
     out["header"] = table.header;
     out["rows"] = table.rows.size();

@@ -9,6 +9,7 @@
 #include "color/responses.hpp"
 #include "io/columns.hpp"
 #include "io/csv.hpp"
+#include "io/table_reader.hpp"
 
 namespace shoal {
 namespace {
@@ -335,7 +336,7 @@ ColorDataset load_color_inputs(const std::vector<TextInput>& inputs, const std::
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     const ColorInputOptions& o = options.size() == 1 ? options[0] : options[i];
     dataset.inputs.push_back(summarise_input(inputs[i]));
-    const CsvTable table = parse_csv(inputs[i].content, inputs[i].name);
+    const CsvTable table = read_table(inputs[i]);
     const ColumnFinder finder(table, o.columns);
     const Columns columns = find_columns(finder);
     const ColorFormat format = o.format == ColorFormat::Auto ? detect_format(table, columns) : o.format;

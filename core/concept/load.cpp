@@ -9,6 +9,7 @@
 #include "concept/responses.hpp"
 #include "io/columns.hpp"
 #include "io/csv.hpp"
+#include "io/table_reader.hpp"
 
 namespace shoal {
 namespace {
@@ -429,7 +430,7 @@ ConceptDataset load_concept_inputs(const std::vector<TextInput>& inputs,
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     const ConceptInputOptions& o = options.size() == 1 ? options[0] : options[i];
     dataset.inputs.push_back(summarise_input(inputs[i]));
-    const CsvTable table = parse_csv(inputs[i].content, inputs[i].name);
+    const CsvTable table = read_table(inputs[i]);
     const Columns columns = find_columns(table, o.columns);
     const ConceptFormat format = o.format == ConceptFormat::Auto ? detect_format(table, columns) : o.format;
     dataset.inputs[i].format = to_string(format);

@@ -48,6 +48,20 @@ file(READ ${WORK}/tables/color-words.csv words_csv)
 expect_contains("${words_csv}" "population,word,individuals")
 expect_contains("${words_csv}" "human,absurdity,93,")
 
+# The same data gzip-compressed give the same numbers.
+execute_process(COMMAND gzip -c ${SHARED}/paper-data/color-task/colorref.csv OUTPUT_FILE ${WORK}/colorref.csv.gz
+                RESULT_VARIABLE gzip_status)
+if(NOT gzip_status EQUAL 0)
+  message(FATAL_ERROR "gzip failed")
+endif()
+expect_run(0 ${SHOAL} color ${WORK}/colorref.csv.gz --pairs paper --quiet --out ${WORK}/gz.json)
+file(READ ${WORK}/gz.json gz_report)
+string(JSON gz_mean GET "${gz_report}" populations 0 dist_from_diagonal mean)
+string(JSON gz_rows GET "${gz_report}" inputs 0 rows)
+if(NOT gz_mean STREQUAL mean OR NOT gz_rows EQUAL 38000)
+  message(FATAL_ERROR "gzip input gave ${gz_mean} over ${gz_rows} rows, expected ${mean} over 38000")
+endif()
+
 # Bad input: exit status 1 and a message naming file, row and column.
 file(WRITE ${WORK}/bad.csv "participantID,word,response_r,response_g,response_b,condition\n1,sky,1,x,3,block1_target_trial\n")
 expect_run(1 ${SHOAL} color ${WORK}/bad.csv --out ${WORK}/bad.json)

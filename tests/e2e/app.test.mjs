@@ -4,19 +4,14 @@
 //   SHOAL_SITE=build/site SHOAL_NATIVE=build/native/shoal SHOAL_SHARED=../shared node --test tests/e2e
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
+import {
+  artifacts, cliReport, downloadOf, launchBrowser, openApp as open, shared, site, startServer, tableRows,
+} from './support.mjs';
 
-// playwright-core is a dependency of the web package.
-const { chromium } = createRequire(path.resolve('web/package.json'))('playwright-core');
-
-const site = path.resolve(process.env.SHOAL_SITE ?? 'build/site');
-const native = path.resolve(process.env.SHOAL_NATIVE ?? 'build/native/shoal');
-const shared = path.resolve(process.env.SHOAL_SHARED ?? '../shared');
-const artifacts = path.resolve(process.env.SHOAL_ARTIFACTS ?? 'test-artifacts');
 const colorref = path.join(shared, 'paper-data/color-task/colorref.csv');
 const conceptFiles = ['gemma-instruct-prompt=none-temp=default.csv', 'openchat-prompt=random-temp=default.csv']
   .map((name) => path.join(shared, 'paper-data/concept-task/llm-responses', name));
@@ -24,16 +19,8 @@ const conceptFiles = ['gemma-instruct-prompt=none-temp=default.csv', 'openchat-p
 let server, browser, origin;
 
 before(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  server = spawn(process.execPath, [path.resolve('scripts/serve.mjs'), site, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise((resolve) => server.stdout.once('data', resolve));
-  origin = `http://localhost:${port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  ({ server, origin } = await startServer(site));
+  browser = await launchBrowser();
 });
 
 after(async () => {
@@ -41,42 +28,7 @@ after(async () => {
   server?.kill();
 });
 
-// A page with every console error and every request recorded.
-async function openApp() {
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
-  const page = await context.newPage();
-  const consoleErrors = [];
-  const foreignRequests = [];
-  page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-  context.on('request', (request) => {
-    const url = request.url();
-    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
-  });
-  await page.goto(`${origin}/`);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 60000 });
-  return { context, page, consoleErrors, foreignRequests };
-}
-
-async function downloadOf(page, selector) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'shoal-dl-')), download.suggestedFilename());
-  await download.saveAs(file);
-  return { name: download.suggestedFilename(), bytes: readFileSync(file) };
-}
-
-function cliReport(args) {
-  return JSON.parse(execFileSync(native, [...args, '--quiet'], { maxBuffer: 1 << 28 }).toString());
-}
-
-function tableRows(page, name) {
-  return page.$$eval(`table[data-table="${name}"]`, (tables) => {
-    const table = tables[0];
-    const header = [...table.querySelectorAll('thead th')].map((th) => th.textContent.trim());
-    return [...table.querySelectorAll('tbody tr')].map((tr) =>
-      Object.fromEntries([...tr.querySelectorAll('td')].map((td, i) => [header[i], td.textContent.trim()])));
-  });
-}
+const openApp = () => open(browser, origin);
 
 async function marksIn(page, figure) {
   return page.$$eval(`figure[data-figure="${figure}"] svg g.mark-symbol path, figure[data-figure="${figure}"] svg g.mark-rect path, `
@@ -84,7 +36,8 @@ async function marksIn(page, figure) {
 }
 
 test('both analyses of the paper\'s data in the page equal the CLI; figures, downloads, privacy', async () => {
-  const { context, page, consoleErrors, foreignRequests } = await openApp();
+  const app = await openApp();
+  const { context, page, consoleErrors } = app;
   await page.setInputFiles('#file-input', [colorref, ...conceptFiles]);
   await page.waitForSelector('article[data-file="colorref.csv"] .recognised:has-text("word–colour")');
   for (const file of conceptFiles) {
@@ -171,7 +124,7 @@ test('both analyses of the paper\'s data in the page equal the CLI; figures, dow
   const conceptMillis = Number(await page.getAttribute('#run-status', 'data-concept-millis'));
   console.log(`in the page: colorref analysed in ${colorMillis.toFixed(0)} ms; two concept files (2 chains) in ${conceptMillis.toFixed(0)} ms`);
   assert.deepEqual(consoleErrors, []);
-  assert.deepEqual(foreignRequests, []);
+  assert.deepEqual(app.foreignRequests(), []);
   await context.close();
 });
 

@@ -10,6 +10,8 @@ export interface LoadedFile {
   sha256: string;
   settings: FileSettings;
   inspection: Inspection | null;
+  // Set when a shared link expects other contents under this name.
+  mismatch?: string;
 }
 
 let nextId = 1;
@@ -24,7 +26,7 @@ export function toWasmFile(file: LoadedFile): WasmFile {
   return { name: file.name, bytes: file.bytes, settings: file.settings };
 }
 
-export const COLOR_FORMATS = ['auto', 'human-long', 'llm-wide', 'plain-long'];
+export const FORMATS = ['auto', 'human-long', 'llm-wide', 'plain-long', 'analysis', 'raw-llm'];
 
 export const ROLE_TITLES: Record<string, string> = {
   population: 'Population',
@@ -42,4 +44,9 @@ export const ROLE_TITLES: Record<string, string> = {
   model: 'Model name',
   prompt: 'Prompt condition',
   temperature: 'Temperature',
+  concept: 'Target concept',
+  question: 'Question (the pair)',
+  choice: 'Choice number (0/1)',
+  choice1: 'First choice',
+  choice2: 'Second choice',
 };

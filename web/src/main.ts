@@ -1,6 +1,7 @@
 // Wires the page: files in, parameters, analyses in workers, results out.
+import './csp';  // first: nothing may connect anywhere before the policy is in place
 import './style.css';
-import { byId } from './dom';
+import { byId, h } from './dom';
 import { loadFile, toWasmFile, type LoadedFile } from './files';
 import { runConcept } from './concept-run';
 import type { ColorReport, ConceptReport, Inspection } from './report-types';
@@ -8,10 +9,18 @@ import { fileCard } from './views/file-card';
 import { renderColorResults } from './views/color-results';
 import { renderConceptResults } from './views/concept-results';
 import { CancelledError, WorkerPool } from './worker/client';
+import { decodeShare, type ShareState } from './share';
+import {
+  agreeToFetch, applyParameters, buildLink, embeddedFiles, fetchAgreedFiles, matchShared, readParameters,
+  renderSharedPanel, sharedFilesReady,
+} from './share-ui';
 
 const pool = new WorkerPool();
 const files: LoadedFile[] = [];
 let running: number[] = [];
+let shared: ShareState | null = null;
+let toolVersion = '';
+const shareUrls: Record<number, string> = {};
 
 const runButton = byId<HTMLButtonElement>('run-button');
 const cancelButton = byId<HTMLButtonElement>('cancel-button');
@@ -26,7 +35,45 @@ function showError(message: string | null) {
 
 function renderFiles() {
   byId('file-list').replaceChildren(...files.map((f) => fileCard(f, { onReread: inspect, onRemove: remove })));
-  runButton.disabled = !files.some((f) => f.inspection?.task && !f.inspection.error);
+  renderSharedPanel(shared, files, () => shared && agreeToFetch(shared));
+  const runnable = files.some((f) => f.inspection?.task && !f.inspection.error);
+  runButton.disabled = !runnable || files.some((f) => f.mismatch) || !sharedFilesReady(shared, files);
+  byId<HTMLButtonElement>('share-button').disabled = files.length === 0;
+  renderShareUrls();
+}
+
+function renderShareUrls() {
+  const mode = (document.querySelector('input[name="share-mode"]:checked') as HTMLInputElement | null)?.value;
+  const holder = byId('share-urls');
+  if (mode !== 'urls') {
+    holder.replaceChildren();
+    return;
+  }
+  holder.replaceChildren(...files.map((f) => {
+    const input = h('input', { type: 'url', name: `share-url-${f.id}`, placeholder: 'https://…', value: shareUrls[f.id] ?? '' });
+    input.addEventListener('input', () => { shareUrls[f.id] = input.value.trim(); });
+    return h('label', {}, `${f.name}: `, input);
+  }));
+}
+
+async function copyLink() {
+  const status = byId('share-status');
+  const mode = (document.querySelector('input[name="share-mode"]:checked') as HTMLInputElement).value;
+  try {
+    const link = await buildLink(files, readParameters(byId<HTMLFormElement>('parameters')), toolVersion, mode, shareUrls);
+    const box = byId<HTMLTextAreaElement>('share-link');
+    box.value = link;
+    byId('share-link-label').hidden = false;
+    let copied = true;
+    try {
+      await navigator.clipboard.writeText(link);
+    } catch {
+      copied = false;
+    }
+    status.textContent = `${copied ? 'Copied' : 'Select and copy'} the link (${link.length.toLocaleString()} characters).`;
+  } catch (error) {
+    status.textContent = error instanceof Error ? error.message : String(error);
+  }
 }
 
 function remove(file: LoadedFile) {
@@ -44,6 +91,7 @@ async function inspect(file: LoadedFile) {
 async function addFiles(entries: { name: string; bytes: Uint8Array }[]) {
   showError(null);
   const loaded = await Promise.all(entries.map((e) => loadFile(e.name, e.bytes)));
+  for (const file of loaded) matchShared(shared, file);
   files.push(...loaded);
   renderFiles();
   await Promise.all(loaded.map(inspect));
@@ -144,26 +192,51 @@ function setUpDropZone() {
     zone.classList.remove('dragging');
     await read(e.dataTransfer?.files ?? null);
   });
-  byId('example-button').addEventListener('click', async () => {
-    // The generated examples, as listed by the generator.
-    const index = await fetch('examples/index.json');
-    if (!index.ok) throw new Error('The generated examples are missing from this build.');
-    const { files: paths } = (await index.json()) as { files: string[] };
-    const entries = await Promise.all(paths.map(async (path) => {
-      const response = await fetch(`examples/${path.split('/').map(encodeURIComponent).join('/')}`);
-      if (!response.ok) throw new Error(`The example file ${path} is missing from this build.`);
-      return { name: path.split('/').pop()!, bytes: new Uint8Array(await response.arrayBuffer()) };
-    }));
-    await addFiles(entries);
+  byId('example-button').addEventListener('click', () => {
+    loadExamples().catch((error) => showError(error instanceof Error ? error.message : String(error)));
   });
+}
+
+async function loadExamples() {
+  // The generated examples, as listed by the generator.
+  const index = await fetch('examples/index.json');
+  if (!index.ok) throw new Error('The generated examples are missing from this build.');
+  const { files: paths } = (await index.json()) as { files: string[] };
+  const entries = await Promise.all(paths.map(async (path) => {
+    const response = await fetch(encodeURI(`examples/${path}`));  // as the offline cache lists it
+    if (!response.ok) throw new Error(`The example file ${path} is missing from this build.`);
+    return { name: path.split('/').pop()!, bytes: new Uint8Array(await response.arrayBuffer()) };
+  }));
+  await addFiles(entries);
+}
+
+async function restoreShared() {
+  try {
+    shared = await decodeShare(location.hash);
+  } catch (error) {
+    showError(error instanceof Error ? error.message : String(error));
+    return;
+  }
+  if (!shared) return;
+  applyParameters(byId<HTMLFormElement>('parameters'), shared.parameters);
+  renderFiles();
+  const arriving = [...(await embeddedFiles(shared)), ...(await fetchAgreedFiles(shared))];
+  if (arriving.length > 0) await addFiles(arriving);
 }
 
 async function start() {
   setUpDropZone();
+  byId('share-button').addEventListener('click', copyLink);
+  for (const radio of document.querySelectorAll('input[name="share-mode"]')) radio.addEventListener('change', renderShareUrls);
+  if ('serviceWorker' in navigator && import.meta.env.PROD) {
+    navigator.serviceWorker.register('./sw.js').catch(() => undefined);  // offline use is a bonus, not a need
+  }
   runButton.addEventListener('click', run);
   cancelButton.addEventListener('click', () => pool.cancel(running));
   const version = await pool.run({ kind: 'version' }).done;
-  byId('version').textContent = version.report;
+  toolVersion = version.report;
+  byId('version').textContent = toolVersion;
+  await restoreShared();
   byId('engine-status').textContent = `The analysis engine is ready (${pool.size} workers). Add files to begin.`;
   document.body.dataset.ready = 'true';
 }

@@ -1,7 +1,7 @@
 // One dropped file: what was recognised, a preview, the column mapping and
 // the population labels, all editable.
 import { h } from '../dom';
-import { COLOR_FORMATS, ROLE_TITLES, type LoadedFile } from '../files';
+import { FORMATS, ROLE_TITLES, type LoadedFile } from '../files';
 
 export interface FileCardEvents {
   // Settings that change how the file is read: inspect it again.
@@ -21,7 +21,7 @@ function preview(file: LoadedFile): HTMLElement | null {
 
 function formatPicker(file: LoadedFile, events: FileCardEvents): HTMLElement {
   const select = h('select', { name: `format-${file.id}` },
-    ...COLOR_FORMATS.map((f) => h('option', { value: f, selected: (file.settings.format ?? 'auto') === f }, f)));
+    ...FORMATS.map((f) => h('option', { value: f, selected: (file.settings.format ?? 'auto') === f }, f)));
   select.addEventListener('change', () => {
     file.settings.format = select.value === 'auto' ? undefined : select.value;
     events.onReread(file);
@@ -91,9 +91,10 @@ export function fileCard(file: LoadedFile, events: FileCardEvents): HTMLElement 
     ? h('ul', { class: 'issues' }, ...i.issues.map((x) => h('li', {}, `${x.count} × ${x.description} (first at row ${x.first_row})`)))
     : null;
   const error = i?.error ? h('p', { class: 'error', role: 'alert' }, i.error.message) : null;
+  const mismatch = file.mismatch ? h('p', { class: 'error mismatch', role: 'alert' }, file.mismatch) : null;
   return h('article', { class: 'file-card', 'data-file': file.name },
     h('header', {}, h('h3', {}, file.name), remove),
-    summary, error, issues,
+    summary, mismatch, error, issues,
     h('details', {}, h('summary', {}, 'Preview, columns and labels'),
       preview(file), h('div', { class: 'settings' }, formatPicker(file, events), columnMapping(file, events), labelEditor(file, events))));
 }

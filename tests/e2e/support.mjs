@@ -1,0 +1,68 @@
+// Shared by the end-to-end tests: the built site on a local server, Debian's
+// Chromium through playwright-core, and pages that record console errors and
+// every request.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+// playwright-core is a dependency of the web package.
+const { chromium } = createRequire(path.resolve('web/package.json'))('playwright-core');
+
+export const site = path.resolve(process.env.SHOAL_SITE ?? 'build/site');
+export const native = path.resolve(process.env.SHOAL_NATIVE ?? 'build/native/shoal');
+export const shared = path.resolve(process.env.SHOAL_SHARED ?? '../shared');
+export const artifacts = path.resolve(process.env.SHOAL_ARTIFACTS ?? 'test-artifacts');
+mkdirSync(artifacts, { recursive: true });
+
+export async function startServer(root, host = 'localhost', extraArgs = []) {
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const server = spawn(process.execPath, [path.resolve('scripts/serve.mjs'), root, String(port), ...extraArgs],
+    { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((resolve) => server.stdout.once('data', resolve));
+  return { server, origin: `http://${host}:${port}` };
+}
+
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+// A page of the app with every console error and every request recorded.
+export async function openApp(browser, origin, url = `${origin}/`, context = null) {
+  context ??= await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  const consoleErrors = [];
+  const requests = [];
+  page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  context.on('request', (request) => requests.push(request.url()));
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 60000 });
+  const foreignRequests = () => requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+  return { context, page, consoleErrors, requests, foreignRequests };
+}
+
+export async function downloadOf(page, selector) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'shoal-dl-')), download.suggestedFilename());
+  await download.saveAs(file);
+  return { name: download.suggestedFilename(), bytes: readFileSync(file) };
+}
+
+export function cliReport(args) {
+  return JSON.parse(execFileSync(native, [...args, '--quiet'], { maxBuffer: 1 << 28 }).toString());
+}
+
+export function tableRows(page, name) {
+  return page.$$eval(`table[data-table="${name}"]`, (tables) => {
+    const table = tables[0];
+    const header = [...table.querySelectorAll('thead th')].map((th) => th.textContent.trim());
+    return [...table.querySelectorAll('tbody tr')].map((tr) =>
+      Object.fromEntries([...tr.querySelectorAll('td')].map((td, i) => [header[i], td.textContent.trim()])));
+  });
+}
