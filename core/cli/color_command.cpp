@@ -17,6 +17,12 @@ individual's two answers) against population ΔE (answers of two different
 individuals), the distance from the line of unity, per-population means with
 95% intervals, the regression of internal on population ΔE, Gaussian fits
 and the Jensen-Shannon divergence from the reference (human) population.
+Populations are then compared ("comparisons" in the report): per population
+the mean distance with a bootstrap interval, humans as the baseline, and
+linear mixed models (REML and ML) of the per-word distance:
+  distance ~ aligned + (1 | family)               alignment, per model family
+  distance ~ temperature + prompt + (1 | model)   the manipulations
+each fitted when the populations allow it, else skipped with the reason.
 
 Inputs (CSV; comma, semicolon or tab separated; format detected per file):
   human-long   participantID, word, response_r, response_g, response_b,
@@ -43,8 +49,11 @@ Options:
   --delta-e FORMULA    cie76 (default, the paper's) or ciede2000
   --reference NAME     population to compare Gaussians against (default: the
                        human population, when there is exactly one)
-  --seed N             seed of the Monte Carlo divergence (default 1)
+  --seed N             seed of the Monte Carlo divergence and the bootstrap
+                       (default 1)
   --jsd-samples N      Monte Carlo draws per Gaussian (default 20000)
+  --bootstrap N        resamples of the words of each population for the 95%
+                       intervals of the comparisons (default 2000; 0: none)
   --quiet              no summary on standard error
   --help               this text
 
@@ -72,7 +81,7 @@ void print_summary(const ColorDataset& dataset, const ColorAnalysis& analysis) {
 int run_color(const std::vector<std::string>& args) {
   const Arguments a(args,
                     {"out", "tables", "format", "column", "population", "pairs", "delta-e", "reference", "seed",
-                     "jsd-samples"},
+                     "jsd-samples", "bootstrap"},
                     {"quiet", "help"});
   if (a.flag("help")) {
     std::cout << kColorHelp;
@@ -104,6 +113,7 @@ int run_color(const std::vector<std::string>& args) {
   options.reference = a.value("reference", "");
   options.seed = a.unsigned_value("seed", options.seed, 0, (std::uint64_t{1} << 53) - 1);
   options.jsd_samples = a.unsigned_value("jsd-samples", options.jsd_samples, 100, 100000000);
+  const std::size_t bootstrap = a.unsigned_value("bootstrap", kDefaultBootstrapDraws, 0, 10000000);
 
   const auto inputs = read_inputs(a.positional());
   const ColorDataset dataset = load_color_inputs(inputs, {input_options});
@@ -113,13 +123,17 @@ int run_color(const std::vector<std::string>& args) {
   } catch (const std::invalid_argument& e) {
     throw UsageError(e.what());
   }
-  write_report(a.value("out", "-"), color_report(dataset, {input_options}, analysis));
+  const ComparisonResult comparisons = compare_color(analysis, {bootstrap, options.seed});
+  write_report(a.value("out", "-"), color_report(dataset, {input_options}, analysis, comparisons));
   if (a.has("tables")) {
     const std::string dir = a.value("tables", ".");
     write_output(dir + "/color-words.csv", color_words_csv(analysis));
     write_output(dir + "/color-populations.csv", color_populations_csv(analysis));
   }
-  if (!a.flag("quiet")) print_summary(dataset, analysis);
+  if (!a.flag("quiet")) {
+    print_summary(dataset, analysis);
+    std::fputs(comparison_summary(comparisons).c_str(), stderr);
+  }
   return 0;
 }
 

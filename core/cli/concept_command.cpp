@@ -24,7 +24,17 @@ interval of P(same table) and P(multiple concepts) = 1 - P(same table), the
 number of tables, the Chao1-corrected number of concepts, R-hat across
 chains, the highest-posterior (MAP) seating, and reliability: agreement of
 an individual with itself over the two presentations of a question (raw
-format) and agreement between individuals.
+format) and agreement between individuals. Convergence: R-hat and the
+effective sample size of P(same table) and of the number of tables, with a
+warning when R-hat > 1.1 or the effective sample size < 100.
+Populations are then compared ("comparisons" in the report): per population
+the mean P(multiple concepts) over concepts (posterior mean at each
+concept's largest subset, and the paper's last-iteration value), overall and
+per category, with bootstrap intervals, humans as the baseline, and linear
+mixed models (REML and ML) of the per-concept value:
+  p_multiple ~ aligned + (1 | family)               alignment, per family
+  p_multiple ~ temperature + prompt + (1 | model)   the manipulations
+each fitted when the populations allow it, else skipped with the reason.
 
 Inputs (CSV; comma, semicolon or tab separated; format detected per file):
   analysis   Concept, ID, Question ("choice1 choice2"), ChoiceNumber (0: the
@@ -53,8 +63,10 @@ Options:
                        each concept is clustered on its first N complete
                        individuals for every N the data allow, and on all of
                        them when there are fewer than the next N
-  --seed N             random seed (default 1); the same seed gives the same
-                       report
+  --seed N             random seed of the sampler and the bootstrap (default
+                       1); the same seed gives the same report
+  --bootstrap N        resamples of the concepts of each population for the
+                       95% intervals of the comparisons (default 2000; 0: none)
   --traces             include every recorded iteration in the report
   --tables DIR         also write DIR/concept-subsets.csv,
                        DIR/concept-reliability.csv, DIR/concept-map-seating.csv
@@ -106,7 +118,7 @@ void print_summary(const ConceptDataset& dataset, const ConceptAnalysis& analysi
 int run_concept(const std::vector<std::string>& args) {
   const Arguments a(args,
                     {"out", "alpha", "prior", "iterations", "burn-in", "chains", "subsets", "seed", "tables",
-                     "format", "column", "population"},
+                     "format", "column", "population", "bootstrap"},
                     {"traces", "quiet", "help"});
   if (a.flag("help")) {
     std::cout << kConceptHelp;
@@ -138,6 +150,7 @@ int run_concept(const std::vector<std::string>& args) {
   if (a.has("subsets")) options.subset_sizes = parse_subsets(a.value("subsets", ""));
   options.seed = a.unsigned_value("seed", options.seed, 0, (std::uint64_t{1} << 53) - 1);
   options.keep_traces = a.flag("traces");
+  const std::size_t bootstrap = a.unsigned_value("bootstrap", kDefaultBootstrapDraws, 0, 10000000);
   try {
     validate(options);
   } catch (const std::invalid_argument& e) {
@@ -147,7 +160,8 @@ int run_concept(const std::vector<std::string>& args) {
   const auto inputs = read_inputs(a.positional());
   const ConceptDataset dataset = load_concept_inputs(inputs, {input_options});
   const ConceptAnalysis analysis = analyse_concepts(dataset, options);
-  write_report(a.value("out", "-"), concept_report(dataset, {input_options}, analysis));
+  const ComparisonResult comparisons = compare_concepts(analysis, {bootstrap, options.seed});
+  write_report(a.value("out", "-"), concept_report(dataset, {input_options}, analysis, comparisons));
   if (a.has("tables")) {
     const std::string dir = a.value("tables", ".");
     write_output(dir + "/concept-subsets.csv", concept_subsets_csv(analysis));
@@ -155,7 +169,10 @@ int run_concept(const std::vector<std::string>& args) {
     write_output(dir + "/concept-map-seating.csv", concept_map_seating_csv(dataset, analysis));
     if (options.keep_traces) write_output(dir + "/concept-traces.csv", concept_traces_csv(analysis));
   }
-  if (!a.flag("quiet")) print_summary(dataset, analysis);
+  if (!a.flag("quiet")) {
+    print_summary(dataset, analysis);
+    std::fputs(comparison_summary(comparisons).c_str(), stderr);
+  }
   return 0;
 }
 

@@ -55,7 +55,13 @@ nlohmann::json population_json(const PopulationDiversity& p, bool has_reference)
 }  // namespace
 
 nlohmann::json color_report(const ColorDataset& dataset, const std::vector<ColorInputOptions>& input_options,
-                            const ColorAnalysis& analysis) {
+                            const ColorAnalysis& analysis, std::size_t bootstrap_draws) {
+  return color_report(dataset, input_options, analysis,
+                     compare_color(analysis, {bootstrap_draws, analysis.options.seed}));
+}
+
+nlohmann::json color_report(const ColorDataset& dataset, const std::vector<ColorInputOptions>& input_options,
+                            const ColorAnalysis& analysis, const ComparisonResult& comparisons) {
   const auto& o = analysis.options;
   nlohmann::json parameters = {{"input_options", input_options_json(dataset.inputs.size(), input_options)},
                                {"pairs", to_string(o.pairs)},
@@ -69,6 +75,7 @@ nlohmann::json color_report(const ColorDataset& dataset, const std::vector<Color
     populations.push_back(population_json(p, !analysis.reference_population.empty()));
   }
   report["populations"] = std::move(populations);
+  report["comparisons"] = comparison_json(comparisons);
   return report;
 }
 

@@ -94,7 +94,13 @@ const ConceptResponses& responses_of(const ConceptDataset& dataset, std::size_t 
 }  // namespace
 
 nlohmann::json concept_report(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
-                              const ConceptAnalysis& analysis) {
+                              const ConceptAnalysis& analysis, std::size_t bootstrap_draws) {
+  return concept_report(dataset, input_options, analysis,
+                       compare_concepts(analysis, {bootstrap_draws, analysis.options.seed}));
+}
+
+nlohmann::json concept_report(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
+                              const ConceptAnalysis& analysis, const ComparisonResult& comparisons) {
   const auto& o = analysis.options;
   nlohmann::json parameters = {{"input_options", input_options_json(dataset.inputs.size(), input_options)},
                                {"alpha", o.model.alpha},
@@ -123,6 +129,7 @@ nlohmann::json concept_report(const ConceptDataset& dataset, const std::vector<C
     populations.push_back(std::move(population));
   }
   report["populations"] = std::move(populations);
+  report["comparisons"] = comparison_json(comparisons);
   return report;
 }
 

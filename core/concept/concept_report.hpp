@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "compare/comparison.hpp"
 #include "concept/diversity.hpp"
 #include "concept/responses.hpp"
 
@@ -11,9 +12,15 @@ namespace shoal {
 // The conceptual-similarity report ("analysis": "concept"): parameters,
 // inputs, per population and concept the reliability measures and, per
 // subset size, the paper-compatible last iteration, posterior summaries,
-// R-hat, the MAP seating, and the recorded iterations when kept.
+// R-hat, effective sample sizes and convergence warnings, the MAP seating,
+// and the recorded iterations when kept; and the comparisons of populations
+// (compare/comparison.hpp), whose bootstrap takes `bootstrap_draws`
+// resamples (0: none) seeded by the analysis' seed.
 nlohmann::json concept_report(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
-                              const ConceptAnalysis& analysis);
+                              const ConceptAnalysis& analysis, std::size_t bootstrap_draws = kDefaultBootstrapDraws);
+// The same with comparisons already computed from this analysis.
+nlohmann::json concept_report(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
+                              const ConceptAnalysis& analysis, const ComparisonResult& comparisons);
 
 // Flat tables: one row per (population, concept, subset); per (population,
 // concept) reliability; the MAP seating of every clustered individual; and

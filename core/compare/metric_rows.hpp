@@ -1,0 +1,37 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "color/diversity.hpp"
+#include "concept/diversity.hpp"
+#include "io/population_label.hpp"
+
+namespace shoal {
+
+// One population's per-unit values of the metrics compared across
+// populations: a unit is a word (colour task) or a target concept (concept
+// task). values[m][u] is metric m of unit u.
+struct PopulationMetrics {
+  PopulationLabel label;
+  std::vector<std::string> units;
+  std::vector<std::string> categories;   // per unit; empty when the task has none
+  std::vector<std::vector<double>> values;
+};
+
+struct ComparisonInput {
+  std::string unit;                        // "word" or "concept"
+  std::vector<std::string> metrics;        // names, the headline metric first
+  std::vector<PopulationMetrics> populations;
+};
+
+// Colour: per word with a defined value, its distance from the line of unity
+// (metric "dist_from_diagonal").
+ComparisonInput color_comparison_input(const ColorAnalysis& analysis);
+
+// Concepts: per clustered concept, at its largest subset, the posterior mean
+// of P(multiple concepts) ("p_multiple_concepts") and, for comparison with
+// the paper, the value at the last iteration of the first chain
+// ("last_p_multiple_concepts"); the category is concept_category().
+ComparisonInput concept_comparison_input(const ConceptAnalysis& analysis);
+
+}  // namespace shoal

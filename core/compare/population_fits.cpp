@@ -1,0 +1,109 @@
+#include "compare/population_fits.hpp"
+
+#include <set>
+#include <stdexcept>
+
+namespace shoal {
+namespace {
+
+std::string join(const std::set<std::string>& names) {
+  std::string text;
+  for (const auto& n : names) text += (text.empty() ? "" : ", ") + n;
+  return text;
+}
+
+// Fits both ways, or records why the design cannot be fitted.
+void fit_rows(ModelComparison& model, const std::vector<ModelVariable>& variables, const std::vector<ModelRow>& rows) {
+  try {
+    const ModelFrame frame = build_model_frame(variables, rows);
+    model.groups = frame.group_names;
+    for (std::size_t v = 0; v < variables.size(); ++v) {
+      if (variables[v].categorical) model.reference_levels[variables[v].name] = frame.references[v];
+    }
+    model.reml = fit_mixed_model(frame, VarianceMethod::Reml);
+    model.ml = fit_mixed_model(frame, VarianceMethod::Ml);
+    model.fitted = true;
+  } catch (const std::invalid_argument& e) {
+    model.fitted = false;
+    model.reason = e.what();
+  }
+}
+
+}  // namespace
+
+ModelComparison fit_alignment(const ComparisonInput& input, std::size_t metric) {
+  ModelComparison model;
+  model.name = "alignment";
+  model.metric = input.metrics.at(metric);
+  model.formula = model.metric + " ~ aligned + (1 | family)";
+  std::vector<ModelRow> rows;
+  std::set<std::string> families;
+  std::set<bool> levels;
+  for (const auto& p : input.populations) {
+    if (p.label.human || p.label.family.empty() || !p.label.aligned) continue;
+    if (p.values[metric].empty()) continue;
+    ++model.populations;
+    families.insert(p.label.family);
+    levels.insert(*p.label.aligned);
+    for (double v : p.values[metric]) rows.push_back({v, p.label.family, {*p.label.aligned ? 1.0 : 0.0}});
+  }
+  if (model.populations == 0) {
+    model.reason = "no LLM population has a known model family and alignment";
+  } else if (families.size() < 2) {
+    model.reason = "a random intercept per family needs at least two families, found one (" + join(families) + ")";
+  } else if (levels.size() < 2) {
+    model.reason = std::string("every population is ") + (*levels.begin() ? "aligned" : "not aligned") +
+                   ": both kinds are needed";
+  } else {
+    fit_rows(model, {{"aligned", false, ""}}, rows);
+  }
+  return model;
+}
+
+ModelComparison fit_manipulation(const ComparisonInput& input, std::size_t metric) {
+  ModelComparison model;
+  model.name = "manipulation";
+  model.metric = input.metrics.at(metric);
+  std::vector<const PopulationMetrics*> eligible;
+  std::set<std::string> models, temperatures, prompts;
+  for (const auto& p : input.populations) {
+    if (p.label.human || p.label.model.empty() || p.label.temperature.empty() || p.label.prompt.empty()) continue;
+    if (p.values[metric].empty()) continue;
+    eligible.push_back(&p);
+    models.insert(p.label.model);
+    temperatures.insert(p.label.temperature);
+    prompts.insert(p.label.prompt);
+  }
+  model.populations = eligible.size();
+  const bool use_temperature = temperatures.size() > 1, use_prompt = prompts.size() > 1;
+  std::string terms;
+  if (use_temperature) terms += "temperature";
+  if (use_prompt) terms += std::string(terms.empty() ? "" : " + ") + "prompt";
+  model.formula = model.metric + " ~ " + (terms.empty() ? "temperature + prompt" : terms) + " + (1 | model)";
+  if (eligible.empty()) {
+    model.reason = "no LLM population has a model, prompt and temperature";
+    return model;
+  }
+  if (models.size() < 2) {
+    model.reason = "a random intercept per model needs at least two models, found one (" + join(models) + ")";
+    return model;
+  }
+  if (!use_temperature && !use_prompt) {
+    model.reason = "neither the temperature nor the prompt varies";
+    return model;
+  }
+  std::vector<ModelVariable> variables;
+  if (use_temperature) variables.push_back({"temperature", true, "default"});
+  if (use_prompt) variables.push_back({"prompt", true, "none"});
+  std::vector<ModelRow> rows;
+  for (const auto* p : eligible) {
+    std::vector<std::variant<double, std::string>> values;
+    if (use_temperature) values.emplace_back(p->label.temperature);
+    if (use_prompt) values.emplace_back(p->label.prompt);
+    for (double v : p->values[metric]) rows.push_back({v, p->label.model, values});
+  }
+  fit_rows(model, variables, rows);
+  return model;
+}
+
+}  // namespace shoal
