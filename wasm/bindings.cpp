@@ -6,6 +6,7 @@
 #include <emscripten/val.h>
 
 #include <cstdint>
+#include <new>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -142,6 +143,10 @@ std::size_t whole_number(double v, const char* name) {
 Outcome failure(const std::exception& e) {
   Outcome outcome;
   outcome.error.message = e.what();
+  if (dynamic_cast<const std::bad_alloc*>(&e)) {
+    outcome.error.message = "the input is too large for the memory this browser gives the page (" +
+                            std::string(e.what()) + "); analyse it with the command-line tool instead";
+  }
   if (const auto* input = dynamic_cast<const shoal::InputError*>(&e)) {
     outcome.error.file = input->file();
     outcome.error.row = static_cast<double>(input->row());
@@ -167,8 +172,9 @@ Outcome inspect_file(val file) {
 }
 
 // On success `data` is a Uint8Array of every valid answer (see
-// color_answer_records), for the colour bars.
-Outcome analyse_color(val files, ColorRequest request) {
+// color_answer_records), for the colour bars. `progress(fraction)` is called
+// after every word.
+Outcome analyse_color(val files, ColorRequest request, val progress) {
   try {
     std::vector<shoal::TextInput> inputs;
     std::vector<shoal::ColorInputOptions> input_options;
@@ -181,7 +187,9 @@ Outcome analyse_color(val files, ColorRequest request) {
     options.jsd_samples = whole_number(request.jsdSamples, "the number of Monte Carlo draws");
 
     const auto dataset = shoal::load_color_inputs(inputs, input_options);
-    const auto analysis = shoal::analyse_color(dataset, options);
+    const auto analysis = shoal::analyse_color(dataset, options, [&](double fraction) {
+      if (present(progress)) progress(val(fraction));
+    });
     g_bytes = shoal::color_answer_records(dataset, analysis);
     return success(shoal::color_report(dataset, input_options, analysis).dump(1) + "\n",
                    val(emscripten::typed_memory_view(g_bytes.size(), g_bytes.data())));

@@ -71,8 +71,23 @@ WordDiversity analyse_word(const std::string& word, const AnswersById& by_indivi
   return out;
 }
 
+// Counts pair comparisons, the work of the analysis, for progress reports.
+class PairMeter {
+ public:
+  PairMeter(const std::function<void(double)>& progress, double total) : progress_(progress), total_(total) {}
+  void done(std::size_t individuals) {
+    done_ += static_cast<double>(individuals) * static_cast<double>(individuals);
+    if (progress_ && total_ > 0.0) progress_(std::min(1.0, done_ / total_));
+  }
+
+ private:
+  const std::function<void(double)>& progress_;
+  double total_;
+  double done_ = 0.0;
+};
+
 PopulationDiversity analyse_population(const ColorPopulation& population, const ColorDataset& dataset,
-                                       const ColorOptions& options) {
+                                       const ColorOptions& options, PairMeter& meter) {
   PopulationDiversity out;
   out.label = population.label;
   std::map<std::string, AnswersById> by_word;
@@ -95,6 +110,7 @@ PopulationDiversity analyse_population(const ColorPopulation& population, const 
                            "'; population variability needs at least two (remove the word or add individuals)");
     }
     WordDiversity w = analyse_word(word, by_individual, options);
+    meter.done(by_individual.size());
     if (w.individuals >= 2) {
       internal_means.push_back(w.internal_delta_e.mean);
       population_means.push_back(w.population_delta_e.mean);
@@ -182,12 +198,21 @@ std::optional<DeltaEFormula> delta_e_formula_from_string(const std::string& text
   return std::nullopt;
 }
 
-ColorAnalysis analyse_color(const ColorDataset& dataset, const ColorOptions& options) {
+ColorAnalysis analyse_color(const ColorDataset& dataset, const ColorOptions& options,
+                            const std::function<void(double)>& progress) {
   ColorAnalysis analysis;
   analysis.options = options;
   analysis.reference_population = choose_reference(dataset, options);
+  // The work, for progress: per word about (answers / 2)² comparisons.
+  double total = 0.0;
   for (const auto& population : dataset.populations) {
-    analysis.populations.push_back(analyse_population(population, dataset, options));
+    std::map<std::string, double> answers;
+    for (const auto& r : population.responses) answers[r.word] += 0.5;
+    for (const auto& [word, n] : answers) total += n * n;
+  }
+  PairMeter meter(progress, total);
+  for (const auto& population : dataset.populations) {
+    analysis.populations.push_back(analyse_population(population, dataset, options, meter));
   }
   add_divergences(analysis);
   return analysis;

@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -66,7 +67,10 @@ struct ColorAnalysis {
 // Internal vs population variability of every population in the dataset.
 // Throws InputError for a word answered by a single individual and
 // std::invalid_argument for a reference population that does not exist.
-ColorAnalysis analyse_color(const ColorDataset& dataset, const ColorOptions& options);
+// `progress`, when set, is called after each word with the fraction of the
+// pair comparisons done (the work grows with the square of the individuals).
+ColorAnalysis analyse_color(const ColorDataset& dataset, const ColorOptions& options,
+                            const std::function<void(double)>& progress = {});
 
 // Orders individual ids as the paper did: numbers numerically, before any
 // non-numeric id, which compare as text.

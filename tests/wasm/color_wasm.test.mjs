@@ -17,7 +17,7 @@ function request(overrides) {
 test('wasm and native agree on a small LLM colour file with invalid replies', async () => {
   const shoal = await loadShoal();
   const small = path.join(here, '..', 'data', 'llm-colors-small.csv');
-  const outcome = shoal.analyseColor(filesFor([small]), request({ pairs: 'paper', seed: 7, jsdSamples: 5000 }));
+  const outcome = shoal.analyseColor(filesFor([small]), request({ pairs: 'paper', seed: 7, jsdSamples: 5000 }), null);
   assert.equal(outcome.ok, true, outcome.error.message);
   const report = JSON.parse(outcome.report);
   assert.equal(report.populations.length, 2);
@@ -28,8 +28,11 @@ test('wasm and native agree on a small LLM colour file with invalid replies', as
 test('wasm and native agree on the human colorref data and an LLM file, with divergences', async () => {
   const shoal = await loadShoal();
   const files = [path.join(shared, 'paper-data/color-task/colorref.csv'), path.join(here, '..', 'data', 'llm-colors-small.csv')];
-  const outcome = shoal.analyseColor(filesFor(files), request({ seed: 3, jsdSamples: 2000 }));
+  const progress = [];
+  const outcome = shoal.analyseColor(filesFor(files), request({ seed: 3, jsdSamples: 2000 }), (f) => progress.push(f));
   assert.equal(outcome.ok, true, outcome.error.message);
+  assert.ok(progress.length >= 199 && progress.every((f, i) => f > 0 && f <= 1 && (i === 0 || f >= progress[i - 1])));
+  assert.ok(progress.at(-1) > 0.99);
   const report = JSON.parse(outcome.report);
   assert.equal(report.parameters.reference, 'human');
   assert.ok(Math.abs(report.populations[0].dist_from_diagonal.mean - 15.929388310158615) < 1e-9);
@@ -40,12 +43,12 @@ test('wasm and native agree on the human colorref data and an LLM file, with div
 test('wasm reports bad input as a value naming file, row and column', async () => {
   const shoal = await loadShoal();
   const bad = 'participantID,word,response_r,response_g,response_b,condition\n1,sky,1,x,3,block1_target_trial\n';
-  const outcome = shoal.analyseColor([{ name: 'bad.csv', bytes: new TextEncoder().encode(bad) }], request({}));
+  const outcome = shoal.analyseColor([{ name: 'bad.csv', bytes: new TextEncoder().encode(bad) }], request({}), null);
   assert.equal(outcome.ok, false);
   assert.equal(outcome.error.file, 'bad.csv');
   assert.equal(outcome.error.row, 2);
   assert.equal(outcome.error.column, 'response_g');
   assert.match(outcome.error.message, /integer from 0 to 255/);
   // The module stays usable after an error.
-  assert.equal(shoal.analyseColor(filesFor([path.join(here, '..', 'data', 'llm-colors-small.csv')]), request({})).ok, true);
+  assert.equal(shoal.analyseColor(filesFor([path.join(here, '..', 'data', 'llm-colors-small.csv')]), request({}), null).ok, true);
 });

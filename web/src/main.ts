@@ -127,10 +127,17 @@ function setRunning(on: boolean) {
   if (on) progress.removeAttribute('value');
 }
 
+// Both analyses run at once; the bar shows the slower one.
+let colorProgress = 1;
+let conceptProgress = 1;
+function showProgress() {
+  progress.value = Math.min(colorProgress, conceptProgress);
+}
+
 async function runColor(request: ReturnType<typeof parameters>['color']) {
   const colorFiles = files.filter((f) => f.inspection?.task === 'color');
   if (colorFiles.length === 0) return null;
-  const job = pool.run({ kind: 'color', files: colorFiles.map(toWasmFile), request });
+  const job = pool.run({ kind: 'color', files: colorFiles.map(toWasmFile), request }, (fraction) => { colorProgress = fraction; showProgress(); });
   running.push(job.id);
   const result = await job.done;
   if (!result.ok) throw new Error(result.error.message);
@@ -143,7 +150,8 @@ async function runConcepts(request: ReturnType<typeof parameters>['concept']) {
   const conceptFiles = files.filter((f) => f.inspection?.task === 'concept');
   if (conceptFiles.length === 0) return null;
   const run = await runConcept(pool, conceptFiles.map(toWasmFile), request, (fraction) => {
-    progress.value = fraction;
+    conceptProgress = fraction;
+    showProgress();
   }, (ids) => running.push(...ids));
   await renderConceptResults(byId('concept-results'), JSON.parse(run.report) as ConceptReport, run.report);
   runStatus.dataset.conceptMillis = String(run.millis);
@@ -157,6 +165,8 @@ async function run() {
   runStatus.textContent = 'Analysing…';
   byId('color-results').replaceChildren();
   byId('concept-results').replaceChildren();
+  colorProgress = files.some((f) => f.inspection?.task === 'color') ? 0 : 1;
+  conceptProgress = files.some((f) => f.inspection?.task === 'concept') ? 0 : 1;
   try {
     const [color, concept] = await Promise.all([runColor(p.color), runConcepts(p.concept)]);
     byId('results').hidden = false;

@@ -15,7 +15,7 @@ declare module '@shoal-wasm/shoal.mjs' {
   export interface ShoalModule {
     version(): string;
     inspectFile(file: WasmFile): Outcome;
-    analyseColor(files: WasmFile[], request: ColorRequest): Outcome;
+    analyseColor(files: WasmFile[], request: ColorRequest, progress: ((fraction: number) => void) | null): Outcome;
     planConcept(files: WasmFile[], request: ConceptRequest): Outcome;
     runConceptChains(files: WasmFile[], request: ConceptRequest, tasks: number[], progress: ((fraction: number) => void) | null): Outcome;
     assembleConcept(files: WasmFile[], request: ConceptRequest, chainResults: Float64Array[]): Outcome;

@@ -14,7 +14,7 @@ function run(module: ShoalModule, job: Job, progress: (fraction: number) => void
     case 'inspect':
       return module.inspectFile(job.file);
     case 'color':
-      return module.analyseColor(job.files, job.request);
+      return module.analyseColor(job.files, job.request, progress);
     case 'concept-plan':
       return module.planConcept(job.files, job.request);
     case 'concept-chains':
