@@ -75,7 +75,8 @@ struct ComparisonResult {
 //                 populations with a model, temperature and prompt, both
 //                 categorical with reference levels "default" and "none"
 //                 when present (else the first in sorted order); a
-//                 predictor with a single level is left out.
+//                 predictor that does not vary within any model is left
+//                 out (it could not be told apart from the model).
 // Each is skipped, with the reason, when the data cannot support it (fewer
 // than two families or models, one alignment level, a singular design...).
 ComparisonResult compare_populations(const ComparisonInput& input, const ComparisonOptions& options);

@@ -39,12 +39,14 @@ ModelComparison fit_alignment(const ComparisonInput& input, std::size_t metric) 
   std::vector<ModelRow> rows;
   std::set<std::string> families;
   std::set<bool> levels;
+  std::set<std::pair<std::string, bool>> family_levels;
   for (const auto& p : input.populations) {
     if (p.label.human || p.label.family.empty() || !p.label.aligned) continue;
     if (p.values[metric].empty()) continue;
     ++model.populations;
     families.insert(p.label.family);
     levels.insert(*p.label.aligned);
+    family_levels.insert({p.label.family, *p.label.aligned});
     for (double v : p.values[metric]) rows.push_back({v, p.label.family, {*p.label.aligned ? 1.0 : 0.0}});
   }
   if (model.populations == 0) {
@@ -54,6 +56,11 @@ ModelComparison fit_alignment(const ComparisonInput& input, std::size_t metric) 
   } else if (levels.size() < 2) {
     model.reason = std::string("every population is ") + (*levels.begin() ? "aligned" : "not aligned") +
                    ": both kinds are needed";
+  } else if (family_levels.size() == families.size()) {
+    // Only the spread of the family intercepts would then tell alignment
+    // apart from family: not an estimate worth reporting.
+    model.reason = "no family has both an aligned and a non-aligned population, so alignment cannot be told apart "
+                   "from the family";
   } else {
     fit_rows(model, {{"aligned", false, ""}}, rows);
   }
@@ -65,17 +72,22 @@ ModelComparison fit_manipulation(const ComparisonInput& input, std::size_t metri
   model.name = "manipulation";
   model.metric = input.metrics.at(metric);
   std::vector<const PopulationMetrics*> eligible;
-  std::set<std::string> models, temperatures, prompts;
+  std::set<std::string> models;
+  std::set<std::pair<std::string, std::string>> model_temperatures, model_prompts;
   for (const auto& p : input.populations) {
     if (p.label.human || p.label.model.empty() || p.label.temperature.empty() || p.label.prompt.empty()) continue;
     if (p.values[metric].empty()) continue;
     eligible.push_back(&p);
     models.insert(p.label.model);
-    temperatures.insert(p.label.temperature);
-    prompts.insert(p.label.prompt);
+    model_temperatures.insert({p.label.model, p.label.temperature});
+    model_prompts.insert({p.label.model, p.label.prompt});
   }
   model.populations = eligible.size();
-  const bool use_temperature = temperatures.size() > 1, use_prompt = prompts.size() > 1;
+  // A manipulation is estimable apart from the model only if some model was
+  // run under two of its levels; one that never varies within a model is
+  // left out.
+  const bool use_temperature = model_temperatures.size() > models.size();
+  const bool use_prompt = model_prompts.size() > models.size();
   std::string terms;
   if (use_temperature) terms += "temperature";
   if (use_prompt) terms += std::string(terms.empty() ? "" : " + ") + "prompt";
@@ -89,7 +101,7 @@ ModelComparison fit_manipulation(const ComparisonInput& input, std::size_t metri
     return model;
   }
   if (!use_temperature && !use_prompt) {
-    model.reason = "neither the temperature nor the prompt varies";
+    model.reason = "neither the temperature nor the prompt varies within a model";
     return model;
   }
   std::vector<ModelVariable> variables;

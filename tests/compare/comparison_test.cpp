@@ -165,13 +165,17 @@ TEST_CASE("comparison: models the data cannot support are skipped with the reaso
   input.populations.push_back(population("llama2-chat", "none", "default", values_at(8.0, 3)));
   r = compare_populations(input, {0, 1});
   CHECK(model_named(r, "alignment").reason.find("at least two families, found one (llama)") != std::string::npos);
-  CHECK(model_named(r, "manipulation").reason == "neither the temperature nor the prompt varies");
+  CHECK(model_named(r, "manipulation").reason == "neither the temperature nor the prompt varies within a model");
 
   input.populations.push_back(population("mistral-instruct", "none", "default", values_at(12.0, 4)));
   input.populations.push_back(population("openchat", "none", "default", values_at(12.0, 5)));
   input.populations.erase(input.populations.begin() + 2);   // no aligned model left
   r = compare_populations(input, {0, 1});
   CHECK(model_named(r, "alignment").reason == "every population is not aligned: both kinds are needed");
+
+  input.populations.push_back(population("zephyr-gemma", "none", "default", values_at(10.0, 6)));
+  r = compare_populations(input, {0, 1});
+  CHECK(model_named(r, "alignment").reason.find("no family has both") != std::string::npos);
 
   // Temperature changes only for one model, prompt only for another, and
   // both together: the design is still estimable; a prompt that changes
