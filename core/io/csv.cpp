@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "io/input_error.hpp"
+#include "io/utf8.hpp"
 
 namespace shoal {
 namespace {
@@ -27,6 +28,12 @@ char detect_delimiter(std::string_view text) {
 
 std::string describe_field_count(std::size_t n) {
   return std::to_string(n) + (n == 1 ? " field" : " fields");
+}
+
+// "0x94": a byte as messages show it.
+std::string hex_byte(unsigned char b) {
+  const char* digits = "0123456789ABCDEF";
+  return std::string("0x") + digits[b >> 4] + digits[b & 15];
 }
 
 }  // namespace
@@ -77,6 +84,17 @@ CsvTable parse_csv(std::string_view text, const std::string& file_name) {
   bool quoted = false, field_was_quoted = false, record_has_content = false;
 
   auto end_field = [&] {
+    // Cells end up in JSON reports, which must be valid UTF-8, and text in
+    // another encoding would give wrong words anyway.
+    const std::size_t bad = invalid_utf8_at(field);
+    if (bad != std::string_view::npos) {
+      const bool in_header = table.header.empty();
+      throw InputError(file_name, record_line,
+                       !in_header && record.size() < table.header.size() ? table.header[record.size()] : "",
+                       "the text is not UTF-8 (byte " + hex_byte(static_cast<unsigned char>(field[bad])) +
+                           " in " + (in_header ? "a column name" : "this cell") +
+                           "); save the file as UTF-8 and try again");
+    }
     record.push_back(std::move(field));
     field.clear();
     field_was_quoted = false;

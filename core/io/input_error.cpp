@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "io/utf8.hpp"
+
 namespace shoal {
 namespace {
 
@@ -15,11 +17,14 @@ std::string format_message(const std::string& file, std::size_t row, const std::
 
 }  // namespace
 
+// Messages quote file names, cells and parser diagnostics, whatever their
+// bytes; they are made valid UTF-8 because the page and reports show them as
+// JSON.
 InputError::InputError(std::string file, std::size_t row, std::string column, std::string problem)
-    : std::runtime_error(format_message(file, row, column, problem)),
-      file_(std::move(file)),
+    : std::runtime_error(format_message(to_valid_utf8(file), row, to_valid_utf8(column), to_valid_utf8(problem))),
+      file_(to_valid_utf8(file)),
       row_(row),
-      column_(std::move(column)),
-      problem_(std::move(problem)) {}
+      column_(to_valid_utf8(column)),
+      problem_(to_valid_utf8(problem)) {}
 
 }  // namespace shoal
