@@ -10,17 +10,22 @@
 // two answers adds fresh noise (sd `noise`), all in 8-bit RGB, clipped.
 //   human-like: spread 60, noise 18  -> consistent individuals who differ:
 //               far below the diagonal
-//   aligned-like LLM: spread 4, noise 14 -> one shared concept: on the
-//               diagonal
-//   base-like LLM:  spread 30, noise 24 -> in between, with invalid replies
+//   toy-a-chat: spread 4, noise 14; toy-b-chat: spread 8, noise 14 -> near
+//               one shared concept: on or near the diagonal
+//   toy-a-base: spread 30, noise 24; toy-b-base: spread 40, noise 22 -> in
+//               between, with invalid replies
 //
 // Similarity judgements: for each target, every individual holds one of a
 // few latent concepts (weights w_k), each answering every question 1 with
 // probability 0.97 or 0.03, drawn per concept and question. The expected
 // P(multiple concepts) is 1 - Σ w_k²:
 //   humans:           weights .4 .3 .2 .1 -> 0.70
-//   aligned-like LLM: one concept         -> 0
-//   base-like LLM:    weights .7 .3       -> 0.42, with a few invalid replies
+//   toy-a-base:       weights .7 .3       -> 0.42, with a few invalid replies
+//   toy-a-chat:       one concept         -> 0
+//   toy-b-base:       weights .5 .3 .2    -> 0.62, with a few invalid replies
+//   toy-b-chat:       weights .9 .1       -> 0.18
+// The toy models come in two families, each with a non-aligned ("base") and
+// an aligned ("chat") member, so the alignment comparison has data.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -98,14 +103,26 @@ std::string reply_text(shoal::Rng& rng, shoal::Rgb8 colour, bool invalid) {
   }
 }
 
-void write_llm_output(const std::string& path, const std::string& model, const std::string& temperature,
-                      int individuals, const PopulationSpec& spec, shoal::Rng& rng) {
+// A simulated model: its name, its family and whether it is the aligned
+// member of the family's pair, written as label columns.
+struct ToyModel {
+  const char* name;
+  const char* family;
+  bool aligned;
+};
+
+std::string label_cells(const ToyModel& model) {
+  return std::string(model.name) + "," + model.family + "," + (model.aligned ? "yes" : "no") + ",default,none";
+}
+
+void write_llm_output(const std::string& path, const ToyModel& model, int individuals, const PopulationSpec& spec,
+                      shoal::Rng& rng) {
   std::ofstream out(path);
-  out << "model_name,temperature,word,subject_num,prompt,generation1,hex1,generation2,hex2\n";
+  out << "model_name,family,aligned,temperature,prompt,word,subject_num,generation1,hex1,generation2,hex2\n";
   for (int s = 0; s < individuals; ++s) {
     for (const auto& w : kWords) {
       const auto own = jitter(rng, w.r, w.g, w.b, spec.spread);
-      out << model << "," << temperature << "," << w.word << "," << s << ",none";
+      out << label_cells(model) << "," << w.word << "," << s;
       for (int b = 0; b < 2; ++b) {
         const bool invalid = rng.uniform() < spec.invalid_rate;
         const auto answer = jitter(rng, own.r, own.g, own.b, spec.noise);
@@ -198,10 +215,10 @@ void write_human_judgements(const std::string& path, int individuals, const Judg
 
 // Raw replies: the pair shown in both orders, the same choice named twice
 // except for an occasional change of mind or a reply naming neither.
-void write_llm_judgements(const std::string& path, const std::string& model, int individuals,
+void write_llm_judgements(const std::string& path, const ToyModel& model, int individuals,
                           const JudgementSpec& spec, shoal::Rng& rng) {
   std::ofstream out(path);
-  out << "model_name,temperature,prompt,subject_num,target,choice1,choice2,generation1,generation2\n";
+  out << "model_name,family,aligned,temperature,prompt,subject_num,target,choice1,choice2,generation1,generation2\n";
   simulate_judgements(individuals, spec, rng, [&](const std::string& target, int id, const std::string& first,
                                                   const std::string& second, int choice) {
     const std::string& picked = choice == 1 ? second : first;
@@ -211,7 +228,7 @@ void write_llm_judgements(const std::string& path, const std::string& model, int
       return "I would say " + name + " is more similar to " + target + ".";
     };
     const std::string second_reply = reply(rng.uniform() < 0.05 ? other : picked);
-    out << model << ",default,none," << id << ",\"" << target << "\",\"" << first << "\",\"" << second << "\",\""
+    out << label_cells(model) << "," << id << ",\"" << target << "\",\"" << first << "\",\"" << second << "\",\""
         << reply(picked) << "\",\"" << second_reply << "\"\n";
   });
 }
@@ -228,20 +245,26 @@ int main(int argc, char** argv) {
   std::filesystem::create_directories(dir + "/color");
   std::filesystem::create_directories(dir + "/concept");
   shoal::Rng rng(seed);
-  const std::vector<std::string> files = {
-      "color/color-humans.csv",
-      "color/toy-aligned-prompt=none-temp=default.csv",
-      "color/toy-base-prompt=none-temp=default.csv",
-      "concept/concept-humans.csv",
-      "concept/toy-aligned-judgements.csv",
-      "concept/toy-base-judgements.csv",
-  };
-  write_human_export(dir + "/" + files[0], 80, {60.0, 18.0, 0.0}, rng);
-  write_llm_output(dir + "/" + files[1], "toy-aligned", "default", 60, {4.0, 14.0, 0.01}, rng);
-  write_llm_output(dir + "/" + files[2], "toy-base", "default", 60, {30.0, 24.0, 0.05}, rng);
-  write_human_judgements(dir + "/" + files[3], 60, {{0.4, 0.3, 0.2, 0.1}, 0.0}, rng);
-  write_llm_judgements(dir + "/" + files[4], "toy-aligned", 60, {{1.0}, 0.0}, rng);
-  write_llm_judgements(dir + "/" + files[5], "toy-base", 60, {{0.7, 0.3}, 0.002}, rng);
+  // Two families, each a non-aligned model and a less diverse aligned one.
+  const ToyModel models[] = {
+      {"toy-a-base", "toy-a", false}, {"toy-a-chat", "toy-a", true},
+      {"toy-b-base", "toy-b", false}, {"toy-b-chat", "toy-b", true}};
+  const PopulationSpec colour_specs[] = {{30.0, 24.0, 0.05}, {4.0, 14.0, 0.01}, {40.0, 22.0, 0.03}, {8.0, 14.0, 0.01}};
+  const JudgementSpec judgement_specs[] = {
+      {{0.7, 0.3}, 0.002}, {{1.0}, 0.0}, {{0.5, 0.3, 0.2}, 0.002}, {{0.9, 0.1}, 0.0}};
+
+  std::vector<std::string> files = {"color/color-humans.csv"};
+  write_human_export(dir + "/" + files.back(), 80, {60.0, 18.0, 0.0}, rng);
+  for (int m = 0; m < 4; ++m) {
+    files.push_back(std::string("color/") + models[m].name + "-prompt=none-temp=default.csv");
+    write_llm_output(dir + "/" + files.back(), models[m], 60, colour_specs[m], rng);
+  }
+  files.push_back("concept/concept-humans.csv");
+  write_human_judgements(dir + "/" + files.back(), 60, {{0.4, 0.3, 0.2, 0.1}, 0.0}, rng);
+  for (int m = 0; m < 4; ++m) {
+    files.push_back(std::string("concept/") + models[m].name + "-judgements.csv");
+    write_llm_judgements(dir + "/" + files.back(), models[m], 60, judgement_specs[m], rng);
+  }
   std::ofstream index(dir + "/index.json");
   index << "{\"files\": [";
   for (std::size_t i = 0; i < files.size(); ++i) index << (i ? ", " : "") << "\"" << files[i] << "\"";

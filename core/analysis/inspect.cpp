@@ -27,15 +27,19 @@ nlohmann::json color_roles(ColorFormat format) {
   switch (format) {
     case ColorFormat::HumanLong: return {"individual", "word", "block", "r", "g", "b"};
     case ColorFormat::PlainLong: return {"population", "individual", "word", "block", "colour", "r", "g", "b"};
-    default: return {"individual", "word", "hex1", "hex2", "reply1", "reply2", "model", "prompt", "temperature"};
+    default:
+      return {"individual", "word", "hex1", "hex2", "reply1", "reply2", "model", "prompt", "temperature", "family",
+              "aligned"};
   }
 }
 
 nlohmann::json concept_roles(ConceptFormat format) {
   if (format == ConceptFormat::RawLlm) {
-    return {"individual", "concept", "choice1", "choice2", "reply1", "reply2", "model", "prompt", "temperature"};
+    return {"individual", "concept", "choice1", "choice2", "reply1", "reply2", "model", "prompt", "temperature",
+            "family", "aligned"};
   }
-  return {"concept", "individual", "question", "choice", "population", "model", "prompt", "temperature"};
+  return {"concept", "individual", "question", "choice", "population", "model", "prompt", "temperature", "family",
+          "aligned"};
 }
 
 void inspect_color(const TextInput& input, const CsvTable& table, const ColorInputOptions& options,

@@ -8,6 +8,7 @@
 
 #include "color/responses.hpp"
 #include "io/columns.hpp"
+#include "io/label_columns.hpp"
 #include "io/csv.hpp"
 #include "io/table_reader.hpp"
 
@@ -24,6 +25,7 @@ class ColumnFinder {
   std::size_t require(const std::string& role, std::initializer_list<const char*> names) const {
     return require_role(table_, overrides_, role, names);
   }
+  LabelColumns labels() const { return find_label_columns(table_, overrides_); }
 
  private:
   const CsvTable& table_;
@@ -104,7 +106,8 @@ std::optional<Rgb8> parse_colour_cell(const CsvTable& table, std::size_t record,
 
 struct Columns {
   std::optional<std::size_t> individual, word, block, red, green, blue, colour, population;
-  std::optional<std::size_t> hex1, hex2, reply1, reply2, model, prompt, temperature;
+  std::optional<std::size_t> hex1, hex2, reply1, reply2;
+  LabelColumns labels;
 };
 
 Columns find_columns(const ColumnFinder& finder) {
@@ -121,9 +124,7 @@ Columns find_columns(const ColumnFinder& finder) {
   c.hex2 = finder.find("hex2", {"hex2"});
   c.reply1 = finder.find("reply1", {"generation1", "reply1", "response1"});
   c.reply2 = finder.find("reply2", {"generation2", "reply2", "response2"});
-  c.model = finder.find("model", {"model_name", "model"});
-  c.prompt = finder.find("prompt", {"prompt"});
-  c.temperature = finder.find("temperature", {"temperature", "temp"});
+  c.labels = finder.labels();
   return c;
 }
 
@@ -175,17 +176,6 @@ class DatasetBuilder {
   ColorDataset& dataset_;
   std::set<std::tuple<std::string, std::string, std::string, int>> seen_;
 };
-
-PopulationLabel llm_label(const CsvTable& table, const Columns& c, std::size_t record, const std::string& file) {
-  PopulationLabel label;
-  bool from_name = parse_paper_file_name(file, label);
-  if (c.model) label.model = std::string(trim(table.cell(record, *c.model)));
-  if (c.prompt) label.prompt = std::string(trim(table.cell(record, *c.prompt)));
-  if (c.temperature) label.temperature = std::string(trim(table.cell(record, *c.temperature)));
-  if (label.model.empty() && !from_name) label.model = file_stem(file);
-  label.name = compose_population_name(label);
-  return label;
-}
 
 void read_human_long(const CsvTable& table, const ColumnFinder& finder, std::size_t input,
                      const LabelOverride& labels, DatasetBuilder& builder, ColorDataset& dataset) {
@@ -268,7 +258,7 @@ void read_llm_wide(const CsvTable& table, const Columns& c, const ColumnFinder& 
     finder.require("hex1", {"hex1"});
   }
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    auto& population = builder.population(llm_label(table, c, r, table.file), labels, dataset.inputs[input]);
+    auto& population = builder.population(llm_row_label(table, c.labels, r), labels, dataset.inputs[input]);
     const std::string id = require_text(table, r, individual, "an individual id");
     const std::string w = require_text(table, r, word, "a word");
     const std::optional<std::size_t> hex_columns[2] = {c.hex1, c.hex2};
@@ -320,7 +310,8 @@ ColorColumns detect_color_columns(const CsvTable& table, const ColorInputOptions
       {"population", c.population}, {"individual", c.individual}, {"word", c.word},   {"block", c.block},
       {"r", c.red},                 {"g", c.green},               {"b", c.blue},      {"colour", c.colour},
       {"hex1", c.hex1},             {"hex2", c.hex2},             {"reply1", c.reply1}, {"reply2", c.reply2},
-      {"model", c.model},           {"prompt", c.prompt},         {"temperature", c.temperature}};
+      {"model", c.labels.model},    {"prompt", c.labels.prompt},  {"temperature", c.labels.temperature},
+      {"family", c.labels.family},  {"aligned", c.labels.aligned}};
   for (const auto& [role, column] : all) {
     if (column) out.roles[role] = table.header[*column];
   }

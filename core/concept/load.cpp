@@ -8,6 +8,7 @@
 
 #include "concept/responses.hpp"
 #include "io/columns.hpp"
+#include "io/label_columns.hpp"
 #include "io/csv.hpp"
 #include "io/table_reader.hpp"
 
@@ -208,7 +209,8 @@ class Builder {
 
 struct Columns {
   std::optional<std::size_t> concept, individual, question, choice, choice1, choice2, reply1, reply2;
-  std::optional<std::size_t> population, model, prompt, temperature;
+  std::optional<std::size_t> population;
+  LabelColumns labels;
 };
 
 Columns find_columns(const CsvTable& table, const std::map<std::string, std::string>& o) {
@@ -222,9 +224,7 @@ Columns find_columns(const CsvTable& table, const std::map<std::string, std::str
   c.reply1 = find_role(table, o, "reply1", kReply1Names);
   c.reply2 = find_role(table, o, "reply2", kReply2Names);
   c.population = find_role(table, o, "population", {"population"});
-  c.model = find_role(table, o, "model", {"model_name", "model"});
-  c.prompt = find_role(table, o, "prompt", {"prompt"});
-  c.temperature = find_role(table, o, "temperature", {"temperature", "temp"});
+  c.labels = find_label_columns(table, o);
   return c;
 }
 
@@ -243,12 +243,7 @@ PopulationLabel row_label(const CsvTable& table, const Columns& c, std::size_t r
   if (c.population) {
     label.name = require_text(table, record, *c.population, "a population name");
   } else {
-    const bool from_name = parse_paper_file_name(table.file, label);
-    if (c.model) label.model = std::string(trim(table.cell(record, *c.model)));
-    if (c.prompt) label.prompt = std::string(trim(table.cell(record, *c.prompt)));
-    if (c.temperature) label.temperature = std::string(trim(table.cell(record, *c.temperature)));
-    if (label.model.empty() && !from_name) label.model = file_stem(table.file);
-    label.name = compose_population_name(label);
+    label = llm_row_label(table, c.labels, record);
   }
   label.human = is_human_name(label.name);
   apply_override(labels, label);
@@ -412,7 +407,8 @@ ConceptColumns detect_concept_columns(const CsvTable& table, const ConceptInputO
   const std::pair<const char*, std::optional<std::size_t>> all[] = {
       {"concept", c.concept}, {"individual", c.individual}, {"question", c.question}, {"choice", c.choice},
       {"choice1", c.choice1}, {"choice2", c.choice2},       {"reply1", c.reply1},     {"reply2", c.reply2},
-      {"population", c.population}, {"model", c.model},  {"prompt", c.prompt},     {"temperature", c.temperature}};
+      {"population", c.population}, {"model", c.labels.model}, {"prompt", c.labels.prompt},
+      {"temperature", c.labels.temperature}, {"family", c.labels.family}, {"aligned", c.labels.aligned}};
   for (const auto& [role, column] : all) {
     if (column) out.roles[role] = table.header[*column];
   }

@@ -70,8 +70,8 @@ void apply_override(const LabelOverride& override_, PopulationLabel& label) {
   if (!override_.prompt.empty()) label.prompt = override_.prompt;
   if (!override_.temperature.empty()) label.temperature = override_.temperature;
   if (const auto known = known_model_family(label.model); known && !label.human) {
-    label.family = known->family;
-    label.aligned = known->aligned;
+    if (label.family.empty()) label.family = known->family;
+    if (!label.aligned) label.aligned = known->aligned;
   }
   if (!override_.family.empty()) label.family = override_.family;
   if (override_.aligned) label.aligned = *override_.aligned;

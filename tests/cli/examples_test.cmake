@@ -1,8 +1,10 @@
 # The generated example populations must show the diversity they were built
-# with. Colour: human-like far below the diagonal, aligned-like LLM on it,
-# base-like LLM in between. Similarity: P(multiple concepts) near 0.70 for
-# humans, near 0 for the aligned-like LLM, near 0.42 for the base-like one.
-# Invalid replies are counted.
+# with (see examples/make_examples.cpp). Colour: humans far below the
+# diagonal, the aligned toy models near it, the base ones in between.
+# Similarity: P(multiple concepts) near 0.70 for humans, 0.42 and 0.62 for
+# the base models, 0 and 0.18 for the aligned ones. Invalid replies are
+# counted, and the alignment comparison finds the aligned models less
+# diverse.
 file(REMOVE_RECURSE ${WORK})
 execute_process(COMMAND ${MAKE_EXAMPLES} ${WORK} 7 RESULT_VARIABLE status)
 if(NOT status EQUAL 0)
@@ -34,14 +36,28 @@ function(analyse task out)
   endif()
   file(READ ${WORK}/${task}.json report)
   string(JSON count LENGTH "${report}" populations)
-  if(NOT count EQUAL 3)
-    message(FATAL_ERROR "expected 3 ${task} populations, found ${count}")
+  if(NOT count EQUAL 5)
+    message(FATAL_ERROR "expected 5 ${task} populations, found ${count}")
   endif()
   set(${out} "${report}" PARENT_SCOPE)
 endfunction()
 
+# The alignment model of the first metric: fitted, with a negative effect.
+function(expect_alignment_effect report)
+  string(JSON model GET "${report}" comparisons models 0)
+  string(JSON name GET "${model}" name)
+  string(JSON status GET "${model}" status)
+  string(JSON term GET "${model}" reml fixed 1 term)
+  string(JSON estimate GET "${model}" reml fixed 1 estimate)
+  if(NOT name STREQUAL "alignment" OR NOT status STREQUAL "fitted" OR NOT term STREQUAL "aligned"
+     OR NOT estimate MATCHES "^-")
+    message(FATAL_ERROR "expected a fitted alignment model with a negative effect, got ${model}")
+  endif()
+endfunction()
+
 analyse(color report)
-foreach(i RANGE 2)
+expect_alignment_effect("${report}")
+foreach(i RANGE 4)
   string(JSON name GET "${report}" populations ${i} name)
   string(JSON mean GET "${report}" populations ${i} dist_from_diagonal mean)
   string(JSON invalid GET "${report}" populations ${i} responses invalid)
@@ -49,25 +65,30 @@ foreach(i RANGE 2)
   message(STATUS "colour ${name}: distance from diagonal ${mean}, invalid ${invalid}")
   if(name STREQUAL "human" AND whole LESS 20)
     message(FATAL_ERROR "human-like example should lie far below the diagonal, got ${mean}")
-  elseif(name MATCHES "^toy-aligned" AND (NOT whole LESS 2 OR invalid EQUAL 0))
-    message(FATAL_ERROR "aligned-like example should lie on the diagonal with some invalid replies, got ${mean}, ${invalid}")
-  elseif(name MATCHES "^toy-base" AND (whole LESS 5 OR NOT whole LESS 20))
-    message(FATAL_ERROR "base-like example should lie in between, got ${mean}")
+  elseif(name MATCHES "^toy-.-chat" AND (NOT whole LESS 3 OR invalid EQUAL 0))
+    message(FATAL_ERROR "aligned example should lie near the diagonal with some invalid replies, got ${mean}, ${invalid}")
+  elseif(name MATCHES "^toy-.-base" AND (whole LESS 5 OR NOT whole LESS 20))
+    message(FATAL_ERROR "base example should lie in between, got ${mean}")
   endif()
 endforeach()
 
 analyse(concept report --chains 2)
-foreach(i RANGE 2)
+expect_alignment_effect("${report}")
+foreach(i RANGE 4)
   string(JSON name GET "${report}" populations ${i} name)
   string(JSON p GET "${report}" populations ${i} mean_p_multiple_concepts)
   percent("${p}" pct)
   message(STATUS "concept ${name}: P(multiple concepts) ${p}")
   if(name STREQUAL "human" AND (pct LESS 60 OR pct GREATER 78))
     message(FATAL_ERROR "human-like example should have P(multiple concepts) near 0.70, got ${p}")
-  elseif(name MATCHES "^toy-aligned" AND pct GREATER 20)
-    message(FATAL_ERROR "aligned-like example should have P(multiple concepts) near 0, got ${p}")
-  elseif(name MATCHES "^toy-base" AND (pct LESS 32 OR pct GREATER 52))
-    message(FATAL_ERROR "base-like example should have P(multiple concepts) near 0.42, got ${p}")
+  elseif(name MATCHES "^toy-a-chat" AND pct GREATER 10)
+    message(FATAL_ERROR "toy-a-chat should have P(multiple concepts) near 0, got ${p}")
+  elseif(name MATCHES "^toy-a-base" AND (pct LESS 32 OR pct GREATER 52))
+    message(FATAL_ERROR "toy-a-base should have P(multiple concepts) near 0.42, got ${p}")
+  elseif(name MATCHES "^toy-b-chat" AND (pct LESS 8 OR pct GREATER 30))
+    message(FATAL_ERROR "toy-b-chat should have P(multiple concepts) near 0.18, got ${p}")
+  elseif(name MATCHES "^toy-b-base" AND (pct LESS 50 OR pct GREATER 72))
+    message(FATAL_ERROR "toy-b-base should have P(multiple concepts) near 0.62, got ${p}")
   endif()
 endforeach()
 string(JSON issues GET "${report}" input_issues)

@@ -5,7 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -160,11 +161,40 @@ test('bad input is shown as a message naming file, row and column; the page stay
   await page.click('article[data-file="bad.csv"] button.remove');
   await page.click('#example-button');
   await page.waitForSelector('article[data-file="color-humans.csv"] .recognised:has-text("word–colour")');
-  await page.waitForSelector('article[data-file="toy-base-judgements.csv"] .recognised:has-text("conceptual similarity")');
+  await page.waitForSelector('article[data-file="toy-b-base-judgements.csv"] .recognised:has-text("conceptual similarity")');
   await page.click('#run-button');
   await page.waitForSelector('#run-status:has-text("Done")', { timeout: 60000 });
-  assert.equal((await tableRows(page, 'color-populations')).length, 3);
-  assert.equal((await tableRows(page, 'concept-populations')).length, 3);
+  assert.equal((await tableRows(page, 'color-populations')).length, 5);
+  assert.equal((await tableRows(page, 'concept-populations')).length, 5);
+
+  // The comparison report: model pairs side by side, the mixed models, and
+  // an HTML export that opens offline with every figure in it.
+  for (const key of ['color', 'concept']) assert.ok((await marksIn(page, `comparison-${key}`)) > 0, `comparison-${key} drew no marks`);
+  const alignedRows = await page.$$eval('.model[data-model="alignment"] table.fit tbody tr', (rows) =>
+    rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)).filter((cells) => cells[0] === 'aligned'));
+  assert.equal(alignedRows.length, 4);  // REML and ML, two tasks
+  for (const cells of alignedRows) assert.ok(Number(cells[1]) < 0, `aligned effect ${cells[1]}`);
+  await page.screenshot({ path: path.join(artifacts, 'comparison.png'), fullPage: true });
+  const exported = await downloadOf(page, 'button[data-download="report.html"]');
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'shoal-export-')), 'report.html');
+  writeFileSync(file, exported.bytes);
+  const offline = await browser.newContext({ offline: true });
+  const reader = await offline.newPage();
+  const requests = [];
+  reader.on('request', (r) => requests.push(r.url()));
+  await reader.goto(pathToFileURL(file).href);
+  const shown = await reader.evaluate(() => ({
+    figures: document.querySelectorAll('figure svg').length,
+    marks: document.querySelectorAll('figure svg path, figure svg line').length,
+    tables: document.querySelectorAll('table.fit').length,
+    scripts: document.querySelectorAll('script').length,
+  }));
+  assert.equal(shown.figures, 2);
+  assert.ok(shown.marks > 10);
+  assert.equal(shown.tables, 4);
+  assert.equal(shown.scripts, 0);
+  assert.deepEqual(requests, [pathToFileURL(file).href]);
+  await offline.close();
   await page.screenshot({ path: path.join(artifacts, 'example-results.png'), fullPage: true });
   assert.deepEqual(consoleErrors, []);
   rmSync(dir, { recursive: true });

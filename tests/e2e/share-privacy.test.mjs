@@ -133,11 +133,11 @@ test('after one visit the app works offline', async () => {
   await context.setOffline(true);
   const offline = await openApp(browser, app.origin, `${app.origin}/`, context);
   await offline.page.click('#example-button');
-  await offline.page.waitForSelector('article[data-file="toy-base-judgements.csv"] .recognised:has-text("similarity")');
+  await offline.page.waitForSelector('article[data-file="toy-b-base-judgements.csv"] .recognised:has-text("similarity")');
   await offline.page.click('#run-button');
   await offline.page.waitForSelector('#run-status:has-text("Done")', { timeout: 60000 });
-  assert.equal((await tableRows(offline.page, 'color-populations')).length, 3);
-  assert.equal((await tableRows(offline.page, 'concept-populations')).length, 3);
+  assert.equal((await tableRows(offline.page, 'color-populations')).length, 5);
+  assert.equal((await tableRows(offline.page, 'concept-populations')).length, 5);
   await offline.page.screenshot({ path: path.join(artifacts, 'offline.png') });
   await context.close();
 });

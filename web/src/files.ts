@@ -49,4 +49,6 @@ export const ROLE_TITLES: Record<string, string> = {
   choice: 'Choice number (0/1)',
   choice1: 'First choice',
   choice2: 'Second choice',
+  family: 'Model family',
+  aligned: 'Aligned (yes/no)',
 };

@@ -8,6 +8,7 @@ import type { ColorReport, ConceptReport, Inspection } from './report-types';
 import { fileCard } from './views/file-card';
 import { renderColorResults } from './views/color-results';
 import { renderConceptResults } from './views/concept-results';
+import { renderComparisonReport } from './views/comparison-report';
 import { CancelledError, WorkerPool } from './worker/client';
 import { decodeShare, type ShareState } from './share';
 import {
@@ -141,9 +142,13 @@ async function runColor(request: ReturnType<typeof parameters>['color']) {
   running.push(job.id);
   const result = await job.done;
   if (!result.ok) throw new Error(result.error.message);
-  await renderColorResults(byId('color-results'), JSON.parse(result.report) as ColorReport, result.report, (result.data as Uint8Array) ?? new Uint8Array());
+  const report = JSON.parse(result.report) as ColorReport;
+  await renderColorResults(byId('color-results'), report, result.report, (result.data as Uint8Array) ?? new Uint8Array());
   runStatus.dataset.colorMillis = String(result.millis);
-  return `word–colour ${(result.millis / 1000).toFixed(2)} s`;
+  return {
+    summary: `word–colour ${(result.millis / 1000).toFixed(2)} s`,
+    comparison: { task: 'Word–colour associations', key: 'color', metric: 'dist_from_diagonal', comparisons: report.comparisons },
+  };
 }
 
 async function runConcepts(request: ReturnType<typeof parameters>['concept']) {
@@ -153,9 +158,13 @@ async function runConcepts(request: ReturnType<typeof parameters>['concept']) {
     conceptProgress = fraction;
     showProgress();
   }, (ids) => running.push(...ids));
-  await renderConceptResults(byId('concept-results'), JSON.parse(run.report) as ConceptReport, run.report);
+  const report = JSON.parse(run.report) as ConceptReport;
+  await renderConceptResults(byId('concept-results'), report, run.report);
   runStatus.dataset.conceptMillis = String(run.millis);
-  return `similarity ${(run.millis / 1000).toFixed(2)} s on ${run.workers} worker${run.workers === 1 ? '' : 's'}`;
+  return {
+    summary: `similarity ${(run.millis / 1000).toFixed(2)} s on ${run.workers} worker${run.workers === 1 ? '' : 's'}`,
+    comparison: { task: 'Conceptual similarity', key: 'concept', metric: 'p_multiple_concepts', comparisons: report.comparisons },
+  };
 }
 
 async function run() {
@@ -165,12 +174,14 @@ async function run() {
   runStatus.textContent = 'Analysing…';
   byId('color-results').replaceChildren();
   byId('concept-results').replaceChildren();
+  byId('comparison-results').replaceChildren();
   colorProgress = files.some((f) => f.inspection?.task === 'color') ? 0 : 1;
   conceptProgress = files.some((f) => f.inspection?.task === 'concept') ? 0 : 1;
   try {
-    const [color, concept] = await Promise.all([runColor(p.color), runConcepts(p.concept)]);
+    const done = (await Promise.all([runColor(p.color), runConcepts(p.concept)])).filter((d) => d !== null);
+    await renderComparisonReport(byId('comparison-results'), done.map((d) => d.comparison));
     byId('results').hidden = false;
-    runStatus.textContent = `Done: ${[color, concept].filter(Boolean).join('; ')}.`;
+    runStatus.textContent = `Done: ${done.map((d) => d.summary).join('; ')}.`;
   } catch (error) {
     pool.cancel(running);
     runStatus.textContent = error instanceof CancelledError ? 'Cancelled.' : '';

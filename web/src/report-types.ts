@@ -47,6 +47,7 @@ export interface ColorPopulation extends PopulationLabel {
 export interface ColorReport extends ReportEnvelope {
   analysis: 'color';
   populations: ColorPopulation[];
+  comparisons: Comparisons;
 }
 
 export interface Inspection {
@@ -103,4 +104,32 @@ export interface ConceptPopulation extends PopulationLabel {
 export interface ConceptReport extends ReportEnvelope {
   analysis: 'concept';
   populations: ConceptPopulation[];
+  comparisons: Comparisons;
+}
+
+export interface ComparisonMetric { mean: number | null; units: number; bootstrap_ci95: [number, number] | null }
+export interface FixedEffect { term: string; estimate: number | null; se: number | null; z: number | null; p: number | null }
+export interface MixedFit {
+  fixed: FixedEffect[];
+  group_variance: number | null;
+  residual_variance: number | null;
+  log_likelihood: number | null;
+  observations: number;
+  groups: number;
+  converged: boolean;
+  boundary: boolean;
+}
+
+export interface Comparisons {
+  metrics: string[];
+  bootstrap: { draws: number; seed: number };
+  conditions: {
+    population: string; model: string; family: string; aligned: boolean | null; prompt: string; temperature: string;
+    metrics: Record<string, ComparisonMetric>;
+  }[];
+  human_baseline: { population: string; metric: string; mean: number | null; ci95: [number | null, number | null]; bootstrap_ci95: [number, number] | null }[];
+  models: {
+    name: string; metric: string; formula: string; status: 'fitted' | 'skipped'; reason: string | null;
+    populations: number; groups: string[]; reference_levels: Record<string, string>; reml: MixedFit | null; ml: MixedFit | null;
+  }[];
 }

@@ -1,0 +1,76 @@
+// The comparison report: the paper-style figure and the mixed-model tables
+// for each task analysed, exportable as one self-contained HTML file.
+import { METRIC_TITLES, pairsSpec } from '../charts/comparison-charts';
+import { figure } from '../charts/figure';
+import { append, formatNumber, h } from '../dom';
+import { download } from '../download';
+import type { Comparisons, MixedFit } from '../report-types';
+
+export interface TaskComparison {
+  task: string;        // "Word–colour associations", ...
+  key: string;         // "color" or "concept"
+  metric: string;      // the metric drawn
+  comparisons: Comparisons;
+}
+
+function fitTable(caption: string, fit: MixedFit): HTMLElement {
+  return h('table', { class: 'data fit' },
+    h('caption', {}, caption),
+    h('thead', {}, h('tr', {}, ...['term', 'estimate', 'SE', 'z', 'p'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('tbody', {}, ...fit.fixed.map((e) => h('tr', {},
+      h('td', {}, e.term), h('td', {}, formatNumber(e.estimate, 4)), h('td', {}, formatNumber(e.se, 4)),
+      h('td', {}, formatNumber(e.z, 3)), h('td', {}, e.p === null ? '—' : e.p < 1e-4 ? e.p.toExponential(2) : e.p.toFixed(4))))),
+    h('tfoot', {}, h('tr', {}, h('td', { colspan: 5 },
+      `group variance ${formatNumber(fit.group_variance, 4)} · residual variance ${formatNumber(fit.residual_variance, 4)} · ` +
+      `log-likelihood ${formatNumber(fit.log_likelihood, 3)} · ${fit.observations} observations in ${fit.groups} groups` +
+      (fit.boundary ? ' · group variance at the boundary (0)' : '') + (fit.converged ? '' : ' · did not converge')))));
+}
+
+function modelTables(c: TaskComparison): HTMLElement {
+  const blocks = c.comparisons.models.filter((m) => m.metric === c.metric).map((m) => {
+    if (m.status !== 'fitted' || !m.reml || !m.ml) {
+      return h('div', { class: 'model skipped', 'data-model': m.name }, h('h5', {}, m.formula), h('p', {}, `Not fitted: ${m.reason ?? ''}.`));
+    }
+    const refs = Object.entries(m.reference_levels).map(([k, v]) => `${k} = ${v}`).join(', ');
+    return h('div', { class: 'model', 'data-model': m.name },
+      h('h5', {}, m.formula),
+      h('p', {}, `${m.populations} populations; groups: ${m.groups.join(', ')}${refs ? `; reference levels: ${refs}` : ''}.`),
+      fitTable('REML', m.reml), fitTable('ML', m.ml));
+  });
+  return h('div', { class: 'models' }, h('h4', {}, 'Mixed models'), ...blocks);
+}
+
+export async function renderComparisonReport(container: HTMLElement, tasks: TaskComparison[]) {
+  container.replaceChildren();
+  if (tasks.length === 0) return;
+  const exportButton = h('button', { type: 'button', class: 'download', 'data-download': 'report.html' }, 'Export the report as one HTML file');
+  const body = h('div', { class: 'comparison-body' });
+  for (const c of tasks) {
+    const human = c.comparisons.human_baseline.find((b) => b.metric === c.metric);
+    append(body,
+      h('h3', {}, `${c.task}: aligned vs not aligned`),
+      h('p', {}, `${METRIC_TITLES[c.metric] ?? c.metric} per model (bars; ${c.comparisons.bootstrap.draws}-draw bootstrap 95% intervals), ` +
+        `pairs side by side per family, a row per prompt and temperature` +
+        (human ? `; dashed: ${human.population} (${formatNumber(human.mean, 3)}).` : '.')),
+      await figure(`comparison-${c.key}`, `${c.task}: model pairs by condition`, pairsSpec(c.comparisons, c.metric)),
+      modelTables(c));
+  }
+  append(container, h('h2', { id: 'comparison-heading' }, 'Comparing populations'), exportButton, body);
+  exportButton.addEventListener('click', () => download('shoal-report.html', standaloneHtml(body), 'text/html'));
+}
+
+// A copy of the report with every figure as inline SVG and no scripts or
+// external references, so it opens anywhere, offline.
+export function standaloneHtml(body: HTMLElement): string {
+  const copy = body.cloneNode(true) as HTMLElement;
+  copy.querySelectorAll('.figure-actions, button, script').forEach((e) => e.remove());
+  const style = `body{font-family:system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
+table{border-collapse:collapse;font-size:.85rem;margin:.5rem 1rem .5rem 0;display:inline-table;vertical-align:top}
+th,td{border-bottom:1px solid #ccc;padding:.2rem .5rem;text-align:left}caption{text-align:left;font-weight:600}
+figcaption{font-weight:600}`;
+  const title = document.createElement('title');
+  title.textContent = `Shoal report — ${new Date().toISOString().slice(0, 10)}`;
+  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8">` +
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">` +
+    `${title.outerHTML}<style>${style}</style></head><body><h1>Shoal: comparing populations</h1>${copy.innerHTML}</body></html>\n`;
+}
