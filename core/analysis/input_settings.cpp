@@ -12,28 +12,26 @@ void check_known(const std::string& format) {
   }
 }
 
-}  // namespace
-
-std::optional<ColorInputOptions> color_input_options(const InputSettings& settings) {
+template <typename Options, typename ParseFormat>
+std::optional<Options> task_options(const InputSettings& settings, ParseFormat parse_format) {
   check_known(settings.format);
-  const auto format = color_format_from_string(settings.format);
+  const auto format = parse_format(settings.format);
   if (!format) return std::nullopt;
-  ColorInputOptions options;
+  Options options;
   options.format = *format;
   options.columns = settings.columns;
   options.labels = settings.labels;
   return options;
 }
 
+}  // namespace
+
+std::optional<ColorInputOptions> color_input_options(const InputSettings& settings) {
+  return task_options<ColorInputOptions>(settings, color_format_from_string);
+}
+
 std::optional<ConceptInputOptions> concept_input_options(const InputSettings& settings) {
-  check_known(settings.format);
-  const auto format = concept_format_from_string(settings.format);
-  if (!format) return std::nullopt;
-  ConceptInputOptions options;
-  options.format = *format;
-  options.columns = settings.columns;
-  options.labels = settings.labels;
-  return options;
+  return task_options<ConceptInputOptions>(settings, concept_format_from_string);
 }
 
 }  // namespace shoal

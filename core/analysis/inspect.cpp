@@ -42,24 +42,26 @@ nlohmann::json concept_roles(ConceptFormat format) {
           "aligned"};
 }
 
-void inspect_color(const TextInput& input, const CsvTable& table, const ColorInputOptions& options,
-                   nlohmann::json& out) {
-  const ColorColumns columns = detect_color_columns(table, options);
-  out["task"] = "color";
+// Fills in what one task's loader makes of the input.
+template <typename Options, typename Detect, typename Load, typename Roles>
+void inspect_as(const char* task, const TextInput& input, const CsvTable& table, const Options& options,
+                Detect detect, Load load, Roles roles, nlohmann::json& out) {
+  const auto columns = detect(table, options);
+  out["task"] = task;
   out["format"] = to_string(columns.format);
   out["roles"] = columns.roles;
-  out["format_roles"] = color_roles(columns.format);
-  describe_populations(load_color_inputs({input}, {options}), out);
+  out["format_roles"] = roles(columns.format);
+  describe_populations(load(std::vector<TextInput>{input}, std::vector<Options>{options}), out);
+}
+
+void inspect_color(const TextInput& input, const CsvTable& table, const ColorInputOptions& options,
+                   nlohmann::json& out) {
+  inspect_as("color", input, table, options, detect_color_columns, load_color_inputs, color_roles, out);
 }
 
 void inspect_concept(const TextInput& input, const CsvTable& table, const ConceptInputOptions& options,
                      nlohmann::json& out) {
-  const ConceptColumns columns = detect_concept_columns(table, options);
-  out["task"] = "concept";
-  out["format"] = to_string(columns.format);
-  out["roles"] = columns.roles;
-  out["format_roles"] = concept_roles(columns.format);
-  describe_populations(load_concept_inputs({input}, {options}), out);
+  inspect_as("concept", input, table, options, detect_concept_columns, load_concept_inputs, concept_roles, out);
 }
 
 template <typename Detect>

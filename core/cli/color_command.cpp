@@ -3,6 +3,7 @@
 
 #include "cli/arguments.hpp"
 #include "cli/commands.hpp"
+#include "cli/input_arguments.hpp"
 #include "cli/output.hpp"
 #include "color/color_report.hpp"
 #include "color/diversity.hpp"
@@ -87,19 +88,8 @@ int run_color(const std::vector<std::string>& args) {
     std::cout << kColorHelp;
     return 0;
   }
-  ColorInputOptions input_options;
-  const std::string format = a.value("format", "auto");
-  const auto parsed_format = color_format_from_string(format);
-  if (!parsed_format) throw UsageError("--format expects auto, human-long, llm-wide or plain-long, got '" + format + "'");
-  input_options.format = *parsed_format;
-  for (const auto& mapping : a.values("column")) {
-    const auto eq = mapping.find('=');
-    if (eq == std::string::npos || eq == 0 || eq + 1 == mapping.size()) {
-      throw UsageError("--column expects ROLE=NAME, got '" + mapping + "'");
-    }
-    input_options.columns[mapping.substr(0, eq)] = mapping.substr(eq + 1);
-  }
-  input_options.labels.name = a.value("population", "");
+  const auto input_options = input_options_from<ColorInputOptions>(a, color_format_from_string,
+                                                                   "auto, human-long, llm-wide or plain-long");
 
   ColorOptions options;
   const std::string pairs = a.value("pairs", "all");

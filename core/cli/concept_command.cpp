@@ -6,6 +6,7 @@
 
 #include "cli/arguments.hpp"
 #include "cli/commands.hpp"
+#include "cli/input_arguments.hpp"
 #include "cli/output.hpp"
 #include "concept/concept_report.hpp"
 #include "concept/diversity.hpp"
@@ -124,19 +125,8 @@ int run_concept(const std::vector<std::string>& args) {
     std::cout << kConceptHelp;
     return 0;
   }
-  ConceptInputOptions input_options;
-  const std::string format = a.value("format", "auto");
-  const auto parsed_format = concept_format_from_string(format);
-  if (!parsed_format) throw UsageError("--format expects auto, analysis or raw-llm, got '" + format + "'");
-  input_options.format = *parsed_format;
-  for (const auto& mapping : a.values("column")) {
-    const auto eq = mapping.find('=');
-    if (eq == std::string::npos || eq == 0 || eq + 1 == mapping.size()) {
-      throw UsageError("--column expects ROLE=NAME, got '" + mapping + "'");
-    }
-    input_options.columns[mapping.substr(0, eq)] = mapping.substr(eq + 1);
-  }
-  input_options.labels.name = a.value("population", "");
+  const auto input_options =
+      input_options_from<ConceptInputOptions>(a, concept_format_from_string, "auto, analysis or raw-llm");
 
   ConceptOptions options;
   options.model.alpha = a.double_value("alpha", options.model.alpha, 1e-6, 1e6);

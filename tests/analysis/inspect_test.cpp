@@ -1,0 +1,52 @@
+#include <doctest/doctest.h>
+
+#include "analysis/inspect.hpp"
+
+using namespace shoal;
+
+TEST_CASE("inspect: the task, format, roles and populations of a file") {
+  const auto colour = inspect_input(
+      TextInput{"gemma-instruct-prompt=none-temp=1.5.csv", "subject_num,word,hex1,hex2\n0,sky,#000000,#111111\n1,sky,#222222,#333333\n"},
+      InputSettings{});
+  CHECK(colour["task"] == "color");
+  CHECK(colour["format"] == "llm-wide");
+  CHECK(colour["roles"]["hex1"] == "hex1");
+  CHECK(colour["rows"] == 2);
+  REQUIRE(colour["populations"].size() == 1);
+  CHECK(colour["populations"][0]["name"] == "gemma-instruct prompt=none temp=1.5");
+  CHECK(colour["populations"][0]["family"] == "gemma");
+  CHECK(colour["populations"][0]["aligned"] == false);
+  CHECK(colour["error"].is_null());
+
+  const auto concept = inspect_input(
+      TextInput{"j.csv", "Concept,ID,Question,ChoiceNumber\na finch,0,a robin a seal,0\na finch,1,a robin a seal,1\n"},
+      InputSettings{});
+  CHECK(concept["task"] == "concept");
+  CHECK(concept["format"] == "analysis");
+  CHECK(concept["roles"]["choice"] == "ChoiceNumber");
+}
+
+TEST_CASE("inspect: settings override detection; problems become the error field") {
+  InputSettings settings;
+  settings.labels.name = "my population";
+  settings.labels.human = true;
+  const auto relabelled = inspect_input(TextInput{"x.csv", "subject_num,word,hex1,hex2\n0,sky,#000000,#111111\n"}, settings);
+  CHECK(relabelled["populations"][0]["name"] == "my population");
+  CHECK(relabelled["populations"][0]["human"] == true);
+
+  const auto unknown = inspect_input(TextInput{"u.csv", "a,b\n1,2\n"}, InputSettings{});
+  CHECK(unknown["task"].is_null());
+  CHECK(unknown["header"].size() == 2);   // what could be read is still shown
+  CHECK(unknown["error"]["row"] == 1);
+  CHECK(unknown["error"]["message"].get<std::string>().find("not recognised") != std::string::npos);
+
+  const auto bad = inspect_input(TextInput{"b.csv", "participantID,word,response_r,response_g,response_b,condition\n"
+                                                    "1,sky,1,x,3,block1_target_trial\n"},
+                                 InputSettings{});
+  CHECK(bad["task"] == "color");
+  CHECK(bad["error"]["column"] == "response_g");
+
+  InputSettings wrong;
+  wrong.format = "no-such-format";
+  CHECK_THROWS_AS(inspect_input(TextInput{"x.csv", "a\n1\n"}, wrong), std::invalid_argument);
+}
