@@ -33,6 +33,7 @@ struct ColorRequest {
   std::string reference;
   double seed = 1;
   double jsdSamples = 20000;
+  double bootstrap = 2000;
 };
 
 struct ConceptRequest {
@@ -44,6 +45,7 @@ struct ConceptRequest {
   std::string subsets = "25,50,75,100";
   double seed = 1;
   bool traces = false;
+  double bootstrap = 2000;
 };
 
 struct ErrorInfo {
@@ -191,7 +193,9 @@ Outcome analyse_color(val files, ColorRequest request, val progress) {
       if (present(progress)) progress(val(fraction));
     });
     g_bytes = shoal::color_answer_records(dataset, analysis);
-    return success(shoal::color_report(dataset, input_options, analysis).dump(1) + "\n",
+    return success(shoal::color_report(dataset, input_options, analysis,
+                                                       whole_number(request.bootstrap, "bootstrap draws"))
+                       .dump(1) + "\n",
                    val(emscripten::typed_memory_view(g_bytes.size(), g_bytes.data())));
   } catch (const std::exception& e) {
     return failure(e);
@@ -307,7 +311,9 @@ Outcome assemble_concept(val files, ConceptRequest request, val chain_results) {
       if (!s) throw std::invalid_argument("chain results are missing for some chains");
     }
     const auto analysis = shoal::assemble_concept_analysis(loaded.dataset, options, tasks, std::move(results));
-    return success(shoal::concept_report(loaded.dataset, loaded.input_options, analysis).dump(1) + "\n");
+    return success(shoal::concept_report(loaded.dataset, loaded.input_options, analysis,
+                                         whole_number(request.bootstrap, "bootstrap draws"))
+                       .dump(1) + "\n");
   } catch (const std::exception& e) {
     return failure(e);
   }
@@ -323,7 +329,8 @@ EMSCRIPTEN_BINDINGS(shoal) {
       .field("deltaE", &ColorRequest::deltaE)
       .field("reference", &ColorRequest::reference)
       .field("seed", &ColorRequest::seed)
-      .field("jsdSamples", &ColorRequest::jsdSamples);
+      .field("jsdSamples", &ColorRequest::jsdSamples)
+      .field("bootstrap", &ColorRequest::bootstrap);
   emscripten::value_object<ConceptRequest>("ConceptRequest")
       .field("alpha", &ConceptRequest::alpha)
       .field("prior", &ConceptRequest::prior)
@@ -332,7 +339,8 @@ EMSCRIPTEN_BINDINGS(shoal) {
       .field("chains", &ConceptRequest::chains)
       .field("subsets", &ConceptRequest::subsets)
       .field("seed", &ConceptRequest::seed)
-      .field("traces", &ConceptRequest::traces);
+      .field("traces", &ConceptRequest::traces)
+      .field("bootstrap", &ConceptRequest::bootstrap);
   emscripten::value_object<ErrorInfo>("ErrorInfo")
       .field("file", &ErrorInfo::file)
       .field("row", &ErrorInfo::row)

@@ -12,7 +12,7 @@ const paths = [
 ];
 
 const request = { alpha: 0.16, prior: 'simplicity', iterations: 120, burnIn: 20, chains: 3, subsets: '25,50',
-  seed: 9, traces: false };
+  seed: 9, traces: false, bootstrap: 500 };
 
 test('chains spread over three module instances assemble into the CLI report', async () => {
   const workers = await Promise.all([loadShoal(), loadShoal(), loadShoal()]);
@@ -35,7 +35,7 @@ test('chains spread over three module instances assemble into the CLI report', a
   const assembled = workers[1].assembleConcept(files, request, results.reverse());
   assert.equal(assembled.ok, true, assembled.error.message);
   assertSameReport(assembled.report, nativeReport('concept', paths,
-    ['--iterations', '120', '--burn-in', '20', '--chains', '3', '--subsets', '25,50', '--seed', '9']));
+    ['--iterations', '120', '--burn-in', '20', '--chains', '3', '--subsets', '25,50', '--seed', '9', '--bootstrap', '500']));
 });
 
 test('missing chain results and bad options come back as errors', async () => {

@@ -106,8 +106,9 @@ function parameters() {
     return Number.isFinite(v) && v >= 0 ? v : fallback;
   };
   const seed = whole('seed', 1);
+  const bootstrap = whole('bootstrap', 2000);
   return {
-    color: { pairs: value('pairs'), deltaE: value('deltaE'), jsdSamples: whole('jsdSamples', 20000), reference: '', seed },
+    color: { pairs: value('pairs'), deltaE: value('deltaE'), jsdSamples: whole('jsdSamples', 20000), reference: '', seed, bootstrap },
     concept: {
       alpha: Number(value('alpha')) || 0.16,
       prior: value('prior'),
@@ -117,6 +118,7 @@ function parameters() {
       subsets: value('subsets').replace(/\s+/g, ''),
       seed,
       traces: false,
+      bootstrap,
     },
   };
 }
