@@ -114,16 +114,18 @@ std::uint32_t Restaurant::open_table() {
 void Restaurant::insert(std::size_t person, std::uint32_t slot) {
   seat_[person] = slot;
   ++size_[slot];
-  const std::uint8_t* x = &answers_.values[person * questions_];
-  std::uint32_t* ones = &ones_[static_cast<std::size_t>(slot) * questions_];
+  // Pointers, not &v[i]: with no questions the rows are empty and indexing
+  // them would be out of range.
+  const std::uint8_t* x = answers_.values.data() + person * questions_;
+  std::uint32_t* ones = ones_.data() + static_cast<std::size_t>(slot) * questions_;
   for (std::size_t q = 0; q < questions_; ++q) ones[q] += x[q];
 }
 
 void Restaurant::remove(std::size_t person) {
   const std::uint32_t slot = seat_[person];
   --size_[slot];
-  const std::uint8_t* x = &answers_.values[person * questions_];
-  std::uint32_t* ones = &ones_[static_cast<std::size_t>(slot) * questions_];
+  const std::uint8_t* x = answers_.values.data() + person * questions_;
+  std::uint32_t* ones = ones_.data() + static_cast<std::size_t>(slot) * questions_;
   for (std::size_t q = 0; q < questions_; ++q) ones[q] -= x[q];
   if (size_[slot] == 0) {
     const std::uint32_t position = active_index_[slot];
@@ -135,13 +137,13 @@ void Restaurant::remove(std::size_t person) {
 }
 
 void Restaurant::score(std::size_t person) {
-  const std::uint8_t* x = &answers_.values[person * questions_];
+  const std::uint8_t* x = answers_.values.data() + person * questions_;
   const double* log_count = log_count_alpha_.data();
   const bool simplicity = model_.prior == PartitionPrior::Simplicity;
   log_weights_.clear();
   for (const std::uint32_t slot : active_) {
     const std::uint32_t n = size_[slot];
-    const std::uint32_t* ones = &ones_[static_cast<std::size_t>(slot) * questions_];
+    const std::uint32_t* ones = ones_.data() + static_cast<std::size_t>(slot) * questions_;
     double log_likelihood = 0.0;
     for (std::size_t q = 0; q < questions_; ++q) {
       // People at the table who gave the same answer as this person.
@@ -231,7 +233,7 @@ double Restaurant::log_posterior() const {
   double total = 0.0;
   for (const std::uint32_t slot : active_) {
     const std::uint32_t n = size_[slot];
-    const std::uint32_t* ones = &ones_[static_cast<std::size_t>(slot) * questions_];
+    const std::uint32_t* ones = ones_.data() + static_cast<std::size_t>(slot) * questions_;
     for (std::size_t q = 0; q < questions_; ++q) {
       total += lgamma_count_alpha_[ones[q]] + lgamma_count_alpha_[n - ones[q]];
     }
