@@ -8,6 +8,9 @@ missing=()
 have_command() { command -v "$1" >/dev/null 2>&1; }
 have_command cmake || missing+=(cmake)
 have_command g++ || missing+=(g++)
+# clang and its libFuzzer runtime, for the fuzz target of the extended tests.
+have_command clang++ || missing+=(clang)
+ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 || missing+=(libclang-rt-dev)
 have_command make || missing+=(make)
 have_command em++ || missing+=(emscripten)
 have_command node || missing+=(nodejs)
