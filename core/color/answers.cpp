@@ -14,10 +14,15 @@ std::vector<std::uint8_t> color_answer_records(const ColorDataset& dataset, cons
     for (const auto& r : dataset.populations[p].responses) {
       if (!r.colour) continue;
       const std::size_t w = word_index.at(r.word);
-      const std::uint8_t record[kColorAnswerRecordSize] = {
-          static_cast<std::uint8_t>(p & 0xFF), static_cast<std::uint8_t>(p >> 8),
-          static_cast<std::uint8_t>(w & 0xFF), static_cast<std::uint8_t>(w >> 8),
-          static_cast<std::uint8_t>(r.block),  r.colour->r, r.colour->g, r.colour->b};
+      std::uint8_t record[kColorAnswerRecordSize];
+      for (int byte = 0; byte < 4; ++byte) {
+        record[byte] = static_cast<std::uint8_t>((p >> (8 * byte)) & 0xFF);
+        record[4 + byte] = static_cast<std::uint8_t>((w >> (8 * byte)) & 0xFF);
+      }
+      record[8] = static_cast<std::uint8_t>(r.block);
+      record[9] = r.colour->r;
+      record[10] = r.colour->g;
+      record[11] = r.colour->b;
       records.insert(records.end(), record, record + kColorAnswerRecordSize);
     }
   }

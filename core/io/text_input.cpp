@@ -4,6 +4,7 @@
 #include <iterator>
 
 #include "io/input_error.hpp"
+#include "io/utf8.hpp"
 
 namespace shoal {
 
@@ -16,7 +17,8 @@ TextInput read_text_input(const std::string& path) {
   std::ifstream stream(path, std::ios::binary);
   if (!stream) throw InputError(path, 0, "", "cannot open the file for reading");
   TextInput input;
-  input.name = base_name(path);
+  // Names go into reports, which must be UTF-8 whatever the file system holds.
+  input.name = to_valid_utf8(base_name(path));
   input.content.assign(std::istreambuf_iterator<char>(stream), std::istreambuf_iterator<char>());
   if (stream.bad()) throw InputError(path, 0, "", "reading the file failed");
   return input;

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "color/answers.hpp"
 #include "color/diversity.hpp"
 #include "color/gaussian.hpp"
 
@@ -166,4 +167,23 @@ TEST_CASE("gaussian: undefined for one answer or answers on a plane") {
   CHECK(g->mean[0] == doctest::Approx(58.75));
   // Sample variance of L: values 50, 60, 70, 55 around 58.75.
   CHECK(g->covariance(0, 0) == doctest::Approx((8.75 * 8.75 + 1.25 * 1.25 + 11.25 * 11.25 + 3.75 * 3.75) / 3));
+}
+
+TEST_CASE("answer records: every valid answer, indexed by population and word") {
+  const std::string csv =
+      "population,individual,word,block,colour\n"
+      "p,1,sky,1,#010203\np,1,sky,2,#040506\np,2,sky,1,#070809\np,2,sky,2,\n"
+      "p,1,sea,1,#0a0b0c\np,1,sea,2,#0d0e0f\np,2,sea,1,#101112\np,2,sea,2,#131415\n";
+  const auto dataset = load_color_inputs({TextInput{"r.csv", csv}}, {ColorInputOptions{}});
+  const auto analysis = analyse_color(dataset, ColorOptions{});
+  const auto records = color_answer_records(dataset, analysis);
+  REQUIRE(records.size() == 7 * kColorAnswerRecordSize);  // the empty colour is invalid
+  // Words are alphabetical in the analysis: sea = 0, sky = 1. The first
+  // response read is sky, block 1, #010203.
+  CHECK(records[0] == 0);
+  CHECK(records[4] == 1);
+  CHECK(records[8] == 1);
+  CHECK(records[9] == 1);
+  CHECK(records[10] == 2);
+  CHECK(records[11] == 3);
 }

@@ -5,15 +5,16 @@ import { colourScale as scale, populationOrder as order } from './populations';
 
 export interface ColorAnswer { population: number; word: number; block: number; r: number; g: number; b: number }
 
-// Records of 8 bytes, as written by the core's color_answer_records.
+// Records of 12 bytes, as written by the core's color_answer_records.
 export function decodeAnswers(data: Uint8Array): ColorAnswer[] {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const answers: ColorAnswer[] = [];
-  for (let i = 0; i + 8 <= data.length; i += 8) {
+  for (let i = 0; i + 12 <= data.length; i += 12) {
     answers.push({
-      population: data[i] | (data[i + 1] << 8),
-      word: data[i + 2] | (data[i + 3] << 8),
-      block: data[i + 4],
-      r: data[i + 5], g: data[i + 6], b: data[i + 7],
+      population: view.getUint32(i, true),
+      word: view.getUint32(i + 4, true),
+      block: data[i + 8],
+      r: data[i + 9], g: data[i + 10], b: data[i + 11],
     });
   }
   return answers;
