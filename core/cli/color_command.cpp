@@ -71,10 +71,7 @@ void print_summary(const ColorDataset& dataset, const ColorAnalysis& analysis) {
                  p.dist_from_diagonal.low, p.dist_from_diagonal.high, p.valid_responses,
                  p.valid_responses + p.invalid_responses);
   }
-  for (const auto& issue : dataset.issues) {
-    std::fprintf(stderr, "note: %zu x %s (first: %s, row %zu)\n", issue.count, issue.description.c_str(),
-                 issue.first_file.c_str(), issue.first_row);
-  }
+  print_input_issues(dataset.issues);
 }
 
 }  // namespace

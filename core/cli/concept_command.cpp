@@ -108,10 +108,7 @@ void print_summary(const ConceptDataset& dataset, const ConceptAnalysis& analysi
                  p.label.name.c_str(), p.concepts_clustered, p.mean_p_multiple_concepts,
                  p.mean_last_p_multiple_concepts);
   }
-  for (const auto& issue : dataset.issues) {
-    std::fprintf(stderr, "note: %zu x %s (first: %s, row %zu)\n", issue.count, issue.description.c_str(),
-                 issue.first_file.c_str(), issue.first_row);
-  }
+  print_input_issues(dataset.issues);
 }
 
 }  // namespace

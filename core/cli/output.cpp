@@ -1,5 +1,6 @@
 #include "cli/output.hpp"
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -26,6 +27,13 @@ void write_output(const std::string& path, const std::string& text) {
   std::ofstream stream(target, std::ios::binary);
   stream << text;
   if (!stream) throw std::runtime_error("cannot write " + path);
+}
+
+void print_input_issues(const std::vector<InputIssue>& issues) {
+  for (const auto& issue : issues) {
+    std::fprintf(stderr, "note: %zu x %s (first: %s, row %zu)\n", issue.count, issue.description.c_str(),
+                 issue.first_file.c_str(), issue.first_row);
+  }
 }
 
 void write_report(const std::string& out_path, const nlohmann::json& report) {

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "io/input_error.hpp"
 #include "io/text_input.hpp"
 
 namespace shoal::cli {
@@ -13,6 +14,9 @@ std::vector<TextInput> read_inputs(const std::vector<std::string>& paths);
 
 // Writes text to a file (creating parent directories) or to stdout for "-".
 void write_output(const std::string& path, const std::string& text);
+
+// One line per counted input problem, on standard error.
+void print_input_issues(const std::vector<InputIssue>& issues);
 
 // The report as indented JSON to --out (stdout when absent).
 void write_report(const std::string& out_path, const nlohmann::json& report);
