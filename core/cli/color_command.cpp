@@ -42,7 +42,7 @@ Options:
   --column ROLE=NAME   use column NAME for ROLE (repeatable); roles:
                        individual, word, block, r, g, b, colour, reply1,
                        reply2, hex1, hex2, population, model, prompt,
-                       temperature
+                       temperature, family, aligned
   --population NAME    name every input's population NAME
   --pairs RULE         all (default): population ΔE over all ordered pairs
                        of different individuals; paper: only i < j in

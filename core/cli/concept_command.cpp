@@ -75,7 +75,8 @@ Options:
   --format FORMAT      auto (default), analysis or raw-llm
   --column ROLE=NAME   use column NAME for ROLE (repeatable); roles: concept,
                        individual, question, choice, choice1, choice2, reply1,
-                       reply2, population, model, prompt, temperature
+                       reply2, population, model, prompt, temperature, family,
+                       aligned
   --population NAME    name every input's population NAME
   --quiet              no summary on standard error
   --help               this text
