@@ -298,9 +298,8 @@ function setUpDropZone() {
       loadExamples(button.dataset.example!).catch((error) => showError(error instanceof Error ? error.message : String(error)));
     });
   }
-  byId('file-fold').addEventListener('toggle', (e) => {
-    if (e.isTrusted) foldChosen = true;
-  });
+  // A click, or Enter on the summary: the page's own folding fires toggle too.
+  byId('file-summary').addEventListener('click', () => { foldChosen = true; });
 }
 
 // The generated examples, as listed by the generator; `task` is the folder
