@@ -65,7 +65,7 @@ function inputTable(files: LoadedFile[]): HTMLElement {
       h('td', {}, TASK_NAMES[f.inspection?.task ?? ''] ?? ''),
       h('td', {}, f.inspection?.format ?? ''),
       h('td', {}, (f.inspection?.populations ?? []).map((p) =>
-        [p.name, p.human ? 'human' : '', p.model, p.family, p.aligned === true ? 'aligned' : p.aligned === false ? 'not aligned' : '',
+        [p.name, p.human && p.name !== 'human' ? 'human' : '', p.model, p.family, p.aligned === true ? 'aligned' : p.aligned === false ? 'not aligned' : '',
           p.prompt ? `prompt ${p.prompt}` : '', p.temperature ? `temperature ${p.temperature}` : '']
           .filter(Boolean).join(', ')).join('; '))))));
 }
@@ -99,6 +99,7 @@ table{border-collapse:collapse;font-size:.8rem;margin:.5rem 1rem .8rem 0}
 th,td{border-bottom:1px solid #bbb;padding:.15rem .45rem;text-align:left;vertical-align:top}
 caption{text-align:left;font-weight:600;padding:.3rem 0}
 td code{font-size:.75rem;word-break:break-all}
+.share-link a{display:block;font-family:monospace;font-size:.7rem;word-break:break-all;max-height:6em;overflow:hidden}
 figure{margin:1.2rem 0}figcaption{font-weight:600;margin-bottom:.3rem}
 figure svg{max-width:100%;height:auto}
 .warning{border-left:4px solid #e69f00;padding:.3rem .8rem;background:#fff4e0}
