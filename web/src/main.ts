@@ -41,8 +41,8 @@ function showError(message: string | null) {
   runError.textContent = message ?? '';
 }
 
-// Files are never more than 8 to a screen: a long list folds into its summary.
-const FOLD_ABOVE = 8;
+// A long list folds into its summary (the run bar stays in reach either way).
+const FOLD_ABOVE = 12;
 
 function renderFiles() {
   byId('file-list').replaceChildren(...files.map((f) => fileCard(f, { onReread: inspect, onRemove: remove })));
