@@ -41,6 +41,8 @@ test('empty page and example results: no horizontal scroll, no serious axe-core 
   // The contents list links to every results heading.
   const contents = await page.$$eval('#results-contents a', (links) => links.map((a) => document.querySelector(a.getAttribute('href'))?.textContent));
   assert.ok(contents.length >= 3 && contents.every((t) => t), JSON.stringify(contents));
+  const figures = await page.$$eval('#results figure[data-figure]', (f) => f.length);
+  assert.equal(await page.$$eval('#results-contents li.figure-entry a', (a) => a.length), figures);
   for (const [width, height] of sizes) {
     assert.equal(await overflowAt(page, width, height), 0, `example results at ${width} px`);
     assert.deepEqual(await seriousViolations(page), [], `at ${width} px`);

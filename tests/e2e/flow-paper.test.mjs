@@ -38,6 +38,7 @@ test('the paper\'s 49 files, Run clicked the instant it is enabled: every popula
   // While files are read and checked, Run says why it waits.
   assert.equal(await page.isDisabled('#run-button'), true);
   assert.match(await page.textContent('#run-reason'), /waits until every file is read and checked/);
+  await page.screenshot({ path: path.join(artifacts, 'flow-reading.png') });
   await page.waitForFunction(() => !document.querySelector('#run-button').disabled, null, { timeout: 300000, polling: 'raf' });
   const started = Date.now();
   await page.click('#run-button');

@@ -15,14 +15,18 @@ export interface RunRecord {
   shareLink: string;
 }
 
-// The results' headings as a list of links, for long reports.
+// The results' headings and figures as a list of links, for long reports.
 export function contentsOf(results: HTMLElement): HTMLElement {
-  const headings = [...results.querySelectorAll<HTMLElement>('#color-results h3, #concept-results h3, #comparison-results h2, #comparison-results h3')];
-  const items = headings.map((heading, k) => {
-    heading.id ||= `result-${k + 1}`;
-    return h('li', { class: heading.tagName === 'H2' ? 'top' : undefined }, h('a', { href: `#${heading.id}` }, heading.textContent ?? ''));
+  const targets = [...results.querySelectorAll<HTMLElement>(
+    '#color-results h3, #concept-results h3, #comparison-results h2, #comparison-results h3, #results figure[data-figure]')];
+  const items = targets.map((target, k) => {
+    const figure = target.tagName === 'FIGURE';
+    target.id ||= figure ? `figure-${target.dataset.figure}` : `result-${k + 1}`;
+    const text = figure ? target.querySelector('figcaption')?.textContent : target.textContent;
+    return h('li', { class: figure ? 'figure-entry' : target.tagName === 'H2' ? 'top' : undefined },
+      h('a', { href: `#${target.id}` }, text ?? ''));
   });
-  return h('nav', { 'aria-label': 'Contents of the results' }, h('p', { class: 'contents-title' }, 'Contents'), h('ol', {}, ...items));
+  return h('nav', { 'aria-label': 'Contents of the results' }, h('p', { class: 'contents-title' }, 'Contents'), h('ul', {}, ...items));
 }
 
 export function exportButton(record: () => RunRecord, results: HTMLElement): HTMLElement {
