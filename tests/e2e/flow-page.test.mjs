@@ -24,12 +24,14 @@ after(async () => {
 });
 
 const sizes = [[390, 844], [1280, 800]];
+const moreWidths = [360, 768, 1920];
 
 test('empty page and example results: no horizontal scroll, no serious axe-core violations, focus on the results, dark mode', async () => {
   const { context, page, consoleErrors } = await openApp(browser, origin);
   assert.equal(await page.isDisabled('#run-button'), true);
   assert.equal(await page.textContent('#run-reason'), 'Add files to begin.');
   for (const [width, height] of sizes) assert.equal(await overflowAt(page, width, height), 0, `empty page at ${width} px`);
+  for (const width of moreWidths) assert.equal(await overflowAt(page, width, 900), 0, `empty page at ${width} px`);
   assert.deepEqual(await seriousViolations(page), []);
 
   await page.click('#example-button');
@@ -47,6 +49,7 @@ test('empty page and example results: no horizontal scroll, no serious axe-core 
     assert.equal(await overflowAt(page, width, height), 0, `example results at ${width} px`);
     assert.deepEqual(await seriousViolations(page), [], `at ${width} px`);
   }
+  for (const width of moreWidths) assert.equal(await overflowAt(page, width, 900), 0, `example results at ${width} px`);
   // The run bar stays on screen wherever the reader scrolls.
   await page.setViewportSize({ width: 390, height: 844 });
   for (const y of [0, 2000, 6000]) {

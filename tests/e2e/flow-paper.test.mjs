@@ -79,7 +79,7 @@ test('the paper\'s 49 files, Run clicked the instant it is enabled: every popula
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'results-heading');
 
   // Layout and accessibility with 49 populations' results.
-  for (const [width, height] of [[1280, 800], [390, 844]]) {
+  for (const [width, height] of [[1280, 800], [1920, 1080], [768, 1024], [360, 740], [390, 844]]) {
     assert.equal(await overflowAt(page, width, height), 0, `horizontal overflow at ${width} px`);
   }
   await page.screenshot({ path: path.join(artifacts, 'flow-paper-phone.png') });
