@@ -12,12 +12,14 @@ export function fileSummary(files: LoadedFile[]): FileSummary {
   const bytes = files.reduce((t, f) => t + f.size, 0);
   const count = (task: string) => files.filter((f) => analysable(f) && f.inspection?.task === task).length;
   const excluded = files.filter((f) => f.state === 'inspected' && !analysable(f));
-  const waiting = files.filter((f) => f.state !== 'inspected').length;
+  const reading = files.filter((f) => f.state === 'reading').length;
+  const checking = files.filter((f) => f.state === 'inspecting').length;
   const parts = [
     count('color') > 0 ? `${count('color')} word–colour` : '',
     count('concept') > 0 ? `${count('concept')} similarity` : '',
     excluded.length > 0 ? `${excluded.length} not analysed` : '',
-    waiting > 0 ? `${waiting} being read` : '',
+    reading > 0 ? `${reading} being read` : '',
+    checking > 0 ? `${checking} being checked` : '',
     formatBytes(bytes),
   ].filter(Boolean);
   return { line: `${plural(files.length, 'file')}: ${parts.join(', ')}`, excluded };

@@ -80,7 +80,8 @@ function renderShareUrls() {
   }));
 }
 
-const currentLink = (mode: string) => buildLink(files, readParameters(byId<HTMLFormElement>('parameters')), toolVersion, mode, shareUrls);
+const formValues = () => readParameters(byId<HTMLFormElement>('parameters'));
+const currentLink = (mode: string) => buildLink(files, formValues(), toolVersion, mode, shareUrls);
 
 // Past this many characters many chat and mail programs cut a link.
 const LONG_LINK = 100_000;
@@ -241,6 +242,7 @@ async function run() {
   // wait for the next one.
   const batch = files.filter(analysable);
   const p = parameters();
+  const form = formValues();
   setRunning(true);
   runStatus.textContent = `Analysing ${batch.length} file${batch.length === 1 ? '' : 's'}…`;
   byId('results').hidden = true;
@@ -254,7 +256,7 @@ async function run() {
     await renderComparisonReport(byId('comparison-results'), done.map((d) => d.comparison));
     lastRun = {
       version: toolVersion, parameters: p, files: batch, finished: new Date(),
-      shareLink: await currentLink('reference').catch(() => ''),
+      shareLink: await buildLink(batch, form, toolVersion, 'reference', {}).catch(() => ''),
     };
     byId('results-contents').replaceChildren(contentsOf(byId('results')));
     byId('results-export').replaceChildren(exportButton(() => lastRun!, byId('results')));
