@@ -9,6 +9,7 @@ import { fileCard } from './views/file-card';
 import { renderColorResults } from './views/color-results';
 import { renderConceptResults } from './views/concept-results';
 import { renderComparisonReport } from './views/comparison-report';
+import { setUpCollectData } from './views/collect-data';
 import { CancelledError, WorkerPool } from './worker/client';
 import { decodeShare, type ShareState } from './share';
 import {
@@ -255,6 +256,10 @@ async function start() {
     navigator.serviceWorker.register('./sw.js').catch(() => undefined);  // offline use is a bonus, not a need
   }
   runButton.addEventListener('click', run);
+  setUpCollectData(byId('collect-data'), async (name, bytes) => {
+    await addFiles([{ name, bytes }]);
+    byId('files-heading').scrollIntoView();
+  });
   cancelButton.addEventListener('click', () => pool.cancel(running));
   const version = await pool.run({ kind: 'version' }).done;
   toolVersion = version.report;
