@@ -1,5 +1,6 @@
 #include "kit/custom_id.hpp"
 
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <vector>
@@ -71,6 +72,19 @@ std::optional<std::size_t> whole_number(const std::string& text) {
   return value;
 }
 
+using NamedSet = std::pair<const char*, const std::vector<std::string>*>;
+
+std::array<NamedSet, 2> paper_sets() {
+  return {NamedSet{"animals", &animal_concepts()}, NamedSet{"politicians", &politician_concepts()}};
+}
+
+std::optional<std::size_t> place_in(const std::vector<std::string>* names, const std::string& name) {
+  for (std::size_t i = 0; i < names->size(); ++i) {
+    if ((*names)[i] == name) return i;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string temperature_label(double temperature) {
@@ -86,7 +100,15 @@ std::string encode_custom_id(const RequestKey& key) {
                    percent_encode(key.temperature) + "/" + std::to_string(key.individual) + "/" +
                    std::to_string(key.presentation) + "/";
   if (key.task == Task::Color) return id + percent_encode(key.word);
-  return id + percent_encode(key.target) + "/" + percent_encode(key.choice1) + "/" + percent_encode(key.choice2);
+  for (const auto& [set, names] : paper_sets()) {
+    const auto target = place_in(names, key.target), first = place_in(names, key.choice1),
+               second = place_in(names, key.choice2);
+    if (target && first && second) {
+      return id + set + "/" + std::to_string(*target) + "/" + std::to_string(*first) + "/" + std::to_string(*second);
+    }
+  }
+  return id + "list/" + percent_encode(key.target) + "/" + percent_encode(key.choice1) + "/" +
+         percent_encode(key.choice2);
 }
 
 std::optional<RequestKey> decode_custom_id(const std::string& id) {
@@ -94,7 +116,7 @@ std::optional<RequestKey> decode_custom_id(const std::string& id) {
   RequestKey key;
   if (parts.size() == 6 && parts[0] == "color") {
     key.task = Task::Color;
-  } else if (parts.size() == 8 && parts[0] == "concept") {
+  } else if (parts.size() == 9 && parts[0] == "concept") {
     key.task = Task::Concept;
   } else {
     return std::nullopt;
@@ -108,8 +130,18 @@ std::optional<RequestKey> decode_custom_id(const std::string& id) {
   key.temperature = *temperature;
   key.individual = *individual;
   key.presentation = parts[4][0] - '0';
+  const std::vector<std::string>* set = nullptr;
+  for (const auto& [name, names] : paper_sets()) {
+    if (key.task == Task::Concept && parts[5] == name) set = names;
+  }
+  if (key.task == Task::Concept && !set && parts[5] != "list") return std::nullopt;
   std::vector<std::string> names;
-  for (std::size_t i = 5; i < parts.size(); ++i) {
+  for (std::size_t i = key.task == Task::Color ? 5 : 6; i < parts.size(); ++i) {
+    if (set) {
+      if (parts[i].size() != 1 || parts[i][0] < '0' || parts[i][0] > '9') return std::nullopt;
+      names.push_back((*set)[static_cast<std::size_t>(parts[i][0] - '0')]);
+      continue;
+    }
     auto name = percent_decode(parts[i]);
     if (!name || name->empty()) return std::nullopt;
     names.push_back(std::move(*name));

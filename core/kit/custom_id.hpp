@@ -13,10 +13,13 @@ namespace shoal::kit {
 // batch service returns them in. Fields are separated by '/', and words and
 // concept names percent-encoded:
 //   color/CONDITION/TEMPERATURE/INDIVIDUAL/BLOCK/WORD
-//   concept/CONDITION/TEMPERATURE/INDIVIDUAL/ORDER/TARGET/CHOICE1/CHOICE2
+//   concept/CONDITION/TEMPERATURE/INDIVIDUAL/ORDER/SET/TARGET/CHOICE1/CHOICE2
 // ORDER 1 asks "CHOICE1 or CHOICE2", ORDER 2 the swapped order; BLOCK is the
 // first or second sample of a word. TEMPERATURE is "default" when the
-// request leaves it to the model.
+// request leaves it to the model. SET is "animals" or "politicians" when the
+// three concepts are the paper's, named by their place (0-9) in its list,
+// which keeps the paper's ids within the 64 characters some services allow;
+// otherwise "list", with the names themselves.
 struct RequestKey {
   Task task = Task::Color;
   Condition condition = Condition::None;

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <set>
@@ -84,6 +85,9 @@ TEST_CASE("concept: individuals × 36 pairs × 2 orders, each pair of the other 
       asked[key->individual].insert(std::to_string(key->presentation) + "|" + key->choice1 + "|" + key->choice2);
     }
     CHECK(ids.size() == lines.size());
+    std::size_t longest = 0;
+    for (const auto& id : ids) longest = std::max(longest, id.size());
+    CHECK(longest <= 64);   // the limit of some batch services
     CHECK(asked.size() == 900);
     for (const auto& [individual, questions] : asked) CHECK(questions.size() == 72);
   }
@@ -100,6 +104,7 @@ TEST_CASE("colour: individuals × words × 2 blocks") {
   CHECK(batch.requests == 150 * 199 * 2);
   std::map<std::string, int> per_word_block;
   for (const auto& line : lines_of(batch)) {
+    CHECK(line["custom_id"].get<std::string>().size() <= 64);
     const auto key = decode_custom_id(line["custom_id"].get<std::string>());
     REQUIRE(key);
     ++per_word_block[key->word + "|" + std::to_string(key->presentation)];
@@ -280,7 +285,7 @@ TEST_CASE("custom_id round trip, whatever the names") {
   key.choice1 = "George W. Bush";
   key.choice2 = "x,y\"z";
   const std::string id = encode_custom_id(key);
-  CHECK(id == "concept/nonsense/1.5/812/2/a%2Fb%20100%25%20%C3%BC/George%20W.%20Bush/x%2Cy%22z");
+  CHECK(id == "concept/nonsense/1.5/812/2/list/a%2Fb%20100%25%20%C3%BC/George%20W.%20Bush/x%2Cy%22z");
   const auto back = decode_custom_id(id);
   REQUIRE(back);
   CHECK(back->target == key.target);
@@ -289,7 +294,16 @@ TEST_CASE("custom_id round trip, whatever the names") {
   CHECK(back->individual == 812);
   CHECK(back->presentation == 2);
   CHECK(back->condition == Condition::Nonsense);
-  for (const char* bad : {"", "color", "color/none/default/0/3/apple", "color/odd/default/0/1/apple",
+  key.target = "Hillary Clinton";
+  key.choice1 = "Elizabeth Warren";
+  key.choice2 = "George W. Bush";
+  CHECK(encode_custom_id(key) == "concept/nonsense/1.5/812/2/politicians/6/4/5");
+  const auto paper = decode_custom_id("concept/nonsense/1.5/812/2/politicians/6/4/5");
+  REQUIRE(paper);
+  CHECK(paper->target == "Hillary Clinton");
+  CHECK(paper->choice2 == "George W. Bush");
+  for (const char* bad : {"", "color", "concept/none/default/0/1/animals/10/0/1", "concept/none/default/0/1/birds/0/1/2",
+                          "concept/none/default/0/1/a%20finch/a%20robin/a%20seal", "color/none/default/0/3/apple", "color/odd/default/0/1/apple",
                           "color/none/default/x/1/apple", "color/none/default/0/1/a%2", "concept/none/default/0/1/a/b",
                           "color/none/default/0/1/"}) {
     CHECK_FALSE(decode_custom_id(bad));

@@ -138,9 +138,9 @@ TEST_CASE("concept replies: raw-llm rows, the first reply for the listed order, 
   o.individuals = 1;
   const TextInput requests{"requests.jsonl", batch_requests(o).jsonl};
   // Individual 0's target with seed 42 is a salmon; its first pair is finch-robin.
-  const std::string results = plain("concept/identity/default/0/2/a%20salmon/a%20finch/a%20robin", "a robin") +
-                              plain("concept/identity/default/0/1/a%20salmon/a%20finch/a%20robin", "A finch.") +
-                              plain("concept/identity/default/0/1/a%20salmon/a%20finch/a%20chicken", "Neither.");
+  const std::string results = plain("concept/identity/default/0/2/animals/6/0/1", "a robin") +
+                              plain("concept/identity/default/0/1/animals/6/0/1", "A finch.") +
+                              plain("concept/identity/default/0/1/animals/6/0/2", "Neither.");
   const auto import = import_replies(requests, {"results.jsonl", results});
   CHECK(import.task == Task::Concept);
   CHECK(import.requests == 72);
