@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { loadShoal, native, shared } from './support.mjs';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'shoal-kit-'));
@@ -115,6 +116,9 @@ test('wasm makes the CLI requests and reads replies back into the CLI file, byte
   const resultsFile = { name: 'color-results.jsonl', bytes: new TextEncoder().encode(results) };
   const imported = module.importReplies(requestsFile, resultsFile);
   assert.equal(imported.ok, true, imported.error.message);
+  const gzipped = module.importReplies(requestsFile, { name: 'color-results.jsonl.gz', bytes: new Uint8Array(gzipSync(results)) });
+  assert.equal(gzipped.ok, true, gzipped.error.message);
+  assert.equal(gzipped.text, imported.text);
   writeFileSync(path.join(work, 'color.jsonl'), nativeColor);
   writeFileSync(path.join(work, 'color-results.jsonl'), results);
   const nativeCsv = shoal(['replies', path.join(work, 'color.jsonl'), path.join(work, 'color-results.jsonl'), '--quiet']).out;
