@@ -20,7 +20,7 @@ using ordered_json = nlohmann::ordered_json;
 
 class RequestWriter {
  public:
-  RequestWriter(const PromptOptions& options) : options_(options) {}
+  explicit RequestWriter(const PromptOptions& options) : options_(options) {}
 
   void add(const RequestKey& key, const std::string& question, const std::string* context) {
     ordered_json messages = ordered_json::array();
