@@ -61,3 +61,26 @@ test('under a sub-path the page, its workers, its wasm and its service worker al
   assert.deepEqual(offline.consoleErrors, []);
   await context.close();
 });
+
+test('the page shows its version, and a link made by another version says so when it opens', async () => {
+  const context = await browser.newContext();
+  const { page } = await openApp(browser, origin, `${origin}${base}`, context);
+  const version = (await page.textContent('#version')).trim();
+  assert.match(version, /^\d+\.\d+\.\d+/);
+  const link = async (tool) => page.evaluate(async (state) => {
+    const bytes = new TextEncoder().encode(JSON.stringify(state));
+    const packed = new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer());
+    return `#s=${btoa(String.fromCharCode(...packed)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
+  }, { version: 1, tool, parameters: { seed: '3' }, files: [] });
+
+  const older = await openApp(browser, origin, `${origin}${base}${await link('0.0.1')}`, context);
+  await older.page.waitForSelector('#shared-version');
+  const notice = await older.page.textContent('#shared-version');
+  assert.ok(notice.includes('Shoal 0.0.1') && notice.includes(`Shoal ${version}`), notice);
+  assert.equal(await older.page.inputValue('input[name="seed"]'), '3');
+
+  const same = await openApp(browser, origin, `${origin}${base}${await link(version)}`, context);
+  await same.page.waitForSelector('#shared-panel:not([hidden])');
+  assert.equal(await same.page.$('#shared-version'), null);
+  await context.close();
+});

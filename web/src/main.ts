@@ -39,7 +39,7 @@ function showError(message: string | null) {
 
 function renderFiles() {
   byId('file-list').replaceChildren(...files.map((f) => fileCard(f, { onReread: inspect, onRemove: remove })));
-  renderSharedPanel(shared, files, () => shared && agreeToFetch(shared));
+  renderSharedPanel(shared, files, () => shared && agreeToFetch(shared), toolVersion);
   const runnable = files.some((f) => f.inspection?.task && !f.inspection.error);
   runButton.disabled = !runnable || files.some((f) => f.mismatch) || !sharedFilesReady(shared, files);
   byId<HTMLButtonElement>('share-button').disabled = files.length === 0;
