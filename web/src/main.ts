@@ -5,12 +5,14 @@ import { byId, h } from './dom';
 import { loadFile, toWasmFile, type LoadedFile } from './files';
 import { runConcept } from './concept-run';
 import type { ColorReport, ConceptReport, Inspection } from './report-types';
+import type { FileSettings } from '@shoal-wasm/shoal.mjs';
 import { fileCard } from './views/file-card';
 import { renderColorResults } from './views/color-results';
 import { renderConceptResults } from './views/concept-results';
 import { renderComparisonReport } from './views/comparison-report';
 import { setUpCollectData } from './views/collect-data';
 import { CancelledError, WorkerPool } from './worker/client';
+import { agreeToReplicate, fetchPaper, PAPER_PARAMETERS, renderAgreement, renderReplicationOffer, takePendingReplication } from './replicate';
 import { decodeShare, type ShareState } from './share';
 import {
   agreeToFetch, applyParameters, buildLink, embeddedFiles, fetchAgreedFiles, matchShared, readParameters,
@@ -23,6 +25,7 @@ let running: number[] = [];
 let shared: ShareState | null = null;
 let toolVersion = '';
 const shareUrls: Record<number, string> = {};
+let lastConceptReport: ConceptReport | null = null;
 
 const runButton = byId<HTMLButtonElement>('run-button');
 const cancelButton = byId<HTMLButtonElement>('cancel-button');
@@ -37,7 +40,7 @@ function showError(message: string | null) {
 
 function renderFiles() {
   byId('file-list').replaceChildren(...files.map((f) => fileCard(f, { onReread: inspect, onRemove: remove })));
-  renderSharedPanel(shared, files, () => shared && agreeToFetch(shared));
+  renderSharedPanel(shared, files, () => shared && agreeToFetch(shared), toolVersion);
   const runnable = files.some((f) => f.inspection?.task && !f.inspection.error);
   runButton.disabled = !runnable || files.some((f) => f.mismatch) || !sharedFilesReady(shared, files);
   byId<HTMLButtonElement>('share-button').disabled = files.length === 0;
@@ -90,9 +93,13 @@ async function inspect(file: LoadedFile) {
   renderFiles();
 }
 
-async function addFiles(entries: { name: string; bytes: Uint8Array }[]) {
+async function addFiles(entries: { name: string; bytes: Uint8Array; settings?: FileSettings }[]) {
   showError(null);
-  const loaded = await Promise.all(entries.map((e) => loadFile(e.name, e.bytes)));
+  const loaded = await Promise.all(entries.map(async (e) => {
+    const file = await loadFile(e.name, e.bytes);
+    if (e.settings) file.settings = e.settings;
+    return file;
+  }));
   for (const file of loaded) matchShared(shared, file);
   files.push(...loaded);
   renderFiles();
@@ -162,6 +169,7 @@ async function runConcepts(request: ReturnType<typeof parameters>['concept']) {
     showProgress();
   }, (ids) => running.push(...ids));
   const report = JSON.parse(run.report) as ConceptReport;
+  lastConceptReport = report;
   await renderConceptResults(byId('concept-results'), report, run.report);
   runStatus.dataset.conceptMillis = String(run.millis);
   return {
@@ -177,6 +185,8 @@ async function run() {
   runStatus.textContent = 'Analysing…';
   byId('color-results').replaceChildren();
   byId('concept-results').replaceChildren();
+  byId('replication-results').replaceChildren();
+  lastConceptReport = null;
   byId('comparison-results').replaceChildren();
   colorProgress = files.some((f) => f.inspection?.task === 'color') ? 0 : 1;
   conceptProgress = files.some((f) => f.inspection?.task === 'concept') ? 0 : 1;
@@ -216,6 +226,7 @@ function setUpDropZone() {
     zone.classList.remove('dragging');
     await read(e.dataTransfer?.files ?? null);
   });
+  byId('replicate-button').addEventListener('click', () => renderReplicationOffer(byId('replicate-panel'), agreeToReplicate));
   byId('example-button').addEventListener('click', () => {
     loadExamples().catch((error) => showError(error instanceof Error ? error.message : String(error)));
   });
@@ -248,6 +259,25 @@ async function restoreShared() {
   if (arriving.length > 0) await addFiles(arriving);
 }
 
+// After the user agreed to fetch the paper's files (and the page reloaded
+// with the repository's host allowed): fetch, set the paper's parameters, run.
+async function replicatePaper() {
+  const status = byId('engine-status');
+  const paper = await fetchPaper((done, total, bytes) => {
+    status.textContent = `Fetching the paper's files: ${done} of ${total} (${(bytes / 1e6).toFixed(1)} MB).`;
+  });
+  applyParameters(byId<HTMLFormElement>('parameters'), PAPER_PARAMETERS);
+  await addFiles(paper.inputs.map((f) => ({
+    name: f.name, bytes: f.bytes, settings: f.human ? { labels: { human: true, name: 'human' } } : undefined,
+  })));
+  status.textContent = `Fetched ${paper.inputs.length + paper.paperChains.length} of the paper's files`
+    + `${paper.failures.length ? ` (${paper.failures.length} could not be fetched)` : ''}.`;
+  await run();
+  renderAgreement(byId('replication-results'), lastConceptReport, paper);
+  byId('results').hidden = false;
+  byId('replication-heading').scrollIntoView();
+}
+
 async function start() {
   setUpDropZone();
   byId('share-button').addEventListener('click', copyLink);
@@ -265,8 +295,10 @@ async function start() {
   toolVersion = version.report;
   byId('version').textContent = toolVersion;
   await restoreShared();
+  if (location.hash === '#replicate') renderReplicationOffer(byId('replicate-panel'), agreeToReplicate);
   byId('engine-status').textContent = `The analysis engine is ready (${pool.size} workers). Add files to begin.`;
   document.body.dataset.ready = 'true';
+  if (takePendingReplication()) await replicatePaper();
 }
 
 start().catch((error) => showError(`The analysis engine could not start: ${error instanceof Error ? error.message : String(error)}`));
