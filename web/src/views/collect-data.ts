@@ -64,7 +64,7 @@ function problemList(summary: ReplySummary): HTMLElement | null {
 
 export function setUpCollectData(section: HTMLElement, addResponseFile: (name: string, bytes: Uint8Array) => Promise<void>) {
   const task = select('kit-task', [['color', 'Word–colour associations'], ['concept', 'Conceptual similarity']]);
-  const model = h('input', { name: 'kit-model', type: 'text', placeholder: 'as your batch service names it', required: true });
+  const model = h('input', { name: 'kit-model', type: 'text', placeholder: 'e.g. my-model', required: true });
   const condition = select('kit-condition', [['none', 'none: the question alone'], ['identity', 'identity: a demographic persona'],
     ['random', 'random: an encyclopedia paragraph (persona file)'], ['nonsense', 'nonsense: its words shuffled (persona file)']]);
   const personas = h('input', { name: 'kit-personas', type: 'file', accept: '.csv,.tsv,.gz,text/csv' });
