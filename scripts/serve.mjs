@@ -1,6 +1,6 @@
 // Serves a folder of static files on localhost, nothing else: the page must
 // work from any static host, so this adds no behaviour of its own.
-//   node scripts/serve.mjs DIR [PORT] [--cors]
+//   node scripts/serve.mjs DIR [PORT] [--cors] [--base /sub/path/]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,6 +9,10 @@ const root = path.resolve(process.argv[2] ?? '.');
 const port = Number(process.argv[3] ?? 8080);
 // --cors: allow any page to read the files, as a public data host would.
 const cors = process.argv.includes('--cors');
+// --base: serve DIR under a sub-path only, as a project page or a lab's web
+// server would (everything outside it is 404).
+const baseIndex = process.argv.indexOf('--base');
+const base = baseIndex > 0 ? process.argv[baseIndex + 1] : '/';
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
   '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.csv': 'text/csv',
@@ -18,7 +22,8 @@ const types = {
 createServer(async (request, response) => {
   try {
     const url = new URL(request.url, 'http://localhost');
-    let file = path.join(root, decodeURIComponent(url.pathname));
+    if (!url.pathname.startsWith(base)) throw new Error('outside the base path');
+    let file = path.join(root, decodeURIComponent(url.pathname.slice(base.length - 1)));
     if (!file.startsWith(root)) throw new Error('outside the site');
     if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
     const body = await readFile(file);
@@ -31,4 +36,4 @@ createServer(async (request, response) => {
     response.writeHead(404, { 'content-type': 'text/plain' });
     response.end('not found');
   }
-}).listen(port, '127.0.0.1', () => console.log(`serving ${root} on http://localhost:${port}/`));
+}).listen(port, '127.0.0.1', () => console.log(`serving ${root} on http://localhost:${port}${base}`));

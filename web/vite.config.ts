@@ -31,13 +31,31 @@ function serviceWorker(): Plugin {
   };
 }
 
+// The web app manifest and its icon under fixed names, so that the manifest's
+// relative addresses hold wherever the site is hosted.
+function installable(): Plugin {
+  return {
+    name: 'shoal-installable',
+    apply: 'build',
+    // Added after Vite has rewritten the page's own links, so it stays as written.
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [{ tag: 'link', attrs: { rel: 'manifest', href: './manifest.webmanifest' }, injectTo: 'head' }],
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'manifest.webmanifest', source: readFileSync(fromHere('./manifest.webmanifest'), 'utf8') });
+      this.emitFile({ type: 'asset', fileName: 'icon.svg', source: readFileSync(fromHere('./src/icon.svg'), 'utf8') });
+    },
+  };
+}
+
 // Relative base: the built site works from any sub-path of a static host.
 // The wasm module comes from the CMake build; the example files are
 // generated into build/public by the project's scripts.
 export default defineConfig({
   base: './',
   publicDir,
-  plugins: [serviceWorker()],
+  plugins: [installable(), serviceWorker()],
   resolve: { alias: { '@shoal-wasm': fromHere('../build/wasm') } },
   worker: { format: 'es' },
   build: { outDir: fromHere('../build/site'), emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 2000 },

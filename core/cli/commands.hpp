@@ -9,6 +9,8 @@ namespace shoal::cli {
 // statuses by main.
 int run_color(const std::vector<std::string>& args);
 int run_concept(const std::vector<std::string>& args);
+int run_prompts(const std::vector<std::string>& args);
+int run_replies(const std::vector<std::string>& args);
 
 extern const char* const kColorHelp;
 

@@ -23,6 +23,12 @@ bool parse_paper_file_name(std::string_view file_name, PopulationLabel& label) {
   label.model = stem.substr(0, prompt_at);
   label.prompt = stem.substr(prompt_at + 8, temp_at - (prompt_at + 8));
   label.temperature = stem.substr(temp_at + 6);
+  // The paper's repository names its clustering inputs MODEL-prompt=P-temp=T-forCRP.csv.
+  const std::string paper_suffix = "-forCRP";
+  if (label.temperature.size() > paper_suffix.size() &&
+      label.temperature.compare(label.temperature.size() - paper_suffix.size(), paper_suffix.size(), paper_suffix) == 0) {
+    label.temperature.resize(label.temperature.size() - paper_suffix.size());
+  }
   return !label.prompt.empty() && !label.temperature.empty();
 }
 

@@ -1,6 +1,8 @@
 #include "stats/portable_math.hpp"
 
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <limits>
 
 namespace shoal::portable {
@@ -93,6 +95,17 @@ double log(double x) {
   return e * kLn2Hi + (log_m + e * kLn2Lo);
 }
 
+// 1/n! for n = 0..14, each the previous one divided by n, as the series was
+// first written: computed once at compile time instead of on every call.
+struct InverseFactorials {
+  double value[15];
+  constexpr InverseFactorials() : value{} {
+    value[0] = 1.0;
+    for (int n = 1; n < 15; ++n) value[n] = value[n - 1] / n;
+  }
+};
+constexpr InverseFactorials kInverseFactorial{};
+
 double exp(double x) {
   if (std::isnan(x)) return x;
   if (x > 709.782712893384) return kInf;
@@ -100,11 +113,16 @@ double exp(double x) {
   const double k = std::nearbyint(x / (kLn2Hi + kLn2Lo));
   const double r = (x - k * kLn2Hi) - k * kLn2Lo;  // |r| <= 0.35
   double sum = 0.0;
-  double inverse_factorial[15];
-  inverse_factorial[0] = 1.0;
-  for (int n = 1; n < 15; ++n) inverse_factorial[n] = inverse_factorial[n - 1] / n;
-  for (int n = 14; n >= 0; --n) sum = sum * r + inverse_factorial[n];
-  return std::ldexp(sum, static_cast<int>(k));
+  for (int n = 14; n >= 0; --n) sum = sum * r + kInverseFactorial.value[n];
+  // sum is in [0.7, 1.42]: scaling by a normal 2^k is exact and rounds as
+  // ldexp does, without its call (a library call in wasm). Results that
+  // would be subnormal or overflow go through ldexp.
+  const int exponent = static_cast<int>(k);
+  if (exponent < -1021 || exponent > 1022) return std::ldexp(sum, exponent);
+  const std::uint64_t bits = static_cast<std::uint64_t>(exponent + 1023) << 52;
+  double scale;
+  std::memcpy(&scale, &bits, sizeof scale);
+  return sum * scale;
 }
 
 double pow(double x, double y) {

@@ -11,6 +11,11 @@ TEST_CASE("labels: paper-style file names") {
   CHECK(label.prompt == "identity");
   CHECK(label.temperature == "1.5");
   CHECK(compose_population_name(label) == "zephyr-gemma prompt=identity temp=1.5");
+  PopulationLabel repository;
+  REQUIRE(parse_paper_file_name("tulu-dpo-prompt=none-temp=default-forCRP.csv", repository));
+  CHECK(repository.model == "tulu-dpo");
+  CHECK(repository.prompt == "none");
+  CHECK(repository.temperature == "default");
   PopulationLabel other;
   CHECK_FALSE(parse_paper_file_name("colorref.csv", other));
 }

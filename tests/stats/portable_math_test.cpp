@@ -40,6 +40,11 @@ TEST_CASE("portable math: log, exp, cbrt and pow agree with the C library to a f
   CHECK(worst_ulps([](double x) { return std::pow(x, 2.4); }, [](double x) { return p::pow(x, 2.4); }, 0.04, 1.0,
                    false) <= 16.0);  // exp(y·log x) magnifies log's rounding by |y·log x|
   CHECK(p::log(1.0) == 0.0);
+  // Around the ends of the normal range, where the scaling changes hands.
+  CHECK(worst_ulps([](double x) { return std::exp(x); }, p::exp, -709.0, -705.0, false) <= 2.0);
+  CHECK(worst_ulps([](double x) { return std::exp(x); }, p::exp, 705.0, 709.7, false) <= 2.0);
+  CHECK(p::exp(-740.0) > 0.0);
+  CHECK(p::exp(-740.0) < std::numeric_limits<double>::min());
   CHECK(p::exp(0.0) == 1.0);
   CHECK(p::cbrt(-27.0) == -3.0);
   CHECK(std::isnan(p::log(-1.0)));

@@ -5,11 +5,14 @@ import { byId, h } from './dom';
 import { analysable, exclusionReason, finishReading, pendingFile, toWasmFile, type LoadedFile } from './files';
 import { runConcept } from './concept-run';
 import type { ColorReport, ConceptReport } from './report-types';
+import type { FileSettings } from '@shoal-wasm/shoal.mjs';
 import { fileCard } from './views/file-card';
 import { renderColorResults } from './views/color-results';
 import { renderConceptResults } from './views/concept-results';
 import { renderComparisonReport } from './views/comparison-report';
+import { setUpCollectData } from './views/collect-data';
 import { CancelledError, WorkerPool } from './worker/client';
+import { agreeToReplicate, fetchPaper, PAPER_PARAMETERS, renderAgreement, renderReplicationOffer, takePendingReplication } from './replicate';
 import { decodeShare, type ShareState } from './share';
 import {
   agreeToFetch, applyParameters, buildLink, embeddedFiles, fetchAgreedFiles, matchShared, readParameters,
@@ -29,6 +32,7 @@ let toolVersion = '';
 const shareUrls: Record<number, string> = {};
 // The user's choice to fold or unfold the file list, once made, is kept.
 let foldChosen = false;
+let lastConceptReport: ConceptReport | null = null;
 
 const runButton = byId<HTMLButtonElement>('run-button');
 const cancelButton = byId<HTMLButtonElement>('cancel-button');
@@ -55,7 +59,7 @@ function renderFiles() {
   exclusions.hidden = summary.excluded.length === 0;
   exclusions.textContent = summary.excluded.length === 0 ? '' : `${summary.excluded.length} file${summary.excluded.length === 1 ? '' : 's'} ` +
     `will not be analysed: ${summary.excluded.map((f) => `${f.name} (${exclusionReason(f) ?? f.mismatch})`).join('; ')}.`;
-  renderSharedPanel(shared, files, () => shared && agreeToFetch(shared));
+  renderSharedPanel(shared, files, () => shared && agreeToFetch(shared), toolVersion);
   const ready = readiness(files, sharedFilesReady(shared, files));
   byId('run-reason').textContent = isRunning ? '' : ready.reason;
   runButton.disabled = isRunning || !ready.ok;
@@ -145,13 +149,18 @@ interface Arriving {
   name: string;
   size: number;
   bytes: () => Promise<Uint8Array>;
+  settings?: FileSettings;
 }
 
 // Every file is listed at once with its state; reading, fingerprinting and
 // inspecting then go on per file.
 async function addFiles(entries: Arriving[]) {
   showError(null);
-  const added = entries.map((e) => ({ file: pendingFile(e.name, e.size), read: e.bytes }));
+  const added = entries.map((e) => {
+    const file = pendingFile(e.name, e.size);
+    if (e.settings) file.settings = e.settings;
+    return { file, read: e.bytes };
+  });
   files.push(...added.map((a) => a.file));
   renderFiles();
   await Promise.all(added.map(async ({ file, read }) => {
@@ -225,6 +234,7 @@ async function runConcepts(batch: LoadedFile[], request: ReturnType<typeof param
   const run = await runConcept(pool, conceptFiles.map(toWasmFile), request, (p) => progress.concept(p),
     (ids) => running.push(...ids));
   const report = JSON.parse(run.report) as ConceptReport;
+  lastConceptReport = report;
   runStatus.dataset.conceptMillis = String(run.millis);
   return {
     summary: `similarity ${(run.millis / 1000).toFixed(2)} s on ${run.workers} worker${run.workers === 1 ? '' : 's'}`,
@@ -246,7 +256,10 @@ async function run() {
   setRunning(true);
   runStatus.textContent = `Analysing ${batch.length} file${batch.length === 1 ? '' : 's'}…`;
   byId('results').hidden = true;
-  for (const id of ['color-results', 'concept-results', 'comparison-results', 'results-contents', 'results-export']) byId(id).replaceChildren();
+  lastConceptReport = null;
+  for (const id of ['color-results', 'concept-results', 'replication-results', 'comparison-results', 'results-contents', 'results-export']) {
+    byId(id).replaceChildren();
+  }
   progress.start(batch.some((f) => f.inspection?.task === 'color'), batch.some((f) => f.inspection?.task === 'concept'));
   try {
     const done = (await Promise.all([runColor(batch, p.color), runConcepts(batch, p.concept)])).filter((d) => d !== null);
@@ -295,6 +308,7 @@ function setUpDropZone() {
     zone.classList.remove('dragging');
     read(e.dataTransfer?.files ?? null);
   });
+  byId('replicate-button').addEventListener('click', () => renderReplicationOffer(byId('replicate-panel'), agreeToReplicate));
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-example]')) {
     button.addEventListener('click', () => {
       loadExamples(button.dataset.example!).catch((error) => showError(error instanceof Error ? error.message : String(error)));
@@ -333,6 +347,25 @@ async function restoreShared() {
   if (arriving.length > 0) await addFiles(arriving.map((a) => fromBytes(a.name, a.bytes)));
 }
 
+// After the user agreed to fetch the paper's files (and the page reloaded
+// with the repository's host allowed): fetch, set the paper's parameters, run.
+async function replicatePaper() {
+  const status = byId('engine-status');
+  const paper = await fetchPaper((done, total, bytes) => {
+    status.textContent = `Fetching the paper's files: ${done} of ${total} (${(bytes / 1e6).toFixed(1)} MB).`;
+  });
+  applyParameters(byId<HTMLFormElement>('parameters'), PAPER_PARAMETERS);
+  await addFiles(paper.inputs.map((f) => ({
+    ...fromBytes(f.name, f.bytes), settings: f.human ? { labels: { human: true, name: 'human' } } : undefined,
+  })));
+  status.textContent = `Fetched ${paper.inputs.length + paper.paperChains.length} of the paper's files`
+    + `${paper.failures.length ? ` (${paper.failures.length} could not be fetched)` : ''}.`;
+  await run();
+  renderAgreement(byId('replication-results'), lastConceptReport, paper);
+  byId('results').hidden = false;
+  byId('replication-heading').scrollIntoView();
+}
+
 async function start() {
   setUpDropZone();
   renderFormats(byId('formats-list'));
@@ -343,13 +376,19 @@ async function start() {
     navigator.serviceWorker.register('./sw.js').catch(() => undefined);  // offline use is a bonus, not a need
   }
   runButton.addEventListener('click', run);
+  setUpCollectData(byId('collect-data'), async (name, bytes) => {
+    await addFiles([fromBytes(name, bytes)]);
+    byId('files-heading').scrollIntoView();
+  });
   cancelButton.addEventListener('click', () => pool.cancel(running));
   const version = await pool.run({ kind: 'version' }).done;
   toolVersion = version.report;
   byId('version').textContent = toolVersion;
   await restoreShared();
+  if (location.hash === '#replicate') renderReplicationOffer(byId('replicate-panel'), agreeToReplicate);
   byId('engine-status').textContent = `The analysis engine is ready (${pool.size} workers).`;
   document.body.dataset.ready = 'true';
+  if (takePendingReplication()) await replicatePaper();
 }
 
 start().catch((error) => showError(`The analysis engine could not start: ${error instanceof Error ? error.message : String(error)}`));

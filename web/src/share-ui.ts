@@ -64,7 +64,7 @@ export function sharedFilesReady(state: ShareState | null, files: LoadedFile[]):
   return state.files.every((e) => files.some((f) => f.name === e.name && !f.mismatch));
 }
 
-export function renderSharedPanel(state: ShareState | null, files: LoadedFile[], onFetch: () => void) {
+export function renderSharedPanel(state: ShareState | null, files: LoadedFile[], onFetch: () => void, toolVersion: string) {
   const panel = byId('shared-panel');
   panel.hidden = state === null;
   if (!state) return;
@@ -85,6 +85,10 @@ export function renderSharedPanel(state: ShareState | null, files: LoadedFile[],
   append(panel,
     h('p', {}, `This page was opened from a shared link (Shoal ${state.tool}): the parameters are set as shared. ` +
       'The analysis needs these files; drop your copies in, and each is checked before anything runs.'),
+    toolVersion && state.tool !== toolVersion
+      ? h('p', { class: 'notice', id: 'shared-version' }, `The link was made by Shoal ${state.tool}; this page is Shoal ${toolVersion}. `
+        + 'Numbers can differ between versions: to reproduce the analysis exactly, open the link with that version.')
+      : null,
     h('ul', {}, ...items),
     fetchButton,
     remote.length > 0 ? h('p', { class: 'hint' }, 'Fetching asks those servers for the files; nothing is sent but the request.') : null,
