@@ -33,6 +33,8 @@ test('empty page and example results: no horizontal scroll, no serious axe-core 
   for (const [width, height] of sizes) assert.equal(await overflowAt(page, width, height), 0, `empty page at ${width} px`);
   for (const width of moreWidths) assert.equal(await overflowAt(page, width, 900), 0, `empty page at ${width} px`);
   assert.deepEqual(await seriousViolations(page), []);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: path.join(artifacts, 'flow-phone-empty.png'), fullPage: true });
 
   await page.click('#example-button');
   await page.click('#run-button');

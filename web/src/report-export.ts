@@ -85,7 +85,7 @@ function inputIssues(files: LoadedFile[]): HTMLElement {
 // SVG and caption, sortable headers their text, folded tables open.
 function resultsCopy(results: HTMLElement): HTMLElement {
   const copy = h('div', { class: 'results' });
-  for (const id of ['color-results', 'concept-results', 'comparison-results']) {
+  for (const id of ['color-results', 'concept-results', 'replication-results', 'comparison-results']) {
     const part = results.querySelector(`#${id}`);
     if (part) copy.append(part.cloneNode(true));
   }
