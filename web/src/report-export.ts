@@ -103,7 +103,7 @@ table{border-collapse:collapse;font-size:.8rem;margin:.5rem 1rem .8rem 0}
 th,td{border-bottom:1px solid #bbb;padding:.15rem .45rem;text-align:left;vertical-align:top}
 caption{text-align:left;font-weight:600;padding:.3rem 0}
 td code{font-size:.75rem;word-break:break-all}
-.share-link a{display:block;font-family:monospace;font-size:.7rem;word-break:break-all;max-height:6em;overflow:hidden}
+.share-link a{display:block;font-family:monospace;font-size:.7rem;line-height:1.3;word-break:break-all;max-height:5.2em;overflow:hidden}
 figure{margin:1.2rem 0}figcaption{font-weight:600;margin-bottom:.3rem}
 figure svg{max-width:100%;height:auto}
 .warning{border-left:4px solid #e69f00;padding:.3rem .8rem;background:#fff4e0}
