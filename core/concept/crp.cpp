@@ -54,6 +54,14 @@ std::optional<PartitionPrior> partition_prior_from_string(const std::string& tex
   return std::nullopt;
 }
 
+const char* to_string(SamplerKernel kernel) { return kernel == SamplerKernel::Gibbs ? "gibbs" : "split-merge"; }
+
+std::optional<SamplerKernel> sampler_kernel_from_string(const std::string& text) {
+  if (text == "gibbs") return SamplerKernel::Gibbs;
+  if (text == "split-merge") return SamplerKernel::SplitMerge;
+  return std::nullopt;
+}
+
 double log_joint(const AnswerMatrix& answers, const Partition& seating, const CrpModel& model) {
   std::size_t people = 0;
   double total = 0.0;
@@ -173,6 +181,12 @@ void Restaurant::sweep(Rng& rng) {
   }
 }
 
+void Restaurant::iterate(Rng& rng, SamplerKernel kernel) {
+  sweep(rng);
+  if (kernel == SamplerKernel::Gibbs) return;
+  for (std::size_t k = 0; k < kSplitMergeProposals; ++k) split_merge(rng);
+}
+
 std::vector<double> Restaurant::seating_probabilities(std::size_t person) {
   const std::uint32_t home = seat_[person];
   remove(person);
@@ -261,7 +275,7 @@ ChainResult run_chain(const AnswerMatrix& answers, const CrpModel& model, const 
   result.map.log_posterior = -std::numeric_limits<double>::infinity();
   if (options.iterations > options.burn_in) result.recorded.reserve(options.iterations - options.burn_in);
   for (std::size_t iteration = 0; iteration < options.iterations; ++iteration) {
-    restaurant.sweep(rng);
+    restaurant.iterate(rng, options.kernel);
     IterationRecord record;
     record.iteration = iteration;
     record.tables = restaurant.tables();
