@@ -183,8 +183,7 @@ void Restaurant::sweep(Rng& rng) {
 
 void Restaurant::iterate(Rng& rng, SamplerKernel kernel) {
   sweep(rng);
-  if (kernel == SamplerKernel::Gibbs) return;
-  for (std::size_t k = 0; k < kSplitMergeProposals; ++k) split_merge(rng);
+  if (kernel == SamplerKernel::SplitMerge && ++iterations_ % kSweepsPerSplitMerge == 0) split_merge(rng);
 }
 
 std::vector<double> Restaurant::seating_probabilities(std::size_t person) {

@@ -28,10 +28,12 @@ enum class SamplerKernel { Gibbs, SplitMerge };
 const char* to_string(SamplerKernel kernel);
 std::optional<SamplerKernel> sampler_kernel_from_string(const std::string& text);
 
-// Split–merge proposals after each Gibbs sweep: enough to move between
-// modes within a few iterations, few enough to cost at most a quarter of the
-// sweep's time on the paper's data (see tests/benchmarks/crp_benchmark.cpp).
-constexpr std::size_t kSplitMergeProposals = 4;
+// One split–merge proposal after every this many Gibbs sweeps. A proposal
+// that splits a table allocates each of its people once, about the cost of
+// a sweep when everyone sits at one table, so more frequent proposals would
+// cost more than a quarter of the Gibbs kernel's time on the paper's data
+// (tests/benchmarks/crp_benchmark.cpp measures both).
+constexpr std::size_t kSweepsPerSplitMerge = 4;
 
 // The mixture: everyone at a table shares, per question, a probability θ of
 // answering 1, θ ~ Beta(alpha, alpha), integrated out.
@@ -94,7 +96,8 @@ class Restaurant {
   // split's probability computed the same way. Returns whether it moved.
   bool split_merge(Rng& rng);
 
-  // One iteration of the given kernel.
+  // One iteration of the given kernel: a sweep and, with SplitMerge, a
+  // split–merge proposal after every kSweepsPerSplitMerge-th sweep.
   void iterate(Rng& rng, SamplerKernel kernel);
 
   // Probabilities the sampler would use to reseat `person` (see
@@ -153,6 +156,7 @@ class Restaurant {
   std::vector<std::uint8_t> split_side_;
   std::vector<std::uint32_t> split_ones_a_, split_ones_b_;
   std::uint32_t split_size_a_ = 0, split_size_b_ = 0;
+  std::size_t iterations_ = 0;
 };
 
 // What is recorded after every iteration.

@@ -11,6 +11,31 @@
 #include "stats/portable_math.hpp"
 
 namespace shoal {
+namespace {
+
+// The chance 1 / (1 + e^d) of joining side A when B's log weight exceeds
+// A's by d. e^−|d| from IEEE basic operations only (so native and wasm
+// agree), with fixed Taylor coefficients after reducing the argument to
+// |r| ≤ ln 2 / 2: cheaper than portable::exp, and a relative error below
+// 1e-12 is far more than the proposal needs (it is used the same way in
+// both directions of a move, so the chain stays exact whatever it is).
+double side_a_probability(double d) {
+  const double y = -std::fabs(d);
+  double small = 0.0;   // e^y
+  if (y > -745.0) {
+    constexpr double kLn2Hi = 6.93147180369123816490e-01, kLn2Lo = 1.90821492927058770002e-10;
+    const double k = std::floor(y * 1.44269504088896338700 + 0.5);
+    const double r = (y - k * kLn2Hi) - k * kLn2Lo;
+    double sum = 1.0 / 3628800.0;
+    constexpr double kInverseFactorial[] = {1.0 / 362880.0, 1.0 / 40320.0, 1.0 / 5040.0, 1.0 / 720.0, 1.0 / 120.0,
+                                            1.0 / 24.0,     1.0 / 6.0,     0.5,          1.0,          1.0};
+    for (const double c : kInverseFactorial) sum = sum * r + c;
+    small = std::ldexp(sum, static_cast<int>(k));
+  }
+  return d > 0.0 ? small / (1.0 + small) : 1.0 / (1.0 + small);
+}
+
+}  // namespace
 
 double Restaurant::table_log_marginal(const std::uint32_t* ones, std::uint32_t size) const {
   double total = 0.0;
@@ -64,7 +89,7 @@ double Restaurant::allocate_split(std::size_t i, std::size_t j, Rng* draw) {
     const std::size_t person = split_members_[k];
     double log_a = 0.0, log_b = 0.0;
     side_log_weights(person, split_ones_a_.data(), split_size_a_, split_ones_b_.data(), split_size_b_, log_a, log_b);
-    const double p_a = 1.0 / (1.0 + portable::exp(log_b - log_a));
+    const double p_a = side_a_probability(log_b - log_a);
     if (draw) split_side_[k] = draw->uniform() < p_a ? 0 : 1;
     const bool to_a = split_side_[k] == 0;
     mantissa *= to_a ? p_a : 1.0 - p_a;

@@ -112,9 +112,10 @@ function parameters() {
     concept: {
       alpha: Number(value('alpha')) || 0.16,
       prior: value('prior'),
+      kernel: value('kernel'),
       iterations: whole('iterations', 500),
       burnIn: whole('burnIn', 100),
-      chains: Math.max(1, whole('chains', 1)),
+      chains: Math.max(1, whole('chains', 4)),
       subsets: value('subsets').replace(/\s+/g, ''),
       seed,
       traces: false,
@@ -161,7 +162,7 @@ async function runConcepts(request: ReturnType<typeof parameters>['concept']) {
     showProgress();
   }, (ids) => running.push(...ids));
   const report = JSON.parse(run.report) as ConceptReport;
-  await renderConceptResults(byId('concept-results'), report, run.report);
+  await renderConceptResults(byId('concept-results'), report, run.report, run.chains);
   runStatus.dataset.conceptMillis = String(run.millis);
   return {
     summary: `similarity ${(run.millis / 1000).toFixed(2)} s on ${run.workers} worker${run.workers === 1 ? '' : 's'}`,
