@@ -62,6 +62,13 @@ function badness(c: Cell): number {
   return (rHat - 1) * 1000 + (Number.isFinite(ess) ? 1 / (1 + ess) : 0);
 }
 
+// Which thresholds a cell fails; the full sentences are in the report.
+function flag(c: Cell): string {
+  const rHat = [c.rHatSame, c.rHatTables].some((v) => v !== null && v > R_HAT_WARNING);
+  const ess = [c.essSame, c.essTables].some((v) => v !== null && v < ESS_WARNING);
+  return [rHat ? 'R-hat' : '', ess ? 'ESS' : ''].filter(Boolean).join(', ');
+}
+
 function label(c: Cell): string {
   return `${c.population} · ${c.concept} · ${c.people} people`;
 }
@@ -111,7 +118,7 @@ export async function convergencePanel(report: ConceptReport, results: Float64Ar
     { title: 'R-hat tables', value: (c) => c.rHatTables, digits: 3 },
     { title: 'ESS P(same table)', value: (c) => c.essSame, digits: 0 },
     { title: 'ESS tables', value: (c) => c.essTables, digits: 0 },
-    { title: 'flag', value: (c) => (c.warnings.length > 0 ? c.warnings.join('; ') : '') },
+    { title: 'flag', value: flag },
   ]);
   append(panel, table);
   if (!results || ranked.length === 0) return panel;
