@@ -28,12 +28,16 @@ enum class SamplerKernel { Gibbs, SplitMerge };
 const char* to_string(SamplerKernel kernel);
 std::optional<SamplerKernel> sampler_kernel_from_string(const std::string& text);
 
-// One split–merge proposal after every this many Gibbs sweeps. A proposal
+// Split–merge proposals per Gibbs sweep until the rate is tuned. A proposal
 // that splits a table allocates each of its people once, about the cost of
-// a sweep when everyone sits at one table, so more frequent proposals would
-// cost more than a quarter of the Gibbs kernel's time on the paper's data
+// a sweep when everyone sits at one table.
+constexpr double kInitialSplitMergeRate = 0.25;
+// The tuned rate spends this share of a sweep's work on proposals (work
+// counted in table scorings; see tune_split_merge_rate), which keeps the
+// kernel within a quarter of the Gibbs kernel's time on the paper's data
 // (tests/benchmarks/crp_benchmark.cpp measures both).
-constexpr std::size_t kSweepsPerSplitMerge = 4;
+constexpr double kSplitMergeWorkShare = 0.17;
+constexpr double kMaxSplitMergeRate = 10.0;
 
 // The mixture: everyone at a table shares, per question, a probability θ of
 // answering 1, θ ~ Beta(alpha, alpha), integrated out.
@@ -96,9 +100,21 @@ class Restaurant {
   // split's probability computed the same way. Returns whether it moved.
   bool split_merge(Rng& rng);
 
-  // One iteration of the given kernel: a sweep and, with SplitMerge, a
-  // split–merge proposal after every kSweepsPerSplitMerge-th sweep.
+  // One iteration of the given kernel: a sweep and, with SplitMerge, as
+  // many split–merge proposals as the rate has accrued (the rate's credit
+  // carries over, so 0.25 means one proposal every fourth sweep).
   void iterate(Rng& rng, SamplerKernel kernel);
+
+  // Tuning of the split–merge rate during burn-in: start counting work,
+  // then set the rate so that proposals cost kSplitMergeWorkShare of the
+  // sweeps' work as counted since the start. Where proposals are cheap
+  // (merges rejected before any allocation, splits of small tables) many
+  // are made; where each one splits the only table, few. The rate is fixed
+  // before the recorded iterations, so the chain they come from is a
+  // fixed kernel that leaves the posterior invariant.
+  void start_tuning_split_merge_rate();
+  void tune_split_merge_rate();
+  double split_merge_rate() const { return split_merge_rate_; }
 
   // Probabilities the sampler would use to reseat `person` (see
   // exact_seating_probabilities for the order); the state is unchanged.
@@ -156,7 +172,13 @@ class Restaurant {
   std::vector<std::uint8_t> split_side_;
   std::vector<std::uint32_t> split_ones_a_, split_ones_b_;
   std::uint32_t split_size_a_ = 0, split_size_b_ = 0;
-  std::size_t iterations_ = 0;
+  double split_merge_rate_ = kInitialSplitMergeRate;
+  double split_merge_credit_ = 0.0;
+  // Work since tuning started, in table scorings: a sweep scores every
+  // person against each table and a new one, a proposal each person it
+  // allocates against two sides.
+  double sweep_work_ = 0.0, split_merge_work_ = 0.0;
+  std::size_t split_merge_proposals_ = 0, tuning_sweeps_ = 0;
 };
 
 // What is recorded after every iteration.

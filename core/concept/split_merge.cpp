@@ -133,9 +133,14 @@ bool Restaurant::split_merge(Rng& rng) {
     }
   };
 
+  // Work counted for the rate's tuning (see Restaurant::iterate): three
+  // table scorings for the acceptance ratio, three per person allocated.
+  ++split_merge_proposals_;
+  split_merge_work_ += 3.0;
   const std::uint32_t* ones_i = ones_.data() + static_cast<std::size_t>(slot_i) * questions_;
   if (slot_i == slot_j) {
     gather_and_shuffle();
+    split_merge_work_ += 3.0 * static_cast<double>(split_members_.size());
     const double log_proposal = allocate_split(i, j, &rng);
     const double log_ratio = table_log_marginal(split_ones_a_.data(), split_size_a_) +
                              table_log_marginal(split_ones_b_.data(), split_size_b_) -
@@ -166,6 +171,7 @@ bool Restaurant::split_merge(Rng& rng) {
   const double u = rng.uniform();
   if (log_ratio < 0.0 && u >= portable::exp(log_ratio)) return false;
   gather_and_shuffle();
+  split_merge_work_ += 3.0 * static_cast<double>(split_members_.size());
   const double log_reverse = allocate_split(i, j, nullptr);
   if (!(log_ratio + log_reverse >= 0.0 || u < portable::exp(log_ratio + log_reverse))) return false;
   move_table(slot_j, slot_i);
