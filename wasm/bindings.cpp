@@ -40,6 +40,7 @@ struct ColorRequest {
 struct ConceptRequest {
   double alpha = 0.16;
   std::string prior = "simplicity";
+  std::string kernel = "split-merge";
   double iterations = 500;
   double burnIn = 100;
   double chains = 1;
@@ -207,6 +208,7 @@ shoal::ConceptOptions concept_options(const ConceptRequest& request) {
   shoal::ConceptOptions options;
   options.model.alpha = request.alpha;
   options.model.prior = require_choice(shoal::partition_prior_from_string(request.prior), "prior", request.prior);
+  options.kernel = require_choice(shoal::sampler_kernel_from_string(request.kernel), "kernel", request.kernel);
   options.iterations = whole_number(request.iterations, "iterations");
   options.burn_in = whole_number(request.burnIn, "the burn-in");
   options.chains = whole_number(request.chains, "chains");
@@ -375,6 +377,7 @@ EMSCRIPTEN_BINDINGS(shoal) {
   emscripten::value_object<ConceptRequest>("ConceptRequest")
       .field("alpha", &ConceptRequest::alpha)
       .field("prior", &ConceptRequest::prior)
+      .field("kernel", &ConceptRequest::kernel)
       .field("iterations", &ConceptRequest::iterations)
       .field("burnIn", &ConceptRequest::burnIn)
       .field("chains", &ConceptRequest::chains)

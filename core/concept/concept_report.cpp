@@ -105,6 +105,7 @@ nlohmann::json concept_report(const ConceptDataset& dataset, const std::vector<C
   nlohmann::json parameters = {{"input_options", input_options_json(dataset.inputs.size(), input_options)},
                                {"alpha", o.model.alpha},
                                {"prior", to_string(o.model.prior)},
+                               {"kernel", to_string(o.kernel)},
                                {"iterations", o.iterations},
                                {"burn_in", o.burn_in},
                                {"chains", o.chains},

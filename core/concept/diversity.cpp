@@ -258,7 +258,7 @@ ChainResult run_chain_task(const ConceptDataset& dataset, const ConceptOptions& 
   const auto& responses = dataset.populations.at(task.population).concepts.at(task.concept);
   const AnswerMatrix answers = answer_matrix(responses, task.people);
   Rng rng(task.seed);
-  return run_chain(answers, options.model, ChainOptions{options.iterations, options.burn_in}, rng, after_iteration);
+  return run_chain(answers, options.model, ChainOptions{options.iterations, options.burn_in, options.kernel}, rng, after_iteration);
 }
 
 ConceptAnalysis assemble_concept_analysis(const ConceptDataset& dataset, const ConceptOptions& options,

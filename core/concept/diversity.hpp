@@ -15,6 +15,7 @@ struct ConceptOptions {
   std::size_t iterations = 500;
   std::size_t burn_in = 100;
   std::size_t chains = 1;
+  SamplerKernel kernel = SamplerKernel::SplitMerge;
   // Each concept is clustered on its first k complete individuals for each
   // k here that the data allow, plus all of them when fewer than the next k.
   std::vector<std::size_t> subset_sizes = {25, 50, 75, 100};

@@ -193,9 +193,10 @@ function parameters() {
     concept: {
       alpha: Number(value('alpha')) || 0.16,
       prior: value('prior'),
+      kernel: value('kernel'),
       iterations: whole('iterations', 500),
       burnIn: whole('burnIn', 100),
-      chains: Math.max(1, whole('chains', 1)),
+      chains: Math.max(1, whole('chains', 4)),
       subsets: value('subsets').replace(/\s+/g, ''),
       seed,
       traces: false,
@@ -238,7 +239,7 @@ async function runConcepts(batch: LoadedFile[], request: ReturnType<typeof param
   runStatus.dataset.conceptMillis = String(run.millis);
   return {
     summary: `similarity ${(run.millis / 1000).toFixed(2)} s on ${run.workers} worker${run.workers === 1 ? '' : 's'}`,
-    render: () => renderConceptResults(byId('concept-results'), report, run.report),
+    render: () => renderConceptResults(byId('concept-results'), report, run.report, run.chains),
     comparison: { task: 'Conceptual similarity', key: 'concept', metric: 'p_multiple_concepts', comparisons: report.comparisons },
   };
 }

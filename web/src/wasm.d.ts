@@ -10,7 +10,7 @@ declare module '@shoal-wasm/shoal.mjs' {
   export interface WasmFile { name: string; bytes: Uint8Array; settings?: FileSettings }
   export interface ColorRequest { pairs: string; deltaE: string; reference: string; seed: number; jsdSamples: number; bootstrap: number }
   export interface ConceptRequest {
-    alpha: number; prior: string; iterations: number; burnIn: number; chains: number; subsets: string; seed: number; traces: boolean;
+    alpha: number; prior: string; kernel: string; iterations: number; burnIn: number; chains: number; subsets: string; seed: number; traces: boolean;
     bootstrap: number;
   }
   export interface ShoalModule {

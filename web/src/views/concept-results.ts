@@ -5,6 +5,7 @@ import { append, h } from '../dom';
 import { download } from '../download';
 import type { ConceptPopulation, ConceptReport, ConceptResult, ConceptSubset } from '../report-types';
 import { sortableTable } from '../table';
+import { convergencePanel } from './convergence-panel';
 
 interface SubsetRow { population: string; c: ConceptResult; s: ConceptSubset }
 
@@ -44,7 +45,7 @@ function convergenceWarning(report: ConceptReport): HTMLElement | null {
     `The chains disagree (R-hat above 1.1) for ${poor.length} concept and subset size${poor.length === 1 ? '' : 's'}, e.g. ${poor.slice(0, 3).join('; ')}. Run more iterations or chains before relying on those numbers.`);
 }
 
-export async function renderConceptResults(container: HTMLElement, report: ConceptReport, reportText: string) {
+export async function renderConceptResults(container: HTMLElement, report: ConceptReport, reportText: string, chainResults?: Float64Array[]) {
   const save = h('button', { type: 'button', class: 'download', 'data-download': 'concept-report.json' }, 'Download the report (JSON)');
   save.addEventListener('click', () => download('shoal-concept-report.json', reportText, 'application/json'));
   const p = report.parameters as Record<string, unknown>;
@@ -63,5 +64,6 @@ export async function renderConceptResults(container: HTMLElement, report: Conce
     await figure('concept-individuals', 'Complete and incomplete individuals and invalid replies', individualsSpec(report)),
     populationTable(report),
     subsetTable(report),
+    await convergencePanel(report, chainResults),
   );
 }
