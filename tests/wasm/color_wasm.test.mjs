@@ -11,7 +11,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const nativeReport = (files, args) => cli('color', files, args);
 
 function request(overrides) {
-  return { pairs: 'all', deltaE: 'cie76', reference: '', seed: 1, jsdSamples: 20000, bootstrap: 2000, ...overrides };
+  return { pairs: 'all', deltaE: 'cie76', reference: '', seed: 1, jsd: 'bits', jsdSamples: 20000, bootstrap: 2000, ...overrides };
 }
 
 test('wasm and native agree on a small LLM colour file with invalid replies', async () => {

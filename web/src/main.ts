@@ -108,7 +108,7 @@ function parameters() {
   const seed = whole('seed', 1);
   const bootstrap = whole('bootstrap', 2000);
   return {
-    color: { pairs: value('pairs'), deltaE: value('deltaE'), jsdSamples: whole('jsdSamples', 20000), reference: '', seed, bootstrap },
+    color: { pairs: value('pairs'), deltaE: value('deltaE'), jsd: value('jsd'), jsdSamples: whole('jsdSamples', 20000), reference: '', seed, bootstrap },
     concept: {
       alpha: Number(value('alpha')) || 0.16,
       prior: value('prior'),
