@@ -1,5 +1,7 @@
 #include "analysis/inspect.hpp"
 
+#include <type_traits>
+
 #include "io/columns.hpp"
 #include "io/csv.hpp"
 #include "io/table_reader.hpp"
@@ -19,6 +21,9 @@ template <typename Dataset>
 void describe_populations(const Dataset& dataset, nlohmann::json& out) {
   nlohmann::json populations = nlohmann::json::array();
   for (const auto& p : dataset.populations) populations.push_back(to_json(p.label));
+  if constexpr (std::is_same_v<Dataset, ConceptDataset>) {
+    for (const auto& p : dataset.released) populations.push_back(to_json(p.label));
+  }
   out["populations"] = populations;
   out["issues"] = report_envelope("", nlohmann::json::object(), {}, dataset.issues)["input_issues"];
 }
@@ -34,6 +39,7 @@ nlohmann::json color_roles(ColorFormat format) {
 }
 
 nlohmann::json concept_roles(ConceptFormat format) {
+  if (format == ConceptFormat::ReleasedChains) return nlohmann::json::array();  // fixed column names
   if (format == ConceptFormat::RawLlm) {
     return {"individual", "concept", "choice1", "choice2", "reply1", "reply2", "model", "prompt", "temperature",
             "family", "aligned"};
