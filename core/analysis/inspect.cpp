@@ -2,6 +2,7 @@
 
 #include <type_traits>
 
+#include "color/word_norms.hpp"
 #include "io/columns.hpp"
 #include "io/csv.hpp"
 #include "io/table_reader.hpp"
@@ -70,6 +71,21 @@ void inspect_concept(const TextInput& input, const CsvTable& table, const Concep
   inspect_as("concept", input, table, options, detect_concept_columns, load_concept_inputs, concept_roles, out);
 }
 
+// Word norms are not analysed but drawn against the colour results, so the
+// whole (small) table goes back parsed.
+void inspect_word_norms(const CsvTable& table, nlohmann::json& out) {
+  const WordNorms norms = read_word_norms(table);
+  out["task"] = "word-norms";
+  out["format"] = "word-norms";
+  nlohmann::json ratings = nlohmann::json::array();
+  for (const auto& row : norms.ratings) {
+    nlohmann::json values = nlohmann::json::array();
+    for (double v : row) values.push_back(number_or_null(v));
+    ratings.push_back(std::move(values));
+  }
+  out["word_norms"] = {{"scales", norms.scales}, {"words", norms.words}, {"ratings", std::move(ratings)}};
+}
+
 template <typename Detect>
 bool fits(Detect detect) {
   try {
@@ -104,6 +120,8 @@ nlohmann::json inspect_input(const TextInput& input, const InputSettings& settin
       inspect_concept(input, table, *concept, out);
     } else if (fits([&] { detect_color_columns(table, *color); })) {
       inspect_color(input, table, *color, out);
+    } else if (looks_like_word_norms(table)) {
+      inspect_word_norms(table, out);
     } else {
       throw InputError(input.name, 1, "",
                        "not recognised as word-colour or similarity-judgement data (columns present: " +
