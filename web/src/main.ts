@@ -145,11 +145,12 @@ async function runColor(request: ReturnType<typeof parameters>['color']) {
   const result = await job.done;
   if (!result.ok) throw new Error(result.error.message);
   const report = JSON.parse(result.report) as ColorReport;
-  await renderColorResults(byId('color-results'), report, result.report, (result.data as Uint8Array) ?? new Uint8Array());
+  const norms = files.find((f) => f.inspection?.task === 'word-norms')?.inspection?.word_norms ?? null;
+  await renderColorResults(byId('color-results'), report, result.report, (result.data as Uint8Array) ?? new Uint8Array(), norms);
   runStatus.dataset.colorMillis = String(result.millis);
   return {
     summary: `word–colour ${(result.millis / 1000).toFixed(2)} s`,
-    comparison: { task: 'Word–colour associations', key: 'color', metric: 'dist_from_diagonal', comparisons: report.comparisons },
+    comparison: { task: 'Word–colour associations', key: 'color', metric: 'dist_from_diagonal', comparisons: report.comparisons, report },
   };
 }
 
@@ -165,7 +166,7 @@ async function runConcepts(request: ReturnType<typeof parameters>['concept']) {
   runStatus.dataset.conceptMillis = String(run.millis);
   return {
     summary: `similarity ${(run.millis / 1000).toFixed(2)} s on ${run.workers} worker${run.workers === 1 ? '' : 's'}`,
-    comparison: { task: 'Conceptual similarity', key: 'concept', metric: 'p_multiple_concepts', comparisons: report.comparisons },
+    comparison: { task: 'Conceptual similarity', key: 'concept', metric: 'p_multiple_concepts', comparisons: report.comparisons, report },
   };
 }
 

@@ -82,7 +82,7 @@ function labelEditor(file: LoadedFile, events: FileCardEvents): HTMLElement | nu
 
 export function fileCard(file: LoadedFile, events: FileCardEvents): HTMLElement {
   const i = file.inspection;
-  const task = i?.task === 'color' ? 'word–colour associations' : i?.task === 'concept' ? 'conceptual similarity' : 'not recognised';
+  const task = i?.task === 'color' ? 'word–colour associations' : i?.task === 'concept' ? 'conceptual similarity' : i?.task === 'word-norms' ? 'word ratings (drawn against the colour results)' : 'not recognised';
   const remove = h('button', { type: 'button', class: 'remove', 'aria-label': `Remove ${file.name}` }, 'Remove');
   remove.addEventListener('click', () => events.onRemove(file));
   const summary = h('p', { class: 'recognised' },
