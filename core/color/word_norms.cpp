@@ -9,6 +9,16 @@
 
 namespace shoal {
 
+namespace {
+
+// How spreadsheets, R and pandas write a missing rating.
+bool is_missing(const std::string& text) {
+  const std::string t = normalise_name(text);
+  return t.empty() || t == "na" || t == "n/a" || t == "nan";
+}
+
+}  // namespace
+
 bool looks_like_word_norms(const CsvTable& table) {
   if (!table.find_column("word") || table.header.size() < 2) return false;
   for (const char* individual : {"participantID", "subject_num", "ID", "individual", "subject"}) {
@@ -39,7 +49,7 @@ WordNorms read_word_norms(const CsvTable& table) {
     std::vector<double> ratings;
     for (std::size_t c : scale_columns) {
       const std::string text(trim(table.cell(r, c)));
-      if (text.empty()) {
+      if (is_missing(text)) {
         ratings.push_back(std::numeric_limits<double>::quiet_NaN());
         continue;
       }

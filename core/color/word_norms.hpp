@@ -8,7 +8,7 @@ namespace shoal {
 
 // Ratings of words on numeric scales (concreteness, imageability, ...), as
 // in word-norm studies: one row per word, a word column and one column per
-// scale. An empty cell is a missing rating (NaN).
+// scale. An empty cell, NA, N/A or NaN is a missing rating (NaN).
 struct WordNorms {
   std::vector<std::string> scales;           // the rating columns, in file order
   std::vector<std::string> words;

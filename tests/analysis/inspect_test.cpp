@@ -53,11 +53,12 @@ TEST_CASE("inspect: settings override detection; problems become the error field
 
 TEST_CASE("inspect: word norms come back parsed; the released human chains as a human population") {
   const auto norms = inspect_input(
-      TextInput{"word-norms.csv", "word,variance,imageability\nchalk,505.5,6.46\nmirror,646.8,\n"}, InputSettings{});
+      TextInput{"word-norms.csv", "word,variance,imageability\nchalk,505.5,6.46\nmirror,646.8,\nglass,N/A,5\n"}, InputSettings{});
   CHECK(norms["task"] == "word-norms");
   CHECK(norms["error"].is_null());
   CHECK(norms["word_norms"]["scales"] == nlohmann::json({"variance", "imageability"}));
-  CHECK(norms["word_norms"]["words"] == nlohmann::json({"chalk", "mirror"}));
+  CHECK(norms["word_norms"]["words"] == nlohmann::json({"chalk", "mirror", "glass"}));
+  CHECK(norms["word_norms"]["ratings"][2][0].is_null());
   CHECK(norms["word_norms"]["ratings"][0][1] == 6.46);
   CHECK(norms["word_norms"]["ratings"][1][1].is_null());
 

@@ -45,7 +45,11 @@ async function runStudy(files) {
   const app = await openApp(browser, origin, `${origin}/`, context);
   const { page } = app;
   await page.setInputFiles('#file-input', files);
-  await page.waitForFunction((n) => document.querySelectorAll('article[data-file] .recognised').length === n, files.length, { timeout: 120000 });
+  // Every file inspected and recognised for its task.
+  await page.waitForFunction((n) => {
+    const cards = [...document.querySelectorAll('article[data-file] .recognised')];
+    return cards.length === n && cards.every((c) => /word–colour|conceptual similarity|word ratings/.test(c.textContent));
+  }, files.length, { timeout: 300000 });
   // Short chains: the figures, not the sampler, are under test here.
   for (const [name, value] of [['iterations', '12'], ['burnIn', '4'], ['subsets', '25,50'], ['bootstrap', '100']]) {
     await page.fill(`input[name="${name}"]`, value);
@@ -67,7 +71,7 @@ async function checkLayout(page, populations) {
       column: main.clientWidth,
       figures: figures.map((f) => {
         const svg = f.querySelector('svg');
-        const plot = f.querySelector('.plot');
+        const plot = f.querySelector('.plot-frame');
         const summary = document.getElementById(plot?.getAttribute('aria-describedby'));
         return {
           name: f.dataset.figure,
@@ -84,6 +88,7 @@ async function checkLayout(page, populations) {
   });
   assert.ok(layout.pageOverflow <= 0, `the page scrolls ${layout.pageOverflow} px sideways at ${populations} populations`);
   assert.deepEqual(layout.ellipsised, [], `cut labels at ${populations} populations`);
+  if (layout.figures.length < 12) console.log(await page.evaluate(() => document.querySelector('#run-status').textContent + ' | ' + document.querySelector('#results')?.innerText.slice(0, 1500)));
   assert.ok(layout.figures.length >= 12, `only ${layout.figures.length} figures: ${layout.figures.map((f) => f.name).join(', ')}`);
   for (const f of layout.figures) {
     assert.ok(f.caption.length > 20, `${f.name} has no caption`);
@@ -148,7 +153,7 @@ async function checkNumbers(page) {
   // Word ratings: r of the norms file's concreteness against internal ΔE.
   const lines = readFileSync(norms, 'utf8').trim().split('\n').map((l) => l.split(','));
   const column = lines[0].indexOf('concreteness');
-  const rating = new Map(lines.slice(1).map((l) => [l[0], Number(l[column])]));
+  const rating = new Map(lines.slice(1).filter((l) => l[column].trim() !== '' && Number.isFinite(Number(l[column]))).map((l) => [l[0], Number(l[column])]));
   const fit = (await figureRows(page, 'word-ratings')).find((r) => r.r !== undefined && r.population === color.populations[0].name);
   const pts = color.populations[0].words.filter((w) => rating.has(w.word) && w.internal_delta_e.mean !== null).map((w) => [rating.get(w.word), w.internal_delta_e.mean]);
   const mx = mean(pts.map((p) => p[0])), my = mean(pts.map((p) => p[1]));
@@ -176,11 +181,11 @@ const SCREENSHOTS = {
 test('the paper\'s study: colorref, word norms, the human chains and the 48 LLM files at 1280×800', async () => {
   assert.equal(llmFiles.length, 48);
   const app = await runStudy([colorref, norms, chains, ...llmFiles]);
-  await checkLayout(app.page, 49);
-  await checkNumbers(app.page);
   for (const [name, file] of Object.entries(SCREENSHOTS)) {
     await app.page.locator(`figure[data-figure="${name}"]`).screenshot({ path: path.join(artifacts, `${file}.png`) });
   }
+  await checkLayout(app.page, 49);
+  await checkNumbers(app.page);
   // The figure set: a ZIP holding each figure's SVG and CSV.
   const zip = await downloadOf(app.page, 'button[data-download="figures.zip"]');
   const names = [...zip.bytes.toString('latin1').matchAll(/PK\x01\x02[\s\S]{42}([\x20-\x7e]+?\.(?:svg|csv|txt))/g)].map((m) => m[1]);

@@ -57,10 +57,12 @@ function pairBars(llms: Labelled[], categories: string[], value: (p: Labelled, c
 
 interface Reference { label: string; value: number; low?: number | null; high?: number | null; dash: number[] }
 
-function pairsSpec(bars: Bar[], llms: Labelled[], title: string, references: Reference[], categories: string[], yMax: number | null) {
+function pairsSpec(bars: Bar[], llms: Labelled[], _title: string, references: Reference[], categories: string[], yMax: number | null) {
   const families = [...new Set(bars.map((b) => b.family))];
   const conditions = [...new Set(bars.map((b) => b.condition))];
-  const available = columnWidth() - 70 - widestLabel(conditions) - 20;
+  // Room for the y axis on the left and the condition names, upright in two
+  // lines as in the paper, on the right.
+  const available = columnWidth() - 50 - 2 * 16 - 24;
   const panel = Math.max(70, Math.floor((available - 10 * (families.length - 1)) / families.length));
   const titles = new Map(families.map((f) => [f, wrapText(familyTitle(llms.filter((p) => familyOf(p) === f)), panel).join('\n')]));
   const rows = bars.map((b) => ({ ...b, column: titles.get(b.family), na: b.mean === null ? 'NA' : '' }));
@@ -68,8 +70,11 @@ function pairsSpec(bars: Bar[], llms: Labelled[], title: string, references: Ref
   const split = categories.length > 1;
   const x = split
     ? { field: 'category', type: 'nominal', sort: categories, title: null, axis: { labelAngle: 0 } }
-    : { field: 'member', type: 'nominal', title: null, axis: null, sort: ['not aligned', 'aligned'] };
-  const offset = split ? { xOffset: { field: 'member', type: 'nominal', sort: ['not aligned', 'aligned'] } } : { xOffset: { field: 'member', type: 'nominal', sort: ['not aligned', 'aligned'] } };
+    : { field: 'model', type: 'nominal', title: null, axis: null, sort: [...new Set(bars.map((b) => b.model))] };
+  // Side by side per model, non-aligned first: a family may have two
+  // aligned models (Llama-Chat and Tulu-DPO).
+  const models = [...new Set(bars.map((b) => b.model))];
+  const offset = { xOffset: { field: 'model', type: 'nominal', sort: models } };
   const layers: unknown[] = [];
   for (const r of references) {
     if (r.low !== undefined && r.low !== null && r.high !== undefined && r.high !== null) {
@@ -82,7 +87,9 @@ function pairsSpec(bars: Bar[], llms: Labelled[], title: string, references: Ref
       mark: { type: 'bar' },
       encoding: {
         x, ...(split ? offset : {}),
-        y: { field: 'mean', type: 'quantitative', title, ...(yMax !== null ? { scale: { domain: [0, yMax] } } : {}) },
+        // One axis title for the whole grid is the caption's; repeated per
+        // row they would overlap.
+        y: { field: 'mean', type: 'quantitative', title: null, ...(yMax !== null ? { scale: { domain: [0, yMax] } } : {}) },
         color: { field: 'key', type: 'nominal', scale, title: 'model (light: not aligned, dark: aligned)', legend: { orient: 'bottom', direction: 'horizontal', columns: Math.max(1, Math.floor((columnWidth() - 40) / (widestLabel(scale.domain) + 28))) } },
         tooltip: [{ field: 'model' }, { field: 'condition' }, ...(split ? [{ field: 'category' }] : []), { field: 'mean', format: '.3f' }, { field: 'low', format: '.3f', title: '2.5%' }, { field: 'high', format: '.3f', title: '97.5%' }],
       },
@@ -104,7 +111,7 @@ function pairsSpec(bars: Bar[], llms: Labelled[], title: string, references: Ref
       mark: { type: 'rule', strokeWidth: 1.5, color: foreground() },
       encoding: {
         y: { field: 'value', type: 'quantitative' },
-        strokeDash: { field: 'label', type: 'nominal', title: null, scale: { domain: references.map((r) => r.label), range: references.map((r) => r.dash) }, legend: { orient: 'bottom', direction: 'vertical', symbolType: 'stroke', symbolStrokeWidth: 1.5, symbolSize: 400 } },
+        strokeDash: { field: 'label', type: 'nominal', title: null, scale: { domain: references.map((r) => r.label), range: references.map((r) => r.dash) }, legend: { orient: 'top', direction: 'horizontal', symbolType: 'stroke', symbolStrokeWidth: 1.5, symbolSize: 400 } },
       },
     });
   }
@@ -113,7 +120,7 @@ function pairsSpec(bars: Bar[], llms: Labelled[], title: string, references: Ref
     data: { values: rows },
     facet: {
       column: { field: 'column', type: 'nominal', sort: families.map((f) => titles.get(f)), title: null, header: { labelExpr: "split(datum.label, '\\n')", labelFontWeight: 600 } },
-      row: { field: 'condition', type: 'nominal', sort: conditions, title: null, header: { labelOrient: 'right', labelAngle: 0, labelAlign: 'left' } },
+      row: { field: 'condition', type: 'nominal', sort: conditions, title: null, header: { labelOrient: 'right', labelAngle: 90, labelExpr: "split(datum.label, ' · ')" } },
     },
     spacing: { column: 10, row: 8 },
     spec: { width: panel, height: 86, layer: layers },

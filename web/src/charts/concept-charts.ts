@@ -296,8 +296,9 @@ export function reliabilityFigure(report: ConceptReport): Drawing {
         layer: [
           {
             transform: [{ filter: "datum.kind == 'box'" }],
-            mark: { type: 'boxplot', extent: 1.5, color: foreground(), opacity: 0.8 },
+            mark: { type: 'boxplot', extent: 1.5, opacity: 0.9, median: { color: foreground() } },
             encoding: {
+              color: { field: 'key', type: 'nominal', scale: colourScale(populations), legend: null },
               y: { field: 'model', type: 'nominal', sort: models, title: null },
               x: { field: 'value', type: 'quantitative', title: 'agreement', scale: { domain: [0, 1] } },
             },

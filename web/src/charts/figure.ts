@@ -46,10 +46,14 @@ export function emptyFigure(name: string, caption: string, reason: string): HTML
 export async function figure(content: FigureContent): Promise<HTMLElement> {
   const { name, caption, summary, spec, rows } = content;
   const summaryId = `figure-summary-${++serial}`;
-  const plot = h('div', { class: 'plot', role: 'img', 'aria-label': caption, 'aria-describedby': summaryId, style: 'max-width:100%;overflow-x:auto' });
+  // Vega labels the element it draws into; the frame around it is what
+  // assistive technology reads: the caption, described by the summary.
+  const plot = h('div', { class: 'plot' });
+  const frame = h('div', { class: 'plot-frame', role: 'img', 'aria-label': caption, 'aria-describedby': summaryId, style: 'max-width:100%;overflow-x:auto' }, plot);
   const block = h('figure', { class: 'figure', 'data-figure': name },
-    h('figcaption', {}, caption), plot, h('p', { class: 'figure-summary', id: summaryId, style: 'font-size:0.85rem;margin:0.3rem 0' }, summary));
-  const result = await embed(plot, { ...spec, config: vegaConfig() } as VisualizationSpec, {
+    h('figcaption', {}, caption), frame,
+    h('details', { class: 'figure-description' }, h('summary', {}, 'Description'), h('p', { class: 'figure-summary', id: summaryId, style: 'font-size:0.85rem;margin:0.3rem 0' }, summary)));
+  const result = await embed(plot, { ...spec, description: caption, config: vegaConfig() } as VisualizationSpec, {
     actions: false,
     renderer: 'svg',
     ast: true,
