@@ -33,7 +33,7 @@ after(async () => {
 // Twelve more populations: copies of two models' files under new model names.
 function relabelledCopies() {
   const dir = mkdtempSync(path.join(tmpdir(), 'shoal-copies-'));
-  return llmFiles.filter((f) => /^(openchat|starling)-prompt/.test(path.basename(f))).map((f) => {
+  return llmFiles.filter((f) => /^(openchat|zephyr-mistral)-prompt/.test(path.basename(f))).map((f) => {
     const copy = path.join(dir, `copy-${path.basename(f)}`);
     copyFileSync(f, copy);
     return copy;
@@ -61,7 +61,7 @@ async function runStudy(files) {
 
 const figureRows = (page, name) => page.$eval(`figure[data-figure="${name}"]`, (f) => f.figureRows);
 
-async function checkLayout(page, populations) {
+async function checkLayout(page, populations, minimumFigures = 12) {
   const layout = await page.evaluate(() => {
     const main = document.querySelector('main');
     const figures = [...document.querySelectorAll('figure[data-figure]')].filter((f) => f.querySelector('svg'));
@@ -88,8 +88,7 @@ async function checkLayout(page, populations) {
   });
   assert.ok(layout.pageOverflow <= 0, `the page scrolls ${layout.pageOverflow} px sideways at ${populations} populations`);
   assert.deepEqual(layout.ellipsised, [], `cut labels at ${populations} populations`);
-  if (layout.figures.length < 12) console.log(await page.evaluate(() => document.querySelector('#run-status').textContent + ' | ' + document.querySelector('#results')?.innerText.slice(0, 1500)));
-  assert.ok(layout.figures.length >= 12, `only ${layout.figures.length} figures: ${layout.figures.map((f) => f.name).join(', ')}`);
+  assert.ok(layout.figures.length >= minimumFigures, `only ${layout.figures.length} figures: ${layout.figures.map((f) => f.name).join(', ')}`);
   for (const f of layout.figures) {
     assert.ok(f.caption.length > 20, `${f.name} has no caption`);
     assert.ok(f.summary.length > 20, `${f.name} has no text description`);
@@ -200,6 +199,7 @@ test('ten and sixty populations keep every rule', async () => {
   for (const files of [llmFiles.slice(0, 9), [...llmFiles, ...relabelledCopies()]]) {
     const app = await runStudy([colorref, norms, chains, ...files]);
     await checkLayout(app.page, files.length + 1);
+    assert.equal((await figureRows(app.page, 'concept-multiple')).filter((r) => r.category === 'animals').length, files.length + 1);
     const pairs = await figureRows(app.page, 'comparison-concept');
     assert.deepEqual(pairs.filter((r) => r.family === 'human').map((b) => b.mean.toFixed(3)).sort(), ['0.559', '0.783']);
     if (files.length > 48) {
@@ -209,4 +209,31 @@ test('ten and sixty populations keep every rule', async () => {
     assert.deepEqual(app.consoleErrors, []);
     await app.context.close();
   }
+});
+
+test('the colour model pairs (Fig. 3) with the generated examples, in the dark scheme', async () => {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
+  const app = await openApp(browser, origin, `${origin}/`, context);
+  const { page } = app;
+  await page.click('#example-button');
+  await page.waitForSelector('article[data-file="toy-b-base-judgements.csv"] .recognised:has-text("conceptual similarity")');
+  await page.waitForSelector('article[data-file="color-humans.csv"] .recognised:has-text("word–colour")');
+  await page.click('#run-button');
+  await page.waitForSelector('#run-status:has-text("Done")', { timeout: 120000 });
+  await checkLayout(page, 5, 10);
+  const pairs = await figureRows(page, 'comparison-color');
+  const color = JSON.parse((await downloadOf(page, 'button[data-download="color-report.json"]')).bytes.toString());
+  for (const bar of pairs.filter((b) => b.mean !== null)) {
+    const c = color.comparisons.conditions.find((x) => x.model === bar.model && `${x.prompt} · ${x.temperature}` === bar.condition);
+    assert.equal(bar.mean, c.metrics.dist_from_diagonal.mean);
+    assert.equal(bar.low, c.metrics.dist_from_diagonal.bootstrap_ci95[0]);
+  }
+  assert.equal(pairs.length, 4);
+  // Light text on the dark page.
+  const fills = await page.$$eval('figure[data-figure="comparison-color"] svg g.role-axis-label text', (t) => [...new Set(t.map((x) => x.getAttribute('fill')))]);
+  assert.deepEqual(fills, ['#e8e8e8']);
+  await page.locator('figure[data-figure="comparison-color"]').screenshot({ path: path.join(artifacts, 'fig3-color-results.png') });
+  await page.locator('figure[data-figure="color-jsd"]').screenshot({ path: path.join(artifacts, 'appendix-jsd_with_human-bar.png') });
+  assert.deepEqual(app.consoleErrors, []);
+  await context.close();
 });

@@ -41,7 +41,7 @@ export interface Baseline { population: string; category: string; baseline: numb
 export function humanBaselines(report: ConceptReport): Baseline[] {
   const human = populationOrder(report.populations).find((p) => p.human && p.concepts.some((c) => c.subsets.length > 0));
   if (!human) return [];
-  const categories = [...new Set(human.concepts.map((c) => c.category))].filter((c) => c !== 'other');
+  const categories = categoryOrder(human.concepts.map((c) => c.category)).filter((c) => c !== 'other');
   return categories.flatMap((category) => {
     const values = human.concepts.filter((c) => c.category === category).map(finalIterationValue).filter((v): v is number => v !== null);
     const baseline = mean(values);
@@ -64,6 +64,12 @@ export function categoryMeans(report: ConceptReport) {
       return [{ population: p.name, category, mean: m, low: half === null ? null : Math.max(0, m - half), high: half === null ? null : Math.min(1, m + half), concepts: values.length }];
     });
   });
+}
+
+// Categories in the paper's order, then any others.
+function categoryOrder(categories: string[]): string[] {
+  const known = ['animals', 'politicians'].filter((c) => categories.includes(c));
+  return [...known, ...[...new Set(categories)].filter((c) => !known.includes(c)).sort()];
 }
 
 const CATEGORY_COLOURS = { domain: ['animals', 'politicians', 'other'], range: ['#E8731A', '#2C6FB7', '#888888'] };
@@ -127,7 +133,7 @@ export function multipleFigure(report: ConceptReport): Drawing {
   const means = categoryMeans(report);
   if (means.length === 0) return { name, caption, empty: 'No concept had enough complete individuals to cluster.' };
   const names = populations.map((p) => p.name).filter((n) => means.some((m) => m.population === n));
-  const categories = [...new Set(means.map((m) => m.category))];
+  const categories = categoryOrder(means.map((m) => m.category));
   const key = new Map(populations.map((p) => [p.name, colourKey(p)]));
   const bars = means.map((m) => ({ ...m, key: key.get(m.population) }));
   const dots = populations.flatMap((p) => p.concepts.filter((c) => c.subsets.length > 0).map((c) => ({
@@ -229,7 +235,7 @@ export function subsetsFigure(report: ConceptReport): Drawing {
     });
   });
   if (rows.length === 0) return { name, caption, empty: 'No concept had enough complete individuals to cluster.' };
-  const categories = [...new Set(rows.map((r) => r.category))];
+  const categories = categoryOrder(rows.map((r) => r.category));
   const scale = colourScale(populations);
   const panel = Math.max(180, Math.min(420, Math.floor((columnWidth() - 80 - 14 * (categories.length - 1)) / categories.length)));
   return {
