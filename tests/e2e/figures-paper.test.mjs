@@ -174,7 +174,7 @@ const SCREENSHOTS = {
   'color-distance': 'color-distance-from-unity',
   'concept-multiple': 'concept-p-multiple-by-category',
   'concept-heatmap': 'concept-heatmap',
-  'concept-subsets': 'concept-by-subset-size',
+  'concept-subset-sizes': 'concept-by-subset-size',
 };
 
 test('the paper\'s study: colorref, word norms, the human chains and the 48 LLM files at 1280×800', async () => {

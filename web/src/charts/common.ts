@@ -1,5 +1,5 @@
 // Small pieces shared by the figure modules.
-import { facetColumns, widestLabel } from './layout';
+import { columnWidth, facetColumns, widestLabel } from './layout';
 
 export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
@@ -10,7 +10,8 @@ export function fmt(value: number | null | undefined, digits = 3): string {
 // A legend under the plot, in as many columns as fit its width, so a long
 // list of families does not widen the figure.
 export function bottomLegend(entries: string[], width: number, title: string | null) {
-  const columns = facetColumns(entries.length, width, widestLabel(entries) + 28, 0);
+  // An entry is its symbol, the gaps around it and its label.
+  const columns = facetColumns(entries.length, Math.min(width, columnWidth() - 60), widestLabel(entries) + 48, 0);
   return { orient: 'bottom', direction: 'vertical', columns, title };
 }
 

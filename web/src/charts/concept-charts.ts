@@ -219,7 +219,7 @@ export function heatmapFigure(report: ConceptReport): Drawing {
 
 // P(multiple concepts) as the number of people clustered grows.
 export function subsetsFigure(report: ConceptReport): Drawing {
-  const name = 'concept-subsets';
+  const name = 'concept-subset-sizes';
   const caption = 'P(multiple concepts) by the number of people clustered: the mean over concepts per population and category';
   const populations = populationOrder(report.populations);
   const rows = populations.flatMap((p) => {
