@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { artifacts, downloadOf, launchBrowser, openApp, shared, site, startServer } from './support.mjs';
+import { artifacts, downloadOf, launchBrowser, openApp, shared, site, startServer, tableRows } from './support.mjs';
 
 const colorref = path.join(shared, 'paper-data/color-task/colorref.csv');
 const norms = path.join(shared, 'paper-data/color-task/word-norms.csv');
@@ -199,7 +199,12 @@ test('ten and sixty populations keep every rule', async () => {
   for (const files of [llmFiles.slice(0, 9), [...llmFiles, ...relabelledCopies()]]) {
     const app = await runStudy([colorref, norms, chains, ...files]);
     await checkLayout(app.page, files.length + 1);
-    assert.equal((await figureRows(app.page, 'concept-multiple')).filter((r) => r.category === 'animals').length, files.length + 1);
+    // Every population is analysed; each with a clustered animal concept
+    // has its bar.
+    assert.equal((await tableRows(app.page, 'concept-populations')).length, files.length + 1);
+    const clustered = new Set((await figureRows(app.page, 'concept-heatmap')).filter((r) => r.category === 'animals').map((r) => r.population));
+    assert.ok(clustered.size > files.length / 2);
+    assert.deepEqual(new Set((await figureRows(app.page, 'concept-multiple')).filter((r) => r.category === 'animals').map((r) => r.population)), clustered);
     const pairs = await figureRows(app.page, 'comparison-concept');
     assert.deepEqual(pairs.filter((r) => r.family === 'human').map((b) => b.mean.toFixed(3)).sort(), ['0.559', '0.783']);
     if (files.length > 48) {
@@ -229,9 +234,14 @@ test('the colour model pairs (Fig. 3) with the generated examples, in the dark s
     assert.equal(bar.low, c.metrics.dist_from_diagonal.bootstrap_ci95[0]);
   }
   assert.equal(pairs.length, 4);
-  // Light text on the dark page.
+  // The figures' ink is the page's text colour, whichever scheme the page
+  // is in.
+  const ink = await page.evaluate(() => {
+    const [r, g, b] = getComputedStyle(document.body).color.match(/\d+/g).map(Number);
+    return `#${[r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+  });
   const fills = await page.$$eval('figure[data-figure="comparison-color"] svg g.role-axis-label text', (t) => [...new Set(t.map((x) => x.getAttribute('fill')))]);
-  assert.deepEqual(fills, ['#e8e8e8']);
+  assert.deepEqual(fills, [ink]);
   await page.locator('figure[data-figure="comparison-color"]').screenshot({ path: path.join(artifacts, 'fig3-color-results.png') });
   await page.locator('figure[data-figure="color-jsd"]').screenshot({ path: path.join(artifacts, 'appendix-jsd_with_human-bar.png') });
   assert.deepEqual(app.consoleErrors, []);

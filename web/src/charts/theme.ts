@@ -1,12 +1,21 @@
 // The look shared by every figure: type sizes that stay readable when a
 // figure is printed at one (3.3 in) or two (6.8 in) columns, no label ever
-// cut short, and light or dark to follow the reader's colour scheme.
+// cut short, and light or dark as the page around them is (the page follows
+// the reader's prefers-color-scheme): figures take the page's text colour
+// as their ink.
+function pageInk(): [number, number, number] {
+  const colour = typeof document === 'undefined' ? '' : getComputedStyle(document.body).color;
+  const rgb = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(colour);
+  return rgb ? [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])] : [27, 27, 27];
+}
+
 export function darkScheme(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+  const [r, g, b] = pageInk();
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b > 128;
 }
 
 export function foreground(): string {
-  return darkScheme() ? '#e8e8e8' : '#1b1b1b';
+  return `#${pageInk().map((v) => v.toString(16).padStart(2, '0')).join('')}`;
 }
 
 export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
