@@ -51,7 +51,7 @@ async function runStudy(files) {
     return cards.length === n && cards.every((c) => /word–colour|conceptual similarity|word ratings/.test(c.textContent));
   }, files.length, { timeout: 300000 });
   // Short chains: the figures, not the sampler, are under test here.
-  for (const [name, value] of [['iterations', '12'], ['burnIn', '4'], ['subsets', '25,50'], ['bootstrap', '100']]) {
+  for (const [name, value] of [['iterations', '6'], ['burnIn', '2'], ['subsets', '25,50'], ['bootstrap', '100']]) {
     await page.fill(`input[name="${name}"]`, value);
   }
   await page.click('#run-button');
