@@ -33,6 +33,7 @@ struct ColorRequest {
   std::string deltaE = "cie76";
   std::string reference;
   double seed = 1;
+  std::string jsd = "bits";
   double jsdSamples = 20000;
   double bootstrap = 2000;
 };
@@ -188,6 +189,7 @@ Outcome analyse_color(val files, ColorRequest request, val progress) {
     options.formula = require_choice(shoal::delta_e_formula_from_string(request.deltaE), "ΔE formula", request.deltaE);
     options.reference = request.reference;
     options.seed = whole_number(request.seed, "the seed");
+    options.jsd = require_choice(shoal::jsd_estimator_from_string(request.jsd), "divergence estimator", request.jsd);
     options.jsd_samples = whole_number(request.jsdSamples, "the number of Monte Carlo draws");
 
     const auto dataset = shoal::load_color_inputs(inputs, input_options);
@@ -372,6 +374,7 @@ EMSCRIPTEN_BINDINGS(shoal) {
       .field("deltaE", &ColorRequest::deltaE)
       .field("reference", &ColorRequest::reference)
       .field("seed", &ColorRequest::seed)
+      .field("jsd", &ColorRequest::jsd)
       .field("jsdSamples", &ColorRequest::jsdSamples)
       .field("bootstrap", &ColorRequest::bootstrap);
   emscripten::value_object<ConceptRequest>("ConceptRequest")

@@ -44,6 +44,11 @@ Inputs (CSV; comma, semicolon or tab separated; format detected per file):
              (generation1, generation2): each reply is matched to the choice
              it names (whole words, case-insensitive, choice1 first); a reply
              naming neither is invalid and its question is left out
+  released-chains
+             Concept, Chain, Iteration, NumberOfPeople, Tables,
+             ProbabilityOfSameTable (S_Chao1, Posterior): clustering chains
+             run elsewhere, as the paper released its human study; read as a
+             human population, summarised from --burn-in on, not re-run
   Populations come from population or model_name/prompt/temperature columns,
   or a file name MODEL-prompt=P-temp=T.csv, else the file name. The first
   answer per individual, question and concept is used; individuals who did
@@ -78,7 +83,7 @@ Options:
   --tables DIR         also write DIR/concept-subsets.csv,
                        DIR/concept-reliability.csv, DIR/concept-map-seating.csv
                        and (with --traces) DIR/concept-traces.csv
-  --format FORMAT      auto (default), analysis or raw-llm
+  --format FORMAT      auto (default), analysis, raw-llm or released-chains
   --column ROLE=NAME   use column NAME for ROLE (repeatable); roles: concept,
                        individual, question, choice, choice1, choice2, reply1,
                        reply2, population, model, prompt, temperature, family,
@@ -130,7 +135,7 @@ int run_concept(const std::vector<std::string>& args) {
     return 0;
   }
   const auto input_options =
-      input_options_from<ConceptInputOptions>(a, concept_format_from_string, "auto, analysis or raw-llm");
+      input_options_from<ConceptInputOptions>(a, concept_format_from_string, "auto, analysis, raw-llm or released-chains");
 
   ConceptOptions options;
   options.model.alpha = a.double_value("alpha", options.model.alpha, 1e-6, 1e6);

@@ -6,6 +6,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include "concept/released_chains.hpp"
 #include "stats/effective_sample_size.hpp"
 
 namespace shoal {
@@ -75,9 +76,17 @@ std::vector<std::string> convergence_warnings(const SubsetResult& s) {
   return warnings;
 }
 
-// The summaries of one subset from its chains' results, in chain order.
 SubsetResult summarise_subset(std::size_t people, const std::vector<const ChainTask*>& tasks,
-                              std::vector<ChainResult*> chains, bool keep_traces) {
+                              const std::vector<ChainResult*>& chains, bool keep_traces) {
+  std::vector<std::uint64_t> seeds;
+  for (const auto* task : tasks) seeds.push_back(task->seed);
+  return summarise_chains(people, seeds, chains, keep_traces);
+}
+
+}  // namespace
+
+SubsetResult summarise_chains(std::size_t people, const std::vector<std::uint64_t>& seeds,
+                              const std::vector<ChainResult*>& chains, bool keep_traces) {
   SubsetResult result;
   result.people = people;
   std::vector<std::vector<double>> same_by_chain, tables_by_chain;
@@ -86,7 +95,7 @@ SubsetResult summarise_subset(std::size_t people, const std::vector<const ChainT
   for (std::size_t c = 0; c < chains.size(); ++c) {
     ChainResult& chain = *chains[c];
     ChainSummary summary;
-    summary.seed = tasks[c]->seed;
+    summary.seed = seeds[c];
     summary.last = chain.last;
     summary.map = chain.map;
     if (chain.map.log_posterior > result.map_log_posterior) {
@@ -117,6 +126,8 @@ SubsetResult summarise_subset(std::size_t people, const std::vector<const ChainT
   result.warnings = convergence_warnings(result);
   return result;
 }
+
+namespace {
 
 ConceptResult describe_concept(const ConceptResponses& responses) {
   ConceptResult cr;
@@ -306,6 +317,7 @@ ConceptAnalysis assemble_concept_analysis(const ConceptDataset& dataset, const C
                               : kNaN;
     analysis.populations.push_back(std::move(pr));
   }
+  for (const auto& released : dataset.released) analysis.populations.push_back(summarise_released(released, options));
   return analysis;
 }
 

@@ -139,6 +139,12 @@ struct ChainTask {
   std::uint64_t seed = 0;       // derived from the seed and the labels, not the order
 };
 
+// The summaries of one subset from its chains' results (seeds[i] for
+// chains[i]), in chain order; moves the recorded iterations into the traces
+// when `keep_traces`.
+SubsetResult summarise_chains(std::size_t people, const std::vector<std::uint64_t>& seeds,
+                              const std::vector<ChainResult*>& chains, bool keep_traces);
+
 // Every chain the options ask for, population by population, concept by
 // concept, subset by subset, chain by chain. Throws std::invalid_argument for
 // invalid options.

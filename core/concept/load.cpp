@@ -229,6 +229,7 @@ Columns find_columns(const CsvTable& table, const std::map<std::string, std::str
 }
 
 ConceptFormat detect_format(const CsvTable& table, const Columns& c) {
+  if (has_released_chain_columns(table)) return ConceptFormat::ReleasedChains;
   if (c.choice1 && c.choice2 && c.reply1 && c.reply2) return ConceptFormat::RawLlm;
   if (c.concept && c.individual && c.question && c.choice) return ConceptFormat::Analysis;
   throw InputError(table.file, 1, "",
@@ -368,12 +369,13 @@ const char* to_string(ConceptFormat format) {
     case ConceptFormat::Auto: return "auto";
     case ConceptFormat::Analysis: return "analysis";
     case ConceptFormat::RawLlm: return "raw-llm";
+    case ConceptFormat::ReleasedChains: return "released-chains";
   }
   return "auto";
 }
 
 std::optional<ConceptFormat> concept_format_from_string(const std::string& text) {
-  for (auto f : {ConceptFormat::Auto, ConceptFormat::Analysis, ConceptFormat::RawLlm}) {
+  for (auto f : {ConceptFormat::Auto, ConceptFormat::Analysis, ConceptFormat::RawLlm, ConceptFormat::ReleasedChains}) {
     if (text == to_string(f)) return f;
   }
   return std::nullopt;
@@ -437,7 +439,9 @@ ConceptDataset load_concept_inputs_reporting(const std::vector<TextInput>& input
     const ConceptFormat format = o.format == ConceptFormat::Auto ? detect_format(table, columns) : o.format;
     dataset.inputs[i].format = to_string(format);
     dataset.inputs[i].rows = table.rows.size();
-    if (format == ConceptFormat::RawLlm) {
+    if (format == ConceptFormat::ReleasedChains) {
+      dataset.released.push_back(read_released_chains(table, o.labels));
+    } else if (format == ConceptFormat::RawLlm) {
       read_raw(table, columns, o, i, dataset, builder);
     } else {
       read_analysis(table, columns, o, i, parser, builder);

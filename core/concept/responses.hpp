@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "concept/crp.hpp"
+#include "concept/released_chains.hpp"
 #include "io/csv.hpp"
 #include "io/input_error.hpp"
 #include "io/input_summary.hpp"
@@ -55,6 +56,9 @@ struct ConceptPopulation {
 struct ConceptDataset {
   std::vector<InputSummary> inputs;
   std::vector<ConceptPopulation> populations;
+  // Populations clustered elsewhere, read from their chains; analysed after
+  // `populations`, in this order.
+  std::vector<ReleasedPopulation> released;
   std::vector<InputIssue> issues;
 };
 
@@ -62,6 +66,7 @@ enum class ConceptFormat {
   Auto,
   Analysis,   // Concept, ID, Question, ChoiceNumber: one row per answer
   RawLlm,     // subject, target, choice1, choice2 and two free-text replies
+  ReleasedChains,   // clustering chains computed elsewhere (see released_chains.hpp)
 };
 
 const char* to_string(ConceptFormat format);

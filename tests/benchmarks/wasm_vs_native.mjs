@@ -35,7 +35,7 @@ const workloads = {
   'colour, all of colorref.csv': {
     native: () => execFileSync(native, ['color', colorFile, '--quiet', '--out', '/dev/null']),
     wasm: () => {
-      if (!shoal.analyseColor(file(colorFile), { pairs: 'all', deltaE: 'cie76', reference: '', seed: 1, jsdSamples: 20000, bootstrap: 2000 }, null).ok) throw new Error('failed');
+      if (!shoal.analyseColor(file(colorFile), { pairs: 'all', deltaE: 'cie76', reference: '', seed: 1, jsd: 'bits', jsdSamples: 20000, bootstrap: 2000 }, null).ok) throw new Error('failed');
     },
   },
 };

@@ -4,7 +4,7 @@
 import type { VisualizationSpec } from 'vega-embed';
 import type { ChainTrace } from '../chain-traces';
 
-export interface TraceRow { chain: string; iteration: number; value: number }
+export type TraceRow = { chain: string; iteration: number; value: number };
 
 export function traceRows(traces: ChainTrace[], quantity: 'pSameTable' | 'tables'): TraceRow[] {
   return traces.flatMap((trace, k) => trace.iteration.map((iteration, i) => ({ chain: `chain ${k + 1}`, iteration, value: trace[quantity][i] })));

@@ -1,6 +1,8 @@
 // Results of the conceptual-similarity analysis: figures, tables, downloads.
-import { individualsSpec, multipleConceptsSpec, RELEASED_HUMAN_BASELINES, reliabilitySpec } from '../charts/concept-charts';
-import { figure } from '../charts/figure';
+import {
+  heatmapFigure, humanConceptsFigure, individualsFigure, multipleFigure, reliabilityFigure, subsetsFigure,
+} from '../charts/concept-charts';
+import { draw } from '../charts/figure';
 import { append, h } from '../dom';
 import { download } from '../download';
 import type { ConceptPopulation, ConceptReport, ConceptResult, ConceptSubset } from '../report-types';
@@ -49,19 +51,18 @@ export async function renderConceptResults(container: HTMLElement, report: Conce
   const save = h('button', { type: 'button', class: 'download', 'data-download': 'concept-report.json' }, 'Download the report (JSON)');
   save.addEventListener('click', () => download('shoal-concept-report.json', reportText, 'application/json'));
   const p = report.parameters as Record<string, unknown>;
-  const hasHumans = report.populations.some((x) => x.human);
   container.replaceChildren();
   append(container,
     h('h3', {}, 'Conceptual similarity judgements'),
     h('p', {}, `α = ${String(p.alpha)} · ${String(p.prior)} prior · ${String(p.iterations)} iterations (burn-in ${String(p.burn_in)}) · ${String(p.chains)} chain(s) · seed ${String(p.seed)}`),
     save,
     convergenceWarning(report),
-    await figure('concept-multiple', hasHumans
-      ? 'P(multiple concepts): two random individuals hold different concepts (dots: concepts, 95% intervals; bars: means)'
-      : `P(multiple concepts) per concept (dots, 95% intervals) and population mean (bars); dashed: the released human chains (animals ${RELEASED_HUMAN_BASELINES.animals}, politicians ${RELEASED_HUMAN_BASELINES.politicians})`,
-      multipleConceptsSpec(report)),
-    await figure('concept-reliability', 'Agreement within individuals (two presentations) and between individuals, over concepts', reliabilitySpec(report)),
-    await figure('concept-individuals', 'Complete and incomplete individuals and invalid replies', individualsSpec(report)),
+    await draw(humanConceptsFigure(report)),
+    await draw(multipleFigure(report)),
+    await draw(heatmapFigure(report)),
+    await draw(subsetsFigure(report)),
+    await draw(reliabilityFigure(report)),
+    await draw(individualsFigure(report)),
     populationTable(report),
     subsetTable(report),
     await convergencePanel(report, chainResults),

@@ -1,7 +1,7 @@
 // Convergence of the concept clustering: R-hat and effective sample size
 // per (population, concept, subset), flagged where the chains disagree or
 // give too few effective draws, and trace plots of any of them.
-import { ChainTraces, firstTaskOfSubsets } from '../chain-traces';
+import { ChainTraces, firstTaskOfSubsets, type ChainTrace } from '../chain-traces';
 import { traceRows, traceSpec } from '../charts/convergence-charts';
 import { figure } from '../charts/figure';
 import { append, h } from '../dom';
@@ -90,7 +90,7 @@ function summary(all: Cell[]): HTMLElement {
 }
 
 async function traceFigures(container: HTMLElement, cell: Cell, traces: ChainTraces) {
-  const chains = [];
+  const chains: ChainTrace[] = [];
   for (let k = 0; k < cell.chains; k++) {
     const trace = traces.trace(cell.firstTask + k);
     if (trace) chains.push(trace);
@@ -99,9 +99,17 @@ async function traceFigures(container: HTMLElement, cell: Cell, traces: ChainTra
     container.replaceChildren(h('p', {}, 'No traces for this run.'));
     return;
   }
+  const trace = (name: string, caption: string, quantity: 'pSameTable' | 'tables', title: string, domain?: [number, number]) => {
+    const rows = traceRows(chains, quantity);
+    const finals = chains.map((c, k) => `chain ${k + 1} ends at ${c[quantity][c[quantity].length - 1]}`).join(', ');
+    return figure({
+      name, caption, rows, spec: traceSpec(rows, title, domain),
+      summary: `${chains.length} chains over ${chains[0].iteration.length} recorded iterations; ${finals}.`,
+    });
+  };
   const figures = await Promise.all([
-    figure('trace-p-same-table', `P(same table) per iteration, ${label(cell)}`, traceSpec(traceRows(chains, 'pSameTable'), 'P(same table)', [0, 1])),
-    figure('trace-tables', `Number of tables per iteration, ${label(cell)}`, traceSpec(traceRows(chains, 'tables'), 'tables')),
+    trace('trace-p-same-table', `P(same table) per iteration, ${label(cell)}`, 'pSameTable', 'P(same table)', [0, 1]),
+    trace('trace-tables', `Number of tables per iteration, ${label(cell)}`, 'tables', 'tables'),
   ]);
   container.replaceChildren(...figures);
 }
