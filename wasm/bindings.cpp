@@ -5,6 +5,7 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <new>
@@ -68,6 +69,17 @@ struct Outcome {
 // Buffers behind the typed views handed out; kept until the next call.
 std::vector<std::uint8_t> g_bytes;
 std::vector<double> g_numbers;
+
+// How long turning the last report into text took, for the page's phase
+// timings.
+double g_serialise_millis = 0.0;
+
+std::string serialise(const nlohmann::json& report) {
+  const auto start = std::chrono::steady_clock::now();
+  std::string text = report.dump(1) + "\n";
+  g_serialise_millis = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return text;
+}
 
 std::string string_field(const val& object, const char* name) {
   const val v = object[name];
@@ -166,9 +178,14 @@ Outcome success(std::string report, val data = val::null()) {
   return outcome;
 }
 
+// Enough rows to recognise a file and preview it; the paper's similarity
+// files are 2 MB each, and parsing them whole only to inspect them took most
+// of the time between dropping them and being able to run.
+constexpr std::size_t kInspectionSample = 256 * 1024;
+
 Outcome inspect_file(val file) {
   try {
-    return success(shoal::inspect_input(read_bytes(file), read_settings(file)).dump());
+    return success(shoal::inspect_input(read_bytes(file), read_settings(file), kInspectionSample).dump());
   } catch (const std::exception& e) {
     return failure(e);
   }
@@ -194,9 +211,8 @@ Outcome analyse_color(val files, ColorRequest request, val progress) {
       if (present(progress)) progress(val(fraction));
     });
     g_bytes = shoal::color_answer_records(dataset, analysis);
-    return success(shoal::color_report(dataset, input_options, analysis,
-                                                       whole_number(request.bootstrap, "bootstrap draws"))
-                       .dump(1) + "\n",
+    return success(serialise(shoal::color_report(dataset, input_options, analysis,
+                                                 whole_number(request.bootstrap, "bootstrap draws"))),
                    val(emscripten::typed_memory_view(g_bytes.size(), g_bytes.data())));
   } catch (const std::exception& e) {
     return failure(e);
@@ -352,15 +368,16 @@ Outcome assemble_concept(val files, ConceptRequest request, val chain_results) {
       if (!s) throw std::invalid_argument("chain results are missing for some chains");
     }
     const auto analysis = shoal::assemble_concept_analysis(loaded->dataset, options, tasks, std::move(results));
-    return success(shoal::concept_report(loaded->dataset, loaded->input_options, analysis,
-                                         whole_number(request.bootstrap, "bootstrap draws"))
-                       .dump(1) + "\n");
+    return success(serialise(shoal::concept_report(loaded->dataset, loaded->input_options, analysis,
+                                                   whole_number(request.bootstrap, "bootstrap draws"))));
   } catch (const std::exception& e) {
     return failure(e);
   }
 }
 
 std::string version() { return shoal::tool_version(); }
+
+double serialise_millis() { return g_serialise_millis; }
 
 }  // namespace
 
@@ -398,5 +415,6 @@ EMSCRIPTEN_BINDINGS(shoal) {
   emscripten::function("planConcept", &plan_concept);
   emscripten::function("runConceptChains", &run_concept_chains);
   emscripten::function("assembleConcept", &assemble_concept);
+  emscripten::function("serialiseMillis", &serialise_millis);
   emscripten::function("version", &version);
 }

@@ -39,13 +39,14 @@ export async function runConcept(
   const bytes = files.reduce((t, f) => t + f.bytes.length, 0);
   const readWork = bytes * ITERATIONS_PER_BYTE;
   const assemblyWork = readWork * ASSEMBLY_SHARE_OF_A_READ;
-  // Until the plan is known the chains' work is not: the plan's read is
-  // measured against a provisional total of one read per worker, and once
-  // the plan is known the rest of the bar measures the rest of the work, so
-  // the bar never steps back.
+  // Every worker parses the files at once (each keeps them for its chains),
+  // so the parse costs one worker's time, not one per worker in turn. Until
+  // the plan is known the chains' work is not: the reads are measured against
+  // a provisional total, and once the plan is known the rest of the bar
+  // measures the rest of the work, so the bar never steps back.
   let iterationsPlanned = 0;
-  let readsPlanned = pool.size;
-  const reads: number[] = [0];     // bytes read by the plan, then by each chains job
+  const readsPlanned = pool.size;
+  const reads: number[] = Array.from({ length: pool.size }, () => 0);
   const iterations: number[] = [];
   let rebase = { shown: 0, done: 0 };
   const report = (assembled: boolean) => {
@@ -58,38 +59,32 @@ export async function runConcept(
     return { fraction, done };
   };
 
-  let planner = 0;
-  const planJob = pool.run({ kind: 'concept-plan', files, request }, (p: WorkerProgress) => {
-    reads[0] = p.bytesRead;
+  const planJobs = reads.map((_, worker) => pool.run({ kind: 'concept-plan', files, request }, (p: WorkerProgress) => {
+    reads[worker] = Math.min(p.bytesRead, bytes);
     report(false);
-  }, { onStart: (worker) => { planner = worker; } });
-  track([planJob.id]);
-  const plan = await planJob.done;
-  if (!plan.ok) throw new Error(plan.error.message);
-  const costs = plan.data as Float64Array;
-  reads[0] = bytes;
+  }, { worker }));
+  track(planJobs.map((j) => j.id));
+  const plans = await Promise.all(planJobs.map((j) => j.done));
+  const failedPlan = plans.find((p) => !p.ok);
+  if (failedPlan) throw new Error(failedPlan.error.message);
+  const costs = plans[0].data as Float64Array;
+  reads.fill(bytes);
   const atPlan = report(false);
   rebase = { shown: atPlan.fraction, done: atPlan.done };
 
-  // Largest first into the worker that would finish it first: the planner
-  // holds the parsed files, every other worker parses them first.
-  const bins = Array.from({ length: pool.size }, (_, worker) => ({
-    worker, tasks: [] as number[], cost: 0, ready: worker === planner ? 0 : readWork,
-  }));
+  // Largest first into the least loaded worker.
+  const bins = Array.from({ length: pool.size }, (_, worker) => ({ worker, tasks: [] as number[], cost: 0 }));
   [...costs.keys()].sort((a, b) => costs[b] - costs[a]).forEach((task) => {
-    const bin = bins.reduce((first, b) => (b.ready + b.cost < first.ready + first.cost ? b : first));
+    const bin = bins.reduce((first, b) => (b.cost < first.cost ? b : first));
     bin.tasks.push(task);
     bin.cost += costs[task];
   });
   const used = bins.filter((b) => b.tasks.length > 0);
   iterationsPlanned = used.reduce((t, b) => t + b.cost, 0);
-  readsPlanned = 1 + used.filter((b) => b.worker !== planner).length;
   report(false);
   const jobs = used.map((bin, k) => {
-    reads.push(0);
     iterations.push(0);
     return pool.run({ kind: 'concept-chains', files, request, tasks: bin.tasks.sort((a, b) => a - b) }, (p) => {
-      reads[k + 1] = Math.min(p.bytesRead, bytes);
       iterations[k] = p.fraction * bin.cost;
       report(false);
     }, { worker: bin.worker });
@@ -100,7 +95,7 @@ export async function runConcept(
   if (failed) throw new Error(failed.error.message);
 
   const assembleJob = pool.run({ kind: 'concept-assemble', files, request, chainResults: results.map((r) => r.data as Float64Array) },
-    undefined, { worker: planner });
+    undefined, { worker: used[0]?.worker ?? 0 });
   track([assembleJob.id]);
   const assembled = await assembleJob.done;
   if (!assembled.ok) throw new Error(assembled.error.message);

@@ -22,6 +22,7 @@ import { fileSummary, readiness } from './file-summary';
 import { RunProgress } from './run-progress';
 import { renderFormats } from './formats';
 import { contentsOf, exportButton, type RunRecord } from './report-export';
+import { epochNow, recordPhase, timed } from './phases';
 
 const pool = new WorkerPool();
 const files: LoadedFile[] = [];
@@ -133,6 +134,7 @@ function remove(file: LoadedFile) {
 async function inspect(file: LoadedFile) {
   file.state = 'inspecting';
   renderFiles();
+  const started = epochNow();
   try {
     const result = await pool.run({ kind: 'inspect', file: toWasmFile(file) }).done;
     file.inspection = result.ok ? JSON.parse(result.report) : null;
@@ -142,6 +144,7 @@ async function inspect(file: LoadedFile) {
     file.failure = error instanceof Error ? error.message : String(error);
   }
   file.state = 'inspected';
+  recordPhase('inspection', started);
   if (files.includes(file)) renderFiles();
 }
 
@@ -163,9 +166,11 @@ async function addFiles(entries: Arriving[]) {
   });
   files.push(...added.map((a) => a.file));
   renderFiles();
+  const started = epochNow();
   await Promise.all(added.map(async ({ file, read }) => {
     try {
       await finishReading(file, await read());
+      recordPhase('reading', started);
     } catch (error) {
       file.state = 'inspected';
       file.failure = `it could not be read: ${error instanceof Error ? error.message : String(error)}`;
@@ -219,7 +224,7 @@ async function runColor(batch: LoadedFile[], request: ReturnType<typeof paramete
   const result = await job.done;
   if (!result.ok) throw new Error(result.error.message);
   progress.color(1);
-  const report = JSON.parse(result.report) as ColorReport;
+  const report = await timed('decoding', () => JSON.parse(result.report) as ColorReport);
   runStatus.dataset.colorMillis = String(result.millis);
   return {
     summary: `word–colour ${(result.millis / 1000).toFixed(2)} s`,
@@ -233,7 +238,7 @@ async function runConcepts(batch: LoadedFile[], request: ReturnType<typeof param
   if (conceptFiles.length === 0) return null;
   const run = await runConcept(pool, conceptFiles.map(toWasmFile), request, (p) => progress.concept(p),
     (ids) => running.push(...ids));
-  const report = JSON.parse(run.report) as ConceptReport;
+  const report = await timed('decoding', () => JSON.parse(run.report) as ConceptReport);
   lastConceptReport = report;
   runStatus.dataset.conceptMillis = String(run.millis);
   return {
@@ -262,11 +267,14 @@ async function run() {
   }
   progress.start(batch.some((f) => f.inspection?.task === 'color'), batch.some((f) => f.inspection?.task === 'concept'));
   try {
-    const done = (await Promise.all([runColor(batch, p.color), runConcepts(batch, p.concept)])).filter((d) => d !== null);
+    const done = (await timed('analysis', () => Promise.all([runColor(batch, p.color), runConcepts(batch, p.concept)])))
+      .filter((d) => d !== null);
     progress.rendering();
-    byId('results').hidden = false;
-    for (const d of done) await d.render();
-    await renderComparisonReport(byId('comparison-results'), done.map((d) => d.comparison));
+    await timed('rendering', async () => {
+      byId('results').hidden = false;
+      for (const d of done) await d.render();
+      await renderComparisonReport(byId('comparison-results'), done.map((d) => d.comparison));
+    });
     lastRun = {
       version: toolVersion, parameters: p, files: batch, finished: new Date(),
       shareLink: await buildLink(batch, form, toolVersion, 'reference', {}).catch(() => ''),

@@ -22,6 +22,8 @@ declare module '@shoal-wasm/shoal.mjs' {
     planConcept(files: WasmFile[], request: ConceptRequest): Outcome;
     runConceptChains(files: WasmFile[], request: ConceptRequest, tasks: number[], progress: ((fraction: number) => void) | null): Outcome;
     assembleConcept(files: WasmFile[], request: ConceptRequest, chainResults: Float64Array[]): Outcome;
+    // How long writing the last report as text took, in ms.
+    serialiseMillis(): number;
   }
   const createShoal: (options?: { locateFile?: (path: string) => string }) => Promise<ShoalModule>;
   export default createShoal;

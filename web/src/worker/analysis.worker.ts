@@ -24,11 +24,16 @@ function run(module: ShoalModule, job: Job, progress: (fraction: number) => void
   }
 }
 
+const epochNow = () => performance.timeOrigin + performance.now();
+
 self.onmessage = async (event: MessageEvent<ToWorker>) => {
+  const received = epochNow();
   const { id, job } = event.data;
   try {
     const module = await shoal;
     const started = performance.now();
+    const startedEpoch = epochNow();
+    let parsed = startedEpoch;
     // Progress is posted at most every 100 ms: messages are cheap, not free.
     let lastPosted = 0;
     const state: WorkerProgress = { fraction: 0, bytesRead: 0 };
@@ -39,6 +44,7 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
       post({ id, type: 'progress', progress: { ...state } });
     };
     module.onInputRead((bytes) => {
+      parsed = epochNow();
       state.bytesRead = bytes;
       send(false);
     });
@@ -49,8 +55,10 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
     module.onInputRead(null);
     // The data view points into wasm memory: copy it before anything else runs.
     const data = outcome.data ? outcome.data.slice() : null;
+    const serialiseMillis = job.kind === 'color' || job.kind === 'concept-assemble' ? module.serialiseMillis() : 0;
     const result: JobResult = {
       ok: outcome.ok, report: outcome.report, error: outcome.error, data, millis: performance.now() - started,
+      timings: { received, started: startedEpoch, parsed, finished: epochNow(), serialiseMillis },
     };
     post({ id, type: 'done', result }, data ? [data.buffer] : []);
   } catch (error) {

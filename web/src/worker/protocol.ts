@@ -17,6 +17,18 @@ export interface JobResult {
   error: ErrorInfo;
   data: Uint8Array | Float64Array | null;
   millis: number;
+  timings: JobTimings;
+}
+
+// When the worker received the job, started it (its module loaded), had
+// parsed the files it had to, and finished, as epoch milliseconds; and how
+// long writing the report as text took.
+export interface JobTimings {
+  received: number;
+  started: number;
+  parsed: number;
+  finished: number;
+  serialiseMillis: number;
 }
 
 // Work done so far in one job: `fraction` of its own computation (words,
@@ -26,7 +38,8 @@ export interface WorkerProgress {
   bytesRead: number;
 }
 
-export type ToWorker = { id: number; job: Job };
+// postedAt: epoch milliseconds, for the time the job took to reach the worker.
+export type ToWorker = { id: number; job: Job; postedAt: number };
 export type FromWorker =
   | { id: number; type: 'progress'; progress: WorkerProgress }
   | { id: number; type: 'done'; result: JobResult }
