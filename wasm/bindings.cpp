@@ -20,6 +20,7 @@
 #include "color/color_report.hpp"
 #include "color/diversity.hpp"
 #include "concept/chain_codec.hpp"
+#include "concept/clustering_codec.hpp"
 #include "concept/concept_report.hpp"
 #include "concept/diversity.hpp"
 #include "io/input_error.hpp"
@@ -313,33 +314,59 @@ Outcome plan_concept(val files, ConceptRequest request) {
   }
 }
 
+// What the chains need of the files, as bytes for another worker's
+// runClusteredChains (see encode_clustering_inputs): a Uint8Array in `data`.
+Outcome clustering_inputs(val files) {
+  try {
+    g_bytes = shoal::encode_clustering_inputs(load_concepts(files)->dataset);
+    return success("{}", val(emscripten::typed_memory_view(g_bytes.size(), g_bytes.data())));
+  } catch (const std::exception& e) {
+    return failure(e);
+  }
+}
+
+Outcome run_chains(const shoal::ConceptDataset& dataset, const ConceptRequest& request, const val& task_indices,
+                   const val& progress) {
+  const auto options = concept_options(request);
+  const auto tasks = shoal::plan_chain_tasks(dataset, options);
+  std::vector<std::size_t> chosen;
+  double total = 0.0, done = 0.0;
+  for (unsigned i = 0; i < task_indices["length"].as<unsigned>(); ++i) {
+    chosen.push_back(task_indices[i].as<std::size_t>());
+    if (chosen.back() >= tasks.size()) throw std::invalid_argument("no such chain task");
+    total += shoal::chain_task_work(tasks[chosen.back()], options);
+  }
+  std::vector<double> encoded;
+  for (std::size_t index : chosen) {
+    const double people = static_cast<double>(tasks[index].people);
+    const auto report = [&](std::size_t iterations) {
+      if (present(progress) && total > 0.0) progress(val((done + people * static_cast<double>(iterations)) / total));
+      return true;
+    };
+    shoal::append_chain_result(encoded, index, shoal::run_chain_task(dataset, options, tasks[index], report));
+    done += shoal::chain_task_work(tasks[index], options);
+  }
+  g_numbers = std::move(encoded);
+  return success("{}", val(emscripten::typed_memory_view(g_numbers.size(), g_numbers.data())));
+}
+
 // Runs the planned chains whose indices are given (a JS array) and returns
 // their results as a Float64Array for assembleConcept. `progress(fraction)`
 // is called after every iteration.
 Outcome run_concept_chains(val files, ConceptRequest request, val task_indices, val progress) {
   try {
-    const auto options = concept_options(request);
-    const auto loaded = load_concepts(files);
-    const auto tasks = shoal::plan_chain_tasks(loaded->dataset, options);
-    std::vector<std::size_t> chosen;
-    double total = 0.0, done = 0.0;
-    for (unsigned i = 0; i < task_indices["length"].as<unsigned>(); ++i) {
-      chosen.push_back(task_indices[i].as<std::size_t>());
-      if (chosen.back() >= tasks.size()) throw std::invalid_argument("no such chain task");
-      total += shoal::chain_task_work(tasks[chosen.back()], options);
-    }
-    std::vector<double> encoded;
-    for (std::size_t index : chosen) {
-      const double people = static_cast<double>(tasks[index].people);
-      const auto report = [&](std::size_t iterations) {
-        if (present(progress) && total > 0.0) progress(val((done + people * static_cast<double>(iterations)) / total));
-        return true;
-      };
-      shoal::append_chain_result(encoded, index, shoal::run_chain_task(loaded->dataset, options, tasks[index], report));
-      done += shoal::chain_task_work(tasks[index], options);
-    }
-    g_numbers = std::move(encoded);
-    return success("{}", val(emscripten::typed_memory_view(g_numbers.size(), g_numbers.data())));
+    return run_chains(load_concepts(files)->dataset, request, task_indices, progress);
+  } catch (const std::exception& e) {
+    return failure(e);
+  }
+}
+
+// The same, on the bytes clusteringInputs gave instead of the files.
+Outcome run_clustered_chains(val clustering, ConceptRequest request, val task_indices, val progress) {
+  try {
+    std::vector<std::uint8_t> bytes(clustering["length"].as<std::size_t>());
+    val(emscripten::typed_memory_view(bytes.size(), bytes.data())).call<void>("set", clustering);
+    return run_chains(shoal::decode_clustering_inputs(bytes.data(), bytes.size()), request, task_indices, progress);
   } catch (const std::exception& e) {
     return failure(e);
   }
@@ -414,6 +441,8 @@ EMSCRIPTEN_BINDINGS(shoal) {
   emscripten::function("onInputRead", &on_input_read);
   emscripten::function("planConcept", &plan_concept);
   emscripten::function("runConceptChains", &run_concept_chains);
+  emscripten::function("clusteringInputs", &clustering_inputs);
+  emscripten::function("runClusteredChains", &run_clustered_chains);
   emscripten::function("assembleConcept", &assemble_concept);
   emscripten::function("serialiseMillis", &serialise_millis);
   emscripten::function("version", &version);

@@ -1,5 +1,6 @@
-// The concept analysis across workers: plan the chains, deal them out by
-// cost, run them in parallel, assemble the report in one worker. The chains'
+// The concept analysis across workers: parse and plan in one worker, deal
+// the chains out by cost, run them in parallel, assemble the report in the
+// worker that parsed. The chains'
 // seeds come from their labels, so the report is the CLI's whatever the split.
 import type { ConceptRequest, WasmFile, WorkerProgress } from './worker/protocol';
 import type { WorkerPool } from './worker/client';
@@ -39,36 +40,35 @@ export async function runConcept(
   const bytes = files.reduce((t, f) => t + f.bytes.length, 0);
   const readWork = bytes * ITERATIONS_PER_BYTE;
   const assemblyWork = readWork * ASSEMBLY_SHARE_OF_A_READ;
-  // Every worker parses the files at once (each keeps them for its chains),
-  // so the parse costs one worker's time, not one per worker in turn. Until
-  // the plan is known the chains' work is not: the reads are measured against
-  // a provisional total, and once the plan is known the rest of the bar
-  // measures the rest of the work, so the bar never steps back.
+  // One worker parses the files and plans the chains; it then hands the
+  // other workers what the chains need as bytes (a few MB, not the files'
+  // text to parse again). Until the plan is known the chains' work is not:
+  // the parse is measured against a provisional total, and once the plan is
+  // known the rest of the bar measures the rest of the work, so the bar never
+  // steps back.
   let iterationsPlanned = 0;
-  const readsPlanned = pool.size;
-  const reads: number[] = Array.from({ length: pool.size }, () => 0);
+  let bytesRead = 0;
   const iterations: number[] = [];
   let rebase = { shown: 0, done: 0 };
   const report = (assembled: boolean) => {
-    const bytesRead = reads.reduce((t, r) => t + r, 0);
     const iterationsDone = iterations.reduce((t, i) => t + i, 0);
-    const total = readsPlanned * readWork + iterationsPlanned + assemblyWork;
+    const total = readWork + (iterationsPlanned || readWork * pool.size) + assemblyWork;
     const done = bytesRead * ITERATIONS_PER_BYTE + iterationsDone + (assembled ? assemblyWork : 0);
     const fraction = rebase.shown + (1 - rebase.shown) * (done - rebase.done) / (total - rebase.done);
-    onProgress({ bytesRead, bytesPlanned: readsPlanned * bytes, iterationsDone, iterationsPlanned, fraction: Math.min(1, fraction) });
+    onProgress({ bytesRead, bytesPlanned: bytes, iterationsDone, iterationsPlanned, fraction: Math.min(1, fraction) });
     return { fraction, done };
   };
 
-  const planJobs = reads.map((_, worker) => pool.run({ kind: 'concept-plan', files, request }, (p: WorkerProgress) => {
-    reads[worker] = Math.min(p.bytesRead, bytes);
+  let planner = 0;
+  const planJob = pool.run({ kind: 'concept-plan', files, request }, (p: WorkerProgress) => {
+    bytesRead = Math.min(p.bytesRead, bytes);
     report(false);
-  }, { worker }));
-  track(planJobs.map((j) => j.id));
-  const plans = await Promise.all(planJobs.map((j) => j.done));
-  const failedPlan = plans.find((p) => !p.ok);
-  if (failedPlan) throw new Error(failedPlan.error.message);
-  const costs = plans[0].data as Float64Array;
-  reads.fill(bytes);
+  }, { onStart: (worker) => { planner = worker; } });
+  track([planJob.id]);
+  const plan = await planJob.done;
+  if (!plan.ok) throw new Error(plan.error.message);
+  const costs = plan.data as Float64Array;
+  bytesRead = bytes;
   const atPlan = report(false);
   rebase = { shown: atPlan.fraction, done: atPlan.done };
 
@@ -82,9 +82,22 @@ export async function runConcept(
   const used = bins.filter((b) => b.tasks.length > 0);
   iterationsPlanned = used.reduce((t, b) => t + b.cost, 0);
   report(false);
+
+  let clustering: Uint8Array | null = null;
+  if (used.some((b) => b.worker !== planner)) {
+    const clusteringJob = pool.run({ kind: 'concept-clustering', files }, undefined, { worker: planner });
+    track([clusteringJob.id]);
+    const encoded = await clusteringJob.done;
+    if (!encoded.ok) throw new Error(encoded.error.message);
+    clustering = encoded.data as Uint8Array;
+  }
   const jobs = used.map((bin, k) => {
     iterations.push(0);
-    return pool.run({ kind: 'concept-chains', files, request, tasks: bin.tasks.sort((a, b) => a - b) }, (p) => {
+    const tasks = bin.tasks.sort((a, b) => a - b);
+    const job = bin.worker === planner
+      ? { kind: 'concept-chains' as const, files, request, tasks }
+      : { kind: 'concept-clustered-chains' as const, clustering: clustering!, request, tasks };
+    return pool.run(job, (p) => {
       iterations[k] = p.fraction * bin.cost;
       report(false);
     }, { worker: bin.worker });
@@ -95,7 +108,7 @@ export async function runConcept(
   if (failed) throw new Error(failed.error.message);
 
   const assembleJob = pool.run({ kind: 'concept-assemble', files, request, chainResults: results.map((r) => r.data as Float64Array) },
-    undefined, { worker: used[0]?.worker ?? 0 });
+    undefined, { worker: planner });
   track([assembleJob.id]);
   const assembled = await assembleJob.done;
   if (!assembled.ok) throw new Error(assembled.error.message);

@@ -19,6 +19,10 @@ function run(module: ShoalModule, job: Job, progress: (fraction: number) => void
       return module.planConcept(job.files, job.request);
     case 'concept-chains':
       return module.runConceptChains(job.files, job.request, job.tasks, progress);
+    case 'concept-clustering':
+      return module.clusteringInputs(job.files);
+    case 'concept-clustered-chains':
+      return module.runClusteredChains(job.clustering, job.request, job.tasks, progress);
     case 'concept-assemble':
       return module.assembleConcept(job.files, job.request, job.chainResults);
   }

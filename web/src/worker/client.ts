@@ -7,7 +7,7 @@ import { epochNow, recordPhase, type Phase } from '../phases';
 // The phase a job's own computation counts as (its parsing and transfer
 // are counted apart).
 const COMPUTE_PHASE: Partial<Record<Job['kind'], Phase>> = {
-  color: 'color', 'concept-chains': 'chains', 'concept-assemble': 'assembly',
+  color: 'color', 'concept-chains': 'chains', 'concept-clustered-chains': 'chains', 'concept-assemble': 'assembly',
 };
 
 function recordJob(kind: Job['kind'], postedAt: number, result: JobResult) {

@@ -9,6 +9,8 @@ export type Job =
   | { kind: 'color'; files: WasmFile[]; request: ColorRequest }
   | { kind: 'concept-plan'; files: WasmFile[]; request: ConceptRequest }
   | { kind: 'concept-chains'; files: WasmFile[]; request: ConceptRequest; tasks: number[] }
+  | { kind: 'concept-clustering'; files: WasmFile[] }
+  | { kind: 'concept-clustered-chains'; clustering: Uint8Array; request: ConceptRequest; tasks: number[] }
   | { kind: 'concept-assemble'; files: WasmFile[]; request: ConceptRequest; chainResults: Float64Array[] };
 
 export interface JobResult {
