@@ -85,7 +85,7 @@ export async function runConcept(
 
   let clustering: Uint8Array | null = null;
   if (used.some((b) => b.worker !== planner)) {
-    const clusteringJob = pool.run({ kind: 'concept-clustering', files }, undefined, { worker: planner });
+    const clusteringJob = pool.run({ kind: 'concept-clustering', files: 'planned' }, undefined, { worker: planner });
     track([clusteringJob.id]);
     const encoded = await clusteringJob.done;
     if (!encoded.ok) throw new Error(encoded.error.message);
@@ -95,7 +95,7 @@ export async function runConcept(
     iterations.push(0);
     const tasks = bin.tasks.sort((a, b) => a - b);
     const job = bin.worker === planner
-      ? { kind: 'concept-chains' as const, files, request, tasks }
+      ? { kind: 'concept-chains' as const, files: 'planned' as const, request, tasks }
       : { kind: 'concept-clustered-chains' as const, clustering: clustering!, request, tasks };
     return pool.run(job, (p) => {
       iterations[k] = p.fraction * bin.cost;
@@ -107,7 +107,7 @@ export async function runConcept(
   const failed = results.find((r) => !r.ok);
   if (failed) throw new Error(failed.error.message);
 
-  const assembleJob = pool.run({ kind: 'concept-assemble', files, request, chainResults: results.map((r) => r.data as Float64Array) },
+  const assembleJob = pool.run({ kind: 'concept-assemble', files: 'planned', request, chainResults: results.map((r) => r.data as Float64Array) },
     undefined, { worker: planner });
   track([assembleJob.id]);
   const assembled = await assembleJob.done;

@@ -49,7 +49,17 @@ function showError(message: string | null) {
 // A long list folds into its summary (the run bar stays in reach either way).
 const FOLD_ABOVE = 12;
 
+// While many files are read and checked their states change hundreds of
+// times; redrawing the whole list at each change kept the main thread busy
+// for seconds, so those changes redraw it at most every 100 ms.
+let renderTimer: number | undefined;
+function renderFilesSoon() {
+  renderTimer ??= window.setTimeout(renderFiles, 100);
+}
+
 function renderFiles() {
+  window.clearTimeout(renderTimer);
+  renderTimer = undefined;
   byId('file-list').replaceChildren(...files.map((f) => fileCard(f, { onReread: inspect, onRemove: remove })));
   const fold = byId<HTMLDetailsElement>('file-fold');
   fold.hidden = files.length === 0;
@@ -133,7 +143,7 @@ function remove(file: LoadedFile) {
 
 async function inspect(file: LoadedFile) {
   file.state = 'inspecting';
-  renderFiles();
+  renderFilesSoon();
   const started = epochNow();
   try {
     const result = await pool.run({ kind: 'inspect', file: toWasmFile(file) }).done;
@@ -145,7 +155,7 @@ async function inspect(file: LoadedFile) {
   }
   file.state = 'inspected';
   recordPhase('inspection', started);
-  if (files.includes(file)) renderFiles();
+  if (files.includes(file)) renderFilesSoon();
 }
 
 interface Arriving {
@@ -174,7 +184,7 @@ async function addFiles(entries: Arriving[]) {
     } catch (error) {
       file.state = 'inspected';
       file.failure = `it could not be read: ${error instanceof Error ? error.message : String(error)}`;
-      renderFiles();
+      renderFilesSoon();
       return;
     }
     matchShared(shared, file);

@@ -2,10 +2,18 @@
 // holds its own instance of the wasm core.
 import createShoal, { type Outcome, type ShoalModule } from '@shoal-wasm/shoal.mjs';
 import wasmUrl from '@shoal-wasm/shoal.wasm?url';
-import type { FromWorker, Job, JobResult, ToWorker, WorkerProgress } from './protocol';
+import type { FromWorker, HeldFiles, Job, JobResult, ToWorker, WorkerProgress, WasmFile } from './protocol';
 
 const post = (message: FromWorker, transfer: Transferable[] = []) => self.postMessage(message, { transfer });
 const shoal: Promise<ShoalModule> = createShoal({ locateFile: () => wasmUrl });
+
+let planned: WasmFile[] | null = null;
+
+function held(files: HeldFiles): WasmFile[] {
+  if (files !== 'planned') return files;
+  if (!planned) throw new Error('this worker has not parsed the files');
+  return planned;
+}
 
 function run(module: ShoalModule, job: Job, progress: (fraction: number) => void): Outcome {
   switch (job.kind) {
@@ -16,15 +24,16 @@ function run(module: ShoalModule, job: Job, progress: (fraction: number) => void
     case 'color':
       return module.analyseColor(job.files, job.request, progress);
     case 'concept-plan':
+      planned = job.files;
       return module.planConcept(job.files, job.request);
     case 'concept-chains':
-      return module.runConceptChains(job.files, job.request, job.tasks, progress);
+      return module.runConceptChains(held(job.files), job.request, job.tasks, progress);
     case 'concept-clustering':
-      return module.clusteringInputs(job.files);
+      return module.clusteringInputs(held(job.files));
     case 'concept-clustered-chains':
       return module.runClusteredChains(job.clustering, job.request, job.tasks, progress);
     case 'concept-assemble':
-      return module.assembleConcept(job.files, job.request, job.chainResults);
+      return module.assembleConcept(held(job.files), job.request, job.chainResults);
   }
 }
 

@@ -12,7 +12,8 @@ const COMPUTE_PHASE: Partial<Record<Job['kind'], Phase>> = {
 
 function recordJob(kind: Job['kind'], postedAt: number, result: JobResult) {
   const t = result.timings;
-  recordPhase('transfer', postedAt, t.received);
+  // Inspection is timed whole, by the page.
+  if (kind !== 'inspect') recordPhase('transfer', postedAt, t.received);
   if (t.parsed > t.started) recordPhase('parsing', t.started, t.parsed);
   const phase = COMPUTE_PHASE[kind];
   const serialised = t.finished - t.serialiseMillis;

@@ -8,10 +8,14 @@ export type Job =
   | { kind: 'inspect'; file: WasmFile }
   | { kind: 'color'; files: WasmFile[]; request: ColorRequest }
   | { kind: 'concept-plan'; files: WasmFile[]; request: ConceptRequest }
-  | { kind: 'concept-chains'; files: WasmFile[]; request: ConceptRequest; tasks: number[] }
-  | { kind: 'concept-clustering'; files: WasmFile[] }
+  | { kind: 'concept-chains'; files: HeldFiles; request: ConceptRequest; tasks: number[] }
+  | { kind: 'concept-clustering'; files: HeldFiles }
   | { kind: 'concept-clustered-chains'; clustering: Uint8Array; request: ConceptRequest; tasks: number[] }
-  | { kind: 'concept-assemble'; files: WasmFile[]; request: ConceptRequest; chainResults: Float64Array[] };
+  | { kind: 'concept-assemble'; files: HeldFiles; request: ConceptRequest; chainResults: Float64Array[] };
+
+// 'planned': the files of the last concept-plan job this worker ran, which
+// it keeps, so they cross to the worker once rather than once per job.
+export type HeldFiles = WasmFile[] | 'planned';
 
 export interface JobResult {
   ok: boolean;
