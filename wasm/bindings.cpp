@@ -337,10 +337,19 @@ Outcome run_chains(const shoal::ConceptDataset& dataset, const ConceptRequest& r
     total += shoal::chain_task_work(tasks[chosen.back()], options);
   }
   std::vector<double> encoded;
+  // A call into JavaScript per iteration cost as much as a good part of the
+  // chains themselves: progress is reported in steps of a thousandth.
+  const bool reporting = present(progress) && total > 0.0;
+  double reported = 0.0;
   for (std::size_t index : chosen) {
     const double people = static_cast<double>(tasks[index].people);
+    const double iterations_planned = static_cast<double>(options.iterations);
     const auto report = [&](std::size_t iterations) {
-      if (present(progress) && total > 0.0) progress(val((done + people * static_cast<double>(iterations)) / total));
+      const double fraction = (done + people * static_cast<double>(iterations)) / total;
+      if (reporting && (fraction - reported >= 0.001 || static_cast<double>(iterations) >= iterations_planned)) {
+        reported = fraction;
+        progress(val(fraction));
+      }
       return true;
     };
     shoal::append_chain_result(encoded, index, shoal::run_chain_task(dataset, options, tasks[index], report));
