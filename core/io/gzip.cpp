@@ -1,5 +1,6 @@
 #include "io/gzip.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <vector>
@@ -14,6 +15,8 @@ class Corrupt {
   explicit Corrupt(const char* why) : why(why) {}
   const char* why;
 };
+
+class TooLarge {};
 
 class BitReader {
  public:
@@ -113,7 +116,7 @@ void inflate_codes(BitReader& in, std::string& out, const Huffman& lengths, cons
       const std::size_t from = out.size() - distance;
       for (std::size_t i = 0; i < length; ++i) out.push_back(out[from + i]);
     }
-    if (out.size() > limit) throw Corrupt("the data decompress to more than this tool accepts");
+    if (out.size() > limit) throw TooLarge();
   }
 }
 
@@ -217,7 +220,7 @@ std::size_t gunzip_member(std::string_view bytes, std::size_t at, std::string& o
         if ((length ^ 0xFFFFu) != complement) throw Corrupt("a stored block's length is corrupt");
         in.skip(length);
         out.append(bytes.substr(p + 4, length));
-        if (out.size() > limit) throw Corrupt("the data decompress to more than this tool accepts");
+        if (out.size() > limit) throw TooLarge();
         break;
       }
       case 1: inflate_fixed(in, out, limit); break;
@@ -246,6 +249,12 @@ bool is_gzip(std::string_view bytes) {
          static_cast<unsigned char>(bytes[1]) == 0x8b;
 }
 
+std::size_t gzip_budget(std::size_t compressed_size) {
+  constexpr std::size_t kMiB = std::size_t{1} << 20;
+  const std::size_t ratio_limit = compressed_size > kMiB * 1024 / 64 ? kMiB * 1024 : 64 * compressed_size + 64 * kMiB;
+  return std::min(ratio_limit, kMiB * 1024);
+}
+
 std::string gunzip(std::string_view bytes, const std::string& file, std::size_t limit) {
   std::string out;
   try {
@@ -257,6 +266,12 @@ std::string gunzip(std::string_view bytes, const std::string& file, std::size_t 
     } while (at < bytes.size());
   } catch (const Corrupt& e) {
     throw InputError(file, 0, "", std::string("cannot decompress this gzip file: ") + e.why);
+  } catch (const TooLarge&) {
+    throw InputError(file, 0, "",
+                     "this gzip file decompresses to more than " + std::to_string(limit >> 20) + " MiB (" +
+                         std::to_string(bytes.size()) +
+                         " bytes compressed), more than any table of this size should; if it is genuine, "
+                         "decompress it and give the plain file");
   }
   return out;
 }

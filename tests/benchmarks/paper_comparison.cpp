@@ -37,7 +37,7 @@ std::map<Condition, std::map<std::string, PaperValue>> read_paper(const std::fil
                       same = table.require_column("ProbabilityOfSameTable"), model = table.require_column("model_name"),
                       prompt = table.require_column("prompt"), temperature = table.require_column("temperature"),
                       iteration = table.require_column("Iteration");
-    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    for (std::size_t r = 0; r < table.row_count(); ++r) {
       if (table.cell(r, iteration) != "499") continue;
       PaperValue v{std::stoul(table.cell(r, people)), 1.0 - std::stod(table.cell(r, same))};
       auto& slot = out[{table.cell(r, model), table.cell(r, prompt), table.cell(r, temperature)}][table.cell(r, concept)];

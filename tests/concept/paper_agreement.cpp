@@ -55,7 +55,7 @@ PaperRows read_paper_results(const std::filesystem::path& folder) {
                       same = table.require_column("ProbabilityOfSameTable"), model = table.require_column("model_name"),
                       prompt = table.require_column("prompt"), temperature = table.require_column("temperature"),
                       tables = table.require_column("Tables"), posterior = table.require_column("Posterior");
-    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    for (std::size_t r = 0; r < table.row_count(); ++r) {
       Case c;
       c.concept = table.cell(r, concept);
       c.people = std::stoul(table.cell(r, people));

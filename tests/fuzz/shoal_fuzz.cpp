@@ -61,8 +61,8 @@ std::vector<shoal::TextInput> split_inputs(std::string_view text, std::uint8_t b
 void run_parse_csv(std::string_view text) {
   const shoal::CsvTable table = shoal::parse_csv(text, "input.csv");
   // Every record has the header's width; cell() must be safe on all of them.
-  for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    if (table.rows[r].size() != table.header.size()) std::abort();
+  for (std::size_t r = 0; r < table.row_count(); ++r) {
+    if (table.row(r).size() != table.header.size()) std::abort();
     for (std::size_t c = 0; c < table.header.size(); ++c) (void)table.cell(r, c).size();
     if (table.line_of(r) < 2) std::abort();
   }
