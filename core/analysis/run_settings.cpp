@@ -152,8 +152,10 @@ nlohmann::json whole_json(const WholeLimit& l) {
 ColorRunSettings color_run_settings(const OptionValues& values) {
   const Reader r(values, {"pairs", "delta-e", "reference", "seed", "jsd-samples", "bootstrap"});
   ColorRunSettings s;
-  s.options.pairs = r.choice("pairs", PairRule::All, pair_rule_from_string, "all or paper");
-  s.options.formula = r.choice("delta-e", DeltaEFormula::Cie76, delta_e_formula_from_string, "cie76 or ciede2000");
+  s.options.pairs = r.choice("pairs", PairRule::All, [](const std::string& t) { return pair_rule_from_string(t); }, "all or paper");
+  s.options.formula = r.choice(
+      "delta-e", DeltaEFormula::Cie76, [](const std::string& t) { return delta_e_formula_from_string(t); },
+      "cie76 or ciede2000");
   s.options.reference = r.text("reference");
   s.options.seed = r.whole(kSeed);
   s.options.jsd_samples = static_cast<std::size_t>(r.whole(kJsdSamples));
@@ -166,7 +168,9 @@ ConceptRunSettings concept_run_settings(const OptionValues& values) {
   ConceptRunSettings s;
   s.options.model.alpha = r.real(kAlpha);
   s.options.model.prior =
-      r.choice("prior", PartitionPrior::Simplicity, partition_prior_from_string, "simplicity or uniform");
+      r.choice(
+      "prior", PartitionPrior::Simplicity, [](const std::string& t) { return partition_prior_from_string(t); },
+      "simplicity or uniform");
   s.options.iterations = static_cast<std::size_t>(r.whole(kIterations));
   s.options.burn_in = static_cast<std::size_t>(r.whole(kBurnIn));
   s.options.chains = static_cast<std::size_t>(r.whole(kChains));

@@ -30,7 +30,7 @@ InputOptions input_options_from(const Arguments& a, ParseFormat parse_format, co
   try {
     check_column_roles(options.columns, roles);
   } catch (const OptionError& e) {
-    throw UsageError(std::string("--column: ") + e.what());
+    throw UsageError(e.what());
   }
   return options;
 }
