@@ -98,24 +98,24 @@ async function addFiles(entries: { name: string; bytes: Uint8Array }[]) {
   await Promise.all(loaded.map(inspect));
 }
 
+// The form's values as typed: the module checks them with the same rules
+// and messages as the command line before anything runs (an empty field is
+// NaN, which it refuses).
 function parameters() {
   const form = byId<HTMLFormElement>('parameters');
   const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value;
-  const whole = (name: string, fallback: number) => {
-    const v = Math.floor(Number(value(name)));
-    return Number.isFinite(v) && v >= 0 ? v : fallback;
-  };
-  const seed = whole('seed', 1);
-  const bootstrap = whole('bootstrap', 2000);
+  const number = (name: string) => (value(name).trim() === '' ? NaN : Number(value(name)));
+  const seed = number('seed');
+  const bootstrap = number('bootstrap');
   return {
-    color: { pairs: value('pairs'), deltaE: value('deltaE'), jsdSamples: whole('jsdSamples', 20000), reference: '', seed, bootstrap },
+    color: { pairs: value('pairs'), deltaE: value('deltaE'), jsdSamples: number('jsdSamples'), reference: '', seed, bootstrap },
     concept: {
-      alpha: Number(value('alpha')) || 0.16,
+      alpha: number('alpha'),
       prior: value('prior'),
-      iterations: whole('iterations', 500),
-      burnIn: whole('burnIn', 100),
-      chains: Math.max(1, whole('chains', 1)),
-      subsets: value('subsets').replace(/\s+/g, ''),
+      iterations: number('iterations'),
+      burnIn: number('burnIn'),
+      chains: number('chains'),
+      subsets: value('subsets'),
       seed,
       traces: false,
       bootstrap,
@@ -171,6 +171,9 @@ async function runConcepts(request: ReturnType<typeof parameters>['concept']) {
 
 async function run() {
   showError(null);
+  // The fields' limits are the analyses' own (see README): a value outside
+  // them is pointed out here, before anything runs.
+  if (!byId<HTMLFormElement>('parameters').reportValidity()) return;
   const p = parameters();
   setRunning(true);
   runStatus.textContent = 'Analysing…';
