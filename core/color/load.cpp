@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "color/responses.hpp"
 #include "io/columns.hpp"
@@ -174,8 +175,15 @@ class DatasetBuilder {
   }
 
   void add(ColorPopulation& population, ColorResponse response, const std::string& file) {
-    auto key = std::make_tuple(population.label.name, response.individual, response.word, response.block);
-    if (!seen_.insert(key).second) {
+    // One short string per answer: a set of tuples of strings costs several
+    // times the input on files of short rows.
+    std::string key = std::to_string(&population - dataset_.populations.data());
+    key += '\x1f';
+    key += response.individual;
+    key += '\x1f';
+    key += response.word;
+    key += static_cast<char>('0' + response.block);
+    if (!seen_.insert(std::move(key)).second) {
       count_issue(dataset_.issues, "duplicate_answer",
                   "a second answer by the same individual for the same word and block (the first is kept)",
                   file, response.row);
@@ -211,7 +219,7 @@ class DatasetBuilder {
 
  private:
   ColorDataset& dataset_;
-  std::set<std::tuple<std::string, std::string, std::string, int>> seen_;
+  std::unordered_set<std::string> seen_;   // population, individual, word and block of each answer
   std::vector<LabelSource> sources_;
   std::unordered_map<std::string, std::size_t> index_;
   std::set<std::pair<std::size_t, std::string>> listed_;   // (input, population) already listed
