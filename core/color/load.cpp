@@ -229,6 +229,7 @@ void read_human_long(const CsvTable& table, const ColumnFinder& finder, std::siz
                      const LabelOverride& labels, DatasetBuilder& builder, ColorDataset& dataset) {
   const std::size_t individual = finder.require("individual", kIndividualNames);
   const std::size_t word = finder.require("word", kWordNames);
+  dataset.inputs[input].columns["word"] = table.header[word];
   const std::size_t block = finder.require("block", kBlockNames);
   const std::size_t red = finder.require("r", kRedNames), green = finder.require("g", kGreenNames),
                     blue = finder.require("b", kBlueNames);
@@ -266,6 +267,7 @@ void read_plain_long(const CsvTable& table, const Columns& c, const ColumnFinder
   const std::size_t population_column = finder.require("population", kPopulationNames);
   const std::size_t individual = finder.require("individual", kIndividualNames);
   const std::size_t word = finder.require("word", kWordNames);
+  dataset.inputs[input].columns["word"] = table.header[word];
   const std::size_t block = finder.require("block", kBlockNames);
   const bool rgb_columns = c.red && c.green && c.blue && !c.colour;
   if (!rgb_columns) finder.require("colour", kColourNames);
@@ -302,6 +304,7 @@ void read_llm_wide(const CsvTable& table, const Columns& c, const ColumnFinder& 
                    const LabelOverride& labels, DatasetBuilder& builder, ColorDataset& dataset) {
   const std::size_t individual = finder.require("individual", kIndividualNames);
   const std::size_t word = finder.require("word", kWordNames);
+  dataset.inputs[input].columns["word"] = table.header[word];
   if (!(c.hex1 && c.hex2) && !(c.reply1 && c.reply2)) {
     finder.require("hex1", {"hex1"});
   }

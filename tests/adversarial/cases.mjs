@@ -381,6 +381,11 @@ export function generateCases(seed = 20250601) {
     color('messages', 'renamed-column-named-as-in-file', [file('renamed.csv', renamed)],
       { status: 1, message: /renamed\.csv, row 2, column 'R': expected a colour channel/ },
       { columns: { individual: 'who', word: 'Wort', r: 'R', g: 'G', b: 'B', block: 'cond' } });
+    const alone = m.humanRows(3, WORDS.slice(0, 2));
+    alone.push(['1', 'lonely', '1', '2', '3', 'block1'], ['1', 'lonely', '1', '2', '4', 'block2']);
+    color('messages', 'renamed-word-column-after-loading', [file('wort.csv', m.humanCsv(0, [], { header: ['who', 'Wort', 'R', 'G', 'B', 'cond'], rows: alone }))],
+      { status: 1, message: /^wort\.csv, row 14, column 'Wort': the word 'lonely' was answered by only one individual of population 'human'/ },
+      { columns: { individual: 'who', word: 'Wort', r: 'R', g: 'G', b: 'B', block: 'cond' } });
     const hugeCell = m.humanRows(4, WORDS.slice(0, 2));
     hugeCell[0][2] = '9'.repeat(8 * MiB);
     color('messages', 'huge-cell-quoted-short', [file('huge.csv', m.humanCsv(0, [], { rows: hugeCell }))],
