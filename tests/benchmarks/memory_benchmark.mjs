@@ -28,7 +28,8 @@ async function writeRows(file, header, row, gzip = false) {
   const sink = gzip ? createGzip() : out;
   if (gzip) sink.pipe(out);
   let bytes = 0, chunk = header;
-  for (let i = 0; bytes < target; ++i) {
+  // Whole groups only (300 rows: a multiple of every group size below).
+  for (let i = 0; bytes < target || i % 300 !== 0; ++i) {
     const line = row(i);
     bytes += line.length;
     chunk += line;
