@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cmath>
 #include <cstdlib>
 #include <initializer_list>
@@ -6,7 +8,6 @@
 #include <stdexcept>
 #include <tuple>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "color/responses.hpp"
 #include "io/columns.hpp"
@@ -174,52 +175,74 @@ class DatasetBuilder {
     return dataset_.populations.back();
   }
 
-  void add(ColorPopulation& population, ColorResponse response, const std::string& file) {
-    // One short string per answer: a set of tuples of strings costs several
-    // times the input on files of short rows.
-    std::string key = std::to_string(&population - dataset_.populations.data());
-    key += '\x1f';
-    key += response.individual;
-    key += '\x1f';
-    key += response.word;
-    key += static_cast<char>('0' + response.block);
-    if (!seen_.insert(std::move(key)).second) {
-      count_issue(dataset_.issues, "duplicate_answer",
-                  "a second answer by the same individual for the same word and block (the first is kept)",
-                  file, response.row);
-      return;
-    }
-    if (!response.colour) {
-      count_issue(dataset_.issues, "invalid_reply", "a reply with no colour in it (counted as invalid)", file,
-                  response.row);
-    }
-    population.responses.push_back(std::move(response));
-  }
+  void add(ColorPopulation& population, ColorResponse response) { population.responses.push_back(std::move(response)); }
 
-  // Individuals who answered a word in one block only: counted, since
-  // such an answer takes no part in the word's ΔE.
-  void count_single_answers() {
-    for (const auto& population : dataset_.populations) {
-      std::unordered_map<std::string, std::pair<int, const ColorResponse*>> blocks;
-      for (const auto& r : population.responses) {
-        auto& entry = blocks[r.individual + '\x1f' + r.word];
-        entry.first |= r.block;
-        if (!entry.second) entry.second = &r;
-      }
-      for (const auto& r : population.responses) {
-        const auto& entry = blocks[r.individual + '\x1f' + r.word];
-        if (entry.first != 3 && entry.second == &r) {
-          count_issue(dataset_.issues, "single_answer",
-                      "an individual who answered a word in one block only (left out of that word's ΔE)",
-                      dataset_.inputs[r.input].name, r.row);
+  // Once every input is read: drops repeated answers (the first is kept)
+  // and counts them, replies with no colour, and individuals who answered a
+  // word in one block only (such an answer takes no part in the word's ΔE).
+  // Answers are sorted by index rather than hashed by key: four bytes per
+  // answer, where a set of keys cost several times the input.
+  void finish() {
+    struct Flag {
+      std::size_t input, row;
+      int kind;   // 0 duplicate, 1 invalid, 2 single
+    };
+    std::vector<Flag> flags;
+    for (auto& population : dataset_.populations) {
+      auto& responses = population.responses;
+      std::vector<std::uint32_t> order(responses.size());
+      for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+      std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        const ColorResponse &x = responses[a], &y = responses[b];
+        if (int c = x.individual.compare(y.individual)) return c < 0;
+        if (int c = x.word.compare(y.word)) return c < 0;
+        return x.block < y.block;
+      });
+      std::vector<bool> repeated(responses.size(), false);
+      for (std::size_t k = 0; k < order.size();) {
+        // One (individual, word): its answers, by block, in file order.
+        std::size_t end = k + 1;
+        const ColorResponse& first = responses[order[k]];
+        while (end < order.size() && responses[order[end]].individual == first.individual &&
+               responses[order[end]].word == first.word) {
+          ++end;
         }
+        int blocks = 0;
+        for (std::size_t j = k; j < end; ++j) {
+          const ColorResponse& r = responses[order[j]];
+          if (j > k && r.block == responses[order[j - 1]].block) {
+            repeated[order[j]] = true;
+            flags.push_back({r.input, r.row, 0});
+            continue;
+          }
+          blocks |= r.block;
+          if (!r.colour) flags.push_back({r.input, r.row, 1});
+        }
+        if (blocks != 3) flags.push_back({first.input, first.row, 2});
+        k = end;
       }
+      std::size_t kept = 0;
+      for (std::size_t i = 0; i < responses.size(); ++i) {
+        if (repeated[i]) continue;
+        if (kept != i) responses[kept] = std::move(responses[i]);
+        ++kept;
+      }
+      responses.resize(kept);
+    }
+    // Counted in file order, so each kind's first place is the first in the files.
+    std::stable_sort(flags.begin(), flags.end(),
+                     [](const Flag& a, const Flag& b) { return a.input != b.input ? a.input < b.input : a.row < b.row; });
+    for (const Flag& f : flags) {
+      static const char* const kinds[][2] = {
+          {"duplicate_answer", "a second answer by the same individual for the same word and block (the first is kept)"},
+          {"invalid_reply", "a reply with no colour in it (counted as invalid)"},
+          {"single_answer", "an individual who answered a word in one block only (left out of that word's ΔE)"}};
+      count_issue(dataset_.issues, kinds[f.kind][0], kinds[f.kind][1], dataset_.inputs[f.input].name, f.row);
     }
   }
 
  private:
   ColorDataset& dataset_;
-  std::unordered_set<std::string> seen_;   // population, individual, word and block of each answer
   std::vector<LabelSource> sources_;
   std::unordered_map<std::string, std::size_t> index_;
   std::set<std::pair<std::size_t, std::string>> listed_;   // (input, population) already listed
@@ -258,7 +281,7 @@ void read_human_long(const CsvTable& table, const ColumnFinder& finder, std::siz
       response.colour = Rgb8{parse_channel(table, r, red), parse_channel(table, r, green),
                              parse_channel(table, r, blue)};
     }
-    builder.add(population, std::move(response), table.file);
+    builder.add(population, std::move(response));
   }
 }
 
@@ -296,7 +319,7 @@ void read_plain_long(const CsvTable& table, const Columns& c, const ColumnFinder
     } else {
       response.colour = parse_colour_cell(table, r, *c.colour);
     }
-    builder.add(population, std::move(response), table.file);
+    builder.add(population, std::move(response));
   }
 }
 
@@ -329,7 +352,7 @@ void read_llm_wide(const CsvTable& table, const Columns& c, const ColumnFinder& 
       } else if (reply_columns[b]) {
         response.colour = find_hex_colour(table.cell(r, *reply_columns[b]));
       }
-      builder.add(population, std::move(response), table.file);
+      builder.add(population, std::move(response));
     }
   }
 }
@@ -398,7 +421,7 @@ ColorDataset load_color_inputs(const std::vector<TextInput>& inputs, const std::
         break;
     }
   }
-  builder.count_single_answers();
+  builder.finish();
   return dataset;
 }
 
