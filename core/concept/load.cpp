@@ -308,7 +308,9 @@ class QuestionParser {
       // sides are already trimmed.
       std::size_t end = start;
       bool has_space = false;
-      while (end < text.size() && is_space(text[end])) has_space = has_space || text[end++] == ' ';
+      for (; end < text.size() && is_space(text[end]); ++end) {
+        if (text[end] == ' ') has_space = true;
+      }
       if (has_space && text.size() - end <= longest_) {
         const std::string first = normalise_name(text.substr(0, start));
         const std::string second = normalise_name(text.substr(end));

@@ -32,7 +32,6 @@ class CsvTable {
   // `column` is required (and only allowed) for sparse tables.
   void add_cell(std::string_view text, std::size_t column = 0);
   void end_row(std::size_t line);
-  std::size_t open_row_cells() const { return cell_end_.size() - row_first_cell_.back(); }
   void make_sparse() { sparse_ = true; }
 
   // Index of the column whose name matches (case-insensitive, surrounding

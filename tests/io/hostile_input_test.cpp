@@ -4,6 +4,7 @@
 
 #include "analysis/run_settings.hpp"
 #include "color/responses.hpp"
+#include "concept/responses.hpp"
 #include "io/gzip.hpp"
 #include "io/input_error.hpp"
 #include "io/table_reader.hpp"
@@ -131,4 +132,17 @@ TEST_CASE("human export: only exact block conditions; practice rows named like b
   CHECK(counts["not_a_target_trial"] == 1);
   CHECK(counts["single_answer"] == 1);   // individual 3
   CHECK(counts.count("duplicate_answer") == 0);
+}
+
+TEST_CASE("fuzz regression: a question label with a run of spaces is split once, and parsing ends") {
+  const std::string csv =
+      "Concept,ID,Question,ChoiceNumber\n"
+      "finch,1,robin  eagle,0\nfinch,2,eagle robin,1\nfinch,3,robin \t eagle,0\n"
+      "robin,1,finch eagle,0\nrobin,2,finch eagle,1\neagle,1,finch robin,0\neagle,2,robin finch,0\n";
+  const auto dataset = load_concept_inputs({TextInput{"q.csv", csv}}, {ConceptInputOptions{}});
+  REQUIRE(dataset.populations.size() == 1);
+  const auto& concept = dataset.populations[0].concepts[0];
+  CHECK(concept.questions == std::vector<std::string>{"robin  eagle"});
+  CHECK(concept.complete.size() == 3);
+  CHECK(concept.ones_count[0] == 0);   // "eagle robin" answered 1 is "robin eagle" answered 0
 }
