@@ -16,6 +16,7 @@
 
 #include "analysis/input_settings.hpp"
 #include "analysis/inspect.hpp"
+#include "analysis/run_settings.hpp"
 #include "color/answers.hpp"
 #include "color/color_report.hpp"
 #include "color/diversity.hpp"
@@ -136,26 +137,26 @@ shoal::InputSettings read_settings(const val& file) {
 
 template <typename Options, typename ToOptions>
 void read_files(const val& files, std::vector<shoal::TextInput>& inputs, std::vector<Options>& options,
-                ToOptions to_options, const char* task) {
+                ToOptions to_options, const char* task, const std::vector<std::string>& roles) {
   for (unsigned i = 0; i < files["length"].as<unsigned>(); ++i) {
     inputs.push_back(read_bytes(files[i]));
     const auto o = to_options(read_settings(files[i]));
     if (!o) throw std::invalid_argument(inputs.back().name + " is set to a format of the other task, not " + task);
+    shoal::check_column_roles(o->columns, roles);
     options.push_back(*o);
   }
 }
 
-template <typename T>
-T require_choice(std::optional<T> parsed, const std::string& option, const std::string& value) {
-  if (!parsed) throw std::invalid_argument("unknown " + option + " '" + value + "'");
-  return *parsed;
-}
-
-std::size_t whole_number(double v, const char* name) {
-  if (!(v >= 0.0) || v != static_cast<double>(static_cast<std::uint64_t>(v)) || v > 9007199254740991.0) {
-    throw std::invalid_argument(std::string(name) + " must be a whole number");
-  }
-  return static_cast<std::size_t>(v);
+// The request's fields as the command line would give them, for the shared
+// validator: same limits, same messages.
+shoal::ColorRunSettings color_settings(const ColorRequest& request) {
+  return shoal::color_run_settings({{"pairs", request.pairs},
+                                    {"delta-e", request.deltaE},
+                                    {"reference", request.reference},
+                                    {"seed", shoal::number_text(request.seed)},
+                                    {"jsd", request.jsd},
+                                    {"jsd-samples", shoal::number_text(request.jsdSamples)},
+                                    {"bootstrap", shoal::number_text(request.bootstrap)}});
 }
 
 Outcome failure(const std::exception& e) {
@@ -201,51 +202,37 @@ Outcome analyse_color(val files, ColorRequest request, val progress) {
   try {
     std::vector<shoal::TextInput> inputs;
     std::vector<shoal::ColorInputOptions> input_options;
-    read_files(files, inputs, input_options, shoal::color_input_options, "word-colour");
-    shoal::ColorOptions options;
-    options.pairs = require_choice(shoal::pair_rule_from_string(request.pairs), "pair rule", request.pairs);
-    options.formula = require_choice(shoal::delta_e_formula_from_string(request.deltaE), "ΔE formula", request.deltaE);
-    options.reference = request.reference;
-    options.seed = whole_number(request.seed, "the seed");
-    options.jsd = require_choice(shoal::jsd_estimator_from_string(request.jsd), "divergence estimator", request.jsd);
-    options.jsd_samples = whole_number(request.jsdSamples, "the number of Monte Carlo draws");
+    const auto settings = color_settings(request);
+    const shoal::ColorOptions& options = settings.options;
+    read_files(files, inputs, input_options, shoal::color_input_options, "word-colour", shoal::color_roles());
 
     const auto dataset = shoal::load_color_inputs(inputs, input_options);
     const auto analysis = shoal::analyse_color(dataset, options, [&](double fraction) {
       if (present(progress)) progress(val(fraction));
     });
     g_bytes = shoal::color_answer_records(dataset, analysis);
-    return success(serialise(shoal::color_report(dataset, input_options, analysis,
-                                                 whole_number(request.bootstrap, "bootstrap draws"))),
+    return success(serialise(shoal::color_report(dataset, input_options, analysis, settings.bootstrap)),
                    val(emscripten::typed_memory_view(g_bytes.size(), g_bytes.data())));
   } catch (const std::exception& e) {
     return failure(e);
   }
 }
 
+shoal::ConceptRunSettings concept_settings(const ConceptRequest& request) {
+  return shoal::concept_run_settings({{"alpha", shoal::number_text(request.alpha)},
+                                      {"prior", request.prior},
+                                      {"kernel", request.kernel},
+                                      {"iterations", shoal::number_text(request.iterations)},
+                                      {"burn-in", shoal::number_text(request.burnIn)},
+                                      {"chains", shoal::number_text(request.chains)},
+                                      {"subsets", request.subsets},
+                                      {"seed", shoal::number_text(request.seed)},
+                                      {"bootstrap", shoal::number_text(request.bootstrap)}});
+}
+
 shoal::ConceptOptions concept_options(const ConceptRequest& request) {
-  shoal::ConceptOptions options;
-  options.model.alpha = request.alpha;
-  options.model.prior = require_choice(shoal::partition_prior_from_string(request.prior), "prior", request.prior);
-  options.kernel = require_choice(shoal::sampler_kernel_from_string(request.kernel), "kernel", request.kernel);
-  options.iterations = whole_number(request.iterations, "iterations");
-  options.burn_in = whole_number(request.burnIn, "the burn-in");
-  options.chains = whole_number(request.chains, "chains");
-  options.seed = whole_number(request.seed, "the seed");
+  shoal::ConceptOptions options = concept_settings(request).options;
   options.keep_traces = request.traces;
-  options.subset_sizes.clear();
-  std::size_t start = 0;
-  while (start <= request.subsets.size()) {
-    const auto comma = request.subsets.find(',', start);
-    const std::string part = request.subsets.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    char* end = nullptr;
-    const unsigned long size = std::strtoul(part.c_str(), &end, 10);
-    if (part.empty() || *end != '\0' || size == 0) throw std::invalid_argument("subset sizes must be whole numbers, got '" + request.subsets + "'");
-    options.subset_sizes.push_back(size);
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  shoal::validate(options);
   return options;
 }
 
@@ -287,7 +274,8 @@ ParsedConcepts g_parsed;
 std::shared_ptr<const ConceptInputs> load_concepts(const val& files) {
   std::vector<shoal::TextInput> inputs;
   auto loaded = std::make_shared<ConceptInputs>();
-  read_files(files, inputs, loaded->input_options, shoal::concept_input_options, "similarity judgements");
+  read_files(files, inputs, loaded->input_options, shoal::concept_input_options, "similarity judgements",
+             shoal::concept_roles());
   const std::uint64_t key = files_key(files, inputs);
   if (g_parsed.loaded && g_parsed.key == key) return g_parsed.loaded;
   g_parsed = {};
@@ -409,7 +397,7 @@ Outcome assemble_concept(val files, ConceptRequest request, val chain_results) {
     }
     const auto analysis = shoal::assemble_concept_analysis(loaded->dataset, options, tasks, std::move(results));
     return success(serialise(shoal::concept_report(loaded->dataset, loaded->input_options, analysis,
-                                                   whole_number(request.bootstrap, "bootstrap draws"))));
+                                                   concept_settings(request).bootstrap)));
   } catch (const std::exception& e) {
     return failure(e);
   }
@@ -418,6 +406,9 @@ Outcome assemble_concept(val files, ConceptRequest request, val chain_results) {
 std::string version() { return shoal::tool_version(); }
 
 double serialise_millis() { return g_serialise_millis; }
+
+// The numeric settings' ranges and defaults, for the page's form.
+std::string option_limits() { return shoal::option_limits().dump(); }
 
 }  // namespace
 
@@ -461,4 +452,5 @@ EMSCRIPTEN_BINDINGS(shoal) {
   emscripten::function("assembleConcept", &assemble_concept);
   emscripten::function("serialiseMillis", &serialise_millis);
   emscripten::function("version", &version);
+  emscripten::function("optionLimits", &option_limits);
 }

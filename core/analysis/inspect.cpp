@@ -103,9 +103,9 @@ nlohmann::json inspect_whole(const TextInput& input, const InputSettings& settin
     const CsvTable table = read_table(input);
     out["delimiter"] = std::string(1, table.delimiter);
     out["header"] = table.header;
-    out["rows"] = table.rows.size();
+    out["rows"] = table.row_count();
     nlohmann::json preview = nlohmann::json::array();
-    for (std::size_t r = 0; r < table.rows.size() && r < kPreviewRows; ++r) preview.push_back(table.rows[r]);
+    for (std::size_t r = 0; r < table.row_count() && r < kPreviewRows; ++r) preview.push_back(table.row(r));
     out["preview"] = preview;
 
     const auto color = color_input_options(settings);

@@ -13,6 +13,11 @@ Arguments::Arguments(const std::vector<std::string>& args, const std::vector<std
   };
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
+    if (a.size() >= 2 && a[0] == '-' && (a.size() < 3 || a[1] != '-')) {
+      // "-q" is a typo for an option far more often than a file name; a file
+      // of that name can be given as ./-q.
+      throw UsageError("unknown option " + a + " (options start with --; see --help)");
+    }
     if (a.size() < 3 || a.compare(0, 2, "--") != 0) {
       positional_.push_back(a);
       continue;

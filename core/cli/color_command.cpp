@@ -91,26 +91,14 @@ int run_color(const std::vector<std::string>& args) {
     std::cout << kColorHelp;
     return 0;
   }
-  const auto input_options = input_options_from<ColorInputOptions>(a, color_format_from_string,
-                                                                   "auto, human-long, llm-wide or plain-long");
+  const auto input_options = input_options_from<ColorInputOptions>(
+      a, color_format_from_string, "auto, human-long, llm-wide or plain-long", color_roles());
 
-  ColorOptions options;
-  const std::string pairs = a.value("pairs", "all");
-  const auto rule = pair_rule_from_string(pairs);
-  if (!rule) throw UsageError("--pairs expects all or paper, got '" + pairs + "'");
-  options.pairs = *rule;
-  const std::string formula = a.value("delta-e", "cie76");
-  const auto parsed_formula = delta_e_formula_from_string(formula);
-  if (!parsed_formula) throw UsageError("--delta-e expects cie76 or ciede2000, got '" + formula + "'");
-  options.formula = *parsed_formula;
-  options.reference = a.value("reference", "");
-  options.seed = a.unsigned_value("seed", options.seed, 0, (std::uint64_t{1} << 53) - 1);
-  const std::string jsd = a.value("jsd", "bits");
-  const auto estimator = jsd_estimator_from_string(jsd);
-  if (!estimator) throw UsageError("--jsd expects bits or paper, got '" + jsd + "'");
-  options.jsd = *estimator;
-  options.jsd_samples = a.unsigned_value("jsd-samples", options.jsd_samples, 100, 100000000);
-  const std::size_t bootstrap = a.unsigned_value("bootstrap", kDefaultBootstrapDraws, 0, 10000000);
+  const ColorRunSettings settings =
+      run_settings(a, {"pairs", "delta-e", "reference", "seed", "jsd", "jsd-samples", "bootstrap"}, color_run_settings);
+  const ColorOptions& options = settings.options;
+  const std::size_t bootstrap = settings.bootstrap;
+  check_tables_directory(a);
 
   const auto inputs = read_inputs(a.positional());
   const ColorDataset dataset = load_color_inputs(inputs, {input_options});

@@ -1,7 +1,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
-#include <sstream>
 #include <stdexcept>
 
 #include "cli/arguments.hpp"
@@ -98,22 +97,6 @@ column), 2 bad usage.
 
 namespace {
 
-std::vector<std::size_t> parse_subsets(const std::string& text) {
-  std::vector<std::size_t> sizes;
-  std::stringstream stream(text);
-  std::string part;
-  while (std::getline(stream, part, ',')) {
-    char* end = nullptr;
-    const unsigned long long v = part.empty() || part[0] == '-' ? 0 : std::strtoull(part.c_str(), &end, 10);
-    if (part.empty() || part[0] == '-' || end != part.c_str() + part.size() || v == 0 || v > 1000000) {
-      throw UsageError("--subsets expects whole numbers from 1 separated by commas, got '" + text + "'");
-    }
-    sizes.push_back(static_cast<std::size_t>(v));
-  }
-  if (sizes.empty()) throw UsageError("--subsets expects at least one size");
-  return sizes;
-}
-
 void print_summary(const ConceptDataset& dataset, const ConceptAnalysis& analysis) {
   for (const auto& p : analysis.populations) {
     std::fprintf(stderr, "%-40s %2zu concepts clustered  mean P(multiple concepts) %.4f (last iteration %.4f)\n",
@@ -135,30 +118,16 @@ int run_concept(const std::vector<std::string>& args) {
     return 0;
   }
   const auto input_options =
-      input_options_from<ConceptInputOptions>(a, concept_format_from_string, "auto, analysis, raw-llm or released-chains");
+      input_options_from<ConceptInputOptions>(a, concept_format_from_string, "auto, analysis, raw-llm or released-chains",
+                                              concept_roles());
 
-  ConceptOptions options;
-  options.model.alpha = a.double_value("alpha", options.model.alpha, 1e-6, 1e6);
-  const std::string prior = a.value("prior", "simplicity");
-  const auto parsed_prior = partition_prior_from_string(prior);
-  if (!parsed_prior) throw UsageError("--prior expects simplicity or uniform, got '" + prior + "'");
-  options.model.prior = *parsed_prior;
-  const std::string kernel = a.value("kernel", to_string(options.kernel));
-  const auto parsed_kernel = sampler_kernel_from_string(kernel);
-  if (!parsed_kernel) throw UsageError("--kernel expects split-merge or gibbs, got '" + kernel + "'");
-  options.kernel = *parsed_kernel;
-  options.iterations = a.unsigned_value("iterations", options.iterations, 1, 10000000);
-  options.burn_in = a.unsigned_value("burn-in", options.burn_in, 0, 10000000);
-  options.chains = a.unsigned_value("chains", options.chains, 1, 1000);
-  if (a.has("subsets")) options.subset_sizes = parse_subsets(a.value("subsets", ""));
-  options.seed = a.unsigned_value("seed", options.seed, 0, (std::uint64_t{1} << 53) - 1);
+  const ConceptRunSettings settings =
+      run_settings(a, {"alpha", "prior", "kernel", "iterations", "burn-in", "chains", "subsets", "seed", "bootstrap"},
+                   concept_run_settings);
+  ConceptOptions options = settings.options;
   options.keep_traces = a.flag("traces");
-  const std::size_t bootstrap = a.unsigned_value("bootstrap", kDefaultBootstrapDraws, 0, 10000000);
-  try {
-    validate(options);
-  } catch (const std::invalid_argument& e) {
-    throw UsageError(e.what());
-  }
+  const std::size_t bootstrap = settings.bootstrap;
+  check_tables_directory(a);
 
   const auto inputs = read_inputs(a.positional());
   const ConceptDataset dataset = load_concept_inputs(inputs, {input_options});

@@ -1,4 +1,5 @@
 #include <iostream>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,10 @@ int main(int argc, char** argv) {
   } catch (const shoal::cli::UsageError& e) {
     std::cerr << "shoal: " << e.what() << "\n";
     return 2;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "shoal: error: out of memory: the inputs need more memory than this machine gives the "
+                 "process (see README, \"Memory\")\n";
+    return 1;
   } catch (const std::exception& e) {
     std::cerr << "shoal: error: " << e.what() << "\n";
     return 1;

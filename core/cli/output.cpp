@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iomanip>
 #include <iostream>
 #include <stdexcept>
 
@@ -36,8 +37,18 @@ void print_input_issues(const std::vector<InputIssue>& issues) {
   }
 }
 
+// Streamed rather than dumped to a string first: a report can be larger
+// than its inputs, and a second copy of it would count in peak memory.
 void write_report(const std::string& out_path, const nlohmann::json& report) {
-  write_output(out_path, report.dump(1) + "\n");
+  if (out_path == "-") {
+    std::cout << std::setw(1) << report << "\n";
+    return;
+  }
+  const std::filesystem::path target(out_path);
+  if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path());
+  std::ofstream stream(target, std::ios::binary);
+  stream << std::setw(1) << report << "\n";
+  if (!stream) throw std::runtime_error("cannot write " + out_path);
 }
 
 }  // namespace shoal::cli

@@ -104,10 +104,12 @@ PopulationDiversity analyse_population(const ColorPopulation& population, const 
     if (by_individual.size() < 2) {
       const auto& answers = by_individual.begin()->second;
       const ColorResponse* r = answers.block[0] ? answers.block[0] : answers.block[1];
-      throw InputError(dataset.inputs[r->input].name, r->row, "word",
-                       "the word '" + word + "' was answered by only one individual of population '" +
-                           population.label.name +
-                           "'; population variability needs at least two (remove the word or add individuals)");
+      const auto& input = dataset.inputs[r->input];
+      const auto column = input.columns.find("word");
+      throw InputError(input.name, r->row, column == input.columns.end() ? "word" : column->second,
+                       "the word " + quote_text(word) + " was answered by only one individual of population " +
+                           quote_text(population.label.name) +
+                           "; population variability needs at least two (remove the word or add individuals)");
     }
     WordDiversity w = analyse_word(word, by_individual, options);
     meter.done(by_individual.size());

@@ -1,10 +1,13 @@
+#include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cmath>
 #include <cstdlib>
 #include <initializer_list>
 #include <set>
 #include <stdexcept>
 #include <tuple>
+#include <unordered_map>
 
 #include "color/responses.hpp"
 #include "io/columns.hpp"
@@ -47,31 +50,45 @@ bool is_missing_marker(std::string_view cell) {
   return v.empty() || v == "na" || v == "nan" || v == "none" || v == "null" || v == "-1";
 }
 
-// "block1_target_trial", "block 2", "2" -> 1 or 2; anything else -> 0.
+// The block of a condition cell: exactly "block1_target_trial" or
+// "block2_target_trial" (jsPsych), "block1"/"block2", "block 1"/"block 2" or
+// "1"/"2" (any case, surrounding spaces ignored); anything else -> 0. Only
+// exact names: "block1_practice_trial" is practice, not block 1.
 int parse_block(std::string_view cell) {
-  std::string compact;
-  for (char c : normalise_name(cell)) {
-    if (c != ' ' && c != '_' && c != '-') compact += c;
+  const std::string v = normalise_name(cell);
+  for (int b : {1, 2}) {
+    const std::string n = std::to_string(b);
+    if (v == n || v == "block" + n || v == "block " + n || v == "block" + n + "_target_trial") return b;
   }
-  std::string_view rest = compact;
-  const bool prefixed = rest.rfind("block", 0) == 0;
-  if (prefixed) rest.remove_prefix(5);
-  if (rest.empty() || (rest[0] != '1' && rest[0] != '2')) return 0;
-  if (rest.size() > 1 && (!prefixed || std::isdigit(static_cast<unsigned char>(rest[1])))) return 0;
-  return rest[0] - '0';
+  return 0;
+}
+
+// A whole number written as decimal digits, optionally with a fraction of
+// zeros ("12", "12.0"); no sign, hex, exponent or spaces inside.
+std::optional<unsigned long> plain_whole_number(std::string_view text) {
+  std::size_t digits = 0;
+  unsigned long value = 0;
+  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') {
+    if (digits >= 9) return std::nullopt;
+    value = value * 10 + static_cast<unsigned long>(text[digits++] - '0');
+  }
+  if (digits == 0) return std::nullopt;
+  if (digits == text.size()) return value;
+  if (text[digits] != '.') return std::nullopt;
+  for (std::size_t i = digits + 1; i < text.size(); ++i) {
+    if (text[i] != '0') return std::nullopt;
+  }
+  return value;
 }
 
 std::uint8_t parse_channel(const CsvTable& table, std::size_t record, std::size_t column) {
   const std::string_view text = trim(table.cell(record, column));
-  const std::string value(text);
-  char* end = nullptr;
-  const double number = value.empty() ? NAN : std::strtod(value.c_str(), &end);
-  if (value.empty() || end != value.c_str() + value.size() || !(number >= 0.0 && number <= 255.0) ||
-      number != std::floor(number)) {
+  const auto number = plain_whole_number(text);
+  if (!number || *number > 255) {
     throw InputError(table.file, table.line_of(record), table.header[column],
-                     "expected a colour channel, an integer from 0 to 255, found '" + value + "'");
+                     "expected a colour channel, an integer from 0 to 255, found " + quote_text(text));
   }
-  return static_cast<std::uint8_t>(number);
+  return static_cast<std::uint8_t>(*number);
 }
 
 // A colour given as "#rrggbb" or "r,g,b" in one cell.
@@ -86,10 +103,9 @@ std::optional<Rgb8> parse_colour_cell(const CsvTable& table, std::size_t record,
     const auto comma = value.find(',', start);
     const std::string part(trim(std::string_view(value).substr(start, comma == std::string::npos ? std::string::npos
                                                                                                     : comma - start)));
-    char* end = nullptr;
-    const long number = part.empty() ? -1 : std::strtol(part.c_str(), &end, 10);
-    if (part.empty() || end != part.c_str() + part.size() || number < 0 || number > 255) break;
-    channels[parsed++] = static_cast<int>(number);
+    const auto number = plain_whole_number(part);
+    if (!number || *number > 255) break;
+    channels[parsed++] = static_cast<int>(*number);
     if (comma == std::string::npos) {
       start = value.size() + 1;
       break;
@@ -101,7 +117,7 @@ std::optional<Rgb8> parse_colour_cell(const CsvTable& table, std::size_t record,
                 static_cast<std::uint8_t>(channels[2])};
   }
   throw InputError(table.file, table.line_of(record), table.header[column],
-                   "expected a colour as #rrggbb (six hex digits) or r,g,b, found '" + value + "'");
+                   "expected a colour as #rrggbb (six hex digits) or r,g,b, found " + quote_text(value));
 }
 
 struct Columns {
@@ -145,50 +161,106 @@ class DatasetBuilder {
  public:
   explicit DatasetBuilder(ColorDataset& dataset) : dataset_(dataset) {}
 
-  ColorPopulation& population(PopulationLabel label, const LabelOverride& override_, InputSummary& summary) {
+  ColorPopulation& population(PopulationLabel label, const LabelOverride& override_, InputSummary& summary,
+                              const std::string& file, std::size_t row) {
     apply_override(override_, label);
-    for (auto& p : dataset_.populations) {
-      if (p.label.name == label.name) return p;
+    if (listed_.insert({static_cast<std::size_t>(&summary - dataset_.inputs.data()), label.name}).second) summary.populations.push_back(label.name);
+    const auto [it, added] = index_.emplace(label.name, dataset_.populations.size());
+    if (!added) {
+      check_same_label(dataset_.populations[it->second].label, sources_[it->second], label, file, row);
+      return dataset_.populations[it->second];
     }
     dataset_.populations.push_back(ColorPopulation{label, {}});
-    bool listed = false;
-    for (const auto& name : summary.populations) listed = listed || name == label.name;
-    if (!listed) summary.populations.push_back(label.name);
+    sources_.push_back({file, row});
     return dataset_.populations.back();
   }
 
-  void add(ColorPopulation& population, ColorResponse response, const std::string& file) {
-    auto key = std::make_tuple(population.label.name, response.individual, response.word, response.block);
-    if (!seen_.insert(key).second) {
-      count_issue(dataset_.issues, "duplicate_answer",
-                  "a second answer by the same individual for the same word and block (the first is kept)",
-                  file, response.row);
-      return;
+  void add(ColorPopulation& population, ColorResponse response) { population.responses.push_back(std::move(response)); }
+
+  // Once every input is read: drops repeated answers (the first is kept)
+  // and counts them, replies with no colour, and individuals who answered a
+  // word in one block only (such an answer takes no part in the word's ΔE).
+  // Answers are sorted by index rather than hashed by key: four bytes per
+  // answer, where a set of keys cost several times the input.
+  void finish() {
+    struct Flag {
+      std::size_t input, row;
+      int kind;   // 0 duplicate, 1 invalid, 2 single
+    };
+    std::vector<Flag> flags;
+    for (auto& population : dataset_.populations) {
+      auto& responses = population.responses;
+      std::vector<std::uint32_t> order(responses.size());
+      for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+      std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        const ColorResponse &x = responses[a], &y = responses[b];
+        if (int c = x.individual.compare(y.individual)) return c < 0;
+        if (int c = x.word.compare(y.word)) return c < 0;
+        return x.block < y.block;
+      });
+      std::vector<bool> repeated(responses.size(), false);
+      for (std::size_t k = 0; k < order.size();) {
+        // One (individual, word): its answers, by block, in file order.
+        std::size_t end = k + 1;
+        const ColorResponse& first = responses[order[k]];
+        while (end < order.size() && responses[order[end]].individual == first.individual &&
+               responses[order[end]].word == first.word) {
+          ++end;
+        }
+        int blocks = 0;
+        for (std::size_t j = k; j < end; ++j) {
+          const ColorResponse& r = responses[order[j]];
+          if (j > k && r.block == responses[order[j - 1]].block) {
+            repeated[order[j]] = true;
+            flags.push_back({r.input, r.row, 0});
+            continue;
+          }
+          blocks |= r.block;
+          if (!r.colour) flags.push_back({r.input, r.row, 1});
+        }
+        if (blocks != 3) flags.push_back({first.input, first.row, 2});
+        k = end;
+      }
+      std::size_t kept = 0;
+      for (std::size_t i = 0; i < responses.size(); ++i) {
+        if (repeated[i]) continue;
+        if (kept != i) responses[kept] = std::move(responses[i]);
+        ++kept;
+      }
+      responses.resize(kept);
     }
-    if (!response.colour) {
-      count_issue(dataset_.issues, "invalid_reply", "a reply with no colour in it (counted as invalid)", file,
-                  response.row);
+    // Counted in file order, so each kind's first place is the first in the files.
+    std::stable_sort(flags.begin(), flags.end(),
+                     [](const Flag& a, const Flag& b) { return a.input != b.input ? a.input < b.input : a.row < b.row; });
+    for (const Flag& f : flags) {
+      static const char* const kinds[][2] = {
+          {"duplicate_answer", "a second answer by the same individual for the same word and block (the first is kept)"},
+          {"invalid_reply", "a reply with no colour in it (counted as invalid)"},
+          {"single_answer", "an individual who answered a word in one block only (left out of that word's ΔE)"}};
+      count_issue(dataset_.issues, kinds[f.kind][0], kinds[f.kind][1], dataset_.inputs[f.input].name, f.row);
     }
-    population.responses.push_back(std::move(response));
   }
 
  private:
   ColorDataset& dataset_;
-  std::set<std::tuple<std::string, std::string, std::string, int>> seen_;
+  std::vector<LabelSource> sources_;
+  std::unordered_map<std::string, std::size_t> index_;
+  std::set<std::pair<std::size_t, std::string>> listed_;   // (input, population) already listed
 };
 
 void read_human_long(const CsvTable& table, const ColumnFinder& finder, std::size_t input,
                      const LabelOverride& labels, DatasetBuilder& builder, ColorDataset& dataset) {
   const std::size_t individual = finder.require("individual", kIndividualNames);
   const std::size_t word = finder.require("word", kWordNames);
+  dataset.inputs[input].columns["word"] = table.header[word];
   const std::size_t block = finder.require("block", kBlockNames);
   const std::size_t red = finder.require("r", kRedNames), green = finder.require("g", kGreenNames),
                     blue = finder.require("b", kBlueNames);
   PopulationLabel label;
   label.name = "human";
   label.human = true;
-  auto& population = builder.population(label, labels, dataset.inputs[input]);
-  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+  auto& population = builder.population(label, labels, dataset.inputs[input], table.file, 1);
+  for (std::size_t r = 0; r < table.row_count(); ++r) {
     const int b = parse_block(table.cell(r, block));
     if (b == 0) {
       // jsPsych exports interleave instructions and practice trials.
@@ -209,7 +281,7 @@ void read_human_long(const CsvTable& table, const ColumnFinder& finder, std::siz
       response.colour = Rgb8{parse_channel(table, r, red), parse_channel(table, r, green),
                              parse_channel(table, r, blue)};
     }
-    builder.add(population, std::move(response), table.file);
+    builder.add(population, std::move(response));
   }
 }
 
@@ -218,21 +290,22 @@ void read_plain_long(const CsvTable& table, const Columns& c, const ColumnFinder
   const std::size_t population_column = finder.require("population", kPopulationNames);
   const std::size_t individual = finder.require("individual", kIndividualNames);
   const std::size_t word = finder.require("word", kWordNames);
+  dataset.inputs[input].columns["word"] = table.header[word];
   const std::size_t block = finder.require("block", kBlockNames);
   const bool rgb_columns = c.red && c.green && c.blue && !c.colour;
   if (!rgb_columns) finder.require("colour", kColourNames);
-  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+  for (std::size_t r = 0; r < table.row_count(); ++r) {
     PopulationLabel label;
     label.name = require_text(table, r, population_column, "a population name");
     label.human = is_human_name(label.name);
-    auto& population = builder.population(label, labels, dataset.inputs[input]);
+    auto& population = builder.population(label, labels, dataset.inputs[input], table.file, table.line_of(r));
     ColorResponse response;
     response.individual = require_text(table, r, individual, "an individual id");
     response.word = require_text(table, r, word, "a word");
     response.block = parse_block(table.cell(r, block));
     if (response.block == 0) {
       throw InputError(table.file, table.line_of(r), table.header[block],
-                       "expected block 1 or 2, found '" + std::string(trim(table.cell(r, block))) + "'");
+                       "expected block 1 or 2, found " + quote_text(trim(table.cell(r, block))));
     }
     response.input = input;
     response.row = table.line_of(r);
@@ -246,7 +319,7 @@ void read_plain_long(const CsvTable& table, const Columns& c, const ColumnFinder
     } else {
       response.colour = parse_colour_cell(table, r, *c.colour);
     }
-    builder.add(population, std::move(response), table.file);
+    builder.add(population, std::move(response));
   }
 }
 
@@ -254,11 +327,13 @@ void read_llm_wide(const CsvTable& table, const Columns& c, const ColumnFinder& 
                    const LabelOverride& labels, DatasetBuilder& builder, ColorDataset& dataset) {
   const std::size_t individual = finder.require("individual", kIndividualNames);
   const std::size_t word = finder.require("word", kWordNames);
+  dataset.inputs[input].columns["word"] = table.header[word];
   if (!(c.hex1 && c.hex2) && !(c.reply1 && c.reply2)) {
     finder.require("hex1", {"hex1"});
   }
-  for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    auto& population = builder.population(llm_row_label(table, c.labels, r), labels, dataset.inputs[input]);
+  for (std::size_t r = 0; r < table.row_count(); ++r) {
+    auto& population =
+        builder.population(llm_row_label(table, c.labels, r), labels, dataset.inputs[input], table.file, table.line_of(r));
     const std::string id = require_text(table, r, individual, "an individual id");
     const std::string w = require_text(table, r, word, "a word");
     const std::optional<std::size_t> hex_columns[2] = {c.hex1, c.hex2};
@@ -277,7 +352,7 @@ void read_llm_wide(const CsvTable& table, const Columns& c, const ColumnFinder& 
       } else if (reply_columns[b]) {
         response.colour = find_hex_colour(table.cell(r, *reply_columns[b]));
       }
-      builder.add(population, std::move(response), table.file);
+      builder.add(population, std::move(response));
     }
   }
 }
@@ -332,7 +407,7 @@ ColorDataset load_color_inputs(const std::vector<TextInput>& inputs, const std::
     const Columns columns = find_columns(finder);
     const ColorFormat format = o.format == ColorFormat::Auto ? detect_format(table, columns) : o.format;
     dataset.inputs[i].format = to_string(format);
-    dataset.inputs[i].rows = table.rows.size();
+    dataset.inputs[i].rows = table.row_count();
     switch (format) {
       case ColorFormat::HumanLong:
         read_human_long(table, finder, i, o.labels, builder, dataset);
@@ -346,6 +421,7 @@ ColorDataset load_color_inputs(const std::vector<TextInput>& inputs, const std::
         break;
     }
   }
+  builder.finish();
   return dataset;
 }
 

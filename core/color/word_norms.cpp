@@ -40,7 +40,7 @@ WordNorms read_word_norms(const CsvTable& table) {
     throw InputError(table.file, 1, "", "expected a column of ratings beside the word column, found none");
   }
   std::set<std::string> seen;
-  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+  for (std::size_t r = 0; r < table.row_count(); ++r) {
     const std::string word(trim(table.cell(r, word_column)));
     if (word.empty()) throw InputError(table.file, table.line_of(r), table.header[word_column], "expected a word, found an empty cell");
     if (!seen.insert(word).second) {

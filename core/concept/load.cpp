@@ -2,6 +2,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <initializer_list>
+#include <set>
 #include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
@@ -62,15 +63,23 @@ struct PendingIndividual {
   std::string id;
   std::size_t file = 0;
   std::size_t row = 0;
-  std::vector<int> answers;   // by question index; -1 unanswered
+  std::size_t answered = 0;   // distinct questions answered
 };
 
+// Answers are kept per (individual, question) given, not in an individual x
+// question grid: a file where every row brings a new individual and a new
+// question would otherwise need memory quadratic in its length.
 struct PendingConcept {
   ConceptResponses out;
   std::unordered_map<std::string, std::size_t> question_index;
   std::vector<std::string> question_first;   // normalised first name of the label kept
   std::unordered_map<std::string, std::size_t> individual_index;
   std::vector<PendingIndividual> individuals;
+  std::unordered_map<std::uint64_t, int> answers;   // answer_key(individual, question) -> choice
+
+  static std::uint64_t answer_key(std::size_t individual, std::size_t question) {
+    return (static_cast<std::uint64_t>(individual) << 32) | static_cast<std::uint64_t>(question);
+  }
 };
 
 struct QuestionOwner {
@@ -92,15 +101,15 @@ class Builder {
  public:
   Builder(ConceptDataset& dataset, const std::vector<TextInput>& inputs) : dataset_(dataset), inputs_(inputs) {}
 
-  std::size_t population(const PopulationLabel& label, std::size_t input) {
-    auto& listed = dataset_.inputs[input].populations;
-    bool known = false;
-    for (const auto& name : listed) known = known || name == label.name;
-    if (!known) listed.push_back(label.name);
-    for (std::size_t p = 0; p < populations_.size(); ++p) {
-      if (populations_[p].label.name == label.name) return p;
+  std::size_t population(const PopulationLabel& label, std::size_t input, std::size_t row) {
+    if (listed_.insert({input, label.name}).second) dataset_.inputs[input].populations.push_back(label.name);
+    const auto [it, added] = population_index_.emplace(label.name, populations_.size());
+    if (!added) {
+      check_same_label(populations_[it->second].label, sources_[it->second], label, inputs_[input].name, row);
+      return it->second;
     }
     populations_.push_back(PendingPopulation{label, {}, {}, {}});
+    sources_.push_back({inputs_[input].name, row});
     return populations_.size() - 1;
   }
 
@@ -117,9 +126,9 @@ class Builder {
     if (!owner.second && owner.first->second.concept != c) {
       const QuestionOwner& first = owner.first->second;
       throw InputError(table.file, row, table.header[concept_column],
-                       "individual '" + id + "' answers question '" + question.label + "' for concept '" + concept +
-                           "', but already answered it for concept '" + pop.concepts[first.concept].out.concept +
-                           "' (" + inputs_[first.file].name + ", row " + std::to_string(first.row) +
+                       "individual " + quote_text(id) + " answers question " + quote_text(question.label) +
+                           " for concept " + quote_text(concept) + ", but already answered it for concept " +
+                           quote_text(pop.concepts[first.concept].out.concept) + " (" + inputs_[first.file].name + ", row " + std::to_string(first.row) +
                            "); each individual judges a question for one target concept only");
     }
     PendingConcept& target = pop.concepts[c];
@@ -130,18 +139,18 @@ class Builder {
       target.question_first.push_back(question.first);
       target.out.answer_count.push_back(0);
       target.out.ones_count.push_back(0);
-      for (auto& person : target.individuals) person.answers.push_back(-1);
     }
     const std::size_t question_index = q->second;
     if (!question.first.empty() && question.first != target.question_first[question_index]) choice = 1 - choice;
     auto person = target.individual_index.find(id);
     if (person == target.individual_index.end()) {
       person = target.individual_index.emplace(id, target.individuals.size()).first;
-      target.individuals.push_back(
-          PendingIndividual{id, input, row, std::vector<int>(target.out.questions.size(), -1)});
+      target.individuals.push_back(PendingIndividual{id, input, row, 0});
     }
-    int& slot = target.individuals[person->second].answers[question_index];
-    if (slot >= 0) {
+    const auto [slot_at, first_answer] =
+        target.answers.emplace(PendingConcept::answer_key(person->second, question_index), choice);
+    const int slot = slot_at->second;
+    if (!first_answer) {
       count_issue(dataset_.issues, "repeated_answer",
                   "a further answer by an individual to a question already answered (the first is used for "
                   "clustering)",
@@ -149,7 +158,7 @@ class Builder {
       if (repeat_counts_as_presentation) record_presentations(target.out, slot, choice);
       return;
     }
-    slot = choice;
+    ++target.individuals[person->second].answered;
     ++target.out.answer_count[question_index];
     target.out.ones_count[question_index] += static_cast<std::size_t>(choice);
   }
@@ -169,10 +178,10 @@ class Builder {
     for (auto& pop : populations_) {
       ConceptPopulation out{pop.label, {}};
       for (auto& concept : pop.concepts) {
-        for (auto& person : concept.individuals) {
-          bool complete = true;
-          for (int a : person.answers) complete = complete && a >= 0;
-          if (!complete) {
+        const std::size_t questions = concept.out.questions.size();
+        for (std::size_t p = 0; p < concept.individuals.size(); ++p) {
+          const PendingIndividual& person = concept.individuals[p];
+          if (person.answered != questions) {
             ++concept.out.incomplete;
             count_issue(dataset_.issues, "incomplete_individual",
                         "an individual who did not answer every question of their concept (left out of the "
@@ -181,10 +190,14 @@ class Builder {
             continue;
           }
           ConceptIndividual individual{person.id, {}};
-          individual.answers.reserve(person.answers.size());
-          for (int a : person.answers) individual.answers.push_back(static_cast<std::uint8_t>(a));
+          individual.answers.reserve(questions);
+          for (std::size_t q = 0; q < questions; ++q) {
+            individual.answers.push_back(
+                static_cast<std::uint8_t>(concept.answers.at(PendingConcept::answer_key(p, q))));
+          }
           concept.out.complete.push_back(std::move(individual));
         }
+        concept.answers.clear();
         out.concepts.push_back(std::move(concept.out));
       }
       dataset_.populations.push_back(std::move(out));
@@ -205,6 +218,9 @@ class Builder {
   ConceptDataset& dataset_;
   const std::vector<TextInput>& inputs_;
   std::vector<PendingPopulation> populations_;
+  std::unordered_map<std::string, std::size_t> population_index_;
+  std::vector<LabelSource> sources_;
+  std::set<std::pair<std::size_t, std::string>> listed_;   // (input, population) already listed
 };
 
 struct Columns {
@@ -252,56 +268,82 @@ PopulationLabel row_label(const CsvTable& table, const Columns& c, std::size_t r
 }
 
 int parse_choice_number(const CsvTable& table, std::size_t record, std::size_t column) {
-  const std::string value(trim(table.cell(record, column)));
-  char* end = nullptr;
-  const double number = value.empty() ? -1.0 : std::strtod(value.c_str(), &end);
-  if (value.empty() || end != value.c_str() + value.size() || !(number == 0.0 || number == 1.0)) {
-    throw InputError(table.file, table.line_of(record), table.header[column],
-                     "expected 0 (the first choice named in the question) or 1 (the second), found '" + value +
-                         "'");
+  const std::string_view value = trim(table.cell(record, column));
+  // "0" or "1", or as a decimal with zeros after the point ("1.0"); no hex,
+  // sign or exponent.
+  const bool one = !value.empty() && value[0] == '1';
+  bool ok = value.size() == 1 && (value[0] == '0' || one);
+  if (value.size() > 2 && (value[0] == '0' || one) && value[1] == '.') {
+    ok = value.find_first_not_of('0', 2) == std::string_view::npos;
   }
-  return static_cast<int>(number);
+  if (!ok) {
+    throw InputError(table.file, table.line_of(record), table.header[column],
+                     "expected 0 (the first choice named in the question) or 1 (the second), found " +
+                         quote_text(value));
+  }
+  return one ? 1 : 0;
 }
 
 // Splits "a finch a robin" into two known concept names when exactly one
-// split works.
+// split works. Only a split whose two sides are no longer than the longest
+// name can work, so a long label costs time linear in its length.
 class QuestionParser {
  public:
-  void learn(const std::string& name) { names_.insert(normalise_name(name)); }
+  void learn(std::string_view name) {
+    const std::string n = normalise_name(name);
+    if (n.size() > kLongestSplitName) return;
+    longest_ = std::max(longest_, n.size());
+    names_.insert(n);
+  }
 
   const QuestionKey& parse(const std::string& label) {
     auto it = cache_.find(label);
     if (it != cache_.end()) return it->second;
     std::optional<QuestionKey> found;
     bool ambiguous = false;
-    for (std::size_t at = label.find(' '); at != std::string::npos; at = label.find(' ', at + 1)) {
-      const std::string first = normalise_name(std::string_view(label).substr(0, at));
-      const std::string second = normalise_name(std::string_view(label).substr(at + 1));
-      if (first != second && names_.count(first) && names_.count(second)) {
-        ambiguous = ambiguous || found.has_value();
-        found = pair_key(first, second, label);
+    const std::string_view text = trim(label);
+    auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    for (std::size_t start = 0; start < text.size() && start <= longest_; ++start) {
+      if (!is_space(text[start])) continue;
+      // A run of white space [start, end) holding at least one space: both
+      // sides are already trimmed.
+      std::size_t end = start;
+      bool has_space = false;
+      for (; end < text.size() && is_space(text[end]); ++end) {
+        if (text[end] == ' ') has_space = true;
       }
+      if (has_space && text.size() - end <= longest_) {
+        const std::string first = normalise_name(text.substr(0, start));
+        const std::string second = normalise_name(text.substr(end));
+        if (first != second && names_.count(first) && names_.count(second)) {
+          ambiguous = ambiguous || found.has_value();
+          found = pair_key(first, second, label);
+        }
+      }
+      start = end;
     }
     QuestionKey key = found && !ambiguous ? *found : QuestionKey{"label\x1f" + normalise_name(label), "", label};
     return cache_.emplace(label, std::move(key)).first->second;
   }
 
  private:
+  static constexpr std::size_t kLongestSplitName = 256;
+  std::size_t longest_ = 0;
   std::unordered_set<std::string> names_;
   std::unordered_map<std::string, QuestionKey> cache_;
 };
 
 void check_several_individuals(const CsvTable& table, std::size_t individual_column) {
-  if (table.rows.empty()) {
+  if ((table.row_count() == 0)) {
     throw InputError(table.file, 0, "", "no answers in this file (only a header)");
   }
   const std::string first(trim(table.cell(0, individual_column)));
-  for (std::size_t r = 1; r < table.rows.size(); ++r) {
+  for (std::size_t r = 1; r < table.row_count(); ++r) {
     if (trim(table.cell(r, individual_column)) != first) return;
   }
   throw InputError(table.file, table.line_of(0), table.header[individual_column],
-                   "every answer in this file is by one individual ('" + first +
-                       "'); comparing individuals needs at least two");
+                   "every answer in this file is by one individual (" + quote_text(first) +
+                       "); comparing individuals needs at least two");
 }
 
 void read_analysis(const CsvTable& table, const Columns& c, const ConceptInputOptions& options, std::size_t input,
@@ -313,17 +355,16 @@ void read_analysis(const CsvTable& table, const Columns& c, const ConceptInputOp
   const std::size_t choice = require_role(table, o, "choice", kChoiceNames);
   check_several_individuals(table, individual);
   // Rows come in runs of one concept: each run's name is learnt once.
-  for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    const std::string_view name = trim(table.cell(r, concept));
-    if (r == 0 || name != trim(table.cell(r - 1, concept))) parser.learn(std::string(name));
+  for (std::size_t r = 0; r < table.row_count(); ++r) {
+    if (r == 0 || table.cell(r, concept) != table.cell(r - 1, concept)) parser.learn(table.cell(r, concept));
   }
   // Without population or label columns every row has the file's label.
   const bool label_per_row = c.population || c.labels.model || c.labels.prompt || c.labels.temperature ||
                              c.labels.family || c.labels.aligned;
   std::optional<std::size_t> file_population;
-  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+  for (std::size_t r = 0; r < table.row_count(); ++r) {
     if (label_per_row || !file_population) {
-      file_population = builder.population(row_label(table, c, r, options.labels), input);
+      file_population = builder.population(row_label(table, c, r, options.labels), input, table.line_of(r));
     }
     const std::size_t population = *file_population;
     const std::string target = require_text(table, r, concept, "a concept");
@@ -344,21 +385,21 @@ void read_raw(const CsvTable& table, const Columns& c, const ConceptInputOptions
   const std::size_t reply_columns[2] = {require_role(table, o, "reply1", kReply1Names),
                                         require_role(table, o, "reply2", kReply2Names)};
   check_several_individuals(table, individual);
-  for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    const std::size_t population = builder.population(row_label(table, c, r, options.labels), input);
+  for (std::size_t r = 0; r < table.row_count(); ++r) {
+    const std::size_t population = builder.population(row_label(table, c, r, options.labels), input, table.line_of(r));
     const std::string target = require_text(table, r, concept, "a concept");
     const std::string id = require_text(table, r, individual, "an individual id");
     const std::string first = require_text(table, r, choice1, "the first choice");
     const std::string second = require_text(table, r, choice2, "the second choice");
     if (normalise_name(first) == normalise_name(second)) {
       throw InputError(table.file, table.line_of(r), table.header[choice2],
-                       "the two choices are the same ('" + first + "')");
+                       "the two choices are the same (" + quote_text(first) + ")");
     }
     // Matching by name makes the answer independent of the order in which
     // the two choices were shown.
     std::optional<int> picked[2];
     for (int k = 0; k < 2; ++k) {
-      picked[k] = match_reply(table.cell(r, reply_columns[k]), first, second);
+      picked[k] = match_reply(std::string(table.cell(r, reply_columns[k])), first, second);
       if (!picked[k]) {
         builder.concept_responses(population, target).invalid_replies++;
         count_issue(dataset.issues, "invalid_reply",
@@ -449,7 +490,7 @@ ConceptDataset load_concept_inputs_reporting(const std::vector<TextInput>& input
     const Columns columns = find_columns(table, o.columns);
     const ConceptFormat format = o.format == ConceptFormat::Auto ? detect_format(table, columns) : o.format;
     dataset.inputs[i].format = to_string(format);
-    dataset.inputs[i].rows = table.rows.size();
+    dataset.inputs[i].rows = table.row_count();
     if (format == ConceptFormat::ReleasedChains) {
       dataset.released.push_back(read_released_chains(table, o.labels));
     } else if (format == ConceptFormat::RawLlm) {

@@ -29,7 +29,7 @@ std::size_t count_in(const CsvTable& table, std::size_t record, std::size_t colu
   const double value = number_in(table, record, column, what);
   if (value < 0 || value != std::floor(value) || value > 1e12) {
     throw InputError(table.file, table.line_of(record), table.header[column],
-                     std::string("expected ") + what + " (a whole number), found '" + table.cell(record, column) + "'");
+                     std::string("expected ") + what + " (a whole number), found " + quote_text(table.cell(record, column)));
   }
   return static_cast<std::size_t>(value);
 }
@@ -68,7 +68,7 @@ ReleasedPopulation read_released_chains(const CsvTable& table, const LabelOverri
   std::map<std::string, std::size_t> concept_index;
   // Per concept: chain number -> iteration -> record.
   std::vector<std::map<std::size_t, std::map<std::size_t, IterationRecord>>> chains;
-  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+  for (std::size_t r = 0; r < table.row_count(); ++r) {
     const std::string concept(trim(table.cell(r, concept_column)));
     if (concept.empty()) throw InputError(table.file, table.line_of(r), table.header[concept_column], "expected a concept name, found an empty cell");
     const auto [it, added] = concept_index.emplace(concept, population.concepts.size());
@@ -88,7 +88,7 @@ ReleasedPopulation read_released_chains(const CsvTable& table, const LabelOverri
     record.p_same_table = number_in(table, r, same_column, "a probability");
     if (record.p_same_table < 0.0 || record.p_same_table > 1.0) {
       throw InputError(table.file, table.line_of(r), table.header[same_column],
-                       "expected a probability between 0 and 1, found '" + table.cell(r, same_column) + "'");
+                       "expected a probability between 0 and 1, found " + quote_text(table.cell(r, same_column)));
     }
     record.richness = richness_column ? number_in(table, r, *richness_column, "a richness estimate") : kNaN;
     record.log_posterior = posterior_column ? number_in(table, r, *posterior_column, "a log posterior") : kNaN;

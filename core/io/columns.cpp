@@ -5,8 +5,13 @@
 namespace shoal {
 
 std::string column_list(const CsvTable& table) {
+  constexpr std::size_t kListed = 30, kLongest = 40;
   std::string present;
-  for (const auto& h : table.header) present += (present.empty() ? "" : ", ") + h;
+  for (std::size_t i = 0; i < table.header.size() && i < kListed; ++i) {
+    const std::string& h = table.header[i];
+    present += (present.empty() ? "" : ", ") + (h.size() <= kLongest ? h : h.substr(0, kLongest) + "...");
+  }
+  if (table.header.size() > kListed) present += " and " + std::to_string(table.header.size() - kListed) + " more";
   return present;
 }
 

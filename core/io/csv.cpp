@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
+#include "io/columns.hpp"
 #include "io/input_error.hpp"
 #include "io/utf8.hpp"
 
@@ -52,6 +54,40 @@ std::string normalise_name(std::string_view name) {
   return out;
 }
 
+std::string_view CsvTable::cell(std::size_t record, std::size_t column) const {
+  const std::size_t first = row_first_cell_[record], last = row_first_cell_[record + 1];
+  std::size_t index = first + column;
+  if (sparse_) {
+    index = last;
+    for (std::size_t i = first; i < last; ++i) {
+      if (cell_column_[i] == column) index = i;
+    }
+  }
+  if (index >= last) return {};
+  const std::size_t begin = index == 0 ? 0 : cell_end_[index - 1];
+  return std::string_view(text_).substr(begin, cell_end_[index] - begin);
+}
+
+std::vector<std::string> CsvTable::row(std::size_t record) const {
+  std::vector<std::string> cells;
+  for (std::size_t c = 0; c < header.size(); ++c) cells.emplace_back(cell(record, c));
+  return cells;
+}
+
+void CsvTable::add_cell(std::string_view text, std::size_t column) {
+  if (std::uint64_t{text_.size()} + text.size() > kMaxTableText) {
+    throw InputError(file, 0, "", "the file holds more than 4 GiB of text, more than one input may hold");
+  }
+  text_.append(text);
+  cell_end_.push_back(static_cast<std::uint32_t>(text_.size()));
+  if (sparse_) cell_column_.push_back(static_cast<std::uint32_t>(column));
+}
+
+void CsvTable::end_row(std::size_t line) {
+  row_first_cell_.push_back(cell_end_.size());
+  row_line_.push_back(line);
+}
+
 std::optional<std::size_t> CsvTable::find_column(std::string_view name) const {
   const std::string wanted = normalise_name(name);
   for (std::size_t i = 0; i < header.size(); ++i) {
@@ -62,10 +98,7 @@ std::optional<std::size_t> CsvTable::find_column(std::string_view name) const {
 
 std::size_t CsvTable::require_column(std::string_view name) const {
   if (auto index = find_column(name)) return *index;
-  std::string present;
-  for (const auto& h : header) present += (present.empty() ? "" : ", ") + h;
-  throw InputError(file, 1, std::string(name),
-                   "required column is missing (columns present: " + present + ")");
+  throw InputError(file, 1, std::string(name), "required column is missing (columns present: " + column_list(*this) + ")");
 }
 
 CsvTable parse_csv(std::string_view text, const std::string& file_name) {
@@ -78,7 +111,9 @@ CsvTable parse_csv(std::string_view text, const std::string& file_name) {
   if (trim(text).empty()) throw InputError(file_name, 0, "", "the file is empty");
   table.delimiter = detect_delimiter(text);
 
-  std::vector<std::string> record;
+  std::vector<std::string> header;
+  bool in_header = true;
+  std::size_t fields = 0;   // fields of the current record so far
   std::string field;
   std::size_t line = 1, record_line = 1;
   bool quoted = false, field_was_quoted = false, record_has_content = false;
@@ -88,34 +123,36 @@ CsvTable parse_csv(std::string_view text, const std::string& file_name) {
     // another encoding would give wrong words anyway.
     const std::size_t bad = invalid_utf8_at(field);
     if (bad != std::string_view::npos) {
-      const bool in_header = table.header.empty();
-      throw InputError(file_name, record_line,
-                       !in_header && record.size() < table.header.size() ? table.header[record.size()] : "",
+      throw InputError(file_name, record_line, !in_header && fields < table.header.size() ? table.header[fields] : "",
                        "the text is not UTF-8 (byte " + hex_byte(static_cast<unsigned char>(field[bad])) +
                            " in " + (in_header ? "a column name" : "this cell") +
                            "); save the file as UTF-8 and try again");
     }
-    record.push_back(std::move(field));
+    if (in_header) {
+      header.push_back(field);
+    } else if (fields < table.header.size()) {
+      table.add_cell(field);
+    }
+    ++fields;
     field.clear();
     field_was_quoted = false;
   };
   auto end_record = [&] {
+    const bool blank = !record_has_content && fields == 0 && field.empty();
+    if (blank) return;
     end_field();
-    const bool blank = !record_has_content && record.size() == 1 && record[0].empty();
-    if (!blank) {
-      if (table.header.empty()) {
-        table.header = std::move(record);
-      } else {
-        if (record.size() != table.header.size()) {
-          throw InputError(file_name, record_line, "",
-                           "expected " + describe_field_count(table.header.size()) +
-                               " as in the header, found " + describe_field_count(record.size()));
-        }
-        table.rows.push_back(std::move(record));
-        table.row_line.push_back(record_line);
+    if (in_header) {
+      table.header = std::move(header);
+      in_header = false;
+    } else {
+      if (fields != table.header.size()) {
+        throw InputError(file_name, record_line, "",
+                         "expected " + describe_field_count(table.header.size()) +
+                             " as in the header, found " + describe_field_count(fields));
       }
+      table.end_row(record_line);
     }
-    record.clear();
+    fields = 0;
     record_has_content = false;
   };
 
@@ -156,10 +193,23 @@ CsvTable parse_csv(std::string_view text, const std::string& file_name) {
     throw InputError(file_name, record_line, "", "a quoted field is never closed");
   }
   if (record_has_content || !field.empty()) end_record();
-  if (table.rows.empty()) {
+  if (table.row_count() == 0) {
     throw InputError(file_name, 0, "", "the file has a header but no data rows");
   }
+  check_unique_columns(table);
   return table;
+}
+
+void check_unique_columns(const CsvTable& table) {
+  std::unordered_map<std::string, std::size_t> seen;
+  for (std::size_t c = 0; c < table.header.size(); ++c) {
+    const auto [it, added] = seen.emplace(normalise_name(table.header[c]), c);
+    if (!added && !it->first.empty()) {
+      throw InputError(table.file, 1, table.header[c],
+                       "the column name appears twice (columns " + std::to_string(it->second + 1) + " and " +
+                           std::to_string(c + 1) + "); rename one so it is clear which to read");
+    }
+  }
 }
 
 }  // namespace shoal

@@ -1,5 +1,6 @@
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -7,15 +8,31 @@
 
 namespace shoal {
 
-// A delimited text file held as cells. Records keep the line on which they
-// start so every later message can point the user at the right place.
+// The cells of an input held compactly, so that memory stays linear in the
+// input whatever its shape: every cell's text is appended to one buffer and
+// only its end offset is kept. Rows from delimited text are dense (one cell
+// per column); rows from JSON objects are sparse (only the keys the object
+// has, with their column), so an input whose objects each add new keys
+// costs no more than its text. Records keep the line on which they start so
+// every later message can point the user at the right place.
 class CsvTable {
  public:
   std::string file;                      // display name used in messages
   char delimiter = ',';
   std::vector<std::string> header;
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::size_t> row_line;     // 1-based line where each record starts
+
+  std::size_t row_count() const { return row_line_.size(); }
+  // The cell's text; empty for a key a JSON object lacks.
+  std::string_view cell(std::size_t record, std::size_t column) const;
+  std::size_t line_of(std::size_t record) const { return row_line_[record]; }
+  // Every cell of a record, one per column.
+  std::vector<std::string> row(std::size_t record) const;
+
+  // Building: cells are added to the open row, then the row is closed.
+  // `column` is required (and only allowed) for sparse tables.
+  void add_cell(std::string_view text, std::size_t column = 0);
+  void end_row(std::size_t line);
+  void make_sparse() { sparse_ = true; }
 
   // Index of the column whose name matches (case-insensitive, surrounding
   // spaces ignored), or nullopt.
@@ -24,11 +41,17 @@ class CsvTable {
   // expected column when it is missing.
   std::size_t require_column(std::string_view name) const;
 
-  const std::string& cell(std::size_t record, std::size_t column) const {
-    return rows[record][column];
-  }
-  std::size_t line_of(std::size_t record) const { return row_line[record]; }
+ private:
+  std::string text_;
+  std::vector<std::uint32_t> cell_end_;
+  std::vector<std::uint32_t> cell_column_;        // sparse tables only
+  std::vector<std::size_t> row_first_cell_{0};    // row r: cells [first[r], first[r+1])
+  std::vector<std::size_t> row_line_;             // 1-based line where each record starts
+  bool sparse_ = false;
 };
+
+// At most this much cell text per input (cells are addressed with 32 bits).
+constexpr std::uint64_t kMaxTableText = (std::uint64_t{1} << 32) - 1;
 
 // Parses RFC 4180-style text: optional UTF-8 byte-order mark, LF or CRLF line
 // ends, quoted fields with embedded delimiters, quotes and newlines. The
@@ -36,6 +59,10 @@ class CsvTable {
 // Blank lines are skipped. Throws InputError for an empty file, an
 // unterminated quote, or a record whose field count differs from the header.
 CsvTable parse_csv(std::string_view text, const std::string& file_name);
+
+// Throws an InputError when two columns have the same name (as matched by
+// find_column): which of them a role reads would otherwise be a guess.
+void check_unique_columns(const CsvTable& table);
 
 // Lower-cases ASCII and trims surrounding whitespace; used for matching
 // column names and labels.

@@ -1,5 +1,6 @@
 #include "io/gzip.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <vector>
@@ -14,6 +15,8 @@ class Corrupt {
   explicit Corrupt(const char* why) : why(why) {}
   const char* why;
 };
+
+class TooLarge {};
 
 class BitReader {
  public:
@@ -110,10 +113,11 @@ void inflate_codes(BitReader& in, std::string& out, const Huffman& lengths, cons
       if (d >= 30) throw Corrupt("a distance code is invalid");
       const std::size_t distance = kDistanceBase[d] + in.bits(kDistanceExtra[d]);
       if (distance > out.size()) throw Corrupt("a back-reference points before the start");
+      if (out.size() + length > limit) throw TooLarge();
       const std::size_t from = out.size() - distance;
       for (std::size_t i = 0; i < length; ++i) out.push_back(out[from + i]);
     }
-    if (out.size() > limit) throw Corrupt("the data decompress to more than this tool accepts");
+    if (out.size() > limit) throw TooLarge();
   }
 }
 
@@ -216,8 +220,8 @@ std::size_t gunzip_member(std::string_view bytes, std::size_t at, std::string& o
         const unsigned complement = in.byte_at(p + 2) | (in.byte_at(p + 3) << 8);
         if ((length ^ 0xFFFFu) != complement) throw Corrupt("a stored block's length is corrupt");
         in.skip(length);
+        if (out.size() + length > limit) throw TooLarge();
         out.append(bytes.substr(p + 4, length));
-        if (out.size() > limit) throw Corrupt("the data decompress to more than this tool accepts");
         break;
       }
       case 1: inflate_fixed(in, out, limit); break;
@@ -246,8 +250,24 @@ bool is_gzip(std::string_view bytes) {
          static_cast<unsigned char>(bytes[1]) == 0x8b;
 }
 
+std::size_t gzip_budget(std::size_t compressed_size) {
+  constexpr std::size_t kMiB = std::size_t{1} << 20;
+  const std::size_t ratio_limit = compressed_size > kMiB * 1024 / 64 ? kMiB * 1024 : 64 * compressed_size + 64 * kMiB;
+  return std::min(ratio_limit, kMiB * 1024);
+}
+
 std::string gunzip(std::string_view bytes, const std::string& file, std::size_t limit) {
   std::string out;
+  // The last member's trailer states its length: reserving it once spares
+  // the copies of a string that doubles as it grows. It is only a hint, so
+  // it is capped by what DEFLATE can expand to (1032:1) and by the budget.
+  if (bytes.size() >= 18) {
+    const auto* end = reinterpret_cast<const unsigned char*>(bytes.data() + bytes.size());
+    const std::size_t stated = static_cast<std::size_t>(end[-4]) | (static_cast<std::size_t>(end[-3]) << 8) |
+                               (static_cast<std::size_t>(end[-2]) << 16) | (static_cast<std::size_t>(end[-1]) << 24);
+    const std::size_t most = bytes.size() > limit / 1032 ? limit : bytes.size() * 1032;
+    out.reserve(std::min({stated, most, limit}) + 1);
+  }
   try {
     std::size_t at = 0;
     do {
@@ -257,6 +277,12 @@ std::string gunzip(std::string_view bytes, const std::string& file, std::size_t 
     } while (at < bytes.size());
   } catch (const Corrupt& e) {
     throw InputError(file, 0, "", std::string("cannot decompress this gzip file: ") + e.why);
+  } catch (const TooLarge&) {
+    throw InputError(file, 0, "",
+                     "this gzip file decompresses to more than " + std::to_string(limit >> 20) + " MiB (" +
+                         std::to_string(bytes.size()) +
+                         " bytes compressed), more than any table of this size should; if it is genuine, "
+                         "decompress it and give the plain file");
   }
   return out;
 }

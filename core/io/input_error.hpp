@@ -2,6 +2,7 @@
 #include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace shoal {
 
@@ -25,6 +26,11 @@ class InputError : public std::runtime_error {
   std::string column_;
   std::string problem_;
 };
+
+// Text from the input as a message quotes it: 'like this', cut after about
+// 80 characters (at a character boundary) with the full length noted, so a
+// huge cell cannot make a huge message.
+std::string quote_text(std::string_view text);
 
 // A problem that does not stop the analysis (an invalid LLM reply, a duplicate
 // answer, an individual who answered only once): counted per kind, with the

@@ -1,5 +1,6 @@
 #pragma once
 #include <cstddef>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,9 @@ struct InputSummary {
   std::string format;        // the detected or requested format
   std::size_t rows = 0;      // data records read
   std::vector<std::string> populations;
+  // Role -> the column read for it, named as in the file, for messages
+  // raised after loading.
+  std::map<std::string, std::string> columns;
 };
 
 InputSummary summarise_input(const TextInput& input);

@@ -34,8 +34,8 @@ PopulationLabel llm_row_label(const CsvTable& table, const LabelColumns& c, std:
       label.aligned = false;
     } else if (!value.empty()) {
       throw InputError(table.file, table.line_of(record), table.header[*c.aligned],
-                       "expected yes or no (true/false, 1/0) for whether the model is aligned, found '" +
-                           std::string(trim(table.cell(record, *c.aligned))) + "'");
+                       "expected yes or no (true/false, 1/0) for whether the model is aligned, found " +
+                           quote_text(trim(table.cell(record, *c.aligned))));
     }
   }
   return label;

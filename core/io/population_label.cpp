@@ -1,6 +1,7 @@
 #include "io/population_label.hpp"
 
 #include "io/csv.hpp"
+#include "io/input_error.hpp"
 
 namespace shoal {
 
@@ -85,6 +86,22 @@ void apply_override(const LabelOverride& override_, PopulationLabel& label) {
     label.name = override_.name;
   } else if (relabel) {
     label.name = compose_population_name(label);
+  }
+}
+
+void check_same_label(const PopulationLabel& first, const LabelSource& first_at, const PopulationLabel& now,
+                      const std::string& file, std::size_t row) {
+  auto conflict = [&](const char* what, const std::string& a, const std::string& b) {
+    throw InputError(file, row, "",
+                     "population " + quote_text(now.name) + " is given " + what + " " + quote_text(b) +
+                         " here but " + quote_text(a) + " in " + first_at.file + ", row " +
+                         std::to_string(first_at.row) + "; one population has one family and alignment");
+  };
+  if (first.aligned && now.aligned && *first.aligned != *now.aligned) {
+    conflict("aligned", *first.aligned ? "yes" : "no", *now.aligned ? "yes" : "no");
+  }
+  if (!first.family.empty() && !now.family.empty() && first.family != now.family) {
+    conflict("family", first.family, now.family);
   }
 }
 

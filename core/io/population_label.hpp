@@ -1,4 +1,5 @@
 #pragma once
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -58,6 +59,19 @@ bool parse_paper_file_name(std::string_view file_name, PopulationLabel& label);
 
 // "MODEL prompt=P temp=T" with the parts that are known.
 std::string compose_population_name(const PopulationLabel& label);
+
+// Where a population was first described, so a later row that describes it
+// differently can point back to it.
+struct LabelSource {
+  std::string file;
+  std::size_t row = 0;
+};
+
+// Throws an InputError (at `file`, `row`, `column`) when `now` gives the
+// population `first` names a different family or alignment: one population
+// is one model, and which row to believe would be a guess.
+void check_same_label(const PopulationLabel& first, const LabelSource& first_at, const PopulationLabel& now,
+                      const std::string& file, std::size_t row);
 
 // The file name without its extension(s) (.csv, .tsv, .txt, .gz).
 std::string file_stem(std::string_view file_name);

@@ -34,10 +34,10 @@ std::vector<std::string> read_persona_column(const TextInput& file, Condition co
                          column_list(table) + ")");
   }
   std::vector<std::string> contexts;
-  contexts.reserve(table.rows.size());
-  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+  contexts.reserve(table.row_count());
+  for (std::size_t r = 0; r < table.row_count(); ++r) {
     require_text(table, r, *column, "a context for this individual");
-    const std::string& text = table.cell(r, *column);  // untrimmed: the paper used the cell as it was
+    const std::string_view text = table.cell(r, *column);  // untrimmed: the paper used the cell as it was
     std::string flat;
     flat.reserve(text.size());
     for (std::size_t i = 0; i < text.size(); ++i) {

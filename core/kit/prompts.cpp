@@ -103,7 +103,7 @@ std::vector<std::string> concept_list(const std::string& text) {
 }
 
 std::vector<std::string> read_word_list(const TextInput& file) {
-  const std::string text = is_gzip(file.content) ? gunzip(file.content, file.name) : file.content;
+  const std::string text = is_gzip(file.content) ? gunzip(file.content, file.name, gzip_budget(file.content.size())) : file.content;
   const auto bad = invalid_utf8_at(text);
   if (bad != std::string_view::npos) {
     std::size_t line = 1;

@@ -20,7 +20,7 @@ using nlohmann::json;
 
 // Calls `visit(line number, object)` for every non-blank line.
 void for_each_json_line(const TextInput& file, const std::function<void(std::size_t, const json&)>& visit) {
-  const std::string text = is_gzip(file.content) ? gunzip(file.content, file.name) : file.content;
+  const std::string text = is_gzip(file.content) ? gunzip(file.content, file.name, gzip_budget(file.content.size())) : file.content;
   std::size_t line = 0, start = 0;
   while (start < text.size()) {
     ++line;

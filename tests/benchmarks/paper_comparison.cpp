@@ -19,6 +19,12 @@ using namespace shoal;
 
 namespace {
 
+// A cell as a std::string, for std::sto* and map keys.
+std::string text(const shoal::CsvTable& table, std::size_t record, std::size_t column) {
+  return std::string(table.cell(record, column));
+}
+
+
 using Condition = std::tuple<std::string, std::string, std::string>;   // model, prompt, temperature
 
 struct PaperValue {
@@ -37,10 +43,10 @@ std::map<Condition, std::map<std::string, PaperValue>> read_paper(const std::fil
                       same = table.require_column("ProbabilityOfSameTable"), model = table.require_column("model_name"),
                       prompt = table.require_column("prompt"), temperature = table.require_column("temperature"),
                       iteration = table.require_column("Iteration");
-    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    for (std::size_t r = 0; r < table.row_count(); ++r) {
       if (table.cell(r, iteration) != "499") continue;
-      PaperValue v{std::stoul(table.cell(r, people)), 1.0 - std::stod(table.cell(r, same))};
-      auto& slot = out[{table.cell(r, model), table.cell(r, prompt), table.cell(r, temperature)}][table.cell(r, concept)];
+      PaperValue v{std::stoul(text(table, r, people)), 1.0 - std::stod(text(table, r, same))};
+      auto& slot = out[{text(table, r, model), text(table, r, prompt), text(table, r, temperature)}][text(table, r, concept)];
       if (v.people > slot.people) slot = v;
     }
   }

@@ -57,7 +57,7 @@ expect_contains("${last_err}" "cannot open")
 
 # Bad usage: exit status 2.
 expect_run(2 ${SHOAL} color ${WORK}/bad.csv --pairs some)
-expect_contains("${last_err}" "--pairs expects all or paper")
+expect_contains("${last_err}" "pairs must be all or paper, got 'some'")
 expect_run(2 ${SHOAL} color ${WORK}/bad.csv --no-such-option 1)
 expect_run(2 ${SHOAL} frobnicate)
 expect_run(2 ${SHOAL} color)

@@ -22,9 +22,9 @@ std::map<std::string, std::map<std::string, double>> reference_words() {
   const auto input = test::shared_input("reference/colorref-words.csv");
   const auto table = parse_csv(input.content, input.name);
   std::map<std::string, std::map<std::string, double>> out;
-  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+  for (std::size_t r = 0; r < table.row_count(); ++r) {
     for (std::size_t c = 1; c < table.header.size(); ++c) {
-      out[table.cell(r, 0)][table.header[c]] = std::stod(table.cell(r, c));
+      out[std::string(table.cell(r, 0))][table.header[c]] = std::stod(std::string(table.cell(r, c)));
     }
   }
   return out;

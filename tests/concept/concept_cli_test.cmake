@@ -63,9 +63,9 @@ expect_contains("${last_err}" "alone.csv, row 2, column 'ID'")
 
 # Bad usage: exit status 2.
 expect_run(2 ${SHOAL} concept ${WORK}/bad.csv --prior flat)
-expect_contains("${last_err}" "--prior expects simplicity or uniform")
+expect_contains("${last_err}" "prior must be simplicity or uniform, got 'flat'")
 expect_run(2 ${SHOAL} concept ${WORK}/bad.csv --kernel metropolis)
-expect_contains("${last_err}" "--kernel expects split-merge or gibbs, got 'metropolis'")
+expect_contains("${last_err}" "kernel must be split-merge or gibbs, got 'metropolis'")
 expect_run(2 ${SHOAL} concept ${WORK}/bad.csv --iterations 100 --burn-in 100)
 expect_contains("${last_err}" "burn-in")
 expect_run(2 ${SHOAL} concept ${WORK}/bad.csv --subsets 25,x)

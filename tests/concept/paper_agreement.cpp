@@ -28,6 +28,12 @@ using namespace shoal;
 
 namespace {
 
+// A cell as a std::string, for std::sto* and map keys.
+std::string text(const shoal::CsvTable& table, std::size_t record, std::size_t column) {
+  return std::string(table.cell(record, column));
+}
+
+
 struct Case {
   std::string population;
   std::string concept;
@@ -58,14 +64,14 @@ PaperRows read_paper_results(const std::filesystem::path& folder) {
                       same = table.require_column("ProbabilityOfSameTable"), model = table.require_column("model_name"),
                       prompt = table.require_column("prompt"), temperature = table.require_column("temperature"),
                       tables = table.require_column("Tables"), posterior = table.require_column("Posterior");
-    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    for (std::size_t r = 0; r < table.row_count(); ++r) {
       Case c;
-      c.concept = table.cell(r, concept);
-      c.people = std::stoul(table.cell(r, people));
-      c.paper = std::stod(table.cell(r, same));
-      c.paper_tables = std::stoul(table.cell(r, tables));
-      c.paper_log_posterior = std::stod(table.cell(r, posterior));
-      rows[{table.cell(r, model), table.cell(r, prompt), table.cell(r, temperature)}].push_back(c);
+      c.concept = text(table, r, concept);
+      c.people = std::stoul(text(table, r, people));
+      c.paper = std::stod(text(table, r, same));
+      c.paper_tables = std::stoul(text(table, r, tables));
+      c.paper_log_posterior = std::stod(text(table, r, posterior));
+      rows[{text(table, r, model), text(table, r, prompt), text(table, r, temperature)}].push_back(c);
     }
   }
   return rows;

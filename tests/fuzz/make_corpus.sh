@@ -19,7 +19,7 @@ seed() {
   done
 }
 
-# Entry points: 00 parse_csv, 01 inspect, 02 colour, 03 concept.
+# Entry points: 00 parse_csv, 01 inspect, 02 colour, 03 concept, 05 settings.
 for f in "$here"/seeds/* "$here"/../data/*.csv; do
   name=$(basename "$f")
   seed "$f" "$name" 00 00
@@ -35,6 +35,19 @@ done
   >"$out/two-colour-files"
 { printf '\x03\x00'; cat "$here/seeds/concept-analysis.csv"; printf '\f'; cat "$here/seeds/concept-analysis.csv"; } \
   >"$out/two-concept-files"
+
+# Compressed, and large: the loaders' memory and time show only on inputs of
+# megabytes (run with -max_len of a few MB to use them).
+{ printf '\x02\x00'; gzip -c "$here/seeds/color-human.csv"; } >"$out/color-human-gzip"
+{ printf '\x03\x00'; gzip -c "$here/seeds/concept-analysis.json"; } >"$out/concept-json-gzip"
+{ printf '\x02\x00'; head -n 1 "$here/seeds/color-human.csv"
+  for _ in $(seq 3000); do tail -n +2 "$here/seeds/color-human.csv"; done; } >"$out/color-human-large"
+{ printf '\x03\x00'; head -n 1 "$here/seeds/concept-analysis.csv"
+  for i in $(seq 20000); do echo "finch,p$i,q$i r$i,0"; done; } >"$out/concept-sparse-large"
+{ printf '\x02\x00'; for i in $(seq 20000); do echo "{\"k$i\":$i,\"word\":[[{\"a\":1e2}]]}"; done; } >"$out/jsonl-keys-large"
+# Settings (entry 05): name=value lines.
+printf '\x05\x00iterations=20\nburn-in=5\nsubsets=5,10\nalpha=0.5\nchains=2\n' >"$out/settings-concept"
+printf '\x05\x01seed=7\njsd-samples=100\npairs=paper\ndelta-e=ciede2000\nbootstrap=0\n' >"$out/settings-color"
 
 # The first lines of real files: the fuzzer's inputs stay small.
 if [ -n "$shared" ] && [ -d "$shared/paper-data" ]; then

@@ -17,6 +17,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <algorithm>
 #include <exception>
 #include <stdexcept>
 #include <string>
@@ -24,6 +25,7 @@
 #include <vector>
 
 #include "analysis/inspect.hpp"
+#include "analysis/run_settings.hpp"
 #include "color/answers.hpp"
 #include "color/color_report.hpp"
 #include "color/diversity.hpp"
@@ -37,7 +39,7 @@
 
 namespace {
 
-enum Entry : std::uint8_t { kParseCsv, kInspect, kColor, kConcept, kChainCodec, kEntryCount };
+enum Entry : std::uint8_t { kParseCsv, kInspect, kColor, kConcept, kChainCodec, kSettings, kEntryCount };
 
 // Display names: plain, the paper's MODEL-prompt=P-temp=T form, and one
 // without an extension. File names carry population labels.
@@ -61,8 +63,8 @@ std::vector<shoal::TextInput> split_inputs(std::string_view text, std::uint8_t b
 void run_parse_csv(std::string_view text) {
   const shoal::CsvTable table = shoal::parse_csv(text, "input.csv");
   // Every record has the header's width; cell() must be safe on all of them.
-  for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    if (table.rows[r].size() != table.header.size()) std::abort();
+  for (std::size_t r = 0; r < table.row_count(); ++r) {
+    if (table.row(r).size() != table.header.size()) std::abort();
     for (std::size_t c = 0; c < table.header.size(); ++c) (void)table.cell(r, c).size();
     if (table.line_of(r) < 2) std::abort();
   }
@@ -149,6 +151,24 @@ void run_chain_codec(std::string_view text) {
   (void)shoal::read_chain_results(values.data(), values.size());
 }
 
+// Settings as the command line and the page give them: "name=value" lines.
+void run_settings(std::string_view text, std::uint8_t bits) {
+  shoal::OptionValues values;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    const std::string_view line = text.substr(start, end - start);
+    const std::size_t eq = line.find('=');
+    if (eq != std::string_view::npos) values[std::string(line.substr(0, eq))] = std::string(line.substr(eq + 1));
+    start = end + 1;
+  }
+  if (bits & 1) {
+    (void)shoal::color_run_settings(values);
+  } else {
+    (void)shoal::concept_run_settings(values);
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -163,6 +183,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       case kColor: run_color(text, bits); break;
       case kConcept: run_concept(text, bits); break;
       case kChainCodec: run_chain_codec(text); break;
+      case kSettings: run_settings(text, bits); break;
       default: break;
     }
   } catch (const shoal::InputError&) {

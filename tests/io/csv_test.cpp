@@ -16,7 +16,7 @@ TEST_CASE("csv: byte-order mark, CRLF and quoted fields with delimiters, quotes 
   const auto table = parse_csv(text, "t.csv");
   REQUIRE(table.header.size() == 3);
   CHECK(table.header[0] == "id");
-  REQUIRE(table.rows.size() == 3);
+  REQUIRE(table.row_count() == 3);
   CHECK(table.cell(0, 2) == "blue, mostly");
   CHECK(table.cell(1, 2) == "she said \"teal\"\nand then green");
   CHECK(table.line_of(0) == 2);

@@ -63,7 +63,7 @@ TEST_CASE("fuzz regression: bytes that are not UTF-8 are an input error naming r
 TEST_CASE("fuzz regression: an error message quoting bytes that are not UTF-8 can still be shown as JSON") {
   // The JSON parser quotes what it last read: here a lone 0xB6, which made
   // the page's inspection fail while serialising its own error.
-  const auto inspected = inspect_input(TextInput{"a.json", "[\xb6,0\n"}, InputSettings{});
+  const auto inspected = inspect_input(TextInput{"a.json", "[{\xb6,0\n"}, InputSettings{});
   REQUIRE(inspected["error"].is_object());
   CHECK_NOTHROW((void)inspected.dump());
   CHECK(inspected["error"]["message"].get<std::string>().find("\xEF\xBF\xBD") != std::string::npos);

@@ -122,7 +122,7 @@ TEST_CASE("the built-in words are those of the human data, in alphabetical order
   const CsvTable table = parse_csv(test::shared_input("paper-data/color-task/colorref.csv").content, "colorref.csv");
   const auto column = table.require_column("word");
   std::set<std::string> human;
-  for (std::size_t r = 0; r < table.rows.size(); ++r) human.insert(table.cell(r, column));
+  for (std::size_t r = 0; r < table.row_count(); ++r) human.insert(std::string(table.cell(r, column)));
   const auto& words = paper_color_words();
   CHECK(std::vector<std::string>(human.begin(), human.end()) == words);
 }
@@ -173,11 +173,11 @@ TEST_CASE("the persona of individual i is row i of the persona file, before the 
     o.words = {"apple"};
     o.contexts = read_persona_column(input, Condition::Identity);
     const auto lines = lines_of(batch_requests(o));
-    REQUIRE(lines.size() == table.rows.size() * 2);
+    REQUIRE(lines.size() == table.row_count() * 2);
     for (const auto& line : lines) {
       const auto key = decode_custom_id(line["custom_id"].get<std::string>());
       CHECK(key->condition == Condition::Identity);
-      CHECK(user_text(line) == table.cell(key->individual, identity) + " " + color_question("apple"));
+      CHECK(user_text(line) == std::string(table.cell(key->individual, identity)) + " " + color_question("apple"));
     }
     o.persona_as = PersonaPlacement::System;
     o.individuals = 5;
@@ -196,8 +196,8 @@ TEST_CASE("the persona of individual i is row i of the persona file, before the 
   const CsvTable table = parse_csv(input.content, "persona-prompts.csv");
   const auto random = read_persona_column(input, Condition::Random);
   std::size_t with_newlines = 0;
-  for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    const std::string& cell = table.cell(r, table.require_column("random"));
+  for (std::size_t r = 0; r < table.row_count(); ++r) {
+    const std::string cell(table.cell(r, table.require_column("random")));
     with_newlines += cell.find('\n') != std::string::npos;
     std::string expected = cell;
     for (auto& ch : expected) ch = ch == '\n' ? ' ' : ch;
@@ -212,9 +212,9 @@ TEST_CASE("seed 42 gives the paper's targets") {
   const CsvTable table = parse_csv(
       test::shared_input("paper-data/concept-task/llm-responses/openchat-prompt=none-temp=default.csv").content, "x");
   std::map<std::size_t, std::string> animal, politician;
-  for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    const std::string& concept = table.cell(r, 0);
-    const std::size_t id = std::stoul(table.cell(r, 1));
+  for (std::size_t r = 0; r < table.row_count(); ++r) {
+    const std::string concept(table.cell(r, 0));
+    const std::size_t id = std::stoul(std::string(table.cell(r, 1)));
     auto& seen = concept.rfind("a ", 0) == 0 || concept.rfind("an ", 0) == 0 ? animal : politician;
     seen.emplace(id, concept);
   }

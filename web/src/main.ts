@@ -194,25 +194,25 @@ async function addFiles(entries: Arriving[]) {
 
 const fromBytes = (name: string, bytes: Uint8Array): Arriving => ({ name, size: bytes.length, bytes: async () => bytes });
 
+// The form's values as typed: the module checks them with the same rules
+// and messages as the command line before anything runs (an empty field is
+// NaN, which it refuses).
 function parameters() {
   const form = byId<HTMLFormElement>('parameters');
   const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value;
-  const whole = (name: string, fallback: number) => {
-    const v = Math.floor(Number(value(name)));
-    return Number.isFinite(v) && v >= 0 ? v : fallback;
-  };
-  const seed = whole('seed', 1);
-  const bootstrap = whole('bootstrap', 2000);
+  const number = (name: string) => (value(name).trim() === '' ? NaN : Number(value(name)));
+  const seed = number('seed');
+  const bootstrap = number('bootstrap');
   return {
-    color: { pairs: value('pairs'), deltaE: value('deltaE'), jsd: value('jsd'), jsdSamples: whole('jsdSamples', 20000), reference: '', seed, bootstrap },
+    color: { pairs: value('pairs'), deltaE: value('deltaE'), jsd: value('jsd'), jsdSamples: number('jsdSamples'), reference: '', seed, bootstrap },
     concept: {
-      alpha: Number(value('alpha')) || 0.16,
+      alpha: number('alpha'),
       prior: value('prior'),
       kernel: value('kernel'),
-      iterations: whole('iterations', 500),
-      burnIn: whole('burnIn', 100),
-      chains: Math.max(1, whole('chains', 4)),
-      subsets: value('subsets').replace(/\s+/g, ''),
+      iterations: number('iterations'),
+      burnIn: number('burnIn'),
+      chains: number('chains'),
+      subsets: value('subsets'),
       seed,
       traces: false,
       bootstrap,
@@ -265,6 +265,9 @@ let lastRun: RunRecord | null = null;
 async function run() {
   if (isRunning) return;
   showError(null);
+  // The fields' limits are the analyses' own (see README): a value outside
+  // them is pointed out here, before anything runs.
+  if (!byId<HTMLFormElement>('parameters').reportValidity()) return;
   // Exactly the files listed as analysable now; files added during the run
   // wait for the next one.
   const batch = files.filter(analysable);

@@ -4,7 +4,7 @@ import { ALLOWED_ORIGINS_KEY, allowedOrigins } from './csp';
 import { append, byId, h } from './dom';
 import type { LoadedFile } from './files';
 import {
-  compress, decompress, encodeShare, fetchableUrl, fromBase64Url, MAX_LINK_LENGTH, toBase64Url,
+  compress, embeddedBytes, encodeShare, fetchableUrl, MAX_LINK_LENGTH, toBase64Url,
   type ShareState, type SharedFile,
 } from './share';
 
@@ -96,7 +96,7 @@ export function renderSharedPanel(state: ShareState | null, files: LoadedFile[],
 }
 
 export async function embeddedFiles(state: ShareState): Promise<{ name: string; bytes: Uint8Array }[]> {
-  return Promise.all(state.files.filter((e) => e.data).map(async (e) => ({ name: e.name, bytes: await decompress(fromBase64Url(e.data!)) })));
+  return Promise.all(state.files.filter((e) => e.data).map(async (e) => ({ name: e.name, bytes: await embeddedBytes(e) })));
 }
 
 // Remote files whose origins the reviewer has agreed to in this tab.

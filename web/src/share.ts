@@ -32,7 +32,38 @@ async function transform(bytes: Uint8Array, stream: CompressionStream | Decompre
 }
 
 export const compress = (bytes: Uint8Array) => transform(bytes, new CompressionStream('deflate-raw'));
-export const decompress = (bytes: Uint8Array) => transform(bytes, new DecompressionStream('deflate-raw'));
+
+// Inflates, stopping as soon as the output passes `budget` bytes: a link of
+// two megabytes can hold a deflate bomb of a gigabyte, and the reviewer's
+// tab must not inflate it whole before anything is checked.
+export async function decompress(bytes: Uint8Array, budget: number): Promise<Uint8Array> {
+  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > budget) {
+      await reader.cancel();
+      throw new Error(`it inflates to more than ${budget} bytes`);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+// The link's own state: names, settings and parameters, plus the embedded
+// data, which were compressed first and are base64 (4/3) in the state.
+const STATE_BUDGET = 4 * MAX_LINK_LENGTH;
+// The most a file of a link may hold (the page's own limit is the browser's).
+const MAX_SHARED_FILE = 1 << 30;
 
 export function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
@@ -52,26 +83,144 @@ export async function encodeShare(state: ShareState): Promise<string> {
 }
 
 // The state in a location hash, or null when there is none; throws with a
-// readable message when the hash is a damaged link.
+// readable message when the hash is a damaged or malformed link. Every field
+// is checked here, before the page uses any: types, lengths, names; the
+// parameters then go through the analysis settings' own validator at Run.
 export async function decodeShare(hash: string): Promise<ShareState | null> {
   if (!hash.startsWith(PREFIX)) return null;
   try {
-    const json = new TextDecoder().decode(await decompress(fromBase64Url(hash.slice(PREFIX.length))));
-    const state = JSON.parse(json) as ShareState;
-    if (state.version !== 1 || !Array.isArray(state.files) || typeof state.parameters !== 'object') throw new Error('unknown layout');
-    return state;
+    if (hash.length > MAX_LINK_LENGTH) throw new Error(`it is longer than ${MAX_LINK_LENGTH} characters`);
+    const json = new TextDecoder('utf-8', { fatal: true }).decode(await decompress(fromBase64Url(hash.slice(PREFIX.length)), STATE_BUDGET));
+    return checkState(JSON.parse(json));
   } catch (error) {
     throw new Error(`This share link is damaged or incomplete (${error instanceof Error ? error.message : String(error)}).`);
   }
 }
 
-// Only https URLs may be fetched, and http on this machine (for testing and
-// local servers).
+// The bytes of a file embedded in a link, inflated under its stated size.
+export async function embeddedBytes(file: SharedFile): Promise<Uint8Array> {
+  const bytes = await decompress(fromBase64Url(file.data ?? ''), file.size);
+  if (bytes.length !== file.size) throw new Error(`The embedded ${file.name} holds ${bytes.length} bytes, not the ${file.size} the link states.`);
+  return bytes;
+}
+
+// Parameters a link may set: the fields of the page's parameter form.
+const PARAMETER_NAMES = new Set(['pairs', 'deltaE', 'jsdSamples', 'alpha', 'prior', 'iterations', 'burnIn', 'chains', 'subsets', 'seed', 'bootstrap']);
+const LABEL_TEXT = ['name', 'model', 'prompt', 'temperature', 'family'] as const;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function text(v: unknown, what: string, longest: number, pattern?: RegExp): string {
+  if (typeof v !== 'string') throw new Error(`${what} is not text`);
+  if (v.length > longest) throw new Error(`${what} is longer than ${longest} characters`);
+  if (pattern && !pattern.test(v)) throw new Error(`${what} is malformed`);
+  return v;
+}
+
+function checkSettings(v: unknown, what: string): FileSettings {
+  if (v === undefined) return {};
+  if (!isRecord(v)) throw new Error(`${what} is not an object`);
+  const out: FileSettings = {};
+  for (const key of Object.keys(v)) {
+    if (!['format', 'columns', 'labels'].includes(key)) throw new Error(`${what} has an unknown field '${key.slice(0, 40)}'`);
+  }
+  if (v.format !== undefined) out.format = text(v.format, `${what}.format`, 32, /^[a-z-]+$/);
+  if (v.columns !== undefined) {
+    if (!isRecord(v.columns) || Object.keys(v.columns).length > 32) throw new Error(`${what}.columns is not a small object`);
+    out.columns = {};
+    for (const [role, column] of Object.entries(v.columns)) {
+      out.columns[text(role, `${what}.columns role`, 32, /^[a-z0-9]+$/)] = text(column, `${what}.columns.${role}`, 256);
+    }
+  }
+  if (v.labels !== undefined) {
+    const labels = v.labels;
+    if (!isRecord(labels)) throw new Error(`${what}.labels is not an object`);
+    out.labels = {};
+    for (const key of Object.keys(labels)) {
+      if (!(LABEL_TEXT as readonly string[]).includes(key) && key !== 'aligned' && key !== 'human') throw new Error(`${what}.labels has an unknown field '${key.slice(0, 40)}'`);
+    }
+    for (const key of LABEL_TEXT) if (labels[key] !== undefined) out.labels[key] = text(labels[key], `${what}.labels.${key}`, 256);
+    for (const key of ['aligned', 'human'] as const) {
+      if (labels[key] === undefined) continue;
+      if (typeof labels[key] !== 'boolean') throw new Error(`${what}.labels.${key} is not true or false`);
+      out.labels[key] = labels[key] as boolean;
+    }
+  }
+  return out;
+}
+
+function checkFile(v: unknown, index: number): SharedFile {
+  const what = `file ${index + 1}`;
+  if (!isRecord(v)) throw new Error(`${what} is not an object`);
+  for (const key of Object.keys(v)) {
+    if (!['name', 'size', 'sha256', 'settings', 'url', 'data'].includes(key)) throw new Error(`${what} has an unknown field '${key.slice(0, 40)}'`);
+  }
+  const size = v.size;
+  if (typeof size !== 'number' || !Number.isInteger(size) || size < 0 || size > MAX_SHARED_FILE) {
+    throw new Error(`${what}.size is not a whole number from 0 to ${MAX_SHARED_FILE}`);
+  }
+  const file: SharedFile = {
+    name: text(v.name, `${what}.name`, 255, /^[^/\\\u0000]+$/),
+    size,
+    sha256: text(v.sha256, `${what}.sha256`, 64, /^[0-9a-f]{64}$/),
+    settings: checkSettings(v.settings, `${what}.settings`),
+  };
+  if (v.url !== undefined) {
+    const url = text(v.url, `${what}.url`, 2048);
+    if (!fetchableUrl(url)) throw new Error(`${what}.url is not an address this page may fetch`);
+    file.url = url;
+  }
+  if (v.data !== undefined) file.data = text(v.data, `${what}.data`, MAX_LINK_LENGTH, /^[A-Za-z0-9_-]*$/);
+  return file;
+}
+
+function checkState(v: unknown): ShareState {
+  if (!isRecord(v)) throw new Error('the state is not an object');
+  if (v.version !== 1) throw new Error('unknown layout');
+  for (const key of Object.keys(v)) {
+    if (!['version', 'tool', 'parameters', 'files'].includes(key)) throw new Error(`unknown field '${key.slice(0, 40)}'`);
+  }
+  if (!isRecord(v.parameters)) throw new Error('the parameters are not an object');
+  const parameters: Record<string, string> = {};
+  for (const [name, value] of Object.entries(v.parameters)) {
+    if (!PARAMETER_NAMES.has(name)) throw new Error(`unknown parameter '${name.slice(0, 40)}'`);
+    parameters[name] = text(value, `parameter ${name}`, 100, /^[0-9A-Za-z.,+-]*$/);
+  }
+  if (!Array.isArray(v.files) || v.files.length > 64) throw new Error('the files are not a list of at most 64');
+  return { version: 1, tool: text(v.tool, 'tool', 64), parameters, files: v.files.map(checkFile) };
+}
+
+// Addresses on this machine or a private network: a link must not make the
+// reviewer's browser reach into their own network.
+function isPrivateHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host.endsWith('.internal')) return true;
+  const v4 = host.match(/^(\d+)\.(\d+)\.(\d+)\.(\d+)$/);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return a === 0 || a === 10 || a === 127 || (a === 100 && b >= 64 && b < 128) || (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b < 32) || (a === 192 && b === 168) || a >= 224;
+  }
+  if (host.includes(':')) {
+    // URL() writes IPv6 compressed and lower-case: ::1, fc00::/7, fe80::/10, and IPv4 mapped.
+    return host === '::' || host === '::1' || /^f[cd]/.test(host) || /^fe[89ab]/.test(host) || host.startsWith('::ffff:');
+  }
+  return false;
+}
+
+// Only https URLs to public hosts may be fetched; a page served from this
+// machine or a private network (development, an intranet) may also fetch
+// from such hosts, and over http from this machine.
 export function fetchableUrl(text: string): URL | null {
   try {
     const url = new URL(text);
+    const local = typeof location !== 'undefined' && isPrivateHost(location.hostname);
+    if (isPrivateHost(url.hostname) && !local) return null;
+    if (url.username || url.password) return null;
     if (url.protocol === 'https:') return url;
-    if (url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) return url;
+    if (url.protocol === 'http:' && local && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) return url;
   } catch {
     // not a URL
   }

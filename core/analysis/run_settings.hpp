@@ -1,0 +1,59 @@
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "color/diversity.hpp"
+#include "concept/diversity.hpp"
+#include "io/columns.hpp"
+
+namespace shoal {
+
+// A setting out of its range or not of its kind. The command line, the
+// browser module and the page all check settings here, so each gets the
+// same limits and the same words.
+class OptionError : public std::invalid_argument {
+ public:
+  using std::invalid_argument::invalid_argument;
+};
+
+// Settings by their command-line name without the dashes ("jsd-samples"),
+// each as the text the user gave; a name not present takes its default.
+using OptionValues = std::map<std::string, std::string>;
+
+struct ColorRunSettings {
+  ColorOptions options;
+  std::size_t bootstrap = 2000;
+};
+
+struct ConceptRunSettings {
+  ConceptOptions options;
+  std::size_t bootstrap = 2000;
+};
+
+// Throw OptionError for an unknown name, a value out of range, a number
+// that is not written as a plain decimal, or a choice not offered.
+ColorRunSettings color_run_settings(const OptionValues& values);
+ConceptRunSettings concept_run_settings(const OptionValues& values);
+
+// Every numeric setting's range and default, for the page's form:
+// {"seed": {"min": 0, "max": ..., "default": 1, "whole": true}, ...}.
+nlohmann::json option_limits();
+
+// How a number from JavaScript is given to the validator: a whole number in
+// plain decimal, anything else (a fraction, NaN, infinity) as it would print,
+// so that it is refused with the text the user typed.
+std::string number_text(double value);
+
+// Column overrides may only name roles the task reads.
+void check_column_roles(const ColumnOverrides& columns, const std::vector<std::string>& roles);
+const std::vector<std::string>& color_roles();
+const std::vector<std::string>& concept_roles();
+
+}  // namespace shoal

@@ -1,0 +1,173 @@
+// The adversarial suite: every generated case run by the command-line tool
+// and by the browser module, each in a child process whose peak memory is
+// measured. Both must give the expected outcome, the same message, and stay
+// under the case's memory ceiling. Writes the table of outcomes to
+// test-artifacts/adversarial.md.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+import { generateCases } from './cases.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const native = process.env.SHOAL_NATIVE && path.resolve(process.env.SHOAL_NATIVE);
+const wasmModule = process.env.SHOAL_WASM && path.resolve(process.env.SHOAL_WASM);
+assert.ok(native && wasmModule, 'SHOAL_NATIVE and SHOAL_WASM must be set');
+const peakMemory = process.env.SHOAL_PEAK_MEMORY ?? path.join(path.dirname(native), 'tests', 'peak_memory');
+const seed = Number(process.env.SHOAL_ADVERSARIAL_SEED ?? 20250601);
+
+const MiB = 1 << 20;
+// The README's bound, per process: a fixed base plus a multiple of the input
+// (for gzip, of the most it may decompress to).
+const NATIVE_BASE_MIB = 48, WASM_BASE_MIB = 160;
+const NATIVE_PER_BYTE = 16, WASM_PER_BYTE = 24;
+const GZIP_BUDGET_MIB = (bytes) => Math.min(1024, 64 * bytes / MiB + 64);
+
+const COLOR_DEFAULTS = { 'jsd-samples': 100, bootstrap: 0 };
+const CONCEPT_DEFAULTS = { iterations: 20, 'burn-in': 5, subsets: '5', bootstrap: 0 };
+const REQUEST_FIELDS = { 'delta-e': 'deltaE', 'jsd-samples': 'jsdSamples', 'burn-in': 'burnIn' };
+
+function request(task, options) {
+  const base = task === 'color'
+    ? { pairs: 'all', deltaE: 'cie76', reference: '', seed: 1, jsdSamples: 20000, bootstrap: 2000 }
+    : { alpha: 0.16, prior: 'simplicity', iterations: 500, burnIn: 100, chains: 1, subsets: '25,50,75,100', seed: 1, traces: false, bootstrap: 2000 };
+  for (const [name, value] of Object.entries(options)) base[REQUEST_FIELDS[name] ?? name] = value;
+  return base;
+}
+
+function settings(c) {
+  return { format: c.format ?? 'auto', columns: c.columns ?? {}, labels: {} };
+}
+
+function peakOf(file) {
+  return Number(readFileSync(file, 'utf8').trim()) * 1024;
+}
+
+function run(c, work) {
+  const dir = path.join(work, c.id);
+  mkdirSync(path.join(dir, 'files'), { recursive: true });
+  for (const f of c.files) writeFileSync(path.join(dir, 'files', f.name), f.data);
+  const options = { ...(c.task === 'color' ? COLOR_DEFAULTS : CONCEPT_DEFAULTS), ...(c.options ?? {}) };
+  const inputBytes = c.files.reduce((sum, f) => sum + f.data.length, 0);
+
+  const args = [c.task, ...c.files.map((f) => path.join(dir, 'files', f.name)), '--quiet', '--out', path.join(dir, 'report.json')];
+  for (const [name, value] of Object.entries(options)) args.push(`--${name}`, String(value));
+  for (const [role, column] of Object.entries(c.columns ?? {})) args.push('--column', `${role}=${column}`);
+  if (c.format) args.push('--format', c.format);
+  if (c.directory) {
+    mkdirSync(path.join(dir, c.directory));
+    args.push(path.join(dir, c.directory));
+  }
+  if (c.tablesOnInput) args.push('--tables', path.join(dir, 'files', c.files[0].name));
+  args.push(...(c.argv ?? []));
+  const nativeRun = spawnSync(peakMemory, [path.join(dir, 'native-peak'), native, ...args], { cwd: dir, encoding: 'utf8' });
+  const stderr = nativeRun.stderr.trim();
+  const result = {
+    status: nativeRun.status,
+    message: stderr.replace(/^shoal: (error: )?/, ''),
+    nativePeak: peakOf(path.join(dir, 'native-peak')),
+    inputBytes,
+  };
+  if (result.status === 0) result.report = readFileSync(path.join(dir, 'report.json'), 'utf8');
+
+  if (!c.nativeOnly) {
+    // JSON has no NaN or Infinity: those travel as text and are made numbers again.
+    writeFileSync(path.join(dir, 'case.json'), JSON.stringify({
+      task: c.task, files: c.files.map((f) => f.name), request: request(c.task, options), settings: settings(c),
+    }, (key, value) => (typeof value === 'number' && !Number.isFinite(value) ? { nonFinite: String(value) } : value)));
+    const wasmRun = spawnSync(peakMemory, [path.join(dir, 'wasm-peak'), process.execPath, path.join(here, 'run_wasm_case.mjs'), dir, wasmModule],
+      { encoding: 'utf8' });
+    assert.equal(wasmRun.status, 0, `${c.id}: the browser module's process failed:\n${wasmRun.stderr.slice(0, 2000)}`);
+    result.wasm = JSON.parse(readFileSync(path.join(dir, 'wasm-result.json'), 'utf8'));
+    result.wasmPeak = peakOf(path.join(dir, 'wasm-peak'));
+  }
+  rmSync(path.join(dir, 'files'), { recursive: true, force: true });
+  return result;
+}
+
+function ceilings(c, inputBytes) {
+  // A decompression bomb is stopped at its budget: memory is at most twice
+  // the budget (the text's buffer while it grows) beside the compressed input.
+  if (c.budget) {
+    const budget = GZIP_BUDGET_MIB(inputBytes) * MiB;
+    return { native: NATIVE_BASE_MIB * MiB + 2 * budget + 2 * inputBytes, wasm: WASM_BASE_MIB * MiB + 3 * budget + 2 * inputBytes };
+  }
+  let counted = inputBytes;
+  // A report is held as a JSON tree while it is written: when each row is a
+  // population of its own, that, not the input, is the size to bound.
+  if (c.reportPerRow) counted += c.reportPerRow * inputBytes / 30;
+  return {
+    native: NATIVE_BASE_MIB * MiB + NATIVE_PER_BYTE * counted,
+    wasm: WASM_BASE_MIB * MiB + WASM_PER_BYTE * counted,
+  };
+}
+
+// SHOAL_ADVERSARIAL_ONLY=PATTERN runs only the cases whose class or name match.
+const only = process.env.SHOAL_ADVERSARIAL_ONLY ? new RegExp(process.env.SHOAL_ADVERSARIAL_ONLY) : null;
+const all = generateCases(seed);
+const cases = only ? all.filter((c) => only.test(`${c.cls}: ${c.id}`)) : all;
+const rows = [];
+
+test(`adversarial suite: ${cases.length} cases (seed ${seed})`, { timeout: 30 * 60 * 1000 }, async (t) => {
+  assert.ok(all.length >= 150, `only ${all.length} cases`);
+  const work = mkdtempSync(path.join(os.tmpdir(), 'shoal-adversarial-'));
+  try {
+    for (const c of cases) {
+      await t.test(`${c.cls}: ${c.id}`, () => {
+        const r = run(c, work);
+        const limit = ceilings(c, r.inputBytes);
+        rows.push({ c, r, limit });
+        const e = c.expect;
+        if (e.status === 'any') {
+          assert.ok(r.status === 0 || r.status === 1, `${c.id}: exit ${r.status}: ${r.message.slice(0, 300)}`);
+          if (r.status === 1) assert.match(r.message, /^[^\n]+: .+/);
+        } else {
+          assert.equal(r.status, e.status, `${c.id}: exit ${r.status}: ${r.message.slice(0, 500)}`);
+        }
+        if (e.message) assert.match(r.message, e.message);
+        if (r.status !== 0) assert.ok(r.message.length < 1200, `${c.id}: a message of ${r.message.length} characters`);
+        if (e.issues) {
+          const issues = JSON.parse(r.report).input_issues;
+          for (const [kind, count] of Object.entries(e.issues)) {
+            const found = issues.find((i) => i.kind === kind);
+            assert.equal(found?.count ?? 0, count, `${c.id}: input issue ${kind}`);
+          }
+        }
+        assert.ok(r.nativePeak <= limit.native, `${c.id}: native peak ${r.nativePeak} bytes > ceiling ${limit.native}`);
+        if (!c.nativeOnly) {
+          assert.equal(r.wasm.ok, r.status === 0, `${c.id}: native exit ${r.status}, wasm ok ${r.wasm.ok}: ${r.wasm.message}`);
+          if (r.status !== 0) assert.equal(r.wasm.message, r.message, `${c.id}: the two builds' messages differ`);
+          if (c.task === 'color' && r.status === 0) assert.equal(r.wasm.report, r.report, `${c.id}: the reports differ`);
+          assert.ok(r.wasmPeak <= limit.wasm, `${c.id}: wasm peak ${r.wasmPeak} bytes > ceiling ${limit.wasm}`);
+        }
+      });
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+    writeTable();
+  }
+});
+
+function writeTable() {
+  const mib = (b) => (b === undefined ? '–' : (b / MiB).toFixed(1));
+  const lines = ['| class | case | input MiB | exit | native peak MiB | wasm peak MiB | ceiling MiB (native / wasm) | message or issues |', '|---|---|---|---|---|---|---|---|'];
+  const byClass = new Map();
+  for (const { c, r, limit } of rows) {
+    const counts = byClass.get(c.cls) ?? { cases: 0, ok: 0, rejected: 0 };
+    counts.cases += 1;
+    counts[r.status === 0 ? 'ok' : 'rejected'] += 1;
+    byClass.set(c.cls, counts);
+    const said = r.status === 0
+      ? (c.expect.issues ? Object.entries(c.expect.issues).map(([k, v]) => `${k}: ${v}`).join(', ') : 'analysed')
+      : r.message.slice(0, 90).replace(/\|/g, '\\|');
+    lines.push(`| ${c.cls} | ${c.id} | ${mib(r.inputBytes)} | ${r.status} | ${mib(r.nativePeak)} | ${c.nativeOnly ? 'n/a' : mib(r.wasmPeak)} | ${mib(limit.native)} / ${mib(limit.wasm)} | ${said} |`);
+  }
+  const summary = ['| class | cases | analysed | rejected with a message |', '|---|---|---|---|'];
+  for (const [cls, n] of byClass) summary.push(`| ${cls} | ${n.cases} | ${n.ok} | ${n.rejected} |`);
+  mkdirSync('test-artifacts', { recursive: true });
+  writeFileSync('test-artifacts/adversarial.md', `${summary.join('\n')}\n\n${lines.join('\n')}\n`);
+}

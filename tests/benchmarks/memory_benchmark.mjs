@@ -1,0 +1,119 @@
+// Peak memory on generated 100 MB inputs, one per format, natively and in
+// the browser module, each run in its own process (tests/adversarial/
+// peak_memory). Not a test: run by hand, it prints a Markdown table.
+//   SHOAL_NATIVE=build/native/shoal SHOAL_WASM=build/wasm/shoal.mjs \
+//     node tests/benchmarks/memory_benchmark.mjs [MEGABYTES]
+// The browser module is measured on the colour formats (the concept task
+// runs in several calls there).
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createGzip } from 'node:zlib';
+import { once } from 'node:events';
+
+import { random } from '../adversarial/cases.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const native = process.env.SHOAL_NATIVE ?? 'build/native/shoal';
+const wasmModule = process.env.SHOAL_WASM ?? 'build/wasm/shoal.mjs';
+const peakMemory = process.env.SHOAL_PEAK_MEMORY ?? path.join(path.dirname(native), 'tests', 'peak_memory');
+const target = Number(process.argv[2] ?? 100) * 1e6;
+const next = random(7);
+const int = (n) => Math.floor(next() * n);
+const hex = () => '#' + [0, 0, 0].map(() => int(256).toString(16).padStart(2, '0')).join('');
+
+// Writes rows from `row(i)` until the file holds `target` bytes.
+async function writeRows(file, header, row, gzip = false) {
+  const out = createWriteStream(file);
+  const sink = gzip ? createGzip() : out;
+  if (gzip) sink.pipe(out);
+  let bytes = 0, chunk = header;
+  // Whole groups only (300 rows: a multiple of every group size below).
+  for (let i = 0; bytes < target || i % 300 !== 0; ++i) {
+    const line = row(i);
+    bytes += line.length;
+    chunk += line;
+    if (chunk.length > 1 << 20) {
+      if (!sink.write(chunk)) await once(sink, 'drain');
+      chunk = '';
+    }
+  }
+  sink.end(chunk);
+  await once(out, 'finish');
+  return bytes;
+}
+
+// Many words with 25 individuals each keep the analysis (pairs per word)
+// small, so the run measures reading, not ΔE.
+const PEOPLE = 25;
+const humanRow = (i) => {
+  const person = i % (2 * PEOPLE) >> 1, word = Math.floor(i / (2 * PEOPLE));
+  return `${person},w${word},${int(256)},${int(256)},${int(256)},block${(i & 1) + 1}_target_trial\n`;
+};
+const conceptRow = (i) => {
+  // 10 individuals x 6 questions per concept.
+  const concept = Math.floor(i / 60), person = Math.floor((i % 60) / 6), q = i % 6;
+  return `c${concept},${person},c${concept}q${q}a c${concept}q${q}b,${int(2)}\n`;
+};
+const formats = [
+  ['color', 'human-long CSV', 'human.csv', 'participantID,word,response_r,response_g,response_b,condition\n', humanRow],
+  ['color', 'llm-wide CSV', 'llm.csv', 'subject_num,word,hex1,hex2\n', (i) => `${i % PEOPLE},w${Math.floor(i / PEOPLE)},${hex()},${hex()}\n`],
+  ['color', 'plain-long CSV', 'plain.csv', 'population,individual,word,block,colour\n',
+    (i) => `gpt,${i % (2 * PEOPLE) >> 1},w${Math.floor(i / (2 * PEOPLE))},${(i & 1) + 1},${hex()}\n`],
+  ['color', 'human-long JSON Lines', 'human.jsonl', '', (i) => {
+    const [p, w, r, g, b, c] = humanRow(i).trim().split(',');
+    return JSON.stringify({ participantID: p, word: w, response_r: +r, response_g: +g, response_b: +b, condition: c }) + '\n';
+  }],
+  ['color', 'human-long gzip CSV', 'human.csv.gz', 'participantID,word,response_r,response_g,response_b,condition\n', humanRow, true],
+  ['concept', 'analysis CSV', 'concept.csv', 'Concept,ID,Question,ChoiceNumber\n', conceptRow],
+  ['concept', 'raw-llm CSV', 'raw.csv', 'subject_num,target,choice1,choice2,generation1,generation2\n', (i) => {
+    const concept = Math.floor(i / 60), person = Math.floor((i % 60) / 6), q = i % 6;
+    return `${person},c${concept},c${concept}q${q}a,c${concept}q${q}b,c${concept}q${q}${int(2) ? 'a' : 'b'},c${concept}q${q}${int(2) ? 'a' : 'b'}\n`;
+  }],
+];
+
+const options = {
+  color: ['--jsd-samples', '100', '--bootstrap', '0'],
+  concept: ['--iterations', '3', '--burn-in', '1', '--subsets', '10', '--bootstrap', '0'],
+};
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'shoal-memory-'));
+const lines = ['| format | file MB | text MB | native peak MB | native peak / text | wasm peak MB | wasm peak / text | native s |', '|---|---|---|---|---|---|---|---|'];
+try {
+  // SHOAL_BENCH_ONLY=PATTERN measures only the formats whose label matches.
+  const only = process.env.SHOAL_BENCH_ONLY ? new RegExp(process.env.SHOAL_BENCH_ONLY) : null;
+  for (const [task, label, name, header, row, gzip] of formats.filter((f) => !only || only.test(f[1]))) {
+    const file = path.join(work, name);
+    const text = await writeRows(file, header, row, gzip);
+    const size = statSync(file).size;
+    const started = Date.now();
+    const run = spawnSync(peakMemory, [path.join(work, 'peak'), native, task, file, '--quiet', '--out', path.join(work, 'out.json'), ...options[task]], { encoding: 'utf8' });
+    const seconds = (Date.now() - started) / 1000;
+    if (run.status !== 0) throw new Error(`${label}: ${run.stderr}`);
+    const nativePeak = Number(readFileSync(path.join(work, 'peak'), 'utf8')) * 1024;
+
+    let wasmPeak = NaN;
+    // SHOAL_BENCH_WASM=0 measures the command line only.
+    if (task === 'color' && process.env.SHOAL_BENCH_WASM !== '0') {
+      const dir = path.join(work, 'wasm');
+      mkdirSync(path.join(dir, 'files'), { recursive: true });
+      rmSync(path.join(dir, 'files', name), { force: true });
+      spawnSync('ln', ['-sf', file, path.join(dir, 'files', name)]);
+      writeFileSync(path.join(dir, 'case.json'), JSON.stringify({ task, files: [name], settings: { format: 'auto', columns: {}, labels: {} },
+        request: { pairs: 'all', deltaE: 'cie76', reference: '', seed: 1, jsdSamples: 100, bootstrap: 0 } }));
+      const w = spawnSync(peakMemory, [path.join(work, 'wpeak'), process.execPath, path.join(here, '..', 'adversarial', 'run_wasm_case.mjs'), dir, wasmModule], { encoding: 'utf8' });
+      const result = JSON.parse(readFileSync(path.join(dir, 'wasm-result.json'), 'utf8'));
+      if (w.status === 0 && result.ok) wasmPeak = Number(readFileSync(path.join(work, 'wpeak'), 'utf8')) * 1024;
+      else console.error(`${label} (wasm): ${result.message || w.stderr}`);
+    }
+    const mb = (b) => (b / 1e6).toFixed(0);
+    lines.push(`| ${label} | ${mb(size)} | ${mb(text)} | ${mb(nativePeak)} | ${(nativePeak / text).toFixed(2)} | ${Number.isNaN(wasmPeak) ? 'n/a' : mb(wasmPeak)} | ${Number.isNaN(wasmPeak) ? '' : (wasmPeak / text).toFixed(2)} | ${seconds.toFixed(1)} |`);
+    console.error(lines.at(-1));
+    rmSync(file, { force: true });
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+console.log(lines.join('\n'));
