@@ -321,16 +321,21 @@ int main(int argc, char** argv) {
   // A stream of its own, so the other examples do not change with it.
   shoal::Rng values_rng(shoal::derive_seed(seed, "values"));
   const EstimateSpec estimate_specs[] = {{0.6, 0.5, 0.02}, {0.1, 0.2, 0.0}, {0.7, 0.4, 0.02}, {0.15, 0.25, 0.0}};
-  files.push_back("values/estimates-humans.csv");
-  write_estimates(dir + "/" + files.back(), "humans", nullptr, 80, {1.0, 0.3, 0.0}, values_rng);
+  // Numeric answers are analysed on their own (shoal values), so they are
+  // listed apart from the colour and concept files.
+  std::vector<std::string> values = {"values/estimates-humans.csv"};
+  write_estimates(dir + "/" + values.back(), "humans", nullptr, 80, {1.0, 0.3, 0.0}, values_rng);
   for (int m = 0; m < 4; ++m) {
-    files.push_back(std::string("values/") + models[m].name + "-estimates.csv");
-    write_estimates(dir + "/" + files.back(), models[m].name, &models[m], 60, estimate_specs[m], values_rng);
+    values.push_back(std::string("values/") + models[m].name + "-estimates.csv");
+    write_estimates(dir + "/" + values.back(), models[m].name, &models[m], 60, estimate_specs[m], values_rng);
   }
+  const auto list = [](const std::vector<std::string>& paths) {
+    std::string text;
+    for (std::size_t i = 0; i < paths.size(); ++i) text += (i ? ", \"" : "\"") + paths[i] + "\"";
+    return "[" + text + "]";
+  };
   std::ofstream index(dir + "/index.json");
-  index << "{\"files\": [";
-  for (std::size_t i = 0; i < files.size(); ++i) index << (i ? ", " : "") << "\"" << files[i] << "\"";
-  index << "]}\n";
+  index << "{\"files\": " << list(files) << ", \"values\": " << list(values) << "}\n";
   std::printf("wrote example populations to %s\n", dir.c_str());
   return 0;
 }

@@ -126,7 +126,7 @@ std::optional<ValueScale> value_scale_from_string(const std::string& text) {
 }
 
 std::string distance_unit(const ValuesOptions& options) {
-  if (options.scale == ValueScale::PooledSd) return "SD (pooled per item)";
+  if (options.scale == ValueScale::PooledSd) return "pooled SD";
   return options.unit.empty() ? "value" : options.unit;
 }
 

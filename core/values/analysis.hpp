@@ -54,7 +54,7 @@ struct ValuesAnalysis {
   std::vector<ValuesPopulationResult> populations;
 };
 
-// The axis title of the distances: "SD (pooled per item)" when scaled, else
+// The unit of the distances, for axis titles: "pooled SD" when scaled, else
 // the unit given, else "value".
 std::string distance_unit(const ValuesOptions& options);
 

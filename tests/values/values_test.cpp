@@ -92,7 +92,7 @@ TEST_CASE("values: pooled-SD scale divides by the SD of every answer to the item
   CHECK(item.internal_distance.mean == doctest::Approx(4.0 / 3.0 / sd));
   CHECK(item.dist_from_diagonal ==
         doctest::Approx(raw.populations.at(0).items.at(0).dist_from_diagonal / sd));
-  CHECK(distance_unit(scaled.options) == "SD (pooled per item)");
+  CHECK(distance_unit(scaled.options) == "pooled SD");
 }
 
 TEST_CASE("values: vectors use the Euclidean distance") {

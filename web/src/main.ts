@@ -11,6 +11,7 @@ import { renderColorResults } from './views/color-results';
 import { renderConceptResults } from './views/concept-results';
 import { renderComparisonReport } from './views/comparison-report';
 import { setUpCollectData } from './views/collect-data';
+import { setUpNumericAnswers } from './views/numeric-answers';
 import { CancelledError, WorkerPool } from './worker/client';
 import { agreeToReplicate, fetchPaper, PAPER_PARAMETERS, renderAgreement, renderReplicationOffer, takePendingReplication } from './replicate';
 import { decodeShare, type ShareState } from './share';
@@ -286,6 +287,7 @@ async function start() {
     navigator.serviceWorker.register('./sw.js').catch(() => undefined);  // offline use is a bonus, not a need
   }
   runButton.addEventListener('click', run);
+  setUpNumericAnswers(byId('numeric-answers'));
   setUpCollectData(byId('collect-data'), async (name, bytes) => {
     await addFiles([{ name, bytes }]);
     byId('files-heading').scrollIntoView();
