@@ -19,20 +19,26 @@ enum class PartitionPrior { Simplicity, Uniform };
 const char* to_string(PartitionPrior prior);
 std::optional<PartitionPrior> partition_prior_from_string(const std::string& text);
 
-// The mixture: everyone at a table shares, per question, a probability θ of
-// answering 1, θ ~ Beta(alpha, alpha), integrated out.
+// The mixture: everyone at a table shares, per question q with k_q options,
+// a probability vector θ over the options, θ ~ Dirichlet(alpha, ..., alpha),
+// integrated out (Dirichlet–multinomial). With two options this is the
+// paper's Beta–Bernoulli model.
 struct CrpModel {
   double alpha = 0.16;
   PartitionPrior prior = PartitionPrior::Simplicity;
 };
 
-// People × questions, answers 0 or 1, row-major.
+// People × questions, row-major; each answer is the index of the option
+// chosen, 0 .. k_q - 1.
 struct AnswerMatrix {
   std::size_t people = 0;
   std::size_t questions = 0;
   std::vector<std::uint8_t> values;
+  // k_q per question; empty means two options for every question.
+  std::vector<std::uint32_t> options;
 
   std::uint8_t at(std::size_t person, std::size_t question) const { return values[person * questions + question]; }
+  std::uint32_t options_of(std::size_t question) const { return options.empty() ? 2 : options[question]; }
 };
 
 // A seating as lists of people (each list one table).
@@ -54,8 +60,8 @@ class AnalysisCancelled : public std::runtime_error {
   AnalysisCancelled() : std::runtime_error("analysis cancelled") {}
 };
 
-// The Gibbs sampler's state. Each table keeps its size and, per question,
-// how many of its people answered 1, updated as people leave and sit down,
+// The Gibbs sampler's state. Each table keeps its size and, per question and
+// option, how many of its people chose it, updated as people leave and sit down,
 // so scoring a candidate table costs one table lookup per question instead
 // of a recomputation of the restaurant.
 class Restaurant {
@@ -92,19 +98,32 @@ class Restaurant {
   // `person` (already removed) at each active table and then a new one.
   void score(std::size_t person);
 
+  // Questions with the same number of options K share the normaliser of
+  // their predictive, log(n + Kα), so it is taken once per group.
+  struct OptionGroup {
+    std::uint32_t options = 2;
+    double questions = 0.0;                    // how many questions have this K
+    std::vector<double> log_count_k_alpha;     // log(n + Kα), n = 0..N
+    std::vector<double> lgamma_count_k_alpha;  // lgamma(n + Kα)
+    double empty_table = 0.0;                  // K·lgamma(α) − lgamma(Kα)
+  };
+
   const AnswerMatrix& answers_;
   CrpModel model_;
   std::size_t people_, questions_;
+  std::vector<std::uint32_t> offset_;       // question -> first of its option counts in a table's row
+  std::size_t row_ = 0;                     // option counts per table: Σ k_q
+  std::vector<OptionGroup> groups_;
   std::vector<std::uint32_t> seat_;         // person -> slot
   std::vector<std::uint32_t> size_;         // slot -> people seated
-  std::vector<std::uint32_t> ones_;         // slot * questions + q -> count of 1 answers
+  std::vector<std::uint32_t> counts_;       // slot * row_ + offset_[q] + option -> people who chose it
   std::vector<std::uint32_t> active_;       // slots in use
   std::vector<std::uint32_t> active_index_; // slot -> position in active_
   std::vector<std::uint32_t> free_;         // slots not in use
-  // log(k + α), log(k + 2α) and (simplicity prior) log k, for k = 0..N.
-  std::vector<double> log_count_alpha_, log_count_two_alpha_, log_size_;
-  // lgamma(k + α), lgamma(k + 2α), lgamma(k) for the full log posterior.
-  std::vector<double> lgamma_count_alpha_, lgamma_count_two_alpha_, lgamma_size_;
+  // log(k + α) and (simplicity prior) log k, for k = 0..N.
+  std::vector<double> log_count_alpha_, log_size_;
+  // lgamma(k + α), lgamma(k) for the full log posterior.
+  std::vector<double> lgamma_count_alpha_, lgamma_size_;
   double log_new_table_ = 0.0;
   std::vector<double> log_weights_;
 };
