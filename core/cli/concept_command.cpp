@@ -44,6 +44,11 @@ Inputs (CSV; comma, semicolon or tab separated; format detected per file):
              (generation1, generation2): each reply is matched to the choice
              it names (whole words, case-insensitive, choice1 first); a reply
              naming neither is invalid and its question is left out
+  generic    population, individual, target, question, answer (any text),
+             optionally options ("a|b|c"): any categorical questionnaire.
+             A question's options are those declared, else the answers seen
+             for it in any input; declare them, since an option nobody chose
+             still changes the likelihood. An empty answer is invalid.
   Populations come from population or model_name/prompt/temperature columns,
   or a file name MODEL-prompt=P-temp=T.csv, else the file name. The first
   answer per individual, question and concept is used; individuals who did
@@ -51,8 +56,9 @@ Inputs (CSV; comma, semicolon or tab separated; format detected per file):
 
 Options:
   --out FILE           write the JSON report here (default: standard output)
-  --alpha A            Beta(A, A) prior of each question at a table
-                       (default 0.16, the paper's)
+  --alpha A            Dirichlet(A, ..., A) prior of each question at a
+                       table, Beta(A, A) for two options (default 0.16, the
+                       paper's)
   --prior P            simplicity (default; CRP with concentration 1) or
                        uniform (every seating equally likely)
   --iterations N       Gibbs iterations per chain (default 500)
@@ -72,7 +78,7 @@ Options:
   --tables DIR         also write DIR/concept-subsets.csv,
                        DIR/concept-reliability.csv, DIR/concept-map-seating.csv
                        and (with --traces) DIR/concept-traces.csv
-  --format FORMAT      auto (default), analysis or raw-llm
+  --format FORMAT      auto (default), analysis, raw-llm or generic
   --column ROLE=NAME   use column NAME for ROLE (repeatable); roles: concept,
                        individual, question, choice, choice1, choice2, reply1,
                        reply2, population, model, prompt, temperature, family,
@@ -124,7 +130,7 @@ int run_concept(const std::vector<std::string>& args) {
     return 0;
   }
   const auto input_options =
-      input_options_from<ConceptInputOptions>(a, concept_format_from_string, "auto, analysis or raw-llm");
+      input_options_from<ConceptInputOptions>(a, concept_format_from_string, "auto, analysis, raw-llm or generic");
 
   ConceptOptions options;
   options.model.alpha = a.double_value("alpha", options.model.alpha, 1e-6, 1e6);
