@@ -27,6 +27,13 @@
 // The toy models come in two families, each with a non-aligned ("base") and
 // an aligned ("chat") member, so the alignment comparison has data.
 //
+// Likert questionnaire (the generic categorical format, options declared):
+// for each topic, every individual holds one of a few latent concepts (the
+// same weights as the similarity judgements), each with a favourite option
+// per statement, chosen with probability 0.75, else a neighbouring one. The
+// expected P(multiple concepts) is again 1 - Σ w_k². The first two
+// statements are asked twice, for reliability.
+//
 // Numeric estimates: every item has a true value and a spread s. An
 // individual's own estimate is the truth plus an offset (sd b·s), and each of
 // their two answers adds fresh noise (sd w·s). The expected distance from the
@@ -244,6 +251,48 @@ void write_llm_judgements(const std::string& path, const ToyModel& model, int in
   });
 }
 
+const char* const kLikertOptions = "strongly disagree|disagree|neutral|agree|strongly agree";
+
+struct LikertTopic {
+  const char* topic;
+  const char* statements[6];
+};
+
+const LikertTopic kLikertTopics[] = {
+    {"remote work", {"it makes people more productive", "it weakens teams", "it should be a right", "it saves time",
+                     "it is lonely", "it will be the norm"}},
+    {"city life", {"cities are too loud", "cities foster creativity", "cars should be banned from centres",
+                   "rent is the main problem", "parks matter more than shops", "people are kinder in villages"}},
+    {"social media", {"it harms teenagers", "it helps democracy", "it should be regulated", "it spreads news faster",
+                      "it makes friendships shallower", "it is a waste of time"}},
+};
+
+// Rows "individual,target,question,answer,options" after the given label
+// cells, for every topic and individual.
+void write_likert(const std::string& path, const std::string& header, const std::string& labels, int individuals,
+                  const std::vector<double>& weights, shoal::Rng& rng) {
+  std::ofstream out(path);
+  out << header << "individual,target,question,answer,options\n";
+  const char* const options[] = {"strongly disagree", "disagree", "neutral", "agree", "strongly agree"};
+  for (std::size_t t = 0; t < std::size(kLikertTopics); ++t) {
+    const auto& topic = kLikertTopics[t];
+    std::vector<std::vector<int>> favourite(weights.size(), std::vector<int>(6));
+    for (auto& f : favourite) {
+      for (auto& o : f) o = static_cast<int>(rng.below(5));
+    }
+    for (int i = 0; i < individuals; ++i) {
+      const auto& mine = favourite[pick(weights, rng)];
+      for (int q = 0; q < 8; ++q) {
+        const int statement = q % 6;   // 6 and 7 ask the first two again
+        int answer = mine[statement];
+        if (rng.uniform() >= 0.75) answer = std::clamp(answer + (rng.uniform() < 0.5 ? -1 : 1), 0, 4);
+        out << labels << static_cast<int>(t) * 1000 + i << "," << topic.topic << ",\"" << topic.statements[statement]
+            << "\"," << options[answer] << "," << kLikertOptions << "\n";
+      }
+    }
+  }
+}
+
 struct EstimateItem {
   const char* item;
   double truth;
@@ -321,13 +370,23 @@ int main(int argc, char** argv) {
   // A stream of its own, so the other examples do not change with it.
   shoal::Rng values_rng(shoal::derive_seed(seed, "values"));
   const EstimateSpec estimate_specs[] = {{0.6, 0.5, 0.02}, {0.1, 0.2, 0.0}, {0.7, 0.4, 0.02}, {0.15, 0.25, 0.0}};
-  // Numeric answers are analysed on their own (shoal values), so they are
-  // listed apart from the colour and concept files.
+  // The Likert and numeric examples are listed apart from the colour and
+  // concept files: each is tried on its own.
   std::vector<std::string> values = {"values/estimates-humans.csv"};
   write_estimates(dir + "/" + values.back(), "humans", nullptr, 80, {1.0, 0.3, 0.0}, values_rng);
   for (int m = 0; m < 4; ++m) {
     values.push_back(std::string("values/") + models[m].name + "-estimates.csv");
     write_estimates(dir + "/" + values.back(), models[m].name, &models[m], 60, estimate_specs[m], values_rng);
+  }
+  // The Likert questionnaire, analysed as the concept task.
+  std::filesystem::create_directories(dir + "/likert");
+  shoal::Rng likert_rng(shoal::derive_seed(seed, "likert"));
+  std::vector<std::string> likert = {"likert/likert-humans.csv"};
+  write_likert(dir + "/" + likert.back(), "population,", "humans,", 40, {0.4, 0.3, 0.2, 0.1}, likert_rng);
+  for (int m = 0; m < 4; ++m) {
+    likert.push_back(std::string("likert/") + models[m].name + "-likert.csv");
+    write_likert(dir + "/" + likert.back(), "model_name,family,aligned,temperature,prompt,", label_cells(models[m]) + ",",
+                 40, judgement_specs[m].weights, likert_rng);
   }
   const auto list = [](const std::vector<std::string>& paths) {
     std::string text;
@@ -335,7 +394,8 @@ int main(int argc, char** argv) {
     return "[" + text + "]";
   };
   std::ofstream index(dir + "/index.json");
-  index << "{\"files\": " << list(files) << ", \"values\": " << list(values) << "}\n";
+  index << "{\"files\": " << list(files) << ", \"likert\": " << list(likert) << ", \"values\": " << list(values)
+        << "}\n";
   std::printf("wrote example populations to %s\n", dir.c_str());
   return 0;
 }
