@@ -6,6 +6,7 @@
 #include <emscripten/val.h>
 
 #include <cstdint>
+#include <memory>
 #include <new>
 #include <optional>
 #include <stdexcept>
@@ -232,13 +233,53 @@ struct ConceptInputs {
   shoal::ConceptDataset dataset;
 };
 
-ConceptInputs load_concepts(const val& files) {
+// Called with the bytes parsed so far after each input a concept call parses
+// (see onInputRead).
+val g_input_read = val::null();
+
+// A digest of the files as given: name, settings and bytes.
+std::uint64_t files_key(const val& files, const std::vector<shoal::TextInput>& inputs) {
+  std::uint64_t key = 1469598103934665603ULL;
+  const auto mix = [&key](const std::string& text) {
+    for (unsigned char c : text) key = (key ^ c) * 1099511628211ULL;
+    key = (key ^ 0xff) * 1099511628211ULL;
+  };
+  const val json = val::global("JSON");
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    mix(inputs[i].name);
+    const val settings = files[static_cast<unsigned>(i)]["settings"];
+    mix(present(settings) ? json.call<std::string>("stringify", settings) : std::string());
+    mix(inputs[i].content);
+  }
+  return key;
+}
+
+// One analysis calls plan, chains and assembly on the same files in the same
+// module instances; parsing them takes seconds for the paper's data, so the
+// last parsed files are kept.
+struct ParsedConcepts {
+  std::uint64_t key = 0;
+  std::shared_ptr<const ConceptInputs> loaded;
+};
+ParsedConcepts g_parsed;
+
+std::shared_ptr<const ConceptInputs> load_concepts(const val& files) {
   std::vector<shoal::TextInput> inputs;
-  ConceptInputs loaded;
-  read_files(files, inputs, loaded.input_options, shoal::concept_input_options, "similarity judgements");
-  loaded.dataset = shoal::load_concept_inputs(inputs, loaded.input_options);
+  auto loaded = std::make_shared<ConceptInputs>();
+  read_files(files, inputs, loaded->input_options, shoal::concept_input_options, "similarity judgements");
+  const std::uint64_t key = files_key(files, inputs);
+  if (g_parsed.loaded && g_parsed.key == key) return g_parsed.loaded;
+  g_parsed = {};
+  double bytes = 0.0;
+  loaded->dataset = shoal::load_concept_inputs_reporting(inputs, loaded->input_options, [&](std::size_t i) {
+    bytes += static_cast<double>(inputs[i].content.size());
+    if (present(g_input_read)) g_input_read(val(bytes));
+  });
+  g_parsed = {key, loaded};
   return loaded;
 }
+
+void on_input_read(val callback) { g_input_read = callback; }
 
 // The chains the analysis needs, so the page can deal them out to workers:
 // report = {"tasks": n}, data = Float64Array of each task's cost.
@@ -246,7 +287,7 @@ Outcome plan_concept(val files, ConceptRequest request) {
   try {
     const auto options = concept_options(request);
     const auto loaded = load_concepts(files);
-    const auto tasks = shoal::plan_chain_tasks(loaded.dataset, options);
+    const auto tasks = shoal::plan_chain_tasks(loaded->dataset, options);
     g_numbers.clear();
     for (const auto& task : tasks) g_numbers.push_back(shoal::chain_task_work(task, options));
     return success(nlohmann::json{{"tasks", tasks.size()}}.dump(),
@@ -263,7 +304,7 @@ Outcome run_concept_chains(val files, ConceptRequest request, val task_indices, 
   try {
     const auto options = concept_options(request);
     const auto loaded = load_concepts(files);
-    const auto tasks = shoal::plan_chain_tasks(loaded.dataset, options);
+    const auto tasks = shoal::plan_chain_tasks(loaded->dataset, options);
     std::vector<std::size_t> chosen;
     double total = 0.0, done = 0.0;
     for (unsigned i = 0; i < task_indices["length"].as<unsigned>(); ++i) {
@@ -278,7 +319,7 @@ Outcome run_concept_chains(val files, ConceptRequest request, val task_indices, 
         if (present(progress) && total > 0.0) progress(val((done + people * static_cast<double>(iterations)) / total));
         return true;
       };
-      shoal::append_chain_result(encoded, index, shoal::run_chain_task(loaded.dataset, options, tasks[index], report));
+      shoal::append_chain_result(encoded, index, shoal::run_chain_task(loaded->dataset, options, tasks[index], report));
       done += shoal::chain_task_work(tasks[index], options);
     }
     g_numbers = std::move(encoded);
@@ -294,7 +335,7 @@ Outcome assemble_concept(val files, ConceptRequest request, val chain_results) {
   try {
     const auto options = concept_options(request);
     const auto loaded = load_concepts(files);
-    const auto tasks = shoal::plan_chain_tasks(loaded.dataset, options);
+    const auto tasks = shoal::plan_chain_tasks(loaded->dataset, options);
     std::vector<shoal::ChainResult> results(tasks.size());
     std::vector<bool> seen(tasks.size(), false);
     for (unsigned i = 0; i < chain_results["length"].as<unsigned>(); ++i) {
@@ -310,8 +351,8 @@ Outcome assemble_concept(val files, ConceptRequest request, val chain_results) {
     for (bool s : seen) {
       if (!s) throw std::invalid_argument("chain results are missing for some chains");
     }
-    const auto analysis = shoal::assemble_concept_analysis(loaded.dataset, options, tasks, std::move(results));
-    return success(shoal::concept_report(loaded.dataset, loaded.input_options, analysis,
+    const auto analysis = shoal::assemble_concept_analysis(loaded->dataset, options, tasks, std::move(results));
+    return success(shoal::concept_report(loaded->dataset, loaded->input_options, analysis,
                                          whole_number(request.bootstrap, "bootstrap draws"))
                        .dump(1) + "\n");
   } catch (const std::exception& e) {
@@ -353,6 +394,7 @@ EMSCRIPTEN_BINDINGS(shoal) {
       .field("data", &Outcome::data);
   emscripten::function("inspectFile", &inspect_file);
   emscripten::function("analyseColor", &analyse_color);
+  emscripten::function("onInputRead", &on_input_read);
   emscripten::function("planConcept", &plan_concept);
   emscripten::function("runConceptChains", &run_concept_chains);
   emscripten::function("assembleConcept", &assemble_concept);

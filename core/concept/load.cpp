@@ -553,6 +553,12 @@ ConceptColumns detect_concept_columns(const CsvTable& table, const ConceptInputO
 
 ConceptDataset load_concept_inputs(const std::vector<TextInput>& inputs,
                                    const std::vector<ConceptInputOptions>& options) {
+  return load_concept_inputs_reporting(inputs, options, {});
+}
+
+ConceptDataset load_concept_inputs_reporting(const std::vector<TextInput>& inputs,
+                                             const std::vector<ConceptInputOptions>& options,
+                                             const std::function<void(std::size_t)>& input_read) {
   if (options.size() != 1 && options.size() != inputs.size()) {
     throw std::invalid_argument("give one set of input options for all inputs or one per input");
   }
@@ -587,6 +593,7 @@ ConceptDataset load_concept_inputs(const std::vector<TextInput>& inputs,
     } else {
       read_analysis(tables[i], columns[i], o, i, parser, builder);
     }
+    if (input_read) input_read(i);
   }
   builder.finish();
   return dataset;

@@ -1,6 +1,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -89,6 +90,11 @@ struct ConceptInputOptions {
 // individuals) are counted in ConceptDataset::issues.
 // `options` holds one entry for all inputs or one per input.
 ConceptDataset load_concept_inputs(const std::vector<TextInput>& inputs, const std::vector<ConceptInputOptions>& options);
+// The same, calling `input_read(i)` once input i is parsed: reading large
+// inputs takes long enough that a page wants to show how far it got.
+ConceptDataset load_concept_inputs_reporting(const std::vector<TextInput>& inputs,
+                                             const std::vector<ConceptInputOptions>& options,
+                                             const std::function<void(std::size_t)>& input_read);
 
 // The format and the column chosen for each role, as the loader would use
 // them. Throws InputError when the columns fit no similarity format.

@@ -59,3 +59,34 @@ test('a ChoiceNumber other than 0 or 1 is reported with file, row and column', a
   assert.equal(outcome.error.row, 3);
   assert.equal(outcome.error.column, 'ChoiceNumber');
 });
+
+test('an instance parses the same files once, reports the bytes parsed, and parses again when a file or its settings change', async () => {
+  const shoal = await loadShoal();
+  const files = filesFor(paths.slice(0, 2));
+  const total = files.reduce((t, f) => t + f.bytes.length, 0);
+  const reads = [];
+  shoal.onInputRead((bytes) => reads.push(bytes));
+  const plan = shoal.planConcept(files, request);
+  assert.equal(plan.ok, true, plan.error.message);
+  assert.deepEqual(reads, [files[0].bytes.length, total]);
+
+  reads.length = 0;
+  const tasks = [...Array(JSON.parse(plan.report).tasks).keys()];
+  const chains = shoal.runConceptChains(files, request, tasks, null);
+  assert.equal(chains.ok, true, chains.error.message);
+  assert.deepEqual(reads, []);  // the same names, bytes and settings: parsed already
+  const results = [chains.data.slice()];
+  const first = JSON.parse(shoal.assembleConcept(files, request, results).report);
+  assert.deepEqual(reads, []);
+
+  const renamed = files.map((f, i) => (i === 0 ? { ...f, settings: { labels: { name: 'renamed' } } } : f));
+  const second = JSON.parse(shoal.assembleConcept(renamed, request, results).report);
+  assert.deepEqual(reads, [files[0].bytes.length, total]);
+  assert.deepEqual(second.populations.map((p) => p.name), ['renamed', first.populations[1].name]);
+
+  reads.length = 0;
+  const changed = files.map((f, i) => (i === 1 ? { ...f, bytes: f.bytes.slice(0, f.bytes.lastIndexOf(10, f.bytes.length - 2) + 1) } : f));
+  assert.equal(shoal.planConcept(changed, request).ok, true);
+  assert.equal(reads.length, 2);
+  shoal.onInputRead(null);
+});

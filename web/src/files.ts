@@ -3,23 +3,60 @@
 import type { FileSettings, WasmFile } from '@shoal-wasm/shoal.mjs';
 import type { Inspection } from './report-types';
 
+// A file is read, fingerprinted, then inspected by the core; only then can
+// the page say whether it will be analysed.
+export type FileState = 'reading' | 'inspecting' | 'inspected';
+
 export interface LoadedFile {
   id: number;
   name: string;
+  size: number;
+  state: FileState;
   bytes: Uint8Array;
   sha256: string;
   settings: FileSettings;
   inspection: Inspection | null;
+  // Why the core could not inspect the file at all.
+  failure?: string;
   // Set when a shared link expects other contents under this name.
   mismatch?: string;
 }
 
 let nextId = 1;
 
-export async function loadFile(name: string, bytes: Uint8Array): Promise<LoadedFile> {
+export function pendingFile(name: string, size: number): LoadedFile {
+  return { id: nextId++, name, size, state: 'reading', bytes: new Uint8Array(), sha256: '', settings: {}, inspection: null };
+}
+
+// Fills in the bytes and their fingerprint; the file then waits for inspection.
+export async function finishReading(file: LoadedFile, bytes: Uint8Array) {
   const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource);
-  const sha256 = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return { id: nextId++, name, bytes, sha256, settings: {}, inspection: null };
+  file.sha256 = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  file.bytes = bytes;
+  file.size = bytes.length;
+  file.state = 'inspecting';
+}
+
+export const TASK_NAMES: Record<string, string> = { color: 'word–colour', concept: 'similarity' };
+
+// Why a file that was inspected will not be analysed, or null if it will.
+export function exclusionReason(file: LoadedFile): string | null {
+  if (file.state !== 'inspected') return null;
+  if (file.failure) return file.failure;
+  const i = file.inspection;
+  if (i?.error) return i.error.message;
+  if (!i?.task) return 'its columns fit no accepted format';
+  return null;
+}
+
+export function analysable(file: LoadedFile): boolean {
+  return file.state === 'inspected' && !file.mismatch && exclusionReason(file) === null;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 }
 
 export function toWasmFile(file: LoadedFile): WasmFile {

@@ -2,9 +2,9 @@
 import './csp';  // first: nothing may connect anywhere before the policy is in place
 import './style.css';
 import { byId, h } from './dom';
-import { loadFile, toWasmFile, type LoadedFile } from './files';
+import { analysable, exclusionReason, finishReading, pendingFile, toWasmFile, type LoadedFile } from './files';
 import { runConcept } from './concept-run';
-import type { ColorReport, ConceptReport, Inspection } from './report-types';
+import type { ColorReport, ConceptReport } from './report-types';
 import type { FileSettings } from '@shoal-wasm/shoal.mjs';
 import { fileCard } from './views/file-card';
 import { renderColorResults } from './views/color-results';
@@ -19,39 +19,62 @@ import {
   agreeToFetch, applyParameters, buildLink, embeddedFiles, fetchAgreedFiles, matchShared, readParameters,
   renderSharedPanel, sharedFilesReady,
 } from './share-ui';
+import { fileSummary, readiness } from './file-summary';
+import { RunProgress } from './run-progress';
+import { renderFormats } from './formats';
+import { contentsOf, exportButton, type RunRecord } from './report-export';
 
 const pool = new WorkerPool();
 const files: LoadedFile[] = [];
 let running: number[] = [];
+let isRunning = false;
 let shared: ShareState | null = null;
 let toolVersion = '';
 const shareUrls: Record<number, string> = {};
+// The user's choice to fold or unfold the file list, once made, is kept.
+let foldChosen = false;
 let lastConceptReport: ConceptReport | null = null;
 
 const runButton = byId<HTMLButtonElement>('run-button');
 const cancelButton = byId<HTMLButtonElement>('cancel-button');
-const progress = byId<HTMLProgressElement>('progress');
 const runStatus = byId('run-status');
 const runError = byId('run-error');
+const progress = new RunProgress(byId<HTMLProgressElement>('progress'), byId('progress-detail'));
 
 function showError(message: string | null) {
   runError.hidden = message === null;
   runError.textContent = message ?? '';
 }
 
+// A long list folds into its summary (the run bar stays in reach either way).
+const FOLD_ABOVE = 12;
+
 function renderFiles() {
   byId('file-list').replaceChildren(...files.map((f) => fileCard(f, { onReread: inspect, onRemove: remove })));
+  const fold = byId<HTMLDetailsElement>('file-fold');
+  fold.hidden = files.length === 0;
+  if (!foldChosen) fold.open = files.length <= FOLD_ABOVE;
+  const summary = fileSummary(files);
+  byId('file-summary').textContent = summary.line;
+  const exclusions = byId('file-exclusions');
+  exclusions.hidden = summary.excluded.length === 0;
+  exclusions.textContent = summary.excluded.length === 0 ? '' : `${summary.excluded.length} file${summary.excluded.length === 1 ? '' : 's'} ` +
+    `will not be analysed: ${summary.excluded.map((f) => `${f.name} (${exclusionReason(f) ?? f.mismatch})`).join('; ')}.`;
   renderSharedPanel(shared, files, () => shared && agreeToFetch(shared), toolVersion);
-  const runnable = files.some((f) => f.inspection?.task && !f.inspection.error);
-  runButton.disabled = !runnable || files.some((f) => f.mismatch) || !sharedFilesReady(shared, files);
-  byId<HTMLButtonElement>('share-button').disabled = files.length === 0;
+  const ready = readiness(files, sharedFilesReady(shared, files));
+  byId('run-reason').textContent = isRunning ? '' : ready.reason;
+  runButton.disabled = isRunning || !ready.ok;
+  byId<HTMLButtonElement>('share-button').disabled = files.length === 0 || files.some((f) => f.state !== 'inspected');
   renderShareUrls();
 }
 
+function shareMode(): string {
+  return (document.querySelector('input[name="share-mode"]:checked') as HTMLInputElement | null)?.value ?? 'reference';
+}
+
 function renderShareUrls() {
-  const mode = (document.querySelector('input[name="share-mode"]:checked') as HTMLInputElement | null)?.value;
   const holder = byId('share-urls');
-  if (mode !== 'urls') {
+  if (shareMode() !== 'urls') {
     holder.replaceChildren();
     return;
   }
@@ -62,11 +85,20 @@ function renderShareUrls() {
   }));
 }
 
+const formValues = () => readParameters(byId<HTMLFormElement>('parameters'));
+const currentLink = (mode: string) => buildLink(files, formValues(), toolVersion, mode, shareUrls);
+
+// Past this many characters many chat and mail programs cut a link.
+const LONG_LINK = 100_000;
+
 async function copyLink() {
   const status = byId('share-status');
-  const mode = (document.querySelector('input[name="share-mode"]:checked') as HTMLInputElement).value;
+  const warning = byId('share-warning');
+  warning.replaceChildren();
+  warning.hidden = true;
+  const mode = shareMode();
   try {
-    const link = await buildLink(files, readParameters(byId<HTMLFormElement>('parameters')), toolVersion, mode, shareUrls);
+    const link = await currentLink(mode);
     const box = byId<HTMLTextAreaElement>('share-link');
     box.value = link;
     byId('share-link-label').hidden = false;
@@ -76,7 +108,19 @@ async function copyLink() {
     } catch {
       copied = false;
     }
-    status.textContent = `${copied ? 'Copied' : 'Select and copy'} the link (${link.length.toLocaleString()} characters).`;
+    status.textContent = `${copied ? 'Copied' : 'Select and copy'} the link (${link.length.toLocaleString('en')} characters).`;
+    if (mode === 'embed' && link.length > LONG_LINK) {
+      const instead = h('button', { type: 'button', id: 'share-by-reference' }, 'Use the link with fingerprints instead');
+      instead.addEventListener('click', () => {
+        (document.querySelector('input[name="share-mode"][value="reference"]') as HTMLInputElement).checked = true;
+        renderShareUrls();
+        void copyLink();
+      });
+      warning.append(h('p', {}, `This link is ${link.length.toLocaleString('en')} characters long: many chat and mail programs ` +
+        `cut links longer than ${LONG_LINK.toLocaleString('en')} characters, and a cut link restores nothing. The link with ` +
+        'names and SHA-256 fingerprints is short; the reviewer drops in their own copies of the files.'), instead);
+      warning.hidden = false;
+    }
   } catch (error) {
     status.textContent = error instanceof Error ? error.message : String(error);
   }
@@ -88,24 +132,53 @@ function remove(file: LoadedFile) {
 }
 
 async function inspect(file: LoadedFile) {
-  const result = await pool.run({ kind: 'inspect', file: toWasmFile(file) }).done;
-  file.inspection = result.ok ? (JSON.parse(result.report) as Inspection) : null;
-  if (!result.ok) showError(result.error.message);
+  file.state = 'inspecting';
   renderFiles();
+  try {
+    const result = await pool.run({ kind: 'inspect', file: toWasmFile(file) }).done;
+    file.inspection = result.ok ? JSON.parse(result.report) : null;
+    file.failure = result.ok ? undefined : result.error.message;
+  } catch (error) {
+    file.inspection = null;
+    file.failure = error instanceof Error ? error.message : String(error);
+  }
+  file.state = 'inspected';
+  if (files.includes(file)) renderFiles();
 }
 
-async function addFiles(entries: { name: string; bytes: Uint8Array; settings?: FileSettings }[]) {
-  showError(null);
-  const loaded = await Promise.all(entries.map(async (e) => {
-    const file = await loadFile(e.name, e.bytes);
-    if (e.settings) file.settings = e.settings;
-    return file;
-  }));
-  for (const file of loaded) matchShared(shared, file);
-  files.push(...loaded);
-  renderFiles();
-  await Promise.all(loaded.map(inspect));
+interface Arriving {
+  name: string;
+  size: number;
+  bytes: () => Promise<Uint8Array>;
+  settings?: FileSettings;
 }
+
+// Every file is listed at once with its state; reading, fingerprinting and
+// inspecting then go on per file.
+async function addFiles(entries: Arriving[]) {
+  showError(null);
+  const added = entries.map((e) => {
+    const file = pendingFile(e.name, e.size);
+    if (e.settings) file.settings = e.settings;
+    return { file, read: e.bytes };
+  });
+  files.push(...added.map((a) => a.file));
+  renderFiles();
+  await Promise.all(added.map(async ({ file, read }) => {
+    try {
+      await finishReading(file, await read());
+    } catch (error) {
+      file.state = 'inspected';
+      file.failure = `it could not be read: ${error instanceof Error ? error.message : String(error)}`;
+      renderFiles();
+      return;
+    }
+    matchShared(shared, file);
+    await inspect(file);
+  }));
+}
+
+const fromBytes = (name: string, bytes: Uint8Array): Arriving => ({ name, size: bytes.length, bytes: async () => bytes });
 
 function parameters() {
   const form = byId<HTMLFormElement>('parameters');
@@ -133,71 +206,80 @@ function parameters() {
 }
 
 function setRunning(on: boolean) {
-  runButton.disabled = on;
+  isRunning = on;
   cancelButton.hidden = !on;
-  progress.hidden = !on;
-  if (on) progress.removeAttribute('value');
+  document.body.dataset.running = String(on);
+  renderFiles();
 }
 
-// Both analyses run at once; the bar shows the slower one.
-let colorProgress = 1;
-let conceptProgress = 1;
-function showProgress() {
-  progress.value = Math.min(colorProgress, conceptProgress);
-}
-
-async function runColor(request: ReturnType<typeof parameters>['color']) {
-  const colorFiles = files.filter((f) => f.inspection?.task === 'color');
+async function runColor(batch: LoadedFile[], request: ReturnType<typeof parameters>['color']) {
+  const colorFiles = batch.filter((f) => f.inspection?.task === 'color');
   if (colorFiles.length === 0) return null;
-  const job = pool.run({ kind: 'color', files: colorFiles.map(toWasmFile), request }, (fraction) => { colorProgress = fraction; showProgress(); });
+  const job = pool.run({ kind: 'color', files: colorFiles.map(toWasmFile), request }, (p) => progress.color(p.fraction));
   running.push(job.id);
   const result = await job.done;
   if (!result.ok) throw new Error(result.error.message);
+  progress.color(1);
   const report = JSON.parse(result.report) as ColorReport;
-  await renderColorResults(byId('color-results'), report, result.report, (result.data as Uint8Array) ?? new Uint8Array());
   runStatus.dataset.colorMillis = String(result.millis);
   return {
     summary: `word–colour ${(result.millis / 1000).toFixed(2)} s`,
+    render: () => renderColorResults(byId('color-results'), report, result.report, (result.data as Uint8Array) ?? new Uint8Array()),
     comparison: { task: 'Word–colour associations', key: 'color', metric: 'dist_from_diagonal', comparisons: report.comparisons },
   };
 }
 
-async function runConcepts(request: ReturnType<typeof parameters>['concept']) {
-  const conceptFiles = files.filter((f) => f.inspection?.task === 'concept');
+async function runConcepts(batch: LoadedFile[], request: ReturnType<typeof parameters>['concept']) {
+  const conceptFiles = batch.filter((f) => f.inspection?.task === 'concept');
   if (conceptFiles.length === 0) return null;
-  const run = await runConcept(pool, conceptFiles.map(toWasmFile), request, (fraction) => {
-    conceptProgress = fraction;
-    showProgress();
-  }, (ids) => running.push(...ids));
+  const run = await runConcept(pool, conceptFiles.map(toWasmFile), request, (p) => progress.concept(p),
+    (ids) => running.push(...ids));
   const report = JSON.parse(run.report) as ConceptReport;
   lastConceptReport = report;
-  await renderConceptResults(byId('concept-results'), report, run.report);
   runStatus.dataset.conceptMillis = String(run.millis);
   return {
     summary: `similarity ${(run.millis / 1000).toFixed(2)} s on ${run.workers} worker${run.workers === 1 ? '' : 's'}`,
+    render: () => renderConceptResults(byId('concept-results'), report, run.report),
     comparison: { task: 'Conceptual similarity', key: 'concept', metric: 'p_multiple_concepts', comparisons: report.comparisons },
   };
 }
 
+let lastRun: RunRecord | null = null;
+
 async function run() {
+  if (isRunning) return;
   showError(null);
+  // Exactly the files listed as analysable now; files added during the run
+  // wait for the next one.
+  const batch = files.filter(analysable);
   const p = parameters();
+  const form = formValues();
   setRunning(true);
-  runStatus.textContent = 'Analysing…';
-  byId('color-results').replaceChildren();
-  byId('concept-results').replaceChildren();
-  byId('replication-results').replaceChildren();
+  runStatus.textContent = `Analysing ${batch.length} file${batch.length === 1 ? '' : 's'}…`;
+  byId('results').hidden = true;
   lastConceptReport = null;
-  byId('comparison-results').replaceChildren();
-  colorProgress = files.some((f) => f.inspection?.task === 'color') ? 0 : 1;
-  conceptProgress = files.some((f) => f.inspection?.task === 'concept') ? 0 : 1;
+  for (const id of ['color-results', 'concept-results', 'replication-results', 'comparison-results', 'results-contents', 'results-export']) {
+    byId(id).replaceChildren();
+  }
+  progress.start(batch.some((f) => f.inspection?.task === 'color'), batch.some((f) => f.inspection?.task === 'concept'));
   try {
-    const done = (await Promise.all([runColor(p.color), runConcepts(p.concept)])).filter((d) => d !== null);
-    await renderComparisonReport(byId('comparison-results'), done.map((d) => d.comparison));
+    const done = (await Promise.all([runColor(batch, p.color), runConcepts(batch, p.concept)])).filter((d) => d !== null);
+    progress.rendering();
     byId('results').hidden = false;
+    for (const d of done) await d.render();
+    await renderComparisonReport(byId('comparison-results'), done.map((d) => d.comparison));
+    lastRun = {
+      version: toolVersion, parameters: p, files: batch, finished: new Date(),
+      shareLink: await buildLink(batch, form, toolVersion, 'reference', {}).catch(() => ''),
+    };
+    byId('results-contents').replaceChildren(contentsOf(byId('results')));
+    byId('results-export').replaceChildren(exportButton(() => lastRun!, byId('results')));
+    progress.finish();
     runStatus.textContent = `Done: ${done.map((d) => d.summary).join('; ')}.`;
+    byId('results-heading').focus();
   } catch (error) {
     pool.cancel(running);
+    progress.stop();
     runStatus.textContent = error instanceof CancelledError ? 'Cancelled.' : '';
     if (!(error instanceof CancelledError)) showError(error instanceof Error ? error.message : String(error));
   } finally {
@@ -209,12 +291,12 @@ async function run() {
 function setUpDropZone() {
   const zone = byId('drop-zone');
   const input = byId<HTMLInputElement>('file-input');
-  const read = async (list: FileList | null) => {
+  const read = (list: FileList | null) => {
     if (!list) return;
-    await addFiles(await Promise.all([...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))));
+    void addFiles([...list].map((f) => ({ name: f.name, size: f.size, bytes: async () => new Uint8Array(await f.arrayBuffer()) })));
   };
-  input.addEventListener('change', async () => {
-    await read(input.files);
+  input.addEventListener('change', () => {
+    read(input.files);
     input.value = '';
   });
   zone.addEventListener('dragover', (e) => {
@@ -222,26 +304,33 @@ function setUpDropZone() {
     zone.classList.add('dragging');
   });
   zone.addEventListener('dragleave', () => zone.classList.remove('dragging'));
-  zone.addEventListener('drop', async (e) => {
+  zone.addEventListener('drop', (e) => {
     e.preventDefault();
     zone.classList.remove('dragging');
-    await read(e.dataTransfer?.files ?? null);
+    read(e.dataTransfer?.files ?? null);
   });
   byId('replicate-button').addEventListener('click', () => renderReplicationOffer(byId('replicate-panel'), agreeToReplicate));
-  byId('example-button').addEventListener('click', () => {
-    loadExamples().catch((error) => showError(error instanceof Error ? error.message : String(error)));
-  });
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-example]')) {
+    button.addEventListener('click', () => {
+      loadExamples(button.dataset.example!).catch((error) => showError(error instanceof Error ? error.message : String(error)));
+    });
+  }
+  // A click, or Enter on the summary: the page's own folding fires toggle too.
+  byId('file-summary').addEventListener('click', () => { foldChosen = true; });
 }
 
-async function loadExamples() {
-  // The generated examples, as listed by the generator.
+// The generated examples, as listed by the generator; `task` is the folder
+// ("color", "concept"), "all", or an example listed apart ("likert").
+async function loadExamples(task: string) {
   const index = await fetch('examples/index.json');
   if (!index.ok) throw new Error('The generated examples are missing from this build.');
-  const { files: paths } = (await index.json()) as { files: string[] };
-  const entries = await Promise.all(paths.map(async (path) => {
+  const listing = (await index.json()) as { files: string[] } & Record<string, string[] | undefined>;
+  // An example tried on its own (the Likert questionnaire) has a list of its own.
+  const chosen = (task !== 'files' && listing[task]) || listing.files.filter((path) => task === 'all' || path.startsWith(`${task}/`));
+  const entries = await Promise.all(chosen.map(async (path) => {
     const response = await fetch(encodeURI(`examples/${path}`));  // as the offline cache lists it
     if (!response.ok) throw new Error(`The example file ${path} is missing from this build.`);
-    return { name: path.split('/').pop()!, bytes: new Uint8Array(await response.arrayBuffer()) };
+    return fromBytes(path.split('/').pop()!, new Uint8Array(await response.arrayBuffer()));
   }));
   await addFiles(entries);
 }
@@ -257,7 +346,7 @@ async function restoreShared() {
   applyParameters(byId<HTMLFormElement>('parameters'), shared.parameters);
   renderFiles();
   const arriving = [...(await embeddedFiles(shared)), ...(await fetchAgreedFiles(shared))];
-  if (arriving.length > 0) await addFiles(arriving);
+  if (arriving.length > 0) await addFiles(arriving.map((a) => fromBytes(a.name, a.bytes)));
 }
 
 // After the user agreed to fetch the paper's files (and the page reloaded
@@ -269,7 +358,7 @@ async function replicatePaper() {
   });
   applyParameters(byId<HTMLFormElement>('parameters'), PAPER_PARAMETERS);
   await addFiles(paper.inputs.map((f) => ({
-    name: f.name, bytes: f.bytes, settings: f.human ? { labels: { human: true, name: 'human' } } : undefined,
+    ...fromBytes(f.name, f.bytes), settings: f.human ? { labels: { human: true, name: 'human' } } : undefined,
   })));
   status.textContent = `Fetched ${paper.inputs.length + paper.paperChains.length} of the paper's files`
     + `${paper.failures.length ? ` (${paper.failures.length} could not be fetched)` : ''}.`;
@@ -281,6 +370,8 @@ async function replicatePaper() {
 
 async function start() {
   setUpDropZone();
+  renderFormats(byId('formats-list'));
+  renderFiles();
   byId('share-button').addEventListener('click', copyLink);
   for (const radio of document.querySelectorAll('input[name="share-mode"]')) radio.addEventListener('change', renderShareUrls);
   if ('serviceWorker' in navigator && import.meta.env.PROD) {
@@ -289,7 +380,7 @@ async function start() {
   runButton.addEventListener('click', run);
   setUpNumericAnswers(byId('numeric-answers'));
   setUpCollectData(byId('collect-data'), async (name, bytes) => {
-    await addFiles([{ name, bytes }]);
+    await addFiles([fromBytes(name, bytes)]);
     byId('files-heading').scrollIntoView();
   });
   cancelButton.addEventListener('click', () => pool.cancel(running));
@@ -298,7 +389,7 @@ async function start() {
   byId('version').textContent = toolVersion;
   await restoreShared();
   if (location.hash === '#replicate') renderReplicationOffer(byId('replicate-panel'), agreeToReplicate);
-  byId('engine-status').textContent = `The analysis engine is ready (${pool.size} workers). Add files to begin.`;
+  byId('engine-status').textContent = `The analysis engine is ready (${pool.size} workers).`;
   document.body.dataset.ready = 'true';
   if (takePendingReplication()) await replicatePaper();
 }

@@ -17,6 +17,8 @@ declare module '@shoal-wasm/shoal.mjs' {
     version(): string;
     inspectFile(file: WasmFile): Outcome;
     analyseColor(files: WasmFile[], request: ColorRequest, progress: ((fraction: number) => void) | null): Outcome;
+    // Called with the bytes parsed so far after each file a concept call parses.
+    onInputRead(callback: ((bytes: number) => void) | null): void;
     planConcept(files: WasmFile[], request: ConceptRequest): Outcome;
     runConceptChains(files: WasmFile[], request: ConceptRequest, tasks: number[], progress: ((fraction: number) => void) | null): Outcome;
     assembleConcept(files: WasmFile[], request: ConceptRequest, chainResults: Float64Array[]): Outcome;

@@ -36,6 +36,9 @@ export async function figure(name: string, title: string, spec: VisualizationSpe
     ast: true,
     expr: expressionInterpreter,
   });
+  // The text alternative is the container's label (role img); the marks'
+  // own ARIA roles, some without names, would only be noise.
+  plot.querySelector('svg')?.setAttribute('aria-hidden', 'true');
   const svgButton = h('button', { type: 'button', class: 'download', 'data-download': `${name}.svg` }, 'SVG');
   const pngButton = h('button', { type: 'button', class: 'download', 'data-download': `${name}.png` }, 'PNG');
   svgButton.addEventListener('click', async () => {

@@ -1,9 +1,8 @@
 // The comparison report: the paper-style figure and the mixed-model tables
-// for each task analysed, exportable as one self-contained HTML file.
+// for each task analysed.
 import { METRIC_TITLES, pairsSpec } from '../charts/comparison-charts';
 import { figure } from '../charts/figure';
 import { append, formatNumber, h } from '../dom';
-import { download } from '../download';
 import type { Comparisons, MixedFit } from '../report-types';
 
 export interface TaskComparison {
@@ -43,7 +42,6 @@ function modelTables(c: TaskComparison): HTMLElement {
 export async function renderComparisonReport(container: HTMLElement, tasks: TaskComparison[]) {
   container.replaceChildren();
   if (tasks.length === 0) return;
-  const exportButton = h('button', { type: 'button', class: 'download', 'data-download': 'report.html' }, 'Export the report as one HTML file');
   const body = h('div', { class: 'comparison-body' });
   for (const c of tasks) {
     const human = c.comparisons.human_baseline.find((b) => b.metric === c.metric);
@@ -55,22 +53,5 @@ export async function renderComparisonReport(container: HTMLElement, tasks: Task
       await figure(`comparison-${c.key}`, `${c.task}: model pairs by condition`, pairsSpec(c.comparisons, c.metric)),
       modelTables(c));
   }
-  append(container, h('h2', { id: 'comparison-heading' }, 'Comparing populations'), exportButton, body);
-  exportButton.addEventListener('click', () => download('shoal-report.html', standaloneHtml(body), 'text/html'));
-}
-
-// A copy of the report with every figure as inline SVG and no scripts or
-// external references, so it opens anywhere, offline.
-export function standaloneHtml(body: HTMLElement): string {
-  const copy = body.cloneNode(true) as HTMLElement;
-  copy.querySelectorAll('.figure-actions, button, script').forEach((e) => e.remove());
-  const style = `body{font-family:system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
-table{border-collapse:collapse;font-size:.85rem;margin:.5rem 1rem .5rem 0;display:inline-table;vertical-align:top}
-th,td{border-bottom:1px solid #ccc;padding:.2rem .5rem;text-align:left}caption{text-align:left;font-weight:600}
-figcaption{font-weight:600}`;
-  const title = document.createElement('title');
-  title.textContent = `Shoal report — ${new Date().toISOString().slice(0, 10)}`;
-  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8">` +
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">` +
-    `${title.outerHTML}<style>${style}</style></head><body><h1>Shoal: comparing populations</h1>${copy.innerHTML}</body></html>\n`;
+  append(container, h('h2', { id: 'comparison-heading' }, 'Comparing populations'), body);
 }

@@ -1,7 +1,7 @@
 // One dropped file: what was recognised, a preview, the column mapping and
 // the population labels, all editable.
 import { h } from '../dom';
-import { FORMATS, ROLE_TITLES, type LoadedFile } from '../files';
+import { exclusionReason, FORMATS, formatBytes, ROLE_TITLES, type LoadedFile } from '../files';
 
 export interface FileCardEvents {
   // Settings that change how the file is read: inspect it again.
@@ -80,21 +80,31 @@ function labelEditor(file: LoadedFile, events: FileCardEvents): HTMLElement | nu
     h('label', { class: 'inline' }, human, 'Human population (the reference)'));
 }
 
-export function fileCard(file: LoadedFile, events: FileCardEvents): HTMLElement {
+function stateLine(file: LoadedFile): string {
+  const size = `${formatBytes(file.size)} (${file.size.toLocaleString('en')} bytes)`;
+  if (file.state === 'reading') return `${size} · reading…`;
+  if (file.state === 'inspecting') return `${size} · checking the columns…`;
   const i = file.inspection;
   const task = i?.task === 'color' ? 'word–colour associations' : i?.task === 'concept' ? 'conceptual similarity' : 'not recognised';
+  return `${size} · task: ${task}${i?.format ? ` · format: ${i.format}` : ''}`;
+}
+
+export function fileCard(file: LoadedFile, events: FileCardEvents): HTMLElement {
+  const i = file.inspection;
   const remove = h('button', { type: 'button', class: 'remove', 'aria-label': `Remove ${file.name}` }, 'Remove');
   remove.addEventListener('click', () => events.onRemove(file));
-  const summary = h('p', { class: 'recognised' },
-    `${(file.bytes.length / 1024).toFixed(1)} KiB · task: ${task}${i?.format ? ` · format: ${i.format}` : ''}`);
+  const summary = h('p', { class: 'recognised', 'data-state': file.state }, stateLine(file));
   const issues = i?.issues?.length
     ? h('ul', { class: 'issues' }, ...i.issues.map((x) => h('li', {}, `${x.count} × ${x.description} (first at row ${x.first_row})`)))
     : null;
-  const error = i?.error ? h('p', { class: 'error', role: 'alert' }, i.error.message) : null;
-  const mismatch = file.mismatch ? h('p', { class: 'error mismatch', role: 'alert' }, file.mismatch) : null;
-  return h('article', { class: 'file-card', 'data-file': file.name },
+  const excluded = exclusionReason(file);
+  const error = excluded ? h('p', { class: 'error' }, `Not analysed: ${excluded}`) : null;
+  const mismatch = file.mismatch ? h('p', { class: 'error mismatch' }, file.mismatch) : null;
+  const details = file.state === 'inspected'
+    ? h('details', {}, h('summary', {}, 'Preview, columns and labels'),
+      preview(file), h('div', { class: 'settings' }, formatPicker(file, events), columnMapping(file, events), labelEditor(file, events)))
+    : null;
+  return h('article', { class: `file-card${excluded || file.mismatch ? ' excluded' : ''}`, 'data-file': file.name },
     h('header', {}, h('h3', {}, file.name), remove),
-    summary, mismatch, error, issues,
-    h('details', {}, h('summary', {}, 'Preview, columns and labels'),
-      preview(file), h('div', { class: 'settings' }, formatPicker(file, events), columnMapping(file, events), labelEditor(file, events))));
+    summary, mismatch, error, issues, details);
 }

@@ -2,7 +2,7 @@
 // holds its own instance of the wasm core.
 import createShoal, { type Outcome, type ShoalModule } from '@shoal-wasm/shoal.mjs';
 import wasmUrl from '@shoal-wasm/shoal.wasm?url';
-import type { FromWorker, Job, JobResult, ToWorker } from './protocol';
+import type { FromWorker, Job, JobResult, ToWorker, WorkerProgress } from './protocol';
 
 const post = (message: FromWorker, transfer: Transferable[] = []) => self.postMessage(message, { transfer });
 const shoal: Promise<ShoalModule> = createShoal({ locateFile: () => wasmUrl });
@@ -31,13 +31,22 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
     const started = performance.now();
     // Progress is posted at most every 100 ms: messages are cheap, not free.
     let lastPosted = 0;
-    const progress = (fraction: number) => {
+    const state: WorkerProgress = { fraction: 0, bytesRead: 0 };
+    const send = (final: boolean) => {
       const now = performance.now();
-      if (now - lastPosted < 100 && fraction < 1) return;
+      if (now - lastPosted < 100 && !final) return;
       lastPosted = now;
-      post({ id, type: 'progress', fraction });
+      post({ id, type: 'progress', progress: { ...state } });
     };
-    const outcome = run(module, job, progress);
+    module.onInputRead((bytes) => {
+      state.bytesRead = bytes;
+      send(false);
+    });
+    const outcome = run(module, job, (fraction) => {
+      state.fraction = fraction;
+      send(fraction >= 1);
+    });
+    module.onInputRead(null);
     // The data view points into wasm memory: copy it before anything else runs.
     const data = outcome.data ? outcome.data.slice() : null;
     const result: JobResult = {

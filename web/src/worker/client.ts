@@ -1,12 +1,19 @@
 // A small pool of analysis workers. A job that is cancelled or whose worker
 // dies takes the worker with it; a fresh one replaces it, so the page stays
 // usable.
-import type { FromWorker, Job, JobResult } from './protocol';
+import type { FromWorker, Job, JobResult, WorkerProgress } from './protocol';
 
 interface Pending {
   resolve: (result: JobResult) => void;
   reject: (error: Error) => void;
-  onProgress?: (fraction: number) => void;
+  onProgress?: (progress: WorkerProgress) => void;
+  onStart?: (worker: number) => void;
+}
+
+// Where a job may run: any worker, or one that holds what it needs.
+export interface Placement {
+  worker?: number;
+  onStart?: (worker: number) => void;
 }
 
 export class CancelledError extends Error {
@@ -19,7 +26,7 @@ class Slot {
   worker: Worker;
   busy: { id: number; pending: Pending } | null = null;
 
-  constructor(private readonly onIdle: () => void) {
+  constructor(readonly index: number, private readonly onIdle: () => void) {
     this.worker = this.spawn();
   }
 
@@ -37,7 +44,7 @@ class Slot {
     if (!this.busy || this.busy.id !== message.id) return;
     const { pending } = this.busy;
     if (message.type === 'progress') {
-      pending.onProgress?.(message.fraction);
+      pending.onProgress?.(message.progress);
       return;
     }
     this.busy = null;
@@ -47,6 +54,7 @@ class Slot {
   }
 
   start(id: number, job: Job, pending: Pending) {
+    pending.onStart?.(this.index);
     this.busy = { id, pending };
     this.worker.postMessage({ id, job });
   }
@@ -64,21 +72,21 @@ class Slot {
 
 export class WorkerPool {
   private readonly slots: Slot[];
-  private readonly queue: { id: number; job: Job; pending: Pending }[] = [];
+  private readonly queue: { id: number; job: Job; pending: Pending; worker?: number }[] = [];
   private nextId = 1;
 
   constructor(size = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 8))) {
-    this.slots = Array.from({ length: size }, () => new Slot(() => this.dispatch()));
+    this.slots = Array.from({ length: size }, (_, index) => new Slot(index, () => this.dispatch()));
   }
 
   get size(): number {
     return this.slots.length;
   }
 
-  run(job: Job, onProgress?: (fraction: number) => void): { id: number; done: Promise<JobResult> } {
+  run(job: Job, onProgress?: (progress: WorkerProgress) => void, placement: Placement = {}): { id: number; done: Promise<JobResult> } {
     const id = this.nextId++;
     const done = new Promise<JobResult>((resolve, reject) => {
-      this.queue.push({ id, job, pending: { resolve, reject, onProgress } });
+      this.queue.push({ id, job, pending: { resolve, reject, onProgress, onStart: placement.onStart }, worker: placement.worker });
     });
     this.dispatch();
     return { id, done };
@@ -95,8 +103,10 @@ export class WorkerPool {
 
   private dispatch() {
     for (const slot of this.slots) {
-      if (slot.busy || this.queue.length === 0) continue;
-      const next = this.queue.shift()!;
+      if (slot.busy) continue;
+      const at = this.queue.findIndex((q) => q.worker === undefined || q.worker === slot.index);
+      if (at < 0) continue;
+      const next = this.queue.splice(at, 1)[0];
       slot.start(next.id, next.job, next.pending);
     }
   }

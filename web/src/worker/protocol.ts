@@ -19,8 +19,15 @@ export interface JobResult {
   millis: number;
 }
 
+// Work done so far in one job: `fraction` of its own computation (words,
+// or Gibbs iterations × individuals), `bytesRead` of the files it parsed.
+export interface WorkerProgress {
+  fraction: number;
+  bytesRead: number;
+}
+
 export type ToWorker = { id: number; job: Job };
 export type FromWorker =
-  | { id: number; type: 'progress'; fraction: number }
+  | { id: number; type: 'progress'; progress: WorkerProgress }
   | { id: number; type: 'done'; result: JobResult }
   | { id: number; type: 'crashed'; message: string };
