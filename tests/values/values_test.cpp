@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <sstream>
 #include <string>
 
@@ -120,6 +121,10 @@ TEST_CASE("values: planted within- and between-individual SDs give the expected 
     const auto& summary = analysis.populations.at(0).summary;
     CAPTURE(c.dimensions);
     CAPTURE(expected);
+    if (std::getenv("SHOAL_TEST_VERBOSE")) {
+      MESSAGE("d " << c.dimensions << ", b " << c.between << ", w " << c.within << ": expected " << expected
+                   << ", measured " << summary.dist_from_diagonal.mean);
+    }
     CHECK(summary.items_analysed == 15);
     CHECK(std::fabs(summary.dist_from_diagonal.mean - expected) <= 0.1 * expected);
     CHECK(summary.internal.mean == doctest::Approx(std::sqrt(2.0) * c.within * chi_mean(c.dimensions)).epsilon(0.1));
