@@ -33,6 +33,7 @@ struct ColorRequest {
   std::string deltaE = "cie76";
   std::string reference;
   double seed = 1;
+  std::string jsd = "bits";
   double jsdSamples = 20000;
   double bootstrap = 2000;
 };
@@ -40,6 +41,7 @@ struct ColorRequest {
 struct ConceptRequest {
   double alpha = 0.16;
   std::string prior = "simplicity";
+  std::string kernel = "split-merge";
   double iterations = 500;
   double burnIn = 100;
   double chains = 1;
@@ -187,6 +189,7 @@ Outcome analyse_color(val files, ColorRequest request, val progress) {
     options.formula = require_choice(shoal::delta_e_formula_from_string(request.deltaE), "ΔE formula", request.deltaE);
     options.reference = request.reference;
     options.seed = whole_number(request.seed, "the seed");
+    options.jsd = require_choice(shoal::jsd_estimator_from_string(request.jsd), "divergence estimator", request.jsd);
     options.jsd_samples = whole_number(request.jsdSamples, "the number of Monte Carlo draws");
 
     const auto dataset = shoal::load_color_inputs(inputs, input_options);
@@ -207,6 +210,7 @@ shoal::ConceptOptions concept_options(const ConceptRequest& request) {
   shoal::ConceptOptions options;
   options.model.alpha = request.alpha;
   options.model.prior = require_choice(shoal::partition_prior_from_string(request.prior), "prior", request.prior);
+  options.kernel = require_choice(shoal::sampler_kernel_from_string(request.kernel), "kernel", request.kernel);
   options.iterations = whole_number(request.iterations, "iterations");
   options.burn_in = whole_number(request.burnIn, "the burn-in");
   options.chains = whole_number(request.chains, "chains");
@@ -370,11 +374,13 @@ EMSCRIPTEN_BINDINGS(shoal) {
       .field("deltaE", &ColorRequest::deltaE)
       .field("reference", &ColorRequest::reference)
       .field("seed", &ColorRequest::seed)
+      .field("jsd", &ColorRequest::jsd)
       .field("jsdSamples", &ColorRequest::jsdSamples)
       .field("bootstrap", &ColorRequest::bootstrap);
   emscripten::value_object<ConceptRequest>("ConceptRequest")
       .field("alpha", &ConceptRequest::alpha)
       .field("prior", &ConceptRequest::prior)
+      .field("kernel", &ConceptRequest::kernel)
       .field("iterations", &ConceptRequest::iterations)
       .field("burnIn", &ConceptRequest::burnIn)
       .field("chains", &ConceptRequest::chains)

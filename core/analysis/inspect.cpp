@@ -1,5 +1,8 @@
 #include "analysis/inspect.hpp"
 
+#include <type_traits>
+
+#include "color/word_norms.hpp"
 #include "io/columns.hpp"
 #include "io/csv.hpp"
 #include "io/table_reader.hpp"
@@ -19,6 +22,9 @@ template <typename Dataset>
 void describe_populations(const Dataset& dataset, nlohmann::json& out) {
   nlohmann::json populations = nlohmann::json::array();
   for (const auto& p : dataset.populations) populations.push_back(to_json(p.label));
+  if constexpr (std::is_same_v<Dataset, ConceptDataset>) {
+    for (const auto& p : dataset.released) populations.push_back(to_json(p.label));
+  }
   out["populations"] = populations;
   out["issues"] = report_envelope("", nlohmann::json::object(), {}, dataset.issues)["input_issues"];
 }
@@ -34,6 +40,7 @@ nlohmann::json color_roles(ColorFormat format) {
 }
 
 nlohmann::json concept_roles(ConceptFormat format) {
+  if (format == ConceptFormat::ReleasedChains) return nlohmann::json::array();  // fixed column names
   if (format == ConceptFormat::RawLlm) {
     return {"individual", "concept", "choice1", "choice2", "reply1", "reply2", "model", "prompt", "temperature",
             "family", "aligned"};
@@ -66,6 +73,21 @@ void inspect_color(const TextInput& input, const CsvTable& table, const ColorInp
 void inspect_concept(const TextInput& input, const CsvTable& table, const ConceptInputOptions& options,
                      nlohmann::json& out) {
   inspect_as("concept", input, table, options, detect_concept_columns, load_concept_inputs, concept_roles, out);
+}
+
+// Word norms are not analysed but drawn against the colour results, so the
+// whole (small) table goes back parsed.
+void inspect_word_norms(const CsvTable& table, nlohmann::json& out) {
+  const WordNorms norms = read_word_norms(table);
+  out["task"] = "word-norms";
+  out["format"] = "word-norms";
+  nlohmann::json ratings = nlohmann::json::array();
+  for (const auto& row : norms.ratings) {
+    nlohmann::json values = nlohmann::json::array();
+    for (double v : row) values.push_back(number_or_null(v));
+    ratings.push_back(std::move(values));
+  }
+  out["word_norms"] = {{"scales", norms.scales}, {"words", norms.words}, {"ratings", std::move(ratings)}};
 }
 
 template <typename Detect>
@@ -102,6 +124,8 @@ nlohmann::json inspect_input(const TextInput& input, const InputSettings& settin
       inspect_concept(input, table, *concept, out);
     } else if (fits([&] { detect_color_columns(table, *color); })) {
       inspect_color(input, table, *color, out);
+    } else if (looks_like_word_norms(table)) {
+      inspect_word_norms(table, out);
     } else {
       throw InputError(input.name, 1, "",
                        "not recognised as word-colour or similarity-judgement data (columns present: " +

@@ -19,7 +19,7 @@ const char* const kConceptHelp = R"(Usage: shoal concept FILE... [options]
 Conceptual diversity from similarity judgements: for every population and
 target concept, individuals are clustered by a Chinese restaurant process
 mixture (Beta-Bernoulli answers, θ ~ Beta(alpha, alpha) per question and
-table) sampled by Gibbs sampling. Reported per concept and subset size: the
+table) sampled by Gibbs sampling with split-merge moves. Reported per concept and subset size: the
 last iteration (as in the paper), the posterior mean and central 95%
 interval of P(same table) and P(multiple concepts) = 1 - P(same table), the
 number of tables, the Chao1-corrected number of concepts, R-hat across
@@ -49,6 +49,11 @@ Inputs (CSV; comma, semicolon or tab separated; format detected per file):
              A question's options are those declared, else the answers seen
              for it in any input; declare them, since an option nobody chose
              still changes the likelihood. An empty answer is invalid.
+  released-chains
+             Concept, Chain, Iteration, NumberOfPeople, Tables,
+             ProbabilityOfSameTable (S_Chao1, Posterior): clustering chains
+             run elsewhere, as the paper released its human study; read as a
+             human population, summarised from --burn-in on, not re-run
   Populations come from population or model_name/prompt/temperature columns,
   or a file name MODEL-prompt=P-temp=T.csv, else the file name. The first
   answer per individual, question and concept is used; individuals who did
@@ -61,11 +66,17 @@ Options:
                        paper's)
   --prior P            simplicity (default; CRP with concentration 1) or
                        uniform (every seating equally likely)
-  --iterations N       Gibbs iterations per chain (default 500)
+  --kernel K           split-merge (default: each Gibbs sweep followed by
+                       split-merge proposals that move whole tables) or
+                       gibbs (the paper's sampler alone, to replicate it:
+                       the same seed gives the same numbers as before the
+                       split-merge kernel existed)
+  --iterations N       iterations (sweeps) per chain (default 500)
   --burn-in N          first iterations left out of the posterior summaries
                        (default 100; must be below --iterations)
-  --chains N           independent chains per concept and subset (default 1;
-                       R-hat is reported from 2)
+  --chains N           independent chains per concept and subset (default 1,
+                       as in the paper; R-hat is reported from 2: use 4 to
+                       check that the answer does not depend on the seed)
   --subsets LIST       subset sizes, comma-separated (default 25,50,75,100):
                        each concept is clustered on its first N complete
                        individuals for every N the data allow, and on all of
@@ -78,7 +89,8 @@ Options:
   --tables DIR         also write DIR/concept-subsets.csv,
                        DIR/concept-reliability.csv, DIR/concept-map-seating.csv
                        and (with --traces) DIR/concept-traces.csv
-  --format FORMAT      auto (default), analysis, raw-llm or generic
+  --format FORMAT      auto (default), analysis, raw-llm, generic or
+                       released-chains
   --column ROLE=NAME   use column NAME for ROLE (repeatable); roles: concept,
                        individual, question, choice, choice1, choice2, reply1,
                        reply2, population, model, prompt, temperature, family,
@@ -122,7 +134,7 @@ void print_summary(const ConceptDataset& dataset, const ConceptAnalysis& analysi
 
 int run_concept(const std::vector<std::string>& args) {
   const Arguments a(args,
-                    {"out", "alpha", "prior", "iterations", "burn-in", "chains", "subsets", "seed", "tables",
+                    {"out", "alpha", "prior", "kernel", "iterations", "burn-in", "chains", "subsets", "seed", "tables",
                      "format", "column", "population", "bootstrap"},
                     {"traces", "quiet", "help"});
   if (a.flag("help")) {
@@ -130,7 +142,7 @@ int run_concept(const std::vector<std::string>& args) {
     return 0;
   }
   const auto input_options =
-      input_options_from<ConceptInputOptions>(a, concept_format_from_string, "auto, analysis, raw-llm or generic");
+      input_options_from<ConceptInputOptions>(a, concept_format_from_string, "auto, analysis, raw-llm, generic or released-chains");
 
   ConceptOptions options;
   options.model.alpha = a.double_value("alpha", options.model.alpha, 1e-6, 1e6);
@@ -138,6 +150,10 @@ int run_concept(const std::vector<std::string>& args) {
   const auto parsed_prior = partition_prior_from_string(prior);
   if (!parsed_prior) throw UsageError("--prior expects simplicity or uniform, got '" + prior + "'");
   options.model.prior = *parsed_prior;
+  const std::string kernel = a.value("kernel", to_string(options.kernel));
+  const auto parsed_kernel = sampler_kernel_from_string(kernel);
+  if (!parsed_kernel) throw UsageError("--kernel expects split-merge or gibbs, got '" + kernel + "'");
+  options.kernel = *parsed_kernel;
   options.iterations = a.unsigned_value("iterations", options.iterations, 1, 10000000);
   options.burn_in = a.unsigned_value("burn-in", options.burn_in, 0, 10000000);
   options.chains = a.unsigned_value("chains", options.chains, 1, 1000);

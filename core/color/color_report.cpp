@@ -17,7 +17,10 @@ nlohmann::json gaussian_json(const std::optional<LabGaussian>& g) {
 
 nlohmann::json jsd_json(const std::optional<JsdEstimate>& jsd) {
   if (!jsd) return nullptr;
-  return {{"bits", jsd->bits}, {"mc_error", jsd->mc_error}, {"samples", jsd->samples}};
+  return {{"estimator", to_string(jsd->estimator)},
+          {"value", jsd->value},
+          {"mc_error", number_or_null(jsd->mc_error)},
+          {"samples", jsd->samples}};
 }
 
 double valid_percent(const PopulationDiversity& p) {
@@ -68,6 +71,7 @@ nlohmann::json color_report(const ColorDataset& dataset, const std::vector<Color
                                {"delta_e", to_string(o.formula)},
                                {"reference", analysis.reference_population},
                                {"seed", o.seed},
+                               {"jsd", to_string(o.jsd)},
                                {"jsd_samples", o.jsd_samples}};
   nlohmann::json report = report_envelope("color", std::move(parameters), dataset.inputs, dataset.issues);
   nlohmann::json populations = nlohmann::json::array();
@@ -82,14 +86,14 @@ nlohmann::json color_report(const ColorDataset& dataset, const std::vector<Color
 std::string color_words_csv(const ColorAnalysis& analysis) {
   CsvWriter csv;
   csv.row({"population", "word", "individuals", "incomplete", "internal_mean", "internal_sd", "population_mean",
-           "population_sd", "population_pairs", "dist_from_diagonal", "jsd_bits", "jsd_mc_error"});
+           "population_sd", "population_pairs", "dist_from_diagonal", "jsd", "jsd_mc_error"});
   for (const auto& p : analysis.populations) {
     for (const auto& w : p.words) {
       csv.row({p.label.name, w.word, std::to_string(w.individuals), std::to_string(w.incomplete),
                CsvWriter::number(w.internal_delta_e.mean), CsvWriter::number(w.internal_delta_e.sd),
                CsvWriter::number(w.population_delta_e.mean), CsvWriter::number(w.population_delta_e.sd),
                std::to_string(w.population_delta_e.n), CsvWriter::number(w.dist_from_diagonal),
-               w.jsd_to_reference ? CsvWriter::number(w.jsd_to_reference->bits) : "",
+               w.jsd_to_reference ? CsvWriter::number(w.jsd_to_reference->value) : "",
                w.jsd_to_reference ? CsvWriter::number(w.jsd_to_reference->mc_error) : ""});
     }
   }
@@ -100,7 +104,7 @@ std::string color_populations_csv(const ColorAnalysis& analysis) {
   CsvWriter csv;
   csv.row({"population", "human", "model", "prompt", "temperature", "family", "aligned", "individuals", "valid_responses",
            "invalid_responses", "valid_percent", "words_analysed", "mean_dist_from_diagonal", "ci95_low",
-           "ci95_high", "slope", "intercept", "r_squared", "mean_jsd_bits"});
+           "ci95_high", "slope", "intercept", "r_squared", "mean_jsd"});
   for (const auto& p : analysis.populations) {
     csv.row({p.label.name, p.label.human ? "true" : "false", p.label.model, p.label.prompt, p.label.temperature,
              p.label.family, p.label.aligned ? (*p.label.aligned ? "true" : "false") : "",

@@ -122,8 +122,8 @@ void add_divergences(ColorAnalysis& analysis) {
       if (!w.block1_gaussian || it == reference_fits.end()) continue;
       Rng rng(derive_seed(derive_seed(analysis.options.seed, p.label.name), w.word));
       w.jsd_to_reference =
-          jensen_shannon_divergence(*w.block1_gaussian, *it->second, analysis.options.jsd_samples, rng);
-      values.push_back(w.jsd_to_reference->bits);
+          estimate_jsd(analysis.options.jsd, *w.block1_gaussian, *it->second, analysis.options.jsd_samples, rng);
+      values.push_back(w.jsd_to_reference->value);
     }
     p.jsd_to_reference = mean_interval(values);
   }

@@ -23,6 +23,7 @@ struct ColorOptions {
   // the human population when there is exactly one.
   std::string reference;
   std::uint64_t seed = 1;
+  JsdEstimator jsd = JsdEstimator::Bits;
   std::size_t jsd_samples = 20000;
 };
 

@@ -58,7 +58,8 @@ nlohmann::json subset_json(const SubsetResult& s, bool traces) {
           {"chains", std::move(chains)}};
 }
 
-nlohmann::json concept_json(const ConceptResult& c, const ConceptResponses& responses, bool traces) {
+// `responses` is null for a population read from released chains.
+nlohmann::json concept_json(const ConceptResult& c, const ConceptResponses* responses, bool traces) {
   nlohmann::json questions = nlohmann::json::array();
   for (const auto& q : c.per_question) {
     questions.push_back({{"question", q.question},
@@ -69,8 +70,8 @@ nlohmann::json concept_json(const ConceptResult& c, const ConceptResponses& resp
   nlohmann::json subsets = nlohmann::json::array();
   for (const auto& s : c.subsets) subsets.push_back(subset_json(s, traces));
   nlohmann::json ids = nlohmann::json::array();
-  const std::size_t clustered = c.subsets.empty() ? 0 : c.subsets.back().people;
-  for (std::size_t i = 0; i < clustered; ++i) ids.push_back(responses.complete[i].id);
+  const std::size_t clustered = c.subsets.empty() || !responses ? 0 : c.subsets.back().people;
+  for (std::size_t i = 0; i < clustered; ++i) ids.push_back(responses->complete[i].id);
   return {{"concept", c.concept},
           {"category", concept_category(c.concept)},
           {"questions", c.questions},
@@ -87,8 +88,8 @@ nlohmann::json concept_json(const ConceptResult& c, const ConceptResponses& resp
           {"subsets", std::move(subsets)}};
 }
 
-const ConceptResponses& responses_of(const ConceptDataset& dataset, std::size_t population, std::size_t concept) {
-  return dataset.populations[population].concepts[concept];
+const ConceptResponses* responses_of(const ConceptDataset& dataset, std::size_t population, std::size_t concept) {
+  return population < dataset.populations.size() ? &dataset.populations[population].concepts[concept] : nullptr;
 }
 
 }  // namespace
@@ -105,6 +106,7 @@ nlohmann::json concept_report(const ConceptDataset& dataset, const std::vector<C
   nlohmann::json parameters = {{"input_options", input_options_json(dataset.inputs.size(), input_options)},
                                {"alpha", o.model.alpha},
                                {"prior", to_string(o.model.prior)},
+                               {"kernel", to_string(o.kernel)},
                                {"iterations", o.iterations},
                                {"burn_in", o.burn_in},
                                {"chains", o.chains},
@@ -178,10 +180,11 @@ std::string concept_map_seating_csv(const ConceptDataset& dataset, const Concept
   for (std::size_t p = 0; p < analysis.populations.size(); ++p) {
     const auto& pr = analysis.populations[p];
     for (std::size_t c = 0; c < pr.concepts.size(); ++c) {
-      const auto& responses = responses_of(dataset, p, c);
+      const auto* responses = responses_of(dataset, p, c);
+      if (!responses) continue;  // released chains carry no seating
       for (const auto& s : pr.concepts[c].subsets) {
         for (std::size_t i = 0; i < s.map_seating.size(); ++i) {
-          csv.row({pr.label.name, pr.concepts[c].concept, std::to_string(s.people), responses.complete[i].id,
+          csv.row({pr.label.name, pr.concepts[c].concept, std::to_string(s.people), responses->complete[i].id,
                    std::to_string(s.map_seating[i])});
         }
       }

@@ -62,6 +62,14 @@ std::optional<PartitionPrior> partition_prior_from_string(const std::string& tex
   return std::nullopt;
 }
 
+const char* to_string(SamplerKernel kernel) { return kernel == SamplerKernel::Gibbs ? "gibbs" : "split-merge"; }
+
+std::optional<SamplerKernel> sampler_kernel_from_string(const std::string& text) {
+  if (text == "gibbs") return SamplerKernel::Gibbs;
+  if (text == "split-merge") return SamplerKernel::SplitMerge;
+  return std::nullopt;
+}
+
 double log_joint(const AnswerMatrix& answers, const Partition& seating, const CrpModel& model) {
   std::size_t people = 0;
   double total = 0.0;
@@ -121,6 +129,7 @@ Restaurant::Restaurant(const AnswerMatrix& answers, const CrpModel& model)
   for (auto& g : groups_) {
     g.empty_table = static_cast<double>(g.options) * lgamma_count_alpha_[0] - g.lgamma_count_k_alpha[0];
     log_new_table_ += g.questions * (log_count_alpha_[0] - g.log_count_k_alpha[0]);
+    empty_tables_ += g.questions * g.empty_table;
   }
   seat_.assign(people_, 0);
   size_.assign(people_, 0);
@@ -198,6 +207,30 @@ void Restaurant::sweep(Rng& rng) {
     while (choice + 1 < log_weights_.size() && log_weights_[choice] <= u) ++choice;
     insert(person, choice < active_.size() ? active_[choice] : open_table());
   }
+}
+
+void Restaurant::iterate(Rng& rng, SamplerKernel kernel) {
+  sweep(rng);
+  if (kernel == SamplerKernel::Gibbs) return;
+  sweep_work_ += static_cast<double>(people_) * static_cast<double>(active_.size() + 3);
+  ++tuning_sweeps_;
+  split_merge_credit_ += split_merge_rate_;
+  while (split_merge_credit_ >= 1.0) {
+    split_merge_credit_ -= 1.0;
+    split_merge(rng);
+  }
+}
+
+void Restaurant::start_tuning_split_merge_rate() {
+  sweep_work_ = split_merge_work_ = 0.0;
+  split_merge_proposals_ = tuning_sweeps_ = 0;
+}
+
+void Restaurant::tune_split_merge_rate() {
+  if (split_merge_proposals_ == 0 || split_merge_work_ <= 0.0) return;
+  const double per_proposal = split_merge_work_ / static_cast<double>(split_merge_proposals_);
+  const double per_sweep = sweep_work_ / static_cast<double>(tuning_sweeps_);
+  split_merge_rate_ = std::min(kMaxSplitMergeRate, kSplitMergeWorkShare * per_sweep / per_proposal);
 }
 
 std::vector<double> Restaurant::seating_probabilities(std::size_t person) {
@@ -292,7 +325,10 @@ ChainResult run_chain(const AnswerMatrix& answers, const CrpModel& model, const 
   result.map.log_posterior = -std::numeric_limits<double>::infinity();
   if (options.iterations > options.burn_in) result.recorded.reserve(options.iterations - options.burn_in);
   for (std::size_t iteration = 0; iteration < options.iterations; ++iteration) {
-    restaurant.sweep(rng);
+    // The split–merge rate is tuned on the second half of the burn-in.
+    if (iteration == options.burn_in / 2) restaurant.start_tuning_split_merge_rate();
+    if (iteration == options.burn_in && options.burn_in > 0) restaurant.tune_split_merge_rate();
+    restaurant.iterate(rng, options.kernel);
     IterationRecord record;
     record.iteration = iteration;
     record.tables = restaurant.tables();

@@ -19,6 +19,26 @@ enum class PartitionPrior { Simplicity, Uniform };
 const char* to_string(PartitionPrior prior);
 std::optional<PartitionPrior> partition_prior_from_string(const std::string& text);
 
+// How a chain moves. Gibbs: the paper's sampler, one person reseated at a
+// time; it cannot merge two large tables or split one in any useful number
+// of sweeps. SplitMerge: each Gibbs sweep followed by split–merge proposals
+// that move whole tables at once (see Restaurant::split_merge).
+enum class SamplerKernel { Gibbs, SplitMerge };
+
+const char* to_string(SamplerKernel kernel);
+std::optional<SamplerKernel> sampler_kernel_from_string(const std::string& text);
+
+// Split–merge proposals per Gibbs sweep until the rate is tuned. A proposal
+// that splits a table allocates each of its people once, about the cost of
+// a sweep when everyone sits at one table.
+constexpr double kInitialSplitMergeRate = 0.25;
+// The tuned rate spends this share of a sweep's work on proposals (work
+// counted in table scorings; see tune_split_merge_rate), which keeps the
+// kernel within a quarter of the Gibbs kernel's time on the paper's data
+// (tests/benchmarks/crp_benchmark.cpp measures both).
+constexpr double kSplitMergeWorkShare = 0.17;
+constexpr double kMaxSplitMergeRate = 10.0;
+
 // The mixture: everyone at a table shares, per question q with k_q options,
 // a probability vector θ over the options, θ ~ Dirichlet(alpha, ..., alpha),
 // integrated out (Dirichlet–multinomial). With two options this is the
@@ -77,6 +97,31 @@ class Restaurant {
   // probability proportional to the joint posterior of the resulting seating.
   void sweep(Rng& rng);
 
+  // One sequentially allocated split–merge proposal (Dahl 2003), accepted or
+  // rejected by Metropolis–Hastings so that the posterior stays invariant.
+  // Two distinct people i, j are drawn. If they share a table, it is split:
+  // i and j each start a side and the table's other people, in random
+  // order, join a side with the probability the restricted Gibbs step would
+  // give; if they sit apart, their two tables are merged, the reverse
+  // split's probability computed the same way. Returns whether it moved.
+  bool split_merge(Rng& rng);
+
+  // One iteration of the given kernel: a sweep and, with SplitMerge, as
+  // many split–merge proposals as the rate has accrued (the rate's credit
+  // carries over, so 0.25 means one proposal every fourth sweep).
+  void iterate(Rng& rng, SamplerKernel kernel);
+
+  // Tuning of the split–merge rate during burn-in: start counting work,
+  // then set the rate so that proposals cost kSplitMergeWorkShare of the
+  // sweeps' work as counted since the start. Where proposals are cheap
+  // (merges rejected before any allocation, splits of small tables) many
+  // are made; where each one splits the only table, few. The rate is fixed
+  // before the recorded iterations, so the chain they come from is a
+  // fixed kernel that leaves the posterior invariant.
+  void start_tuning_split_merge_rate();
+  void tune_split_merge_rate();
+  double split_merge_rate() const { return split_merge_rate_; }
+
   // Probabilities the sampler would use to reseat `person` (see
   // exact_seating_probabilities for the order); the state is unchanged.
   std::vector<double> seating_probabilities(std::size_t person);
@@ -97,6 +142,20 @@ class Restaurant {
   // Fills log_weights_ with the log posterior, up to a constant, of seating
   // `person` (already removed) at each active table and then a new one.
   void score(std::size_t person);
+  // log P(answers of the people at a table) from its option counts (a row
+  // of row_), without the per-table constants (empty_tables_).
+  double table_log_marginal(const std::uint32_t* counts, std::uint32_t size) const;
+  // Log probability that `person` joins side A rather than B (and of B
+  // rather than A) in the split allocation, given each side's counts.
+  void side_log_weights(std::size_t person, const std::uint32_t* counts_a, std::uint32_t size_a,
+                        const std::uint32_t* counts_b, std::uint32_t size_b, double& log_a, double& log_b) const;
+  // Log probability of the sequential allocation of split_members_ (side
+  // given by split_side_) starting from i alone on side A and j on side B;
+  // when `draw` is set the sides are drawn instead of read. Leaves the
+  // sides' counts in split_counts_a_ and split_counts_b_.
+  double allocate_split(std::size_t i, std::size_t j, Rng* draw);
+  double log_prior_ratio_of_split(std::uint32_t size_a, std::uint32_t size_b) const;
+  void move_table(std::uint32_t from, std::uint32_t to);
 
   // Questions with the same number of options K share the normaliser of
   // their predictive, log(n + Kα), so it is taken once per group.
@@ -125,7 +184,22 @@ class Restaurant {
   // lgamma(k + α), lgamma(k) for the full log posterior.
   std::vector<double> lgamma_count_alpha_, lgamma_size_;
   double log_new_table_ = 0.0;
+  // Σ over questions of the empty table's constant, K·lgamma(α) − lgamma(Kα).
+  double empty_tables_ = 0.0;
   std::vector<double> log_weights_;
+  // Split–merge scratch: the people being allocated, their sides (0: i's,
+  // 1: j's) and the sides' running counts.
+  std::vector<std::uint32_t> split_members_;
+  std::vector<std::uint8_t> split_side_;
+  std::vector<std::uint32_t> split_counts_a_, split_counts_b_;
+  std::uint32_t split_size_a_ = 0, split_size_b_ = 0;
+  double split_merge_rate_ = kInitialSplitMergeRate;
+  double split_merge_credit_ = 0.0;
+  // Work since tuning started, in table scorings: a sweep scores every
+  // person against each table and a new one, a proposal each person it
+  // allocates against two sides.
+  double sweep_work_ = 0.0, split_merge_work_ = 0.0;
+  std::size_t split_merge_proposals_ = 0, tuning_sweeps_ = 0;
 };
 
 // What is recorded after every iteration.
@@ -140,6 +214,7 @@ struct IterationRecord {
 struct ChainOptions {
   std::size_t iterations = 500;
   std::size_t burn_in = 100;   // iterations 0 .. burn_in-1 are not recorded
+  SamplerKernel kernel = SamplerKernel::SplitMerge;
 };
 
 struct ChainResult {

@@ -6,6 +6,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include "concept/released_chains.hpp"
 #include "stats/effective_sample_size.hpp"
 
 namespace shoal {
@@ -82,9 +83,17 @@ std::vector<std::string> convergence_warnings(const SubsetResult& s) {
   return warnings;
 }
 
-// The summaries of one subset from its chains' results, in chain order.
 SubsetResult summarise_subset(std::size_t people, const std::vector<const ChainTask*>& tasks,
-                              std::vector<ChainResult*> chains, bool keep_traces) {
+                              const std::vector<ChainResult*>& chains, bool keep_traces) {
+  std::vector<std::uint64_t> seeds;
+  for (const auto* task : tasks) seeds.push_back(task->seed);
+  return summarise_chains(people, seeds, chains, keep_traces);
+}
+
+}  // namespace
+
+SubsetResult summarise_chains(std::size_t people, const std::vector<std::uint64_t>& seeds,
+                              const std::vector<ChainResult*>& chains, bool keep_traces) {
   SubsetResult result;
   result.people = people;
   std::vector<std::vector<double>> same_by_chain, tables_by_chain;
@@ -93,7 +102,7 @@ SubsetResult summarise_subset(std::size_t people, const std::vector<const ChainT
   for (std::size_t c = 0; c < chains.size(); ++c) {
     ChainResult& chain = *chains[c];
     ChainSummary summary;
-    summary.seed = tasks[c]->seed;
+    summary.seed = seeds[c];
     summary.last = chain.last;
     summary.map = chain.map;
     if (chain.map.log_posterior > result.map_log_posterior) {
@@ -124,6 +133,8 @@ SubsetResult summarise_subset(std::size_t people, const std::vector<const ChainT
   result.warnings = convergence_warnings(result);
   return result;
 }
+
+namespace {
 
 ConceptResult describe_concept(const ConceptResponses& responses) {
   ConceptResult cr;
@@ -265,7 +276,7 @@ ChainResult run_chain_task(const ConceptDataset& dataset, const ConceptOptions& 
   const auto& responses = dataset.populations.at(task.population).concepts.at(task.concept);
   const AnswerMatrix answers = answer_matrix(responses, task.people);
   Rng rng(task.seed);
-  return run_chain(answers, options.model, ChainOptions{options.iterations, options.burn_in}, rng, after_iteration);
+  return run_chain(answers, options.model, ChainOptions{options.iterations, options.burn_in, options.kernel}, rng, after_iteration);
 }
 
 ConceptAnalysis assemble_concept_analysis(const ConceptDataset& dataset, const ConceptOptions& options,
@@ -313,6 +324,7 @@ ConceptAnalysis assemble_concept_analysis(const ConceptDataset& dataset, const C
                               : kNaN;
     analysis.populations.push_back(std::move(pr));
   }
+  for (const auto& released : dataset.released) analysis.populations.push_back(summarise_released(released, options));
   return analysis;
 }
 

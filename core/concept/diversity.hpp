@@ -15,6 +15,7 @@ struct ConceptOptions {
   std::size_t iterations = 500;
   std::size_t burn_in = 100;
   std::size_t chains = 1;
+  SamplerKernel kernel = SamplerKernel::SplitMerge;
   // Each concept is clustered on its first k complete individuals for each
   // k here that the data allow, plus all of them when fewer than the next k.
   std::vector<std::size_t> subset_sizes = {25, 50, 75, 100};
@@ -139,6 +140,12 @@ struct ChainTask {
   std::size_t chain = 0;
   std::uint64_t seed = 0;       // derived from the seed and the labels, not the order
 };
+
+// The summaries of one subset from its chains' results (seeds[i] for
+// chains[i]), in chain order; moves the recorded iterations into the traces
+// when `keep_traces`.
+SubsetResult summarise_chains(std::size_t people, const std::vector<std::uint64_t>& seeds,
+                              const std::vector<ChainResult*>& chains, bool keep_traces);
 
 // Every chain the options ask for, population by population, concept by
 // concept, subset by subset, chain by chain. Throws std::invalid_argument for

@@ -240,6 +240,7 @@ Columns find_columns(const CsvTable& table, const std::map<std::string, std::str
 }
 
 ConceptFormat detect_format(const CsvTable& table, const Columns& c) {
+  if (has_released_chain_columns(table)) return ConceptFormat::ReleasedChains;
   if (c.choice1 && c.choice2 && c.reply1 && c.reply2) return ConceptFormat::RawLlm;
   if (c.concept && c.individual && c.question && c.choice) return ConceptFormat::Analysis;
   if (c.concept && c.individual && c.question && c.answer) return ConceptFormat::Generic;
@@ -502,12 +503,14 @@ const char* to_string(ConceptFormat format) {
     case ConceptFormat::Analysis: return "analysis";
     case ConceptFormat::RawLlm: return "raw-llm";
     case ConceptFormat::Generic: return "generic";
+    case ConceptFormat::ReleasedChains: return "released-chains";
   }
   return "auto";
 }
 
 std::optional<ConceptFormat> concept_format_from_string(const std::string& text) {
-  for (auto f : {ConceptFormat::Auto, ConceptFormat::Analysis, ConceptFormat::RawLlm, ConceptFormat::Generic}) {
+  for (auto f : {ConceptFormat::Auto, ConceptFormat::Analysis, ConceptFormat::RawLlm, ConceptFormat::Generic,
+                 ConceptFormat::ReleasedChains}) {
     if (text == to_string(f)) return f;
   }
   return std::nullopt;
@@ -586,7 +589,9 @@ ConceptDataset load_concept_inputs_reporting(const std::vector<TextInput>& input
   }
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     const ConceptInputOptions& o = options.size() == 1 ? options[0] : options[i];
-    if (formats[i] == ConceptFormat::RawLlm) {
+    if (formats[i] == ConceptFormat::ReleasedChains) {
+      dataset.released.push_back(read_released_chains(tables[i], o.labels));
+    } else if (formats[i] == ConceptFormat::RawLlm) {
       read_raw(tables[i], columns[i], o, i, dataset, builder);
     } else if (formats[i] == ConceptFormat::Generic) {
       read_generic(tables[i], columns[i], o, i, option_sets, dataset, builder);

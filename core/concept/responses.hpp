@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "concept/crp.hpp"
+#include "concept/released_chains.hpp"
 #include "io/csv.hpp"
 #include "io/input_error.hpp"
 #include "io/input_summary.hpp"
@@ -59,6 +60,9 @@ struct ConceptPopulation {
 struct ConceptDataset {
   std::vector<InputSummary> inputs;
   std::vector<ConceptPopulation> populations;
+  // Populations clustered elsewhere, read from their chains; analysed after
+  // `populations`, in this order.
+  std::vector<ReleasedPopulation> released;
   std::vector<InputIssue> issues;
 };
 
@@ -67,6 +71,7 @@ enum class ConceptFormat {
   Analysis,   // Concept, ID, Question, ChoiceNumber: one row per answer
   RawLlm,     // subject, target, choice1, choice2 and two free-text replies
   Generic,    // population, individual, target, question, answer (any text), optional options "a|b|c"
+  ReleasedChains,   // clustering chains computed elsewhere (see released_chains.hpp)
 };
 
 const char* to_string(ConceptFormat format);

@@ -50,3 +50,31 @@ TEST_CASE("inspect: settings override detection; problems become the error field
   wrong.format = "no-such-format";
   CHECK_THROWS_AS(inspect_input(TextInput{"x.csv", "a\n1\n"}, wrong), std::invalid_argument);
 }
+
+TEST_CASE("inspect: word norms come back parsed; the released human chains as a human population") {
+  const auto norms = inspect_input(
+      TextInput{"word-norms.csv", "word,variance,imageability\nchalk,505.5,6.46\nmirror,646.8,\nglass,N/A,5\n"}, InputSettings{});
+  CHECK(norms["task"] == "word-norms");
+  CHECK(norms["error"].is_null());
+  CHECK(norms["word_norms"]["scales"] == nlohmann::json({"variance", "imageability"}));
+  CHECK(norms["word_norms"]["words"] == nlohmann::json({"chalk", "mirror", "glass"}));
+  CHECK(norms["word_norms"]["ratings"][2][0].is_null());
+  CHECK(norms["word_norms"]["ratings"][0][1] == 6.46);
+  CHECK(norms["word_norms"]["ratings"][1][1].is_null());
+
+  const auto bad = inspect_input(TextInput{"word-norms.csv", "word,concreteness\nchalk,6.7\nmirror,high\n"}, InputSettings{});
+  CHECK(bad["error"]["row"] == 3);
+  CHECK(bad["error"]["column"] == "concreteness");
+
+  const auto repeated = inspect_input(TextInput{"n.csv", "word,concreteness\nchalk,6.7\nchalk,6.1\n"}, InputSettings{});
+  CHECK(repeated["error"]["row"] == 3);
+
+  const auto chains = inspect_input(
+      TextInput{"crp-chains.csv",
+                "Concept,Iteration,NumberOfPeople,Tables,Chain,ProbabilityOfSameTable\nfinch,1,10,3,1,0.5\nfinch,2,10,2,1,0.6\n"},
+      InputSettings{});
+  CHECK(chains["task"] == "concept");
+  CHECK(chains["format"] == "released-chains");
+  REQUIRE(chains["populations"].size() == 1);
+  CHECK(chains["populations"][0]["human"] == true);
+}

@@ -1,10 +1,19 @@
-// Timing of the Gibbs sampler: one iteration on 87 individuals × 36
-// questions, and the whole replication of the paper's clustering (every
-// file × concept × subset size × 500 iterations, one chain, one core).
+// Timing and mixing of the two sampler kernels, side by side in one run:
+// one iteration on 87 individuals × 36 questions, and the paper's whole
+// clustering (every file × concept × subset size × 500 iterations) with
+// CHAINS chains (default 4), seed SEED (default 5), one core. Per kernel:
+// time, how many (concept, subset) cells have R-hat of P(same table) at most
+// 1.01 and 1.05, the worst cells, and effective draws of P(same table) per
+// second. The kernels run file by file in turn, so that load from other
+// processes falls on both alike.
+//
+// Usage: crp_benchmark [SHARED_DIR [CHAINS [SEED]]]
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -24,30 +33,85 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 
 // Seconds per iteration of one chain after a short warm-up, and the mean
 // number of tables it had.
-void time_iterations(const char* what, const AnswerMatrix& answers, std::size_t iterations) {
-  const CrpModel model;
-  Rng rng(1);
-  Restaurant restaurant(answers, model);
-  for (int i = 0; i < 20; ++i) restaurant.sweep(rng);
-  double tables = 0.0;
-  const auto start = std::chrono::steady_clock::now();
-  for (std::size_t i = 0; i < iterations; ++i) {
-    restaurant.sweep(rng);
-    tables += static_cast<double>(restaurant.tables());
+void time_iterations(const std::string& what, const AnswerMatrix& answers, std::size_t iterations) {
+  for (const SamplerKernel kernel : {SamplerKernel::Gibbs, SamplerKernel::SplitMerge}) {
+    const CrpModel model;
+    Rng rng(1);
+    Restaurant restaurant(answers, model);
+    for (int i = 0; i < 20; ++i) restaurant.iterate(rng, kernel);
+    double tables = 0.0;
+    const auto start = std::chrono::steady_clock::now();
+    for (std::size_t i = 0; i < iterations; ++i) {
+      restaurant.iterate(rng, kernel);
+      tables += static_cast<double>(restaurant.tables());
+    }
+    const double per_iteration = seconds_since(start) / static_cast<double>(iterations);
+    std::printf("%-11s %-58s %8.2f µs per iteration (%zu × %zu, %.1f tables on average)\n", to_string(kernel),
+                what.c_str(), per_iteration * 1e6, answers.people, answers.questions,
+                tables / static_cast<double>(iterations));
   }
-  const double per_iteration = seconds_since(start) / static_cast<double>(iterations);
-  std::printf("%-60s %8.2f µs per iteration (%zu people × %zu questions, %.1f tables on average)\n", what,
-              per_iteration * 1e6, answers.people, answers.questions, tables / static_cast<double>(iterations));
+}
+
+struct Cell {
+  std::string where;
+  double r_hat = 0.0;   // +inf when the chains sit still at different values
+  double ess = 0.0;
+};
+
+struct KernelRun {
+  SamplerKernel kernel;
+  double seconds = 0.0;
+  std::vector<Cell> cells;
+};
+
+double r_hat_or_stuck(const SubsetResult& s) {
+  if (std::isfinite(s.r_hat_p_same_table)) return s.r_hat_p_same_table;
+  // NaN with several chains: every chain constant, but not at one value.
+  return s.chains.size() > 1 ? INFINITY : NAN;
+}
+
+void report(const KernelRun& run) {
+  std::size_t with_r_hat = 0, within_101 = 0, within_105 = 0;
+  double ess = 0.0;
+  std::size_t with_ess = 0;
+  for (const auto& cell : run.cells) {
+    if (!std::isnan(cell.r_hat)) {
+      ++with_r_hat;
+      within_101 += cell.r_hat <= 1.01;
+      within_105 += cell.r_hat <= 1.05;
+    }
+    if (std::isfinite(cell.ess)) {
+      ess += cell.ess;
+      ++with_ess;
+    }
+  }
+  std::printf("%-11s %.2f s; R-hat of P(same table) ≤ 1.01 in %zu of %zu cells (%.2f%%), ≤ 1.05 in %.2f%%; "
+              "effective draws of P(same table): %.0f over %zu cells, %.0f per second\n",
+              to_string(run.kernel), run.seconds, within_101, with_r_hat, 100.0 * within_101 / with_r_hat,
+              100.0 * within_105 / with_r_hat, ess, with_ess, ess / run.seconds);
+  std::vector<Cell> worst = run.cells;
+  std::sort(worst.begin(), worst.end(), [](const Cell& a, const Cell& b) {
+    return (std::isnan(a.r_hat) ? 0.0 : a.r_hat) > (std::isnan(b.r_hat) ? 0.0 : b.r_hat);
+  });
+  for (std::size_t k = 0; k < 5 && k < worst.size(); ++k) {
+    std::printf("    R-hat %7.3f  ESS %7.1f  %s\n", worst[k].r_hat, worst[k].ess, worst[k].where.c_str());
+  }
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   const std::filesystem::path shared = argc > 1 ? argv[1] : SHOAL_SHARED_DIR;
+  const std::size_t chains = argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 4;
+  const std::uint64_t seed = argc > 3 ? std::strtoull(argv[3], nullptr, 10) : 5;
   const auto folder = shared / "paper-data" / "concept-task" / "llm-responses";
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::directory_iterator(folder)) files.push_back(entry.path());
   std::sort(files.begin(), files.end());
+  std::vector<ConceptDataset> datasets;
+  for (const auto& file : files) {
+    datasets.push_back(load_concept_inputs({read_text_input(file.string())}, {ConceptInputOptions{}}));
+  }
 
   // 87 × 36 from real data: the concept with at least 87 complete
   // individuals whose clustering has the most tables (the slowest kind).
@@ -55,9 +119,8 @@ int main(int argc, char** argv) {
     AnswerMatrix busiest;
     std::string label;
     double most_tables = -1.0;
-    for (const auto& file : files) {
-      const auto dataset = load_concept_inputs({read_text_input(file.string())}, {ConceptInputOptions{}});
-      for (const auto& concept : dataset.populations[0].concepts) {
+    for (std::size_t f = 0; f < files.size(); ++f) {
+      for (const auto& concept : datasets[f].populations[0].concepts) {
         if (concept.complete.size() < 87) continue;
         const AnswerMatrix answers = answer_matrix(concept, 87);
         Rng rng(1);
@@ -66,11 +129,11 @@ int main(int argc, char** argv) {
         if (static_cast<double>(restaurant.tables()) > most_tables) {
           most_tables = static_cast<double>(restaurant.tables());
           busiest = answers;
-          label = file.filename().string() + " / " + concept.concept;
+          label = files[f].filename().string() + " / " + concept.concept;
         }
       }
     }
-    if (most_tables >= 0) time_iterations(("real: " + label).c_str(), busiest, 2000);
+    if (most_tables >= 0) time_iterations("real: " + label, busiest, 2000);
     // Worst case: 87 people answering at random, so they hardly share tables.
     AnswerMatrix random{87, 36, {}};
     Rng rng(42);
@@ -78,23 +141,52 @@ int main(int argc, char** argv) {
     time_iterations("synthetic: 87 individuals answering at random", random, 2000);
   }
 
-  // The whole replication, loading included.
-  const auto start = std::chrono::steady_clock::now();
-  std::size_t subsets = 0, reseatings = 0;
-  const ConceptOptions options;
-  for (const auto& file : files) {
-    const auto dataset = load_concept_inputs({read_text_input(file.string())}, {ConceptInputOptions{}});
-    const auto analysis = analyse_concepts(dataset, options);
-    for (const auto& concept : analysis.populations[0].concepts) {
-      for (const auto& subset : concept.subsets) {
-        ++subsets;
-        reseatings += subset.people * options.iterations;
+  std::vector<KernelRun> runs = {{SamplerKernel::Gibbs}, {SamplerKernel::SplitMerge}};
+  for (std::size_t f = 0; f < files.size(); ++f) {
+    for (auto& run : runs) {
+      ConceptOptions options;
+      options.chains = chains;
+      options.seed = seed;
+      options.kernel = run.kernel;
+      const auto start = std::chrono::steady_clock::now();
+      const auto analysis = analyse_concepts(datasets[f], options);
+      run.seconds += seconds_since(start);
+      for (const auto& concept : analysis.populations[0].concepts) {
+        for (const auto& subset : concept.subsets) {
+          run.cells.push_back({files[f].stem().string() + " | " + concept.concept + " | " + std::to_string(subset.people),
+                               r_hat_or_stuck(subset), subset.ess_p_same_table});
+        }
       }
     }
   }
-  const double total = seconds_since(start);
-  std::printf("whole replication: %zu files, %zu (concept, subset) chains × %zu iterations, %zu reseatings: %.2f s "
-              "on one core\n",
-              files.size(), subsets, options.iterations, reseatings, total);
+  std::printf("the paper's clustering: %zu files, %zu (concept, subset) cells × %zu chains × 500 iterations, seed %llu, "
+              "one core, kernels in turn file by file\n",
+              files.size(), runs[0].cells.size(), chains, static_cast<unsigned long long>(seed));
+  for (const auto& run : runs) report(run);
+  // Effective draws per second over the cells where both kernels have an
+  // ESS (a quantity that never moves has none).
+  double ess[2] = {0.0, 0.0};
+  std::size_t common = 0;
+  for (std::size_t c = 0; c < runs[0].cells.size(); ++c) {
+    if (!std::isfinite(runs[0].cells[c].ess) || !std::isfinite(runs[1].cells[c].ess)) continue;
+    ++common;
+    for (int k = 0; k < 2; ++k) ess[k] += runs[k].cells[c].ess;
+  }
+  std::printf("time split-merge / gibbs: %.3f; over the %zu cells where both have an ESS, effective draws of "
+              "P(same table) per second: gibbs %.0f, split-merge %.0f (ratio %.2f)\n",
+              runs[1].seconds / runs[0].seconds, common, ess[0] / runs[0].seconds, ess[1] / runs[1].seconds,
+              (ess[1] / runs[1].seconds) / (ess[0] / runs[0].seconds));
+  const char* named[] = {"llama2-chat-prompt=nonsense-temp=default | a penguin | 50",
+                         "gemma-instruct-prompt=nonsense-temp=default | an eagle | 50",
+                         "openchat-prompt=nonsense-temp=default | a chicken | 50"};
+  for (const char* where : named) {
+    for (const auto& run : runs) {
+      for (const auto& cell : run.cells) {
+        if (cell.where == where) {
+          std::printf("%-11s %s: R-hat %.3f, ESS %.1f\n", to_string(run.kernel), where, cell.r_hat, cell.ess);
+        }
+      }
+    }
+  }
   return 0;
 }

@@ -8,7 +8,7 @@ include(${CMAKE_CURRENT_LIST_DIR}/run_helpers.cmake)
 expect_run(0 ${SHOAL} --help)
 expect_contains("${last_out}" "shoal color FILE...")
 expect_run(0 ${SHOAL} color --help)
-foreach(option --out --tables --format --column --population --pairs --delta-e --reference --seed --jsd-samples)
+foreach(option --out --tables --format --column --population --pairs --delta-e --reference --seed --jsd --jsd-samples)
   expect_contains("${last_out}" "${option}")
 endforeach()
 

@@ -127,11 +127,11 @@ TEST_CASE("jsd: zero for identical Gaussians, one bit for far apart ones") {
   p.covariance = Eigen::Matrix3d::Identity() * 4.0;
   Rng rng(5);
   const auto same = jensen_shannon_divergence(p, p, 1000, rng);
-  CHECK(same.bits == doctest::Approx(0.0).epsilon(1e-12));
+  CHECK(same.value == doctest::Approx(0.0).epsilon(1e-12));
   LabGaussian q = p;
   q.mean = Eigen::Vector3d(50, 200, 0);
   const auto far = jensen_shannon_divergence(p, q, 1000, rng);
-  CHECK(far.bits == doctest::Approx(1.0).epsilon(1e-9));
+  CHECK(far.value == doctest::Approx(1.0).epsilon(1e-9));
 }
 
 TEST_CASE("jsd: the Monte Carlo estimate agrees with quadrature within its error") {
@@ -156,7 +156,7 @@ TEST_CASE("jsd: the Monte Carlo estimate agrees with quadrature within its error
   const auto estimate = jensen_shannon_divergence(p, q, 200000, rng);
   CHECK(estimate.mc_error > 0.0);
   CHECK(estimate.mc_error < 0.002);
-  CHECK(std::fabs(estimate.bits - quadrature) < 4 * estimate.mc_error);
+  CHECK(std::fabs(estimate.value - quadrature) < 4 * estimate.mc_error);
 }
 
 TEST_CASE("gaussian: undefined for one answer or answers on a plane") {

@@ -1,7 +1,9 @@
-// Replicates the paper's clustering of every LLM population and checks that
-// the paper's iteration-499 P(same table) lies inside Shoal's central 95%
-// posterior interval for the same file, concept and subset size. Exits 1
-// when fewer than 90% of the paper's results do. Where the paper's final
+// Replicates the paper's clustering of every LLM population, with the
+// paper's Gibbs kernel and with the default split-merge kernel, and checks
+// that the paper's iteration-499 P(same table) lies inside Shoal's central
+// 95% posterior interval for the same file, concept and subset size. Exits 1
+// when fewer than 90% of the paper's results do with Gibbs, or fewer with
+// split-merge than with Gibbs. Where the paper's final
 // seating is known without the sampler (everyone at one table), its log
 // posterior must equal Shoal's for the same people to 1e-9: a check of the
 // input handling (which individuals, aligned how) and of the likelihood.
@@ -34,6 +36,7 @@ struct Case {
   double paper_log_posterior = 0.0;
   double paper = 0.0;
   double low = 0.0, high = 0.0, mean = 0.0;
+  double map_log_posterior = 0.0;   // the best seating Shoal's chains visited
   bool found = false;
   double miss() const {
     if (!found) return 1.0;
@@ -68,21 +71,22 @@ PaperRows read_paper_results(const std::filesystem::path& folder) {
   return rows;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  const std::filesystem::path shared = argc > 1 ? argv[1] : SHOAL_SHARED_DIR;
-  const auto task = shared / "paper-data" / "concept-task";
-  const auto start = std::chrono::steady_clock::now();
-  PaperRows paper = read_paper_results(task / "paper-crp-results");
-
-  std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::directory_iterator(task / "llm-responses")) files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
-
-  const ConceptOptions options;   // the paper's settings: α 0.16, simplicity, 500 iterations, one chain
+struct Agreement {
   std::vector<Case> cases;
   std::size_t subsets_run = 0, one_table_checked = 0, one_table_mismatches = 0;
+  double seconds = 0.0;
+  double rate = 0.0;
+  std::size_t misses = 0, stuck_paper_misses = 0;
+};
+
+// The paper's printed P(same table) carries float noise (0.8496000000000001).
+constexpr double kPrintNoise = 1e-9;
+
+Agreement agreement(const std::vector<std::filesystem::path>& files, const PaperRows& paper, SamplerKernel kernel) {
+  const auto start = std::chrono::steady_clock::now();
+  ConceptOptions options;   // the paper's settings: α 0.16, simplicity, 500 iterations, one chain
+  options.kernel = kernel;
+  Agreement result;
   for (const auto& file : files) {
     const ConceptDataset dataset = load_concept_inputs({read_text_input(file.string())}, {ConceptInputOptions{}});
     const ConceptAnalysis analysis = analyse_concepts(dataset, options);
@@ -91,7 +95,7 @@ int main(int argc, char** argv) {
     for (const auto& concept : population.concepts) {
       for (const auto& subset : concept.subsets) {
         ours[{concept.concept, subset.people}] = &subset;
-        ++subsets_run;
+        ++result.subsets_run;
       }
     }
     auto it = paper.find({population.label.model, population.label.prompt, population.label.temperature});
@@ -106,9 +110,9 @@ int main(int argc, char** argv) {
           Partition everyone(1);
           for (std::size_t i = 0; i < c.people; ++i) everyone[0].push_back(i);
           const double ours_one_table = log_joint(answers, everyone, options.model);
-          ++one_table_checked;
+          ++result.one_table_checked;
           if (std::fabs(ours_one_table - c.paper_log_posterior) > 1e-9 * std::max(1.0, std::fabs(ours_one_table))) {
-            ++one_table_mismatches;
+            ++result.one_table_mismatches;
             std::printf("one-table log posterior differs: %s | %s | %zu: paper %.12g, Shoal %.12g\n",
                         c.population.c_str(), c.concept.c_str(), c.people, c.paper_log_posterior, ours_one_table);
           }
@@ -119,33 +123,71 @@ int main(int argc, char** argv) {
         c.low = found->second->p_same_table.low;
         c.high = found->second->p_same_table.high;
         c.mean = found->second->p_same_table.mean;
+        c.map_log_posterior = found->second->map_log_posterior;
       }
-      cases.push_back(c);
+      result.cases.push_back(c);
     }
   }
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-
-  // The paper prints P(same table) with float noise (0.8496000000000001).
-  constexpr double kPrintNoise = 1e-9;
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::size_t inside = 0, missing = 0;
-  for (const auto& c : cases) {
+  for (const auto& c : result.cases) {
     inside += c.found && c.miss() <= kPrintNoise;
     missing += !c.found;
   }
-  const double rate = cases.empty() ? 0.0 : static_cast<double>(inside) / static_cast<double>(cases.size());
-  std::printf("paper agreement: %zu of %zu paper results (%.2f%%) inside Shoal's central 95%% interval of "
-              "P(same table); %zu without a matching subset; %zu subsets clustered in %.1f s\n",
-              inside, cases.size(), 100.0 * rate, missing, subsets_run, seconds);
-  std::vector<Case> worst = cases;
+  result.rate = result.cases.empty() ? 0.0 : static_cast<double>(inside) / static_cast<double>(result.cases.size());
+  std::printf("%s kernel: %zu of %zu paper results (%.2f%%) inside Shoal's central 95%% interval of P(same table); "
+              "%zu without a matching subset; %zu subsets clustered in %.1f s\n",
+              to_string(kernel), inside, result.cases.size(), 100.0 * result.rate, missing, result.subsets_run,
+              result.seconds);
+  std::vector<Case> worst = result.cases;
   std::sort(worst.begin(), worst.end(), [](const Case& a, const Case& b) { return a.miss() > b.miss(); });
-  std::printf("worst cases (population | concept | people | paper | Shoal mean [2.5%%, 97.5%%]):\n");
-  for (std::size_t k = 0; k < std::min<std::size_t>(12, worst.size()) && worst[k].miss() > kPrintNoise; ++k) {
+  std::printf("worst cases (population | concept | people | paper | Shoal mean [2.5%%, 97.5%%] | log posterior of "
+              "the paper's final seating − Shoal's best):\n");
+  for (std::size_t k = 0; k < std::min<std::size_t>(8, worst.size()) && worst[k].miss() > kPrintNoise; ++k) {
     const auto& c = worst[k];
-    std::printf("  %s | %s | %zu | %.4f | %s\n", c.population.c_str(), c.concept.c_str(), c.people, c.paper,
+    std::printf("  %s | %s | %zu | %.4f | %s | %.1f\n", c.population.c_str(), c.concept.c_str(), c.people, c.paper,
                 c.found ? (std::to_string(c.mean) + " [" + std::to_string(c.low) + ", " + std::to_string(c.high) + "]").c_str()
-                        : "no such subset");
+                        : "no such subset",
+                c.paper_log_posterior - c.map_log_posterior);
   }
+  // A miss where the paper's final seating is far less probable than a
+  // seating Shoal found: the paper's chain had not reached the posterior.
+  for (const auto& c : result.cases) {
+    if (c.found && c.miss() <= kPrintNoise) continue;
+    ++result.misses;
+    result.stuck_paper_misses += c.found && c.paper_log_posterior < c.map_log_posterior - 10.0;
+  }
+  std::printf("of the %zu misses, %zu have the paper's final seating more than 10 nats (a factor e^10) below Shoal's "
+              "best seating\n", result.misses, result.stuck_paper_misses);
   std::printf("one-table seatings: %zu paper log posteriors checked, %zu differ from Shoal's by more than 1e-9\n",
-              one_table_checked, one_table_mismatches);
-  return rate >= 0.9 && one_table_mismatches == 0 && one_table_checked > 0 ? 0 : 1;
+              result.one_table_checked, result.one_table_mismatches);
+  return result;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::filesystem::path shared = argc > 1 ? argv[1] : SHOAL_SHARED_DIR;
+  const auto task = shared / "paper-data" / "concept-task";
+  const PaperRows paper = read_paper_results(task / "paper-crp-results");
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(task / "llm-responses")) files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+
+  const Agreement gibbs = agreement(files, paper, SamplerKernel::Gibbs);
+  const Agreement split_merge = agreement(files, paper, SamplerKernel::SplitMerge);
+  const bool one_table_ok = gibbs.one_table_mismatches == 0 && gibbs.one_table_checked > 0;
+  // The paper's values are single draws of chains that were sometimes stuck
+  // far from the posterior's mass, and a kernel that leaves such a state
+  // misses them where a stuck Gibbs chain of Shoal's may, by chance, not.
+  // So the default kernel must agree with the paper at least as often as
+  // Gibbs apart from the misses explained by the paper's seating being far
+  // below one Shoal found, and in at least 90% of all results.
+  const std::size_t gibbs_unexplained = gibbs.misses - gibbs.stuck_paper_misses;
+  const std::size_t split_merge_unexplained = split_merge.misses - split_merge.stuck_paper_misses;
+  std::printf("misses not explained by a stuck paper chain: gibbs %zu, split-merge %zu\n", gibbs_unexplained,
+              split_merge_unexplained);
+  const bool ok = gibbs.rate >= 0.9 && split_merge.rate >= 0.9 && split_merge_unexplained <= gibbs_unexplained &&
+                  one_table_ok;
+  return ok ? 0 : 1;
 }

@@ -11,7 +11,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const nativeReport = (files, args) => cli('color', files, args);
 
 function request(overrides) {
-  return { pairs: 'all', deltaE: 'cie76', reference: '', seed: 1, jsdSamples: 20000, bootstrap: 2000, ...overrides };
+  return { pairs: 'all', deltaE: 'cie76', reference: '', seed: 1, jsd: 'bits', jsdSamples: 20000, bootstrap: 2000, ...overrides };
 }
 
 test('wasm and native agree on a small LLM colour file with invalid replies', async () => {
@@ -38,6 +38,26 @@ test('wasm and native agree on the human colorref data and an LLM file, with div
   assert.ok(Math.abs(report.populations[0].dist_from_diagonal.mean - 15.929388310158615) < 1e-9);
   assert.ok(report.populations[1].words.some((w) => w.jsd_to_reference !== null));
   assertSameReport(outcome.report, nativeReport(files, ['--seed', '3', '--jsd-samples', '2000']));
+});
+
+test('wasm and native agree bit for bit on the paper\'s divergence estimator', async () => {
+  const shoal = await loadShoal();
+  const files = [path.join(shared, 'paper-data/color-task/colorref.csv'), path.join(here, '..', 'data', 'llm-colors-small.csv')];
+  const outcome = shoal.analyseColor(filesFor(files), request({ seed: 5, jsd: 'paper', jsdSamples: 1000, bootstrap: 0 }), null);
+  assert.equal(outcome.ok, true, outcome.error.message);
+  const report = JSON.parse(outcome.report);
+  assert.equal(report.parameters.jsd, 'paper');
+  const estimates = report.populations[1].words.map((w) => w.jsd_to_reference).filter((j) => j !== null);
+  assert.ok(estimates.length > 0);
+  for (const j of estimates) {
+    assert.equal(j.estimator, 'paper');
+    assert.equal(j.mc_error, null);
+    assert.ok(j.value >= 0 && j.value <= Math.sqrt(Math.log(2)) + 1e-12);
+  }
+  assertSameReport(outcome.report, nativeReport(files, ['--seed', '5', '--jsd', 'paper', '--jsd-samples', '1000', '--bootstrap', '0']));
+  const bad = shoal.analyseColor(filesFor(files), request({ jsd: 'nats' }), null);
+  assert.equal(bad.ok, false);
+  assert.match(bad.error.message, /nats/);
 });
 
 test('wasm reports bad input as a value naming file, row and column', async () => {

@@ -11,7 +11,7 @@ const paths = [
   path.join(responses, 'zephyr-mistral-prompt=none-temp=default.csv'),
 ];
 
-const request = { alpha: 0.16, prior: 'simplicity', iterations: 120, burnIn: 20, chains: 3, subsets: '25,50',
+const request = { alpha: 0.16, prior: 'simplicity', kernel: 'split-merge', iterations: 120, burnIn: 20, chains: 3, subsets: '25,50',
   seed: 9, traces: false, bootstrap: 500 };
 
 test('chains spread over three module instances assemble into the CLI report', async () => {
@@ -38,6 +38,21 @@ test('chains spread over three module instances assemble into the CLI report', a
     ['--iterations', '120', '--burn-in', '20', '--chains', '3', '--subsets', '25,50', '--seed', '9', '--bootstrap', '500']));
 });
 
+test('the Gibbs kernel in wasm gives the CLI report of --kernel gibbs', async () => {
+  const shoal = await loadShoal();
+  const files = filesFor(paths.slice(0, 1));
+  const gibbs = { ...request, kernel: 'gibbs', chains: 2 };
+  const tasks = JSON.parse(shoal.planConcept(files, gibbs).report).tasks;
+  const run = shoal.runConceptChains(files, gibbs, [...Array(tasks).keys()], null);
+  assert.equal(run.ok, true, run.error.message);
+  const assembled = shoal.assembleConcept(files, gibbs, [run.data.slice()]);
+  assert.equal(assembled.ok, true, assembled.error.message);
+  assert.equal(JSON.parse(assembled.report).parameters.kernel, 'gibbs');
+  assertSameReport(assembled.report, nativeReport('concept', paths.slice(0, 1),
+    ['--kernel', 'gibbs', '--iterations', '120', '--burn-in', '20', '--chains', '2', '--subsets', '25,50', '--seed', '9',
+      '--bootstrap', '500']));
+});
+
 test('missing chain results and bad options come back as errors', async () => {
   const shoal = await loadShoal();
   const files = filesFor(paths.slice(0, 1));
@@ -48,6 +63,9 @@ test('missing chain results and bad options come back as errors', async () => {
   const bad = shoal.planConcept(files, { ...request, burnIn: 500 });
   assert.equal(bad.ok, false);
   assert.match(bad.error.message, /burn-in/);
+  const badKernel = shoal.planConcept(files, { ...request, kernel: 'metropolis' });
+  assert.equal(badKernel.ok, false);
+  assert.match(badKernel.error.message, /kernel/);
 });
 
 test('a ChoiceNumber other than 0 or 1 is reported with file, row and column', async () => {

@@ -8,6 +8,7 @@ export interface ConceptRun {
   report: string;
   millis: number;
   workers: number;
+  chains: Float64Array[];   // the workers' chain results, traces included
 }
 
 // What the analysis has done of what it planned. Work is counted in Gibbs
@@ -99,11 +100,11 @@ export async function runConcept(
   const failed = results.find((r) => !r.ok);
   if (failed) throw new Error(failed.error.message);
 
-  const assembleJob = pool.run({ kind: 'concept-assemble', files, request, chainResults: results.map((r) => r.data as Float64Array) },
-    undefined, { worker: planner });
+  const chains = results.map((r) => r.data as Float64Array);
+  const assembleJob = pool.run({ kind: 'concept-assemble', files, request, chainResults: chains }, undefined, { worker: planner });
   track([assembleJob.id]);
   const assembled = await assembleJob.done;
   if (!assembled.ok) throw new Error(assembled.error.message);
   report(true);
-  return { report: assembled.report, millis: performance.now() - started, workers: used.length };
+  return { report: assembled.report, millis: performance.now() - started, workers: used.length, chains };
 }

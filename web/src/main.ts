@@ -190,13 +190,14 @@ function parameters() {
   const seed = whole('seed', 1);
   const bootstrap = whole('bootstrap', 2000);
   return {
-    color: { pairs: value('pairs'), deltaE: value('deltaE'), jsdSamples: whole('jsdSamples', 20000), reference: '', seed, bootstrap },
+    color: { pairs: value('pairs'), deltaE: value('deltaE'), jsd: value('jsd'), jsdSamples: whole('jsdSamples', 20000), reference: '', seed, bootstrap },
     concept: {
       alpha: Number(value('alpha')) || 0.16,
       prior: value('prior'),
+      kernel: value('kernel'),
       iterations: whole('iterations', 500),
       burnIn: whole('burnIn', 100),
-      chains: Math.max(1, whole('chains', 1)),
+      chains: Math.max(1, whole('chains', 4)),
       subsets: value('subsets').replace(/\s+/g, ''),
       seed,
       traces: false,
@@ -221,11 +222,12 @@ async function runColor(batch: LoadedFile[], request: ReturnType<typeof paramete
   if (!result.ok) throw new Error(result.error.message);
   progress.color(1);
   const report = JSON.parse(result.report) as ColorReport;
+  const norms = files.find((f) => f.inspection?.task === 'word-norms')?.inspection?.word_norms ?? null;
   runStatus.dataset.colorMillis = String(result.millis);
   return {
     summary: `word–colour ${(result.millis / 1000).toFixed(2)} s`,
-    render: () => renderColorResults(byId('color-results'), report, result.report, (result.data as Uint8Array) ?? new Uint8Array()),
-    comparison: { task: 'Word–colour associations', key: 'color', metric: 'dist_from_diagonal', comparisons: report.comparisons },
+    render: () => renderColorResults(byId('color-results'), report, result.report, (result.data as Uint8Array) ?? new Uint8Array(), norms),
+    comparison: { task: 'Word–colour associations', key: 'color', metric: 'dist_from_diagonal', comparisons: report.comparisons, report },
   };
 }
 
@@ -239,8 +241,8 @@ async function runConcepts(batch: LoadedFile[], request: ReturnType<typeof param
   runStatus.dataset.conceptMillis = String(run.millis);
   return {
     summary: `similarity ${(run.millis / 1000).toFixed(2)} s on ${run.workers} worker${run.workers === 1 ? '' : 's'}`,
-    render: () => renderConceptResults(byId('concept-results'), report, run.report),
-    comparison: { task: 'Conceptual similarity', key: 'concept', metric: 'p_multiple_concepts', comparisons: report.comparisons },
+    render: () => renderConceptResults(byId('concept-results'), report, run.report, run.chains),
+    comparison: { task: 'Conceptual similarity', key: 'concept', metric: 'p_multiple_concepts', comparisons: report.comparisons, report },
   };
 }
 

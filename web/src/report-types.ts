@@ -29,7 +29,7 @@ export interface ColorWord {
   internal_delta_e: Summary;
   population_delta_e: Summary;
   dist_from_diagonal: number | null;
-  jsd_to_reference: { bits: number; mc_error: number; samples: number } | null;
+  jsd_to_reference: { estimator: 'bits' | 'paper'; value: number; mc_error: number | null; samples: number } | null;
 }
 
 export interface ColorPopulation extends PopulationLabel {
@@ -53,7 +53,8 @@ export interface ColorReport extends ReportEnvelope {
 export interface Inspection {
   name: string;
   bytes: number;
-  task: 'color' | 'concept' | null;
+  task: 'color' | 'concept' | 'word-norms' | null;
+  word_norms?: { scales: string[]; words: string[]; ratings: (number | null)[][] };
   format: string | null;
   delimiter?: string;
   header?: string[];
@@ -77,6 +78,7 @@ export interface ConceptSubset {
   tables: PosteriorSummary;
   richness_chao1: PosteriorSummary;
   r_hat: { p_same_table: number | null; tables: number | null };
+  chains: { seed: string; last: IterationRecord; map: IterationRecord }[];
 }
 
 export interface ConceptResult {

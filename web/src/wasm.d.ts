@@ -8,9 +8,9 @@ declare module '@shoal-wasm/shoal.mjs' {
     labels?: { name?: string; model?: string; prompt?: string; temperature?: string; family?: string; aligned?: boolean; human?: boolean };
   }
   export interface WasmFile { name: string; bytes: Uint8Array; settings?: FileSettings }
-  export interface ColorRequest { pairs: string; deltaE: string; reference: string; seed: number; jsdSamples: number; bootstrap: number }
+  export interface ColorRequest { pairs: string; deltaE: string; reference: string; seed: number; jsd: string; jsdSamples: number; bootstrap: number }
   export interface ConceptRequest {
-    alpha: number; prior: string; iterations: number; burnIn: number; chains: number; subsets: string; seed: number; traces: boolean;
+    alpha: number; prior: string; kernel: string; iterations: number; burnIn: number; chains: number; subsets: string; seed: number; traces: boolean;
     bootstrap: number;
   }
   export interface ShoalModule {

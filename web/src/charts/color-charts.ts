@@ -1,7 +1,12 @@
-// The colour task's figures, as the paper draws them.
-import type { VisualizationSpec } from 'vega-embed';
-import type { ColorReport } from '../report-types';
-import { colourScale as scale, populationOrder as order } from './populations';
+// The colour task's figures, after the paper's: internal vs population ΔE
+// (Fig. 2a), distance from the line of unity, colour bars (Fig. 5), the
+// divergence from humans and the reply counts (appendix), and word ratings.
+import type { ColorPopulation, ColorReport } from '../report-types';
+import type { Drawing } from './figure';
+import { columnWidth, facetColumns, rowStep, widestLabel, wrapText } from './layout';
+import { colourKey, colourScale, conditionLabel, conditionRank, populationOrder } from './palette';
+import { foreground } from './theme';
+import { SCHEMA, bottomLegend, fmt, linearFit, listSummary } from './common';
 
 export interface ColorAnswer { population: number; word: number; block: number; r: number; g: number; b: number }
 
@@ -20,102 +25,133 @@ export function decodeAnswers(data: Uint8Array): ColorAnswer[] {
   return answers;
 }
 
-export function populationOrder(report: ColorReport): string[] {
-  return order(report.populations);
+// Small multiples that wrap to the column: each panel titled by its
+// population, the title wrapped to the panel's width.
+function panelGrid(count: number, minimum: number, maximum: number, axisRoom: number) {
+  const available = columnWidth() - axisRoom;
+  const columns = facetColumns(count, available, minimum);
+  const size = Math.min(maximum, Math.floor((available - 14 * (columns - 1)) / columns));
+  return { columns, size };
 }
 
-function colourScale(report: ColorReport) {
-  return scale(report.populations);
-}
-
-export function scatterSpec(report: ColorReport): VisualizationSpec {
-  const points = report.populations.flatMap((p) =>
-    p.words
-      .filter((w) => w.internal_delta_e.mean !== null && w.population_delta_e.mean !== null)
-      .map((w) => ({
-        population: p.name,
-        word: w.word,
-        internal: w.internal_delta_e.mean,
-        population_delta_e: w.population_delta_e.mean,
-      })),
-  );
-  const limit = Math.max(10, ...points.map((d) => Math.max(d.internal ?? 0, d.population_delta_e ?? 0))) * 1.05;
-  const order = populationOrder(report);
+export function scatterFigure(report: ColorReport): Drawing {
+  const name = 'color-scatter';
+  const caption = 'Internal vs population ΔE, one point per word, a panel per population (the paper’s Fig. 2a); dashed: the line of unity';
+  const populations = populationOrder(report.populations).filter((p) => p.words.some((w) => w.internal_delta_e.mean !== null && w.population_delta_e.mean !== null));
+  if (populations.length === 0) return { name, caption, empty: 'No population has a word answered twice by two or more individuals, so there is no ΔE to draw.' };
+  const { columns, size } = panelGrid(populations.length, 150, 260, 70);
+  const panels = new Map(populations.map((p) => [p.name, wrapText(p.name, size).join('\n')]));
+  const rows = populations.flatMap((p) => p.words
+    .filter((w) => w.internal_delta_e.mean !== null && w.population_delta_e.mean !== null)
+    .map((w) => ({ population: p.name, panel: panels.get(p.name)!, key: colourKey(p), word: w.word, internal: w.internal_delta_e.mean!, population_delta_e: w.population_delta_e.mean! })));
+  const limit = Math.ceil(Math.max(10, ...rows.map((d) => Math.max(d.internal, d.population_delta_e))) * 1.05);
+  const summary = `Each panel plots a population's words: x is the mean ΔE between two different individuals' answers, y the mean ΔE between one individual's two answers. ` +
+    `Points below the dashed line mean individuals are more consistent than the population is diverse. ` +
+    listSummary(populations.map((p) => `${p.name}: ${p.words_analysed} words, mean internal ΔE ${fmt(p.internal_delta_e.mean, 2)}, mean population ΔE ${fmt(p.population_delta_e.mean, 2)}`));
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    data: { values: points },
-    facet: { field: 'population', type: 'nominal', sort: order, title: null },
-    columns: Math.min(4, order.length),
+    name, caption, summary,
+    rows: rows.map(({ panel: _panel, key: _key, ...r }) => r),
     spec: {
-      width: 220,
-      height: 220,
-      layer: [
-        {
-          mark: { type: 'rule', color: '#555', strokeDash: [4, 3] },
-          encoding: { x: { datum: 0 }, y: { datum: 0 }, x2: { datum: limit }, y2: { datum: limit } },
-        },
-        {
-          mark: { type: 'point', filled: true, opacity: 0.7, size: 28 },
-          encoding: {
-            x: { field: 'population_delta_e', type: 'quantitative', title: 'population ΔE', scale: { domain: [0, limit] } },
-            y: { field: 'internal', type: 'quantitative', title: 'internal ΔE', scale: { domain: [0, limit] } },
-            color: { field: 'population', type: 'nominal', scale: colourScale(report), legend: null },
-            tooltip: [
-              { field: 'word' },
-              { field: 'internal', format: '.2f', title: 'internal ΔE' },
-              { field: 'population_delta_e', format: '.2f', title: 'population ΔE' },
-            ],
+      $schema: SCHEMA,
+      data: { values: rows },
+      facet: { field: 'panel', type: 'nominal', sort: [...panels.values()], title: null, header: { labelExpr: "split(datum.label, '\\n')" } },
+      columns,
+      spec: {
+        width: size,
+        height: size,
+        layer: [
+          {
+            mark: { type: 'rule', color: foreground(), strokeDash: [4, 3], opacity: 0.7 },
+            encoding: { x: { datum: 0, type: 'quantitative' }, y: { datum: 0, type: 'quantitative' }, x2: { datum: limit }, y2: { datum: limit } },
           },
-        },
-      ],
+          {
+            mark: { type: 'point', filled: true, opacity: 0.65, size: 22 },
+            encoding: {
+              x: { field: 'population_delta_e', type: 'quantitative', title: 'population ΔE', scale: { domain: [0, limit] } },
+              y: { field: 'internal', type: 'quantitative', title: 'internal ΔE', scale: { domain: [0, limit] } },
+              color: { field: 'key', type: 'nominal', scale: colourScale(populations), legend: null },
+              tooltip: [{ field: 'population' }, { field: 'word' }, { field: 'internal', format: '.2f', title: 'internal ΔE' }, { field: 'population_delta_e', format: '.2f', title: 'population ΔE' }],
+            },
+          },
+        ],
+      },
     },
-  } as VisualizationSpec;
+  };
 }
 
-export function distanceSpec(report: ColorReport): VisualizationSpec {
-  const rows = report.populations.map((p) => ({
-    population: p.name,
-    mean: p.dist_from_diagonal.mean,
-    low: p.dist_from_diagonal.ci95[0],
-    high: p.dist_from_diagonal.ci95[1],
-    human: p.human,
-  }));
-  const human = rows.find((r) => r.human);
+// Horizontal bars, a row per population with its whole name, so a hundred
+// populations stay legible inside the column.
+function populationBars(populations: ColorPopulation[], rows: { population: string; key: string; mean: number; low: number | null; high: number | null }[],
+  title: string, human: { mean: number; low: number | null; high: number | null } | null) {
+  const names = rows.map((r) => r.population);
+  const keys = colourScale(populations);
+  const width = Math.max(200, columnWidth() - widestLabel(names) - 40);
   const layers: unknown[] = [
     {
       mark: { type: 'bar' },
       encoding: {
-        y: { field: 'population', type: 'nominal', sort: populationOrder(report), title: null },
-        x: { field: 'mean', type: 'quantitative', title: 'mean distance from the line of unity (ΔE)' },
-        color: { field: 'population', type: 'nominal', scale: colourScale(report), legend: null },
-        tooltip: [{ field: 'population' }, { field: 'mean', format: '.3f' }, { field: 'low', format: '.3f' }, { field: 'high', format: '.3f' }],
+        y: { field: 'population', type: 'nominal', sort: names, title: null },
+        x: { field: 'mean', type: 'quantitative', title },
+        color: { field: 'key', type: 'nominal', scale: keys, legend: bottomLegend(keys.domain, width, 'population') },
+        tooltip: [{ field: 'population' }, { field: 'mean', format: '.3f' }, { field: 'low', format: '.3f', title: '2.5%' }, { field: 'high', format: '.3f', title: '97.5%' }],
       },
     },
     {
-      mark: { type: 'rule', color: '#222' },
-      encoding: {
-        y: { field: 'population', type: 'nominal', sort: populationOrder(report) },
-        x: { field: 'low', type: 'quantitative' },
-        x2: { field: 'high' },
-      },
+      mark: { type: 'rule', color: foreground() },
+      encoding: { y: { field: 'population', type: 'nominal', sort: names }, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
     },
   ];
-  if (human && human.mean !== null) {
+  if (human) {
     layers.push({
-      data: { values: [{ mean: human.mean, low: human.low, high: human.high }] },
+      data: { values: [human] },
       layer: [
-        { mark: { type: 'rect', color: '#000', opacity: 0.08 }, encoding: { x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } } },
-        { mark: { type: 'rule', color: '#000', strokeDash: [5, 3] }, encoding: { x: { field: 'mean', type: 'quantitative' } } },
+        ...(human.low !== null && human.high !== null ? [{ mark: { type: 'rect', color: foreground(), opacity: 0.1 }, encoding: { x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } } }] : []),
+        { mark: { type: 'rule', color: foreground(), strokeDash: [5, 3] }, encoding: { x: { field: 'mean', type: 'quantitative' } } },
       ],
     });
   }
+  return { $schema: SCHEMA, width, height: { step: rowStep(rows.length) }, data: { values: rows }, layer: layers };
+}
+
+export function distanceFigure(report: ColorReport): Drawing {
+  const name = 'color-distance';
+  const caption = 'Mean distance from the line of unity per population (ΔE; 95% intervals over words; the shaded band and dashed line: humans)';
+  const populations = populationOrder(report.populations);
+  const rows = populations.filter((p) => p.dist_from_diagonal.mean !== null).map((p) => ({
+    population: p.name, key: colourKey(p), mean: p.dist_from_diagonal.mean!, low: p.dist_from_diagonal.ci95[0], high: p.dist_from_diagonal.ci95[1],
+  }));
+  if (rows.length === 0) return { name, caption, empty: 'No population has a word with two or more complete individuals.' };
+  const human = populations.find((p) => p.human && p.dist_from_diagonal.mean !== null);
+  const band = human ? { mean: human.dist_from_diagonal.mean!, low: human.dist_from_diagonal.ci95[0], high: human.dist_from_diagonal.ci95[1] } : null;
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: 520,
-    height: { step: 26 },
-    data: { values: rows },
-    layer: layers,
-  } as VisualizationSpec;
+    name, caption,
+    summary: `The headline diversity number: how far, on average, a population's words lie from the line where individuals vary as much as the population. ` +
+      listSummary(rows.map((r) => `${r.population} ${fmt(r.mean, 2)} [${fmt(r.low, 2)}, ${fmt(r.high, 2)}]`)),
+    rows: rows.map(({ key: _key, ...r }) => r),
+    spec: populationBars(populations, rows, 'mean distance from the line of unity (ΔE)', band),
+  };
+}
+
+export function jsdFigure(report: ColorReport): Drawing {
+  const paper = report.parameters.jsd === 'paper';
+  const name = 'color-jsd';
+  const unit = paper ? 'the paper’s JS distance (natural log, 0 to 0.833)' : 'Jensen–Shannon divergence (bits, 0 to 1)';
+  const caption = `Divergence of each population’s colours from ${String(report.parameters.reference || 'the reference')}: ${unit}, mean over words with 95% intervals (the paper’s appendix figure)`;
+  const populations = populationOrder(report.populations);
+  const rows = populations.filter((p) => p.jsd_to_reference?.mean !== null && p.jsd_to_reference !== null).map((p) => ({
+    population: p.name, key: colourKey(p), mean: p.jsd_to_reference!.mean!, low: p.jsd_to_reference!.ci95[0], high: p.jsd_to_reference!.ci95[1],
+  }));
+  if (rows.length === 0) {
+    return { name, caption, empty: report.parameters.reference
+      ? 'No population other than the reference has a word with a Gaussian fit on both sides.'
+      : 'There is no reference population (one human population, or one chosen) to measure divergence from.' };
+  }
+  return {
+    name, caption,
+    summary: `${paper ? 'The paper’s estimator' : 'The divergence in bits'}, averaged over words, per population: ` + listSummary(rows.map((r) => `${r.population} ${fmt(r.mean, 3)}`)),
+    rows: rows.map(({ key: _key, ...r }) => ({ ...r, estimator: paper ? 'paper' : 'bits' })),
+    spec: populationBars(populations, rows, paper ? 'JS distance, the paper’s estimator' : 'JS divergence from the reference (bits)', null),
+  };
 }
 
 function hueOf(r: number, g: number, b: number): [number, number] {
@@ -130,51 +166,175 @@ function hueOf(r: number, g: number, b: number): [number, number] {
 
 const hex = (v: number) => v.toString(16).padStart(2, '0');
 
-export function colourBarsSpec(report: ColorReport, answers: ColorAnswer[], word: string): VisualizationSpec {
-  const stripes: { population: string; start: number; end: number; colour: string }[] = [];
-  report.populations.forEach((p, index) => {
-    const w = p.words.findIndex((x) => x.word === word);
-    if (w < 0) return;
-    const mine = answers
-      .filter((a) => a.population === index && a.word === w)
-      .map((a) => ({ a, key: hueOf(a.r, a.g, a.b) }))
-      .sort((x, y) => x.key[0] - y.key[0] || x.key[1] - y.key[1]);
-    mine.forEach(({ a }, i) => {
-      stripes.push({ population: p.name, start: i / mine.length, end: (i + 1) / mine.length, colour: `#${hex(a.r)}${hex(a.g)}${hex(a.b)}` });
-    });
-  });
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: 560,
-    height: { step: 34 },
-    data: { values: stripes },
-    mark: { type: 'rect' },
-    encoding: {
-      y: { field: 'population', type: 'nominal', sort: populationOrder(report), title: null },
-      x: { field: 'start', type: 'quantitative', axis: null, scale: { domain: [0, 1] } },
-      x2: { field: 'end' },
-      color: { field: 'colour', type: 'nominal', scale: null },
-      tooltip: [{ field: 'population' }, { field: 'colour' }],
-    },
-  } as VisualizationSpec;
+// Words shared by most populations, the humans' first: a default handful.
+export function defaultBarWords(report: ColorReport, count = 6): string[] {
+  const seen = new Map<string, number>();
+  for (const p of report.populations) for (const w of p.words) if (w.individuals > 0) seen.set(w.word, (seen.get(w.word) ?? 0) + 1);
+  return [...seen.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, count).map(([w]) => w).sort();
 }
 
-export function responsesSpec(report: ColorReport): VisualizationSpec {
-  const rows = report.populations.flatMap((p) => [
-    { population: p.name, kind: 'valid', count: p.responses.valid },
-    { population: p.name, kind: 'invalid', count: p.responses.invalid },
-  ]);
+export function colourBarsFigure(report: ColorReport, answers: ColorAnswer[], words: string[]): Drawing {
+  const name = 'colour-bars';
+  const caption = `Every first answer per word and population, sorted by hue (the paper’s Fig. 5): ${words.join(', ')}`;
+  const populations = populationOrder(report.populations);
+  const index = new Map(report.populations.map((p, i) => [p.name, i]));
+  const stripes: { word: string; population: string; start: number; end: number; colour: string }[] = [];
+  for (const word of words) {
+    for (const p of populations) {
+      const w = p.words.findIndex((x) => x.word === word);
+      if (w < 0) continue;
+      const mine = answers
+        .filter((a) => a.population === index.get(p.name) && a.word === w && a.block === 1)
+        .map((a) => ({ a, key: hueOf(a.r, a.g, a.b) }))
+        .sort((x, y) => x.key[0] - y.key[0] || x.key[1] - y.key[1]);
+      mine.forEach(({ a }, i) => stripes.push({ word, population: p.name, start: i / mine.length, end: (i + 1) / mine.length, colour: `#${hex(a.r)}${hex(a.g)}${hex(a.b)}` }));
+    }
+  }
+  if (stripes.length === 0) return { name, caption, empty: 'None of the chosen words has an answer in any population.' };
+  const names = populations.map((p) => p.name).filter((n) => stripes.some((s) => s.population === n));
+  const labelRoom = widestLabel(names) + 20;
+  const cell = Math.max(50, Math.floor((columnWidth() - labelRoom - 8 * (words.length - 1)) / words.length));
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: 520,
-    height: { step: 26 },
-    data: { values: rows },
-    mark: { type: 'bar' },
-    encoding: {
-      y: { field: 'population', type: 'nominal', sort: populationOrder(report), title: null },
-      x: { field: 'count', type: 'quantitative', stack: 'normalize', title: 'share of replies', axis: { format: '%' } },
-      color: { field: 'kind', type: 'nominal', scale: { domain: ['valid', 'invalid'], range: ['#009E73', '#D55E00'] }, title: 'reply' },
-      tooltip: [{ field: 'population' }, { field: 'kind' }, { field: 'count' }],
+    name, caption,
+    summary: `For each word (columns) and population (rows, humans on top), a bar of every individual's first colour, sorted by hue: a single block of colour means everyone answered alike. ` +
+      `${names.length} populations, ${stripes.length} answers.`,
+    rows: stripes,
+    spec: {
+      $schema: SCHEMA,
+      data: { values: stripes },
+      facet: { column: { field: 'word', type: 'nominal', sort: words, title: null } },
+      spacing: 8,
+      spec: {
+        width: cell,
+        height: { step: rowStep(names.length) },
+        mark: { type: 'rect' },
+        encoding: {
+          y: { field: 'population', type: 'nominal', sort: names, title: null },
+          x: { field: 'start', type: 'quantitative', axis: null, scale: { domain: [0, 1] } },
+          x2: { field: 'end' },
+          color: { field: 'colour', type: 'nominal', scale: null },
+          tooltip: [{ field: 'population' }, { field: 'word' }, { field: 'colour' }],
+        },
+      },
     },
-  } as VisualizationSpec;
+  };
+}
+
+// Valid and invalid replies, a panel row per model and a bar per condition
+// (the paper's appendix response counts).
+export function responsesFigure(report: ColorReport): Drawing {
+  const name = 'color-responses';
+  const caption = 'Valid and invalid replies per model and condition (the paper’s appendix response counts; a reply is invalid without a colour code)';
+  const populations = populationOrder(report.populations);
+  const rows = populations.flatMap((p) => {
+    const model = p.human ? p.name : p.model || p.name;
+    const condition = p.human ? 'humans' : conditionLabel(p.prompt, p.temperature);
+    return [
+      { population: p.name, model, condition, rank: p.human ? -1 : conditionRank(p), reply: 'valid', count: p.responses.valid },
+      { population: p.name, model, condition, rank: p.human ? -1 : conditionRank(p), reply: 'invalid', count: p.responses.invalid },
+    ];
+  });
+  if (rows.every((r) => r.count === 0)) return { name, caption, empty: 'No replies were read.' };
+  return { name, caption, summary: replySummary(populations.map((p) => [p.name, p.responses.valid, p.responses.invalid])), rows, spec: groupedCounts(rows, 'reply', ['valid', 'invalid'], ['#009E73', '#D55E00'], 'replies') };
+}
+
+export function replySummary(rows: [string, number, number][]): string {
+  return 'Valid and invalid replies: ' + listSummary(rows.map(([n, v, i]) => `${n} ${v} valid, ${i} invalid`));
+}
+
+// Stacked counts, a facet row per model (named on the left) and a bar per
+// condition inside it.
+export function groupedCounts(rows: { model: string; condition: string; rank: number; count: number }[], kindField: string, kinds: string[], colours: string[], title: string) {
+  const models = [...new Set(rows.map((r) => r.model))];
+  const conditions = [...new Set(rows.map((r) => r.condition))];
+  const modelRoom = widestLabel(models) + 16;
+  const width = Math.max(200, columnWidth() - modelRoom - widestLabel(conditions) - 40);
+  return {
+    $schema: SCHEMA,
+    data: { values: rows },
+    facet: { row: { field: 'model', type: 'nominal', sort: models, title: null, header: { labelAngle: 0, labelAlign: 'left', labelOrient: 'left' } } },
+    spacing: 4,
+    resolve: { scale: { y: 'independent' } },
+    spec: {
+      width,
+      height: { step: 14 },
+      mark: { type: 'bar' },
+      encoding: {
+        y: { field: 'condition', type: 'nominal', title: null, sort: { field: 'rank' } },
+        x: { field: 'count', type: 'quantitative', title, stack: 'zero' },
+        color: { field: kindField, type: 'nominal', scale: { domain: kinds, range: colours }, title: null, legend: { orient: 'bottom', direction: 'horizontal', columns: kinds.length } },
+        order: { field: kindField, sort: 'descending' },
+        tooltip: [{ field: 'model' }, { field: 'condition' }, { field: kindField }, { field: 'count' }],
+      },
+    },
+  };
+}
+
+export interface WordNorms { scales: string[]; words: string[]; ratings: (number | null)[][] }
+
+export function wordRatingsFigure(report: ColorReport, norms: WordNorms, scale: string): Drawing {
+  const name = 'word-ratings';
+  const caption = `Word ${scale} rating vs internal ΔE, a panel per population, with the least-squares line and Pearson’s r (the paper’s word-ratings figures)`;
+  const column = norms.scales.indexOf(scale);
+  const rating = new Map(norms.words.map((w, i) => [w, norms.ratings[i][column]]));
+  const populations = populationOrder(report.populations);
+  const fits: { population: string; n: number; r: number | null; slope: number | null; intercept: number | null }[] = [];
+  const points: { population: string; word: string; rating: number; internal: number }[] = [];
+  for (const p of populations) {
+    const mine = p.words.flatMap((w) => {
+      const x = rating.get(w.word);
+      return x !== null && x !== undefined && w.internal_delta_e.mean !== null ? [{ population: p.name, word: w.word, rating: x, internal: w.internal_delta_e.mean }] : [];
+    });
+    if (mine.length < 3) continue;
+    points.push(...mine);
+    fits.push({ population: p.name, ...linearFit(mine.map((m) => m.rating), mine.map((m) => m.internal)) });
+  }
+  if (points.length === 0) return { name, caption, empty: `No population has three or more words with a ${scale} rating and an internal ΔE.` };
+  const shown = populations.filter((p) => fits.some((f) => f.population === p.name));
+  const { columns, size } = panelGrid(shown.length, 150, 240, 70);
+  const panel = new Map(shown.map((p) => [p.name, wrapText(p.name, size).join('\n')]));
+  const xs = points.map((p) => p.rating);
+  const lo = Math.min(...xs), hi = Math.max(...xs);
+  const data = [
+    ...points.map((p) => ({ kind: 'point', panel: panel.get(p.population), key: colourKey(shown.find((s) => s.name === p.population)!), ...p })),
+    ...fits.flatMap((f) => f.slope === null ? [] : [{ kind: 'line', panel: panel.get(f.population), x1: lo, x2: hi, y1: f.intercept! + f.slope * lo, y2: f.intercept! + f.slope * hi }]),
+    ...fits.map((f) => ({ kind: 'r', panel: panel.get(f.population), text: `r = ${fmt(f.r, 2)} (n = ${f.n})` })),
+  ];
+  return {
+    name, caption,
+    summary: `Per population, the words' ${scale} ratings against their internal ΔE. ` + listSummary(fits.map((f) => `${f.population}: r = ${fmt(f.r, 3)} over ${f.n} words`)),
+    rows: [...points.map((p) => ({ ...p, scale })), ...fits.map((f) => ({ population: f.population, scale, n: f.n, r: f.r, slope: f.slope, intercept: f.intercept }))],
+    spec: {
+      $schema: SCHEMA,
+      data: { values: data },
+      facet: { field: 'panel', type: 'nominal', sort: [...panel.values()], title: null, header: { labelExpr: "split(datum.label, '\\n')" } },
+      columns,
+      spec: {
+        width: size,
+        height: size,
+        layer: [
+          {
+            transform: [{ filter: "datum.kind == 'point'" }],
+            mark: { type: 'point', filled: true, opacity: 0.6, size: 18 },
+            encoding: {
+              x: { field: 'rating', type: 'quantitative', title: `${scale} rating`, scale: { zero: false } },
+              y: { field: 'internal', type: 'quantitative', title: 'internal ΔE' },
+              color: { field: 'key', type: 'nominal', scale: colourScale(shown), legend: null },
+              tooltip: [{ field: 'word' }, { field: 'rating', format: '.2f' }, { field: 'internal', format: '.2f', title: 'internal ΔE' }],
+            },
+          },
+          {
+            transform: [{ filter: "datum.kind == 'line'" }],
+            mark: { type: 'rule', color: foreground(), strokeWidth: 1.5 },
+            encoding: { x: { field: 'x1', type: 'quantitative' }, x2: { field: 'x2' }, y: { field: 'y1', type: 'quantitative' }, y2: { field: 'y2' } },
+          },
+          {
+            transform: [{ filter: "datum.kind == 'r'" }],
+            mark: { type: 'text', align: 'left', baseline: 'top', x: 4, y: 4 },
+            encoding: { text: { field: 'text' } },
+          },
+        ],
+      },
+    },
+  };
 }

@@ -1,21 +1,13 @@
-// Every figure is a Vega-Lite spec rendered as SVG, with SVG and PNG
-// downloads. Expressions run through vega-interpreter so the page needs no
+// Every figure is a Vega-Lite spec rendered as SVG, with its caption, a text
+// description for screen readers, and downloads (SVG, PNG, the CSV of what
+// is drawn). Expressions run through vega-interpreter so the page needs no
 // eval under its Content-Security-Policy.
 import embed, { type VisualizationSpec } from 'vega-embed';
 import { expressionInterpreter } from 'vega-interpreter';
 import { download, safeFileName } from '../download';
 import { h } from '../dom';
-
-// Okabe & Ito's palette, distinguishable with the common colour-vision
-// deficiencies; humans are drawn in black.
-export const HUMAN_COLOUR = '#000000';
-export const POPULATION_COLOURS = ['#E69F00', '#56B4E9', '#009E73', '#0072B2', '#D55E00', '#CC79A7', '#F0E442', '#999999'];
-
-export function populationScale(names: string[], human: (name: string) => boolean) {
-  let next = 0;
-  const range = names.map((name) => (human(name) ? HUMAN_COLOUR : POPULATION_COLOURS[next++ % POPULATION_COLOURS.length]));
-  return { domain: names, range };
-}
+import { toCsv, type Row } from './csv';
+import { vegaConfig } from './theme';
 
 // Decoded here rather than fetched: the page's policy allows no data: fetches.
 function dataUrlToBlob(url: string): Blob {
@@ -27,10 +19,41 @@ function dataUrlToBlob(url: string): Blob {
   return new Blob([bytes], { type });
 }
 
-export async function figure(name: string, title: string, spec: VisualizationSpec): Promise<HTMLElement> {
-  const plot = h('div', { class: 'plot', role: 'img', 'aria-label': title });
-  const block = h('figure', { class: 'figure', 'data-figure': name }, h('figcaption', {}, title), plot);
-  const result = await embed(plot, spec, {
+export interface FigureContent {
+  name: string;          // data-figure and file names
+  caption: string;       // what the figure shows, for everyone
+  summary: string;       // the figure in words, for screen readers and the archive
+  spec: object;          // a Vega-Lite spec (typed loosely: built from data)
+  rows: Row[];           // the numbers drawn, as the CSV download
+}
+
+// Figures on the page, for the figure-set archive.
+export interface DrawnFigure { name: string; element: HTMLElement; svg: () => Promise<string>; csv: string; summary: string }
+const drawn: DrawnFigure[] = [];
+
+export function drawnFigures(): DrawnFigure[] {
+  return drawn.filter((f) => f.element.isConnected);
+}
+
+let serial = 0;
+
+// A figure with nothing to draw says why instead of drawing empty axes.
+export function emptyFigure(name: string, caption: string, reason: string): HTMLElement {
+  return h('figure', { class: 'figure figure-empty', 'data-figure': name, 'data-empty': 'true' },
+    h('figcaption', {}, caption), h('p', { class: 'figure-note' }, reason));
+}
+
+export async function figure(content: FigureContent): Promise<HTMLElement> {
+  const { name, caption, summary, spec, rows } = content;
+  const summaryId = `figure-summary-${++serial}`;
+  // Vega labels the element it draws into; the frame around it is what
+  // assistive technology reads: the caption, described by the summary.
+  const plot = h('div', { class: 'plot' });
+  const frame = h('div', { class: 'plot-frame', role: 'img', 'aria-label': caption, 'aria-describedby': summaryId, style: 'max-width:100%;overflow-x:auto' }, plot);
+  const block = h('figure', { class: 'figure', 'data-figure': name },
+    h('figcaption', {}, caption), frame,
+    h('details', { class: 'figure-description' }, h('summary', {}, 'Description'), h('p', { class: 'figure-summary', id: summaryId, style: 'font-size:0.85rem;margin:0.3rem 0' }, summary)));
+  const result = await embed(plot, { ...spec, description: caption, config: vegaConfig() } as VisualizationSpec, {
     actions: false,
     renderer: 'svg',
     ast: true,
@@ -39,14 +62,27 @@ export async function figure(name: string, title: string, spec: VisualizationSpe
   // The text alternative is the container's label (role img); the marks'
   // own ARIA roles, some without names, would only be noise.
   plot.querySelector('svg')?.setAttribute('aria-hidden', 'true');
-  const svgButton = h('button', { type: 'button', class: 'download', 'data-download': `${name}.svg` }, 'SVG');
-  const pngButton = h('button', { type: 'button', class: 'download', 'data-download': `${name}.png` }, 'PNG');
-  svgButton.addEventListener('click', async () => {
-    download(`${safeFileName(name)}.svg`, await result.view.toSVG(), 'image/svg+xml');
-  });
-  pngButton.addEventListener('click', async () => {
-    download(`${safeFileName(name)}.png`, dataUrlToBlob(await result.view.toImageURL('png', 2)));
-  });
-  block.append(h('div', { class: 'figure-actions' }, 'Download: ', svgButton, ' ', pngButton));
+  const csv = toCsv(rows);
+  const file = safeFileName(name);
+  const svg = () => result.view.toSVG();
+  const button = (label: string, suffix: string, save: () => Promise<void> | void) => {
+    const b = h('button', { type: 'button', class: 'download', 'data-download': `${name}.${suffix}` }, label);
+    b.addEventListener('click', () => { void save(); });
+    return b;
+  };
+  block.append(h('div', { class: 'figure-actions' }, 'Download: ',
+    button('SVG', 'svg', async () => download(`${file}.svg`, await svg(), 'image/svg+xml')), ' ',
+    button('PNG', 'png', async () => download(`${file}.png`, dataUrlToBlob(await result.view.toImageURL('png', 3)))), ' ',
+    button('CSV', 'csv', () => download(`${file}.csv`, csv, 'text/csv'))));
+  block.dataset.points = String(rows.length);
+  (block as HTMLElement & { figureRows?: Row[] }).figureRows = rows;
+  drawn.push({ name, element: block, svg, csv, summary: `${caption}\n\n${summary}\n` });
   return block;
+}
+
+export interface NothingToDraw { name: string; caption: string; empty: string }
+export type Drawing = FigureContent | NothingToDraw;
+
+export function draw(d: Drawing): Promise<HTMLElement> {
+  return 'empty' in d ? Promise.resolve(emptyFigure(d.name, d.caption, d.empty)) : figure(d);
 }

@@ -1,6 +1,9 @@
 // Results of the word–colour analysis: figures, tables and downloads.
-import { colourBarsSpec, decodeAnswers, distanceSpec, populationOrder, responsesSpec, scatterSpec } from '../charts/color-charts';
-import { figure } from '../charts/figure';
+import {
+  type ColorAnswer, type WordNorms, colourBarsFigure, decodeAnswers, defaultBarWords, distanceFigure, jsdFigure, responsesFigure,
+  scatterFigure, wordRatingsFigure,
+} from '../charts/color-charts';
+import { draw } from '../charts/figure';
 import { append, h } from '../dom';
 import { download } from '../download';
 import type { ColorPopulation, ColorReport, ColorWord } from '../report-types';
@@ -18,7 +21,7 @@ function populationTable(report: ColorReport): HTMLElement {
     { title: 'slope', value: (p) => p.regression_internal_on_population.slope, digits: 4 },
     { title: 'intercept', value: (p) => p.regression_internal_on_population.intercept, digits: 4 },
     { title: 'R²', value: (p) => p.regression_internal_on_population.r_squared, digits: 4 },
-    { title: 'mean JSD to reference (bits)', value: (p) => p.jsd_to_reference?.mean ?? null, digits: 4 },
+    { title: report.parameters.jsd === 'paper' ? 'mean divergence from reference (paper’s estimator)' : 'mean JSD to reference (bits)', value: (p) => p.jsd_to_reference?.mean ?? null, digits: 4 },
     { title: 'valid replies', value: (p) => p.responses.valid },
     { title: 'invalid replies', value: (p) => p.responses.invalid },
   ]);
@@ -33,25 +36,38 @@ function wordTable(report: ColorReport): HTMLElement {
     { title: 'internal ΔE', value: (r) => r.w.internal_delta_e.mean, digits: 4 },
     { title: 'population ΔE', value: (r) => r.w.population_delta_e.mean, digits: 4 },
     { title: 'distance from diagonal', value: (r) => r.w.dist_from_diagonal, digits: 4 },
-    { title: 'JSD to reference (bits)', value: (r) => r.w.jsd_to_reference?.bits ?? null, digits: 4 },
+    { title: report.parameters.jsd === 'paper' ? 'divergence from reference (paper’s estimator)' : 'JSD to reference (bits)', value: (r) => r.w.jsd_to_reference?.value ?? null, digits: 4 },
   ]);
 }
 
-async function colourBars(report: ColorReport, data: Uint8Array): Promise<HTMLElement> {
-  const answers = decodeAnswers(data);
-  const order = populationOrder(report);
-  const first = report.populations.find((p) => p.name === order[0]);
+// The colour bars for words the reader picks (a handful by default).
+async function colourBars(report: ColorReport, answers: ColorAnswer[]): Promise<HTMLElement> {
   const words = [...new Set(report.populations.flatMap((p) => p.words.map((w) => w.word)))].sort();
-  const select = h('select', { name: 'colour-bar-word' }, ...words.map((w) => h('option', { value: w, selected: w === first?.words[0]?.word }, w)));
+  const chosen = new Set(defaultBarWords(report));
+  const select = h('select', { name: 'colour-bar-words', multiple: true, size: 6, 'aria-label': 'Words of the colour bars' },
+    ...words.map((w) => h('option', { value: w, selected: chosen.has(w) }, w)));
   const holder = h('div', {});
-  const draw = async () => holder.replaceChildren(
-    await figure(`colour-bars-${select.value}`, `Every answer for “${select.value}”, sorted by hue (humans on top)`, colourBarsSpec(report, answers, select.value)));
-  select.addEventListener('change', draw);
-  await draw();
-  return h('div', { class: 'colour-bars' }, h('label', {}, 'Word ', select), holder);
+  const redraw = async () => {
+    const picked = [...select.selectedOptions].map((o) => o.value).slice(0, 12);
+    holder.replaceChildren(await draw(colourBarsFigure(report, answers, picked)));
+  };
+  select.addEventListener('change', () => { void redraw(); });
+  await redraw();
+  return h('div', { class: 'colour-bars' }, h('label', {}, 'Words (up to 12; Ctrl or Shift to pick several) ', select), holder);
 }
 
-export async function renderColorResults(container: HTMLElement, report: ColorReport, reportText: string, data: Uint8Array) {
+async function wordRatings(report: ColorReport, norms: WordNorms | null): Promise<HTMLElement | null> {
+  if (!norms) return null;
+  const preferred = norms.scales.find((s) => /concreteness/i.test(s)) ?? norms.scales.find((s) => /imageability/i.test(s)) ?? norms.scales[0];
+  const select = h('select', { name: 'word-rating-scale' }, ...norms.scales.map((s) => h('option', { value: s, selected: s === preferred }, s)));
+  const holder = h('div', {});
+  const redraw = async () => holder.replaceChildren(await draw(wordRatingsFigure(report, norms, select.value)));
+  select.addEventListener('change', () => { void redraw(); });
+  await redraw();
+  return h('div', { class: 'word-ratings' }, h('label', {}, 'Rating ', select), holder);
+}
+
+export async function renderColorResults(container: HTMLElement, report: ColorReport, reportText: string, data: Uint8Array, norms: WordNorms | null = null) {
   const save = h('button', { type: 'button', class: 'download', 'data-download': 'color-report.json' }, 'Download the report (JSON)');
   save.addEventListener('click', () => download('shoal-color-report.json', reportText, 'application/json'));
   const issues = report.input_issues.length
@@ -60,13 +76,15 @@ export async function renderColorResults(container: HTMLElement, report: ColorRe
   container.replaceChildren();
   append(container,
     h('h3', {}, 'Word–colour associations'),
-    h('p', {}, `Pairs: ${String(report.parameters.pairs)} · ΔE: ${String(report.parameters.delta_e)} · seed ${String(report.parameters.seed)} · reference: ${String(report.parameters.reference || 'none')}`),
+    h('p', {}, `Pairs: ${String(report.parameters.pairs)} · ΔE: ${String(report.parameters.delta_e)} · seed ${String(report.parameters.seed)} · divergence: ${report.parameters.jsd === 'paper' ? 'the paper’s estimator' : 'JSD in bits'} · reference: ${String(report.parameters.reference || 'none')}`),
     save,
     issues,
-    await figure('color-distance', 'Mean distance from the line of unity (95% interval; humans dashed)', distanceSpec(report)),
-    await figure('color-scatter', 'Internal vs population ΔE, one point per word; the dashed line is the line of unity', scatterSpec(report)),
-    await colourBars(report, data),
-    await figure('color-responses', 'Valid and invalid replies', responsesSpec(report)),
+    await draw(scatterFigure(report)),
+    await draw(distanceFigure(report)),
+    await colourBars(report, decodeAnswers(data)),
+    await wordRatings(report, norms),
+    await draw(jsdFigure(report)),
+    await draw(responsesFigure(report)),
     populationTable(report),
     wordTable(report),
   );

@@ -1,15 +1,18 @@
 // The comparison report: the paper-style figure and the mixed-model tables
-// for each task analysed.
-import { METRIC_TITLES, pairsSpec } from '../charts/comparison-charts';
-import { figure } from '../charts/figure';
+// for each task analysed, with every figure of the page as one download.
+import { colorPairsFigure, conceptPairsFigure, METRIC_TITLES } from '../charts/comparison-charts';
+import { draw, drawnFigures } from '../charts/figure';
+import { zipStore } from '../charts/zip';
 import { append, formatNumber, h } from '../dom';
-import type { Comparisons, MixedFit } from '../report-types';
+import { download, safeFileName } from '../download';
+import type { ColorReport, Comparisons, ConceptReport, MixedFit } from '../report-types';
 
 export interface TaskComparison {
   task: string;        // "Word–colour associations", ...
   key: string;         // "color" or "concept"
   metric: string;      // the metric drawn
   comparisons: Comparisons;
+  report: ColorReport | ConceptReport;
 }
 
 function fitTable(caption: string, fit: MixedFit): HTMLElement {
@@ -42,16 +45,26 @@ function modelTables(c: TaskComparison): HTMLElement {
 export async function renderComparisonReport(container: HTMLElement, tasks: TaskComparison[]) {
   container.replaceChildren();
   if (tasks.length === 0) return;
+  const setButton = h('button', { type: 'button', class: 'download', 'data-download': 'figures.zip' }, 'Download every figure (SVG, CSV and description; ZIP)');
+  setButton.addEventListener('click', () => { void figureSet().then((zip) => download('shoal-figures.zip', new Blob([zip], { type: 'application/zip' }))); });
   const body = h('div', { class: 'comparison-body' });
   for (const c of tasks) {
-    const human = c.comparisons.human_baseline.find((b) => b.metric === c.metric);
     append(body,
       h('h3', {}, `${c.task}: aligned vs not aligned`),
-      h('p', {}, `${METRIC_TITLES[c.metric] ?? c.metric} per model (bars; ${c.comparisons.bootstrap.draws}-draw bootstrap 95% intervals), ` +
-        `pairs side by side per family, a row per prompt and temperature` +
-        (human ? `; dashed: ${human.population} (${formatNumber(human.mean, 3)}).` : '.')),
-      await figure(`comparison-${c.key}`, `${c.task}: model pairs by condition`, pairsSpec(c.comparisons, c.metric)),
+      h('p', {}, `${METRIC_TITLES[c.metric] ?? c.metric} per model, pairs side by side per family, a row per prompt and temperature.`),
+      await draw(c.report.analysis === 'color' ? colorPairsFigure(c.report) : conceptPairsFigure(c.report)),
       modelTables(c));
   }
-  append(container, h('h2', { id: 'comparison-heading' }, 'Comparing populations'), body);
+  append(container, h('h2', { id: 'comparison-heading' }, 'Comparing populations'), setButton, body);
+}
+
+// Every figure on the page: its SVG, the CSV of what it draws and its text
+// description, named after the figure.
+export async function figureSet(): Promise<Uint8Array<ArrayBuffer>> {
+  const entries = [];
+  for (const f of drawnFigures()) {
+    const base = safeFileName(f.name);
+    entries.push({ name: `${base}.svg`, content: await f.svg() }, { name: `${base}.csv`, content: f.csv }, { name: `${base}.txt`, content: f.summary });
+  }
+  return zipStore(entries);
 }

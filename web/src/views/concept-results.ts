@@ -1,10 +1,13 @@
 // Results of the conceptual-similarity analysis: figures, tables, downloads.
-import { individualsSpec, multipleConceptsSpec, RELEASED_HUMAN_BASELINES, reliabilitySpec } from '../charts/concept-charts';
-import { figure } from '../charts/figure';
+import {
+  heatmapFigure, humanConceptsFigure, individualsFigure, multipleFigure, reliabilityFigure, subsetsFigure,
+} from '../charts/concept-charts';
+import { draw } from '../charts/figure';
 import { append, h } from '../dom';
 import { download } from '../download';
 import type { ConceptPopulation, ConceptReport, ConceptResult, ConceptSubset } from '../report-types';
 import { sortableTable } from '../table';
+import { convergencePanel } from './convergence-panel';
 
 interface SubsetRow { population: string; c: ConceptResult; s: ConceptSubset }
 
@@ -44,24 +47,24 @@ function convergenceWarning(report: ConceptReport): HTMLElement | null {
     `The chains disagree (R-hat above 1.1) for ${poor.length} concept and subset size${poor.length === 1 ? '' : 's'}, e.g. ${poor.slice(0, 3).join('; ')}. Run more iterations or chains before relying on those numbers.`);
 }
 
-export async function renderConceptResults(container: HTMLElement, report: ConceptReport, reportText: string) {
+export async function renderConceptResults(container: HTMLElement, report: ConceptReport, reportText: string, chainResults?: Float64Array[]) {
   const save = h('button', { type: 'button', class: 'download', 'data-download': 'concept-report.json' }, 'Download the report (JSON)');
   save.addEventListener('click', () => download('shoal-concept-report.json', reportText, 'application/json'));
   const p = report.parameters as Record<string, unknown>;
-  const hasHumans = report.populations.some((x) => x.human);
   container.replaceChildren();
   append(container,
     h('h3', {}, 'Conceptual similarity judgements'),
     h('p', {}, `α = ${String(p.alpha)} · ${String(p.prior)} prior · ${String(p.iterations)} iterations (burn-in ${String(p.burn_in)}) · ${String(p.chains)} chain(s) · seed ${String(p.seed)}`),
     save,
     convergenceWarning(report),
-    await figure('concept-multiple', hasHumans
-      ? 'P(multiple concepts): two random individuals hold different concepts (dots: concepts, 95% intervals; bars: means)'
-      : `P(multiple concepts) per concept (dots, 95% intervals) and population mean (bars); dashed: the released human chains (animals ${RELEASED_HUMAN_BASELINES.animals}, politicians ${RELEASED_HUMAN_BASELINES.politicians})`,
-      multipleConceptsSpec(report)),
-    await figure('concept-reliability', 'Agreement within individuals (two presentations) and between individuals, over concepts', reliabilitySpec(report)),
-    await figure('concept-individuals', 'Complete and incomplete individuals and invalid replies', individualsSpec(report)),
+    await draw(humanConceptsFigure(report)),
+    await draw(multipleFigure(report)),
+    await draw(heatmapFigure(report)),
+    await draw(subsetsFigure(report)),
+    await draw(reliabilityFigure(report)),
+    await draw(individualsFigure(report)),
     populationTable(report),
     subsetTable(report),
+    await convergencePanel(report, chainResults),
   );
 }

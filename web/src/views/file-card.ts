@@ -85,7 +85,7 @@ function stateLine(file: LoadedFile): string {
   if (file.state === 'reading') return `${size} · reading…`;
   if (file.state === 'inspecting') return `${size} · checking the columns…`;
   const i = file.inspection;
-  const task = i?.task === 'color' ? 'word–colour associations' : i?.task === 'concept' ? 'conceptual similarity' : 'not recognised';
+  const task = i?.task === 'color' ? 'word–colour associations' : i?.task === 'concept' ? 'conceptual similarity' : i?.task === 'word-norms' ? 'word ratings (drawn against the colour results)' : 'not recognised';
   return `${size} · task: ${task}${i?.format ? ` · format: ${i.format}` : ''}`;
 }
 

@@ -2,8 +2,8 @@
 // (estimates, ratings, vectors), run in its own worker; the figures are the
 // colour task's with the report's unit as the axis title.
 import type { WasmFile } from '@shoal-wasm/shoal.mjs';
-import { figure } from '../charts/figure';
-import { valuesDistanceSpec, valuesResponsesSpec, valuesScatterSpec } from '../charts/values-charts';
+import { draw } from '../charts/figure';
+import { valuesDistanceFigure, valuesResponsesFigure, valuesScatterFigure } from '../charts/values-charts';
 import { append, formatNumber, h } from '../dom';
 import { download } from '../download';
 import type { ValuesItem, ValuesPopulation, ValuesReport } from '../report-types';
@@ -62,9 +62,9 @@ async function renderReport(container: HTMLElement, report: ValuesReport, text: 
     h('p', {}, `Scale: ${p.scale} · unit: ${p.unit} · dimensions: ${p.dimensions} · pairs: ${p.pairs} · seed ${p.seed}`),
     save,
     issues,
-    await figure('values-distance', 'Mean distance from the line of unity (95% interval; humans dashed)', valuesDistanceSpec(report)),
-    await figure('values-scatter', 'Internal vs population distance, one point per item; the dashed line is the line of unity', valuesScatterSpec(report)),
-    await figure('values-responses', 'Answered and missing', valuesResponsesSpec(report)),
+    await draw(valuesDistanceFigure(report)),
+    await draw(valuesScatterFigure(report)),
+    await draw(valuesResponsesFigure(report)),
     populationTable(report),
     itemTable(report),
     h('h4', {}, 'Mixed models of the per-item distance'),

@@ -1,0 +1,122 @@
+// Clustering chains run elsewhere (the paper's released human chains) read
+// as a precomputed human population.
+#include <doctest/doctest.h>
+
+#include <map>
+#include <string>
+
+#include "concept/concept_report.hpp"
+#include "concept/diversity.hpp"
+#include "concept/responses.hpp"
+#include "io/input_error.hpp"
+#include "support.hpp"
+
+using namespace shoal;
+
+namespace {
+
+ConceptDataset load(const std::string& csv) {
+  return load_concept_inputs({TextInput{"chains.csv", csv}}, {ConceptInputOptions{}});
+}
+
+InputError error_for(const std::string& csv) {
+  try {
+    load(csv);
+  } catch (const InputError& e) {
+    return e;
+  }
+  FAIL("expected an InputError");
+  return InputError("", 0, "", "");
+}
+
+const char* kHeader = "Concept,Iteration,S_Chao1,NumberOfPeople,NumberOfTrials,Prior,Tables,Alpha,Posterior,Chain,ProbabilityOfSameTable\n";
+
+}  // namespace
+
+TEST_CASE("released chains: summarised by hand-computable rules") {
+  // Two chains of four iterations for one concept; with burn-in 2 the
+  // recorded iterations are 2 and 3 of each chain.
+  const std::string csv = std::string(kHeader) +
+                          "finch,0,5,10,36,Simplicity,4,0.16,-90,1,0.10\n"
+                          "finch,1,5,10,36,Simplicity,3,0.16,-80,1,0.20\n"
+                          "finch,2,5,10,36,Simplicity,3,0.16,-85,1,0.30\n"
+                          "finch,3,5,10,36,Simplicity,2,0.16,-88,1,0.40\n"
+                          "finch,3,5,10,36,Simplicity,2,0.16,-70,2,0.60\n"   // rows in any order
+                          "finch,0,5,10,36,Simplicity,4,0.16,-95,2,0.30\n"
+                          "finch,1,5,10,36,Simplicity,3,0.16,-90,2,0.40\n"
+                          "finch,2,5,10,36,Simplicity,3,0.16,-75,2,0.50\n";
+  const ConceptDataset dataset = load(csv);
+  CHECK(dataset.populations.empty());
+  REQUIRE(dataset.released.size() == 1);
+  CHECK(dataset.inputs.at(0).format == "released-chains");
+  ConceptOptions options;
+  options.iterations = 4;
+  options.burn_in = 2;
+  CHECK(plan_chain_tasks(dataset, options).empty());
+  const ConceptAnalysis analysis = analyse_concepts(dataset, options);
+  REQUIRE(analysis.populations.size() == 1);
+  const auto& p = analysis.populations[0];
+  CHECK(p.label.human);
+  CHECK(p.label.name == "human (released chains)");
+  const auto& s = p.concepts.at(0).subsets.at(0);
+  CHECK(s.people == 10);
+  REQUIRE(s.chains.size() == 2);
+  CHECK(s.chains[0].last.iteration == 3);
+  CHECK(s.chains[0].last.p_same_table == doctest::Approx(0.40));
+  CHECK(s.chains[1].last.p_same_table == doctest::Approx(0.60));
+  CHECK(s.chains[0].map.log_posterior == doctest::Approx(-80));
+  CHECK(s.chains[1].map.log_posterior == doctest::Approx(-70));
+  // Recorded draws 0.3, 0.4, 0.5, 0.6: mean 0.45; P(multiple) 0.55.
+  CHECK(s.p_same_table.draws == 4);
+  CHECK(s.p_same_table.mean == doctest::Approx(0.45));
+  CHECK(s.p_multiple_concepts.mean == doctest::Approx(0.55));
+  CHECK(p.mean_last_p_multiple_concepts == doctest::Approx(0.60));
+  // Gelman–Rubin by hand: chain means 0.35, 0.55; within variance 0.005,
+  // between 2·0.02 = 0.04; var+ = ½·0.005 + ½·0.04 = 0.0225; R-hat = √4.5.
+  CHECK(s.r_hat_p_same_table == doctest::Approx(std::sqrt(4.5)));
+
+  const auto report = concept_report(dataset, {ConceptInputOptions{}}, analysis, 0);
+  CHECK(report["populations"][0]["human"] == true);
+  CHECK(report["populations"][0]["concepts"][0]["category"] == "animals");
+  CHECK(report["populations"][0]["concepts"][0]["clustered_ids"].empty());
+  CHECK(report["comparisons"]["human_baseline"][0]["population"] == "human (released chains)");
+}
+
+TEST_CASE("released chains: the paper's human chains give its baselines, 0.559 and 0.783") {
+  const ConceptDataset dataset =
+      load_concept_inputs({test::shared_input("paper-data/concept-task/human/crp-chains.csv")}, {ConceptInputOptions{}});
+  const ConceptAnalysis analysis = analyse_concepts(dataset, ConceptOptions{});
+  REQUIRE(analysis.populations.size() == 1);
+  CHECK(analysis.populations[0].concepts.size() == 20);
+  // The paper's baseline: per category, the mean over concepts and chains of
+  // P(multiple concepts) at the final iteration (499).
+  std::map<std::string, std::pair<double, int>> sums;
+  const auto report = concept_report(dataset, {ConceptInputOptions{}}, analysis, 0);
+  for (const auto& c : report["populations"][0]["concepts"]) {
+    for (const auto& chain : c["subsets"][0]["chains"]) {
+      CHECK(chain["last"]["iteration"] == 499);
+      auto& [sum, n] = sums[c["category"].get<std::string>()];
+      sum += chain["last"]["p_multiple_concepts"].get<double>();
+      ++n;
+    }
+  }
+  CHECK(sums["animals"].second == 30);
+  CHECK(sums["politicians"].second == 30);
+  CHECK(sums["animals"].first / 30 == doctest::Approx(0.559).epsilon(0.0005 / 0.559));
+  CHECK(sums["politicians"].first / 30 == doctest::Approx(0.783).epsilon(0.0005 / 0.783));
+}
+
+TEST_CASE("released chains: bad cells are named by row and column") {
+  auto e = error_for(std::string(kHeader) + "finch,0,5,10,36,Simplicity,4,0.16,-90,1,0.1\nfinch,1,5,10,36,Simplicity,3,0.16,-80,1,high\n");
+  CHECK(e.row() == 3);
+  CHECK(e.column() == "ProbabilityOfSameTable");
+  e = error_for(std::string(kHeader) + "finch,0,5,10,36,Simplicity,4,0.16,-90,1,1.5\n");
+  CHECK(std::string(e.what()).find("between 0 and 1") != std::string::npos);
+  e = error_for(std::string(kHeader) + "finch,0,5,10,36,Simplicity,4,0.16,-90,1,0.1\nfinch,0,5,10,36,Simplicity,4,0.16,-90,1,0.2\n");
+  CHECK(e.row() == 3);
+  CHECK(std::string(e.what()).find("appears twice") != std::string::npos);
+  e = error_for(std::string(kHeader) + "finch,0,5,10,36,Simplicity,4,0.16,-90,1,0.1\nfinch,1,5,12,36,Simplicity,4,0.16,-90,1,0.2\n");
+  CHECK(e.column() == "NumberOfPeople");
+  e = error_for("Concept,Iteration,Chain,ProbabilityOfSameTable\nfinch,0,1,0.5\n");
+  CHECK(std::string(e.what()).find("NumberOfPeople") != std::string::npos);
+}

@@ -1,0 +1,73 @@
+// The concept analysis's convergence panel in the page: four chains by
+// default, R-hat and effective sample sizes equal to the CLI's, flagged
+// cells, and trace plots of every chain for the cell chosen.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { artifacts, cliReport, launchBrowser, openApp, shared, site, startServer, tableRows } from './support.mjs';
+
+const file = path.join(shared, 'paper-data/concept-task/llm-responses/openchat-prompt=nonsense-temp=default.csv');
+
+let server, browser, origin;
+
+before(async () => {
+  ({ server, origin } = await startServer(site));
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill();
+});
+
+const shown = (value, digits) => (value === null ? '—' : value.toFixed(digits));
+
+test('four chains by default; R-hat, ESS and flags per cell as the CLI reports them; trace plots per chain', async () => {
+  const { context, page, consoleErrors } = await openApp(browser, origin);
+  assert.equal(await page.inputValue('input[name="chains"]'), '4');
+  assert.equal(await page.inputValue('select[name="kernel"]'), 'split-merge');
+  await page.setInputFiles('#file-input', [file]);
+  await page.waitForSelector(`article[data-file="${path.basename(file)}"] .recognised:has-text("conceptual similarity")`);
+  await page.fill('input[name="iterations"]', '150');
+  await page.fill('input[name="burnIn"]', '30');
+  await page.fill('input[name="subsets"]', '50');
+  await page.fill('input[name="seed"]', '5');
+  await page.click('#run-button');
+  await page.waitForSelector('#run-status:has-text("Done")', { timeout: 120000 });
+
+  const expected = cliReport(['concept', file, '--chains', '4', '--iterations', '150', '--burn-in', '30', '--subsets', '50',
+    '--seed', '5', '--bootstrap', '2000']);
+  assert.equal(expected.parameters.kernel, 'split-merge');
+  const subsets = expected.populations[0].concepts.flatMap((c) => c.subsets.map((s) => ({ concept: c.concept, s })));
+  const rows = await tableRows(page, 'concept-convergence');
+  assert.equal(rows.length, subsets.length);
+  for (const { concept, s } of subsets) {
+    const row = rows.find((r) => r.concept === concept);
+    assert.ok(row, concept);
+    assert.equal(row['R-hat P(same table)'], shown(s.r_hat.p_same_table, 3), concept);
+    assert.equal(row['R-hat tables'], shown(s.r_hat.tables, 3), concept);
+    assert.equal(row['ESS P(same table)'], shown(s.ess.p_same_table, 0), concept);
+    assert.equal(row['ESS tables'], shown(s.ess.tables, 0), concept);
+    const expectedFlag = [s.warnings.some((w) => w.startsWith('R-hat')) ? 'R-hat' : '',
+      s.warnings.some((w) => w.startsWith('effective')) ? 'ESS' : ''].filter(Boolean).join(', ');
+    assert.equal(row.flag, expectedFlag, concept);
+  }
+  const flagged = subsets.filter(({ s }) => s.warnings.length > 0).length;
+  const summary = await page.textContent('[data-convergence-summary]');
+  assert.match(summary, flagged > 0 ? new RegExp(`${flagged} cells? flagged`) : /No cell is flagged/);
+
+  // Trace plots: one line per chain in both figures, redrawn for another cell.
+  const lines = (name) => page.$$eval(`figure[data-figure="${name}"] svg g.mark-line path`, (p) => p.length);
+  assert.equal(await lines('trace-p-same-table'), 4);
+  assert.equal(await lines('trace-tables'), 4);
+  const options = await page.$$eval('select[name="trace-cell"] option', (o) => o.map((x) => ({ value: x.value, text: x.textContent })));
+  assert.equal(options.length, subsets.length);
+  const last = options[options.length - 1];
+  await page.selectOption('select[name="trace-cell"]', last.value);
+  const caption = last.text.replace(/^⚠ /, '');
+  await page.waitForSelector(`figure[data-figure="trace-tables"] figcaption:has-text("${caption}")`);
+  assert.equal(await lines('trace-tables'), 4);
+  await page.locator('section[data-panel="convergence"]').screenshot({ path: path.join(artifacts, 'convergence.png') });
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});

@@ -1,0 +1,61 @@
+// Per-iteration traces read back from the workers' chain results (the
+// Float64Arrays of runConceptChains), so the page can draw them without the
+// report carrying every iteration. Layout per chain, as written by
+// core/concept/chain_codec.cpp: task, recorded, seating size, the last and
+// the MAP record (5 numbers each), the recorded iterations (iteration,
+// tables, P(same table), Chao1 richness, log posterior), the MAP seating.
+import type { ConceptReport } from './report-types';
+
+const RECORD = 5;
+const HEADER = 3 + 2 * RECORD;
+
+export interface ChainTrace {
+  iteration: number[];
+  tables: number[];
+  pSameTable: number[];
+}
+
+interface Located { data: Float64Array; at: number; recorded: number }
+
+export class ChainTraces {
+  private readonly chains = new Map<number, Located>();
+
+  constructor(results: Float64Array[]) {
+    for (const data of results) {
+      let at = 0;
+      while (at + HEADER <= data.length) {
+        const recorded = data[at + 1];
+        this.chains.set(data[at], { data, at: at + HEADER, recorded });
+        at += HEADER + recorded * RECORD + data[at + 2];
+      }
+    }
+  }
+
+  // The chain with this planned task index, if its results are here.
+  trace(task: number): ChainTrace | null {
+    const located = this.chains.get(task);
+    if (!located) return null;
+    const trace: ChainTrace = { iteration: [], tables: [], pSameTable: [] };
+    for (let k = 0; k < located.recorded; k++) {
+      const record = located.at + k * RECORD;
+      trace.iteration.push(located.data[record]);
+      trace.tables.push(located.data[record + 1]);
+      trace.pSameTable.push(located.data[record + 2]);
+    }
+    return trace;
+  }
+}
+
+// The planned task index of every chain of every (population, concept,
+// subset): tasks are planned population by population, concept by concept,
+// subset by subset, chain by chain, as the report lists them.
+export function firstTaskOfSubsets(report: ConceptReport): number[][][] {
+  let next = 0;
+  return report.populations.map((p) =>
+    p.concepts.map((c) =>
+      c.subsets.map((s) => {
+        const first = next;
+        next += (s as unknown as { chains: unknown[] }).chains.length;
+        return first;
+      })));
+}

@@ -1,0 +1,104 @@
+// Population order and colours shared by every figure, as the paper draws
+// them: humans first, in the ink colour; then model family by family, each
+// family one hue, the non-aligned model light and the aligned one dark. A
+// figure never repeats a colour for different families.
+import type { PopulationLabel } from '../report-types';
+import { foreground } from './theme';
+
+export type Labelled = Pick<PopulationLabel, 'name' | 'human' | 'model' | 'prompt' | 'temperature' | 'family' | 'aligned'>;
+
+// The paper's rows: prompt manipulations at the default temperature, then
+// temperature manipulations without a prompt.
+export const CONDITIONS: [string, string][] = [
+  ['none', 'default'], ['identity', 'default'], ['random', 'default'], ['nonsense', 'default'], ['none', '1.5'], ['none', '2.0'],
+];
+
+export function conditionLabel(prompt: string, temperature: string): string {
+  return `${prompt || '?'} · ${temperature || '?'}`;
+}
+
+export function conditionRank(p: Pick<Labelled, 'prompt' | 'temperature'>): number {
+  const i = CONDITIONS.findIndex(([prompt, t]) => prompt === p.prompt && t === p.temperature);
+  return i < 0 ? CONDITIONS.length : i;
+}
+
+export function familyOf(p: Labelled): string {
+  return p.human ? 'human' : p.family || p.model || p.name;
+}
+
+export function alignmentOf(p: Labelled): string {
+  return p.aligned === true ? 'aligned' : p.aligned === false ? 'not aligned' : '';
+}
+
+// The legend entry a population's colour stands for.
+export function colourKey(p: Labelled): string {
+  if (p.human) return p.name;
+  const alignment = alignmentOf(p);
+  return alignment ? `${familyOf(p)} (${alignment})` : familyOf(p);
+}
+
+export function families(populations: Labelled[]): string[] {
+  return [...new Set(populations.filter((p) => !p.human).map(familyOf))];
+}
+
+export function populationOrder<T extends Labelled>(populations: T[]): T[] {
+  const family = families(populations);
+  const rank = (p: T) => [
+    p.human ? 0 : 1,
+    p.human ? 0 : family.indexOf(familyOf(p)),
+    p.aligned === true ? 1 : 0,
+    p.model,
+    conditionRank(p),
+  ] as const;
+  return populations.map((p, i) => ({ p, i })).sort((a, b) => {
+    const x = rank(a.p), y = rank(b.p);
+    for (let k = 0; k < x.length; k++) {
+      if (x[k] !== y[k]) return x[k] < y[k] ? -1 : 1;
+    }
+    return a.i - b.i;
+  }).map(({ p }) => p);
+}
+
+export function orderedNames(populations: Labelled[]): string[] {
+  return populationOrder(populations).map((p) => p.name);
+}
+
+// Distinct hues first (orange, blue, green, purple, red, teal, gold, pink,
+// olive), then evenly spaced ones for more families than that.
+const HUES = [30, 212, 135, 275, 0, 180, 48, 320, 80];
+
+function hueFor(index: number, count: number): number {
+  return count <= HUES.length ? HUES[index] : (index * 360) / count + 15;
+}
+
+function hsl(h: number, s: number, l: number): string {
+  const f = (n: number) => {
+    const k = (n + h / 30) % 12;
+    const a = s * Math.min(l, 1 - l);
+    const v = l - a * Math.max(-1, Math.min(k - 3, 9 - k, 1));
+    return Math.round(v * 255).toString(16).padStart(2, '0');
+  };
+  return `#${f(0)}${f(8)}${f(4)}`;
+}
+
+export function familyColour(index: number, count: number, aligned: boolean | null): string {
+  const lightness = aligned === true ? 0.36 : aligned === false ? 0.72 : 0.52;
+  return hsl(hueFor(index, count), 0.72, lightness);
+}
+
+// Vega-Lite colour scale over colourKey values, humans first.
+export function colourScale(populations: Labelled[]) {
+  const family = families(populations);
+  const ink = foreground();
+  const greys = ['#777777', '#aaaaaa'];
+  const domain: string[] = [];
+  const range: string[] = [];
+  let humans = 0;
+  for (const p of populationOrder(populations)) {
+    const key = colourKey(p);
+    if (domain.includes(key)) continue;
+    domain.push(key);
+    range.push(p.human ? (humans++ === 0 ? ink : greys[(humans - 2) % greys.length]) : familyColour(family.indexOf(familyOf(p)), family.length, p.aligned));
+  }
+  return { domain, range };
+}

@@ -1,0 +1,43 @@
+// The look shared by every figure: type sizes that stay readable when a
+// figure is printed at one (3.3 in) or two (6.8 in) columns, no label ever
+// cut short, and light or dark as the page around them is (the page follows
+// the reader's prefers-color-scheme): figures take the page's text colour
+// as their ink.
+function pageInk(): [number, number, number] {
+  const colour = typeof document === 'undefined' ? '' : getComputedStyle(document.body).color;
+  const rgb = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(colour);
+  return rgb ? [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])] : [27, 27, 27];
+}
+
+export function darkScheme(): boolean {
+  const [r, g, b] = pageInk();
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b > 128;
+}
+
+export function foreground(): string {
+  return `#${pageInk().map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+}
+
+export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+export const LABEL_SIZE = 12;
+export const TITLE_SIZE = 13;
+
+export function vegaConfig() {
+  const ink = foreground();
+  const grid = darkScheme() ? '#444' : '#e4e4e4';
+  // labelLimit 0: Vega's default cuts labels at 180 px with an ellipsis.
+  const text = { labelFont: FONT, titleFont: FONT, labelFontSize: LABEL_SIZE, titleFontSize: TITLE_SIZE, labelColor: ink, titleColor: ink, labelLimit: 0, titleLimit: 0 };
+  return {
+    aria: false,   // the figure's caption and description speak for it
+    background: null,
+    font: FONT,
+    view: { stroke: darkScheme() ? '#666' : '#bbb' },
+    axis: { ...text, domainColor: ink, tickColor: ink, gridColor: grid, titleFontWeight: 600 },
+    legend: { ...text, symbolLimit: 0, columns: 1, titleFontWeight: 600 },
+    header: { ...text, labelFontSize: LABEL_SIZE, titleFontSize: TITLE_SIZE, labelPadding: 4 },
+    title: { font: FONT, color: ink, fontSize: TITLE_SIZE + 1, limit: 0 },
+    text: { font: FONT, fill: ink, limit: 0 },
+    facet: { spacing: 14 },
+    concat: { spacing: 14 },
+  };
+}
