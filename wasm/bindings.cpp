@@ -5,6 +5,7 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <new>
@@ -19,6 +20,7 @@
 #include "color/color_report.hpp"
 #include "color/diversity.hpp"
 #include "concept/chain_codec.hpp"
+#include "concept/clustering_codec.hpp"
 #include "concept/concept_report.hpp"
 #include "concept/diversity.hpp"
 #include "io/input_error.hpp"
@@ -70,6 +72,17 @@ struct Outcome {
 // Buffers behind the typed views handed out; kept until the next call.
 std::vector<std::uint8_t> g_bytes;
 std::vector<double> g_numbers;
+
+// How long turning the last report into text took, for the page's phase
+// timings.
+double g_serialise_millis = 0.0;
+
+std::string serialise(const nlohmann::json& report) {
+  const auto start = std::chrono::steady_clock::now();
+  std::string text = report.dump(1) + "\n";
+  g_serialise_millis = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return text;
+}
 
 std::string string_field(const val& object, const char* name) {
   const val v = object[name];
@@ -168,9 +181,14 @@ Outcome success(std::string report, val data = val::null()) {
   return outcome;
 }
 
+// Enough rows to recognise a file and preview it; the paper's similarity
+// files are 2 MB each, and parsing them whole only to inspect them took most
+// of the time between dropping them and being able to run.
+constexpr std::size_t kInspectionSample = 256 * 1024;
+
 Outcome inspect_file(val file) {
   try {
-    return success(shoal::inspect_input(read_bytes(file), read_settings(file)).dump());
+    return success(shoal::inspect_input(read_bytes(file), read_settings(file), kInspectionSample).dump());
   } catch (const std::exception& e) {
     return failure(e);
   }
@@ -197,9 +215,8 @@ Outcome analyse_color(val files, ColorRequest request, val progress) {
       if (present(progress)) progress(val(fraction));
     });
     g_bytes = shoal::color_answer_records(dataset, analysis);
-    return success(shoal::color_report(dataset, input_options, analysis,
-                                                       whole_number(request.bootstrap, "bootstrap draws"))
-                       .dump(1) + "\n",
+    return success(serialise(shoal::color_report(dataset, input_options, analysis,
+                                                 whole_number(request.bootstrap, "bootstrap draws"))),
                    val(emscripten::typed_memory_view(g_bytes.size(), g_bytes.data())));
   } catch (const std::exception& e) {
     return failure(e);
@@ -301,33 +318,68 @@ Outcome plan_concept(val files, ConceptRequest request) {
   }
 }
 
+// What the chains need of the files, as bytes for another worker's
+// runClusteredChains (see encode_clustering_inputs): a Uint8Array in `data`.
+Outcome clustering_inputs(val files) {
+  try {
+    g_bytes = shoal::encode_clustering_inputs(load_concepts(files)->dataset);
+    return success("{}", val(emscripten::typed_memory_view(g_bytes.size(), g_bytes.data())));
+  } catch (const std::exception& e) {
+    return failure(e);
+  }
+}
+
+Outcome run_chains(const shoal::ConceptDataset& dataset, const ConceptRequest& request, const val& task_indices,
+                   const val& progress) {
+  const auto options = concept_options(request);
+  const auto tasks = shoal::plan_chain_tasks(dataset, options);
+  std::vector<std::size_t> chosen;
+  double total = 0.0, done = 0.0;
+  for (unsigned i = 0; i < task_indices["length"].as<unsigned>(); ++i) {
+    chosen.push_back(task_indices[i].as<std::size_t>());
+    if (chosen.back() >= tasks.size()) throw std::invalid_argument("no such chain task");
+    total += shoal::chain_task_work(tasks[chosen.back()], options);
+  }
+  std::vector<double> encoded;
+  // A call into JavaScript per iteration cost as much as a good part of the
+  // chains themselves: progress is reported in steps of a thousandth.
+  const bool reporting = present(progress) && total > 0.0;
+  double reported = 0.0;
+  for (std::size_t index : chosen) {
+    const double people = static_cast<double>(tasks[index].people);
+    const double iterations_planned = static_cast<double>(options.iterations);
+    const auto report = [&](std::size_t iterations) {
+      const double fraction = (done + people * static_cast<double>(iterations)) / total;
+      if (reporting && (fraction - reported >= 0.001 || static_cast<double>(iterations) >= iterations_planned)) {
+        reported = fraction;
+        progress(val(fraction));
+      }
+      return true;
+    };
+    shoal::append_chain_result(encoded, index, shoal::run_chain_task(dataset, options, tasks[index], report));
+    done += shoal::chain_task_work(tasks[index], options);
+  }
+  g_numbers = std::move(encoded);
+  return success("{}", val(emscripten::typed_memory_view(g_numbers.size(), g_numbers.data())));
+}
+
 // Runs the planned chains whose indices are given (a JS array) and returns
 // their results as a Float64Array for assembleConcept. `progress(fraction)`
 // is called after every iteration.
 Outcome run_concept_chains(val files, ConceptRequest request, val task_indices, val progress) {
   try {
-    const auto options = concept_options(request);
-    const auto loaded = load_concepts(files);
-    const auto tasks = shoal::plan_chain_tasks(loaded->dataset, options);
-    std::vector<std::size_t> chosen;
-    double total = 0.0, done = 0.0;
-    for (unsigned i = 0; i < task_indices["length"].as<unsigned>(); ++i) {
-      chosen.push_back(task_indices[i].as<std::size_t>());
-      if (chosen.back() >= tasks.size()) throw std::invalid_argument("no such chain task");
-      total += shoal::chain_task_work(tasks[chosen.back()], options);
-    }
-    std::vector<double> encoded;
-    for (std::size_t index : chosen) {
-      const double people = static_cast<double>(tasks[index].people);
-      const auto report = [&](std::size_t iterations) {
-        if (present(progress) && total > 0.0) progress(val((done + people * static_cast<double>(iterations)) / total));
-        return true;
-      };
-      shoal::append_chain_result(encoded, index, shoal::run_chain_task(loaded->dataset, options, tasks[index], report));
-      done += shoal::chain_task_work(tasks[index], options);
-    }
-    g_numbers = std::move(encoded);
-    return success("{}", val(emscripten::typed_memory_view(g_numbers.size(), g_numbers.data())));
+    return run_chains(load_concepts(files)->dataset, request, task_indices, progress);
+  } catch (const std::exception& e) {
+    return failure(e);
+  }
+}
+
+// The same, on the bytes clusteringInputs gave instead of the files.
+Outcome run_clustered_chains(val clustering, ConceptRequest request, val task_indices, val progress) {
+  try {
+    std::vector<std::uint8_t> bytes(clustering["length"].as<std::size_t>());
+    val(emscripten::typed_memory_view(bytes.size(), bytes.data())).call<void>("set", clustering);
+    return run_chains(shoal::decode_clustering_inputs(bytes.data(), bytes.size()), request, task_indices, progress);
   } catch (const std::exception& e) {
     return failure(e);
   }
@@ -356,15 +408,16 @@ Outcome assemble_concept(val files, ConceptRequest request, val chain_results) {
       if (!s) throw std::invalid_argument("chain results are missing for some chains");
     }
     const auto analysis = shoal::assemble_concept_analysis(loaded->dataset, options, tasks, std::move(results));
-    return success(shoal::concept_report(loaded->dataset, loaded->input_options, analysis,
-                                         whole_number(request.bootstrap, "bootstrap draws"))
-                       .dump(1) + "\n");
+    return success(serialise(shoal::concept_report(loaded->dataset, loaded->input_options, analysis,
+                                                   whole_number(request.bootstrap, "bootstrap draws"))));
   } catch (const std::exception& e) {
     return failure(e);
   }
 }
 
 std::string version() { return shoal::tool_version(); }
+
+double serialise_millis() { return g_serialise_millis; }
 
 }  // namespace
 
@@ -403,6 +456,9 @@ EMSCRIPTEN_BINDINGS(shoal) {
   emscripten::function("onInputRead", &on_input_read);
   emscripten::function("planConcept", &plan_concept);
   emscripten::function("runConceptChains", &run_concept_chains);
+  emscripten::function("clusteringInputs", &clustering_inputs);
+  emscripten::function("runClusteredChains", &run_clustered_chains);
   emscripten::function("assembleConcept", &assemble_concept);
+  emscripten::function("serialiseMillis", &serialise_millis);
   emscripten::function("version", &version);
 }

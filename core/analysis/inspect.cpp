@@ -100,9 +100,7 @@ bool fits(Detect detect) {
   }
 }
 
-}  // namespace
-
-nlohmann::json inspect_input(const TextInput& input, const InputSettings& settings) {
+nlohmann::json inspect_whole(const TextInput& input, const InputSettings& settings) {
   nlohmann::json out = {{"name", input.name}, {"bytes", input.content.size()}, {"task", nullptr},
                         {"format", nullptr},  {"error", nullptr}};
   try {
@@ -134,6 +132,20 @@ nlohmann::json inspect_input(const TextInput& input, const InputSettings& settin
   } catch (const InputError& e) {
     out["error"] = error_json(e);
   }
+  return out;
+}
+
+}  // namespace
+
+nlohmann::json inspect_input(const TextInput& input, const InputSettings& settings, std::size_t sample_bytes) {
+  if (sample_bytes == 0 || input.content.size() <= sample_bytes) return inspect_whole(input, settings);
+  const auto last_line_end = input.content.rfind('\n', sample_bytes - 1);
+  if (last_line_end == std::string::npos) return inspect_whole(input, settings);
+  nlohmann::json out = inspect_whole(TextInput{input.name, input.content.substr(0, last_line_end + 1)}, settings);
+  if (!out["error"].is_null()) return inspect_whole(input, settings);
+  out["bytes"] = input.content.size();
+  out["sampled_bytes"] = last_line_end + 1;
+  out["issues"] = nlohmann::json::array();
   return out;
 }
 

@@ -11,6 +11,15 @@ namespace shoal {
 // recognised as, the column chosen for each role, the populations it holds
 // and the problems reading it would meet. Never throws for bad content: a
 // problem becomes the "error" field, with whatever could be read before it.
-nlohmann::json inspect_input(const TextInput& input, const InputSettings& settings);
+//
+// With `sample_bytes` > 0 a longer input is judged on its first rows only
+// (up to the last line end within that many bytes): the page checks large
+// files this way in a fraction of a full parse, and the analysis reads every
+// row anyway. The result then has "sampled_bytes"; its "rows" and
+// "populations" are those of the sample, and it lists no issues, since a cut
+// individual would look incomplete. A sample that cannot be read (a quoted
+// field spanning the cut, a JSON document) is not trusted: the whole input
+// is inspected instead.
+nlohmann::json inspect_input(const TextInput& input, const InputSettings& settings, std::size_t sample_bytes = 0);
 
 }  // namespace shoal

@@ -325,9 +325,20 @@ void read_analysis(const CsvTable& table, const Columns& c, const ConceptInputOp
   const std::size_t question = require_role(table, o, "question", kQuestionNames);
   const std::size_t choice = require_role(table, o, "choice", kChoiceNames);
   check_several_individuals(table, individual);
-  for (std::size_t r = 0; r < table.rows.size(); ++r) parser.learn(std::string(trim(table.cell(r, concept))));
+  // Rows come in runs of one concept: each run's name is learnt once.
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    const std::size_t population = builder.population(row_label(table, c, r, options.labels), input);
+    const std::string_view name = trim(table.cell(r, concept));
+    if (r == 0 || name != trim(table.cell(r - 1, concept))) parser.learn(std::string(name));
+  }
+  // Without population or label columns every row has the file's label.
+  const bool label_per_row = c.population || c.labels.model || c.labels.prompt || c.labels.temperature ||
+                             c.labels.family || c.labels.aligned;
+  std::optional<std::size_t> file_population;
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    if (label_per_row || !file_population) {
+      file_population = builder.population(row_label(table, c, r, options.labels), input);
+    }
+    const std::size_t population = *file_population;
     const std::string target = require_text(table, r, concept, "a concept");
     const std::string id = require_text(table, r, individual, "an individual id");
     const std::string label = require_text(table, r, question, "a question");

@@ -78,3 +78,32 @@ TEST_CASE("inspect: word norms come back parsed; the released human chains as a 
   REQUIRE(chains["populations"].size() == 1);
   CHECK(chains["populations"][0]["human"] == true);
 }
+
+TEST_CASE("inspect: a sample of a long input stands for it, unless the sample cannot be read") {
+  std::string csv = "Concept,ID,Question,ChoiceNumber\n";
+  for (int id = 0; id < 200; ++id) csv += "a finch," + std::to_string(id) + ",a robin a seal," + std::to_string(id % 2) + "\n";
+  const TextInput input{"j.csv", csv};
+  const auto whole = inspect_input(input, InputSettings{});
+  const auto sampled = inspect_input(input, InputSettings{}, 200);
+  CHECK_FALSE(whole.contains("sampled_bytes"));
+  CHECK(whole["rows"] == 200);
+  CHECK(sampled["task"] == whole["task"]);
+  CHECK(sampled["format"] == whole["format"]);
+  CHECK(sampled["roles"] == whole["roles"]);
+  CHECK(sampled["populations"] == whole["populations"]);
+  CHECK(sampled["bytes"] == csv.size());
+  // The sample ends at the last line end within 200 bytes: the header (33
+  // bytes) and six rows of 27 bytes.
+  CHECK(sampled["sampled_bytes"] == 33 + 6 * 27);
+  CHECK(sampled["rows"] == 6);
+  CHECK(sampled["issues"].empty());
+
+  // Small inputs are inspected whole.
+  CHECK_FALSE(inspect_input(input, InputSettings{}, csv.size()).contains("sampled_bytes"));
+
+  // A quoted field open across the cut makes the sample unreadable: the whole input is inspected.
+  std::string quoted = "Concept,ID,Question,ChoiceNumber\n\"a finch\n";
+  quoted += std::string(300, 'x') + "\",0,a robin a seal,0\n";
+  const auto fallback = inspect_input(TextInput{"q.csv", quoted}, InputSettings{}, 50);
+  CHECK_FALSE(fallback.contains("sampled_bytes"));
+}

@@ -14,7 +14,7 @@ const paths = [
 const request = { alpha: 0.16, prior: 'simplicity', kernel: 'split-merge', iterations: 120, burnIn: 20, chains: 3, subsets: '25,50',
   seed: 9, traces: false, bootstrap: 500 };
 
-test('chains spread over three module instances assemble into the CLI report', async () => {
+test('chains spread over three module instances, two of them given only the clustering inputs, assemble into the CLI report', async () => {
   const workers = await Promise.all([loadShoal(), loadShoal(), loadShoal()]);
   const files = filesFor(paths);
   const plan = workers[0].planConcept(files, request);
@@ -24,10 +24,20 @@ test('chains spread over three module instances assemble into the CLI report', a
   assert.equal(costs.length, tasks);
   assert.ok(tasks % 3 === 0 && tasks >= 2 * 20 * 3, `${tasks} tasks`);  // 2 files, 20 concepts, 1-2 subsets, 3 chains
 
+  // As the page does: the instance that parsed the files hands the others
+  // what the chains need as bytes, a small part of the files' text.
+  const encoded = workers[0].clusteringInputs(files);
+  assert.equal(encoded.ok, true, encoded.error.message);
+  const clustering = encoded.data.slice();
+  const textBytes = files.reduce((t, f) => t + f.bytes.length, 0);
+  assert.ok(clustering.length > 0 && clustering.length < textBytes / 10, `${clustering.length} of ${textBytes} bytes`);
+
   const progress = [];
   const results = workers.map((worker, w) => {
     const mine = [...Array(tasks).keys()].filter((i) => i % workers.length === w);
-    const outcome = worker.runConceptChains(files, request, mine, (fraction) => progress.push(fraction));
+    const outcome = w === 0
+      ? worker.runConceptChains(files, request, mine, (fraction) => progress.push(fraction))
+      : worker.runClusteredChains(clustering, request, mine, (fraction) => progress.push(fraction));
     assert.equal(outcome.ok, true, outcome.error.message);
     return outcome.data.slice();
   });
@@ -60,6 +70,9 @@ test('missing chain results and bad options come back as errors', async () => {
   const assembled = shoal.assembleConcept(files, request, [partial]);
   assert.equal(assembled.ok, false);
   assert.match(assembled.error.message, /missing/);
+  const stale = shoal.runClusteredChains(new Uint8Array([1, 2, 3, 4, 5]), request, [0], null);
+  assert.equal(stale.ok, false);
+  assert.match(stale.error.message, /clustering inputs/);
   const bad = shoal.planConcept(files, { ...request, burnIn: 500 });
   assert.equal(bad.ok, false);
   assert.match(bad.error.message, /burn-in/);

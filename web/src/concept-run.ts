@@ -1,5 +1,6 @@
-// The concept analysis across workers: plan the chains, deal them out by
-// cost, run them in parallel, assemble the report in one worker. The chains'
+// The concept analysis across workers: parse and plan in one worker, deal
+// the chains out by cost, run them in parallel, assemble the report in the
+// worker that parsed. The chains'
 // seeds come from their labels, so the report is the CLI's whatever the split.
 import type { ConceptRequest, WasmFile, WorkerProgress } from './worker/protocol';
 import type { WorkerPool } from './worker/client';
@@ -40,57 +41,64 @@ export async function runConcept(
   const bytes = files.reduce((t, f) => t + f.bytes.length, 0);
   const readWork = bytes * ITERATIONS_PER_BYTE;
   const assemblyWork = readWork * ASSEMBLY_SHARE_OF_A_READ;
-  // Until the plan is known the chains' work is not: the plan's read is
-  // measured against a provisional total of one read per worker, and once
-  // the plan is known the rest of the bar measures the rest of the work, so
-  // the bar never steps back.
+  // One worker parses the files and plans the chains; it then hands the
+  // other workers what the chains need as bytes (a few MB, not the files'
+  // text to parse again). Until the plan is known the chains' work is not:
+  // the parse is measured against a provisional total, and once the plan is
+  // known the rest of the bar measures the rest of the work, so the bar never
+  // steps back.
   let iterationsPlanned = 0;
-  let readsPlanned = pool.size;
-  const reads: number[] = [0];     // bytes read by the plan, then by each chains job
+  let bytesRead = 0;
   const iterations: number[] = [];
   let rebase = { shown: 0, done: 0 };
   const report = (assembled: boolean) => {
-    const bytesRead = reads.reduce((t, r) => t + r, 0);
     const iterationsDone = iterations.reduce((t, i) => t + i, 0);
-    const total = readsPlanned * readWork + iterationsPlanned + assemblyWork;
+    const total = readWork + (iterationsPlanned || readWork * pool.size) + assemblyWork;
     const done = bytesRead * ITERATIONS_PER_BYTE + iterationsDone + (assembled ? assemblyWork : 0);
     const fraction = rebase.shown + (1 - rebase.shown) * (done - rebase.done) / (total - rebase.done);
-    onProgress({ bytesRead, bytesPlanned: readsPlanned * bytes, iterationsDone, iterationsPlanned, fraction: Math.min(1, fraction) });
+    onProgress({ bytesRead, bytesPlanned: bytes, iterationsDone, iterationsPlanned, fraction: Math.min(1, fraction) });
     return { fraction, done };
   };
 
   let planner = 0;
   const planJob = pool.run({ kind: 'concept-plan', files, request }, (p: WorkerProgress) => {
-    reads[0] = p.bytesRead;
+    bytesRead = Math.min(p.bytesRead, bytes);
     report(false);
   }, { onStart: (worker) => { planner = worker; } });
   track([planJob.id]);
   const plan = await planJob.done;
   if (!plan.ok) throw new Error(plan.error.message);
   const costs = plan.data as Float64Array;
-  reads[0] = bytes;
+  bytesRead = bytes;
   const atPlan = report(false);
   rebase = { shown: atPlan.fraction, done: atPlan.done };
 
-  // Largest first into the worker that would finish it first: the planner
-  // holds the parsed files, every other worker parses them first.
-  const bins = Array.from({ length: pool.size }, (_, worker) => ({
-    worker, tasks: [] as number[], cost: 0, ready: worker === planner ? 0 : readWork,
-  }));
+  // Largest first into the least loaded worker.
+  const bins = Array.from({ length: pool.size }, (_, worker) => ({ worker, tasks: [] as number[], cost: 0 }));
   [...costs.keys()].sort((a, b) => costs[b] - costs[a]).forEach((task) => {
-    const bin = bins.reduce((first, b) => (b.ready + b.cost < first.ready + first.cost ? b : first));
+    const bin = bins.reduce((first, b) => (b.cost < first.cost ? b : first));
     bin.tasks.push(task);
     bin.cost += costs[task];
   });
   const used = bins.filter((b) => b.tasks.length > 0);
   iterationsPlanned = used.reduce((t, b) => t + b.cost, 0);
-  readsPlanned = 1 + used.filter((b) => b.worker !== planner).length;
   report(false);
+
+  let clustering: Uint8Array | null = null;
+  if (used.some((b) => b.worker !== planner)) {
+    const clusteringJob = pool.run({ kind: 'concept-clustering', files: 'planned' }, undefined, { worker: planner });
+    track([clusteringJob.id]);
+    const encoded = await clusteringJob.done;
+    if (!encoded.ok) throw new Error(encoded.error.message);
+    clustering = encoded.data as Uint8Array;
+  }
   const jobs = used.map((bin, k) => {
-    reads.push(0);
     iterations.push(0);
-    return pool.run({ kind: 'concept-chains', files, request, tasks: bin.tasks.sort((a, b) => a - b) }, (p) => {
-      reads[k + 1] = Math.min(p.bytesRead, bytes);
+    const tasks = bin.tasks.sort((a, b) => a - b);
+    const job = bin.worker === planner
+      ? { kind: 'concept-chains' as const, files: 'planned' as const, request, tasks }
+      : { kind: 'concept-clustered-chains' as const, clustering: clustering!, request, tasks };
+    return pool.run(job, (p) => {
       iterations[k] = p.fraction * bin.cost;
       report(false);
     }, { worker: bin.worker });
@@ -101,7 +109,7 @@ export async function runConcept(
   if (failed) throw new Error(failed.error.message);
 
   const chains = results.map((r) => r.data as Float64Array);
-  const assembleJob = pool.run({ kind: 'concept-assemble', files, request, chainResults: chains }, undefined, { worker: planner });
+  const assembleJob = pool.run({ kind: 'concept-assemble', files: 'planned', request, chainResults: chains }, undefined, { worker: planner });
   track([assembleJob.id]);
   const assembled = await assembleJob.done;
   if (!assembled.ok) throw new Error(assembled.error.message);

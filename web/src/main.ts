@@ -23,6 +23,7 @@ import { fileSummary, readiness } from './file-summary';
 import { RunProgress } from './run-progress';
 import { renderFormats } from './formats';
 import { contentsOf, exportButton, type RunRecord } from './report-export';
+import { epochNow, recordPhase, timed } from './phases';
 
 const pool = new WorkerPool();
 const files: LoadedFile[] = [];
@@ -49,7 +50,17 @@ function showError(message: string | null) {
 // A long list folds into its summary (the run bar stays in reach either way).
 const FOLD_ABOVE = 12;
 
+// While many files are read and checked their states change hundreds of
+// times; redrawing the whole list at each change kept the main thread busy
+// for seconds, so those changes redraw it at most every 100 ms.
+let renderTimer: number | undefined;
+function renderFilesSoon() {
+  renderTimer ??= window.setTimeout(renderFiles, 100);
+}
+
 function renderFiles() {
+  window.clearTimeout(renderTimer);
+  renderTimer = undefined;
   byId('file-list').replaceChildren(...files.map((f) => fileCard(f, { onReread: inspect, onRemove: remove })));
   const fold = byId<HTMLDetailsElement>('file-fold');
   fold.hidden = files.length === 0;
@@ -133,7 +144,8 @@ function remove(file: LoadedFile) {
 
 async function inspect(file: LoadedFile) {
   file.state = 'inspecting';
-  renderFiles();
+  renderFilesSoon();
+  const started = epochNow();
   try {
     const result = await pool.run({ kind: 'inspect', file: toWasmFile(file) }).done;
     file.inspection = result.ok ? JSON.parse(result.report) : null;
@@ -143,7 +155,8 @@ async function inspect(file: LoadedFile) {
     file.failure = error instanceof Error ? error.message : String(error);
   }
   file.state = 'inspected';
-  if (files.includes(file)) renderFiles();
+  recordPhase('inspection', started);
+  if (files.includes(file)) renderFilesSoon();
 }
 
 interface Arriving {
@@ -164,13 +177,15 @@ async function addFiles(entries: Arriving[]) {
   });
   files.push(...added.map((a) => a.file));
   renderFiles();
+  const started = epochNow();
   await Promise.all(added.map(async ({ file, read }) => {
     try {
       await finishReading(file, await read());
+      recordPhase('reading', started);
     } catch (error) {
       file.state = 'inspected';
       file.failure = `it could not be read: ${error instanceof Error ? error.message : String(error)}`;
-      renderFiles();
+      renderFilesSoon();
       return;
     }
     matchShared(shared, file);
@@ -221,7 +236,7 @@ async function runColor(batch: LoadedFile[], request: ReturnType<typeof paramete
   const result = await job.done;
   if (!result.ok) throw new Error(result.error.message);
   progress.color(1);
-  const report = JSON.parse(result.report) as ColorReport;
+  const report = await timed('decoding', () => JSON.parse(result.report) as ColorReport);
   const norms = files.find((f) => f.inspection?.task === 'word-norms')?.inspection?.word_norms ?? null;
   runStatus.dataset.colorMillis = String(result.millis);
   return {
@@ -236,7 +251,7 @@ async function runConcepts(batch: LoadedFile[], request: ReturnType<typeof param
   if (conceptFiles.length === 0) return null;
   const run = await runConcept(pool, conceptFiles.map(toWasmFile), request, (p) => progress.concept(p),
     (ids) => running.push(...ids));
-  const report = JSON.parse(run.report) as ConceptReport;
+  const report = await timed('decoding', () => JSON.parse(run.report) as ConceptReport);
   lastConceptReport = report;
   runStatus.dataset.conceptMillis = String(run.millis);
   return {
@@ -265,11 +280,14 @@ async function run() {
   }
   progress.start(batch.some((f) => f.inspection?.task === 'color'), batch.some((f) => f.inspection?.task === 'concept'));
   try {
-    const done = (await Promise.all([runColor(batch, p.color), runConcepts(batch, p.concept)])).filter((d) => d !== null);
+    const done = (await timed('analysis', () => Promise.all([runColor(batch, p.color), runConcepts(batch, p.concept)])))
+      .filter((d) => d !== null);
     progress.rendering();
-    byId('results').hidden = false;
-    for (const d of done) await d.render();
-    await renderComparisonReport(byId('comparison-results'), done.map((d) => d.comparison));
+    await timed('rendering', async () => {
+      byId('results').hidden = false;
+      for (const d of done) await d.render();
+      await renderComparisonReport(byId('comparison-results'), done.map((d) => d.comparison));
+    });
     lastRun = {
       version: toolVersion, parameters: p, files: batch, finished: new Date(),
       shareLink: await buildLink(batch, form, toolVersion, 'reference', {}).catch(() => ''),

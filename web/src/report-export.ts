@@ -92,7 +92,17 @@ function resultsCopy(results: HTMLElement): HTMLElement {
   copy.querySelectorAll('th button').forEach((b) => b.replaceWith(b.textContent ?? ''));
   copy.querySelectorAll('details').forEach((d) => d.setAttribute('open', ''));
   copy.querySelectorAll('.figure-actions, button, script, select, input, label, nav').forEach((e) => e.remove());
-  copy.querySelectorAll('[id]').forEach((e) => e.removeAttribute('id'));
+  // Page ids would clash with the report's own; the ids inside figures name
+  // their gradients and clip paths and must stay.
+  copy.querySelectorAll('[id]').forEach((e) => { if (!e.closest('svg')) e.removeAttribute('id'); });
+  // Vega points paint servers at the page's own address (url(http://…/#gradient_0));
+  // in a file of its own the reference must be local.
+  copy.querySelectorAll('svg [fill^="url("], svg [stroke^="url("], svg [clip-path^="url("]').forEach((e) => {
+    for (const name of ['fill', 'stroke', 'clip-path']) {
+      const value = e.getAttribute(name);
+      if (value?.startsWith('url(')) e.setAttribute(name, value.replace(/^url\((['"]?)[^#'")]*#/, 'url($1#'));
+    }
+  });
   return copy;
 }
 

@@ -60,6 +60,8 @@ export interface Inspection {
   header?: string[];
   preview?: string[][];
   rows?: number;
+  // Set when only the first rows were inspected (rows then counts those).
+  sampled_bytes?: number;
   roles?: Record<string, string>;
   format_roles?: string[];
   populations?: PopulationLabel[];

@@ -21,7 +21,12 @@ declare module '@shoal-wasm/shoal.mjs' {
     onInputRead(callback: ((bytes: number) => void) | null): void;
     planConcept(files: WasmFile[], request: ConceptRequest): Outcome;
     runConceptChains(files: WasmFile[], request: ConceptRequest, tasks: number[], progress: ((fraction: number) => void) | null): Outcome;
+    // What the chains need of the files, as bytes for runClusteredChains in another instance.
+    clusteringInputs(files: WasmFile[]): Outcome;
+    runClusteredChains(clustering: Uint8Array, request: ConceptRequest, tasks: number[], progress: ((fraction: number) => void) | null): Outcome;
     assembleConcept(files: WasmFile[], request: ConceptRequest, chainResults: Float64Array[]): Outcome;
+    // How long writing the last report as text took, in ms.
+    serialiseMillis(): number;
   }
   const createShoal: (options?: { locateFile?: (path: string) => string }) => Promise<ShoalModule>;
   export default createShoal;

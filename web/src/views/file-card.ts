@@ -14,7 +14,10 @@ function preview(file: LoadedFile): HTMLElement | null {
   if (!i?.header || !i.preview) return null;
   return h('div', { class: 'table-scroll' },
     h('table', { class: 'preview' },
-      h('caption', {}, `First ${i.preview.length} of ${i.rows} rows`),
+      h('caption', {}, i.sampled_bytes
+        ? `First ${i.preview.length} rows (checked on the first ${formatBytes(i.sampled_bytes)} of ${formatBytes(i.bytes)}; ` +
+          'the analysis reads every row and reports any problem)'
+        : `First ${i.preview.length} of ${i.rows} rows`),
       h('thead', {}, h('tr', {}, ...i.header.map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, ...i.preview.map((row) => h('tr', {}, ...row.map((cell) => h('td', {}, cell.length > 60 ? `${cell.slice(0, 57)}…` : cell)))))));
 }

@@ -2,10 +2,18 @@
 // holds its own instance of the wasm core.
 import createShoal, { type Outcome, type ShoalModule } from '@shoal-wasm/shoal.mjs';
 import wasmUrl from '@shoal-wasm/shoal.wasm?url';
-import type { FromWorker, Job, JobResult, ToWorker, WorkerProgress } from './protocol';
+import type { FromWorker, HeldFiles, Job, JobResult, ToWorker, WorkerProgress, WasmFile } from './protocol';
 
 const post = (message: FromWorker, transfer: Transferable[] = []) => self.postMessage(message, { transfer });
 const shoal: Promise<ShoalModule> = createShoal({ locateFile: () => wasmUrl });
+
+let planned: WasmFile[] | null = null;
+
+function held(files: HeldFiles): WasmFile[] {
+  if (files !== 'planned') return files;
+  if (!planned) throw new Error('this worker has not parsed the files');
+  return planned;
+}
 
 function run(module: ShoalModule, job: Job, progress: (fraction: number) => void): Outcome {
   switch (job.kind) {
@@ -16,19 +24,29 @@ function run(module: ShoalModule, job: Job, progress: (fraction: number) => void
     case 'color':
       return module.analyseColor(job.files, job.request, progress);
     case 'concept-plan':
+      planned = job.files;
       return module.planConcept(job.files, job.request);
     case 'concept-chains':
-      return module.runConceptChains(job.files, job.request, job.tasks, progress);
+      return module.runConceptChains(held(job.files), job.request, job.tasks, progress);
+    case 'concept-clustering':
+      return module.clusteringInputs(held(job.files));
+    case 'concept-clustered-chains':
+      return module.runClusteredChains(job.clustering, job.request, job.tasks, progress);
     case 'concept-assemble':
-      return module.assembleConcept(job.files, job.request, job.chainResults);
+      return module.assembleConcept(held(job.files), job.request, job.chainResults);
   }
 }
 
+const epochNow = () => performance.timeOrigin + performance.now();
+
 self.onmessage = async (event: MessageEvent<ToWorker>) => {
+  const received = epochNow();
   const { id, job } = event.data;
   try {
     const module = await shoal;
     const started = performance.now();
+    const startedEpoch = epochNow();
+    let parsed = startedEpoch;
     // Progress is posted at most every 100 ms: messages are cheap, not free.
     let lastPosted = 0;
     const state: WorkerProgress = { fraction: 0, bytesRead: 0 };
@@ -39,6 +57,7 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
       post({ id, type: 'progress', progress: { ...state } });
     };
     module.onInputRead((bytes) => {
+      parsed = epochNow();
       state.bytesRead = bytes;
       send(false);
     });
@@ -49,8 +68,10 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
     module.onInputRead(null);
     // The data view points into wasm memory: copy it before anything else runs.
     const data = outcome.data ? outcome.data.slice() : null;
+    const serialiseMillis = job.kind === 'color' || job.kind === 'concept-assemble' ? module.serialiseMillis() : 0;
     const result: JobResult = {
       ok: outcome.ok, report: outcome.report, error: outcome.error, data, millis: performance.now() - started,
+      timings: { received, started: startedEpoch, parsed, finished: epochNow(), serialiseMillis },
     };
     post({ id, type: 'done', result }, data ? [data.buffer] : []);
   } catch (error) {

@@ -2,6 +2,24 @@
 // dies takes the worker with it; a fresh one replaces it, so the page stays
 // usable.
 import type { FromWorker, Job, JobResult, WorkerProgress } from './protocol';
+import { epochNow, recordPhase, type Phase } from '../phases';
+
+// The phase a job's own computation counts as (its parsing and transfer
+// are counted apart).
+const COMPUTE_PHASE: Partial<Record<Job['kind'], Phase>> = {
+  color: 'color', 'concept-chains': 'chains', 'concept-clustered-chains': 'chains', 'concept-assemble': 'assembly',
+};
+
+function recordJob(kind: Job['kind'], postedAt: number, result: JobResult) {
+  const t = result.timings;
+  // Inspection is timed whole, by the page.
+  if (kind !== 'inspect') recordPhase('transfer', postedAt, t.received);
+  if (t.parsed > t.started) recordPhase('parsing', t.started, t.parsed);
+  const phase = COMPUTE_PHASE[kind];
+  const serialised = t.finished - t.serialiseMillis;
+  if (phase) recordPhase(phase, Math.max(t.started, t.parsed), serialised);
+  if (t.serialiseMillis > 0) recordPhase('serialisation', serialised, t.finished);
+}
 
 interface Pending {
   resolve: (result: JobResult) => void;
@@ -24,7 +42,7 @@ export class CancelledError extends Error {
 
 class Slot {
   worker: Worker;
-  busy: { id: number; pending: Pending } | null = null;
+  busy: { id: number; kind: Job['kind']; postedAt: number; pending: Pending } | null = null;
 
   constructor(readonly index: number, private readonly onIdle: () => void) {
     this.worker = this.spawn();
@@ -42,21 +60,25 @@ class Slot {
 
   private receive(message: FromWorker) {
     if (!this.busy || this.busy.id !== message.id) return;
-    const { pending } = this.busy;
+    const { pending, kind, postedAt } = this.busy;
     if (message.type === 'progress') {
       pending.onProgress?.(message.progress);
       return;
     }
     this.busy = null;
-    if (message.type === 'done') pending.resolve(message.result);
+    if (message.type === 'done') {
+      recordJob(kind, postedAt, message.result);
+      pending.resolve(message.result);
+    }
     else pending.reject(new Error(`The analysis worker failed: ${message.message}`));
     this.onIdle();
   }
 
   start(id: number, job: Job, pending: Pending) {
     pending.onStart?.(this.index);
-    this.busy = { id, pending };
-    this.worker.postMessage({ id, job });
+    const postedAt = epochNow();
+    this.busy = { id, kind: job.kind, postedAt, pending };
+    this.worker.postMessage({ id, job, postedAt });
   }
 
   // Ends the running job with `error` and replaces the worker.

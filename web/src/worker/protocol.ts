@@ -8,8 +8,14 @@ export type Job =
   | { kind: 'inspect'; file: WasmFile }
   | { kind: 'color'; files: WasmFile[]; request: ColorRequest }
   | { kind: 'concept-plan'; files: WasmFile[]; request: ConceptRequest }
-  | { kind: 'concept-chains'; files: WasmFile[]; request: ConceptRequest; tasks: number[] }
-  | { kind: 'concept-assemble'; files: WasmFile[]; request: ConceptRequest; chainResults: Float64Array[] };
+  | { kind: 'concept-chains'; files: HeldFiles; request: ConceptRequest; tasks: number[] }
+  | { kind: 'concept-clustering'; files: HeldFiles }
+  | { kind: 'concept-clustered-chains'; clustering: Uint8Array; request: ConceptRequest; tasks: number[] }
+  | { kind: 'concept-assemble'; files: HeldFiles; request: ConceptRequest; chainResults: Float64Array[] };
+
+// 'planned': the files of the last concept-plan job this worker ran, which
+// it keeps, so they cross to the worker once rather than once per job.
+export type HeldFiles = WasmFile[] | 'planned';
 
 export interface JobResult {
   ok: boolean;
@@ -17,6 +23,18 @@ export interface JobResult {
   error: ErrorInfo;
   data: Uint8Array | Float64Array | null;
   millis: number;
+  timings: JobTimings;
+}
+
+// When the worker received the job, started it (its module loaded), had
+// parsed the files it had to, and finished, as epoch milliseconds; and how
+// long writing the report as text took.
+export interface JobTimings {
+  received: number;
+  started: number;
+  parsed: number;
+  finished: number;
+  serialiseMillis: number;
 }
 
 // Work done so far in one job: `fraction` of its own computation (words,
@@ -26,7 +44,8 @@ export interface WorkerProgress {
   bytesRead: number;
 }
 
-export type ToWorker = { id: number; job: Job };
+// postedAt: epoch milliseconds, for the time the job took to reach the worker.
+export type ToWorker = { id: number; job: Job; postedAt: number };
 export type FromWorker =
   | { id: number; type: 'progress'; progress: WorkerProgress }
   | { id: number; type: 'done'; result: JobResult }

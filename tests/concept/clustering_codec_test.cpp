@@ -1,0 +1,70 @@
+#include <doctest/doctest.h>
+
+#include <stdexcept>
+
+#include "concept/chain_codec.hpp"
+#include "concept/clustering_codec.hpp"
+#include "concept/concept_report.hpp"
+#include "concept/diversity.hpp"
+#include "support.hpp"
+
+using namespace shoal;
+
+TEST_CASE("chains on decoded clustering inputs are the chains on the parsed files") {
+  const ConceptDataset parsed = load_concept_inputs(
+      {test::shared_input("paper-data/concept-task/llm-responses/openchat-prompt=random-temp=default.csv"),
+       test::shared_input("paper-data/concept-task/llm-responses/gemma-instruct-prompt=identity-temp=default.csv")},
+      {ConceptInputOptions{}});
+  ConceptOptions options;
+  options.iterations = 40;
+  options.burn_in = 10;
+  options.chains = 2;
+  options.subset_sizes = {10, 30};
+  options.seed = 7;
+
+  const auto bytes = encode_clustering_inputs(parsed);
+  const ConceptDataset decoded = decode_clustering_inputs(bytes.data(), bytes.size());
+  const auto tasks = plan_chain_tasks(parsed, options);
+  const auto decoded_tasks = plan_chain_tasks(decoded, options);
+  REQUIRE(tasks.size() > 100);   // 2 files × 20 concepts × up to 2 subsets × 2 chains
+  REQUIRE(decoded_tasks.size() == tasks.size());
+
+  // Half the chains on the parsed files, half on the decoded bytes, as two
+  // workers would run them; the report is the one-process report.
+  std::vector<double> encoded;
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    CHECK(decoded_tasks[i].seed == tasks[i].seed);
+    CHECK(decoded_tasks[i].people == tasks[i].people);
+    append_chain_result(encoded, i, run_chain_task(i % 2 ? decoded : parsed, options, decoded_tasks[i]));
+  }
+  std::vector<ChainResult> results(tasks.size());
+  for (auto& [task, result] : read_chain_results(encoded.data(), encoded.size())) results.at(task) = std::move(result);
+  const auto assembled = assemble_concept_analysis(parsed, options, tasks, std::move(results));
+  CHECK(concept_report(parsed, {ConceptInputOptions{}}, assembled).dump() ==
+        concept_report(parsed, {ConceptInputOptions{}}, analyse_concepts(parsed, options)).dump());
+}
+
+TEST_CASE("clustering inputs: the layout by hand, and bytes that are not one are refused") {
+  ConceptDataset dataset;
+  dataset.populations.resize(1);
+  dataset.populations[0].label.name = "p";
+  dataset.populations[0].concepts.resize(1);
+  auto& concept = dataset.populations[0].concepts[0];
+  concept.concept = "c";
+  concept.questions = {"a b", "a d"};
+  concept.complete = {{"x", {0, 1}}, {"y", {1, 1}}};
+  const std::vector<std::uint8_t> expected = {0x31, 0x49, 0x43, 0x53, 1, 0, 0, 0, 1, 0, 0, 0, 'p', 1, 0, 0, 0,
+                                              1,    0,    0,    0,    'c', 2, 0, 0, 0, 2, 0, 0, 0, 0, 1, 1, 1};
+  const auto bytes = encode_clustering_inputs(dataset);
+  CHECK(bytes == expected);
+  const auto back = decode_clustering_inputs(bytes.data(), bytes.size());
+  CHECK(back.populations[0].concepts[0].complete[1].answers == std::vector<std::uint8_t>{1, 1});
+
+  CHECK_THROWS_AS(decode_clustering_inputs(bytes.data(), bytes.size() - 1), std::invalid_argument);
+  auto longer = bytes;
+  longer.push_back(0);
+  CHECK_THROWS_AS(decode_clustering_inputs(longer.data(), longer.size()), std::invalid_argument);
+  auto stale = bytes;
+  stale[0] = 0;
+  CHECK_THROWS_AS(decode_clustering_inputs(stale.data(), stale.size()), std::invalid_argument);
+}
