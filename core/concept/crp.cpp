@@ -131,6 +131,8 @@ Restaurant::Restaurant(const AnswerMatrix& answers, const CrpModel& model)
     log_new_table_ += g.questions * (log_count_alpha_[0] - g.log_count_k_alpha[0]);
     empty_tables_ += g.questions * g.empty_table;
   }
+  cells_.resize(people_ * questions_);
+  for (std::size_t i = 0; i < people_ * questions_; ++i) cells_[i] = offset_[i % questions_] + answers.values[i];
   seat_.assign(people_, 0);
   size_.assign(people_, 0);
   counts_.assign(people_ * row_, 0);
@@ -153,17 +155,17 @@ void Restaurant::insert(std::size_t person, std::uint32_t slot) {
   ++size_[slot];
   // Pointers, not &v[i]: with no questions the rows are empty and indexing
   // them would be out of range.
-  const std::uint8_t* x = answers_.values.data() + person * questions_;
+  const std::uint32_t* cell = cells_.data() + person * questions_;
   std::uint32_t* counts = counts_.data() + static_cast<std::size_t>(slot) * row_;
-  for (std::size_t q = 0; q < questions_; ++q) ++counts[offset_[q] + x[q]];
+  for (std::size_t q = 0; q < questions_; ++q) ++counts[cell[q]];
 }
 
 void Restaurant::remove(std::size_t person) {
   const std::uint32_t slot = seat_[person];
   --size_[slot];
-  const std::uint8_t* x = answers_.values.data() + person * questions_;
+  const std::uint32_t* cell = cells_.data() + person * questions_;
   std::uint32_t* counts = counts_.data() + static_cast<std::size_t>(slot) * row_;
-  for (std::size_t q = 0; q < questions_; ++q) --counts[offset_[q] + x[q]];
+  for (std::size_t q = 0; q < questions_; ++q) --counts[cell[q]];
   if (size_[slot] == 0) {
     const std::uint32_t position = active_index_[slot];
     active_[position] = active_.back();
@@ -174,7 +176,7 @@ void Restaurant::remove(std::size_t person) {
 }
 
 void Restaurant::score(std::size_t person) {
-  const std::uint8_t* x = answers_.values.data() + person * questions_;
+  const std::uint32_t* cell = cells_.data() + person * questions_;
   const double* log_count = log_count_alpha_.data();
   const bool simplicity = model_.prior == PartitionPrior::Simplicity;
   log_weights_.clear();
@@ -184,7 +186,7 @@ void Restaurant::score(std::size_t person) {
     double log_likelihood = 0.0;
     for (std::size_t q = 0; q < questions_; ++q) {
       // People at the table who gave the same answer as this person.
-      log_likelihood += log_count[counts[offset_[q] + x[q]]];
+      log_likelihood += log_count[counts[cell[q]]];
     }
     for (const auto& g : groups_) log_likelihood -= g.questions * g.log_count_k_alpha[n];
     log_weights_.push_back(log_likelihood + (simplicity ? log_size_[n] : 0.0));

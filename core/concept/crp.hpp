@@ -172,6 +172,9 @@ class Restaurant {
   std::size_t people_, questions_;
   std::vector<std::uint32_t> offset_;       // question -> first of its option counts in a table's row
   std::size_t row_ = 0;                     // option counts per table: Σ k_q
+  // person * questions_ + q -> offset_[q] + the person's answer: the cell of
+  // a table's row their answer counts in, looked up once instead of per step.
+  std::vector<std::uint32_t> cells_;
   std::vector<OptionGroup> groups_;
   std::vector<std::uint32_t> seat_;         // person -> slot
   std::vector<std::uint32_t> size_;         // slot -> people seated

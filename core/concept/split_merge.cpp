@@ -63,14 +63,12 @@ void Restaurant::side_log_weights(std::size_t person, const std::uint32_t* count
                                   double& log_b) const {
   // The Gibbs step's Dirichlet–multinomial predictive for each side: the
   // count of the person's own answer, over the size's normaliser per group.
-  const std::uint8_t* x = answers_.values.data() + person * questions_;
-  const std::uint32_t* offset = offset_.data();
+  const std::uint32_t* cell = cells_.data() + person * questions_;
   const double* log_count = log_count_alpha_.data();
   double a = 0.0, b = 0.0;
   for (std::size_t q = 0; q < questions_; ++q) {
-    const std::uint32_t cell = offset[q] + x[q];
-    a += log_count[counts_a[cell]];
-    b += log_count[counts_b[cell]];
+    a += log_count[counts_a[cell[q]]];
+    b += log_count[counts_b[cell[q]]];
   }
   for (const auto& g : groups_) {
     a -= g.questions * g.log_count_k_alpha[size_a];
@@ -112,8 +110,8 @@ double Restaurant::allocate_split(std::size_t i, std::size_t j, Rng* draw) {
     mantissa = std::frexp(mantissa, &scale);
     exponent += scale;
     std::uint32_t* counts = to_a ? split_counts_a_.data() : split_counts_b_.data();
-    const std::uint8_t* x = answers_.values.data() + person * questions_;
-    for (std::size_t q = 0; q < questions_; ++q) ++counts[offset_[q] + x[q]];
+    const std::uint32_t* cell = cells_.data() + person * questions_;
+    for (std::size_t q = 0; q < questions_; ++q) ++counts[cell[q]];
     ++(to_a ? split_size_a_ : split_size_b_);
   }
   if (mantissa == 0.0) return -std::numeric_limits<double>::infinity();
