@@ -26,6 +26,24 @@
 //   toy-b-chat:       weights .9 .1       -> 0.18
 // The toy models come in two families, each with a non-aligned ("base") and
 // an aligned ("chat") member, so the alignment comparison has data.
+//
+// Likert questionnaire (the generic categorical format, options declared):
+// for each topic, every individual holds one of a few latent concepts (the
+// same weights as the similarity judgements), each with a favourite option
+// per statement, chosen with probability 0.75, else a neighbouring one. The
+// expected P(multiple concepts) is again 1 - Σ w_k². The first two
+// statements are asked twice, for reliability.
+//
+// Numeric estimates: every item has a true value and a spread s. An
+// individual's own estimate is the truth plus an offset (sd b·s), and each of
+// their two answers adds fresh noise (sd w·s). The expected distance from the
+// line of unity, in units of s (on the default pooled-SD scale the order is
+// the same), is √(2/π)·(√(b² + w²) − w):
+//   humans:      b 1.0,  w 0.3   -> 0.60
+//   toy-a-base:  b 0.6,  w 0.5   -> 0.23, with a few missing answers
+//   toy-a-chat:  b 0.1,  w 0.2   -> 0.02
+//   toy-b-base:  b 0.7,  w 0.4   -> 0.32, with a few missing answers
+//   toy-b-chat:  b 0.15, w 0.25  -> 0.03
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -233,6 +251,89 @@ void write_llm_judgements(const std::string& path, const ToyModel& model, int in
   });
 }
 
+const char* const kLikertOptions = "strongly disagree|disagree|neutral|agree|strongly agree";
+
+struct LikertTopic {
+  const char* topic;
+  const char* statements[6];
+};
+
+const LikertTopic kLikertTopics[] = {
+    {"remote work", {"it makes people more productive", "it weakens teams", "it should be a right", "it saves time",
+                     "it is lonely", "it will be the norm"}},
+    {"city life", {"cities are too loud", "cities foster creativity", "cars should be banned from centres",
+                   "rent is the main problem", "parks matter more than shops", "people are kinder in villages"}},
+    {"social media", {"it harms teenagers", "it helps democracy", "it should be regulated", "it spreads news faster",
+                      "it makes friendships shallower", "it is a waste of time"}},
+};
+
+// Rows "individual,target,question,answer,options" after the given label
+// cells, for every topic and individual.
+void write_likert(const std::string& path, const std::string& header, const std::string& labels, int individuals,
+                  const std::vector<double>& weights, shoal::Rng& rng) {
+  std::ofstream out(path);
+  out << header << "individual,target,question,answer,options\n";
+  const char* const options[] = {"strongly disagree", "disagree", "neutral", "agree", "strongly agree"};
+  for (std::size_t t = 0; t < std::size(kLikertTopics); ++t) {
+    const auto& topic = kLikertTopics[t];
+    std::vector<std::vector<int>> favourite(weights.size(), std::vector<int>(6));
+    for (auto& f : favourite) {
+      for (auto& o : f) o = static_cast<int>(rng.below(5));
+    }
+    for (int i = 0; i < individuals; ++i) {
+      const auto& mine = favourite[pick(weights, rng)];
+      for (int q = 0; q < 8; ++q) {
+        const int statement = q % 6;   // 6 and 7 ask the first two again
+        int answer = mine[statement];
+        if (rng.uniform() >= 0.75) answer = std::clamp(answer + (rng.uniform() < 0.5 ? -1 : 1), 0, 4);
+        out << labels << static_cast<int>(t) * 1000 + i << "," << topic.topic << ",\"" << topic.statements[statement]
+            << "\"," << options[answer] << "," << kLikertOptions << "\n";
+      }
+    }
+  }
+}
+
+struct EstimateItem {
+  const char* item;
+  double truth;
+  double spread;
+};
+
+const EstimateItem kEstimates[] = {
+    {"jelly beans in a one-litre jar", 900, 300},     {"height of the Eiffel Tower (m)", 330, 60},
+    {"percent of Earth covered by water", 71, 8},     {"people in a full football stadium", 60000, 15000},
+    {"minutes to boil an egg hard", 10, 2.5},         {"chance of rain tomorrow (%)", 40, 15},
+    {"weight of a house cat (kg)", 4.5, 1.2},         {"books a person reads in a year", 12, 6},
+    {"distance from Paris to Rome (km)", 1100, 250},  {"cups of coffee drunk per day", 2, 0.8},
+    {"age of the oldest tree (years)", 4800, 1500},   {"words in a novel (thousands)", 90, 25},
+};
+
+struct EstimateSpec {
+  double between;   // b: sd of an individual's offset, in item spreads
+  double within;    // w: sd of each answer around the individual's own estimate
+  double missing_rate;
+};
+
+void write_estimates(const std::string& path, const std::string& population, const ToyModel* model,
+                     int individuals, const EstimateSpec& spec, shoal::Rng& rng) {
+  std::ofstream out(path);
+  out << "population,individual,item,block,value,model_name,family,aligned,temperature,prompt\n";
+  const std::string labels = model ? label_cells(*model) : ",,,,";
+  for (int s = 0; s < individuals; ++s) {
+    for (const auto& e : kEstimates) {
+      const double own = e.truth + spec.between * e.spread * rng.normal();
+      for (int b = 1; b <= 2; ++b) {
+        const double answer = own + spec.within * e.spread * rng.normal();
+        const bool missing = rng.uniform() < spec.missing_rate;
+        char value[32];
+        std::snprintf(value, sizeof value, "%.4g", answer);
+        out << population << "," << s + 1 << ",\"" << e.item << "\"," << b << "," << (missing ? "NA" : value) << ","
+            << labels << "\n";
+      }
+    }
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -265,10 +366,36 @@ int main(int argc, char** argv) {
     files.push_back(std::string("concept/") + models[m].name + "-judgements.csv");
     write_llm_judgements(dir + "/" + files.back(), models[m], 60, judgement_specs[m], rng);
   }
+  std::filesystem::create_directories(dir + "/values");
+  // A stream of its own, so the other examples do not change with it.
+  shoal::Rng values_rng(shoal::derive_seed(seed, "values"));
+  const EstimateSpec estimate_specs[] = {{0.6, 0.5, 0.02}, {0.1, 0.2, 0.0}, {0.7, 0.4, 0.02}, {0.15, 0.25, 0.0}};
+  // The Likert and numeric examples are listed apart from the colour and
+  // concept files: each is tried on its own.
+  std::vector<std::string> values = {"values/estimates-humans.csv"};
+  write_estimates(dir + "/" + values.back(), "humans", nullptr, 80, {1.0, 0.3, 0.0}, values_rng);
+  for (int m = 0; m < 4; ++m) {
+    values.push_back(std::string("values/") + models[m].name + "-estimates.csv");
+    write_estimates(dir + "/" + values.back(), models[m].name, &models[m], 60, estimate_specs[m], values_rng);
+  }
+  // The Likert questionnaire, analysed as the concept task.
+  std::filesystem::create_directories(dir + "/likert");
+  shoal::Rng likert_rng(shoal::derive_seed(seed, "likert"));
+  std::vector<std::string> likert = {"likert/likert-humans.csv"};
+  write_likert(dir + "/" + likert.back(), "population,", "humans,", 40, {0.4, 0.3, 0.2, 0.1}, likert_rng);
+  for (int m = 0; m < 4; ++m) {
+    likert.push_back(std::string("likert/") + models[m].name + "-likert.csv");
+    write_likert(dir + "/" + likert.back(), "model_name,family,aligned,temperature,prompt,", label_cells(models[m]) + ",",
+                 40, judgement_specs[m].weights, likert_rng);
+  }
+  const auto list = [](const std::vector<std::string>& paths) {
+    std::string text;
+    for (std::size_t i = 0; i < paths.size(); ++i) text += (i ? ", \"" : "\"") + paths[i] + "\"";
+    return "[" + text + "]";
+  };
   std::ofstream index(dir + "/index.json");
-  index << "{\"files\": [";
-  for (std::size_t i = 0; i < files.size(); ++i) index << (i ? ", " : "") << "\"" << files[i] << "\"";
-  index << "]}\n";
+  index << "{\"files\": " << list(files) << ", \"likert\": " << list(likert) << ", \"values\": " << list(values)
+        << "}\n";
   std::printf("wrote example populations to %s\n", dir.c_str());
   return 0;
 }

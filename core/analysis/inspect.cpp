@@ -45,6 +45,10 @@ nlohmann::json concept_roles(ConceptFormat format) {
     return {"individual", "concept", "choice1", "choice2", "reply1", "reply2", "model", "prompt", "temperature",
             "family", "aligned"};
   }
+  if (format == ConceptFormat::Generic) {
+    return {"population", "individual", "concept", "question", "answer", "options", "model", "prompt", "temperature",
+            "family", "aligned"};
+  }
   return {"concept", "individual", "question", "choice", "population", "model", "prompt", "temperature", "family",
           "aligned"};
 }

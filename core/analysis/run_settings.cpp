@@ -236,11 +236,17 @@ const std::vector<std::string>& color_roles() {
   return roles;
 }
 
+const std::vector<std::string>& values_roles() {
+  static const std::vector<std::string> roles = {"population", "individual", "item", "block", "value",
+                                                 "model", "prompt", "temperature", "family", "aligned"};
+  return roles;
+}
+
 const std::vector<std::string>& concept_roles() {
   static const std::vector<std::string> roles = {"concept", "individual", "question", "choice",
                                                  "choice1", "choice2",    "reply1",   "reply2",
                                                  "population", "model",   "prompt",   "temperature",
-                                                 "family",  "aligned"};
+                                                 "family",  "aligned",    "answer",   "options"};
   return roles;
 }
 

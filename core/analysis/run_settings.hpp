@@ -55,5 +55,6 @@ std::string number_text(double value);
 void check_column_roles(const ColumnOverrides& columns, const std::vector<std::string>& roles);
 const std::vector<std::string>& color_roles();
 const std::vector<std::string>& concept_roles();
+const std::vector<std::string>& values_roles();
 
 }  // namespace shoal

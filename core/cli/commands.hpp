@@ -11,6 +11,7 @@ int run_color(const std::vector<std::string>& args);
 int run_concept(const std::vector<std::string>& args);
 int run_prompts(const std::vector<std::string>& args);
 int run_replies(const std::vector<std::string>& args);
+int run_values(const std::vector<std::string>& args);
 
 extern const char* const kColorHelp;
 

@@ -43,6 +43,11 @@ Inputs (CSV; comma, semicolon or tab separated; format detected per file):
              (generation1, generation2): each reply is matched to the choice
              it names (whole words, case-insensitive, choice1 first); a reply
              naming neither is invalid and its question is left out
+  generic    population, individual, target, question, answer (any text),
+             optionally options ("a|b|c"): any categorical questionnaire.
+             A question's options are those declared, else the answers seen
+             for it in any input; declare them, since an option nobody chose
+             still changes the likelihood. An empty answer is invalid.
   released-chains
              Concept, Chain, Iteration, NumberOfPeople, Tables,
              ProbabilityOfSameTable (S_Chao1, Posterior): clustering chains
@@ -55,8 +60,9 @@ Inputs (CSV; comma, semicolon or tab separated; format detected per file):
 
 Options:
   --out FILE           write the JSON report here (default: standard output)
-  --alpha A            Beta(A, A) prior of each question at a table
-                       (default 0.16, the paper's)
+  --alpha A            Dirichlet(A, ..., A) prior of each question at a
+                       table, Beta(A, A) for two options (default 0.16, the
+                       paper's)
   --prior P            simplicity (default; CRP with concentration 1) or
                        uniform (every seating equally likely)
   --kernel K           split-merge (default: each Gibbs sweep followed by
@@ -82,7 +88,8 @@ Options:
   --tables DIR         also write DIR/concept-subsets.csv,
                        DIR/concept-reliability.csv, DIR/concept-map-seating.csv
                        and (with --traces) DIR/concept-traces.csv
-  --format FORMAT      auto (default), analysis, raw-llm or released-chains
+  --format FORMAT      auto (default), analysis, raw-llm, generic or
+                       released-chains
   --column ROLE=NAME   use column NAME for ROLE (repeatable); roles: concept,
                        individual, question, choice, choice1, choice2, reply1,
                        reply2, population, model, prompt, temperature, family,
@@ -118,7 +125,7 @@ int run_concept(const std::vector<std::string>& args) {
     return 0;
   }
   const auto input_options =
-      input_options_from<ConceptInputOptions>(a, concept_format_from_string, "auto, analysis, raw-llm or released-chains",
+      input_options_from<ConceptInputOptions>(a, concept_format_from_string, "auto, analysis, raw-llm, generic or released-chains",
                                               concept_roles());
 
   const ConceptRunSettings settings =

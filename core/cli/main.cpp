@@ -15,6 +15,7 @@ const char* const kHelp = R"(shoal: conceptual diversity of human and LLM popula
 Usage:
   shoal color FILE... [options]     word-colour associations (ΔE analysis)
   shoal concept FILE... [options]   similarity judgements (CRP clustering)
+  shoal values FILE... [options]    numeric answers (internal vs population distance)
   shoal prompts color|concept       the paper's requests for any model (batch JSONL)
   shoal replies REQUESTS RESULTS    batch results back into a file to analyse
   shoal --help                      this text
@@ -42,6 +43,7 @@ int main(int argc, char** argv) {
   try {
     if (command == "color" || command == "colour") return shoal::cli::run_color(args);
     if (command == "concept") return shoal::cli::run_concept(args);
+    if (command == "values") return shoal::cli::run_values(args);
     if (command == "prompts") return shoal::cli::run_prompts(args);
     if (command == "replies") return shoal::cli::run_replies(args);
     throw shoal::cli::UsageError("unknown command '" + command + "' (see shoal --help)");

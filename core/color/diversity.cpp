@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -21,35 +20,12 @@ struct IdLess {
 // One word's answers per individual, individuals in ascending id order.
 using AnswersById = std::map<std::string, Answers, IdLess>;
 
-std::optional<double> as_number(const std::string& text) {
-  if (text.empty()) return std::nullopt;
-  char* end = nullptr;
-  const double v = std::strtod(text.c_str(), &end);
-  if (end != text.c_str() + text.size() || !std::isfinite(v)) return std::nullopt;
-  return v;
-}
-
 Lab lab_of(const ColorResponse& r) { return srgb_to_lab(*r.colour); }
-
-// Mean and sd of ΔE between block-1 answers of i and block-2 answers of j
-// over the pairs the rule selects.
-MeanInterval population_delta_e(const std::vector<Lab>& first, const std::vector<Lab>& second, PairRule rule,
-                                DeltaEFormula formula) {
-  RunningMoments moments;
-  const std::size_t n = first.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    for (std::size_t j = rule == PairRule::Paper ? i + 1 : 0; j < n; ++j) {
-      if (j != i) moments.add(delta_e(first[i], second[j], formula));
-    }
-  }
-  return moments.interval();
-}
 
 WordDiversity analyse_word(const std::string& word, const AnswersById& by_individual, const ColorOptions& options) {
   WordDiversity out;
   out.word = word;
   std::vector<Lab> first, second, block1_answers;
-  RunningMoments internal;
   for (const auto& [id, answers] : by_individual) {
     const ColorResponse* a = answers.block[0];
     const ColorResponse* b = answers.block[1];
@@ -60,31 +36,16 @@ WordDiversity analyse_word(const std::string& word, const AnswersById& by_indivi
     }
     first.push_back(lab_of(*a));
     second.push_back(lab_of(*b));
-    internal.add(delta_e(first.back(), second.back(), options.formula));
   }
-  out.individuals = first.size();
-  out.internal_delta_e = internal.interval();
-  out.population_delta_e = population_delta_e(first, second, options.pairs, options.formula);
-  out.dist_from_diagonal =
-      std::fabs(out.internal_delta_e.mean - out.population_delta_e.mean) / std::sqrt(2.0);
+  const ItemVariability v = item_variability(
+      first, second, options.pairs, [&](const Lab& x, const Lab& y) { return delta_e(x, y, options.formula); });
+  out.individuals = v.individuals;
+  out.internal_delta_e = v.internal;
+  out.population_delta_e = v.population;
+  out.dist_from_diagonal = v.dist_from_diagonal;
   out.block1_gaussian = fit_lab_gaussian(block1_answers);
   return out;
 }
-
-// Counts pair comparisons, the work of the analysis, for progress reports.
-class PairMeter {
- public:
-  PairMeter(const std::function<void(double)>& progress, double total) : progress_(progress), total_(total) {}
-  void done(std::size_t individuals) {
-    done_ += static_cast<double>(individuals) * static_cast<double>(individuals);
-    if (progress_ && total_ > 0.0) progress_(std::min(1.0, done_ / total_));
-  }
-
- private:
-  const std::function<void(double)>& progress_;
-  double total_;
-  double done_ = 0.0;
-};
 
 PopulationDiversity analyse_population(const ColorPopulation& population, const ColorDataset& dataset,
                                        const ColorOptions& options, PairMeter& meter) {
@@ -99,7 +60,7 @@ PopulationDiversity analyse_population(const ColorPopulation& population, const 
   }
   out.individuals = individuals.size();
 
-  std::vector<double> internal_means, population_means, distances;
+  VariabilitySummariser summariser;
   for (const auto& [word, by_individual] : by_word) {
     if (by_individual.size() < 2) {
       const auto& answers = by_individual.begin()->second;
@@ -113,18 +74,15 @@ PopulationDiversity analyse_population(const ColorPopulation& population, const 
     }
     WordDiversity w = analyse_word(word, by_individual, options);
     meter.done(by_individual.size());
-    if (w.individuals >= 2) {
-      internal_means.push_back(w.internal_delta_e.mean);
-      population_means.push_back(w.population_delta_e.mean);
-      distances.push_back(w.dist_from_diagonal);
-    }
+    summariser.add({w.individuals, w.internal_delta_e, w.population_delta_e, w.dist_from_diagonal});
     out.words.push_back(std::move(w));
   }
-  out.words_analysed = distances.size();
-  out.dist_from_diagonal = mean_interval(distances);
-  out.internal_delta_e = mean_interval(internal_means);
-  out.population_delta_e = mean_interval(population_means);
-  out.internal_on_population = fit_line(population_means, internal_means);
+  const VariabilitySummary summary = summariser.summary();
+  out.words_analysed = summary.items_analysed;
+  out.dist_from_diagonal = summary.dist_from_diagonal;
+  out.internal_delta_e = summary.internal;
+  out.population_delta_e = summary.population;
+  out.internal_on_population = summary.internal_on_population;
   return out;
 }
 
@@ -174,21 +132,6 @@ void add_divergences(ColorAnalysis& analysis) {
 }
 
 }  // namespace
-
-bool id_less(const std::string& x, const std::string& y) {
-  const auto nx = as_number(x), ny = as_number(y);
-  if (nx && ny) return *nx < *ny || (*nx == *ny && x < y);
-  if (nx || ny) return nx.has_value();
-  return x < y;
-}
-
-const char* to_string(PairRule rule) { return rule == PairRule::All ? "all" : "paper"; }
-
-std::optional<PairRule> pair_rule_from_string(const std::string& text) {
-  if (text == "all") return PairRule::All;
-  if (text == "paper") return PairRule::Paper;
-  return std::nullopt;
-}
 
 const char* to_string(DeltaEFormula formula) {
   return formula == DeltaEFormula::Cie76 ? "cie76" : "ciede2000";

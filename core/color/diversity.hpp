@@ -9,17 +9,10 @@
 #include "color/lab.hpp"
 #include "color/responses.hpp"
 #include "stats/descriptive.hpp"
+#include "stats/variability.hpp"
 
 namespace shoal {
 
-// How pairs of different individuals are formed for the population ΔE.
-enum class PairRule {
-  All,     // every ordered pair i ≠ j: does not depend on the order of ids
-  Paper,   // i < j in ascending id order, as the paper's code did
-};
-
-const char* to_string(PairRule rule);
-std::optional<PairRule> pair_rule_from_string(const std::string& text);
 const char* to_string(DeltaEFormula formula);
 std::optional<DeltaEFormula> delta_e_formula_from_string(const std::string& text);
 
@@ -65,16 +58,13 @@ struct ColorAnalysis {
   std::vector<PopulationDiversity> populations;
 };
 
-// Internal vs population variability of every population in the dataset.
+// Internal vs population variability (stats/variability.hpp) of every
+// population in the dataset, with CIELAB ΔE as the distance.
 // Throws InputError for a word answered by a single individual and
 // std::invalid_argument for a reference population that does not exist.
 // `progress`, when set, is called after each word with the fraction of the
 // pair comparisons done (the work grows with the square of the individuals).
 ColorAnalysis analyse_color(const ColorDataset& dataset, const ColorOptions& options,
                             const std::function<void(double)>& progress = {});
-
-// Orders individual ids as the paper did: numbers numerically, before any
-// non-numeric id, which compare as text.
-bool id_less(const std::string& x, const std::string& y);
 
 }  // namespace shoal

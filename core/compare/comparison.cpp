@@ -75,6 +75,10 @@ ComparisonResult compare_color(const ColorAnalysis& analysis, const ComparisonOp
   return compare_populations(color_comparison_input(analysis), options);
 }
 
+ComparisonResult compare_values(const ValuesAnalysis& analysis, const ComparisonOptions& options) {
+  return compare_populations(values_comparison_input(analysis), options);
+}
+
 ComparisonResult compare_concepts(const ConceptAnalysis& analysis, const ComparisonOptions& options) {
   return compare_populations(concept_comparison_input(analysis), options);
 }

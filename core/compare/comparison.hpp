@@ -82,12 +82,13 @@ struct ComparisonResult {
 ComparisonResult compare_populations(const ComparisonInput& input, const ComparisonOptions& options);
 ComparisonResult compare_color(const ColorAnalysis& analysis, const ComparisonOptions& options);
 ComparisonResult compare_concepts(const ConceptAnalysis& analysis, const ComparisonOptions& options);
+ComparisonResult compare_values(const ValuesAnalysis& analysis, const ComparisonOptions& options);
 
 // The "comparisons" object of both reports. Numbers that are not finite are
 // null.
 //
 // {
-//   "unit": "word" | "concept",
+//   "unit": "word" | "item" | "concept",
 //   "metrics": ["dist_from_diagonal"] |
 //              ["p_multiple_concepts", "last_p_multiple_concepts"],
 //   "bootstrap": {"draws": N, "seed": S, "level": 0.95, "interval": "percentile",

@@ -1,27 +1,53 @@
 #include "compare/metric_rows.hpp"
 
 #include <cmath>
+#include <tuple>
 
 #include "concept/categories.hpp"
 
 namespace shoal {
 
-ComparisonInput color_comparison_input(const ColorAnalysis& analysis) {
+namespace {
+
+// One metric, the distance from the line of unity, per item of every
+// population (the colour task's words are its items).
+template <typename Analysis, typename Items>
+ComparisonInput distance_comparison_input(const Analysis& analysis, const std::string& unit, Items items) {
   ComparisonInput input;
-  input.unit = "word";
+  input.unit = unit;
   input.metrics = {"dist_from_diagonal"};
   for (const auto& p : analysis.populations) {
     PopulationMetrics pm;
     pm.label = p.label;
     pm.values.resize(1);
-    for (const auto& w : p.words) {
-      if (!std::isfinite(w.dist_from_diagonal) || w.individuals < 2) continue;
-      pm.units.push_back(w.word);
-      pm.values[0].push_back(w.dist_from_diagonal);
+    for (const auto& [name, individuals, distance] : items(p)) {
+      if (!std::isfinite(distance) || individuals < 2) continue;
+      pm.units.push_back(name);
+      pm.values[0].push_back(distance);
     }
     input.populations.push_back(std::move(pm));
   }
   return input;
+}
+
+using ItemRow = std::tuple<std::string, std::size_t, double>;
+
+}  // namespace
+
+ComparisonInput color_comparison_input(const ColorAnalysis& analysis) {
+  return distance_comparison_input(analysis, "word", [](const PopulationDiversity& p) {
+    std::vector<ItemRow> rows;
+    for (const auto& w : p.words) rows.emplace_back(w.word, w.individuals, w.dist_from_diagonal);
+    return rows;
+  });
+}
+
+ComparisonInput values_comparison_input(const ValuesAnalysis& analysis) {
+  return distance_comparison_input(analysis, "item", [](const ValuesPopulationResult& p) {
+    std::vector<ItemRow> rows;
+    for (const auto& i : p.items) rows.emplace_back(i.item, i.individuals, i.dist_from_diagonal);
+    return rows;
+  });
 }
 
 ComparisonInput concept_comparison_input(const ConceptAnalysis& analysis) {

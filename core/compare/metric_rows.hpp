@@ -5,6 +5,7 @@
 #include "color/diversity.hpp"
 #include "concept/diversity.hpp"
 #include "io/population_label.hpp"
+#include "values/analysis.hpp"
 
 namespace shoal {
 
@@ -27,6 +28,10 @@ struct ComparisonInput {
 // Colour: per word with a defined value, its distance from the line of unity
 // (metric "dist_from_diagonal").
 ComparisonInput color_comparison_input(const ColorAnalysis& analysis);
+
+// Numeric answers: per item with a defined value, its distance from the line
+// of unity (metric "dist_from_diagonal").
+ComparisonInput values_comparison_input(const ValuesAnalysis& analysis);
 
 // Concepts: per clustered concept, at its largest subset, the posterior mean
 // of P(multiple concepts) ("p_multiple_concepts") and, for comparison with

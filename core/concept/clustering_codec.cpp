@@ -7,7 +7,7 @@ namespace shoal {
 namespace {
 
 // Changes whenever the layout does, so a stale buffer is refused.
-constexpr std::uint32_t kMagic = 0x53434931;   // "SCI1"
+constexpr std::uint32_t kMagic = 0x53434932;   // "SCI2"
 
 void put(std::vector<std::uint8_t>& out, std::size_t value) {
   if (value > 0xffffffffu) throw std::invalid_argument("a count too large to encode");
@@ -69,6 +69,15 @@ std::vector<std::uint8_t> encode_clustering_inputs(const ConceptDataset& dataset
     for (const auto& concept : population.concepts) {
       put(out, concept.concept);
       put(out, concept.questions.size());
+      // Each question's options: their number sets the likelihood's
+      // Dirichlet, so a five-option question must not come back as two.
+      if (concept.options.size() != concept.questions.size()) {
+        throw std::invalid_argument("a concept's options do not match its questions");
+      }
+      for (const auto& options : concept.options) {
+        put(out, options.size());
+        for (const auto& option : options) put(out, option);
+      }
       put(out, concept.complete.size());
       for (const auto& individual : concept.complete) {
         if (individual.answers.size() != concept.questions.size()) {
@@ -92,8 +101,20 @@ ConceptDataset decode_clustering_inputs(const std::uint8_t* data, std::size_t si
     for (auto& concept : population.concepts) {
       concept.concept = in.text();
       concept.questions.resize(in.count());
+      concept.options.resize(concept.questions.size());
+      for (auto& options : concept.options) {
+        options.resize(in.count());
+        for (auto& option : options) option = in.text();
+      }
       concept.complete.resize(in.count());
-      for (auto& individual : concept.complete) individual.answers = in.bytes(concept.questions.size());
+      for (auto& individual : concept.complete) {
+        individual.answers = in.bytes(concept.questions.size());
+        for (std::size_t q = 0; q < individual.answers.size(); ++q) {
+          if (individual.answers[q] >= concept.options[q].size()) {
+            throw std::invalid_argument("an answer names an option its question does not have");
+          }
+        }
+      }
     }
   }
   if (!in.done()) throw std::invalid_argument("clustering inputs run on past their end");

@@ -8,10 +8,10 @@
 namespace shoal {
 
 // What the chains of a dataset need, and no more, as bytes: per population
-// its name, per concept its name, the number of questions and the complete
-// individuals' answers. One browser worker parses the files once and hands
-// this to the others (a few MB for the paper's 100 MB of text), so no file
-// is parsed twice; plan_chain_tasks and run_chain_task give the same tasks
+// its name, per concept its name, the number of questions, each question's
+// options and the complete individuals' answers. One browser worker parses
+// the files once and hands this to the others (a few MB for the paper's
+// 100 MB of text), so no file is parsed twice; plan_chain_tasks and run_chain_task give the same tasks
 // and results on the decoded dataset as on the parsed one.
 std::vector<std::uint8_t> encode_clustering_inputs(const ConceptDataset& dataset);
 

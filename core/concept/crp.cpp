@@ -10,16 +10,24 @@
 namespace shoal {
 namespace {
 
-// log B(ones + α, zeros + α) − log B(α, α) summed over questions, for one
-// table given its members.
+// log of the Dirichlet–multinomial marginal of one table given its members,
+// summed over questions: per question
+//   Σ_j lgamma(c_j + α) − lgamma(n + kα) − (k·lgamma(α) − lgamma(kα)).
+// Options are summed from the last to the first, so that with two options the
+// terms are added exactly as the Beta–Bernoulli form (ones, then zeros).
 double table_log_likelihood(const AnswerMatrix& answers, const std::vector<std::size_t>& members, double alpha) {
   const double n = static_cast<double>(members.size());
-  const double empty_table = 2.0 * portable::lgamma(alpha) - portable::lgamma(2.0 * alpha);
   double total = 0.0;
+  std::vector<double> counts;
   for (std::size_t q = 0; q < answers.questions; ++q) {
-    double ones = 0.0;
-    for (std::size_t person : members) ones += answers.at(person, q);
-    total += portable::lgamma(ones + alpha) + portable::lgamma(n - ones + alpha) - portable::lgamma(n + 2.0 * alpha) - empty_table;
+    const std::uint32_t k = answers.options_of(q);
+    const double options = static_cast<double>(k);
+    const double empty_table = options * portable::lgamma(alpha) - portable::lgamma(options * alpha);
+    counts.assign(k, 0.0);
+    for (std::size_t person : members) counts[answers.at(person, q)] += 1.0;
+    double terms = portable::lgamma(counts[k - 1] + alpha);
+    for (std::uint32_t j = k - 1; j-- > 0;) terms += portable::lgamma(counts[j] + alpha);
+    total += terms - portable::lgamma(n + options * alpha) - empty_table;
   }
   return total;
 }
@@ -91,20 +99,43 @@ std::vector<double> exact_seating_probabilities(const AnswerMatrix& answers, std
 Restaurant::Restaurant(const AnswerMatrix& answers, const CrpModel& model)
     : answers_(answers), model_(model), people_(answers.people), questions_(answers.questions) {
   const double a = model.alpha;
+  for (std::size_t q = 0; q < questions_; ++q) {
+    const std::uint32_t k = answers.options_of(q);
+    if (k == 0) throw std::invalid_argument("a question needs at least one option");
+    offset_.push_back(static_cast<std::uint32_t>(row_));
+    row_ += k;
+    auto group = std::find_if(groups_.begin(), groups_.end(), [&](const OptionGroup& g) { return g.options == k; });
+    if (group == groups_.end()) {
+      groups_.push_back(OptionGroup{k, 0.0, {}, {}, 0.0});
+      group = groups_.end() - 1;
+    }
+    group->questions += 1.0;
+  }
+  std::sort(groups_.begin(), groups_.end(), [](const OptionGroup& x, const OptionGroup& y) { return x.options < y.options; });
   for (std::size_t k = 0; k <= people_; ++k) {
     const double count = static_cast<double>(k);
     log_count_alpha_.push_back(portable::log(count + a));
-    log_count_two_alpha_.push_back(portable::log(count + 2.0 * a));
     log_size_.push_back(k == 0 ? 0.0 : portable::log(count));
     lgamma_count_alpha_.push_back(portable::lgamma(count + a));
-    lgamma_count_two_alpha_.push_back(portable::lgamma(count + 2.0 * a));
     lgamma_size_.push_back(k == 0 ? 0.0 : portable::lgamma(count));
+    for (auto& g : groups_) {
+      const double options = static_cast<double>(g.options);
+      g.log_count_k_alpha.push_back(portable::log(count + options * a));
+      g.lgamma_count_k_alpha.push_back(portable::lgamma(count + options * a));
+    }
   }
-  // A new table: every answer is the first of its kind, prior weight 1.
-  log_new_table_ = static_cast<double>(questions_) * (log_count_alpha_[0] - log_count_two_alpha_[0]);
+  // A new table: every answer is the first of its kind, with prior weight
+  // α / (Kα).
+  for (auto& g : groups_) {
+    g.empty_table = static_cast<double>(g.options) * lgamma_count_alpha_[0] - g.lgamma_count_k_alpha[0];
+    log_new_table_ += g.questions * (log_count_alpha_[0] - g.log_count_k_alpha[0]);
+    empty_tables_ += g.questions * g.empty_table;
+  }
+  cells_.resize(people_ * questions_);
+  for (std::size_t i = 0; i < people_ * questions_; ++i) cells_[i] = offset_[i % questions_] + answers.values[i];
   seat_.assign(people_, 0);
   size_.assign(people_, 0);
-  ones_.assign(people_ * questions_, 0);
+  counts_.assign(people_ * row_, 0);
   active_index_.assign(people_, 0);
   for (std::size_t s = people_; s-- > 0;) free_.push_back(static_cast<std::uint32_t>(s));
   for (std::size_t i = 0; i < people_; ++i) insert(i, open_table());
@@ -124,17 +155,17 @@ void Restaurant::insert(std::size_t person, std::uint32_t slot) {
   ++size_[slot];
   // Pointers, not &v[i]: with no questions the rows are empty and indexing
   // them would be out of range.
-  const std::uint8_t* x = answers_.values.data() + person * questions_;
-  std::uint32_t* ones = ones_.data() + static_cast<std::size_t>(slot) * questions_;
-  for (std::size_t q = 0; q < questions_; ++q) ones[q] += x[q];
+  const std::uint32_t* cell = cells_.data() + person * questions_;
+  std::uint32_t* counts = counts_.data() + static_cast<std::size_t>(slot) * row_;
+  for (std::size_t q = 0; q < questions_; ++q) ++counts[cell[q]];
 }
 
 void Restaurant::remove(std::size_t person) {
   const std::uint32_t slot = seat_[person];
   --size_[slot];
-  const std::uint8_t* x = answers_.values.data() + person * questions_;
-  std::uint32_t* ones = ones_.data() + static_cast<std::size_t>(slot) * questions_;
-  for (std::size_t q = 0; q < questions_; ++q) ones[q] -= x[q];
+  const std::uint32_t* cell = cells_.data() + person * questions_;
+  std::uint32_t* counts = counts_.data() + static_cast<std::size_t>(slot) * row_;
+  for (std::size_t q = 0; q < questions_; ++q) --counts[cell[q]];
   if (size_[slot] == 0) {
     const std::uint32_t position = active_index_[slot];
     active_[position] = active_.back();
@@ -145,20 +176,19 @@ void Restaurant::remove(std::size_t person) {
 }
 
 void Restaurant::score(std::size_t person) {
-  const std::uint8_t* x = answers_.values.data() + person * questions_;
+  const std::uint32_t* cell = cells_.data() + person * questions_;
   const double* log_count = log_count_alpha_.data();
   const bool simplicity = model_.prior == PartitionPrior::Simplicity;
   log_weights_.clear();
   for (const std::uint32_t slot : active_) {
     const std::uint32_t n = size_[slot];
-    const std::uint32_t* ones = ones_.data() + static_cast<std::size_t>(slot) * questions_;
+    const std::uint32_t* counts = counts_.data() + static_cast<std::size_t>(slot) * row_;
     double log_likelihood = 0.0;
     for (std::size_t q = 0; q < questions_; ++q) {
       // People at the table who gave the same answer as this person.
-      const std::uint32_t same = x[q] ? ones[q] : n - ones[q];
-      log_likelihood += log_count[same];
+      log_likelihood += log_count[counts[cell[q]]];
     }
-    log_likelihood -= static_cast<double>(questions_) * log_count_two_alpha_[n];
+    for (const auto& g : groups_) log_likelihood -= g.questions * g.log_count_k_alpha[n];
     log_weights_.push_back(log_likelihood + (simplicity ? log_size_[n] : 0.0));
   }
   log_weights_.push_back(log_new_table_);
@@ -261,15 +291,19 @@ double Restaurant::p_same_table() const {
 }
 
 double Restaurant::log_posterior() const {
-  const double empty_table = 2.0 * lgamma_count_alpha_[0] - lgamma_count_two_alpha_[0];
   double total = 0.0;
   for (const std::uint32_t slot : active_) {
     const std::uint32_t n = size_[slot];
-    const std::uint32_t* ones = ones_.data() + static_cast<std::size_t>(slot) * questions_;
+    const std::uint32_t* counts = counts_.data() + static_cast<std::size_t>(slot) * row_;
     for (std::size_t q = 0; q < questions_; ++q) {
-      total += lgamma_count_alpha_[ones[q]] + lgamma_count_alpha_[n - ones[q]];
+      // Last option first, as table_log_likelihood sums them.
+      const std::uint32_t* c = counts + offset_[q];
+      std::uint32_t j = answers_.options_of(q) - 1;
+      double terms = lgamma_count_alpha_[c[j]];
+      while (j-- > 0) terms += lgamma_count_alpha_[c[j]];
+      total += terms;
     }
-    total -= static_cast<double>(questions_) * (lgamma_count_two_alpha_[n] + empty_table);
+    for (const auto& g : groups_) total -= g.questions * (g.lgamma_count_k_alpha[n] + g.empty_table);
     if (model_.prior == PartitionPrior::Simplicity) total += lgamma_size_[n];
   }
   if (model_.prior == PartitionPrior::Simplicity) total -= portable::lgamma(static_cast<double>(people_) + 1.0);

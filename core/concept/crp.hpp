@@ -39,20 +39,26 @@ constexpr double kInitialSplitMergeRate = 0.25;
 constexpr double kSplitMergeWorkShare = 0.17;
 constexpr double kMaxSplitMergeRate = 10.0;
 
-// The mixture: everyone at a table shares, per question, a probability θ of
-// answering 1, θ ~ Beta(alpha, alpha), integrated out.
+// The mixture: everyone at a table shares, per question q with k_q options,
+// a probability vector θ over the options, θ ~ Dirichlet(alpha, ..., alpha),
+// integrated out (Dirichlet–multinomial). With two options this is the
+// paper's Beta–Bernoulli model.
 struct CrpModel {
   double alpha = 0.16;
   PartitionPrior prior = PartitionPrior::Simplicity;
 };
 
-// People × questions, answers 0 or 1, row-major.
+// People × questions, row-major; each answer is the index of the option
+// chosen, 0 .. k_q - 1.
 struct AnswerMatrix {
   std::size_t people = 0;
   std::size_t questions = 0;
   std::vector<std::uint8_t> values;
+  // k_q per question; empty means two options for every question.
+  std::vector<std::uint32_t> options;
 
   std::uint8_t at(std::size_t person, std::size_t question) const { return values[person * questions + question]; }
+  std::uint32_t options_of(std::size_t question) const { return options.empty() ? 2 : options[question]; }
 };
 
 // A seating as lists of people (each list one table).
@@ -74,8 +80,8 @@ class AnalysisCancelled : public std::runtime_error {
   AnalysisCancelled() : std::runtime_error("analysis cancelled") {}
 };
 
-// The Gibbs sampler's state. Each table keeps its size and, per question,
-// how many of its people answered 1, updated as people leave and sit down,
+// The Gibbs sampler's state. Each table keeps its size and, per question and
+// option, how many of its people chose it, updated as people leave and sit down,
 // so scoring a candidate table costs one table lookup per question instead
 // of a recomputation of the restaurant.
 class Restaurant {
@@ -136,41 +142,59 @@ class Restaurant {
   // Fills log_weights_ with the log posterior, up to a constant, of seating
   // `person` (already removed) at each active table and then a new one.
   void score(std::size_t person);
-  // log P(answers of the people at a table) from its counts, without the
-  // per-table constant −Q·log B(α, α).
-  double table_log_marginal(const std::uint32_t* ones, std::uint32_t size) const;
+  // log P(answers of the people at a table) from its option counts (a row
+  // of row_), without the per-table constants (empty_tables_).
+  double table_log_marginal(const std::uint32_t* counts, std::uint32_t size) const;
   // Log probability that `person` joins side A rather than B (and of B
   // rather than A) in the split allocation, given each side's counts.
-  void side_log_weights(std::size_t person, const std::uint32_t* ones_a, std::uint32_t size_a,
-                        const std::uint32_t* ones_b, std::uint32_t size_b, double& log_a, double& log_b) const;
+  void side_log_weights(std::size_t person, const std::uint32_t* counts_a, std::uint32_t size_a,
+                        const std::uint32_t* counts_b, std::uint32_t size_b, double& log_a, double& log_b) const;
   // Log probability of the sequential allocation of split_members_ (side
   // given by split_side_) starting from i alone on side A and j on side B;
   // when `draw` is set the sides are drawn instead of read. Leaves the
-  // sides' counts in split_ones_a_ and split_ones_b_.
+  // sides' counts in split_counts_a_ and split_counts_b_.
   double allocate_split(std::size_t i, std::size_t j, Rng* draw);
   double log_prior_ratio_of_split(std::uint32_t size_a, std::uint32_t size_b) const;
   void move_table(std::uint32_t from, std::uint32_t to);
 
+  // Questions with the same number of options K share the normaliser of
+  // their predictive, log(n + Kα), so it is taken once per group.
+  struct OptionGroup {
+    std::uint32_t options = 2;
+    double questions = 0.0;                    // how many questions have this K
+    std::vector<double> log_count_k_alpha;     // log(n + Kα), n = 0..N
+    std::vector<double> lgamma_count_k_alpha;  // lgamma(n + Kα)
+    double empty_table = 0.0;                  // K·lgamma(α) − lgamma(Kα)
+  };
+
   const AnswerMatrix& answers_;
   CrpModel model_;
   std::size_t people_, questions_;
+  std::vector<std::uint32_t> offset_;       // question -> first of its option counts in a table's row
+  std::size_t row_ = 0;                     // option counts per table: Σ k_q
+  // person * questions_ + q -> offset_[q] + the person's answer: the cell of
+  // a table's row their answer counts in, looked up once instead of per step.
+  std::vector<std::uint32_t> cells_;
+  std::vector<OptionGroup> groups_;
   std::vector<std::uint32_t> seat_;         // person -> slot
   std::vector<std::uint32_t> size_;         // slot -> people seated
-  std::vector<std::uint32_t> ones_;         // slot * questions + q -> count of 1 answers
+  std::vector<std::uint32_t> counts_;       // slot * row_ + offset_[q] + option -> people who chose it
   std::vector<std::uint32_t> active_;       // slots in use
   std::vector<std::uint32_t> active_index_; // slot -> position in active_
   std::vector<std::uint32_t> free_;         // slots not in use
-  // log(k + α), log(k + 2α) and (simplicity prior) log k, for k = 0..N.
-  std::vector<double> log_count_alpha_, log_count_two_alpha_, log_size_;
-  // lgamma(k + α), lgamma(k + 2α), lgamma(k) for the full log posterior.
-  std::vector<double> lgamma_count_alpha_, lgamma_count_two_alpha_, lgamma_size_;
+  // log(k + α) and (simplicity prior) log k, for k = 0..N.
+  std::vector<double> log_count_alpha_, log_size_;
+  // lgamma(k + α), lgamma(k) for the full log posterior.
+  std::vector<double> lgamma_count_alpha_, lgamma_size_;
   double log_new_table_ = 0.0;
+  // Σ over questions of the empty table's constant, K·lgamma(α) − lgamma(Kα).
+  double empty_tables_ = 0.0;
   std::vector<double> log_weights_;
   // Split–merge scratch: the people being allocated, their sides (0: i's,
   // 1: j's) and the sides' running counts.
   std::vector<std::uint32_t> split_members_;
   std::vector<std::uint8_t> split_side_;
-  std::vector<std::uint32_t> split_ones_a_, split_ones_b_;
+  std::vector<std::uint32_t> split_counts_a_, split_counts_b_;
   std::uint32_t split_size_a_ = 0, split_size_b_ = 0;
   double split_merge_rate_ = kInitialSplitMergeRate;
   double split_merge_credit_ = 0.0;

@@ -29,9 +29,16 @@ std::vector<QuestionAgreement> question_agreement(const ConceptResponses& respon
     a.question = responses.questions[q];
     a.answers = responses.answer_count[q];
     const double n = static_cast<double>(a.answers);
-    const double ones = static_cast<double>(responses.ones_count[q]);
-    a.mean_choice = n > 0 ? ones / n : kNaN;
-    a.pairwise_agreement = n > 1 ? (ones * (ones - 1.0) + (n - ones) * (n - ones - 1.0)) / (n * (n - 1.0)) : kNaN;
+    // Options from the last to the first: with two, ones then zeros.
+    const auto& counts = responses.option_counts[q];
+    double index_sum = 0.0, same_pairs = 0.0;
+    for (std::size_t j = counts.size(); j-- > 0;) {
+      const double c = static_cast<double>(counts[j]);
+      index_sum += static_cast<double>(j) * c;
+      same_pairs += c * (c - 1.0);
+    }
+    a.mean_choice = n > 0 ? index_sum / n : kNaN;
+    a.pairwise_agreement = n > 1 ? same_pairs / (n * (n - 1.0)) : kNaN;
     result.push_back(a);
   }
   return result;

@@ -88,7 +88,9 @@ struct SubsetResult {
 struct QuestionAgreement {
   std::string question;
   std::size_t answers = 0;
-  double mean_choice = 0.0;   // share of 1 answers (the paper's question reliability)
+  // Mean index of the option chosen (0-based): with two options the share of
+  // 1 answers (the paper's question reliability).
+  double mean_choice = 0.0;
   // Chance two different individuals gave the same answer.
   double pairwise_agreement = 0.0;
 };

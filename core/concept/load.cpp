@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <map>
+#include <set>
 #include <cctype>
 #include <cstdlib>
 #include <initializer_list>
@@ -25,6 +27,12 @@ constexpr std::initializer_list<const char*> kChoice1Names = {"choice1"};
 constexpr std::initializer_list<const char*> kChoice2Names = {"choice2"};
 constexpr std::initializer_list<const char*> kReply1Names = {"generation1", "reply1", "response1", "answer1"};
 constexpr std::initializer_list<const char*> kReply2Names = {"generation2", "reply2", "response2", "answer2"};
+constexpr std::initializer_list<const char*> kAnswerNames = {"answer"};
+constexpr std::initializer_list<const char*> kOptionsNames = {"options"};
+// The paper's questions: the first or the second name.
+const std::vector<std::string> kTwoChoices = {"0", "1"};
+// Answer indices are stored in a byte.
+constexpr std::size_t kMaxOptions = 255;
 
 bool is_word_character(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
 
@@ -117,8 +125,8 @@ class Builder {
   // second and later answers to a question only feed within-individual
   // agreement when `repeat_counts_as_presentation` is set.
   void add(std::size_t population, const std::string& concept, const std::string& id, const QuestionKey& question,
-           int choice, std::size_t input, std::size_t row, const CsvTable& table, std::size_t concept_column,
-           bool repeat_counts_as_presentation) {
+           const std::vector<std::string>& options, int choice, std::size_t input, std::size_t row,
+           const CsvTable& table, std::size_t concept_column, bool repeat_counts_as_presentation) {
     PendingPopulation& pop = populations_[population];
     const std::size_t c = concept_slot(pop, concept);
     const std::string owner_key = id + '\x1f' + question.key;
@@ -137,8 +145,9 @@ class Builder {
       q = target.question_index.emplace(question.key, target.out.questions.size()).first;
       target.out.questions.push_back(question.label);
       target.question_first.push_back(question.first);
+      target.out.options.push_back(options);
       target.out.answer_count.push_back(0);
-      target.out.ones_count.push_back(0);
+      target.out.option_counts.emplace_back(options.size(), 0);
     }
     const std::size_t question_index = q->second;
     if (!question.first.empty() && question.first != target.question_first[question_index]) choice = 1 - choice;
@@ -160,7 +169,7 @@ class Builder {
     }
     ++target.individuals[person->second].answered;
     ++target.out.answer_count[question_index];
-    target.out.ones_count[question_index] += static_cast<std::size_t>(choice);
+    ++target.out.option_counts[question_index][static_cast<std::size_t>(choice)];
   }
 
   // Two presentations of one question to one individual.
@@ -224,7 +233,7 @@ class Builder {
 };
 
 struct Columns {
-  std::optional<std::size_t> concept, individual, question, choice, choice1, choice2, reply1, reply2;
+  std::optional<std::size_t> concept, individual, question, choice, choice1, choice2, reply1, reply2, answer, options;
   std::optional<std::size_t> population;
   LabelColumns labels;
 };
@@ -239,6 +248,8 @@ Columns find_columns(const CsvTable& table, const std::map<std::string, std::str
   c.choice2 = find_role(table, o, "choice2", kChoice2Names);
   c.reply1 = find_role(table, o, "reply1", kReply1Names);
   c.reply2 = find_role(table, o, "reply2", kReply2Names);
+  c.answer = find_role(table, o, "answer", kAnswerNames);
+  c.options = find_role(table, o, "options", kOptionsNames);
   c.population = find_role(table, o, "population", {"population"});
   c.labels = find_label_columns(table, o);
   return c;
@@ -248,10 +259,12 @@ ConceptFormat detect_format(const CsvTable& table, const Columns& c) {
   if (has_released_chain_columns(table)) return ConceptFormat::ReleasedChains;
   if (c.choice1 && c.choice2 && c.reply1 && c.reply2) return ConceptFormat::RawLlm;
   if (c.concept && c.individual && c.question && c.choice) return ConceptFormat::Analysis;
+  if (c.concept && c.individual && c.question && c.answer) return ConceptFormat::Generic;
   throw InputError(table.file, 1, "",
                    "cannot tell which similarity-judgement format this is (columns present: " + column_list(table) +
-                       "). Expected Concept, ID, Question and ChoiceNumber (one row per answer), or subject, "
-                       "target, choice1, choice2 and two replies (generation1, generation2). Choose the format "
+                       "). Expected Concept, ID, Question and ChoiceNumber (one row per answer); subject, "
+                       "target, choice1, choice2 and two replies (generation1, generation2); or population, "
+                       "individual, target, question and answer (any categorical answers). Choose the format "
                        "and columns explicitly if the names differ.");
 }
 
@@ -371,7 +384,8 @@ void read_analysis(const CsvTable& table, const Columns& c, const ConceptInputOp
     const std::string id = require_text(table, r, individual, "an individual id");
     const std::string label = require_text(table, r, question, "a question");
     const int answer = parse_choice_number(table, r, choice);
-    builder.add(population, target, id, parser.parse(label), answer, input, table.line_of(r), table, concept, true);
+    builder.add(population, target, id, parser.parse(label), kTwoChoices, answer, input, table.line_of(r), table,
+                concept, true);
   }
 }
 
@@ -409,8 +423,127 @@ void read_raw(const CsvTable& table, const Columns& c, const ConceptInputOptions
     }
     if (!picked[0] || !picked[1]) continue;
     const QuestionKey question = pair_key(first, second, first + " " + second);
-    builder.add(population, target, id, question, *picked[0], input, table.line_of(r), table, concept, false);
+    builder.add(population, target, id, question, kTwoChoices, *picked[0], input, table.line_of(r), table, concept,
+                false);
     Builder::record_presentations(builder.concept_responses(population, target), *picked[0], *picked[1]);
+  }
+}
+
+std::vector<std::string> split_options(std::string_view cell) {
+  std::vector<std::string> options;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t bar = cell.find('|', start);
+    options.emplace_back(trim(cell.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start)));
+    if (bar == std::string_view::npos) break;
+    start = bar + 1;
+  }
+  return options;
+}
+
+// The options of every question of the generic format, over all inputs: the
+// declared list (which must be the same wherever it is given), else the
+// answers seen for the question in any input, in sorted order.
+class OptionSets {
+ public:
+  void read(const CsvTable& table, std::size_t question, std::size_t answer, std::optional<std::size_t> options) {
+    for (std::size_t r = 0; r < table.row_count(); ++r) {
+      const std::string label(trim(table.cell(r, question)));
+      Entry& entry = entries_[label];
+      const std::string_view declared = options ? trim(table.cell(r, *options)) : std::string_view();
+      if (!declared.empty()) {
+        std::vector<std::string> list = split_options(declared);
+        std::set<std::string> unique(list.begin(), list.end());
+        if (unique.size() != list.size() || unique.count("")) {
+          throw InputError(table.file, table.line_of(r), table.header[*options],
+                           "expected distinct, non-empty options separated by '|', found '" + std::string(declared) +
+                               "'");
+        }
+        if (list.size() > kMaxOptions) {
+          throw InputError(table.file, table.line_of(r), table.header[*options],
+                           "a question may have at most " + std::to_string(kMaxOptions) + " options, found " +
+                               std::to_string(list.size()));
+        }
+        if (entry.declared.empty()) {
+          entry.declared = std::move(list);
+          entry.where = table.file + ", row " + std::to_string(table.line_of(r));
+        } else if (entry.declared != list) {
+          throw InputError(table.file, table.line_of(r), table.header[*options],
+                           "question '" + label + "' has options '" + std::string(declared) + "' here but '" +
+                               join(entry.declared) + "' in " + entry.where + "; a question has one list of options");
+        }
+      }
+      const std::string given(trim(table.cell(r, answer)));
+      if (!given.empty()) entry.seen.insert(given);
+    }
+  }
+
+  // After every input is read: the options of each question.
+  const std::vector<std::string>& of(const std::string& label) {
+    Entry& entry = entries_.at(label);
+    if (entry.final.empty()) entry.final = entry.declared.empty() ? std::vector<std::string>(entry.seen.begin(), entry.seen.end()) : entry.declared;
+    return entry.final;
+  }
+
+  static std::string join(const std::vector<std::string>& list) {
+    std::string text;
+    for (const auto& o : list) text += (text.empty() ? "" : "|") + o;
+    return text;
+  }
+
+ private:
+  struct Entry {
+    std::vector<std::string> declared;
+    std::string where;
+    std::set<std::string> seen;
+    std::vector<std::string> final;
+  };
+  std::map<std::string, Entry> entries_;
+};
+
+struct GenericColumns {
+  std::size_t concept, individual, question, answer;
+  std::optional<std::size_t> options;
+};
+
+GenericColumns generic_columns(const CsvTable& table, const Columns& c, const ConceptInputOptions& options) {
+  const auto& o = options.columns;
+  return {require_role(table, o, "concept", kConceptNames), require_role(table, o, "individual", kIndividualNames),
+          require_role(table, o, "question", kQuestionNames), require_role(table, o, "answer", kAnswerNames),
+          c.options};
+}
+
+void read_generic(const CsvTable& table, const Columns& c, const ConceptInputOptions& options, std::size_t input,
+                  OptionSets& option_sets, ConceptDataset& dataset, Builder& builder) {
+  const GenericColumns g = generic_columns(table, c, options);
+  check_several_individuals(table, g.individual);
+  for (std::size_t r = 0; r < table.row_count(); ++r) {
+    const std::size_t population = builder.population(row_label(table, c, r, options.labels), input, table.line_of(r));
+    const std::string target = require_text(table, r, g.concept, "a target");
+    const std::string id = require_text(table, r, g.individual, "an individual id");
+    const std::string label = require_text(table, r, g.question, "a question");
+    const std::string answer(trim(table.cell(r, g.answer)));
+    if (answer.empty()) {
+      builder.concept_responses(population, target).invalid_replies++;
+      count_issue(dataset.issues, "invalid_reply",
+                  "an empty answer (its individual-question is left out)", table.file, table.line_of(r));
+      continue;
+    }
+    const std::vector<std::string>& choices = option_sets.of(label);
+    const auto found = std::find(choices.begin(), choices.end(), answer);
+    if (found == choices.end()) {
+      throw InputError(table.file, table.line_of(r), table.header[g.answer],
+                       "expected one of the options of question '" + label + "' (" + OptionSets::join(choices) +
+                           "), found '" + answer + "'");
+    }
+    if (choices.size() > kMaxOptions) {
+      throw InputError(table.file, table.line_of(r), table.header[g.answer],
+                       "question '" + label + "' has " + std::to_string(choices.size()) +
+                           " different answers; at most " + std::to_string(kMaxOptions) + " options are supported");
+    }
+    const QuestionKey question{"label\x1f" + label, "", label};
+    builder.add(population, target, id, question, choices, static_cast<int>(found - choices.begin()), input,
+                table.line_of(r), table, g.concept, true);
   }
 }
 
@@ -421,13 +554,15 @@ const char* to_string(ConceptFormat format) {
     case ConceptFormat::Auto: return "auto";
     case ConceptFormat::Analysis: return "analysis";
     case ConceptFormat::RawLlm: return "raw-llm";
+    case ConceptFormat::Generic: return "generic";
     case ConceptFormat::ReleasedChains: return "released-chains";
   }
   return "auto";
 }
 
 std::optional<ConceptFormat> concept_format_from_string(const std::string& text) {
-  for (auto f : {ConceptFormat::Auto, ConceptFormat::Analysis, ConceptFormat::RawLlm, ConceptFormat::ReleasedChains}) {
+  for (auto f : {ConceptFormat::Auto, ConceptFormat::Analysis, ConceptFormat::RawLlm, ConceptFormat::Generic,
+                 ConceptFormat::ReleasedChains}) {
     if (text == to_string(f)) return f;
   }
   return std::nullopt;
@@ -447,6 +582,7 @@ AnswerMatrix answer_matrix(const ConceptResponses& responses, std::size_t count)
   matrix.people = std::min(count, responses.complete.size());
   matrix.questions = responses.questions.size();
   matrix.values.reserve(matrix.people * matrix.questions);
+  for (const auto& options : responses.options) matrix.options.push_back(static_cast<std::uint32_t>(options.size()));
   for (std::size_t i = 0; i < matrix.people; ++i) {
     const auto& answers = responses.complete[i].answers;
     matrix.values.insert(matrix.values.end(), answers.begin(), answers.end());
@@ -461,6 +597,7 @@ ConceptColumns detect_concept_columns(const CsvTable& table, const ConceptInputO
   const std::pair<const char*, std::optional<std::size_t>> all[] = {
       {"concept", c.concept}, {"individual", c.individual}, {"question", c.question}, {"choice", c.choice},
       {"choice1", c.choice1}, {"choice2", c.choice2},       {"reply1", c.reply1},     {"reply2", c.reply2},
+      {"answer", c.answer},   {"options", c.options},
       {"population", c.population}, {"model", c.labels.model}, {"prompt", c.labels.prompt},
       {"temperature", c.labels.temperature}, {"family", c.labels.family}, {"aligned", c.labels.aligned}};
   for (const auto& [role, column] : all) {
@@ -483,20 +620,35 @@ ConceptDataset load_concept_inputs_reporting(const std::vector<TextInput>& input
   ConceptDataset dataset;
   Builder builder(dataset, inputs);
   QuestionParser parser;
+  std::vector<CsvTable> tables;
+  std::vector<Columns> columns;
+  std::vector<ConceptFormat> formats;
+  OptionSets option_sets;
+  // Every input is read before any answer is placed: a generic question's
+  // options may be declared, or seen, in any of them.
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     const ConceptInputOptions& o = options.size() == 1 ? options[0] : options[i];
     dataset.inputs.push_back(summarise_input(inputs[i]));
-    const CsvTable table = read_table(inputs[i]);
-    const Columns columns = find_columns(table, o.columns);
-    const ConceptFormat format = o.format == ConceptFormat::Auto ? detect_format(table, columns) : o.format;
-    dataset.inputs[i].format = to_string(format);
-    dataset.inputs[i].rows = table.row_count();
-    if (format == ConceptFormat::ReleasedChains) {
-      dataset.released.push_back(read_released_chains(table, o.labels));
-    } else if (format == ConceptFormat::RawLlm) {
-      read_raw(table, columns, o, i, dataset, builder);
+    tables.push_back(read_table(inputs[i]));
+    columns.push_back(find_columns(tables[i], o.columns));
+    formats.push_back(o.format == ConceptFormat::Auto ? detect_format(tables[i], columns[i]) : o.format);
+    dataset.inputs[i].format = to_string(formats[i]);
+    dataset.inputs[i].rows = tables[i].row_count();
+    if (formats[i] == ConceptFormat::Generic) {
+      const GenericColumns g = generic_columns(tables[i], columns[i], o);
+      option_sets.read(tables[i], g.question, g.answer, g.options);
+    }
+  }
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const ConceptInputOptions& o = options.size() == 1 ? options[0] : options[i];
+    if (formats[i] == ConceptFormat::ReleasedChains) {
+      dataset.released.push_back(read_released_chains(tables[i], o.labels));
+    } else if (formats[i] == ConceptFormat::RawLlm) {
+      read_raw(tables[i], columns[i], o, i, dataset, builder);
+    } else if (formats[i] == ConceptFormat::Generic) {
+      read_generic(tables[i], columns[i], o, i, option_sets, dataset, builder);
     } else {
-      read_analysis(table, columns, o, i, parser, builder);
+      read_analysis(tables[i], columns[i], o, i, parser, builder);
     }
     if (input_read) input_read(i);
   }

@@ -18,9 +18,9 @@
 namespace shoal {
 
 // One individual's answers to every question of their concept, aligned with
-// ConceptResponses::questions. 0 means the first name of the question's
-// label (see ConceptResponses::questions) was judged more similar, 1 the
-// second.
+// ConceptResponses::questions: the index of the option chosen. For the
+// paper's questions 0 means the first name of the question's label was
+// judged more similar, 1 the second.
 struct ConceptIndividual {
   std::string id;
   std::vector<std::uint8_t> answers;
@@ -37,9 +37,13 @@ struct ConceptResponses {
   std::vector<ConceptIndividual> complete;
   // Individuals who left at least one question unanswered (not clustered).
   std::size_t incomplete = 0;
+  // Per question, its options: {"0", "1"} for the paper's formats; in the
+  // generic format those declared, else the answers seen for it.
+  std::vector<std::vector<std::string>> options;
   // Between individuals: per question, how many first answers there were and
-  // how many were 1 (over all individuals of the concept).
-  std::vector<std::size_t> answer_count, ones_count;
+  // how many chose each option (over all individuals of the concept).
+  std::vector<std::size_t> answer_count;
+  std::vector<std::vector<std::size_t>> option_counts;
   // Within individuals: (individual, question) pairs asked twice with both
   // answers valid, and how many of them got the same choice both times.
   std::size_t repeated_pairs = 0;
@@ -66,6 +70,7 @@ enum class ConceptFormat {
   Auto,
   Analysis,   // Concept, ID, Question, ChoiceNumber: one row per answer
   RawLlm,     // subject, target, choice1, choice2 and two free-text replies
+  Generic,    // population, individual, target, question, answer (any text), optional options "a|b|c"
   ReleasedChains,   // clustering chains computed elsewhere (see released_chains.hpp)
 };
 
@@ -76,7 +81,7 @@ struct ConceptInputOptions {
   ConceptFormat format = ConceptFormat::Auto;
   // Role -> column name, overriding detection. Roles: concept, individual,
   // question, choice (ChoiceNumber), choice1, choice2, reply1, reply2,
-  // population, model, prompt, temperature.
+  // answer, options, population, model, prompt, temperature.
   std::map<std::string, std::string> columns;
   // Labels for every population of the input, over what the data say.
   LabelOverride labels;

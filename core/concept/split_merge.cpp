@@ -1,5 +1,5 @@
-// Sequentially allocated split–merge moves for the Beta–Bernoulli CRP
-// mixture (Dahl 2003; in the spirit of Jain & Neal 2004). They reuse the
+// Sequentially allocated split–merge moves for the Dirichlet–multinomial
+// CRP mixture (Dahl 2003; in the spirit of Jain & Neal 2004). They reuse the
 // Gibbs sampler's per-table counts and cached logarithms, so a proposal
 // costs one pass over the people of the tables involved.
 
@@ -37,12 +37,19 @@ double side_a_probability(double d) {
 
 }  // namespace
 
-double Restaurant::table_log_marginal(const std::uint32_t* ones, std::uint32_t size) const {
+double Restaurant::table_log_marginal(const std::uint32_t* counts, std::uint32_t size) const {
+  // Last option first, as log_posterior and log_joint sum them: with two
+  // options, ones then zeros.
   double total = 0.0;
   for (std::size_t q = 0; q < questions_; ++q) {
-    total += lgamma_count_alpha_[ones[q]] + lgamma_count_alpha_[size - ones[q]];
+    const std::uint32_t* c = counts + offset_[q];
+    std::uint32_t option = answers_.options_of(q) - 1;
+    double terms = lgamma_count_alpha_[c[option]];
+    while (option-- > 0) terms += lgamma_count_alpha_[c[option]];
+    total += terms;
   }
-  return total - static_cast<double>(questions_) * lgamma_count_two_alpha_[size];
+  for (const auto& g : groups_) total -= g.questions * g.lgamma_count_k_alpha[size];
+  return total;
 }
 
 double Restaurant::log_prior_ratio_of_split(std::uint32_t size_a, std::uint32_t size_b) const {
@@ -51,19 +58,22 @@ double Restaurant::log_prior_ratio_of_split(std::uint32_t size_a, std::uint32_t 
   return lgamma_size_[size_a] + lgamma_size_[size_b] - lgamma_size_[size_a + size_b];
 }
 
-void Restaurant::side_log_weights(std::size_t person, const std::uint32_t* ones_a, std::uint32_t size_a,
-                                  const std::uint32_t* ones_b, std::uint32_t size_b, double& log_a,
+void Restaurant::side_log_weights(std::size_t person, const std::uint32_t* counts_a, std::uint32_t size_a,
+                                  const std::uint32_t* counts_b, std::uint32_t size_b, double& log_a,
                                   double& log_b) const {
-  const std::uint8_t* x = answers_.values.data() + person * questions_;
+  // The Gibbs step's Dirichlet–multinomial predictive for each side: the
+  // count of the person's own answer, over the size's normaliser per group.
+  const std::uint32_t* cell = cells_.data() + person * questions_;
   const double* log_count = log_count_alpha_.data();
   double a = 0.0, b = 0.0;
   for (std::size_t q = 0; q < questions_; ++q) {
-    a += log_count[x[q] ? ones_a[q] : size_a - ones_a[q]];
-    b += log_count[x[q] ? ones_b[q] : size_b - ones_b[q]];
+    a += log_count[counts_a[cell[q]]];
+    b += log_count[counts_b[cell[q]]];
   }
-  const double questions = static_cast<double>(questions_);
-  a -= questions * log_count_two_alpha_[size_a];
-  b -= questions * log_count_two_alpha_[size_b];
+  for (const auto& g : groups_) {
+    a -= g.questions * g.log_count_k_alpha[size_a];
+    b -= g.questions * g.log_count_k_alpha[size_b];
+  }
   if (model_.prior == PartitionPrior::Simplicity) {
     a += log_size_[size_a];
     b += log_size_[size_b];
@@ -75,9 +85,11 @@ void Restaurant::side_log_weights(std::size_t person, const std::uint32_t* ones_
 double Restaurant::allocate_split(std::size_t i, std::size_t j, Rng* draw) {
   const std::uint8_t* xi = answers_.values.data() + i * questions_;
   const std::uint8_t* xj = answers_.values.data() + j * questions_;
+  std::fill(split_counts_a_.begin(), split_counts_a_.end(), 0u);
+  std::fill(split_counts_b_.begin(), split_counts_b_.end(), 0u);
   for (std::size_t q = 0; q < questions_; ++q) {
-    split_ones_a_[q] = xi[q];
-    split_ones_b_[q] = xj[q];
+    ++split_counts_a_[offset_[q] + xi[q]];
+    ++split_counts_b_[offset_[q] + xj[q]];
   }
   split_size_a_ = split_size_b_ = 1;
   // The allocation's probability as mantissa · 2^exponent: a product of up
@@ -88,7 +100,8 @@ double Restaurant::allocate_split(std::size_t i, std::size_t j, Rng* draw) {
   for (std::size_t k = 0; k < split_members_.size(); ++k) {
     const std::size_t person = split_members_[k];
     double log_a = 0.0, log_b = 0.0;
-    side_log_weights(person, split_ones_a_.data(), split_size_a_, split_ones_b_.data(), split_size_b_, log_a, log_b);
+    side_log_weights(person, split_counts_a_.data(), split_size_a_, split_counts_b_.data(), split_size_b_, log_a,
+                     log_b);
     const double p_a = side_a_probability(log_b - log_a);
     if (draw) split_side_[k] = draw->uniform() < p_a ? 0 : 1;
     const bool to_a = split_side_[k] == 0;
@@ -96,9 +109,9 @@ double Restaurant::allocate_split(std::size_t i, std::size_t j, Rng* draw) {
     int scale = 0;
     mantissa = std::frexp(mantissa, &scale);
     exponent += scale;
-    std::uint32_t* ones = to_a ? split_ones_a_.data() : split_ones_b_.data();
-    const std::uint8_t* x = answers_.values.data() + person * questions_;
-    for (std::size_t q = 0; q < questions_; ++q) ones[q] += x[q];
+    std::uint32_t* counts = to_a ? split_counts_a_.data() : split_counts_b_.data();
+    const std::uint32_t* cell = cells_.data() + person * questions_;
+    for (std::size_t q = 0; q < questions_; ++q) ++counts[cell[q]];
     ++(to_a ? split_size_a_ : split_size_b_);
   }
   if (mantissa == 0.0) return -std::numeric_limits<double>::infinity();
@@ -111,10 +124,8 @@ bool Restaurant::split_merge(Rng& rng) {
   std::size_t j = rng.below(people_ - 1);
   if (j >= i) ++j;
   const std::uint32_t slot_i = seat_[i], slot_j = seat_[j];
-  const double questions = static_cast<double>(questions_);
-  const double empty_table = 2.0 * lgamma_count_alpha_[0] - lgamma_count_two_alpha_[0];
-  split_ones_a_.resize(questions_);
-  split_ones_b_.resize(questions_);
+  split_counts_a_.resize(row_);
+  split_counts_b_.resize(row_);
 
   // The people other than i and j at the tables involved, and their sides:
   // 0 with i, 1 with j (all 0 for a table about to be split).
@@ -137,20 +148,20 @@ bool Restaurant::split_merge(Rng& rng) {
   // table scorings for the acceptance ratio, three per person allocated.
   ++split_merge_proposals_;
   split_merge_work_ += 3.0;
-  const std::uint32_t* ones_i = ones_.data() + static_cast<std::size_t>(slot_i) * questions_;
+  const std::uint32_t* counts_i = counts_.data() + static_cast<std::size_t>(slot_i) * row_;
   if (slot_i == slot_j) {
     gather_and_shuffle();
     split_merge_work_ += 3.0 * static_cast<double>(split_members_.size());
     const double log_proposal = allocate_split(i, j, &rng);
-    const double log_ratio = table_log_marginal(split_ones_a_.data(), split_size_a_) +
-                             table_log_marginal(split_ones_b_.data(), split_size_b_) -
-                             table_log_marginal(ones_i, size_[slot_i]) - questions * empty_table +
+    const double log_ratio = table_log_marginal(split_counts_a_.data(), split_size_a_) +
+                             table_log_marginal(split_counts_b_.data(), split_size_b_) -
+                             table_log_marginal(counts_i, size_[slot_i]) - empty_tables_ +
                              log_prior_ratio_of_split(split_size_a_, split_size_b_) - log_proposal;
     if (!(log_ratio >= 0.0 || rng.uniform() < portable::exp(log_ratio))) return false;
     // i's side keeps the table; j's side moves to a new one.
     const std::uint32_t slot_b = open_table();
-    std::copy(split_ones_a_.begin(), split_ones_a_.end(), ones_.begin() + static_cast<std::ptrdiff_t>(slot_i * questions_));
-    std::copy(split_ones_b_.begin(), split_ones_b_.end(), ones_.begin() + static_cast<std::ptrdiff_t>(slot_b * questions_));
+    std::copy(split_counts_a_.begin(), split_counts_a_.end(), counts_.begin() + static_cast<std::ptrdiff_t>(slot_i * row_));
+    std::copy(split_counts_b_.begin(), split_counts_b_.end(), counts_.begin() + static_cast<std::ptrdiff_t>(slot_b * row_));
     size_[slot_i] = split_size_a_;
     size_[slot_b] = split_size_b_;
     seat_[j] = slot_b;
@@ -160,11 +171,11 @@ bool Restaurant::split_merge(Rng& rng) {
     return true;
   }
 
-  const std::uint32_t* ones_j = ones_.data() + static_cast<std::size_t>(slot_j) * questions_;
-  for (std::size_t q = 0; q < questions_; ++q) split_ones_a_[q] = ones_i[q] + ones_j[q];
+  const std::uint32_t* counts_j = counts_.data() + static_cast<std::size_t>(slot_j) * row_;
+  for (std::size_t c = 0; c < row_; ++c) split_counts_a_[c] = counts_i[c] + counts_j[c];
   const std::uint32_t size_i = size_[slot_i], size_j = size_[slot_j];
-  const double log_ratio = table_log_marginal(split_ones_a_.data(), size_i + size_j) + questions * empty_table -
-                           table_log_marginal(ones_i, size_i) - table_log_marginal(ones_j, size_j) -
+  const double log_ratio = table_log_marginal(split_counts_a_.data(), size_i + size_j) + empty_tables_ -
+                           table_log_marginal(counts_i, size_i) - table_log_marginal(counts_j, size_j) -
                            log_prior_ratio_of_split(size_i, size_j);
   // The reverse split's probability is at most 1, so a draw the ratio alone
   // rejects needs no allocation.
@@ -179,11 +190,11 @@ bool Restaurant::split_merge(Rng& rng) {
 }
 
 void Restaurant::move_table(std::uint32_t from, std::uint32_t to) {
-  std::uint32_t* ones_to = ones_.data() + static_cast<std::size_t>(to) * questions_;
-  std::uint32_t* ones_from = ones_.data() + static_cast<std::size_t>(from) * questions_;
-  for (std::size_t q = 0; q < questions_; ++q) {
-    ones_to[q] += ones_from[q];
-    ones_from[q] = 0;
+  std::uint32_t* counts_to = counts_.data() + static_cast<std::size_t>(to) * row_;
+  std::uint32_t* counts_from = counts_.data() + static_cast<std::size_t>(from) * row_;
+  for (std::size_t c = 0; c < row_; ++c) {
+    counts_to[c] += counts_from[c];
+    counts_from[c] = 0;
   }
   for (std::size_t k = 0; k < people_; ++k) {
     if (seat_[k] == from) seat_[k] = to;

@@ -28,7 +28,8 @@ ConceptDataset separated_groups(std::size_t groups, std::size_t per_group) {
     }
   }
   r.answer_count.assign(36, r.complete.size());
-  r.ones_count.assign(36, 0);
+  r.options.assign(36, {"0", "1"});
+  r.option_counts.assign(36, {r.complete.size(), 0});
   p.concepts.push_back(r);
   d.populations.push_back(p);
   return d;

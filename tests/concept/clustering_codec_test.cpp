@@ -52,13 +52,24 @@ TEST_CASE("clustering inputs: the layout by hand, and bytes that are not one are
   auto& concept = dataset.populations[0].concepts[0];
   concept.concept = "c";
   concept.questions = {"a b", "a d"};
-  concept.complete = {{"x", {0, 1}}, {"y", {1, 1}}};
-  const std::vector<std::uint8_t> expected = {0x31, 0x49, 0x43, 0x53, 1, 0, 0, 0, 1, 0, 0, 0, 'p', 1, 0, 0, 0,
-                                              1,    0,    0,    0,    'c', 2, 0, 0, 0, 2, 0, 0, 0, 0, 1, 1, 1};
+  concept.options = {{"0", "1"}, {"no", "maybe", "yes"}};
+  concept.complete = {{"x", {0, 1}}, {"y", {1, 2}}};
+  const std::vector<std::uint8_t> expected = {
+      0x32, 0x49, 0x43, 0x53, 1, 0, 0, 0,                      // magic, one population
+      1, 0, 0, 0, 'p', 1, 0, 0, 0, 1, 0, 0, 0, 'c', 2, 0, 0, 0,  // "p", one concept "c", two questions
+      2, 0, 0, 0, 1, 0, 0, 0, '0', 1, 0, 0, 0, '1',           // options of the first
+      3, 0, 0, 0, 2, 0, 0, 0, 'n', 'o', 5, 0, 0, 0, 'm', 'a', 'y', 'b', 'e', 3, 0, 0, 0, 'y', 'e', 's',
+      2, 0, 0, 0, 0, 1, 1, 2};                                 // two individuals' answers
   const auto bytes = encode_clustering_inputs(dataset);
   CHECK(bytes == expected);
   const auto back = decode_clustering_inputs(bytes.data(), bytes.size());
-  CHECK(back.populations[0].concepts[0].complete[1].answers == std::vector<std::uint8_t>{1, 1});
+  CHECK(back.populations[0].concepts[0].complete[1].answers == std::vector<std::uint8_t>{1, 2});
+  CHECK(back.populations[0].concepts[0].options == concept.options);
+  // The options' number reaches the sampler: three, not the default two.
+  CHECK(answer_matrix(back.populations[0].concepts[0], 2).options == std::vector<std::uint32_t>{2, 3});
+  auto beyond = bytes;
+  beyond.back() = 3;   // a fourth option of a three-option question
+  CHECK_THROWS_AS(decode_clustering_inputs(beyond.data(), beyond.size()), std::invalid_argument);
 
   CHECK_THROWS_AS(decode_clustering_inputs(bytes.data(), bytes.size() - 1), std::invalid_argument);
   auto longer = bytes;

@@ -21,12 +21,13 @@ ConceptDataset random_answers() {
   r.concept = "a finch";
   for (std::size_t q = 0; q < 36; ++q) r.questions.push_back("question " + std::to_string(q));
   Rng rng(3);
-  r.ones_count.assign(36, 0);
+  r.options.assign(36, {"0", "1"});
+  r.option_counts.assign(36, {0, 0});
   for (std::size_t i = 0; i < 30; ++i) {
     ConceptIndividual person{std::to_string(i), {}};
     for (std::size_t q = 0; q < 36; ++q) {
       person.answers.push_back(static_cast<std::uint8_t>(rng.below(2)));
-      r.ones_count[q] += person.answers.back();
+      ++r.option_counts[q][person.answers.back()];
     }
     r.complete.push_back(person);
   }
@@ -81,7 +82,8 @@ TEST_CASE("concept analysis: a quantity that never changes has no effective samp
   for (std::size_t q = 0; q < 36; ++q) r.questions.push_back("q" + std::to_string(q));
   for (const char* id : {"a", "b", "c", "d"}) r.complete.push_back({id, std::vector<std::uint8_t>(36, 1)});
   r.answer_count.assign(36, 4);
-  r.ones_count.assign(36, 4);
+  r.options.assign(36, {"0", "1"});
+  r.option_counts.assign(36, {0, 4});
   p.concepts.push_back(r);
   d.populations.push_back(p);
   const auto analysis = analyse_concepts(d, options);

@@ -64,7 +64,8 @@ TEST_CASE("concept load: answers are aligned by question label, first answer kep
   CHECK(a.incomplete == 1);
   // Between individuals: "b c" got 0, 1, 0 as first answers.
   CHECK(a.answer_count == std::vector<std::size_t>{3, 2});
-  CHECK(a.ones_count == std::vector<std::size_t>{1, 2});
+  CHECK(a.option_counts == std::vector<std::vector<std::size_t>>{{2, 1}, {0, 2}});
+  CHECK(a.options == std::vector<std::vector<std::string>>{{"0", "1"}, {"0", "1"}});
   // The repeat is one more presentation of "b c" to individual 1, answered
   // differently.
   CHECK(a.repeated_pairs == 1);

@@ -76,7 +76,7 @@ test('empty page and example results: no horizontal scroll, no serious axe-core 
 test('every format has a template that the CLI and the page analyse; one example per task', async () => {
   const { context, page, consoleErrors } = await openApp(browser, origin);
   const formats = await page.$$eval('#formats-list [data-format]', (list) => list.map((f) => f.dataset.format));
-  assert.deepEqual(formats, ['human-long', 'llm-wide', 'plain-long', 'analysis', 'raw-llm']);
+  assert.deepEqual(formats, ['human-long', 'llm-wide', 'plain-long', 'analysis', 'raw-llm', 'generic']);
   const dir = mkdtempSync(path.join(tmpdir(), 'shoal-templates-'));
   const templates = [];
   for (const format of formats) {
@@ -84,14 +84,14 @@ test('every format has a template that the CLI and the page analyse; one example
     const file = path.join(dir, download.name);
     writeFileSync(file, download.bytes);
     templates.push(file);
-    const task = ['analysis', 'raw-llm'].includes(format) ? 'concept' : 'color';
+    const task = ['analysis', 'raw-llm', 'generic'].includes(format) ? 'concept' : 'color';
     const report = cliReport([task, file, '--format', format, ...(task === 'concept' ? ['--iterations', '20', '--burn-in', '5', '--subsets', '2'] : [])]);
     assert.equal(report.inputs[0].format, format, `${format}: ${JSON.stringify(report.inputs)}`);
     assert.ok(report.populations.length >= 1, format);
   }
   await page.setInputFiles('#file-input', templates);
   await page.waitForFunction(() => !document.querySelector('#run-button').disabled);
-  assert.match(await page.textContent('#file-summary'), /^5 files: 3 word–colour, 2 similarity, /);
+  assert.match(await page.textContent('#file-summary'), /^6 files: 3 word–colour, 3 similarity, /);
   for (const file of templates) {
     const format = path.basename(file).replace(/^template-|\.csv$/g, '');
     assert.match(await page.textContent(`article[data-file="${path.basename(file)}"] .recognised`), new RegExp(`format: ${format}`));

@@ -144,5 +144,5 @@ TEST_CASE("fuzz regression: a question label with a run of spaces is split once,
   const auto& concept = dataset.populations[0].concepts[0];
   CHECK(concept.questions == std::vector<std::string>{"robin  eagle"});
   CHECK(concept.complete.size() == 3);
-  CHECK(concept.ones_count[0] == 0);   // "eagle robin" answered 1 is "robin eagle" answered 0
+  CHECK(concept.option_counts[0][1] == 0);   // "eagle robin" answered 1 is "robin eagle" answered 0
 }

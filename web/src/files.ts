@@ -63,7 +63,7 @@ export function toWasmFile(file: LoadedFile): WasmFile {
   return { name: file.name, bytes: file.bytes, settings: file.settings };
 }
 
-export const FORMATS = ['auto', 'human-long', 'llm-wide', 'plain-long', 'analysis', 'raw-llm'];
+export const FORMATS = ['auto', 'human-long', 'llm-wide', 'plain-long', 'analysis', 'raw-llm', 'generic'];
 
 export const ROLE_TITLES: Record<string, string> = {
   population: 'Population',
@@ -86,6 +86,8 @@ export const ROLE_TITLES: Record<string, string> = {
   choice: 'Choice number (0/1)',
   choice1: 'First choice',
   choice2: 'Second choice',
+  answer: 'Answer (any text)',
+  options: 'Options (a|b|c)',
   family: 'Model family',
   aligned: 'Aligned (yes/no)',
 };

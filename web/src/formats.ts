@@ -69,6 +69,14 @@ export const ACCEPTED_FORMATS: Format[] = [
           `I would say ${picked} is more similar to penguin.`, `${picked} is more similar.`];
       }))],
   },
+  {
+    id: 'generic', task: 'Similarity', title: 'Any categorical questionnaire',
+    columns: 'individual, target, question, answer (any text); optional options (the question\'s options, "a|b|c"), population, model_name, prompt, temperature, family, aligned',
+    note: 'One row per answer: Likert, multiple choice, any number of options. Declare the options: an option nobody chose still changes the likelihood; undeclared, they are the answers seen.',
+    template: [['population', 'individual', 'target', 'question', 'answer', 'options'],
+      ...[0, 1].flatMap((person) => ['is good for teams', 'saves time', 'is lonely'].map((q, k) => ['my-population', String(person),
+        'remote work', q, ['disagree', 'neutral', 'agree'][(person + k) % 3], 'disagree|neutral|agree']))],
+  },
 ];
 
 export function templateText(id: string): string {

@@ -11,6 +11,7 @@ import { renderColorResults } from './views/color-results';
 import { renderConceptResults } from './views/concept-results';
 import { renderComparisonReport } from './views/comparison-report';
 import { setUpCollectData } from './views/collect-data';
+import { setUpNumericAnswers } from './views/numeric-answers';
 import { CancelledError, WorkerPool } from './worker/client';
 import { agreeToReplicate, fetchPaper, PAPER_PARAMETERS, renderAgreement, renderReplicationOffer, takePendingReplication } from './replicate';
 import { decodeShare, type ShareState } from './share';
@@ -342,12 +343,13 @@ function setUpDropZone() {
 }
 
 // The generated examples, as listed by the generator; `task` is the folder
-// ("color", "concept") or "all".
+// ("color", "concept"), "all", or an example listed apart ("likert").
 async function loadExamples(task: string) {
   const index = await fetch('examples/index.json');
   if (!index.ok) throw new Error('The generated examples are missing from this build.');
-  const { files: paths } = (await index.json()) as { files: string[] };
-  const chosen = paths.filter((path) => task === 'all' || path.startsWith(`${task}/`));
+  const listing = (await index.json()) as { files: string[] } & Record<string, string[] | undefined>;
+  // An example tried on its own (the Likert questionnaire) has a list of its own.
+  const chosen = (task !== 'files' && listing[task]) || listing.files.filter((path) => task === 'all' || path.startsWith(`${task}/`));
   const entries = await Promise.all(chosen.map(async (path) => {
     const response = await fetch(encodeURI(`examples/${path}`));  // as the offline cache lists it
     if (!response.ok) throw new Error(`The example file ${path} is missing from this build.`);
@@ -399,6 +401,7 @@ async function start() {
     navigator.serviceWorker.register('./sw.js').catch(() => undefined);  // offline use is a bonus, not a need
   }
   runButton.addEventListener('click', run);
+  setUpNumericAnswers(byId('numeric-answers'));
   setUpCollectData(byId('collect-data'), async (name, bytes) => {
     await addFiles([fromBytes(name, bytes)]);
     byId('files-heading').scrollIntoView();

@@ -137,3 +137,31 @@ export interface Comparisons {
     populations: number; groups: string[]; reference_levels: Record<string, string>; reml: MixedFit | null; ml: MixedFit | null;
   }[];
 }
+
+export interface ValuesItem {
+  item: string;
+  individuals: number;
+  incomplete: number;
+  internal_distance: Summary;
+  population_distance: Summary;
+  dist_from_diagonal: number | null;
+  scale: number[];
+}
+
+export interface ValuesPopulation extends PopulationLabel {
+  individuals: number;
+  responses: { valid: number; invalid: number; valid_percent: number };
+  items_analysed: number;
+  dist_from_diagonal: Summary;
+  internal_distance: Summary;
+  population_distance: Summary;
+  regression_internal_on_population: { n: number; slope: number | null; intercept: number | null; r_squared: number | null };
+  items: ValuesItem[];
+}
+
+export interface ValuesReport extends ReportEnvelope {
+  analysis: 'values';
+  parameters: { pairs: string; scale: string; unit: string; dimensions: number; seed: number } & Record<string, unknown>;
+  populations: ValuesPopulation[];
+  comparisons: Comparisons;
+}

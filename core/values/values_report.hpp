@@ -1,0 +1,17 @@
+#pragma once
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "values/analysis.hpp"
+#include "values/responses.hpp"
+
+namespace shoal {
+
+// The numeric-answer report as documented in the README ("analysis":
+// "values"), with `comparisons` (the comparison_json of the populations) as
+// its "comparisons".
+nlohmann::json values_report(const ValuesDataset& dataset, const std::vector<ValuesInputOptions>& input_options,
+                             const ValuesAnalysis& analysis, nlohmann::json comparisons);
+
+}  // namespace shoal

@@ -1,0 +1,66 @@
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "concept/concept_report.hpp"
+#include "concept/diversity.hpp"
+#include "concept/responses.hpp"
+#include "io/csv.hpp"
+#include "report/csv_writer.hpp"
+#include "support.hpp"
+
+using namespace shoal;
+
+namespace {
+
+// The paper's analysis format (Concept, ID, Question, ChoiceNumber) written
+// as the generic format: answers "0"/"1", options declared as 0|1, the same
+// file name (which labels the population).
+TextInput as_generic(const TextInput& analysis) {
+  const CsvTable table = parse_csv(analysis.content, analysis.name);
+  CsvWriter out;
+  out.row({"individual", "target", "question", "answer", "options"});
+  for (std::size_t r = 0; r < table.row_count(); ++r) {
+    const auto row = table.row(r);
+    out.row({row[1], row[0], row[2], row[3], "0|1"});
+  }
+  return {analysis.name, out.text()};
+}
+
+nlohmann::json numbers_of(nlohmann::json report) {
+  report.erase("inputs");
+  report["parameters"].erase("input_options");
+  return report;
+}
+
+}  // namespace
+
+TEST_CASE("generic format: the paper's files with answers 0/1 give exactly the analysis format's numbers") {
+  const std::vector<std::string> names = {"mistral-instruct-prompt=none-temp=default.csv",
+                                          "zephyr-mistral-prompt=none-temp=default.csv",
+                                          "llama2-prompt=none-temp=default.csv",
+                                          "llama2-chat-prompt=none-temp=default.csv"};
+  std::vector<TextInput> analysis_inputs, generic_inputs;
+  for (const auto& name : names) {
+    analysis_inputs.push_back(test::shared_input("paper-data/concept-task/llm-responses/" + name));
+    generic_inputs.push_back(as_generic(analysis_inputs.back()));
+  }
+  ConceptOptions options;
+  options.iterations = 40;
+  options.burn_in = 10;
+  options.chains = 2;
+  options.seed = 11;
+  const ConceptDataset analysis_data = load_concept_inputs(analysis_inputs, {ConceptInputOptions{}});
+  const ConceptDataset generic_data = load_concept_inputs(generic_inputs, {ConceptInputOptions{}});
+  REQUIRE(generic_data.inputs.at(0).format == "generic");
+  REQUIRE(analysis_data.inputs.at(0).format == "analysis");
+  const auto a = concept_report(analysis_data, {ConceptInputOptions{}}, analyse_concepts(analysis_data, options), 200);
+  const auto g = concept_report(generic_data, {ConceptInputOptions{}}, analyse_concepts(generic_data, options), 200);
+  // Every subset of every concept, every chain's last and MAP iteration, the
+  // posterior summaries, reliability and the comparisons with mixed models.
+  REQUIRE(a["populations"].size() == 4);
+  CHECK(a["populations"][0]["concepts"].size() == 20);
+  CHECK(a["comparisons"]["models"][0]["status"] == "fitted");
+  CHECK(numbers_of(a).dump() == numbers_of(g).dump());
+}
