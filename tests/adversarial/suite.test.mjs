@@ -33,8 +33,8 @@ const REQUEST_FIELDS = { 'delta-e': 'deltaE', 'jsd-samples': 'jsdSamples', 'burn
 
 function request(task, options) {
   const base = task === 'color'
-    ? { pairs: 'all', deltaE: 'cie76', reference: '', seed: 1, jsdSamples: 20000, bootstrap: 2000 }
-    : { alpha: 0.16, prior: 'simplicity', iterations: 500, burnIn: 100, chains: 1, subsets: '25,50,75,100', seed: 1, traces: false, bootstrap: 2000 };
+    ? { pairs: 'all', deltaE: 'cie76', reference: '', seed: 1, jsd: 'bits', jsdSamples: 20000, bootstrap: 2000 }
+    : { alpha: 0.16, prior: 'simplicity', kernel: 'split-merge', iterations: 500, burnIn: 100, chains: 1, subsets: '25,50,75,100', seed: 1, traces: false, bootstrap: 2000 };
   for (const [name, value] of Object.entries(options)) base[REQUEST_FIELDS[name] ?? name] = value;
   return base;
 }
