@@ -105,7 +105,8 @@ export async function embeddedBytes(file: SharedFile): Promise<Uint8Array> {
 }
 
 // Parameters a link may set: the fields of the page's parameter form.
-const PARAMETER_NAMES = new Set(['pairs', 'deltaE', 'jsdSamples', 'alpha', 'prior', 'iterations', 'burnIn', 'chains', 'subsets', 'seed', 'bootstrap']);
+const PARAMETER_NAMES = new Set(['pairs', 'deltaE', 'jsd', 'jsdSamples', 'alpha', 'prior', 'kernel', 'iterations', 'burnIn', 'chains',
+  'subsets', 'seed', 'bootstrap']);
 const LABEL_TEXT = ['name', 'model', 'prompt', 'temperature', 'family'] as const;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
