@@ -8,7 +8,6 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
-#include <new>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -24,10 +23,12 @@
 #include "concept/clustering_codec.hpp"
 #include "concept/concept_report.hpp"
 #include "concept/diversity.hpp"
-#include "io/input_error.hpp"
 #include "report/report_json.hpp"
+#include "error_value.hpp"
+#include "file_bytes.hpp"
 
 using emscripten::val;
+using shoal::wasm::read_bytes;
 
 namespace {
 
@@ -54,17 +55,10 @@ struct ConceptRequest {
   double bootstrap = 2000;
 };
 
-struct ErrorInfo {
-  std::string file;
-  double row = 0;
-  std::string column;
-  std::string message;
-};
-
 struct Outcome {
   bool ok = false;
   std::string report;   // JSON: a report exactly as the CLI writes it, an inspection or a plan
-  ErrorInfo error;
+  shoal::wasm::ErrorInfo error;
   // Numbers that are not in the report, as a typed view into the module's
   // memory: valid until the next call, so callers copy it at once.
   val data = val::null();
@@ -91,17 +85,6 @@ std::string string_field(const val& object, const char* name) {
 }
 
 bool present(const val& v) { return !v.isUndefined() && !v.isNull(); }
-
-shoal::TextInput read_bytes(const val& file) {
-  shoal::TextInput input;
-  input.name = file["name"].as<std::string>();
-  const val bytes = file["bytes"];
-  input.content.resize(bytes["length"].as<std::size_t>());
-  val view(emscripten::typed_memory_view(input.content.size(),
-                                         reinterpret_cast<unsigned char*>(input.content.data())));
-  view.call<void>("set", bytes);
-  return input;
-}
 
 // settings: {format, columns: {role: column}, labels: {name, model, prompt,
 // temperature, family, aligned, human}}, every field optional.
@@ -161,16 +144,7 @@ shoal::ColorRunSettings color_settings(const ColorRequest& request) {
 
 Outcome failure(const std::exception& e) {
   Outcome outcome;
-  outcome.error.message = e.what();
-  if (dynamic_cast<const std::bad_alloc*>(&e)) {
-    outcome.error.message = "the input is too large for the memory this browser gives the page (" +
-                            std::string(e.what()) + "); analyse it with the command-line tool instead";
-  }
-  if (const auto* input = dynamic_cast<const shoal::InputError*>(&e)) {
-    outcome.error.file = input->file();
-    outcome.error.row = static_cast<double>(input->row());
-    outcome.error.column = input->column();
-  }
+  outcome.error = shoal::wasm::error_info(e);
   return outcome;
 }
 
@@ -432,11 +406,6 @@ EMSCRIPTEN_BINDINGS(shoal) {
       .field("seed", &ConceptRequest::seed)
       .field("traces", &ConceptRequest::traces)
       .field("bootstrap", &ConceptRequest::bootstrap);
-  emscripten::value_object<ErrorInfo>("ErrorInfo")
-      .field("file", &ErrorInfo::file)
-      .field("row", &ErrorInfo::row)
-      .field("column", &ErrorInfo::column)
-      .field("message", &ErrorInfo::message);
   emscripten::value_object<Outcome>("Outcome")
       .field("ok", &Outcome::ok)
       .field("report", &Outcome::report)

@@ -10,12 +10,13 @@
 #include <stdexcept>
 #include <string>
 
-#include "io/input_error.hpp"
-#include "io/text_input.hpp"
+#include "error_value.hpp"
+#include "file_bytes.hpp"
 #include "kit/prompts.hpp"
 #include "kit/replies.hpp"
 
 using emscripten::val;
+using shoal::wasm::read_bytes;
 
 namespace {
 
@@ -31,40 +32,18 @@ struct PromptSettings {
   std::string concepts = "animals";
 };
 
-struct KitError {
-  std::string file;
-  double row = 0;
-  std::string column;
-  std::string message;
-};
-
 struct KitOutcome {
   bool ok = false;
   std::string text;      // the request file (JSON Lines) or the replies (CSV)
   std::string summary;   // JSON: counts, and for replies every problem
-  KitError error;
+  shoal::wasm::ErrorInfo error;
 };
 
 bool present(const val& v) { return !v.isUndefined() && !v.isNull(); }
 
-shoal::TextInput read_file(const val& file) {
-  shoal::TextInput input;
-  input.name = file["name"].as<std::string>();
-  const val bytes = file["bytes"];
-  input.content.resize(bytes["length"].as<std::size_t>());
-  val(emscripten::typed_memory_view(input.content.size(), reinterpret_cast<unsigned char*>(input.content.data())))
-      .call<void>("set", bytes);
-  return input;
-}
-
 KitOutcome failure(const std::exception& e) {
   KitOutcome outcome;
-  outcome.error.message = e.what();
-  if (const auto* input = dynamic_cast<const shoal::InputError*>(&e)) {
-    outcome.error.file = input->file();
-    outcome.error.row = static_cast<double>(input->row());
-    outcome.error.column = input->column();
-  }
+  outcome.error = shoal::wasm::error_info(e);
   return outcome;
 }
 
@@ -102,10 +81,10 @@ KitOutcome make_prompts(PromptSettings settings, val persona_file, val words_fil
     options.wording = settings.wording == "paper" ? shoal::kit::Wording::Paper : shoal::kit::Wording::Corrected;
     if (options.task == shoal::kit::Task::Concept) options.concepts = shoal::kit::concept_list(settings.concepts);
     if (present(words_file) && options.task == shoal::kit::Task::Color) {
-      options.words = shoal::kit::read_word_list(read_file(words_file));
+      options.words = shoal::kit::read_word_list(read_bytes(words_file));
     }
     if (present(persona_file) && options.condition != shoal::kit::Condition::None) {
-      options.contexts = shoal::kit::read_persona_column(read_file(persona_file), options.condition);
+      options.contexts = shoal::kit::read_persona_column(read_bytes(persona_file), options.condition);
     }
     auto batch = shoal::kit::batch_requests(options);
     KitOutcome outcome;
@@ -120,7 +99,7 @@ KitOutcome make_prompts(PromptSettings settings, val persona_file, val words_fil
 
 KitOutcome import_replies(val requests_file, val results_file) {
   try {
-    const auto import = shoal::kit::import_replies(read_file(requests_file), read_file(results_file));
+    const auto import = shoal::kit::import_replies(read_bytes(requests_file), read_bytes(results_file));
     KitOutcome outcome;
     outcome.ok = true;
     outcome.text = import.csv;
@@ -144,11 +123,6 @@ EMSCRIPTEN_BINDINGS(shoal_kit) {
       .field("personaAs", &PromptSettings::personaAs)
       .field("wording", &PromptSettings::wording)
       .field("concepts", &PromptSettings::concepts);
-  emscripten::value_object<KitError>("KitError")
-      .field("file", &KitError::file)
-      .field("row", &KitError::row)
-      .field("column", &KitError::column)
-      .field("message", &KitError::message);
   emscripten::value_object<KitOutcome>("KitOutcome")
       .field("ok", &KitOutcome::ok)
       .field("text", &KitOutcome::text)
