@@ -190,6 +190,18 @@ ConceptRunSettings concept_run_settings(const OptionValues& values) {
   return s;
 }
 
+ValuesRunSettings values_run_settings(const OptionValues& values) {
+  const Reader r(values, {"pairs", "scale", "unit", "seed", "bootstrap"});
+  ValuesRunSettings s;
+  s.options.pairs = r.choice("pairs", PairRule::All, [](const std::string& t) { return pair_rule_from_string(t); }, "all or paper");
+  s.options.scale = r.choice(
+      "scale", ValueScale::PooledSd, [](const std::string& t) { return value_scale_from_string(t); }, "pooled-sd or raw");
+  s.options.unit = r.text("unit");
+  s.options.seed = r.whole(kSeed);
+  s.bootstrap = static_cast<std::size_t>(r.whole(kBootstrap));
+  return s;
+}
+
 nlohmann::json option_limits() {
   nlohmann::json out;
   for (const WholeLimit* l : {&kSeed, &kJsdSamples, &kBootstrap, &kIterations, &kBurnIn, &kChains, &kSubset}) {

@@ -12,6 +12,7 @@
 #include "color/diversity.hpp"
 #include "concept/diversity.hpp"
 #include "io/columns.hpp"
+#include "values/analysis.hpp"
 
 namespace shoal {
 
@@ -37,10 +38,16 @@ struct ConceptRunSettings {
   std::size_t bootstrap = 2000;
 };
 
+struct ValuesRunSettings {
+  ValuesOptions options;
+  std::size_t bootstrap = 2000;
+};
+
 // Throw OptionError for an unknown name, a value out of range, a number
 // that is not written as a plain decimal, or a choice not offered.
 ColorRunSettings color_run_settings(const OptionValues& values);
 ConceptRunSettings concept_run_settings(const OptionValues& values);
+ValuesRunSettings values_run_settings(const OptionValues& values);
 
 // Every numeric setting's range and default, for the page's form:
 // {"seed": {"min": 0, "max": ..., "default": 1, "whole": true}, ...}.

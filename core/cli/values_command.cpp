@@ -72,18 +72,9 @@ int run_values(const std::vector<std::string>& args) {
     return 0;
   }
   const auto input_options = input_options_from<ValuesInputOptions>(a, values_format_from_string, "auto or long", values_roles());
-  ValuesOptions options;
-  const std::string pairs = a.value("pairs", "all");
-  const auto rule = pair_rule_from_string(pairs);
-  if (!rule) throw UsageError("--pairs expects all or paper, got '" + pairs + "'");
-  options.pairs = *rule;
-  const std::string scale = a.value("scale", "pooled-sd");
-  const auto parsed_scale = value_scale_from_string(scale);
-  if (!parsed_scale) throw UsageError("--scale expects pooled-sd or raw, got '" + scale + "'");
-  options.scale = *parsed_scale;
-  options.unit = a.value("unit", "");
-  options.seed = a.unsigned_value("seed", options.seed, 0, (std::uint64_t{1} << 53) - 1);
-  const std::size_t bootstrap = a.unsigned_value("bootstrap", kDefaultBootstrapDraws, 0, 10000000);
+  const ValuesRunSettings settings = run_settings(a, {"pairs", "scale", "unit", "seed", "bootstrap"}, values_run_settings);
+  const ValuesOptions& options = settings.options;
+  const std::size_t bootstrap = settings.bootstrap;
 
   const auto inputs = read_inputs(a.positional());
   const ValuesDataset dataset = load_values_inputs(inputs, {input_options});

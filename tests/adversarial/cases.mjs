@@ -100,6 +100,7 @@ export function generateCases(seed = 20250601) {
   const add = (cls, id, task, files, expect, extra = {}) => cases.push({ cls, id, task, files, expect, ...extra });
   const color = (cls, id, files, expect, extra) => add(cls, id, 'color', files, expect, extra);
   const concept = (cls, id, files, expect, extra) => add(cls, id, 'concept', files, expect, extra);
+  const values = (cls, id, files, expect, extra) => add(cls, id, 'values', files, expect, extra);
   const file = (name, data) => ({ name, data: typeof data === 'string' ? Buffer.from(data) : data });
 
   // --- 1. Nesting: deep JSON anywhere, used or ignored, is refused by depth, never by a crash.
@@ -371,6 +372,19 @@ export function generateCases(seed = 20250601) {
   conceptOption('alpha-infinity', { alpha: Infinity }, /got 'Infinity'$/);
   conceptOption('alpha-ok', { alpha: 0.5 }, null, 0);
   conceptOption('prior-unknown', { prior: 'flat' }, /^prior must be simplicity or uniform, got 'flat'$/);
+  // Numeric answers: three people, two items, both blocks (no random draws,
+  // so the cases after these stay as they were).
+  const valuesSmall = [file('v.csv', ['population,individual,item,block,value',
+    ...[1, 2, 3].flatMap((p) => ['q1', 'q2'].flatMap((q) => [1, 2].map((b) => `people,${p},${q},${b},${p * b + q.length}`)))].join('\n') + '\n')];
+  const valuesOption = (id, options, message, status = 2) =>
+    values('settings', id, valuesSmall, status === 0 ? { status: 0 } : { status, message }, { options });
+  valuesOption('values-ok', { pairs: 'paper', scale: 'raw', unit: 'people', seed: 3 }, null, 0);
+  valuesOption('values-pairs-unknown', { pairs: 'some' }, /^pairs must be all or paper, got 'some'$/);
+  valuesOption('values-scale-unknown', { scale: 'log' }, /^scale must be pooled-sd or raw, got 'log'$/);
+  valuesOption('values-seed-2-53', { seed: 2 ** 53 }, /^seed \(the random seed\) must be a whole number from 0 to 9007199254740991, got '9007199254740992'$/);
+  valuesOption('values-seed-negative', { seed: -1 }, /^seed .* got '-1'$/);
+  valuesOption('values-bootstrap-fraction', { bootstrap: 2.5 }, /^bootstrap \(bootstrap resamples\) must be a whole number from 0 to 10000000, got '2\.5'$/);
+  valuesOption('values-bootstrap-too-many', { bootstrap: 10000001 }, /got '10000001'$/);
   color('settings', 'column-role-unknown', small, { status: 2, message: /^unknown column role 'colr' \(roles: individual, word, /, }, { columns: { colr: 'x' } });
   concept('settings', 'column-role-of-other-task', conceptSmall, { status: 2, message: /^unknown column role 'hex1' \(roles: concept, / }, { columns: { hex1: 'x' } });
   color('settings', 'column-missing', small, { status: 1, message: /small\.csv, row 1, column 'shade': required column is missing/ }, { columns: { word: 'shade' } });

@@ -16,14 +16,15 @@ const files = spec.files.map((name) => ({
   bytes: new Uint8Array(readFileSync(path.join(dir, 'files', name))),
   settings: spec.settings,
 }));
-let outcome;
-if (spec.task === 'color') {
-  outcome = shoal.analyseColor(files, spec.request, null);
-} else {
-  outcome = shoal.planConcept(files, spec.request);
-}
+const run = {
+  color: () => shoal.analyseColor(files, spec.request, null),
+  concept: () => shoal.planConcept(files, spec.request),
+  values: () => shoal.analyseValues(files, spec.request),
+};
+const outcome = run[spec.task]();
 writeFileSync(path.join(dir, 'wasm-result.json'), JSON.stringify({
   ok: outcome.ok,
   message: outcome.ok ? '' : outcome.error.message,
-  report: outcome.ok && spec.task === 'color' ? outcome.report : '',
+  // A concept plan is not a report.
+  report: outcome.ok && spec.task !== 'concept' ? outcome.report : '',
 }));

@@ -29,6 +29,6 @@ expect_run(1 ${SHOAL} values ${WORK}/bad.csv)
 expect_contains("${last_err}" "bad.csv, row 2, column 'value': expected a number")
 # Bad usage: exit status 2.
 expect_run(2 ${SHOAL} values ${WORK}/three.csv --scale log)
-expect_contains("${last_err}" "--scale expects pooled-sd or raw")
+expect_contains("${last_err}" "scale must be pooled-sd or raw, got 'log'")
 expect_run(2 ${SHOAL} values ${WORK}/three.csv --no-such-option 1)
 expect_run(2 ${SHOAL} values)

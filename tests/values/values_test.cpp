@@ -5,6 +5,7 @@
 #include <sstream>
 #include <string>
 
+#include "analysis/run_settings.hpp"
 #include "compare/comparison.hpp"
 #include "stats/rng.hpp"
 #include "values/analysis.hpp"
@@ -164,6 +165,29 @@ TEST_CASE("values: bad input names the file, row and column") {
                                                               "p,1,q,1,1,1\n"}},
                                           {ValuesInputOptions{}}),
                        doctest::Contains("b.csv, row 1"), InputError);
+}
+
+TEST_CASE("values: settings pass the analyses' one validator") {
+  const auto defaults = values_run_settings({});
+  CHECK(defaults.options.pairs == PairRule::All);
+  CHECK(defaults.options.scale == ValueScale::PooledSd);
+  CHECK(defaults.options.seed == 1);
+  CHECK(defaults.bootstrap == 2000);
+  const auto given =
+      values_run_settings({{"pairs", "paper"}, {"scale", "raw"}, {"unit", "people"}, {"seed", "9007199254740991"},
+                           {"bootstrap", "0"}});
+  CHECK(given.options.pairs == PairRule::Paper);
+  CHECK(given.options.scale == ValueScale::Raw);
+  CHECK(given.options.unit == "people");
+  CHECK(given.options.seed == 9007199254740991ULL);
+  CHECK(given.bootstrap == 0);
+  CHECK_THROWS_WITH_AS(values_run_settings({{"scale", "log"}}), "scale must be pooled-sd or raw, got 'log'", OptionError);
+  CHECK_THROWS_WITH_AS(values_run_settings({{"pairs", "some"}}), "pairs must be all or paper, got 'some'", OptionError);
+  CHECK_THROWS_WITH_AS(values_run_settings({{"bootstrap", "10000001"}}),
+                       "bootstrap (bootstrap resamples) must be a whole number from 0 to 10000000, got '10000001'",
+                       OptionError);
+  CHECK_THROWS_WITH_AS(values_run_settings({{"seed", "-1"}}), doctest::Contains("got '-1'"), OptionError);
+  CHECK_THROWS_WITH_AS(values_run_settings({{"delta-e", "cie76"}}), "unknown setting 'delta-e'", OptionError);
 }
 
 TEST_CASE("values: the report carries the population fields and the comparisons of items") {

@@ -37,5 +37,5 @@ test('a value that is not a number is an error value naming the cell', async () 
   assert.equal(outcome.ok, false);
   assert.deepEqual([outcome.error.file, outcome.error.row, outcome.error.column], ['bad.csv', 2, 'value']);
   assert.match(outcome.error.message, /expected a number/);
-  assert.equal(shoal.analyseValues([], request({ scale: 'log' })).error.message, "unknown scale 'log'");
+  assert.equal(shoal.analyseValues([], request({ scale: 'log' })).error.message, "scale must be pooled-sd or raw, got 'log'");
 });
