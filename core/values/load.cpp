@@ -1,11 +1,10 @@
 #include <cmath>
 #include <cstdlib>
-#include <set>
 #include <stdexcept>
-#include <tuple>
 
 #include "io/columns.hpp"
 #include "io/label_columns.hpp"
+#include "io/population_builder.hpp"
 #include "io/table_reader.hpp"
 #include "values/responses.hpp"
 
@@ -105,43 +104,14 @@ PopulationLabel row_label(const CsvTable& table, std::size_t record, std::size_t
   return label;
 }
 
-class DatasetBuilder {
- public:
-  explicit DatasetBuilder(ValuesDataset& dataset) : dataset_(dataset) {}
+// Answering an item in one block only is not counted here: the analysis
+// reports it per item as incomplete.
+const AnswerIssues kValuesIssues = {
+    {"duplicate_answer", "a second answer by the same individual for the same item and block (the first is kept)"},
+    {"missing_value", "an answer with no value (counted as invalid)"},
+    {nullptr, nullptr}};
 
-  ValuesPopulation& population(PopulationLabel label, const LabelOverride& override_, InputSummary& summary) {
-    const std::string name = label.name;
-    apply_override(override_, label);
-    if (override_.name.empty()) label.name = name;
-    for (auto& p : dataset_.populations) {
-      if (p.label.name == label.name) return p;
-    }
-    dataset_.populations.push_back(ValuesPopulation{label, {}});
-    bool listed = false;
-    for (const auto& n : summary.populations) listed = listed || n == label.name;
-    if (!listed) summary.populations.push_back(label.name);
-    return dataset_.populations.back();
-  }
-
-  void add(ValuesPopulation& population, ValueResponse response, const std::string& file) {
-    auto key = std::make_tuple(population.label.name, response.individual, response.item, response.block);
-    if (!seen_.insert(key).second) {
-      count_issue(dataset_.issues, "duplicate_answer",
-                  "a second answer by the same individual for the same item and block (the first is kept)", file,
-                  response.row);
-      return;
-    }
-    if (!response.value) {
-      count_issue(dataset_.issues, "missing_value", "an answer with no value (counted as invalid)", file,
-                  response.row);
-    }
-    population.responses.push_back(std::move(response));
-  }
-
- private:
-  ValuesDataset& dataset_;
-  std::set<std::tuple<std::string, std::string, std::string, int>> seen_;
-};
+using DatasetBuilder = PopulationBuilder<ValuesDataset, &ValueResponse::item, &ValueResponse::value>;
 
 }  // namespace
 
@@ -158,7 +128,7 @@ ValuesDataset load_values_inputs(const std::vector<TextInput>& inputs, const std
     throw std::invalid_argument("give one set of input options for all inputs or one per input");
   }
   ValuesDataset dataset;
-  DatasetBuilder builder(dataset);
+  DatasetBuilder builder(dataset, kValuesIssues);
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     const ValuesInputOptions& o = options.size() == 1 ? options[0] : options[i];
     dataset.inputs.push_back(summarise_input(inputs[i]));
@@ -178,8 +148,14 @@ ValuesDataset load_values_inputs(const std::vector<TextInput>& inputs, const std
     }
     dataset.dimensions = value_columns.size();
     const LabelColumns labels = find_label_columns(table, o.columns);
+    LabelOverride relabel = o.labels;
     for (std::size_t r = 0; r < table.row_count(); ++r) {
-      auto& p = builder.population(row_label(table, r, population, labels), o.labels, dataset.inputs[i]);
+      PopulationLabel label = row_label(table, r, population, labels);
+      // The population column names the population unless the user does: a
+      // model, prompt or temperature given by the user relabels it without
+      // renaming it.
+      relabel.name = o.labels.name.empty() ? label.name : o.labels.name;
+      auto& p = builder.population(std::move(label), relabel, dataset.inputs[i], table.file, table.line_of(r));
       ValueResponse response;
       response.individual = require_text(table, r, individual, "an individual id");
       response.item = require_text(table, r, item, "an item");
@@ -187,9 +163,10 @@ ValuesDataset load_values_inputs(const std::vector<TextInput>& inputs, const std
       response.value = parse_value(table, r, value_columns);
       response.input = i;
       response.row = table.line_of(r);
-      builder.add(p, std::move(response), table.file);
+      builder.add(p, std::move(response));
     }
   }
+  builder.finish();
   return dataset;
 }
 

@@ -146,6 +146,38 @@ TEST_CASE("values: missing answers are counted and leave the individual incomple
   CHECK(p.items.at(0).incomplete == 1);
 }
 
+TEST_CASE("values: repeated answers are dropped and counted per file; every file lists its populations") {
+  const std::string first =
+      "population,individual,item,block,value\n"
+      "p,1,q,1,1\np,1,q,2,NA\np,1,q,2,2\np,2,q,1,4\np,2,q,2,4\np,3,q,1,10\np,3,q,2,7\np,3,q,2,8\n";
+  const std::string second = "population,individual,item,block,value\nh,1,q,1,1\nh,2,q,1,2\np,1,q,1,5\n";
+  const auto dataset =
+      load_values_inputs({TextInput{"a.csv", first}, TextInput{"b.csv", second}}, {ValuesInputOptions{}});
+  REQUIRE(dataset.issues.size() == 3);
+  CHECK(dataset.issues[0].kind == "missing_value");
+  CHECK(dataset.issues[0].first_row == 3);
+  CHECK(dataset.issues[0].count == 1);
+  CHECK(dataset.issues[1].kind == "duplicate_answer");
+  CHECK(dataset.issues[1].first_file == "a.csv");
+  CHECK(dataset.issues[1].first_row == 4);
+  CHECK(dataset.issues[1].count == 2);
+  CHECK(dataset.issues[2].kind == "duplicate_answer");
+  CHECK(dataset.issues[2].first_file == "b.csv");
+  CHECK(dataset.issues[2].first_row == 4);
+  REQUIRE(dataset.populations.size() == 2);
+  CHECK(dataset.populations[0].responses.size() == 6);   // the first of each repeated answer kept
+  CHECK_FALSE(dataset.populations[0].responses[1].value.has_value());
+  CHECK(dataset.inputs[0].populations == std::vector<std::string>{"p"});
+  CHECK(dataset.inputs[1].populations == std::vector<std::string>{"h", "p"});
+}
+
+TEST_CASE("values: one population has one family and alignment") {
+  CHECK(error_of("population,individual,item,block,value,model_name,aligned\n"
+                 "m,1,q,1,1,m,yes\nm,1,q,2,1,m,yes\nm,2,q,1,2,m,no\n") ==
+        "answers.csv, row 4: population 'm' is given aligned 'no' here but 'yes' in answers.csv, row 2; one "
+        "population has one family and alignment");
+}
+
 TEST_CASE("values: bad input names the file, row and column") {
   CHECK(error_of("population,individual,item,block,value\np,1,q,1,abc\n") ==
         "answers.csv, row 2, column 'value': expected a number (e.g. 12, -0.5, 3e4), found 'abc'");
