@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <set>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -76,9 +77,7 @@ class PopulationBuilder {
       for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
       std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
         const Response &x = responses[a], &y = responses[b];
-        if (int c = x.individual.compare(y.individual)) return c < 0;
-        if (int c = (x.*kItem).compare(y.*kItem)) return c < 0;
-        return x.block < y.block;
+        return std::tie(x.individual, x.*kItem, x.block) < std::tie(y.individual, y.*kItem, y.block);
       });
       std::vector<bool> repeated(responses.size(), false);
       for (std::size_t k = 0; k < order.size();) {
