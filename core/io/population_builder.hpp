@@ -46,7 +46,8 @@ class PopulationBuilder {
   Population& population(PopulationLabel label, const LabelOverride& override_, InputSummary& summary,
                          const std::string& file, std::size_t row) {
     apply_override(override_, label);
-    if (listed_.insert({static_cast<std::size_t>(&summary - dataset_.inputs.data()), label.name}).second) summary.populations.push_back(label.name);
+    const auto input = static_cast<std::size_t>(&summary - dataset_.inputs.data());
+    if (listed_.insert({input, label.name}).second) summary.populations.push_back(label.name);
     const auto [it, added] = index_.emplace(label.name, dataset_.populations.size());
     if (!added) {
       check_same_label(dataset_.populations[it->second].label, sources_[it->second], label, file, row);
@@ -114,7 +115,9 @@ class PopulationBuilder {
     std::stable_sort(flags.begin(), flags.end(),
                      [](const Flag& a, const Flag& b) { return a.input != b.input ? a.input < b.input : a.row < b.row; });
     for (const Flag& f : flags) {
-      if (f.issue->kind) count_issue(dataset_.issues, f.issue->kind, f.issue->description, dataset_.inputs[f.input].name, f.row);
+      if (f.issue->kind) {
+        count_issue(dataset_.issues, f.issue->kind, f.issue->description, dataset_.inputs[f.input].name, f.row);
+      }
     }
   }
 
