@@ -2,34 +2,20 @@
 // playwright-core. Uploads real files through the file input, runs the
 // analyses and checks the page against the native CLI.
 //   SHOAL_SITE=build/site SHOAL_NATIVE=build/native/shoal SHOAL_SHARED=../shared node --test tests/e2e
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  artifacts, cliReport, downloadOf, launchBrowser, openApp as open, shared, site, startServer, tableRows,
-} from './support.mjs';
+import { artifacts, cliReport, downloadOf, shared, tableRows, useSite } from './support.mjs';
 
 const colorref = path.join(shared, 'paper-data/color-task/colorref.csv');
 const conceptFiles = ['gemma-instruct-prompt=none-temp=default.csv', 'openchat-prompt=random-temp=default.csv']
   .map((name) => path.join(shared, 'paper-data/concept-task/llm-responses', name));
 
-let server, browser, origin;
-
-before(async () => {
-  ({ server, origin } = await startServer(site));
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.kill();
-});
-
-const openApp = () => open(browser, origin);
+const shoal = useSite();
 
 async function marksIn(page, figure) {
   return page.$$eval(`figure[data-figure="${figure}"] svg g.mark-symbol path, figure[data-figure="${figure}"] svg g.mark-rect path, `
@@ -37,7 +23,7 @@ async function marksIn(page, figure) {
 }
 
 test('both analyses of the paper\'s data in the page equal the CLI; figures, downloads, privacy', async () => {
-  const app = await openApp();
+  const app = await shoal.open();
   const { context, page, consoleErrors } = app;
   await page.setInputFiles('#file-input', [colorref, ...conceptFiles]);
   await page.waitForSelector('article[data-file="colorref.csv"] .recognised:has-text("word–colour")');
@@ -130,7 +116,7 @@ test('both analyses of the paper\'s data in the page equal the CLI; figures, dow
 });
 
 test('a long concept run shows progress and can be cancelled; the page stays usable', async () => {
-  const { context, page, consoleErrors } = await openApp();
+  const { context, page, consoleErrors } = await shoal.open();
   await page.setInputFiles('#file-input', conceptFiles);
   await page.waitForSelector(`article[data-file="${path.basename(conceptFiles[1])}"] .recognised:has-text("conceptual similarity")`);
   await page.fill('input[name="iterations"]', '100000');
@@ -151,7 +137,7 @@ test('a long concept run shows progress and can be cancelled; the page stays usa
 });
 
 test('bad input is shown as a message naming file, row and column; the page stays usable', async () => {
-  const { context, page, consoleErrors } = await openApp();
+  const { context, page, consoleErrors } = await shoal.open();
   const dir = mkdtempSync(path.join(tmpdir(), 'shoal-bad-'));
   const bad = path.join(dir, 'bad.csv');
   execFileSync('sh', ['-c', `printf 'participantID,word,response_r,response_g,response_b,condition\\n1,sky,1,x,3,block1_target_trial\\n' > '${bad}'`]);
@@ -179,7 +165,7 @@ test('bad input is shown as a message naming file, row and column; the page stay
   const exported = await downloadOf(page, 'button[data-download="report.html"]');
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'shoal-export-')), 'report.html');
   writeFileSync(file, exported.bytes);
-  const offline = await browser.newContext({ offline: true });
+  const offline = await shoal.browser.newContext({ offline: true });
   const reader = await offline.newPage();
   const requests = [];
   reader.on('request', (r) => requests.push(r.url()));

@@ -1,29 +1,19 @@
 // The concept analysis's convergence panel in the page: four chains by
 // default, R-hat and effective sample sizes equal to the CLI's, flagged
 // cells, and trace plots of every chain for the cell chosen.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { artifacts, cliReport, launchBrowser, openApp, shared, site, startServer, tableRows } from './support.mjs';
+import { artifacts, cliReport, shared, tableRows, useSite } from './support.mjs';
 
 const file = path.join(shared, 'paper-data/concept-task/llm-responses/openchat-prompt=nonsense-temp=default.csv');
 
-let server, browser, origin;
-
-before(async () => {
-  ({ server, origin } = await startServer(site));
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.kill();
-});
+const shoal = useSite();
 
 const shown = (value, digits) => (value === null ? '—' : value.toFixed(digits));
 
 test('four chains by default; R-hat, ESS and flags per cell as the CLI reports them; trace plots per chain', async () => {
-  const { context, page, consoleErrors } = await openApp(browser, origin);
+  const { context, page, consoleErrors } = await shoal.open();
   assert.equal(await page.inputValue('input[name="chains"]'), '4');
   assert.equal(await page.inputValue('select[name="kernel"]'), 'split-merge');
   await page.setInputFiles('#file-input', [file]);

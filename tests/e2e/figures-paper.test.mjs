@@ -5,12 +5,12 @@
 // figures plot the report's numbers, and keeps a screenshot of each
 // counterpart of the paper's figures in test-artifacts/.
 //   SHOAL_SITE=build/site SHOAL_SHARED=../shared node --test tests/e2e/figures-paper.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { artifacts, downloadOf, launchBrowser, openApp, shared, site, startServer, tableRows } from './support.mjs';
+import { artifacts, downloadOf, shared, tableRows, useSite } from './support.mjs';
 
 const colorref = path.join(shared, 'paper-data/color-task/colorref.csv');
 const norms = path.join(shared, 'paper-data/color-task/word-norms.csv');
@@ -18,17 +18,7 @@ const chains = path.join(shared, 'paper-data/concept-task/human/crp-chains.csv')
 const llmDir = path.join(shared, 'paper-data/concept-task/llm-responses');
 const llmFiles = readdirSync(llmDir).filter((f) => f.endsWith('.csv')).sort().map((f) => path.join(llmDir, f));
 
-let server, browser, origin;
-
-before(async () => {
-  ({ server, origin } = await startServer(site));
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.kill();
-});
+const shoal = useSite();
 
 // Twelve more populations: copies of two models' files under new model names.
 function relabelledCopies() {
@@ -41,8 +31,7 @@ function relabelledCopies() {
 }
 
 async function runStudy(files) {
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 800 } });
-  const app = await openApp(browser, origin, `${origin}/`, context);
+  const app = await shoal.open({ viewport: { width: 1280, height: 800 } });
   const { page } = app;
   await page.setInputFiles('#file-input', files);
   // Every file inspected and recognised for its task.
@@ -217,8 +206,7 @@ test('ten and sixty populations keep every rule', async () => {
 });
 
 test('the colour model pairs (Fig. 3) with the generated examples, in the dark scheme', async () => {
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
-  const app = await openApp(browser, origin, `${origin}/`, context);
+  const app = await shoal.open({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
   const { page } = app;
   await page.click('#example-button');
   await page.waitForSelector('article[data-file="toy-b-base-judgements.csv"] .recognised:has-text("conceptual similarity")');
@@ -245,5 +233,5 @@ test('the colour model pairs (Fig. 3) with the generated examples, in the dark s
   await page.locator('figure[data-figure="comparison-color"]').screenshot({ path: path.join(artifacts, 'fig3-color-results.png') });
   await page.locator('figure[data-figure="color-jsd"]').screenshot({ path: path.join(artifacts, 'appendix-jsd_with_human-bar.png') });
   assert.deepEqual(app.consoleErrors, []);
-  await context.close();
+  await app.context.close();
 });

@@ -2,32 +2,22 @@
 // generated example on a phone and a laptop (layout, axe-core, dark mode),
 // the formats with their templates, files that cannot be analysed, files
 // added during a run, and the guard on long share links.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { artifacts, cliReport, downloadOf, launchBrowser, openApp, shared, site, startServer, tableRows } from './support.mjs';
+import { artifacts, cliReport, downloadOf, shared, tableRows, useSite } from './support.mjs';
 import { overflowAt, seriousViolations } from './flow-checks.mjs';
 
 const colorref = path.join(shared, 'paper-data/color-task/colorref.csv');
-let server, browser, origin;
-
-before(async () => {
-  ({ server, origin } = await startServer(site));
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.kill();
-});
+const shoal = useSite();
 
 const sizes = [[390, 844], [1280, 800]];
 const moreWidths = [360, 768, 1920];
 
 test('empty page and example results: no horizontal scroll, no serious axe-core violations, focus on the results, dark mode', async () => {
-  const { context, page, consoleErrors } = await openApp(browser, origin);
+  const { context, page, consoleErrors } = await shoal.open();
   assert.equal(await page.isDisabled('#run-button'), true);
   assert.equal(await page.textContent('#run-reason'), 'Add files to begin.');
   for (const [width, height] of sizes) assert.equal(await overflowAt(page, width, height), 0, `empty page at ${width} px`);
@@ -74,7 +64,7 @@ test('empty page and example results: no horizontal scroll, no serious axe-core 
 });
 
 test('every format has a template that the CLI and the page analyse; one example per task', async () => {
-  const { context, page, consoleErrors } = await openApp(browser, origin);
+  const { context, page, consoleErrors } = await shoal.open();
   const formats = await page.$$eval('#formats-list [data-format]', (list) => list.map((f) => f.dataset.format));
   assert.deepEqual(formats, ['human-long', 'llm-wide', 'plain-long', 'analysis', 'raw-llm', 'generic']);
   const dir = mkdtempSync(path.join(tmpdir(), 'shoal-templates-'));
@@ -112,7 +102,7 @@ test('every format has a template that the CLI and the page analyse; one example
 });
 
 test('files that cannot be analysed are named; files added during a run wait for the next run', async () => {
-  const { context, page, consoleErrors } = await openApp(browser, origin);
+  const { context, page, consoleErrors } = await shoal.open();
   const dir = mkdtempSync(path.join(tmpdir(), 'shoal-flow-'));
   const notes = path.join(dir, 'notes.csv');
   writeFileSync(notes, 'name,comment\nalpha,first\nbeta,second\n');
@@ -141,7 +131,7 @@ test('files that cannot be analysed are named; files added during a run wait for
 });
 
 test('an embedded-data share link over 100,000 characters warns and offers the link with fingerprints', async () => {
-  const { context, page, consoleErrors } = await openApp(browser, origin);
+  const { context, page, consoleErrors } = await shoal.open();
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.setInputFiles('#file-input', [colorref]);
   await page.waitForFunction(() => !document.querySelector('#share-button').disabled);

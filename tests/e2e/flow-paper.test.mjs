@@ -3,14 +3,14 @@
 // must be analysed, the progress bar must measure the work, the page must fit
 // a phone and a laptop and pass axe-core, and the exported report must hold
 // the methods, every input's fingerprint and every figure, offline.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { artifacts, cliReport, downloadOf, launchBrowser, openApp, shared, site, startServer, tableRows } from './support.mjs';
+import { artifacts, cliReport, downloadOf, shared, tableRows, useSite } from './support.mjs';
 import { overflowAt, seriousViolations } from './flow-checks.mjs';
 
 const colorref = path.join(shared, 'paper-data/color-task/colorref.csv');
@@ -18,21 +18,11 @@ const llmDir = path.join(shared, 'paper-data/concept-task/llm-responses');
 const llmFiles = readdirSync(llmDir).filter((f) => f.endsWith('.csv')).sort().map((f) => path.join(llmDir, f));
 const inputs = [colorref, ...llmFiles];
 
-let server, browser, origin;
-
-before(async () => {
-  ({ server, origin } = await startServer(site));
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.kill();
-});
+const shoal = useSite();
 
 test('the paper\'s 49 files, Run clicked the instant it is enabled: every population, honest progress, layout, axe, report', async () => {
   assert.equal(llmFiles.length, 48);
-  const { context, page, consoleErrors } = await openApp(browser, origin);
+  const { context, page, consoleErrors } = await shoal.open();
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.setInputFiles('#file-input', inputs);
   // While files are read and checked, Run says why it waits.
@@ -92,7 +82,7 @@ test('the paper\'s 49 files, Run clicked the instant it is enabled: every popula
   const exported = await downloadOf(page, 'button[data-download="report.html"]');
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'shoal-report-')), exported.name);
   writeFileSync(file, exported.bytes);
-  const offline = await browser.newContext({ offline: true, viewport: { width: 1000, height: 1200 } });
+  const offline = await shoal.browser.newContext({ offline: true, viewport: { width: 1000, height: 1200 } });
   const reader = await offline.newPage();
   const requests = [];
   reader.on('request', (r) => requests.push(r.url()));

@@ -1,32 +1,22 @@
 // Hostile share links and settings out of range, end to end: a deflate bomb
 // in a link, a link whose fields are malformed, and parameters the analyses
 // would refuse, each stopped with a message before anything runs.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
-import { artifacts, launchBrowser, openApp, site, startServer } from './support.mjs';
+import { artifacts, useSite } from './support.mjs';
 
-let app, browser;
+const shoal = useSite();
 
-before(async () => {
-  app = await startServer(site);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  app?.server.kill();
-});
-
-const link = (bytes) => `${app.origin}/#s=${deflateRawSync(bytes, { level: 9 }).toString('base64url')}`;
+const link = (bytes) => `${shoal.origin}/#s=${deflateRawSync(bytes, { level: 9 }).toString('base64url')}`;
 const state = (overrides) => Buffer.from(JSON.stringify({
   version: 1, tool: '0.1.0', parameters: { seed: '3' },
   files: [{ name: 'a.csv', size: 10, sha256: 'a'.repeat(64), settings: {} }], ...overrides,
 }));
 
 async function errorShown(url) {
-  const { context, page, consoleErrors } = await openApp(browser, app.origin, url);
+  const { context, page, consoleErrors } = await shoal.open({ url });
   await page.waitForSelector('#run-error:not([hidden])');
   const text = await page.textContent('body');
   return { context, page, consoleErrors, text };
@@ -37,7 +27,7 @@ test('a deflate bomb in a link is stopped while it inflates', async () => {
   const bomb = deflateRawSync(Buffer.alloc(256 << 20), { level: 9 }).toString('base64url');
   assert.ok(bomb.length < 2_000_000);
   const started = Date.now();
-  const { context, page, text } = await errorShown(`${app.origin}/#s=${bomb}`);
+  const { context, page, text } = await errorShown(`${shoal.origin}/#s=${bomb}`);
   assert.match(text, /This share link is damaged or incomplete \(it inflates to more than 8000000 bytes\)/);
   assert.ok(Date.now() - started < 20000);
   await page.screenshot({ path: path.join(artifacts, 'share-bomb.png'), fullPage: true });
@@ -64,7 +54,7 @@ test('every field of a link is checked before the page uses it', async () => {
 });
 
 test('a parameter outside the analyses\' limits is pointed out before Run', async () => {
-  const { context, page } = await openApp(browser, app.origin);
+  const { context, page } = await shoal.open();
   await page.click('#example-button');
   await page.waitForSelector('article[data-file="color-humans.csv"] .recognised:has-text("word–colour")');
   await page.fill('input[name="jsdSamples"]', '5');

@@ -3,28 +3,18 @@
 // choice (one failed, one unanswered) are read back, counted, added to the
 // response files and analysed, with the CLI's numbers.
 //   SHOAL_SITE=build/site SHOAL_NATIVE=build/native/shoal SHOAL_SHARED=../shared node --test tests/e2e/kit-collect.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { artifacts, cliReport, downloadOf, launchBrowser, native, openApp, site, startServer, tableRows } from './support.mjs';
+import { artifacts, cliReport, downloadOf, native, tableRows, useSite } from './support.mjs';
 
-let server, browser, origin;
-
-before(async () => {
-  ({ server, origin } = await startServer(site));
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.kill();
-});
+const shoal = useSite();
 
 test('collect data: requests downloaded, replies read back, counted and analysed as the CLI does', async () => {
-  const app = await openApp(browser, origin);
+  const app = await shoal.open();
   const { context, page, consoleErrors } = app;
   const work = mkdtempSync(path.join(tmpdir(), 'shoal-kit-e2e-'));
 
@@ -97,7 +87,7 @@ test('collect data: requests downloaded, replies read back, counted and analysed
 });
 
 test('collect data: a bad persona file is named with its row and column; the page stays usable', async () => {
-  const app = await openApp(browser, origin);
+  const app = await shoal.open();
   const { context, page } = app;
   const work = mkdtempSync(path.join(tmpdir(), 'shoal-kit-e2e-'));
   const personas = path.join(work, 'people.csv');

@@ -3,11 +3,11 @@
 // here from the copies in ../shared through a route, with the files the copy
 // lacks answered 404), runs with the paper's settings and sets the paper's
 // iteration-499 values beside Shoal's, which equal the CLI's on the same files.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { artifacts, cliReport, launchBrowser, openApp, shared, site, startServer, tableRows } from './support.mjs';
+import { artifacts, cliReport, shared, tableRows, useSite } from './support.mjs';
 
 const COMMIT = '3cf55834400a589d1ce8ca950cc0912809e6b73b';
 const PREFIX = `https://raw.githubusercontent.com/skmur/onefish-twofish/${COMMIT}/`;
@@ -39,21 +39,13 @@ function servePaperFile(relative) {
   return null;  // Responses.csv (the human judgements) is not in the shared copy
 }
 
-let server, browser, origin;
-before(async () => {
-  ({ server, origin } = await startServer(site));
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.kill();
-});
+const shoal = useSite();
 
 const mean = (v) => (v.length ? v.reduce((a, b) => a + b, 0) / v.length : null);
 const fixed = (v) => (v === null ? '—' : v.toFixed(4));
 
 test('replicate the paper: consent first, then the paper beside Shoal, equal to the CLI', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await shoal.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const served = [];
   await context.route((url) => url.href.startsWith('https://raw.githubusercontent.com/'), async (route) => {
     const url = route.request().url();
@@ -62,7 +54,7 @@ test('replicate the paper: consent first, then the paper beside Shoal, equal to 
     if (body) await route.fulfill({ status: 200, contentType: 'text/csv', body, headers: { 'access-control-allow-origin': '*' } });
     else await route.fulfill({ status: 404, body: 'not found', headers: { 'access-control-allow-origin': '*' } });
   });
-  const app = await openApp(browser, origin, `${origin}/`, context);
+  const app = await shoal.open({ context });
   const { page, requests } = app;
   await page.click('#replicate-button');
   await page.waitForSelector('#replicate-agree');

@@ -1,28 +1,18 @@
 // Share links, the page's privacy promises and hostile input, end to end.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { artifacts, cliReport, downloadOf, launchBrowser, openApp, site, startServer, tableRows } from './support.mjs';
+import { inflateRawSync } from 'node:zlib';
+import { artifacts, cliReport, downloadOf, tableRows, useServer, useSite } from './support.mjs';
 
 const small = path.resolve('tests/data/llm-colors-small.csv');
-let app, data, browser;
 const dataDir = mkdtempSync(path.join(tmpdir(), 'shoal-public-'));
-
-before(async () => {
-  copyFileSync(small, path.join(dataDir, 'llm-colors-small.csv'));
-  app = await startServer(site);
-  // Another origin, standing in for a public data host.
-  data = await startServer(dataDir, '127.0.0.1', ['--cors']);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  app?.server.kill();
-  data?.server.kill();
-});
+copyFileSync(small, path.join(dataDir, 'llm-colors-small.csv'));
+const shoal = useSite();
+// Another origin, standing in for a public data host.
+const data = useServer(dataDir, '127.0.0.1', ['--cors']);
 
 async function analyseAndShare(page, mode, urls = {}) {
   await page.setInputFiles('#file-input', [small]);
@@ -42,13 +32,13 @@ async function analyseAndShare(page, mode, urls = {}) {
 const expected = () => cliReport(['color', small, '--pairs', 'paper', '--seed', '5', '--jsd-samples', '3000']);
 
 test('a link by reference restores the analysis; a different file under the name is refused before anything runs', async () => {
-  const first = await openApp(browser, app.origin);
+  const first = await shoal.open();
   const link = await analyseAndShare(first.page, 'reference');
-  assert.ok(link.startsWith(`${app.origin}/#s=`));
+  assert.ok(link.startsWith(`${shoal.origin}/#s=`));
   assert.ok(link.length < 2000, `${link.length} characters`);
   await first.context.close();
 
-  const reviewer = await openApp(browser, app.origin, link);
+  const reviewer = await shoal.open({ url: link });
   const { page } = reviewer;
   await page.waitForSelector('#shared-panel li[data-expected="llm-colors-small.csv"].missing');
   assert.equal(await page.inputValue('input[name="seed"]'), '5');
@@ -76,10 +66,10 @@ test('a link by reference restores the analysis; a different file under the name
 });
 
 test('a link with the data embedded needs no files', async () => {
-  const first = await openApp(browser, app.origin);
+  const first = await shoal.open();
   const link = await analyseAndShare(first.page, 'embed');
   await first.context.close();
-  const reviewer = await openApp(browser, app.origin, link);
+  const reviewer = await shoal.open({ url: link });
   await reviewer.page.waitForSelector('#shared-panel li[data-expected="llm-colors-small.csv"].matched');
   await reviewer.page.click('#run-button');
   await reviewer.page.waitForSelector('#run-status:has-text("Done")');
@@ -91,11 +81,11 @@ test('a link with the data embedded needs no files', async () => {
 
 test('files at public addresses are fetched only after the reviewer agrees', async () => {
   const url = `${data.origin}/llm-colors-small.csv`;
-  const first = await openApp(browser, app.origin);
+  const first = await shoal.open();
   const link = await analyseAndShare(first.page, 'urls', { 'llm-colors-small.csv': url });
   await first.context.close();
 
-  const reviewer = await openApp(browser, app.origin, link);
+  const reviewer = await shoal.open({ url: link });
   const { page } = reviewer;
   await page.waitForSelector('#fetch-shared');
   assert.match(await page.textContent('#fetch-shared'), new RegExp(`from ${data.origin}`));
@@ -110,8 +100,47 @@ test('files at public addresses are fetched only after the reviewer agrees', asy
   await reviewer.context.close();
 });
 
+// Every named control of the parameter form, each moved off its default:
+// a link must carry them all and the page it opens must accept and set them.
+test('every field of the parameter form round-trips through a share link', async () => {
+  const first = await shoal.open();
+  const { page } = first;
+  await page.setInputFiles('#file-input', [small]);
+  await page.waitForSelector('article[data-file="llm-colors-small.csv"] .recognised:has-text("word–colour")');
+  const fields = await page.$$eval('#parameters [name]', (controls) => controls.map((c) => ({
+    name: c.name, tag: c.tagName, type: c.type, value: c.value, max: c.max,
+    options: c.tagName === 'SELECT' ? [...c.options].map((o) => o.value) : [],
+  })));
+  assert.ok(fields.length >= 13, fields.map((f) => f.name).join(','));
+  const chosen = {};
+  for (const field of fields) {
+    let value;
+    if (field.tag === 'SELECT') value = field.options.find((o) => o !== field.value);
+    else if (field.type === 'number') value = String(Number(field.value) + (Number(field.value) + 1 <= Number(field.max) ? 1 : -1));
+    else value = field.value.split(',').reverse().join(',');
+    assert.notEqual(value, field.value, `no other value for ${field.name}`);
+    if (field.tag === 'SELECT') await page.selectOption(`select[name="${field.name}"]`, value);
+    else await page.fill(`[name="${field.name}"]`, value);
+    chosen[field.name] = value;
+  }
+  await page.click('#share-button');
+  await page.waitForSelector('#share-status:has-text("characters")');
+  const link = await page.inputValue('#share-link');
+  const state = JSON.parse(inflateRawSync(Buffer.from(link.slice(link.indexOf('#s=') + 3), 'base64url')).toString());
+  assert.deepEqual(state.parameters, chosen);
+  await first.context.close();
+
+  const reviewer = await shoal.open({ url: link });
+  await reviewer.page.waitForSelector('#shared-panel:not([hidden])');
+  const restored = await reviewer.page.$$eval('#parameters [name]', (controls) => Object.fromEntries(controls.map((c) => [c.name, c.value])));
+  assert.deepEqual(restored, chosen);
+  assert.equal(await reviewer.page.isHidden('#run-error'), true);
+  assert.deepEqual(reviewer.consoleErrors, []);
+  await reviewer.context.close();
+});
+
 test('the page\'s policy blocks connections to other origins', async () => {
-  const { page, context } = await openApp(browser, app.origin);
+  const { page, context } = await shoal.open();
   const outcome = await page.evaluate(async (target) => {
     const violations = [];
     document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
@@ -125,13 +154,13 @@ test('the page\'s policy blocks connections to other origins', async () => {
 });
 
 test('after one visit the app works offline', async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const first = await openApp(browser, app.origin, `${app.origin}/`, context);
+  const context = await shoal.browser.newContext({ acceptDownloads: true });
+  const first = await shoal.open({ context });
   await first.page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
   await context.setOffline(true);
-  const offline = await openApp(browser, app.origin, `${app.origin}/`, context);
+  const offline = await shoal.open({ context });
   await offline.page.click('#example-button');
   await offline.page.waitForSelector('article[data-file="toy-b-base-judgements.csv"] .recognised:has-text("similarity")');
   await offline.page.click('#run-button');
@@ -152,7 +181,7 @@ test('words, labels and file names from the data are shown as text, never run as
     rows.push(`"${payloadModel.replace(/"/g, '""')}",default,none,${i},"${payloadWord}",#${(i * 50).toString(16).padStart(2, '0')}3366,#22${(i * 60).toString(16).padStart(2, '0')}aa`);
   }
   writeFileSync(path.join(dir, name), rows.join('\n') + '\n');
-  const { page, context, consoleErrors } = await openApp(browser, app.origin);
+  const { page, context, consoleErrors } = await shoal.open();
   await page.setInputFiles('#file-input', [path.join(dir, name)]);
   await page.waitForSelector('.file-card .recognised:has-text("word–colour")');
   await page.click('#run-button');

@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 
 // playwright-core is a dependency of the web package.
 const { chromium } = createRequire(path.resolve('web/package.json'))('playwright-core');
@@ -32,9 +33,40 @@ export function launchBrowser() {
   });
 }
 
+// A static server of `root` for all the tests of the file that calls this at
+// its top level.
+export function useServer(root, host = 'localhost', extraArgs = []) {
+  const served = { origin: null, server: null };
+  before(async () => Object.assign(served, await startServer(root, host, extraArgs)));
+  after(() => served.server?.kill());
+  return served;
+}
+
+// The built site (under `base`) and a browser, for all the tests of the file
+// that calls this at its top level. `open()` opens the page at `url`, by
+// default the site's home, in `context` or else in a new context made with
+// the remaining options.
+export function useSite({ base = '/' } = {}) {
+  const served = useServer(site, 'localhost', base === '/' ? [] : ['--base', base]);
+  const shoal = {
+    browser: null,
+    get origin() { return served.origin; },
+    get home() { return `${served.origin}${base}`; },
+    open: async ({ url = shoal.home, context = null, ...contextOptions } = {}) =>
+      openApp(shoal.browser, served.origin, url, context ?? await newAppContext(shoal.browser, contextOptions)),
+  };
+  before(async () => { shoal.browser = await launchBrowser(); });
+  after(() => shoal.browser?.close());
+  return shoal;
+}
+
+function newAppContext(browser, options = {}) {
+  return browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 1000 }, ...options });
+}
+
 // A page of the app with every console error and every request recorded.
 export async function openApp(browser, origin, url = `${origin}/`, context = null) {
-  context ??= await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
+  context ??= await newAppContext(browser);
   const page = await context.newPage();
   const consoleErrors = [];
   const requests = [];

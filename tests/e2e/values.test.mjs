@@ -4,26 +4,16 @@
 // through their own section, whose figures carry the unit as axis title and
 // no colour bars. Both reports, downloaded from the page, equal the CLI's.
 //   SHOAL_SITE=build/site SHOAL_NATIVE=build/native/shoal SHOAL_SHARED=../shared node --test tests/e2e/values.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { artifacts, cliReport, downloadOf, launchBrowser, openApp, site, startServer, tableRows } from './support.mjs';
+import { artifacts, cliReport, downloadOf, site, tableRows, useSite } from './support.mjs';
 
-let server, browser, origin;
-
-before(async () => {
-  ({ server, origin } = await startServer(site));
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.kill();
-});
+const shoal = useSite();
 
 test('numeric example: one click, the CLI report, the unit on the axes', async () => {
-  const { page, consoleErrors, foreignRequests } = await openApp(browser, origin);
+  const { page, consoleErrors, foreignRequests } = await shoal.open();
   await page.click('#values-example-button');
   await page.waitForSelector('[data-figure="values-scatter"] svg', { timeout: 60000 });
   await page.locator('#numeric-answers').screenshot({ path: path.join(artifacts, 'values-example.png') });
@@ -52,7 +42,7 @@ test('numeric example: one click, the CLI report, the unit on the axes', async (
 });
 
 test('Likert example: one click, read as the generic format, the CLI report', async () => {
-  const { page, consoleErrors, foreignRequests } = await openApp(browser, origin);
+  const { page, consoleErrors, foreignRequests } = await shoal.open();
   await page.click('button[data-example="likert"]');
   await page.waitForFunction(() => !document.querySelector('#run-button').disabled);
   const index = JSON.parse(readFileSync(path.join(site, 'examples', 'index.json'), 'utf8'));

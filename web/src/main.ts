@@ -16,7 +16,7 @@ import { CancelledError, WorkerPool } from './worker/client';
 import { agreeToReplicate, fetchPaper, PAPER_PARAMETERS, renderAgreement, renderReplicationOffer, takePendingReplication } from './replicate';
 import { decodeShare, type ShareState } from './share';
 import {
-  agreeToFetch, applyParameters, buildLink, embeddedFiles, fetchAgreedFiles, matchShared, readParameters,
+  agreeToFetch, applyParameters, buildLink, embeddedFiles, fetchAgreedFiles, matchShared, parameterNames, readParameters,
   renderSharedPanel, sharedFilesReady,
 } from './share-ui';
 import { fileSummary, readiness } from './file-summary';
@@ -360,7 +360,7 @@ async function loadExamples(task: string) {
 
 async function restoreShared() {
   try {
-    shared = await decodeShare(location.hash);
+    shared = await decodeShare(location.hash, parameterNames(byId<HTMLFormElement>('parameters')));
   } catch (error) {
     showError(error instanceof Error ? error.message : String(error));
     return;

@@ -8,13 +8,15 @@ import {
   type ShareState, type SharedFile,
 } from './share';
 
+// The parameter form's named fields: what a link carries, and all it may set.
+function namedFields(form: HTMLFormElement): (HTMLInputElement | HTMLSelectElement)[] {
+  return (Array.from(form.elements) as (HTMLInputElement | HTMLSelectElement)[]).filter((field) => field.name);
+}
+
+export const parameterNames = (form: HTMLFormElement) => new Set(namedFields(form).map((field) => field.name));
+
 export function readParameters(form: HTMLFormElement): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const element of Array.from(form.elements)) {
-    const field = element as HTMLInputElement | HTMLSelectElement;
-    if (field.name) values[field.name] = field.value;
-  }
-  return values;
+  return Object.fromEntries(namedFields(form).map((field) => [field.name, field.value]));
 }
 
 export function applyParameters(form: HTMLFormElement, values: Record<string, string>) {

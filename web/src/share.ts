@@ -86,12 +86,13 @@ export async function encodeShare(state: ShareState): Promise<string> {
 // readable message when the hash is a damaged or malformed link. Every field
 // is checked here, before the page uses any: types, lengths, names; the
 // parameters then go through the analysis settings' own validator at Run.
-export async function decodeShare(hash: string): Promise<ShareState | null> {
+// `parameterNames` are those a link may set: the parameter form's fields.
+export async function decodeShare(hash: string, parameterNames: ReadonlySet<string>): Promise<ShareState | null> {
   if (!hash.startsWith(PREFIX)) return null;
   try {
     if (hash.length > MAX_LINK_LENGTH) throw new Error(`it is longer than ${MAX_LINK_LENGTH} characters`);
     const json = new TextDecoder('utf-8', { fatal: true }).decode(await decompress(fromBase64Url(hash.slice(PREFIX.length)), STATE_BUDGET));
-    return checkState(JSON.parse(json));
+    return checkState(JSON.parse(json), parameterNames);
   } catch (error) {
     throw new Error(`This share link is damaged or incomplete (${error instanceof Error ? error.message : String(error)}).`);
   }
@@ -104,9 +105,6 @@ export async function embeddedBytes(file: SharedFile): Promise<Uint8Array> {
   return bytes;
 }
 
-// Parameters a link may set: the fields of the page's parameter form.
-const PARAMETER_NAMES = new Set(['pairs', 'deltaE', 'jsd', 'jsdSamples', 'alpha', 'prior', 'kernel', 'iterations', 'burnIn', 'chains',
-  'subsets', 'seed', 'bootstrap']);
 const LABEL_TEXT = ['name', 'model', 'prompt', 'temperature', 'family'] as const;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -177,7 +175,7 @@ function checkFile(v: unknown, index: number): SharedFile {
   return file;
 }
 
-function checkState(v: unknown): ShareState {
+function checkState(v: unknown, parameterNames: ReadonlySet<string>): ShareState {
   if (!isRecord(v)) throw new Error('the state is not an object');
   if (v.version !== 1) throw new Error('unknown layout');
   for (const key of Object.keys(v)) {
@@ -186,7 +184,7 @@ function checkState(v: unknown): ShareState {
   if (!isRecord(v.parameters)) throw new Error('the parameters are not an object');
   const parameters: Record<string, string> = {};
   for (const [name, value] of Object.entries(v.parameters)) {
-    if (!PARAMETER_NAMES.has(name)) throw new Error(`unknown parameter '${name.slice(0, 40)}'`);
+    if (!parameterNames.has(name)) throw new Error(`unknown parameter '${name.slice(0, 40)}'`);
     parameters[name] = text(value, `parameter ${name}`, 100, /^[0-9A-Za-z.,+-]*$/);
   }
   if (!Array.isArray(v.files) || v.files.length > 64) throw new Error('the files are not a list of at most 64');

@@ -1,12 +1,14 @@
-// The colour task's figures, after the paper's: internal vs population ΔE
-// (Fig. 2a), distance from the line of unity, colour bars (Fig. 5), the
+// The colour task's figures, after the paper's: colour bars (Fig. 5), the
 // divergence from humans and the reply counts (appendix), and word ratings.
-import type { ColorPopulation, ColorReport } from '../report-types';
+// Internal vs population ΔE (Fig. 2a) and the distance from the line of
+// unity are the per-item figures, measured in ΔE.
+import type { ColorPopulation, ColorReport, ColorWord } from '../report-types';
 import type { Drawing } from './figure';
-import { columnWidth, facetColumns, rowStep, widestLabel, wrapText } from './layout';
+import { columnWidth, panelGrid, rowStep, widestLabel, wrapText } from './layout';
 import { colourKey, colourScale, conditionLabel, conditionRank, populationOrder } from './palette';
+import { type PerItemMeasure, type PerItemPopulation, panelFacets, populationBars } from './per-item-charts';
 import { foreground } from './theme';
-import { SCHEMA, bottomLegend, fmt, linearFit, listSummary } from './common';
+import { SCHEMA, fmt, linearFit, listSummary } from './common';
 
 export interface ColorAnswer { population: number; word: number; block: number; r: number; g: number; b: number }
 
@@ -25,111 +27,20 @@ export function decodeAnswers(data: Uint8Array): ColorAnswer[] {
   return answers;
 }
 
-// Small multiples that wrap to the column: each panel titled by its
-// population, the title wrapped to the panel's width.
-function panelGrid(count: number, minimum: number, maximum: number, axisRoom: number) {
-  const available = columnWidth() - axisRoom;
-  const columns = facetColumns(count, available, minimum);
-  const size = Math.min(maximum, Math.floor((available - 14 * (columns - 1)) / columns));
-  return { columns, size };
-}
+export const colorMeasure: PerItemMeasure = {
+  prefix: 'color', item: 'word', quantity: 'ΔE', unit: 'ΔE', populationField: 'population_delta_e', digits: 2,
+  replies: ['valid replies', 'invalid replies'], scatterSource: ' (the paper’s Fig. 2a)',
+  axisLimit: (largest) => Math.ceil(Math.max(10, largest) * 1.05),
+};
 
-export function scatterFigure(report: ColorReport): Drawing {
-  const name = 'color-scatter';
-  const caption = 'Internal vs population ΔE, one point per word, a panel per population (the paper’s Fig. 2a); dashed: the line of unity';
-  const populations = populationOrder(report.populations).filter((p) => p.words.some((w) => w.internal_delta_e.mean !== null && w.population_delta_e.mean !== null));
-  if (populations.length === 0) return { name, caption, empty: 'No population has a word answered twice by two or more individuals, so there is no ΔE to draw.' };
-  const { columns, size } = panelGrid(populations.length, 150, 260, 70);
-  const panels = new Map(populations.map((p) => [p.name, wrapText(p.name, size).join('\n')]));
-  const rows = populations.flatMap((p) => p.words
-    .filter((w) => w.internal_delta_e.mean !== null && w.population_delta_e.mean !== null)
-    .map((w) => ({ population: p.name, panel: panels.get(p.name)!, key: colourKey(p), word: w.word, internal: w.internal_delta_e.mean!, population_delta_e: w.population_delta_e.mean! })));
-  const limit = Math.ceil(Math.max(10, ...rows.map((d) => Math.max(d.internal, d.population_delta_e))) * 1.05);
-  const summary = `Each panel plots a population's words: x is the mean ΔE between two different individuals' answers, y the mean ΔE between one individual's two answers. ` +
-    `Points below the dashed line mean individuals are more consistent than the population is diverse. ` +
-    listSummary(populations.map((p) => `${p.name}: ${p.words_analysed} words, mean internal ΔE ${fmt(p.internal_delta_e.mean, 2)}, mean population ΔE ${fmt(p.population_delta_e.mean, 2)}`));
-  return {
-    name, caption, summary,
-    rows: rows.map(({ panel: _panel, key: _key, ...r }) => r),
-    spec: {
-      $schema: SCHEMA,
-      data: { values: rows },
-      facet: { field: 'panel', type: 'nominal', sort: [...panels.values()], title: null, header: { labelExpr: "split(datum.label, '\\n')" } },
-      columns,
-      spec: {
-        width: size,
-        height: size,
-        layer: [
-          {
-            mark: { type: 'rule', color: foreground(), strokeDash: [4, 3], opacity: 0.7 },
-            encoding: { x: { datum: 0, type: 'quantitative' }, y: { datum: 0, type: 'quantitative' }, x2: { datum: limit }, y2: { datum: limit } },
-          },
-          {
-            mark: { type: 'point', filled: true, opacity: 0.65, size: 22 },
-            encoding: {
-              x: { field: 'population_delta_e', type: 'quantitative', title: 'population ΔE', scale: { domain: [0, limit] } },
-              y: { field: 'internal', type: 'quantitative', title: 'internal ΔE', scale: { domain: [0, limit] } },
-              color: { field: 'key', type: 'nominal', scale: colourScale(populations), legend: null },
-              tooltip: [{ field: 'population' }, { field: 'word' }, { field: 'internal', format: '.2f', title: 'internal ΔE' }, { field: 'population_delta_e', format: '.2f', title: 'population ΔE' }],
-            },
-          },
-        ],
-      },
-    },
-  };
-}
-
-// Horizontal bars, a row per population with its whole name, so a hundred
-// populations stay legible inside the column.
-function populationBars(populations: ColorPopulation[], rows: { population: string; key: string; mean: number; low: number | null; high: number | null }[],
-  title: string, human: { mean: number; low: number | null; high: number | null } | null) {
-  const names = rows.map((r) => r.population);
-  const keys = colourScale(populations);
-  const width = Math.max(200, columnWidth() - widestLabel(names) - 40);
-  const layers: unknown[] = [
-    {
-      mark: { type: 'bar' },
-      encoding: {
-        y: { field: 'population', type: 'nominal', sort: names, title: null },
-        x: { field: 'mean', type: 'quantitative', title },
-        color: { field: 'key', type: 'nominal', scale: keys, legend: bottomLegend(keys.domain, width, 'population') },
-        tooltip: [{ field: 'population' }, { field: 'mean', format: '.3f' }, { field: 'low', format: '.3f', title: '2.5%' }, { field: 'high', format: '.3f', title: '97.5%' }],
-      },
-    },
-    {
-      mark: { type: 'rule', color: foreground() },
-      encoding: { y: { field: 'population', type: 'nominal', sort: names }, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
-    },
-  ];
-  if (human) {
-    layers.push({
-      data: { values: [human] },
-      layer: [
-        ...(human.low !== null && human.high !== null ? [{ mark: { type: 'rect', color: foreground(), opacity: 0.1 }, encoding: { x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } } }] : []),
-        { mark: { type: 'rule', color: foreground(), strokeDash: [5, 3] }, encoding: { x: { field: 'mean', type: 'quantitative' } } },
-      ],
-    });
-  }
-  return { $schema: SCHEMA, width, height: { step: rowStep(rows.length) }, data: { values: rows }, layer: layers };
-}
-
-export function distanceFigure(report: ColorReport): Drawing {
-  const name = 'color-distance';
-  const caption = 'Mean distance from the line of unity per population (ΔE; 95% intervals over words; the shaded band and dashed line: humans)';
-  const populations = populationOrder(report.populations);
-  const rows = populations.filter((p) => p.dist_from_diagonal.mean !== null).map((p) => ({
-    population: p.name, key: colourKey(p), mean: p.dist_from_diagonal.mean!, low: p.dist_from_diagonal.ci95[0], high: p.dist_from_diagonal.ci95[1],
+// The report's words as the per-item figures and tables read them.
+export function colorPerItem(report: ColorReport): PerItemPopulation<ColorPopulation, ColorWord>[] {
+  return report.populations.map((p) => ({
+    ...p, source: p, analysed: p.words_analysed, internal: p.internal_delta_e, population: p.population_delta_e,
+    items: p.words.map((w) => ({
+      source: w, item: w.word, individuals: w.individuals, internal: w.internal_delta_e.mean, population: w.population_delta_e.mean, dist_from_diagonal: w.dist_from_diagonal,
+    })),
   }));
-  if (rows.length === 0) return { name, caption, empty: 'No population has a word with two or more complete individuals.' };
-  const human = populations.find((p) => p.human && p.dist_from_diagonal.mean !== null);
-  const band = human ? { mean: human.dist_from_diagonal.mean!, low: human.dist_from_diagonal.ci95[0], high: human.dist_from_diagonal.ci95[1] } : null;
-  return {
-    name, caption,
-    summary: `The headline diversity number: how far, on average, a population's words lie from the line where individuals vary as much as the population. ` +
-      listSummary(rows.map((r) => `${r.population} ${fmt(r.mean, 2)} [${fmt(r.low, 2)}, ${fmt(r.high, 2)}]`)),
-    rows: rows.map(({ key: _key, ...r }) => r),
-    spec: populationBars(populations, rows, 'mean distance from the line of unity (ΔE)', band),
-  };
 }
 
 export function jsdFigure(report: ColorReport): Drawing {
@@ -304,37 +215,27 @@ export function wordRatingsFigure(report: ColorReport, norms: WordNorms, scale: 
     name, caption,
     summary: `Per population, the words' ${scale} ratings against their internal ΔE. ` + listSummary(fits.map((f) => `${f.population}: r = ${fmt(f.r, 3)} over ${f.n} words`)),
     rows: [...points.map((p) => ({ ...p, scale })), ...fits.map((f) => ({ population: f.population, scale, n: f.n, r: f.r, slope: f.slope, intercept: f.intercept }))],
-    spec: {
-      $schema: SCHEMA,
-      data: { values: data },
-      facet: { field: 'panel', type: 'nominal', sort: [...panel.values()], title: null, header: { labelExpr: "split(datum.label, '\\n')" } },
-      columns,
-      spec: {
-        width: size,
-        height: size,
-        layer: [
-          {
-            transform: [{ filter: "datum.kind == 'point'" }],
-            mark: { type: 'point', filled: true, opacity: 0.6, size: 18 },
-            encoding: {
-              x: { field: 'rating', type: 'quantitative', title: `${scale} rating`, scale: { zero: false } },
-              y: { field: 'internal', type: 'quantitative', title: 'internal ΔE' },
-              color: { field: 'key', type: 'nominal', scale: colourScale(shown), legend: null },
-              tooltip: [{ field: 'word' }, { field: 'rating', format: '.2f' }, { field: 'internal', format: '.2f', title: 'internal ΔE' }],
-            },
-          },
-          {
-            transform: [{ filter: "datum.kind == 'line'" }],
-            mark: { type: 'rule', color: foreground(), strokeWidth: 1.5 },
-            encoding: { x: { field: 'x1', type: 'quantitative' }, x2: { field: 'x2' }, y: { field: 'y1', type: 'quantitative' }, y2: { field: 'y2' } },
-          },
-          {
-            transform: [{ filter: "datum.kind == 'r'" }],
-            mark: { type: 'text', align: 'left', baseline: 'top', x: 4, y: 4 },
-            encoding: { text: { field: 'text' } },
-          },
-        ],
+    spec: panelFacets(data, [...panel.values()], columns, size, [
+      {
+        transform: [{ filter: "datum.kind == 'point'" }],
+        mark: { type: 'point', filled: true, opacity: 0.6, size: 18 },
+        encoding: {
+          x: { field: 'rating', type: 'quantitative', title: `${scale} rating`, scale: { zero: false } },
+          y: { field: 'internal', type: 'quantitative', title: 'internal ΔE' },
+          color: { field: 'key', type: 'nominal', scale: colourScale(shown), legend: null },
+          tooltip: [{ field: 'word' }, { field: 'rating', format: '.2f' }, { field: 'internal', format: '.2f', title: 'internal ΔE' }],
+        },
       },
-    },
+      {
+        transform: [{ filter: "datum.kind == 'line'" }],
+        mark: { type: 'rule', color: foreground(), strokeWidth: 1.5 },
+        encoding: { x: { field: 'x1', type: 'quantitative' }, x2: { field: 'x2' }, y: { field: 'y1', type: 'quantitative' }, y2: { field: 'y2' } },
+      },
+      {
+        transform: [{ filter: "datum.kind == 'r'" }],
+        mark: { type: 'text', align: 'left', baseline: 'top', x: 4, y: 4 },
+        encoding: { text: { field: 'text' } },
+      },
+    ]),
   };
 }

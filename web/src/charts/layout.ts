@@ -50,3 +50,12 @@ export function rowStep(rows: number): number {
 export function facetColumns(count: number, available: number, minimum: number, spacing = 14): number {
   return Math.max(1, Math.min(count, Math.floor((available + spacing) / (minimum + spacing))));
 }
+
+// Small multiples that wrap to the column: how many panels a row and how
+// wide each, between `minimum` and `maximum` px, after `axisRoom`.
+export function panelGrid(count: number, minimum: number, maximum: number, axisRoom: number) {
+  const available = columnWidth() - axisRoom;
+  const columns = facetColumns(count, available, minimum);
+  const size = Math.min(maximum, Math.floor((available - 14 * (columns - 1)) / columns));
+  return { columns, size };
+}

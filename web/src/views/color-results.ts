@@ -1,43 +1,26 @@
 // Results of the word–colour analysis: figures, tables and downloads.
 import {
-  type ColorAnswer, type WordNorms, colourBarsFigure, decodeAnswers, defaultBarWords, distanceFigure, jsdFigure, responsesFigure,
-  scatterFigure, wordRatingsFigure,
+  type ColorAnswer, type WordNorms, colorMeasure, colorPerItem, colourBarsFigure, decodeAnswers, defaultBarWords, jsdFigure,
+  responsesFigure, wordRatingsFigure,
 } from '../charts/color-charts';
 import { draw } from '../charts/figure';
+import { perItemDistanceFigure, perItemScatterFigure } from '../charts/per-item-charts';
 import { append, h } from '../dom';
 import { download } from '../download';
-import type { ColorPopulation, ColorReport, ColorWord } from '../report-types';
-import { sortableTable } from '../table';
+import type { ColorReport } from '../report-types';
+import { perItemPopulationTable, perItemTable } from './per-item-tables';
 
-function populationTable(report: ColorReport): HTMLElement {
-  return sortableTable<ColorPopulation>('color-populations', 'Diversity per population', report.populations, [
-    { title: 'population', value: (p) => p.name },
-    { title: 'human', value: (p) => (p.human ? 'yes' : 'no') },
-    { title: 'individuals', value: (p) => p.individuals },
-    { title: 'words', value: (p) => p.words_analysed },
-    { title: 'mean distance from diagonal', value: (p) => p.dist_from_diagonal.mean, digits: 4 },
-    { title: 'ci95 low', value: (p) => p.dist_from_diagonal.ci95[0], digits: 4 },
-    { title: 'ci95 high', value: (p) => p.dist_from_diagonal.ci95[1], digits: 4 },
-    { title: 'slope', value: (p) => p.regression_internal_on_population.slope, digits: 4 },
-    { title: 'intercept', value: (p) => p.regression_internal_on_population.intercept, digits: 4 },
-    { title: 'R²', value: (p) => p.regression_internal_on_population.r_squared, digits: 4 },
-    { title: report.parameters.jsd === 'paper' ? 'mean divergence from reference (paper’s estimator)' : 'mean JSD to reference (bits)', value: (p) => p.jsd_to_reference?.mean ?? null, digits: 4 },
-    { title: 'valid replies', value: (p) => p.responses.valid },
-    { title: 'invalid replies', value: (p) => p.responses.invalid },
-  ]);
+function divergenceTitle(report: ColorReport, what: string): string {
+  return report.parameters.jsd === 'paper' ? `${what}divergence from reference (paper’s estimator)` : `${what}JSD to reference (bits)`;
 }
 
-function wordTable(report: ColorReport): HTMLElement {
-  const rows = report.populations.flatMap((p) => p.words.map((w) => ({ population: p.name, w })));
-  return sortableTable<{ population: string; w: ColorWord }>('color-words', 'Per word', rows, [
-    { title: 'population', value: (r) => r.population },
-    { title: 'word', value: (r) => r.w.word },
-    { title: 'individuals', value: (r) => r.w.individuals },
-    { title: 'internal ΔE', value: (r) => r.w.internal_delta_e.mean, digits: 4 },
-    { title: 'population ΔE', value: (r) => r.w.population_delta_e.mean, digits: 4 },
-    { title: 'distance from diagonal', value: (r) => r.w.dist_from_diagonal, digits: 4 },
-    { title: report.parameters.jsd === 'paper' ? 'divergence from reference (paper’s estimator)' : 'JSD to reference (bits)', value: (r) => r.w.jsd_to_reference?.value ?? null, digits: 4 },
-  ]);
+function tables(report: ColorReport, populations: ReturnType<typeof colorPerItem>): HTMLElement[] {
+  return [
+    perItemPopulationTable(populations, colorMeasure,
+      [{ title: divergenceTitle(report, 'mean '), value: (p) => p.source.jsd_to_reference?.mean ?? null, digits: 4 }]),
+    perItemTable(populations, colorMeasure,
+      [{ title: divergenceTitle(report, ''), value: (r) => r.i.source.jsd_to_reference?.value ?? null, digits: 4 }]),
+  ];
 }
 
 // The colour bars for words the reader picks (a handful by default).
@@ -73,19 +56,19 @@ export async function renderColorResults(container: HTMLElement, report: ColorRe
   const issues = report.input_issues.length
     ? h('ul', { class: 'issues' }, ...report.input_issues.map((x) => h('li', {}, `${x.count} × ${x.description} (first: ${x.first_file}, row ${x.first_row})`)))
     : null;
+  const populations = colorPerItem(report);
   container.replaceChildren();
   append(container,
     h('h3', {}, 'Word–colour associations'),
     h('p', {}, `Pairs: ${String(report.parameters.pairs)} · ΔE: ${String(report.parameters.delta_e)} · seed ${String(report.parameters.seed)} · divergence: ${report.parameters.jsd === 'paper' ? 'the paper’s estimator' : 'JSD in bits'} · reference: ${String(report.parameters.reference || 'none')}`),
     save,
     issues,
-    await draw(scatterFigure(report)),
-    await draw(distanceFigure(report)),
+    await draw(perItemScatterFigure(populations, colorMeasure)),
+    await draw(perItemDistanceFigure(populations, colorMeasure)),
     await colourBars(report, decodeAnswers(data)),
     await wordRatings(report, norms),
     await draw(jsdFigure(report)),
     await draw(responsesFigure(report)),
-    populationTable(report),
-    wordTable(report),
+    ...tables(report, populations),
   );
 }

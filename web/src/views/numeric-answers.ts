@@ -1,44 +1,16 @@
 // "Numeric answers": the internal-vs-population analysis of numbers
-// (estimates, ratings, vectors), run in its own worker; the figures are the
-// colour task's with the report's unit as the axis title.
+// (estimates, ratings, vectors), run in its own worker; the figures and
+// tables are the colour task's per-item ones with the report's unit.
 import type { WasmFile } from '@shoal-wasm/shoal.mjs';
 import { draw } from '../charts/figure';
-import { valuesDistanceFigure, valuesResponsesFigure, valuesScatterFigure } from '../charts/values-charts';
+import { perItemDistanceFigure, perItemScatterFigure } from '../charts/per-item-charts';
+import { valuesMeasure, valuesPerItem, valuesResponsesFigure } from '../charts/values-charts';
 import { append, formatNumber, h } from '../dom';
 import { download } from '../download';
-import type { ValuesItem, ValuesPopulation, ValuesReport } from '../report-types';
-import { sortableTable } from '../table';
+import type { ValuesReport } from '../report-types';
 import { analyseValues } from '../values/values-client';
+import { perItemPopulationTable, perItemTable } from './per-item-tables';
 import './numeric-answers.css';
-
-function populationTable(report: ValuesReport): HTMLElement {
-  return sortableTable<ValuesPopulation>('values-populations', 'Diversity per population', report.populations, [
-    { title: 'population', value: (p) => p.name },
-    { title: 'human', value: (p) => (p.human ? 'yes' : 'no') },
-    { title: 'individuals', value: (p) => p.individuals },
-    { title: 'items', value: (p) => p.items_analysed },
-    { title: 'mean distance from diagonal', value: (p) => p.dist_from_diagonal.mean, digits: 4 },
-    { title: 'ci95 low', value: (p) => p.dist_from_diagonal.ci95[0], digits: 4 },
-    { title: 'ci95 high', value: (p) => p.dist_from_diagonal.ci95[1], digits: 4 },
-    { title: 'slope', value: (p) => p.regression_internal_on_population.slope, digits: 4 },
-    { title: 'intercept', value: (p) => p.regression_internal_on_population.intercept, digits: 4 },
-    { title: 'R²', value: (p) => p.regression_internal_on_population.r_squared, digits: 4 },
-    { title: 'answers', value: (p) => p.responses.valid },
-    { title: 'missing', value: (p) => p.responses.invalid },
-  ]);
-}
-
-function itemTable(report: ValuesReport): HTMLElement {
-  const rows = report.populations.flatMap((p) => p.items.map((i) => ({ population: p.name, i })));
-  return sortableTable<{ population: string; i: ValuesItem }>('values-items', 'Per item', rows, [
-    { title: 'population', value: (r) => r.population },
-    { title: 'item', value: (r) => r.i.item },
-    { title: 'individuals', value: (r) => r.i.individuals },
-    { title: 'internal distance', value: (r) => r.i.internal_distance.mean, digits: 4 },
-    { title: 'population distance', value: (r) => r.i.population_distance.mean, digits: 4 },
-    { title: 'distance from diagonal', value: (r) => r.i.dist_from_diagonal, digits: 4 },
-  ]);
-}
 
 function modelList(report: ValuesReport): HTMLElement {
   return h('ul', { class: 'values-models' }, ...report.comparisons.models.map((m) => {
@@ -53,6 +25,8 @@ async function renderReport(container: HTMLElement, report: ValuesReport, text: 
   const save = h('button', { type: 'button', class: 'download', 'data-download': 'values-report.json' }, 'Download the report (JSON)');
   save.addEventListener('click', () => download('shoal-values-report.json', text, 'application/json'));
   const p = report.parameters;
+  const populations = valuesPerItem(report);
+  const measure = valuesMeasure(report);
   const issues = report.input_issues.length
     ? h('ul', { class: 'issues' }, ...report.input_issues.map((x) => h('li', {}, `${x.count} × ${x.description} (first: ${x.first_file}, row ${x.first_row})`)))
     : null;
@@ -62,11 +36,11 @@ async function renderReport(container: HTMLElement, report: ValuesReport, text: 
     h('p', {}, `Scale: ${p.scale} · unit: ${p.unit} · dimensions: ${p.dimensions} · pairs: ${p.pairs} · seed ${p.seed}`),
     save,
     issues,
-    await draw(valuesDistanceFigure(report)),
-    await draw(valuesScatterFigure(report)),
+    await draw(perItemDistanceFigure(populations, measure)),
+    await draw(perItemScatterFigure(populations, measure)),
     await draw(valuesResponsesFigure(report)),
-    populationTable(report),
-    itemTable(report),
+    perItemPopulationTable(populations, measure),
+    perItemTable(populations, measure),
     h('h4', {}, 'Mixed models of the per-item distance'),
     modelList(report),
   );
