@@ -5,11 +5,9 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
-#include <cmath>
-#include <cstdlib>
-#include <stdexcept>
 #include <string>
 
+#include "analysis/run_settings.hpp"
 #include "error_value.hpp"
 #include "file_bytes.hpp"
 #include "kit/prompts.hpp"
@@ -34,7 +32,7 @@ struct PromptSettings {
 
 struct KitOutcome {
   bool ok = false;
-  std::string text;      // the request file (JSON Lines) or the replies (CSV)
+  std::string text;      // the request file (JSON Lines), the replies (CSV) or the form's limits (JSON)
   std::string summary;   // JSON: counts, and for replies every problem
   shoal::wasm::ErrorInfo error;
 };
@@ -47,39 +45,28 @@ KitOutcome failure(const std::exception& e) {
   return outcome;
 }
 
-std::size_t whole_number(double v, const char* what) {
-  if (!(v >= 0.0) || v != std::floor(v) || v > 4294967295.0) {
-    throw std::invalid_argument(std::string(what) + " must be a whole number from 0 to 4294967295");
+// The form's fields as the command line would give them, for the shared
+// validator: same limits, same messages. An empty temperature is the page's
+// "not given"; wording and concepts belong to the concept task alone.
+shoal::kit::PromptOptions prompt_options(const PromptSettings& s) {
+  shoal::OptionValues values{{"task", s.task},
+                             {"model", s.model},
+                             {"condition", s.condition},
+                             {"persona-as", s.personaAs},
+                             {"individuals", shoal::number_text(s.individuals)},
+                             {"seed", shoal::number_text(s.seed)}};
+  if (!s.temperature.empty()) values["temperature"] = s.temperature;
+  if (s.task == "concept") {
+    values["wording"] = s.wording;
+    values["concepts"] = s.concepts;
   }
-  return static_cast<std::size_t>(v);
+  return shoal::prompt_settings(values);
 }
 
 // personaFile and wordsFile: {name, bytes} or null.
 KitOutcome make_prompts(PromptSettings settings, val persona_file, val words_file) {
   try {
-    shoal::kit::PromptOptions options;
-    if (settings.task != "color" && settings.task != "concept") throw std::invalid_argument("unknown task '" + settings.task + "'");
-    options.task = settings.task == "color" ? shoal::kit::Task::Color : shoal::kit::Task::Concept;
-    const auto condition = shoal::kit::condition_from_string(settings.condition);
-    if (!condition) throw std::invalid_argument("unknown condition '" + settings.condition + "'");
-    options.condition = *condition;
-    options.model = settings.model;
-    options.individuals = whole_number(settings.individuals, "the number of individuals");
-    if (!settings.temperature.empty()) {
-      char* end = nullptr;
-      const double t = std::strtod(settings.temperature.c_str(), &end);
-      if (end != settings.temperature.c_str() + settings.temperature.size()) {
-        throw std::invalid_argument("the temperature must be a number, got '" + settings.temperature + "'");
-      }
-      options.temperature = t;
-    }
-    options.seed = whole_number(settings.seed, "the seed");
-    const auto placement = shoal::kit::persona_placement_from_string(settings.personaAs);
-    if (!placement) throw std::invalid_argument("the persona goes in a user or a system message");
-    options.persona_as = *placement;
-    if (settings.wording != "paper" && settings.wording != "corrected") throw std::invalid_argument("unknown wording");
-    options.wording = settings.wording == "paper" ? shoal::kit::Wording::Paper : shoal::kit::Wording::Corrected;
-    if (options.task == shoal::kit::Task::Concept) options.concepts = shoal::kit::concept_list(settings.concepts);
+    auto options = prompt_options(settings);
     if (present(words_file) && options.task == shoal::kit::Task::Color) {
       options.words = shoal::kit::read_word_list(read_bytes(words_file));
     }
@@ -95,6 +82,14 @@ KitOutcome make_prompts(PromptSettings settings, val persona_file, val words_fil
   } catch (const std::exception& e) {
     return failure(e);
   }
+}
+
+// The ranges and defaults of the request form's numeric fields (JSON).
+KitOutcome prompt_limits() {
+  KitOutcome outcome;
+  outcome.ok = true;
+  outcome.text = shoal::prompt_option_limits().dump();
+  return outcome;
 }
 
 KitOutcome import_replies(val requests_file, val results_file) {
@@ -130,4 +125,5 @@ EMSCRIPTEN_BINDINGS(shoal_kit) {
       .field("error", &KitOutcome::error);
   emscripten::function("makePrompts", &make_prompts);
   emscripten::function("importReplies", &import_replies);
+  emscripten::function("promptLimits", &prompt_limits);
 }

@@ -4,7 +4,9 @@
 #include <cstdio>
 #include <optional>
 
+#include "io/csv.hpp"
 #include "io/input_error.hpp"
+#include "io/utf8.hpp"
 
 namespace shoal {
 namespace {
@@ -31,6 +33,11 @@ constexpr WholeLimit kBurnIn{"burn-in", "iterations left out of the summaries", 
 constexpr WholeLimit kChains{"chains", "chains per concept and subset", 1, 1000, 1};
 constexpr WholeLimit kSubset{"subsets", "a subset size", 1, 1000000, 0};
 constexpr RealLimit kAlpha{"alpha", "the Beta prior of each question", 1e-6, 1e6, 0.16};
+constexpr WholeLimit kIndividuals{"individuals", "simulated individuals, 0 for the default", 0, 1000000, 0};
+// The concept targets are numpy's legacy draw, whose seed is 32 bits.
+constexpr WholeLimit kPromptSeed{"seed", "the concept targets and generated personas", 0, 4294967295u, 42};
+// Absent: the request leaves the temperature to the model.
+constexpr RealLimit kTemperature{"temperature", "the sampling temperature", 0, 100, 0};
 
 std::string range_text(const WholeLimit& limit) {
   return "a whole number from " + std::to_string(limit.min) + " to " + std::to_string(limit.max);
@@ -202,6 +209,36 @@ ValuesRunSettings values_run_settings(const OptionValues& values) {
   return s;
 }
 
+kit::PromptOptions prompt_settings(const OptionValues& values) {
+  const Reader r(values, {"task", "model", "condition", "persona-as", "individuals", "temperature", "seed", "wording",
+                          "concepts"});
+  kit::PromptOptions o;
+  o.task = r.choice("task", kit::Task::Color, [](const std::string& t) {
+    return t == "color" || t == "colour" ? std::optional(kit::Task::Color)
+                                         : t == "concept" ? std::optional(kit::Task::Concept) : std::nullopt;
+  }, "color or concept");
+  o.model = r.text("model");
+  if (trim(o.model).empty()) throw OptionError("model (the model every request goes to) is required");
+  if (invalid_utf8_at(o.model) != std::string_view::npos) throw OptionError("model must be UTF-8 text");
+  o.condition = r.choice("condition", kit::Condition::None, [](const std::string& t) { return kit::condition_from_string(t); },
+                         "none, identity, random or nonsense");
+  o.persona_as = r.choice(
+      "persona-as", kit::PersonaPlacement::User, [](const std::string& t) { return kit::persona_placement_from_string(t); },
+      "user or system");
+  o.individuals = static_cast<std::size_t>(r.whole(kIndividuals));
+  if (values.count("temperature")) o.temperature = r.real(kTemperature);
+  o.seed = static_cast<std::uint32_t>(r.whole(kPromptSeed));
+  if (o.task == kit::Task::Color && (values.count("wording") || values.count("concepts"))) {
+    throw OptionError("wording and concepts are settings of the concept task");
+  }
+  o.wording = r.choice("wording", kit::Wording::Paper, [](const std::string& t) {
+    return t == "paper" ? std::optional(kit::Wording::Paper)
+                        : t == "corrected" ? std::optional(kit::Wording::Corrected) : std::nullopt;
+  }, "paper or corrected");
+  if (values.count("concepts")) o.concepts = kit::concept_list(values.at("concepts"));
+  return o;
+}
+
 nlohmann::json option_limits() {
   nlohmann::json out;
   for (const WholeLimit* l : {&kSeed, &kJsdSamples, &kBootstrap, &kIterations, &kBurnIn, &kChains, &kSubset}) {
@@ -209,6 +246,12 @@ nlohmann::json option_limits() {
   }
   out["alpha"] = {{"min", kAlpha.min}, {"max", kAlpha.max}, {"default", kAlpha.fallback}, {"whole", false}};
   return out;
+}
+
+nlohmann::json prompt_option_limits() {
+  return {{kIndividuals.name, whole_json(kIndividuals)},
+          {kPromptSeed.name, whole_json(kPromptSeed)},
+          {kTemperature.name, {{"min", kTemperature.min}, {"max", kTemperature.max}, {"default", nullptr}, {"whole", false}}}};
 }
 
 std::string number_text(double value) {

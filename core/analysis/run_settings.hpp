@@ -12,6 +12,7 @@
 #include "color/diversity.hpp"
 #include "concept/diversity.hpp"
 #include "io/columns.hpp"
+#include "kit/prompts.hpp"
 #include "values/analysis.hpp"
 
 namespace shoal {
@@ -49,9 +50,17 @@ ColorRunSettings color_run_settings(const OptionValues& values);
 ConceptRunSettings concept_run_settings(const OptionValues& values);
 ValuesRunSettings values_run_settings(const OptionValues& values);
 
+// The experiment kit's request settings, by the names of `shoal prompts`:
+// task, model, condition, persona-as, individuals, temperature, seed,
+// wording and concepts (the last two only for the concept task). The word
+// list and the persona file are read apart, as files.
+kit::PromptOptions prompt_settings(const OptionValues& values);
+
 // Every numeric setting's range and default, for the page's form:
 // {"seed": {"min": 0, "max": ..., "default": 1, "whole": true}, ...}.
 nlohmann::json option_limits();
+// The same for the kit's request form: individuals, temperature and seed.
+nlohmann::json prompt_option_limits();
 
 // How a number from JavaScript is given to the validator: a whole number in
 // plain decimal, anything else (a fraction, NaN, infinity) as it would print,

@@ -1,8 +1,6 @@
 #include "cli/arguments.hpp"
 
 #include <algorithm>
-#include <cmath>
-#include <cstdlib>
 
 namespace shoal::cli {
 
@@ -56,31 +54,6 @@ std::string Arguments::value(const std::string& name, const std::string& fallbac
 std::vector<std::string> Arguments::values(const std::string& name) const {
   const auto it = values_.find(name);
   return it == values_.end() ? std::vector<std::string>{} : it->second;
-}
-
-std::uint64_t Arguments::unsigned_value(const std::string& name, std::uint64_t fallback, std::uint64_t min,
-                                        std::uint64_t max) const {
-  if (!has(name)) return fallback;
-  const std::string text = value(name, "");
-  char* end = nullptr;
-  const unsigned long long v = text.empty() || text[0] == '-' ? 0 : std::strtoull(text.c_str(), &end, 10);
-  if (text.empty() || text[0] == '-' || end != text.c_str() + text.size() || v < min || v > max) {
-    throw UsageError("option --" + name + " expects a whole number from " + std::to_string(min) + " to " +
-                     std::to_string(max) + ", got '" + text + "'");
-  }
-  return v;
-}
-
-double Arguments::double_value(const std::string& name, double fallback, double min, double max) const {
-  if (!has(name)) return fallback;
-  const std::string text = value(name, "");
-  char* end = nullptr;
-  const double v = text.empty() ? NAN : std::strtod(text.c_str(), &end);
-  if (text.empty() || end != text.c_str() + text.size() || !(v >= min && v <= max)) {
-    throw UsageError("option --" + name + " expects a number from " + std::to_string(min) + " to " +
-                     std::to_string(max) + ", got '" + text + "'");
-  }
-  return v;
 }
 
 }  // namespace shoal::cli

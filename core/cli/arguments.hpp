@@ -27,9 +27,6 @@ class Arguments {
   bool has(const std::string& name) const { return values_.count(name) > 0; }
   std::string value(const std::string& name, const std::string& fallback) const;
   std::vector<std::string> values(const std::string& name) const;
-  std::uint64_t unsigned_value(const std::string& name, std::uint64_t fallback, std::uint64_t min,
-                               std::uint64_t max) const;
-  double double_value(const std::string& name, double fallback, double min, double max) const;
 
  private:
   std::vector<std::string> positional_;

@@ -35,12 +35,11 @@ InputOptions input_options_from(const Arguments& a, ParseFormat parse_format, co
   return options;
 }
 
-// The analysis settings given on the command line, checked by the rules the
-// page and the browser module use too.
+// The analysis settings given on the command line (beside any already in
+// `values`), checked by the rules the page and the browser module use too.
 template <typename Settings>
 Settings run_settings(const Arguments& a, const std::vector<std::string>& names,
-                      Settings (*check)(const OptionValues&)) {
-  OptionValues values;
+                      Settings (*check)(const OptionValues&), OptionValues values = {}) {
   for (const auto& name : names) {
     if (a.has(name)) values[name] = a.value(name, "");
   }

@@ -4,6 +4,7 @@
 
 #include "cli/arguments.hpp"
 #include "cli/commands.hpp"
+#include "cli/input_arguments.hpp"
 #include "cli/output.hpp"
 #include "io/text_input.hpp"
 #include "kit/prompts.hpp"
@@ -38,10 +39,11 @@ Options:
   --persona-as P        user (default, the paper's: one user message, the
                         persona, a space, the question) or system (the persona
                         as a system message, the question as the user message)
-  --individuals N       number of individuals (default: the persona file's
-                        rows, else the paper's 150 for color, 900 for concept)
-  --temperature T       sampling temperature (default: none in the request, so
-                        the model's own, the paper's "default")
+  --individuals N       number of individuals, 0 to 1000000 (default 0: the
+                        persona file's rows, else the paper's 150 for color,
+                        900 for concept)
+  --temperature T       sampling temperature, 0 to 100 (default: none in the
+                        request, so the model's own, the paper's "default")
   --seed S              0 to 4294967295 (default 42): the concept targets
                         (42 gives the paper's) and the generated personas
   --words FILE          color: one word per line (default: the 199 words of
@@ -66,35 +68,11 @@ int run_prompts(const std::vector<std::string>& args) {
     std::cout << kPromptsHelp;
     return 0;
   }
-  if (a.positional().size() != 1 || (a.positional()[0] != "color" && a.positional()[0] != "colour" &&
-                                      a.positional()[0] != "concept")) {
-    throw UsageError("prompts expects one task, color or concept (see shoal prompts --help)");
-  }
-  kit::PromptOptions options;
-  options.task = a.positional()[0] == "concept" ? kit::Task::Concept : kit::Task::Color;
-  if (!a.has("model")) throw UsageError("--model NAME is required: the model every request goes to");
-  options.model = a.value("model", "");
-  const std::string condition = a.value("condition", "none");
-  const auto parsed_condition = kit::condition_from_string(condition);
-  if (!parsed_condition) throw UsageError("--condition expects none, identity, random or nonsense, got '" + condition + "'");
-  options.condition = *parsed_condition;
-  const std::string placement = a.value("persona-as", "user");
-  const auto parsed_placement = kit::persona_placement_from_string(placement);
-  if (!parsed_placement) throw UsageError("--persona-as expects user or system, got '" + placement + "'");
-  options.persona_as = *parsed_placement;
-  options.individuals = a.unsigned_value("individuals", 0, 1, 1000000);
-  if (a.has("temperature")) options.temperature = a.double_value("temperature", 1.0, 0.0, 100.0);
-  options.seed = a.unsigned_value("seed", options.seed, 0, 0xFFFFFFFFu);
-  const std::string wording = a.value("wording", "paper");
-  if (wording != "paper" && wording != "corrected") {
-    throw UsageError("--wording expects paper or corrected, got '" + wording + "'");
-  }
-  options.wording = wording == "paper" ? kit::Wording::Paper : kit::Wording::Corrected;
-  if (options.task == kit::Task::Color && (a.has("concepts") || a.has("wording"))) {
-    throw UsageError("--concepts and --wording are options of the concept task");
-  }
+  if (a.positional().size() != 1) throw UsageError("prompts expects one task, color or concept (see shoal prompts --help)");
+  kit::PromptOptions options =
+      run_settings(a, {"model", "condition", "persona-as", "individuals", "temperature", "seed", "wording", "concepts"},
+                   prompt_settings, {{"task", a.positional()[0]}});
   if (options.task == kit::Task::Concept && a.has("words")) throw UsageError("--words is an option of the color task");
-  if (a.has("concepts")) options.concepts = kit::concept_list(a.value("concepts", ""));
   if (a.has("words")) options.words = kit::read_word_list(read_text_input(a.value("words", "")));
   if (a.has("personas")) {
     if (options.condition == kit::Condition::None) throw UsageError("--personas needs --condition identity, random or nonsense");

@@ -129,11 +129,6 @@ std::vector<std::string> read_word_list(const TextInput& file) {
 }
 
 RequestBatch batch_requests(const PromptOptions& options) {
-  if (trim(options.model).empty()) throw std::invalid_argument("a model name is needed (the body's \"model\")");
-  if (options.seed > 0xFFFFFFFFu) throw std::invalid_argument("the seed must be a whole number from 0 to 4294967295");
-  if (options.temperature && !(*options.temperature >= 0.0 && *options.temperature <= 100.0)) {
-    throw std::invalid_argument("the temperature must be a number from 0 to 100");
-  }
   const bool needs_context = options.condition != Condition::None;
   if (needs_context && options.contexts.empty() && options.condition != Condition::Identity) {
     throw std::invalid_argument(std::string("the ") + to_string(options.condition) +
@@ -146,7 +141,6 @@ RequestBatch batch_requests(const PromptOptions& options) {
     individuals = from_file ? options.contexts.size()
                             : options.task == Task::Color ? kPaperColorIndividuals : kPaperConceptIndividuals;
   }
-  if (individuals > 1000000) throw std::invalid_argument("at most 1,000,000 individuals");
   if (from_file && individuals > options.contexts.size()) {
     throw std::invalid_argument(std::to_string(individuals) + " individuals asked for, but the persona file has " +
                                 std::to_string(options.contexts.size()) + " rows (one per individual)");
@@ -182,7 +176,7 @@ RequestBatch batch_requests(const PromptOptions& options) {
     const auto& concepts = options.concepts.empty() ? animal_concepts() : options.concepts;
     require_distinct(concepts, "concepts");
     if (concepts.size() < 3) throw std::invalid_argument("at least 3 concepts are needed (a target and a pair)");
-    const auto targets = assign_targets(static_cast<std::uint32_t>(options.seed), individuals, concepts.size());
+    const auto targets = assign_targets(options.seed, individuals, concepts.size());
     for (std::size_t i = 0; i < individuals; ++i) {
       const std::string* context = context_of(i);
       key.individual = i;

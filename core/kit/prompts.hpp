@@ -28,7 +28,7 @@ struct PromptOptions {
   std::size_t individuals = 0;   // 0: one per context when contexts are given, else the paper's number
   std::string model;
   std::optional<double> temperature;   // nullopt: left to the model (the paper's "default")
-  std::uint64_t seed = 42;             // 42 gives the paper's targets
+  std::uint32_t seed = 42;             // 42 gives the paper's targets (numpy's seeds are 32 bits)
   PersonaPlacement persona_as = PersonaPlacement::User;
   Wording wording = Wording::Paper;
   std::vector<std::string> words;      // colour; empty: the paper's 199
@@ -45,8 +45,10 @@ struct RequestBatch {
 
 // The requests of the paper's design: colour, individuals × words × 2
 // samples; concept, individuals × the 36 pairs of the other 9 concepts × 2
-// orders (for 10 concepts). Throws std::invalid_argument for options that
-// cannot make a batch.
+// orders (for 10 concepts). The settings' ranges are prompt_settings'
+// (analysis/run_settings.hpp); throws std::invalid_argument for options that
+// still cannot make a batch (too few concepts, more individuals than the
+// persona file's rows).
 RequestBatch batch_requests(const PromptOptions& options);
 
 // Each individual's target, as an index into the concepts: the paper's draw

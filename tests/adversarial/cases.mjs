@@ -101,6 +101,7 @@ export function generateCases(seed = 20250601) {
   const color = (cls, id, files, expect, extra) => add(cls, id, 'color', files, expect, extra);
   const concept = (cls, id, files, expect, extra) => add(cls, id, 'concept', files, expect, extra);
   const values = (cls, id, files, expect, extra) => add(cls, id, 'values', files, expect, extra);
+  const prompts = (cls, id, kitTask, expect, extra) => add(cls, id, 'prompts', [], expect, { kitTask, ...extra });
   const file = (name, data) => ({ name, data: typeof data === 'string' ? Buffer.from(data) : data });
 
   // --- 1. Nesting: deep JSON anywhere, used or ignored, is refused by depth, never by a crash.
@@ -385,6 +386,30 @@ export function generateCases(seed = 20250601) {
   valuesOption('values-seed-negative', { seed: -1 }, /^seed .* got '-1'$/);
   valuesOption('values-bootstrap-fraction', { bootstrap: 2.5 }, /^bootstrap \(bootstrap resamples\) must be a whole number from 0 to 10000000, got '2\.5'$/);
   valuesOption('values-bootstrap-too-many', { bootstrap: 10000001 }, /got '10000001'$/);
+  // The kit's requests: the same validator; a request file made is the same bytes in both builds.
+  const promptsOption = (id, kitTask, options, message, status = 2) =>
+    prompts('settings', id, kitTask, status === 0 ? { status: 0 } : { status, message }, { options });
+  promptsOption('prompts-color-ok', 'color', { individuals: 2, condition: 'identity', 'persona-as': 'system', temperature: '1.5', seed: 7 }, null, 0);
+  promptsOption('prompts-concept-ok', 'concept', { individuals: 3, wording: 'corrected', concepts: 'politicians', temperature: '0', seed: 4294967295 }, null, 0);
+  promptsOption('prompts-concept-list-ok', 'concept', { concepts: 'a dog, a cat, a wolf, a fox', individuals: 0 }, null, 0);
+  const individuals = /^individuals \(simulated individuals, 0 for the default\) must be a whole number from 0 to 1000000, got /;
+  promptsOption('prompts-individuals-too-many', 'color', { individuals: 1000001 }, new RegExp(individuals.source + "'1000001'$"));
+  promptsOption('prompts-individuals-2-32', 'color', { individuals: 2 ** 32 }, new RegExp(individuals.source + "'4294967296'$"));
+  promptsOption('prompts-individuals-fraction', 'concept', { individuals: 2.5 }, new RegExp(individuals.source + "'2\\.5'$"));
+  promptsOption('prompts-individuals-negative', 'color', { individuals: -1 }, new RegExp(individuals.source + "'-1'$"));
+  const temperature = /^temperature \(the sampling temperature\) must be a number from 0 to 100, got /;
+  promptsOption('prompts-temperature-above', 'color', { temperature: '100.5' }, new RegExp(temperature.source + "'100\\.5'$"));
+  promptsOption('prompts-temperature-negative', 'color', { temperature: '-0.5' }, new RegExp(temperature.source + "'-0\\.5'$"));
+  promptsOption('prompts-temperature-text', 'concept', { temperature: 'warm' }, new RegExp(temperature.source + "'warm'$"));
+  promptsOption('prompts-seed-2-32', 'concept', { seed: 2 ** 32 }, /^seed \(the concept targets and generated personas\) must be a whole number from 0 to 4294967295, got '4294967296'$/);
+  promptsOption('prompts-seed-negative', 'color', { seed: -1 }, /^seed .* got '-1'$/);
+  promptsOption('prompts-model-blank', 'color', { model: '  ' }, /^model \(the model every request goes to\) is required$/);
+  promptsOption('prompts-task-unknown', 'colors', {}, /^task must be color or concept, got 'colors'$/);
+  promptsOption('prompts-condition-unknown', 'color', { condition: 'persona' }, /^condition must be none, identity, random or nonsense, got 'persona'$/);
+  promptsOption('prompts-persona-as-unknown', 'color', { 'persona-as': 'assistant' }, /^persona-as must be user or system, got 'assistant'$/);
+  promptsOption('prompts-wording-unknown', 'concept', { wording: 'plain' }, /^wording must be paper or corrected, got 'plain'$/);
+  promptsOption('prompts-too-few-concepts', 'concept', { concepts: 'a,b' }, /at least 3 concepts are needed/);
+  promptsOption('prompts-random-without-file', 'color', { condition: 'random' }, /the random condition needs a persona file/);
   color('settings', 'column-role-unknown', small, { status: 2, message: /^unknown column role 'colr' \(roles: individual, word, /, }, { columns: { colr: 'x' } });
   concept('settings', 'column-role-of-other-task', conceptSmall, { status: 2, message: /^unknown column role 'hex1' \(roles: concept, / }, { columns: { hex1: 'x' } });
   color('settings', 'column-missing', small, { status: 1, message: /small\.csv, row 1, column 'shade': required column is missing/ }, { columns: { word: 'shade' } });

@@ -20,11 +20,12 @@ const run = {
   color: () => shoal.analyseColor(files, spec.request, null),
   concept: () => shoal.planConcept(files, spec.request),
   values: () => shoal.analyseValues(files, spec.request),
+  prompts: () => shoal.makePrompts(spec.request, null, null),
 };
 const outcome = run[spec.task]();
 writeFileSync(path.join(dir, 'wasm-result.json'), JSON.stringify({
   ok: outcome.ok,
   message: outcome.ok ? '' : outcome.error.message,
   // A concept plan is not a report.
-  report: outcome.ok && spec.task !== 'concept' ? outcome.report : '',
+  report: outcome.ok && spec.task !== 'concept' ? outcome.report ?? outcome.text : '',
 }));

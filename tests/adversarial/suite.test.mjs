@@ -31,13 +31,16 @@ const DEFAULTS = {
   color: { 'jsd-samples': 100, bootstrap: 0 },
   concept: { iterations: 20, 'burn-in': 5, subsets: '5', bootstrap: 0 },
   values: { bootstrap: 0 },
+  prompts: { model: 'toy', individuals: 1 },
 };
-const REQUEST_FIELDS = { 'delta-e': 'deltaE', 'jsd-samples': 'jsdSamples', 'burn-in': 'burnIn' };
+const REQUEST_FIELDS = { 'delta-e': 'deltaE', 'jsd-samples': 'jsdSamples', 'burn-in': 'burnIn', 'persona-as': 'personaAs' };
 
 const REQUESTS = {
   color: { pairs: 'all', deltaE: 'cie76', reference: '', seed: 1, jsd: 'bits', jsdSamples: 20000, bootstrap: 2000 },
   concept: { alpha: 0.16, prior: 'simplicity', kernel: 'split-merge', iterations: 500, burnIn: 100, chains: 1, subsets: '25,50,75,100', seed: 1, traces: false, bootstrap: 2000 },
   values: { pairs: 'all', scale: 'pooled-sd', unit: '', seed: 1, bootstrap: 2000 },
+  // The kit's temperature is text in the module ('' for the model's own).
+  prompts: { task: 'color', condition: 'none', model: '', individuals: 0, temperature: '', seed: 42, personaAs: 'user', wording: 'paper', concepts: 'animals' },
 };
 
 function request(task, options) {
@@ -61,7 +64,8 @@ function run(c, work) {
   const options = { ...DEFAULTS[c.task], ...(c.options ?? {}) };
   const inputBytes = c.files.reduce((sum, f) => sum + f.data.length, 0);
 
-  const args = [c.task, ...c.files.map((f) => path.join(dir, 'files', f.name)), '--quiet', '--out', path.join(dir, 'report.json')];
+  // A request file (`kitTask`: color or concept) is compared as a report is.
+  const args = [c.task, ...(c.kitTask ? [c.kitTask] : []), ...c.files.map((f) => path.join(dir, 'files', f.name)), '--quiet', '--out', path.join(dir, 'report.json')];
   for (const [name, value] of Object.entries(options)) args.push(`--${name}`, String(value));
   for (const [role, column] of Object.entries(c.columns ?? {})) args.push('--column', `${role}=${column}`);
   if (c.format) args.push('--format', c.format);
@@ -84,7 +88,8 @@ function run(c, work) {
   if (!c.nativeOnly) {
     // JSON has no NaN or Infinity: those travel as text and are made numbers again.
     writeFileSync(path.join(dir, 'case.json'), JSON.stringify({
-      task: c.task, files: c.files.map((f) => f.name), request: request(c.task, options), settings: settings(c),
+      task: c.task, files: c.files.map((f) => f.name), settings: settings(c),
+      request: { ...request(c.task, options), ...(c.kitTask ? { task: c.kitTask } : {}) },
     }, (key, value) => (typeof value === 'number' && !Number.isFinite(value) ? { nonFinite: String(value) } : value)));
     const wasmRun = spawnSync(peakMemory, [path.join(dir, 'wasm-peak'), process.execPath, path.join(here, 'run_wasm_case.mjs'), dir, wasmModule],
       { encoding: 'utf8' });

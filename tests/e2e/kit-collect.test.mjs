@@ -108,3 +108,43 @@ test('collect data: a bad persona file is named with its row and column; the pag
   assert.equal(await page.isHidden('#kit-error'), true);
   await context.close();
 });
+
+test('collect data: the number fields take the validator\'s ranges, and a value outside them is pointed out first', async () => {
+  const app = await openApp(browser, origin);
+  const { context, page, consoleErrors } = app;
+  let downloads = 0;
+  page.on('download', () => { downloads += 1; });
+  await page.click('#collect-data summary');
+  await page.waitForFunction(() => document.querySelector('input[name="kit-seed"]').max !== '');
+  const ranges = await page.$$eval('#kit-requests input[type="number"]',
+    (inputs) => Object.fromEntries(inputs.map((i) => [i.name, [i.min, i.max, i.step]])));
+  assert.deepEqual(ranges, {
+    'kit-individuals': ['0', '1000000', '1'],
+    'kit-temperature': ['0', '100', 'any'],
+    'kit-seed': ['0', '4294967295', '1'],
+  });
+  await page.fill('input[name="kit-model"]', 'toy');
+  const outside = [['kit-individuals', '1000001', 'rangeOverflow'], ['kit-individuals', '2.5', 'stepMismatch'],
+    ['kit-temperature', '100.5', 'rangeOverflow'], ['kit-seed', '4294967296', 'rangeOverflow'], ['kit-seed', '-1', 'rangeUnderflow']];
+  for (const [name, value, flag] of outside) {
+    await page.fill(`input[name="${name}"]`, value);
+    await page.click('#kit-make-button');
+    await page.waitForSelector('#kit-make-button:not([disabled])');
+    assert.equal(await page.$eval(`input[name="${name}"]`, (input, f) => input.validity[f], flag), true, `${name} ${value}`);
+    assert.equal(await page.textContent('#kit-make-status'), '');
+    if (name === 'kit-temperature') await page.screenshot({ path: path.join(artifacts, 'kit-limits.png'), fullPage: true });
+    await page.fill(`input[name="${name}"]`, name === 'kit-seed' ? '42' : '');
+  }
+  assert.equal(downloads, 0);
+
+  // At the limits, the requests are the CLI's.
+  await page.fill('input[name="kit-individuals"]', '1');
+  await page.fill('input[name="kit-temperature"]', '100');
+  await page.fill('input[name="kit-seed"]', '4294967295');
+  const requests = await downloadOf(page, '#kit-make-button');
+  const expected = execFileSync(native, ['prompts', 'color', '--model', 'toy', '--individuals', '1', '--temperature', '100',
+    '--seed', '4294967295', '--quiet']).toString();
+  assert.equal(requests.bytes.toString(), expected);
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});

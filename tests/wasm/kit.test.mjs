@@ -149,3 +149,26 @@ test('wasm kit errors come back as values naming the file, row and column', asyn
   assert.equal(broken.ok, false);
   assert.deepEqual([broken.error.file, broken.error.row], ['out.jsonl', 2]);
 });
+
+test('wasm kit settings: the validator\'s limits and words, as the CLI gives them', async () => {
+  const module = await loadShoal();
+  const limits = module.promptLimits();
+  assert.equal(limits.ok, true);
+  assert.deepEqual(JSON.parse(limits.text), {
+    individuals: { min: 0, max: 1000000, default: 0, whole: true },
+    seed: { min: 0, max: 4294967295, default: 42, whole: true },
+    temperature: { min: 0, max: 100, default: null, whole: false },
+  });
+  const base = { task: 'concept', condition: 'none', model: 'toy', individuals: 1, temperature: '', seed: 42,
+    personaAs: 'user', wording: 'paper', concepts: 'animals' };
+  for (const [field, value, option] of [['individuals', 1000001, '--individuals'], ['temperature', '100.5', '--temperature'],
+    ['seed', 2 ** 32, '--seed'], ['wording', 'plain', '--wording']]) {
+    const made = module.makePrompts({ ...base, [field]: value }, null, null);
+    assert.equal(made.ok, false, field);
+    const cli = spawnSync(native, ['prompts', 'concept', '--model', 'toy', option, String(value)]);
+    assert.equal(cli.status, 2);
+    assert.equal(cli.stderr.toString(), `shoal: ${made.error.message}\n`);
+  }
+  // Wording and concepts are the concept task's: a colour form ignores them, the command line refuses them.
+  assert.equal(module.makePrompts({ ...base, task: 'color', wording: 'corrected' }, null, null).ok, true);
+});

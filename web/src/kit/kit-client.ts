@@ -3,7 +3,8 @@ import type { KitOutcome, PromptSettings, WasmFile } from '@shoal-wasm/shoal.mjs
 
 export type KitJob =
   | { kind: 'prompts'; settings: PromptSettings; personas: WasmFile | null; words: WasmFile | null }
-  | { kind: 'replies'; requests: WasmFile; results: WasmFile };
+  | { kind: 'replies'; requests: WasmFile; results: WasmFile }
+  | { kind: 'limits' };
 
 type Reply = { id: number; outcome?: KitOutcome; crashed?: string };
 

@@ -15,5 +15,7 @@ declare module '@shoal-wasm/shoal.mjs' {
   export interface ShoalModule {
     makePrompts(settings: PromptSettings, personas: WasmFile | null, words: WasmFile | null): KitOutcome;
     importReplies(requests: WasmFile, results: WasmFile): KitOutcome;
+    // text: {individuals, temperature, seed: {min, max, default, whole}} as JSON.
+    promptLimits(): KitOutcome;
   }
 }

@@ -7,9 +7,11 @@ import type { KitJob } from './kit-client';
 const shoal: Promise<ShoalModule> = createShoal({ locateFile: () => wasmUrl });
 
 function run(module: ShoalModule, job: KitJob): KitOutcome {
-  return job.kind === 'prompts'
-    ? module.makePrompts(job.settings, job.personas, job.words)
-    : module.importReplies(job.requests, job.results);
+  switch (job.kind) {
+    case 'prompts': return module.makePrompts(job.settings, job.personas, job.words);
+    case 'replies': return module.importReplies(job.requests, job.results);
+    case 'limits': return module.promptLimits();
+  }
 }
 
 self.onmessage = async (event: MessageEvent<{ id: number; job: KitJob }>) => {

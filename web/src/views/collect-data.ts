@@ -17,6 +17,10 @@ const PROBLEM_TITLES: Record<string, string> = {
   unknown_id: 'Results for no request in the file',
 };
 
+// A numeric field's range as the module's validator has it.
+interface Limit { min: number; max: number; default: number | null; whole: boolean }
+type PromptLimits = Record<'individuals' | 'temperature' | 'seed', Limit>;
+
 interface ReplySummary {
   task: string;
   requests: number;
@@ -69,9 +73,9 @@ export function setUpCollectData(section: HTMLElement, addResponseFile: (name: s
     ['random', 'random: an encyclopedia paragraph (persona file)'], ['nonsense', 'nonsense: its words shuffled (persona file)']]);
   const personas = h('input', { name: 'kit-personas', type: 'file', accept: '.csv,.tsv,.gz,text/csv' });
   const personaAs = select('kit-persona-as', [['user', 'before the question, in the user message (the paper\'s)'], ['system', 'a system message']]);
-  const individuals = h('input', { name: 'kit-individuals', type: 'number', min: '1', step: '1', placeholder: 'paper: 150 / 900' });
-  const temperature = h('input', { name: 'kit-temperature', type: 'text', inputmode: 'decimal', placeholder: 'the model\'s default' });
-  const seed = h('input', { name: 'kit-seed', type: 'number', min: '0', step: '1', value: '42' });
+  const individuals = h('input', { name: 'kit-individuals', type: 'number', step: '1', placeholder: 'paper: 150 / 900' });
+  const temperature = h('input', { name: 'kit-temperature', type: 'number', step: 'any', placeholder: 'the model\'s default' });
+  const seed = h('input', { name: 'kit-seed', type: 'number', step: '1', value: '42' });
   const words = h('input', { name: 'kit-words', type: 'file', accept: '.txt,text/plain' });
   const concepts = select('kit-concepts', [['animals', 'animals'], ['politicians', 'US politicians'], ['custom', 'my own list']]);
   const conceptList = h('input', { name: 'kit-concept-list', type: 'text', placeholder: 'a dog, a cat, a wolf, …', hidden: true });
@@ -96,6 +100,21 @@ export function setUpCollectData(section: HTMLElement, addResponseFile: (name: s
     for (const label of conceptOnly) label.hidden = task.value !== 'concept';
     conceptList.hidden = concepts.value !== 'custom';
   };
+  // The numeric fields take their ranges from the module's validator, so a
+  // value out of range is pointed out before the request file is made.
+  let limits: Promise<PromptLimits> | null = null;
+  const loadLimits = () => limits ??= runKit({ kind: 'limits' }).then((outcome) => {
+    const loaded = JSON.parse(outcome.text) as PromptLimits;
+    for (const [input, name] of [[individuals, 'individuals'], [temperature, 'temperature'], [seed, 'seed']] as const) {
+      input.min = String(loaded[name].min);
+      input.max = String(loaded[name].max);
+      input.step = loaded[name].whole ? '1' : 'any';
+    }
+    return loaded;
+  }).catch((e: unknown) => {
+    limits = null;
+    throw e;
+  });
   task.addEventListener('change', showTaskFields);
   concepts.addEventListener('change', showTaskFields);
   showTaskFields();
@@ -108,15 +127,17 @@ export function setUpCollectData(section: HTMLElement, addResponseFile: (name: s
       return;
     }
     makeButton.disabled = true;
-    makeStatus.textContent = 'Writing the requests…';
     try {
+      const { seed: seedLimit } = await loadLimits();
+      if (!requestForm.reportValidity()) return;
+      makeStatus.textContent = 'Writing the requests…';
       const settings = {
         task: task.value as 'color' | 'concept',
         condition: condition.value,
         model: model.value.trim(),
         individuals: individuals.value ? Number(individuals.value) : 0,
-        temperature: temperature.value.trim(),
-        seed: seed.value ? Number(seed.value) : 42,
+        temperature: temperature.value,
+        seed: seed.value ? Number(seed.value) : seedLimit.default ?? 0,
         personaAs: personaAs.value,
         wording: wording.value,
         concepts: concepts.value === 'custom' ? conceptList.value : concepts.value,
@@ -171,33 +192,38 @@ export function setUpCollectData(section: HTMLElement, addResponseFile: (name: s
     }
   });
 
+  const requestForm = h('form', { id: 'kit-requests', class: 'parameters' },
+    h('fieldset', {},
+      h('legend', {}, 'Requests'),
+      h('label', {}, 'Task', task),
+      h('label', {}, 'Model', model),
+      h('label', {}, 'Context before the question', condition),
+      h('label', {}, 'Persona file (CSV with random, nonsense, identity columns; row i = individual i)', personas),
+      h('label', {}, 'The context goes in', personaAs),
+      h('label', {}, 'Individuals', individuals),
+      h('label', {}, 'Temperature', temperature),
+      h('label', {}, 'Seed (42: the paper\'s concept targets)', seed),
+      ...colorOnly, ...conceptOnly,
+      h('p', { class: 'hint' }, 'Without a persona file, identity personas are generated from the seed. Colour: ' +
+        'two requests per individual and word. Concept: one target per individual and both orders of the 36 pairs ' +
+        'of the other nine concepts.'),
+      makeButton, makeStatus));
   // Folded: most visits bring data already collected.
-  section.replaceChildren(h('details', { id: 'kit-details' },
+  const details = h('details', { id: 'kit-details' },
     h('summary', {}, h('h2', { id: 'collect-heading' }, 'Collect data from a model')),
     h('p', {}, 'Run the paper\'s experiment on any model. This writes its requests in the OpenAI batch format, which ' +
       'hosted batch APIs and vLLM\'s run-batch (for local open models) take; then bring the results back here with ' +
       'the request file, and the replies become a response file for the analysis. Nothing is sent anywhere by this page.'),
-    h('form', { id: 'kit-requests', class: 'parameters' },
-      h('fieldset', {},
-        h('legend', {}, 'Requests'),
-        h('label', {}, 'Task', task),
-        h('label', {}, 'Model', model),
-        h('label', {}, 'Context before the question', condition),
-        h('label', {}, 'Persona file (CSV with random, nonsense, identity columns; row i = individual i)', personas),
-        h('label', {}, 'The context goes in', personaAs),
-        h('label', {}, 'Individuals', individuals),
-        h('label', {}, 'Temperature', temperature),
-        h('label', {}, 'Seed (42: the paper\'s concept targets)', seed),
-        ...colorOnly, ...conceptOnly,
-        h('p', { class: 'hint' }, 'Without a persona file, identity personas are generated from the seed. Colour: ' +
-          'two requests per individual and word. Concept: one target per individual and both orders of the 36 pairs ' +
-          'of the other nine concepts.'),
-        makeButton, makeStatus)),
+    requestForm,
     h('form', { id: 'kit-replies', class: 'parameters' },
       h('fieldset', {},
         h('legend', {}, 'Replies'),
         h('label', {}, 'Results of the batch run (JSONL)', results),
         h('label', {}, 'The request file it was given', requests),
         readButton)),
-    error, readStatus));
+    error, readStatus);
+  details.addEventListener('toggle', () => {
+    if (details.open) loadLimits().catch(() => undefined);   // a failure is shown when the requests are asked for
+  });
+  section.replaceChildren(details);
 }
