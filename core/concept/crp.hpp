@@ -36,7 +36,7 @@ constexpr double kInitialSplitMergeRate = 0.25;
 // counted in table scorings; see tune_split_merge_rate), which keeps the
 // kernel within a quarter of the Gibbs kernel's time on the paper's data
 // (tests/benchmarks/crp_benchmark.cpp measures both).
-constexpr double kSplitMergeWorkShare = 0.17;
+constexpr double kSplitMergeWorkShare = 0.22;
 constexpr double kMaxSplitMergeRate = 10.0;
 
 // The mixture: everyone at a table shares, per question q with k_q options,
