@@ -131,6 +131,15 @@ Restaurant::Restaurant(const AnswerMatrix& answers, const CrpModel& model)
     log_new_table_ += g.questions * (log_count_alpha_[0] - g.log_count_k_alpha[0]);
     empty_tables_ += g.questions * g.empty_table;
   }
+  // With one option count the normaliser is one product per size, the same
+  // number a scoring would compute, so it is taken once here.
+  if (groups_.size() == 1) {
+    for (std::size_t k = 0; k <= people_; ++k) {
+      size_normaliser_.push_back(groups_[0].questions * groups_[0].log_count_k_alpha[k]);
+    }
+  }
+  const bool simplicity = model.prior == PartitionPrior::Simplicity;
+  for (std::size_t k = 0; k <= people_; ++k) log_size_prior_.push_back(simplicity ? log_size_[k] : 0.0);
   cells_.resize(people_ * questions_);
   for (std::size_t i = 0; i < people_ * questions_; ++i) cells_[i] = offset_[i % questions_] + answers.values[i];
   seat_.assign(people_, 0);
@@ -178,7 +187,7 @@ void Restaurant::remove(std::size_t person) {
 void Restaurant::score(std::size_t person) {
   const std::uint32_t* cell = cells_.data() + person * questions_;
   const double* log_count = log_count_alpha_.data();
-  const bool simplicity = model_.prior == PartitionPrior::Simplicity;
+  const bool one_group = !size_normaliser_.empty();
   log_weights_.clear();
   for (const std::uint32_t slot : active_) {
     const std::uint32_t n = size_[slot];
@@ -188,8 +197,12 @@ void Restaurant::score(std::size_t person) {
       // People at the table who gave the same answer as this person.
       log_likelihood += log_count[counts[cell[q]]];
     }
-    for (const auto& g : groups_) log_likelihood -= g.questions * g.log_count_k_alpha[n];
-    log_weights_.push_back(log_likelihood + (simplicity ? log_size_[n] : 0.0));
+    if (one_group) {
+      log_likelihood -= size_normaliser_[n];
+    } else {
+      for (const auto& g : groups_) log_likelihood -= g.questions * g.log_count_k_alpha[n];
+    }
+    log_weights_.push_back(log_likelihood + log_size_prior_[n]);
   }
   log_weights_.push_back(log_new_table_);
 }

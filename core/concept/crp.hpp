@@ -36,7 +36,7 @@ constexpr double kInitialSplitMergeRate = 0.25;
 // counted in table scorings; see tune_split_merge_rate), which keeps the
 // kernel within a quarter of the Gibbs kernel's time on the paper's data
 // (tests/benchmarks/crp_benchmark.cpp measures both).
-constexpr double kSplitMergeWorkShare = 0.17;
+constexpr double kSplitMergeWorkShare = 0.22;
 constexpr double kMaxSplitMergeRate = 10.0;
 
 // The mixture: everyone at a table shares, per question q with k_q options,
@@ -184,6 +184,10 @@ class Restaurant {
   std::vector<std::uint32_t> free_;         // slots not in use
   // log(k + α) and (simplicity prior) log k, for k = 0..N.
   std::vector<double> log_count_alpha_, log_size_;
+  // By table size n: the predictive's normaliser Σ_q log(n + k_q α) when
+  // every question has the same number of options k (every paper file: two;
+  // empty otherwise), and the prior's log n (simplicity) or 0 (uniform).
+  std::vector<double> size_normaliser_, log_size_prior_;
   // lgamma(k + α), lgamma(k) for the full log posterior.
   std::vector<double> lgamma_count_alpha_, lgamma_size_;
   double log_new_table_ = 0.0;

@@ -70,16 +70,17 @@ void Restaurant::side_log_weights(std::size_t person, const std::uint32_t* count
     a += log_count[counts_a[cell[q]]];
     b += log_count[counts_b[cell[q]]];
   }
-  for (const auto& g : groups_) {
-    a -= g.questions * g.log_count_k_alpha[size_a];
-    b -= g.questions * g.log_count_k_alpha[size_b];
+  if (size_normaliser_.empty()) {
+    for (const auto& g : groups_) {
+      a -= g.questions * g.log_count_k_alpha[size_a];
+      b -= g.questions * g.log_count_k_alpha[size_b];
+    }
+  } else {
+    a -= size_normaliser_[size_a];
+    b -= size_normaliser_[size_b];
   }
-  if (model_.prior == PartitionPrior::Simplicity) {
-    a += log_size_[size_a];
-    b += log_size_[size_b];
-  }
-  log_a = a;
-  log_b = b;
+  log_a = a + log_size_prior_[size_a];
+  log_b = b + log_size_prior_[size_b];
 }
 
 double Restaurant::allocate_split(std::size_t i, std::size_t j, Rng* draw) {

@@ -7,6 +7,12 @@
 // second. The kernels run file by file in turn, so that load from other
 // processes falls on both alike.
 //
+// R-hat is the product's (Gelman–Rubin over whole chains, as reported);
+// beside it, for the same draws, the split R-hat of Gelman et al., Bayesian
+// Data Analysis (3rd ed., §11.4) and the rank-normalised split R-hat of
+// Vehtari, Gelman, Simpson, Carpenter & Bürkner (2021, the larger of bulk and
+// folded), which are stricter.
+//
 // Usage: crp_benchmark [SHARED_DIR [CHAINS [SEED]]]
 
 #include <algorithm>
@@ -22,6 +28,7 @@
 #include "concept/diversity.hpp"
 #include "concept/responses.hpp"
 #include "io/text_input.hpp"
+#include "stats/normal.hpp"
 
 using namespace shoal;
 
@@ -52,10 +59,72 @@ void time_iterations(const std::string& what, const AnswerMatrix& answers, std::
   }
 }
 
+using Chains = std::vector<std::vector<double>>;
+
+// Each chain cut into halves (an odd middle draw left out).
+Chains split_halves(const Chains& chains) {
+  Chains halves;
+  for (const auto& chain : chains) {
+    const std::size_t n = chain.size() / 2;
+    halves.emplace_back(chain.begin(), chain.begin() + static_cast<std::ptrdiff_t>(n));
+    halves.emplace_back(chain.end() - static_cast<std::ptrdiff_t>(n), chain.end());
+  }
+  return halves;
+}
+
+// z with Φ(z) = p, by Newton's method on Φ(z) = erfc(−z/√2)/2.
+double normal_quantile(double p) {
+  double z = 0.0;
+  for (int k = 0; k < 100; ++k) {
+    const double step = (0.5 * portable_erfc(-z / std::sqrt(2.0)) - p) / (std::exp(-0.5 * z * z) / std::sqrt(2.0 * M_PI));
+    z -= step;
+    if (std::fabs(step) < 1e-12) break;
+  }
+  return z;
+}
+
+// Draws replaced by normal scores of their ranks over all chains, ties
+// given their average rank: Φ⁻¹((r − 3/8) / (S + 1/4)).
+Chains rank_normalised(const Chains& chains) {
+  std::vector<std::pair<double, std::size_t>> all;
+  const std::size_t n = chains.front().size();
+  for (std::size_t c = 0; c < chains.size(); ++c) {
+    for (std::size_t i = 0; i < n; ++i) all.push_back({chains[c][i], c * n + i});
+  }
+  std::sort(all.begin(), all.end());
+  const double total = static_cast<double>(all.size());
+  Chains scores(chains.size(), std::vector<double>(n));
+  for (std::size_t first = 0; first < all.size();) {
+    std::size_t last = first;
+    while (last < all.size() && all[last].first == all[first].first) ++last;
+    const double rank = 0.5 * static_cast<double>(first + 1 + last);
+    const double z = normal_quantile((rank - 0.375) / (total + 0.25));
+    for (std::size_t k = first; k < last; ++k) scores[all[k].second / n][all[k].second % n] = z;
+    first = last;
+  }
+  return scores;
+}
+
+double nan_as_stuck(double r) { return std::isnan(r) ? INFINITY : r; }
+
+double rank_normalised_r_hat(const Chains& chains) {
+  std::vector<double> all;
+  for (const auto& chain : chains) all.insert(all.end(), chain.begin(), chain.end());
+  std::sort(all.begin(), all.end());
+  const double median = 0.5 * (all[(all.size() - 1) / 2] + all[all.size() / 2]);
+  Chains folded = chains;
+  for (auto& chain : folded) {
+    for (double& v : chain) v = std::fabs(v - median);
+  }
+  return std::max(nan_as_stuck(r_hat(split_halves(rank_normalised(chains)))),
+                  nan_as_stuck(r_hat(split_halves(rank_normalised(folded)))));
+}
+
 struct Cell {
   std::string where;
   double r_hat = 0.0;   // +inf when the chains sit still at different values
   double ess = 0.0;
+  double split_r_hat = 0.0, rank_r_hat = 0.0;
 };
 
 struct KernelRun {
@@ -71,7 +140,7 @@ double r_hat_or_stuck(const SubsetResult& s) {
 }
 
 void report(const KernelRun& run) {
-  std::size_t with_r_hat = 0, within_101 = 0, within_105 = 0;
+  std::size_t with_r_hat = 0, within_101 = 0, within_105 = 0, split_101 = 0, rank_101 = 0, split_105 = 0, rank_105 = 0;
   double ess = 0.0;
   std::size_t with_ess = 0;
   for (const auto& cell : run.cells) {
@@ -79,6 +148,10 @@ void report(const KernelRun& run) {
       ++with_r_hat;
       within_101 += cell.r_hat <= 1.01;
       within_105 += cell.r_hat <= 1.05;
+      split_101 += cell.split_r_hat <= 1.01;
+      split_105 += cell.split_r_hat <= 1.05;
+      rank_101 += cell.rank_r_hat <= 1.01;
+      rank_105 += cell.rank_r_hat <= 1.05;
     }
     if (std::isfinite(cell.ess)) {
       ess += cell.ess;
@@ -89,6 +162,10 @@ void report(const KernelRun& run) {
               "effective draws of P(same table): %.0f over %zu cells, %.0f per second\n",
               to_string(run.kernel), run.seconds, within_101, with_r_hat, 100.0 * within_101 / with_r_hat,
               100.0 * within_105 / with_r_hat, ess, with_ess, ess / run.seconds);
+  std::printf("            split R-hat ≤ 1.01 in %.2f%%, ≤ 1.05 in %.2f%%; rank-normalised split R-hat ≤ 1.01 in %.2f%%, "
+              "≤ 1.05 in %.2f%%\n",
+              100.0 * split_101 / with_r_hat, 100.0 * split_105 / with_r_hat, 100.0 * rank_101 / with_r_hat,
+              100.0 * rank_105 / with_r_hat);
   std::vector<Cell> worst = run.cells;
   std::sort(worst.begin(), worst.end(), [](const Cell& a, const Cell& b) {
     return (std::isnan(a.r_hat) ? 0.0 : a.r_hat) > (std::isnan(b.r_hat) ? 0.0 : b.r_hat);
@@ -148,13 +225,24 @@ int main(int argc, char** argv) {
       options.chains = chains;
       options.seed = seed;
       options.kernel = run.kernel;
+      options.keep_traces = true;
       const auto start = std::chrono::steady_clock::now();
       const auto analysis = analyse_concepts(datasets[f], options);
       run.seconds += seconds_since(start);
       for (const auto& concept : analysis.populations[0].concepts) {
         for (const auto& subset : concept.subsets) {
-          run.cells.push_back({files[f].stem().string() + " | " + concept.concept + " | " + std::to_string(subset.people),
-                               r_hat_or_stuck(subset), subset.ess_p_same_table});
+          Cell cell{files[f].stem().string() + " | " + concept.concept + " | " + std::to_string(subset.people),
+                    r_hat_or_stuck(subset), subset.ess_p_same_table};
+          if (!std::isnan(cell.r_hat)) {
+            Chains same;
+            for (const auto& chain : subset.chains) {
+              same.emplace_back();
+              for (const auto& record : chain.trace) same.back().push_back(record.p_same_table);
+            }
+            cell.split_r_hat = nan_as_stuck(r_hat(split_halves(same)));
+            cell.rank_r_hat = rank_normalised_r_hat(same);
+          }
+          run.cells.push_back(cell);
         }
       }
     }

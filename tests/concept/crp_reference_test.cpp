@@ -179,6 +179,97 @@ TEST_CASE("crp: a bad sampler would fail the same test") {
   CHECK(test::g_test_p_value(observed, probabilities) < 1e-6);
 }
 
+namespace {
+
+// A split–merge move written out from log_joint alone, independent of the
+// Restaurant's bookkeeping: the same proposal (two people drawn; a shared
+// table split by sequential allocation, two tables merged), and an
+// acceptance ratio that includes the allocation's probability only when
+// `with_proposal` is set. Without it the move is wrong, and the test below
+// must see it.
+void written_out_split_merge(const AnswerMatrix& answers, const CrpModel& model, Partition& seating, Rng& rng,
+                             bool with_proposal) {
+  const std::size_t n = answers.people;
+  const std::size_t i = rng.below(n);
+  std::size_t j = rng.below(n - 1);
+  if (j >= i) ++j;
+  const auto table_of = [&](std::size_t person) {
+    for (std::size_t t = 0; t < seating.size(); ++t) {
+      if (std::find(seating[t].begin(), seating[t].end(), person) != seating[t].end()) return t;
+    }
+    return seating.size();
+  };
+  const std::size_t ti = table_of(i), tj = table_of(j);
+  std::vector<std::size_t> others;
+  for (std::size_t t : {ti, tj}) {
+    for (std::size_t k : seating[t]) {
+      if (k != i && k != j && std::find(others.begin(), others.end(), k) == others.end()) others.push_back(k);
+    }
+    if (ti == tj) break;
+  }
+  for (std::size_t k = others.size(); k > 1; --k) std::swap(others[k - 1], others[rng.below(k)]);
+  // Sequential allocation: each person joins i's side or j's side with
+  // probability proportional to the joint of the people allocated so far.
+  std::vector<std::size_t> side_a{i}, side_b{j};
+  double log_q = 0.0;
+  for (std::size_t k : others) {
+    Partition with_a{side_a, side_b}, with_b{side_a, side_b};
+    with_a[0].push_back(k);
+    with_b[1].push_back(k);
+    const double a = log_joint(answers, with_a, model), b = log_joint(answers, with_b, model);
+    const double p_a = 1.0 / (1.0 + std::exp(b - a));
+    const bool to_a = ti == tj ? rng.uniform() < p_a : table_of(k) == ti;
+    log_q += std::log(to_a ? p_a : 1.0 - p_a);
+    (to_a ? side_a : side_b).push_back(k);
+  }
+  Partition merged, split;
+  for (std::size_t t = 0; t < seating.size(); ++t) {
+    if (t != ti && t != tj) {
+      merged.push_back(seating[t]);
+      split.push_back(seating[t]);
+    }
+  }
+  split.push_back(side_a);
+  split.push_back(side_b);
+  merged.push_back(side_a);
+  merged.back().insert(merged.back().end(), side_b.begin(), side_b.end());
+  const double proposal = with_proposal ? log_q : 0.0;
+  const double log_ratio = ti == tj ? log_joint(answers, split, model) - log_joint(answers, merged, model) - proposal
+                                    : log_joint(answers, merged, model) - log_joint(answers, split, model) + proposal;
+  if (log_ratio >= 0.0 || rng.uniform() < std::exp(log_ratio)) seating = ti == tj ? split : merged;
+}
+
+double written_out_p_value(const nlohmann::json& c, bool with_proposal) {
+  const AnswerMatrix answers = matrix_of(c["people"]);
+  const CrpModel model = model_of(c);
+  std::vector<double> probabilities(answers.people, 0.0), observed(answers.people, 0.0);
+  for (auto it = c["exact_posterior"]["p_number_of_tables"].begin();
+       it != c["exact_posterior"]["p_number_of_tables"].end(); ++it) {
+    probabilities[std::stoul(it.key()) - 1] = it.value().get<double>();
+  }
+  for (std::size_t chain = 0; chain < 2000; ++chain) {
+    Rng rng(derive_seed(31, chain));
+    Partition seating;
+    for (std::size_t k = 0; k < answers.people; ++k) seating.push_back({k});
+    for (std::size_t s = 0; s < 100; ++s) written_out_split_merge(answers, model, seating, rng, with_proposal);
+    observed[seating.size() - 1] += 1.0;
+  }
+  return test::g_test_p_value(observed, probabilities);
+}
+
+}  // namespace
+
+TEST_CASE("crp: a split-merge move without the allocation's probability in its acceptance ratio fails the test") {
+  // Case 0: five people, six questions. The written-out move passes with
+  // the full ratio, so the failure is the ratio's and the test has the
+  // power to see it.
+  const auto& c = reference()[0];
+  const double right = written_out_p_value(c, true), wrong = written_out_p_value(c, false);
+  if (verbose()) MESSAGE("written-out split-merge: G-test p = " << right << " with the full ratio, " << wrong << " without the allocation's probability");
+  CHECK(right > 0.001);
+  CHECK(wrong < 1e-6);
+}
+
 TEST_CASE("chi-square tail: known values") {
   CHECK(test::chi_square_upper_tail(3.841458820694124, 1) == doctest::Approx(0.05).epsilon(1e-9));
   CHECK(test::chi_square_upper_tail(16.26623619623813, 3) == doctest::Approx(0.001).epsilon(1e-9));
