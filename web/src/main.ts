@@ -24,11 +24,13 @@ import { RunProgress } from './run-progress';
 import { renderFormats } from './formats';
 import { contentsOf, exportButton, type RunRecord } from './report-export';
 import { epochNow, recordPhase, timed } from './phases';
+import { applyLimits, markRefused, settingsText } from './parameters/parameter-form';
 
 const pool = new WorkerPool();
 const files: LoadedFile[] = [];
 let running: number[] = [];
 let isRunning = false;
+let checkingSettings = false;
 let shared: ShareState | null = null;
 let toolVersion = '';
 const shareUrls: Record<number, string> = {};
@@ -264,11 +266,19 @@ async function runConcepts(batch: LoadedFile[], request: ReturnType<typeof param
 let lastRun: RunRecord | null = null;
 
 async function run() {
-  if (isRunning) return;
+  if (isRunning || checkingSettings) return;
   showError(null);
-  // The fields' limits are the analyses' own (see README): a value outside
-  // them is pointed out here, before anything runs.
-  if (!byId<HTMLFormElement>('parameters').reportValidity()) return;
+  // The values as typed go to the command line's validator: a value it
+  // refuses is pointed out here, in its words, before anything runs.
+  const parametersForm = byId<HTMLFormElement>('parameters');
+  checkingSettings = true;
+  const check = await pool.run({ kind: 'check-settings', settings: settingsText(parametersForm) }).done
+    .finally(() => { checkingSettings = false; });
+  markRefused(parametersForm, check.ok ? null : check.report, check.error.message);
+  if (!check.ok) {
+    showError(check.error.message);
+    return;
+  }
   // Exactly the files listed as analysable now; files added during the run
   // wait for the next one.
   const batch = files.filter(analysable);
@@ -407,7 +417,9 @@ async function start() {
     byId('files-heading').scrollIntoView();
   });
   cancelButton.addEventListener('click', () => pool.cancel(running));
+  const limits = pool.run({ kind: 'option-limits' }).done;
   const version = await pool.run({ kind: 'version' }).done;
+  applyLimits(byId<HTMLFormElement>('parameters'), JSON.parse((await limits).report));
   toolVersion = version.report;
   byId('version').textContent = toolVersion;
   await restoreShared();
