@@ -44,5 +44,7 @@ export function markRefused(form: HTMLFormElement, setting: string | null, messa
   refused.setAttribute('aria-invalid', 'true');
   refused.setCustomValidity(message);
   refused.addEventListener('input', () => markRefused(form, null), { once: true });
-  refused.focus();
+  // Centred: at the edge of the window the sticky run bar would cover it.
+  refused.focus({ preventScroll: true });
+  refused.scrollIntoView({ block: 'center' });
 }
