@@ -24,7 +24,7 @@ import { RunProgress } from './run-progress';
 import { renderFormats } from './formats';
 import { contentsOf, exportButton, type RunRecord } from './report-export';
 import { epochNow, recordPhase, timed } from './phases';
-import { applyLimits, markRefused, settingsText } from './parameters/parameter-form';
+import { applyLimits, parameterRefusal } from './parameters/parameter-form';
 
 const pool = new WorkerPool();
 const files: LoadedFile[] = [];
@@ -268,22 +268,22 @@ let lastRun: RunRecord | null = null;
 async function run() {
   if (isRunning || checkingSettings) return;
   showError(null);
-  // The values as typed go to the command line's validator: a value it
-  // refuses is pointed out here, in its words, before anything runs.
-  const parametersForm = byId<HTMLFormElement>('parameters');
-  checkingSettings = true;
-  const check = await pool.run({ kind: 'check-settings', settings: settingsText(parametersForm) }).done
-    .finally(() => { checkingSettings = false; });
-  markRefused(parametersForm, check.ok ? null : check.report, check.error.message);
-  if (!check.ok) {
-    showError(check.error.message);
-    return;
-  }
-  // Exactly the files listed as analysable now; files added during the run
-  // wait for the next one.
+  runStatus.textContent = '';
+  // Exactly the files listed as analysable and the parameters as they are
+  // when Run is pressed; files added later wait for the next run.
   const batch = files.filter(analysable);
   const p = parameters();
   const form = formValues();
+  // The values as typed go to the command line's validator: a value it
+  // refuses is pointed out here, in its words, before anything runs.
+  checkingSettings = true;
+  const refused = await parameterRefusal(byId<HTMLFormElement>('parameters'), pool)
+    .catch((error: unknown) => (error instanceof Error ? error.message : String(error)))
+    .finally(() => { checkingSettings = false; });
+  if (refused !== null) {
+    showError(refused);
+    return;
+  }
   setRunning(true);
   runStatus.textContent = `Analysing ${batch.length} file${batch.length === 1 ? '' : 's'}…`;
   byId('results').hidden = true;

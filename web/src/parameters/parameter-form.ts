@@ -3,6 +3,7 @@
 // about the values as typed, so the page refuses exactly what `shoal`
 // refuses, in the same words.
 import type { SettingsText } from '@shoal-wasm/shoal.mjs';
+import type { WorkerPool } from '../worker/client';
 
 export interface OptionLimit { min: number; max: number; default: number; whole: boolean }
 
@@ -28,13 +29,13 @@ export function applyLimits(form: HTMLFormElement, limits: Record<string, Option
   }
 }
 
-export function settingsText(form: HTMLFormElement): { color: SettingsText; concept: SettingsText } {
+function settingsText(form: HTMLFormElement): { color: SettingsText; concept: SettingsText } {
   const text = (fields: string[]) => Object.fromEntries(fields.map((name) => [settingName(name), field(form, name)!.value]));
   return { color: text(COLOR_FIELDS), concept: text(CONCEPT_FIELDS) };
 }
 
 // Marks the field a refusal is about until it is edited; null clears.
-export function markRefused(form: HTMLFormElement, setting: string | null, message = '') {
+function markRefused(form: HTMLFormElement, setting: string | null, message = '') {
   for (const f of form.querySelectorAll<HTMLInputElement>('[aria-invalid="true"]')) {
     f.removeAttribute('aria-invalid');
     f.setCustomValidity('');
@@ -47,4 +48,12 @@ export function markRefused(form: HTMLFormElement, setting: string | null, messa
   // Centred: at the edge of the window the sticky run bar would cover it.
   refused.focus({ preventScroll: true });
   refused.scrollIntoView({ block: 'center' });
+}
+
+// The validator's words for the form's values, or null when it accepts them;
+// the field they are about is marked.
+export async function parameterRefusal(form: HTMLFormElement, pool: WorkerPool): Promise<string | null> {
+  const check = await pool.run({ kind: 'check-settings', settings: settingsText(form) }).done;
+  markRefused(form, check.ok ? null : check.report, check.error.message);
+  return check.ok ? null : check.error.message;
 }
