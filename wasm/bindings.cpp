@@ -381,9 +381,6 @@ std::string version() { return shoal::tool_version(); }
 
 double serialise_millis() { return g_serialise_millis; }
 
-// The numeric settings' ranges and defaults, for the page's form.
-std::string option_limits() { return shoal::option_limits().dump(); }
-
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(shoal) {
@@ -421,5 +418,4 @@ EMSCRIPTEN_BINDINGS(shoal) {
   emscripten::function("assembleConcept", &assemble_concept);
   emscripten::function("serialiseMillis", &serialise_millis);
   emscripten::function("version", &version);
-  emscripten::function("optionLimits", &option_limits);
 }

@@ -110,7 +110,7 @@ test('collect data: a bad persona file is named with its row and column; the pag
 });
 
 test('collect data: the number fields take the validator\'s ranges, and a value outside them is pointed out first', async () => {
-  const app = await openApp(browser, origin);
+  const app = await shoal.open();
   const { context, page, consoleErrors } = app;
   let downloads = 0;
   page.on('download', () => { downloads += 1; });

@@ -24,11 +24,13 @@ import { RunProgress } from './run-progress';
 import { renderFormats } from './formats';
 import { contentsOf, exportButton, type RunRecord } from './report-export';
 import { epochNow, recordPhase, timed } from './phases';
+import { applyLimits, parameterRefusal } from './parameters/parameter-form';
 
 const pool = new WorkerPool();
 const files: LoadedFile[] = [];
 let running: number[] = [];
 let isRunning = false;
+let checkingSettings = false;
 let shared: ShareState | null = null;
 let toolVersion = '';
 const shareUrls: Record<number, string> = {};
@@ -264,16 +266,24 @@ async function runConcepts(batch: LoadedFile[], request: ReturnType<typeof param
 let lastRun: RunRecord | null = null;
 
 async function run() {
-  if (isRunning) return;
+  if (isRunning || checkingSettings) return;
   showError(null);
-  // The fields' limits are the analyses' own (see README): a value outside
-  // them is pointed out here, before anything runs.
-  if (!byId<HTMLFormElement>('parameters').reportValidity()) return;
-  // Exactly the files listed as analysable now; files added during the run
-  // wait for the next one.
+  runStatus.textContent = '';
+  // Exactly the files listed as analysable and the parameters as they are
+  // when Run is pressed; files added later wait for the next run.
   const batch = files.filter(analysable);
   const p = parameters();
   const form = formValues();
+  // The values as typed go to the command line's validator: a value it
+  // refuses is pointed out here, in its words, before anything runs.
+  checkingSettings = true;
+  const refused = await parameterRefusal(byId<HTMLFormElement>('parameters'), pool)
+    .catch((error: unknown) => (error instanceof Error ? error.message : String(error)))
+    .finally(() => { checkingSettings = false; });
+  if (refused !== null) {
+    showError(refused);
+    return;
+  }
   setRunning(true);
   runStatus.textContent = `Analysing ${batch.length} file${batch.length === 1 ? '' : 's'}…`;
   byId('results').hidden = true;
@@ -407,7 +417,9 @@ async function start() {
     byId('files-heading').scrollIntoView();
   });
   cancelButton.addEventListener('click', () => pool.cancel(running));
+  const limits = pool.run({ kind: 'option-limits' }).done;
   const version = await pool.run({ kind: 'version' }).done;
+  applyLimits(byId<HTMLFormElement>('parameters'), JSON.parse((await limits).report));
   toolVersion = version.report;
   byId('version').textContent = toolVersion;
   await restoreShared();

@@ -15,10 +15,18 @@ function held(files: HeldFiles): WasmFile[] {
   return planned;
 }
 
+const noError = { file: '', row: 0, column: '', message: '' };
+
 function run(module: ShoalModule, job: Job, progress: (fraction: number) => void): Outcome {
   switch (job.kind) {
     case 'version':
       return { ok: true, report: module.version(), error: { file: '', row: 0, column: '', message: '' }, data: null };
+    case 'option-limits':
+      return { ok: true, report: module.optionLimits(), error: noError, data: null };
+    case 'check-settings': {
+      const check = module.checkSettings(job.settings);
+      return { ok: check.message === '', report: check.setting, error: { ...noError, message: check.message }, data: null };
+    }
     case 'inspect':
       return module.inspectFile(job.file);
     case 'color':

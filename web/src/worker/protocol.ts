@@ -1,10 +1,13 @@
 // Messages between the page and its analysis workers.
-import type { ColorRequest, ConceptRequest, ErrorInfo, WasmFile } from '@shoal-wasm/shoal.mjs';
+import type { ColorRequest, ConceptRequest, ErrorInfo, SettingsText, WasmFile } from '@shoal-wasm/shoal.mjs';
 
 export type { ColorRequest, ConceptRequest, ErrorInfo, WasmFile };
 
 export type Job =
   | { kind: 'version' }
+  | { kind: 'option-limits' }
+  // Answers the setting at fault as its report, the validator's words as its error.
+  | { kind: 'check-settings'; settings: { color: SettingsText; concept: SettingsText } }
   | { kind: 'inspect'; file: WasmFile }
   | { kind: 'color'; files: WasmFile[]; request: ColorRequest }
   | { kind: 'concept-plan'; files: WasmFile[]; request: ConceptRequest }
