@@ -60,7 +60,7 @@ export function formatBytes(bytes: number): string {
 }
 
 export function toWasmFile(file: LoadedFile): WasmFile {
-  return { name: file.name, bytes: file.bytes, settings: file.settings };
+  return { name: file.name, bytes: file.bytes, settings: file.settings, sha256: file.sha256 };
 }
 
 export const FORMATS = ['auto', 'human-long', 'llm-wide', 'plain-long', 'analysis', 'raw-llm', 'generic'];
