@@ -305,12 +305,8 @@ Outcome plan_concept(val files, ConceptRequest request) {
     const auto loaded = load_concepts(files);
     const auto tasks = shoal::plan_chain_tasks(loaded->dataset, options);
     g_numbers.clear();
-    nlohmann::json keys = nlohmann::json::array();
-    for (const auto& task : tasks) {
-      g_numbers.push_back(shoal::chain_task_work(task, options));
-      keys.push_back(shoal::chain_task_key(loaded->dataset, task));
-    }
-    return success(nlohmann::json{{"tasks", tasks.size()}, {"keys", std::move(keys)}}.dump(),
+    for (const auto& task : tasks) g_numbers.push_back(shoal::chain_task_work(task, options));
+    return success(nlohmann::json{{"tasks", tasks.size()}, {"keys", shoal::chain_task_keys(loaded->dataset, tasks)}}.dump(),
                    val(emscripten::typed_memory_view(g_numbers.size(), g_numbers.data())));
   } catch (const std::exception& e) {
     return failure(e);
@@ -389,7 +385,7 @@ Outcome run_clustered_chains(val clustering, ConceptRequest request, val task_in
 // parallel to chain_results whose entry is null for results recorded under
 // this plan's task indices, or, for results a worker recorded under its plan
 // of some of the files, the keys (see planConcept) of that plan's tasks: each
-// result then goes to the task of this plan with the same key.
+// result then goes to the task of this plan with the same key, if any.
 Outcome assemble_concept(val files, ConceptRequest request, val chain_results, val recorded_keys) {
   try {
     const auto options = concept_options(request);
@@ -404,7 +400,8 @@ Outcome assemble_concept(val files, ConceptRequest request, val chain_results, v
       val(emscripten::typed_memory_view(numbers.size(), numbers.data())).call<void>("set", array);
       const val keys = present(recorded_keys) ? recorded_keys[i] : val::null();
       if (present(keys) && index_of_key.empty()) {
-        for (std::size_t t = 0; t < tasks.size(); ++t) index_of_key[shoal::chain_task_key(loaded->dataset, tasks[t])] = t;
+        const auto own_keys = shoal::chain_task_keys(loaded->dataset, tasks);
+        for (std::size_t t = 0; t < tasks.size(); ++t) index_of_key[own_keys[t]] = t;
       }
       for (auto& [recorded, result] : shoal::read_chain_results(numbers.data(), numbers.size())) {
         std::size_t task = recorded;
@@ -412,7 +409,9 @@ Outcome assemble_concept(val files, ConceptRequest request, val chain_results, v
           const auto found = recorded < keys["length"].as<std::size_t>()
                                  ? index_of_key.find(string_field(keys, std::to_string(recorded).c_str()))
                                  : index_of_key.end();
-          if (found == index_of_key.end()) throw std::invalid_argument("chain results do not match the plan");
+          // A chain of a population those files alone describe otherwise
+          // belongs to no task here; the task it stood for is run apart.
+          if (found == index_of_key.end()) continue;
           task = found->second;
         }
         if (task >= tasks.size() || seen[task]) throw std::invalid_argument("chain results do not match the plan");

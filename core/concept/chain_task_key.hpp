@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <vector>
 
 #include "concept/diversity.hpp"
 
@@ -13,5 +14,8 @@ namespace shoal {
 // an analysis of all of them, and a population that those files alone
 // describe differently is told apart.
 std::string chain_task_key(const ConceptDataset& dataset, const ChainTask& task);
+
+// The keys of all the tasks, each concept's answers read once.
+std::vector<std::string> chain_task_keys(const ConceptDataset& dataset, const std::vector<ChainTask>& tasks);
 
 }  // namespace shoal

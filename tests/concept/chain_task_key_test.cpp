@@ -24,9 +24,15 @@ ConceptOptions small_options() {
   return options;
 }
 
+// Every task's key, checked to be the one chain_task_key gives it alone.
 std::map<std::string, std::size_t> keyed(const ConceptDataset& dataset, const std::vector<ChainTask>& tasks) {
+  const auto keys = chain_task_keys(dataset, tasks);
+  REQUIRE(keys.size() == tasks.size());
   std::map<std::string, std::size_t> out;
-  for (std::size_t i = 0; i < tasks.size(); ++i) out[chain_task_key(dataset, tasks[i])] = i;
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    CHECK(keys[i] == chain_task_key(dataset, tasks[i]));
+    out[keys[i]] = i;
+  }
   return out;
 }
 

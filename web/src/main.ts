@@ -283,8 +283,12 @@ async function run() {
   }
   progress.start(batch.some((f) => f.inspection?.task === 'color'), batch.some((f) => f.inspection?.task === 'concept'));
   try {
-    const done = (await timed('analysis', () => Promise.all([runColor(batch, p.color), runConcepts(batch, p.concept)])))
-      .filter((d) => d !== null);
+    // The similarity jobs are queued first: their first worker parses every
+    // file, the longest step before any chain can start there.
+    const done = (await timed('analysis', () => {
+      const concept = runConcepts(batch, p.concept);
+      return Promise.all([runColor(batch, p.color), concept]);
+    })).filter((d) => d !== null);
     progress.rendering();
     await timed('rendering', async () => {
       byId('results').hidden = false;

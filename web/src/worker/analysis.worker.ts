@@ -33,7 +33,7 @@ function run(module: ShoalModule, job: Job, progress: (fraction: number) => void
     case 'concept-clustered-chains':
       return module.runClusteredChains(job.clustering, job.request, job.tasks, progress);
     case 'concept-assemble':
-      return module.assembleConcept(held(job.files), job.request, job.chainResults);
+      return module.assembleConcept(held(job.files), job.request, job.chainResults, job.recordedKeys);
   }
 }
 

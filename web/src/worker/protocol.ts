@@ -11,7 +11,7 @@ export type Job =
   | { kind: 'concept-chains'; files: HeldFiles; request: ConceptRequest; tasks: number[] }
   | { kind: 'concept-clustering'; files: HeldFiles }
   | { kind: 'concept-clustered-chains'; clustering: Uint8Array; request: ConceptRequest; tasks: number[] }
-  | { kind: 'concept-assemble'; files: HeldFiles; request: ConceptRequest; chainResults: Float64Array[] };
+  | { kind: 'concept-assemble'; files: HeldFiles; request: ConceptRequest; chainResults: Float64Array[]; recordedKeys: (string[] | null)[] };
 
 // 'planned': the files of the last concept-plan job this worker ran, which
 // it keeps, so they cross to the worker once rather than once per job.
