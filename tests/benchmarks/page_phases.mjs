@@ -54,7 +54,7 @@ async function pageRound(browser, origin) {
   const { context, page } = await openApp(browser, origin);
   await page.evaluate(() => {
     window.longTasks = [];
-    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration)))
+    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration }))))
       .observe({ type: 'longtask', buffered: true });
   });
   await page.fill('input[name="iterations"]', String(iterations));
@@ -77,10 +77,15 @@ async function pageRound(browser, origin) {
     .filter((m) => m.name.startsWith('shoal:')).map((m) => ({ name: m.name, startTime: m.startTime, duration: m.duration })));
   const longDuringRun = await page.evaluate(() => window.longTasks);
   await context.close();
-  const timeline = measures.filter((m) => m.startTime >= clickedAt - 1)
-    .map((m) => ({ name: m.name.slice('shoal:'.length), from: m.startTime - clickedAt, to: m.startTime + m.duration - clickedAt }))
-    .sort((a, b) => a.from - b.from);
-  return { ready, total, phases: summarise(measures), longBeforeRun, longDuringRun, timeline };
+  const timeline = [
+    ...measures.filter((m) => m.startTime >= clickedAt - 1)
+      .map((m) => ({ name: m.name.slice('shoal:'.length), from: m.startTime - clickedAt, to: m.startTime + m.duration - clickedAt })),
+    ...longDuringRun.map((t) => ({ name: 'long task', from: t.start - clickedAt, to: t.start + t.duration - clickedAt })),
+  ].sort((a, b) => a.from - b.from);
+  return {
+    ready, total, phases: summarise(measures), timeline,
+    longBeforeRun: longBeforeRun.map((t) => t.duration), longDuringRun: longDuringRun.map((t) => t.duration),
+  };
 }
 
 function cliRound() {

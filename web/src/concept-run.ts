@@ -7,7 +7,7 @@
 // covers, then helps with the shares' rest. It assembles the report. The
 // chains' seeds come from their labels, so the report is the CLI's whatever
 // the split.
-import type { ConceptRequest, WasmFile, WorkerProgress } from './worker/protocol';
+import type { ConceptRequest, JobFile, WorkerProgress } from './worker/protocol';
 import type { WorkerPool } from './worker/client';
 import { renumberChains } from './chain-traces';
 
@@ -48,12 +48,12 @@ interface Plan {
 // about `fraction` of the bytes. The first worker, parsing everything, starts
 // its chains last: the shares hold a little more than an even split of the
 // chains so that no worker waits.
-function shareFiles(files: WasmFile[], shares: number): WasmFile[][] {
+function shareFiles(files: JobFile[], shares: number): JobFile[][] {
   if (shares === 0) return [];
   const fraction = Math.min(1, 1.2 * shares / (shares + 1));
-  const total = files.reduce((t, f) => t + f.bytes.length, 0);
+  const total = files.reduce((t, f) => t + f.size, 0);
   const target = total * fraction / shares;
-  const out: WasmFile[][] = [[]];
+  const out: JobFile[][] = [[]];
   let bytes = 0;
   for (let i = files.length - 1; i >= 0; i--) {
     if (bytes >= target) {
@@ -62,21 +62,21 @@ function shareFiles(files: WasmFile[], shares: number): WasmFile[][] {
       bytes = 0;
     }
     out.at(-1)!.unshift(files[i]);
-    bytes += files[i].bytes.length;
+    bytes += files[i].size;
   }
   return out.filter((s) => s.length > 0);
 }
 
 export async function runConcept(
   pool: WorkerPool,
-  files: WasmFile[],
+  files: JobFile[],
   request: ConceptRequest,
   onProgress: (progress: ConceptProgress) => void,
   track: (jobIds: number[]) => void,
 ): Promise<ConceptRun> {
   const started = performance.now();
   const shares = shareFiles(files, pool.size - 1);
-  const sizeOf = (list: WasmFile[]) => list.reduce((t, f) => t + f.bytes.length, 0);
+  const sizeOf = (list: JobFile[]) => list.reduce((t, f) => t + f.size, 0);
   const bytesPlanned = sizeOf(files) + shares.reduce((t, s) => t + sizeOf(s), 0);
   const readWork = bytesPlanned * ITERATIONS_PER_BYTE;
   const assemblyWork = sizeOf(files) * ITERATIONS_PER_BYTE * ASSEMBLY_SHARE_OF_A_READ;
@@ -145,7 +145,7 @@ export async function runConcept(
     }
   };
 
-  const parse = (w: number, list: WasmFile[]) => {
+  const parse = (w: number, list: JobFile[]) => {
     const job = pool.run({ kind: 'concept-plan', files: list, request }, (p: WorkerProgress) => {
       bytesRead[w] = Math.min(p.bytesRead, sizeOf(list));
       report(false);
