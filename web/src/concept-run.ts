@@ -1,12 +1,13 @@
-// The concept analysis across workers. The first worker parses every file,
-// as the report needs them all; meanwhile each other worker parses a share
-// of the files and starts on their chains as soon as it has, so parsing
-// overlaps sampling. A chain is known by its key (its seed and answers), so
-// a chain planned on a share runs once, wherever, and counts for the task of
-// the whole plan with the same key; the first worker runs what no share
-// covers, then helps with the shares' rest. It assembles the report. The
-// chains' seeds come from their labels, so the report is the CLI's whatever
-// the split.
+// The concept analysis across workers. Worker 0 parses every file, as the
+// report needs them all, and hands the others what the chains need as bytes
+// (a few MB where the files are 100). With three workers or more, each other
+// worker first parses a share of the files and starts on their chains as
+// soon as it has, so parsing overlaps sampling. A chain is known by its key
+// (its seed and answers), so a chain planned on a share runs once, wherever,
+// and counts for the task of the whole plan with the same key. Chains are
+// taken in batches, largest first, so the workers end together; worker 0
+// assembles the report. The chains' seeds come from their labels, so the
+// report is the CLI's whatever the split.
 import type { ConceptRequest, JobFile, WorkerProgress } from './worker/protocol';
 import type { WorkerPool } from './worker/client';
 import { renumberChains } from './chain-traces';
@@ -75,7 +76,11 @@ export async function runConcept(
   track: (jobIds: number[]) => void,
 ): Promise<ConceptRun> {
   const started = performance.now();
-  const shares = shareFiles(files, pool.size - 1);
+  // With two workers a share is not worth its parse: the second worker would
+  // parse 60% of the bytes again to save less than that (it has the colour
+  // analysis to run meanwhile, and two parses at once contend for memory).
+  // With more, the other workers would otherwise wait the whole parse.
+  const shares = pool.size >= 3 ? shareFiles(files, pool.size - 1) : [];
   const sizeOf = (list: JobFile[]) => list.reduce((t, f) => t + f.size, 0);
   const bytesPlanned = sizeOf(files) + shares.reduce((t, s) => t + sizeOf(s), 0);
   const readWork = bytesPlanned * ITERATIONS_PER_BYTE;
@@ -101,21 +106,20 @@ export async function runConcept(
   };
 
   const results: { data: Float64Array; keys: string[] | null }[] = [];
-  // The next chains worker `w` can run, largest first: its share's that no
-  // one took, or, for worker 0, any that no one took, those of no share first.
+  const usedWorkers = new Set<number>();
   const sharedKeys = new Set<string>();
-  const nextBatch = (w: number): number[] => {
-    const plan = plans[w];
-    if (!plan) return [];
+  // The next chains worker `w` can run from `plan`, largest first, those no
+  // one took; from the whole plan, those of no share first.
+  const nextBatch = (plan: Plan, fromWhole: boolean): number[] => {
     const wholeKnown = plans[0] !== null;
     let open = [...plan.keys.keys()].filter((i) => !claimed.has(plan.keys[i]) && (!wholeKnown || keyIndex.has(plan.keys[i])));
-    if (w === 0) {
+    if (fromWhole) {
       const unshared = open.filter((i) => !sharedKeys.has(plan.keys[i]));
       if (unshared.length > 0) open = unshared;
     }
     open.sort((a, b) => plan.costs[b] - plan.costs[a]);
     const planCost = plan.costs.reduce((t, c) => t + c, 0);
-    const target = planCost / BATCHES_PER_WORKER / (w === 0 ? pool.size : 1);
+    const target = planCost / BATCHES_PER_WORKER / (fromWhole ? pool.size : 1);
     const batch: number[] = [];
     let cost = 0;
     for (const i of open) {
@@ -127,11 +131,15 @@ export async function runConcept(
     return batch.sort((a, b) => a - b);
   };
 
-  const feed = async (w: number) => {
-    for (let batch = nextBatch(w); batch.length > 0; batch = nextBatch(w)) {
-      const plan = plans[w]!;
+  // Runs batches from `plan` on worker `w` until none is left: on the files
+  // it parsed, or on the whole plan's clustering inputs.
+  const runBatches = async (w: number, plan: Plan, source: 'parsed' | Uint8Array) => {
+    const fromWhole = plan === plans[0];
+    for (let batch = nextBatch(plan, fromWhole); batch.length > 0; batch = nextBatch(plan, fromWhole)) {
       const cost = batch.reduce((t, i) => t + plan.costs[i], 0);
-      const job = pool.run({ kind: 'concept-chains', files: 'planned', request, tasks: batch }, (p) => {
+      const job = pool.run(source === 'parsed'
+        ? { kind: 'concept-chains', files: 'planned', request, tasks: batch }
+        : { kind: 'concept-clustered-chains', clustering: source, request, tasks: batch }, (p) => {
         running.set(job.id, p.fraction * cost);
         report(false);
       }, { worker: w });
@@ -140,7 +148,8 @@ export async function runConcept(
       running.delete(job.id);
       if (!result.ok) throw new Error(result.error.message);
       iterationsDone += cost;
-      results.push({ data: result.data as Float64Array, keys: w === 0 ? null : plan.keys });
+      usedWorkers.add(w);
+      results.push({ data: result.data as Float64Array, keys: fromWhole ? null : plan.keys });
       report(false);
     }
   };
@@ -154,31 +163,53 @@ export async function runConcept(
     return job.done;
   };
 
+  // What the chains need of all the files, as bytes from worker 0, for the
+  // workers that did not parse them: a few MB where the files are 100.
+  let clustering: Promise<Uint8Array | null> = Promise.resolve(null);
   const whole = (async () => {
     const plan = await parse(0, files);
     if (!plan.ok) throw new Error(plan.error.message);
     bytesRead[0] = sizeOf(files);
-    plans[0] = { costs: plan.data as Float64Array, keys: JSON.parse(plan.report).keys as string[] };
-    plans[0].keys.forEach((key, i) => keyIndex.set(key, i));
-    iterationsPlanned = plans[0].costs.reduce((t, c) => t + c, 0);
+    const wholePlan: Plan = { costs: plan.data as Float64Array, keys: JSON.parse(plan.report).keys as string[] };
+    plans[0] = wholePlan;
+    wholePlan.keys.forEach((key, i) => keyIndex.set(key, i));
+    iterationsPlanned = wholePlan.costs.reduce((t, c) => t + c, 0);
     report(false);
-    await feed(0);
+    if (pool.size > 1) {
+      const job = pool.run({ kind: 'concept-clustering', files: 'planned' }, undefined, { worker: 0 });
+      track([job.id]);
+      clustering = job.done.then((encoded) => {
+        if (!encoded.ok) throw new Error(encoded.error.message);
+        return encoded.data as Uint8Array;
+      });
+    }
+    await runBatches(0, wholePlan, 'parsed');
   })();
-  const parts = shares.map(async (share, k) => {
-    const plan = await parse(k + 1, share);
-    bytesRead[k + 1] = sizeOf(share);
-    // A share that does not parse alone leaves its chains to the first
-    // worker, which reports the files' errors.
-    if (!plan.ok) return;
-    plans[k + 1] = { costs: plan.data as Float64Array, keys: JSON.parse(plan.report).keys as string[] };
-    for (const key of plans[k + 1]!.keys) sharedKeys.add(key);
-    report(false);
-    await feed(k + 1);
+  const others = Array.from({ length: pool.size - 1 }, async (_, k) => {
+    const w = k + 1;
+    const share = shares[k];
+    if (share) {
+      const plan = await parse(w, share);
+      bytesRead[w] = sizeOf(share);
+      // A share that does not parse alone leaves its chains to the others;
+      // worker 0 reports the files' errors.
+      if (plan.ok) {
+        const sharePlan: Plan = { costs: plan.data as Float64Array, keys: JSON.parse(plan.report).keys as string[] };
+        plans[w] = sharePlan;
+        for (const key of sharePlan.keys) sharedKeys.add(key);
+        report(false);
+        await runBatches(w, sharePlan, 'parsed');
+      }
+    }
+    // Then whatever is left of the whole plan, once worker 0 has it.
+    await whole.catch(() => undefined);
+    const bytes = await clustering;
+    if (bytes && plans[0]) await runBatches(w, plans[0], bytes);
   });
-  await Promise.all([whole, ...parts]);
+  await Promise.all([whole, ...others]);
   // A share's chains claimed before the whole plan was known may stand for
-  // none of its tasks; whatever is left runs on the first worker.
-  await feed(0);
+  // none of its tasks; whatever is left runs on worker 0.
+  await runBatches(0, plans[0]!, 'parsed');
 
   const assembleJob = pool.run({
     kind: 'concept-assemble', files: 'planned', request, chainResults: results.map((r) => r.data), recordedKeys: results.map((r) => r.keys),
@@ -188,6 +219,6 @@ export async function runConcept(
   if (!assembled.ok) throw new Error(assembled.error.message);
   report(true);
   const chains = results.map((r) => (r.keys ? renumberChains(r.data, (task) => keyIndex.get(r.keys![task])) : r.data));
-  const workers = new Set(results.map((r) => r.keys)).size;
+  const workers = usedWorkers.size;
   return { report: assembled.report, millis: performance.now() - started, workers, chains };
 }

@@ -3,7 +3,7 @@ import {
   type ColorAnswer, type WordNorms, colourBarsFigure, decodeAnswers, defaultBarWords, distanceFigure, jsdFigure, responsesFigure,
   scatterFigure, wordRatingsFigure,
 } from '../charts/color-charts';
-import { draw } from '../charts/figure';
+import { draw, nextTask } from '../charts/figure';
 import { append, h } from '../dom';
 import { download } from '../download';
 import type { ColorPopulation, ColorReport, ColorWord } from '../report-types';
@@ -73,19 +73,22 @@ export async function renderColorResults(container: HTMLElement, report: ColorRe
   const issues = report.input_issues.length
     ? h('ul', { class: 'issues' }, ...report.input_issues.map((x) => h('li', {}, `${x.count} × ${x.description} (first: ${x.first_file}, row ${x.first_row})`)))
     : null;
+  // Drawn in order, each part appended as soon as it is ready and in a task
+  // of its own (see renderConceptResults).
   container.replaceChildren();
   append(container,
     h('h3', {}, 'Word–colour associations'),
     h('p', {}, `Pairs: ${String(report.parameters.pairs)} · ΔE: ${String(report.parameters.delta_e)} · seed ${String(report.parameters.seed)} · divergence: ${report.parameters.jsd === 'paper' ? 'the paper’s estimator' : 'JSD in bits'} · reference: ${String(report.parameters.reference || 'none')}`),
     save,
-    issues,
-    await draw(scatterFigure(report)),
-    await draw(distanceFigure(report)),
-    await colourBars(report, decodeAnswers(data)),
-    await wordRatings(report, norms),
-    await draw(jsdFigure(report)),
-    await draw(responsesFigure(report)),
-    populationTable(report),
-    wordTable(report),
-  );
+    issues);
+  append(container, await draw(scatterFigure(report)));
+  append(container, await draw(distanceFigure(report)));
+  append(container, await colourBars(report, decodeAnswers(data)));
+  append(container, await wordRatings(report, norms));
+  append(container, await draw(jsdFigure(report)));
+  append(container, await draw(responsesFigure(report)));
+  for (const table of [populationTable, wordTable]) {
+    await nextTask();
+    append(container, table(report));
+  }
 }
