@@ -57,7 +57,8 @@ function shareFiles(files: JobFile[], shares: number): JobFile[][] {
   const out: JobFile[][] = [[]];
   let bytes = 0;
   for (let i = files.length - 1; i >= 0; i--) {
-    if (bytes >= target) {
+    // A file goes to the share whose target its middle falls within.
+    if (bytes > 0 && bytes + files[i].size / 2 > target) {
       if (out.length === shares) break;
       out.push([]);
       bytes = 0;
