@@ -167,7 +167,7 @@ export async function runConcept(
   // What the chains need of all the files, as bytes from worker 0, for the
   // workers that did not parse them: a few MB where the files are 100.
   let clustering: Promise<Uint8Array | null> = Promise.resolve(null);
-  const whole = (async () => {
+  const planned = (async () => {
     const plan = await parse(0, files);
     if (!plan.ok) throw new Error(plan.error.message);
     bytesRead[0] = sizeOf(files);
@@ -184,8 +184,9 @@ export async function runConcept(
         return encoded.data as Uint8Array;
       });
     }
-    await runBatches(0, wholePlan, 'parsed');
+    return wholePlan;
   })();
+  const whole = planned.then((plan) => runBatches(0, plan, 'parsed'));
   const others = Array.from({ length: pool.size - 1 }, async (_, k) => {
     const w = k + 1;
     const share = shares[k];
@@ -203,9 +204,9 @@ export async function runConcept(
       }
     }
     // Then whatever is left of the whole plan, once worker 0 has it.
-    await whole.catch(() => undefined);
-    const bytes = await clustering;
-    if (bytes && plans[0]) await runBatches(w, plans[0], bytes);
+    const plan = await planned.catch(() => null);
+    const bytes = plan && await clustering;
+    if (plan && bytes) await runBatches(w, plan, bytes);
   });
   await Promise.all([whole, ...others]);
   // A share's chains claimed before the whole plan was known may stand for
