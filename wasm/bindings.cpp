@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -20,9 +21,12 @@
 #include "color/color_report.hpp"
 #include "color/diversity.hpp"
 #include "concept/chain_codec.hpp"
+#include "concept/chain_task_key.hpp"
 #include "concept/clustering_codec.hpp"
 #include "concept/concept_report.hpp"
 #include "concept/diversity.hpp"
+#include "io/input_error.hpp"
+#include "io/sha256.hpp"
 #include "report/report_json.hpp"
 #include "error_value.hpp"
 #include "file_bytes.hpp"
@@ -219,19 +223,21 @@ struct ConceptInputs {
 // (see onInputRead).
 val g_input_read = val::null();
 
-// A digest of the files as given: name, settings and bytes.
-std::uint64_t files_key(const val& files, const std::vector<shoal::TextInput>& inputs) {
-  std::uint64_t key = 1469598103934665603ULL;
-  const auto mix = [&key](const std::string& text) {
-    for (unsigned char c : text) key = (key ^ c) * 1099511628211ULL;
-    key = (key ^ 0xff) * 1099511628211ULL;
-  };
+// What identifies the files as given: name, settings and content. The page
+// gives each file's SHA-256, which it computed once on reading, so a call on
+// files already parsed neither copies nor hashes 100 MB again; files without
+// one are hashed here.
+std::string files_key(const val& files) {
+  std::string key;
   const val json = val::global("JSON");
-  for (std::size_t i = 0; i < inputs.size(); ++i) {
-    mix(inputs[i].name);
-    const val settings = files[static_cast<unsigned>(i)]["settings"];
-    mix(present(settings) ? json.call<std::string>("stringify", settings) : std::string());
-    mix(inputs[i].content);
+  for (unsigned i = 0; i < files["length"].as<unsigned>(); ++i) {
+    const val file = files[i];
+    const val settings = file["settings"];
+    key += file["name"].as<std::string>() + '\x1f' + (present(settings) ? json.call<std::string>("stringify", settings) : "") +
+           '\x1f';
+    const std::string sha256 = string_field(file, "sha256");
+    key += sha256.empty() ? shoal::sha256_hex(read_bytes(file).content) : sha256;
+    key += '\x1e';
   }
   return key;
 }
@@ -240,19 +246,19 @@ std::uint64_t files_key(const val& files, const std::vector<shoal::TextInput>& i
 // module instances; parsing them takes seconds for the paper's data, so the
 // last parsed files are kept.
 struct ParsedConcepts {
-  std::uint64_t key = 0;
+  std::string key;
   std::shared_ptr<const ConceptInputs> loaded;
 };
 ParsedConcepts g_parsed;
 
 std::shared_ptr<const ConceptInputs> load_concepts(const val& files) {
+  const std::string key = files_key(files);
+  if (g_parsed.loaded && g_parsed.key == key) return g_parsed.loaded;
+  g_parsed = {};
   std::vector<shoal::TextInput> inputs;
   auto loaded = std::make_shared<ConceptInputs>();
   read_files(files, inputs, loaded->input_options, shoal::concept_input_options, "similarity judgements",
              shoal::concept_roles());
-  const std::uint64_t key = files_key(files, inputs);
-  if (g_parsed.loaded && g_parsed.key == key) return g_parsed.loaded;
-  g_parsed = {};
   double bytes = 0.0;
   loaded->dataset = shoal::load_concept_inputs_reporting(inputs, loaded->input_options, [&](std::size_t i) {
     bytes += static_cast<double>(inputs[i].content.size());
@@ -265,7 +271,9 @@ std::shared_ptr<const ConceptInputs> load_concepts(const val& files) {
 void on_input_read(val callback) { g_input_read = callback; }
 
 // The chains the analysis needs, so the page can deal them out to workers:
-// report = {"tasks": n}, data = Float64Array of each task's cost.
+// report = {"tasks": n, "keys": [each task's chain_task_key]}, data =
+// Float64Array of each task's cost. Planned on some of the files, the keys
+// say which chains of the analysis of all of them these files can run.
 Outcome plan_concept(val files, ConceptRequest request) {
   try {
     const auto options = concept_options(request);
@@ -273,7 +281,7 @@ Outcome plan_concept(val files, ConceptRequest request) {
     const auto tasks = shoal::plan_chain_tasks(loaded->dataset, options);
     g_numbers.clear();
     for (const auto& task : tasks) g_numbers.push_back(shoal::chain_task_work(task, options));
-    return success(nlohmann::json{{"tasks", tasks.size()}}.dump(),
+    return success(nlohmann::json{{"tasks", tasks.size()}, {"keys", shoal::chain_task_keys(loaded->dataset, tasks)}}.dump(),
                    val(emscripten::typed_memory_view(g_numbers.size(), g_numbers.data())));
   } catch (const std::exception& e) {
     return failure(e);
@@ -348,19 +356,39 @@ Outcome run_clustered_chains(val clustering, ConceptRequest request, val task_in
 }
 
 // The report from every chain's results (a JS array of Float64Arrays from
-// runConceptChains, in any order).
-Outcome assemble_concept(val files, ConceptRequest request, val chain_results) {
+// runConceptChains, in any order). `recorded_keys` is null, or an array
+// parallel to chain_results whose entry is null for results recorded under
+// this plan's task indices, or, for results a worker recorded under its plan
+// of some of the files, the keys (see planConcept) of that plan's tasks: each
+// result then goes to the task of this plan with the same key, if any.
+Outcome assemble_concept(val files, ConceptRequest request, val chain_results, val recorded_keys) {
   try {
     const auto options = concept_options(request);
     const auto loaded = load_concepts(files);
     const auto tasks = shoal::plan_chain_tasks(loaded->dataset, options);
+    std::map<std::string, std::size_t> index_of_key;
     std::vector<shoal::ChainResult> results(tasks.size());
     std::vector<bool> seen(tasks.size(), false);
     for (unsigned i = 0; i < chain_results["length"].as<unsigned>(); ++i) {
       const val array = chain_results[i];
       std::vector<double> numbers(array["length"].as<std::size_t>());
       val(emscripten::typed_memory_view(numbers.size(), numbers.data())).call<void>("set", array);
-      for (auto& [task, result] : shoal::read_chain_results(numbers.data(), numbers.size())) {
+      const val keys = present(recorded_keys) ? recorded_keys[i] : val::null();
+      if (present(keys) && index_of_key.empty()) {
+        const auto own_keys = shoal::chain_task_keys(loaded->dataset, tasks);
+        for (std::size_t t = 0; t < tasks.size(); ++t) index_of_key[own_keys[t]] = t;
+      }
+      for (auto& [recorded, result] : shoal::read_chain_results(numbers.data(), numbers.size())) {
+        std::size_t task = recorded;
+        if (present(keys)) {
+          const auto found = recorded < keys["length"].as<std::size_t>()
+                                 ? index_of_key.find(string_field(keys, std::to_string(recorded).c_str()))
+                                 : index_of_key.end();
+          // A chain of a population those files alone describe otherwise
+          // belongs to no task here; the task it stood for is run apart.
+          if (found == index_of_key.end()) continue;
+          task = found->second;
+        }
         if (task >= tasks.size() || seen[task]) throw std::invalid_argument("chain results do not match the plan");
         seen[task] = true;
         results[task] = std::move(result);

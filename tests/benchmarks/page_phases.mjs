@@ -4,7 +4,8 @@
 // the page measures (User Timing "shoal:*" entries) is printed, then the CLI
 // analyses the same files. Rounds alternate page and CLI; the best of each
 // is compared, as this machine's load varies.
-//   node tests/benchmarks/page_phases.mjs [--rounds N] [--iterations N]
+//   node tests/benchmarks/page_phases.mjs [--rounds N] [--iterations N] [--timeline]
+// (--timeline: every measure of the best round, in seconds from the click on Run)
 // (paths from SHOAL_SITE, SHOAL_NATIVE and SHOAL_SHARED, as for the e2e tests)
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -53,7 +54,7 @@ async function pageRound(browser, origin) {
   const { context, page } = await openApp(browser, origin);
   await page.evaluate(() => {
     window.longTasks = [];
-    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration)))
+    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration }))))
       .observe({ type: 'longtask', buffered: true });
   });
   await page.fill('input[name="iterations"]', String(iterations));
@@ -65,6 +66,7 @@ async function pageRound(browser, origin) {
   const ready = Date.now() - dropped;
   const longBeforeRun = await page.evaluate(() => window.longTasks.splice(0));
   const clicked = Date.now();
+  const clickedAt = await page.evaluate(() => performance.now());
   await page.click('#run-button');
   await page.waitForFunction(() => /^Done/.test(document.querySelector('#run-status').textContent)
     || !document.querySelector('#run-error').hidden, null, { timeout: 1200000, polling: 250 });
@@ -75,7 +77,15 @@ async function pageRound(browser, origin) {
     .filter((m) => m.name.startsWith('shoal:')).map((m) => ({ name: m.name, startTime: m.startTime, duration: m.duration })));
   const longDuringRun = await page.evaluate(() => window.longTasks);
   await context.close();
-  return { ready, total, phases: summarise(measures), longBeforeRun, longDuringRun };
+  const timeline = [
+    ...measures.filter((m) => m.startTime >= clickedAt - 1)
+      .map((m) => ({ name: m.name.slice('shoal:'.length), from: m.startTime - clickedAt, to: m.startTime + m.duration - clickedAt })),
+    ...longDuringRun.map((t) => ({ name: 'long task', from: t.start - clickedAt, to: t.start + t.duration - clickedAt })),
+  ].sort((a, b) => a.from - b.from);
+  return {
+    ready, total, phases: summarise(measures), timeline,
+    longBeforeRun: longBeforeRun.map((t) => t.duration), longDuringRun: longDuringRun.map((t) => t.duration),
+  };
 }
 
 function cliRound() {
@@ -124,3 +134,7 @@ console.log(`drop to Run enabled (reading and inspection): ${s(readyBest)}`);
 console.log(`CLI: colour ${s(cli.color)} + similarity ${s(cli.concept)} = ${s(cli.total)} (one process at a time, one core each)`);
 console.log(`page analysis / CLI: ${(page.phases.analysis.wall / cli.total).toFixed(2)}; ` +
   `with drawing the results: ${((page.phases.analysis.wall + page.phases.rendering.wall) / cli.total).toFixed(2)}`);
+if (process.argv.includes('--timeline')) {
+  console.log('\ntimeline of the best round (s from the click on Run)');
+  for (const m of page.timeline) console.log(`${m.name.padEnd(15)} ${(m.from / 1000).toFixed(2).padStart(7)} → ${(m.to / 1000).toFixed(2).padStart(7)}`);
+}

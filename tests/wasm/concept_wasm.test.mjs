@@ -42,10 +42,38 @@ test('chains spread over three module instances, two of them given only the clus
     return outcome.data.slice();
   });
   assert.ok(progress.length > 0 && progress.every((f) => f > 0 && f <= 1));
-  const assembled = workers[1].assembleConcept(files, request, results.reverse());
+  const assembled = workers[1].assembleConcept(files, request, results.reverse(), null);
   assert.equal(assembled.ok, true, assembled.error.message);
   assertSameReport(assembled.report, nativeReport('concept', paths,
     ['--iterations', '120', '--burn-in', '20', '--chains', '3', '--subsets', '25,50', '--seed', '9', '--bootstrap', '500']));
+});
+
+test('chains run by an instance that parsed only one of the files, matched by key, assemble into the CLI report', async () => {
+  const [whole, part] = await Promise.all([loadShoal(), loadShoal()]);
+  const files = filesFor(paths);
+  const plan = whole.planConcept(files, request);
+  assert.equal(plan.ok, true, plan.error.message);
+  const { tasks, keys } = JSON.parse(plan.report);
+  const partPlan = part.planConcept(files.slice(1), request);
+  assert.equal(partPlan.ok, true, partPlan.error.message);
+  const partKeys = JSON.parse(partPlan.report).keys;
+  assert.ok(partKeys.length > 0 && partKeys.length < tasks);
+  assert.ok(partKeys.every((k) => keys.includes(k)));
+  const partRun = part.runConceptChains(files.slice(1), request, [...partKeys.keys()], null);
+  assert.equal(partRun.ok, true, partRun.error.message);
+  const rest = [...Array(tasks).keys()].filter((i) => !partKeys.includes(keys[i]));
+  const wholeRun = whole.runConceptChains(files, request, rest, null);
+  assert.equal(wholeRun.ok, true, wholeRun.error.message);
+  const assembled = whole.assembleConcept(files, request, [partRun.data.slice(), wholeRun.data.slice()], [partKeys, null]);
+  assert.equal(assembled.ok, true, assembled.error.message);
+  assertSameReport(assembled.report, nativeReport('concept', paths,
+    ['--iterations', '120', '--burn-in', '20', '--chains', '3', '--subsets', '25,50', '--seed', '9', '--bootstrap', '500']));
+
+  // A chain whose key the plan does not have stands for none of its tasks.
+  const wrong = whole.assembleConcept(files, request, [partRun.data.slice(), wholeRun.data.slice()],
+    [partKeys.map((k, i) => (i === 0 ? '0'.repeat(64) : k)), null]);
+  assert.equal(wrong.ok, false);
+  assert.match(wrong.error.message, /missing/);
 });
 
 test('the Gibbs kernel in wasm gives the CLI report of --kernel gibbs', async () => {
@@ -55,7 +83,7 @@ test('the Gibbs kernel in wasm gives the CLI report of --kernel gibbs', async ()
   const tasks = JSON.parse(shoal.planConcept(files, gibbs).report).tasks;
   const run = shoal.runConceptChains(files, gibbs, [...Array(tasks).keys()], null);
   assert.equal(run.ok, true, run.error.message);
-  const assembled = shoal.assembleConcept(files, gibbs, [run.data.slice()]);
+  const assembled = shoal.assembleConcept(files, gibbs, [run.data.slice()], null);
   assert.equal(assembled.ok, true, assembled.error.message);
   assert.equal(JSON.parse(assembled.report).parameters.kernel, 'gibbs');
   assertSameReport(assembled.report, nativeReport('concept', paths.slice(0, 1),
@@ -67,7 +95,7 @@ test('missing chain results and bad options come back as errors', async () => {
   const shoal = await loadShoal();
   const files = filesFor(paths.slice(0, 1));
   const partial = shoal.runConceptChains(files, request, [0, 1], null).data.slice();
-  const assembled = shoal.assembleConcept(files, request, [partial]);
+  const assembled = shoal.assembleConcept(files, request, [partial], null);
   assert.equal(assembled.ok, false);
   assert.match(assembled.error.message, /missing/);
   const stale = shoal.runClusteredChains(new Uint8Array([1, 2, 3, 4, 5]), request, [0], null);
@@ -107,13 +135,23 @@ test('an instance parses the same files once, reports the bytes parsed, and pars
   assert.equal(chains.ok, true, chains.error.message);
   assert.deepEqual(reads, []);  // the same names, bytes and settings: parsed already
   const results = [chains.data.slice()];
-  const first = JSON.parse(shoal.assembleConcept(files, request, results).report);
+  const first = JSON.parse(shoal.assembleConcept(files, request, results, null).report);
   assert.deepEqual(reads, []);
 
   const renamed = files.map((f, i) => (i === 0 ? { ...f, settings: { labels: { name: 'renamed' } } } : f));
-  const second = JSON.parse(shoal.assembleConcept(renamed, request, results).report);
+  const second = JSON.parse(shoal.assembleConcept(renamed, request, results, null).report);
   assert.deepEqual(reads, [files[0].bytes.length, total]);
   assert.deepEqual(second.populations.map((p) => p.name), ['renamed', first.populations[1].name]);
+
+  // Files given with their SHA-256 are known by it: the same fingerprints
+  // are the same files, and other bytes under them are not looked at.
+  reads.length = 0;
+  const fingerprinted = files.map((f, i) => ({ ...f, sha256: `sha-of-file-${i}` }));
+  assert.equal(shoal.planConcept(fingerprinted, request).ok, true);
+  assert.equal(reads.length, 2);
+  const sameFingerprints = fingerprinted.map((f) => ({ ...f, bytes: new Uint8Array() }));
+  assert.equal(shoal.planConcept(sameFingerprints, request).ok, true);
+  assert.equal(reads.length, 2);
 
   reads.length = 0;
   const changed = files.map((f, i) => (i === 1 ? { ...f, bytes: f.bytes.slice(0, f.bytes.lastIndexOf(10, f.bytes.length - 2) + 1) } : f));

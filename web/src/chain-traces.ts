@@ -15,6 +15,21 @@ export interface ChainTrace {
   pSameTable: number[];
 }
 
+// A copy of chain results with each chain's task index replaced by
+// `index(task)`, or by -1 when it has none: results a worker recorded under
+// its plan of some of the files, renumbered to the plan of all of them.
+export function renumberChains(results: Float64Array, index: (task: number) => number | undefined): Float64Array {
+  const out = results.slice();
+  let at = 0;
+  while (at + HEADER <= out.length) {
+    const recorded = out[at + 1];
+    const seating = out[at + 2];
+    out[at] = index(out[at]) ?? -1;
+    at += HEADER + recorded * RECORD + seating;
+  }
+  return out;
+}
+
 interface Located { data: Float64Array; at: number; recorded: number }
 
 export class ChainTraces {

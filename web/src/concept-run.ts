@@ -1,15 +1,22 @@
-// The concept analysis across workers: parse and plan in one worker, deal
-// the chains out by cost, run them in parallel, assemble the report in the
-// worker that parsed. The chains'
-// seeds come from their labels, so the report is the CLI's whatever the split.
-import type { ConceptRequest, WasmFile, WorkerProgress } from './worker/protocol';
+// The concept analysis across workers. Worker 0 parses every file, as the
+// report needs them all, and hands the others what the chains need as bytes
+// (a few MB where the files are 100). With three workers or more, each other
+// worker first parses a share of the files and starts on their chains as
+// soon as it has, so parsing overlaps sampling. A chain is known by its key
+// (its seed and answers), so a chain planned on a share runs once, wherever,
+// and counts for the task of the whole plan with the same key. Chains are
+// taken in batches, largest first, so the workers end together; worker 0
+// assembles the report. The chains' seeds come from their labels, so the
+// report is the CLI's whatever the split.
+import type { ConceptRequest, JobFile, WorkerProgress } from './worker/protocol';
 import type { WorkerPool } from './worker/client';
+import { renumberChains } from './chain-traces';
 
 export interface ConceptRun {
   report: string;
   millis: number;
   workers: number;
-  chains: Float64Array[];   // the workers' chain results, traces included
+  chains: Float64Array[];   // the workers' chain results, traces included, under the whole plan's task indices
 }
 
 // What the analysis has done of what it planned. Work is counted in Gibbs
@@ -26,93 +33,194 @@ export interface ConceptProgress {
 }
 
 const ITERATIONS_PER_BYTE = 0.35;
-// Assembling re-checks the files and builds the report with its bootstrap:
-// about an eighth of a parse, measured the same way.
+// Assembling builds the report with its bootstrap: about an eighth of a
+// parse, measured the same way.
 const ASSEMBLY_SHARE_OF_A_READ = 0.13;
+// A worker takes chains in batches of about this share of its work, so the
+// workers end close together and the bar moves.
+const BATCHES_PER_WORKER = 8;
+
+interface Plan {
+  costs: Float64Array;
+  keys: string[];
+}
+
+// Each share is a run of files from the end of the list; together they hold
+// about `fraction` of the bytes. The first worker, parsing everything, starts
+// its chains last: the shares hold a little more than an even split of the
+// chains so that no worker waits.
+function shareFiles(files: JobFile[], shares: number): JobFile[][] {
+  if (shares === 0) return [];
+  const fraction = Math.min(1, 1.2 * shares / (shares + 1));
+  const total = files.reduce((t, f) => t + f.size, 0);
+  const target = total * fraction / shares;
+  const out: JobFile[][] = [[]];
+  let bytes = 0;
+  for (let i = files.length - 1; i >= 0; i--) {
+    // A file goes to the share whose target its middle falls within.
+    if (bytes > 0 && bytes + files[i].size / 2 > target) {
+      if (out.length === shares) break;
+      out.push([]);
+      bytes = 0;
+    }
+    out.at(-1)!.unshift(files[i]);
+    bytes += files[i].size;
+  }
+  return out.filter((s) => s.length > 0);
+}
 
 export async function runConcept(
   pool: WorkerPool,
-  files: WasmFile[],
+  files: JobFile[],
   request: ConceptRequest,
   onProgress: (progress: ConceptProgress) => void,
   track: (jobIds: number[]) => void,
 ): Promise<ConceptRun> {
   const started = performance.now();
-  const bytes = files.reduce((t, f) => t + f.bytes.length, 0);
-  const readWork = bytes * ITERATIONS_PER_BYTE;
-  const assemblyWork = readWork * ASSEMBLY_SHARE_OF_A_READ;
-  // One worker parses the files and plans the chains; it then hands the
-  // other workers what the chains need as bytes (a few MB, not the files'
-  // text to parse again). Until the plan is known the chains' work is not:
-  // the parse is measured against a provisional total, and once the plan is
-  // known the rest of the bar measures the rest of the work, so the bar never
-  // steps back.
+  // With two workers a share is not worth its parse: the second worker would
+  // parse 60% of the bytes again to save less than that (it has the colour
+  // analysis to run meanwhile, and two parses at once contend for memory).
+  // With more, the other workers would otherwise wait the whole parse.
+  const shares = pool.size >= 3 ? shareFiles(files, pool.size - 1) : [];
+  const sizeOf = (list: JobFile[]) => list.reduce((t, f) => t + f.size, 0);
+  const bytesPlanned = sizeOf(files) + shares.reduce((t, s) => t + sizeOf(s), 0);
+  const readWork = bytesPlanned * ITERATIONS_PER_BYTE;
+  const assemblyWork = sizeOf(files) * ITERATIONS_PER_BYTE * ASSEMBLY_SHARE_OF_A_READ;
+
+  // Worker 0 parses everything; worker k > 0 parses shares[k - 1].
+  const plans: (Plan | null)[] = Array.from({ length: shares.length + 1 }, () => null);
+  const bytesRead = plans.map(() => 0);
+  const claimed = new Set<string>();
+  const keyIndex = new Map<string, number>();
   let iterationsPlanned = 0;
-  let bytesRead = 0;
-  const iterations: number[] = [];
-  let rebase = { shown: 0, done: 0 };
+  let iterationsDone = 0;
+  const running = new Map<number, number>();   // job id → its iterations so far
+  let shown = 0;
   const report = (assembled: boolean) => {
-    const iterationsDone = iterations.reduce((t, i) => t + i, 0);
+    const read = bytesRead.reduce((t, b) => t + b, 0);
+    const chains = iterationsDone + [...running.values()].reduce((t, i) => t + i, 0);
+    // Until the whole plan is known its chains are guessed from the bytes.
     const total = readWork + (iterationsPlanned || readWork * pool.size) + assemblyWork;
-    const done = bytesRead * ITERATIONS_PER_BYTE + iterationsDone + (assembled ? assemblyWork : 0);
-    const fraction = rebase.shown + (1 - rebase.shown) * (done - rebase.done) / (total - rebase.done);
-    onProgress({ bytesRead, bytesPlanned: bytes, iterationsDone, iterationsPlanned, fraction: Math.min(1, fraction) });
-    return { fraction, done };
+    const done = read * ITERATIONS_PER_BYTE + chains + (assembled ? assemblyWork : 0);
+    shown = Math.max(shown, Math.min(1, done / total));
+    onProgress({ bytesRead: read, bytesPlanned, iterationsDone: chains, iterationsPlanned, fraction: shown });
   };
 
-  let planner = 0;
-  const planJob = pool.run({ kind: 'concept-plan', files, request }, (p: WorkerProgress) => {
-    bytesRead = Math.min(p.bytesRead, bytes);
-    report(false);
-  }, { onStart: (worker) => { planner = worker; } });
-  track([planJob.id]);
-  const plan = await planJob.done;
-  if (!plan.ok) throw new Error(plan.error.message);
-  const costs = plan.data as Float64Array;
-  bytesRead = bytes;
-  const atPlan = report(false);
-  rebase = { shown: atPlan.fraction, done: atPlan.done };
+  const results: { data: Float64Array; keys: string[] | null }[] = [];
+  const usedWorkers = new Set<number>();
+  const sharedKeys = new Set<string>();
+  // The next chains worker `w` can run from `plan`, largest first, those no
+  // one took; from the whole plan, those of no share first.
+  const nextBatch = (plan: Plan, fromWhole: boolean): number[] => {
+    const wholeKnown = plans[0] !== null;
+    let open = [...plan.keys.keys()].filter((i) => !claimed.has(plan.keys[i]) && (!wholeKnown || keyIndex.has(plan.keys[i])));
+    if (fromWhole) {
+      const unshared = open.filter((i) => !sharedKeys.has(plan.keys[i]));
+      if (unshared.length > 0) open = unshared;
+    }
+    open.sort((a, b) => plan.costs[b] - plan.costs[a]);
+    const planCost = plan.costs.reduce((t, c) => t + c, 0);
+    const target = planCost / BATCHES_PER_WORKER / (fromWhole ? pool.size : 1);
+    const batch: number[] = [];
+    let cost = 0;
+    for (const i of open) {
+      if (cost >= target) break;
+      batch.push(i);
+      cost += plan.costs[i];
+      claimed.add(plan.keys[i]);
+    }
+    return batch.sort((a, b) => a - b);
+  };
 
-  // Largest first into the least loaded worker.
-  const bins = Array.from({ length: pool.size }, (_, worker) => ({ worker, tasks: [] as number[], cost: 0 }));
-  [...costs.keys()].sort((a, b) => costs[b] - costs[a]).forEach((task) => {
-    const bin = bins.reduce((first, b) => (b.cost < first.cost ? b : first));
-    bin.tasks.push(task);
-    bin.cost += costs[task];
-  });
-  const used = bins.filter((b) => b.tasks.length > 0);
-  iterationsPlanned = used.reduce((t, b) => t + b.cost, 0);
-  report(false);
-
-  let clustering: Uint8Array | null = null;
-  if (used.some((b) => b.worker !== planner)) {
-    const clusteringJob = pool.run({ kind: 'concept-clustering', files: 'planned' }, undefined, { worker: planner });
-    track([clusteringJob.id]);
-    const encoded = await clusteringJob.done;
-    if (!encoded.ok) throw new Error(encoded.error.message);
-    clustering = encoded.data as Uint8Array;
-  }
-  const jobs = used.map((bin, k) => {
-    iterations.push(0);
-    const tasks = bin.tasks.sort((a, b) => a - b);
-    const job = bin.worker === planner
-      ? { kind: 'concept-chains' as const, files: 'planned' as const, request, tasks }
-      : { kind: 'concept-clustered-chains' as const, clustering: clustering!, request, tasks };
-    return pool.run(job, (p) => {
-      iterations[k] = p.fraction * bin.cost;
+  // Runs batches from `plan` on worker `w` until none is left: on the files
+  // it parsed, or on the whole plan's clustering inputs.
+  const runBatches = async (w: number, plan: Plan, source: 'parsed' | Uint8Array) => {
+    const fromWhole = plan === plans[0];
+    for (let batch = nextBatch(plan, fromWhole); batch.length > 0; batch = nextBatch(plan, fromWhole)) {
+      const cost = batch.reduce((t, i) => t + plan.costs[i], 0);
+      const job = pool.run(source === 'parsed'
+        ? { kind: 'concept-chains', files: 'planned', request, tasks: batch }
+        : { kind: 'concept-clustered-chains', clustering: source, request, tasks: batch }, (p) => {
+        running.set(job.id, p.fraction * cost);
+        report(false);
+      }, { worker: w });
+      track([job.id]);
+      const result = await job.done;
+      running.delete(job.id);
+      if (!result.ok) throw new Error(result.error.message);
+      iterationsDone += cost;
+      usedWorkers.add(w);
+      results.push({ data: result.data as Float64Array, keys: fromWhole ? null : plan.keys });
       report(false);
-    }, { worker: bin.worker });
-  });
-  track(jobs.map((j) => j.id));
-  const results = await Promise.all(jobs.map((j) => j.done));
-  const failed = results.find((r) => !r.ok);
-  if (failed) throw new Error(failed.error.message);
+    }
+  };
 
-  const chains = results.map((r) => r.data as Float64Array);
-  const assembleJob = pool.run({ kind: 'concept-assemble', files: 'planned', request, chainResults: chains }, undefined, { worker: planner });
+  const parse = (w: number, list: JobFile[]) => {
+    const job = pool.run({ kind: 'concept-plan', files: list, request }, (p: WorkerProgress) => {
+      bytesRead[w] = Math.min(p.bytesRead, sizeOf(list));
+      report(false);
+    }, { worker: w });
+    track([job.id]);
+    return job.done;
+  };
+
+  // What the chains need of all the files, as bytes from worker 0, for the
+  // workers that did not parse them: a few MB where the files are 100.
+  let clustering: Promise<Uint8Array | null> = Promise.resolve(null);
+  const planned = (async () => {
+    const plan = await parse(0, files);
+    if (!plan.ok) throw new Error(plan.error.message);
+    bytesRead[0] = sizeOf(files);
+    const wholePlan: Plan = { costs: plan.data as Float64Array, keys: JSON.parse(plan.report).keys as string[] };
+    plans[0] = wholePlan;
+    wholePlan.keys.forEach((key, i) => keyIndex.set(key, i));
+    iterationsPlanned = wholePlan.costs.reduce((t, c) => t + c, 0);
+    report(false);
+    if (pool.size > 1) {
+      const job = pool.run({ kind: 'concept-clustering', files: 'planned' }, undefined, { worker: 0 });
+      track([job.id]);
+      clustering = job.done.then((encoded) => {
+        if (!encoded.ok) throw new Error(encoded.error.message);
+        return encoded.data as Uint8Array;
+      });
+    }
+    return wholePlan;
+  })();
+  const whole = planned.then((plan) => runBatches(0, plan, 'parsed'));
+  const others = Array.from({ length: pool.size - 1 }, async (_, k) => {
+    const w = k + 1;
+    const share = shares[k];
+    if (share) {
+      const plan = await parse(w, share);
+      bytesRead[w] = sizeOf(share);
+      // A share that does not parse alone leaves its chains to the others;
+      // worker 0 reports the files' errors.
+      if (plan.ok) {
+        const sharePlan: Plan = { costs: plan.data as Float64Array, keys: JSON.parse(plan.report).keys as string[] };
+        plans[w] = sharePlan;
+        for (const key of sharePlan.keys) sharedKeys.add(key);
+        report(false);
+        await runBatches(w, sharePlan, 'parsed');
+      }
+    }
+    // Then whatever is left of the whole plan, once worker 0 has it.
+    const plan = await planned.catch(() => null);
+    const bytes = plan && await clustering;
+    if (plan && bytes) await runBatches(w, plan, bytes);
+  });
+  await Promise.all([whole, ...others]);
+  // A share's chains claimed before the whole plan was known may stand for
+  // none of its tasks; whatever is left runs on worker 0.
+  await runBatches(0, plans[0]!, 'parsed');
+
+  const assembleJob = pool.run({
+    kind: 'concept-assemble', files: 'planned', request, chainResults: results.map((r) => r.data), recordedKeys: results.map((r) => r.keys),
+  }, undefined, { worker: 0 });
   track([assembleJob.id]);
   const assembled = await assembleJob.done;
   if (!assembled.ok) throw new Error(assembled.error.message);
   report(true);
-  return { report: assembled.report, millis: performance.now() - started, workers: used.length, chains };
+  const chains = results.map((r) => (r.keys ? renumberChains(r.data, (task) => keyIndex.get(r.keys![task])) : r.data));
+  const workers = usedWorkers.size;
+  return { report: assembled.report, millis: performance.now() - started, workers, chains };
 }

@@ -1,6 +1,7 @@
 // The files the user dropped, what the core recognised in each, and the
 // settings the user corrected.
-import type { FileSettings, WasmFile } from '@shoal-wasm/shoal.mjs';
+import type { FileSettings } from '@shoal-wasm/shoal.mjs';
+import type { JobFile } from './worker/protocol';
 import type { Inspection } from './report-types';
 
 // A file is read, fingerprinted, then inspected by the core; only then can
@@ -13,6 +14,7 @@ export interface LoadedFile {
   size: number;
   state: FileState;
   bytes: Uint8Array;
+  blob: Blob;   // the same bytes, for the workers
   sha256: string;
   settings: FileSettings;
   inspection: Inspection | null;
@@ -25,7 +27,7 @@ export interface LoadedFile {
 let nextId = 1;
 
 export function pendingFile(name: string, size: number): LoadedFile {
-  return { id: nextId++, name, size, state: 'reading', bytes: new Uint8Array(), sha256: '', settings: {}, inspection: null };
+  return { id: nextId++, name, size, state: 'reading', bytes: new Uint8Array(), blob: new Blob(), sha256: '', settings: {}, inspection: null };
 }
 
 // Fills in the bytes and their fingerprint; the file then waits for inspection.
@@ -33,6 +35,7 @@ export async function finishReading(file: LoadedFile, bytes: Uint8Array) {
   const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource);
   file.sha256 = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
   file.bytes = bytes;
+  file.blob = new Blob([bytes as BlobPart]);
   file.size = bytes.length;
   file.state = 'inspecting';
 }
@@ -59,8 +62,8 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 }
 
-export function toWasmFile(file: LoadedFile): WasmFile {
-  return { name: file.name, bytes: file.bytes, settings: file.settings };
+export function toJobFile(file: LoadedFile): JobFile {
+  return { name: file.name, blob: file.blob, size: file.size, settings: file.settings, sha256: file.sha256 };
 }
 
 export const FORMATS = ['auto', 'human-long', 'llm-wide', 'plain-long', 'analysis', 'raw-llm', 'generic'];

@@ -2,7 +2,7 @@
 import './csp';  // first: nothing may connect anywhere before the policy is in place
 import './style.css';
 import { byId, h } from './dom';
-import { analysable, exclusionReason, finishReading, pendingFile, toWasmFile, type LoadedFile } from './files';
+import { analysable, exclusionReason, finishReading, pendingFile, toJobFile, type LoadedFile } from './files';
 import { runConcept } from './concept-run';
 import type { ColorReport, ConceptReport } from './report-types';
 import type { FileSettings } from '@shoal-wasm/shoal.mjs';
@@ -149,7 +149,7 @@ async function inspect(file: LoadedFile) {
   renderFilesSoon();
   const started = epochNow();
   try {
-    const result = await pool.run({ kind: 'inspect', file: toWasmFile(file) }).done;
+    const result = await pool.run({ kind: 'inspect', file: toJobFile(file) }).done;
     file.inspection = result.ok ? JSON.parse(result.report) : null;
     file.failure = result.ok ? undefined : result.error.message;
   } catch (error) {
@@ -233,7 +233,7 @@ function setRunning(on: boolean) {
 async function runColor(batch: LoadedFile[], request: ReturnType<typeof parameters>['color']) {
   const colorFiles = batch.filter((f) => f.inspection?.task === 'color');
   if (colorFiles.length === 0) return null;
-  const job = pool.run({ kind: 'color', files: colorFiles.map(toWasmFile), request }, (p) => progress.color(p.fraction));
+  const job = pool.run({ kind: 'color', files: colorFiles.map(toJobFile), request }, (p) => progress.color(p.fraction));
   running.push(job.id);
   const result = await job.done;
   if (!result.ok) throw new Error(result.error.message);
@@ -251,7 +251,7 @@ async function runColor(batch: LoadedFile[], request: ReturnType<typeof paramete
 async function runConcepts(batch: LoadedFile[], request: ReturnType<typeof parameters>['concept']) {
   const conceptFiles = batch.filter((f) => f.inspection?.task === 'concept');
   if (conceptFiles.length === 0) return null;
-  const run = await runConcept(pool, conceptFiles.map(toWasmFile), request, (p) => progress.concept(p),
+  const run = await runConcept(pool, conceptFiles.map(toJobFile), request, (p) => progress.concept(p),
     (ids) => running.push(...ids));
   const report = await timed('decoding', () => JSON.parse(run.report) as ConceptReport);
   lastConceptReport = report;
@@ -293,8 +293,12 @@ async function run() {
   }
   progress.start(batch.some((f) => f.inspection?.task === 'color'), batch.some((f) => f.inspection?.task === 'concept'));
   try {
-    const done = (await timed('analysis', () => Promise.all([runColor(batch, p.color), runConcepts(batch, p.concept)])))
-      .filter((d) => d !== null);
+    // The similarity jobs are queued first: their first worker parses every
+    // file, the longest step before any chain can start there.
+    const done = (await timed('analysis', () => {
+      const concept = runConcepts(batch, p.concept);
+      return Promise.all([runColor(batch, p.color), concept]);
+    })).filter((d) => d !== null);
     progress.rendering();
     await timed('rendering', async () => {
       byId('results').hidden = false;

@@ -43,7 +43,13 @@ export function emptyFigure(name: string, caption: string, reason: string): HTML
     h('figcaption', {}, caption), h('p', { class: 'figure-note' }, reason));
 }
 
+// Resolves in a task of its own, after the page has had a chance to paint and
+// handle input: Vega's rendering chains promises, so without this every
+// figure of a run would be drawn in one long main-thread task.
+export const nextTask = () => new Promise<void>((resolve) => { setTimeout(resolve, 0); });
+
 export async function figure(content: FigureContent): Promise<HTMLElement> {
+  await nextTask();
   const { name, caption, summary, spec, rows } = content;
   const summaryId = `figure-summary-${++serial}`;
   // Vega labels the element it draws into; the frame around it is what

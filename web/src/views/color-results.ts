@@ -3,7 +3,7 @@ import {
   type ColorAnswer, type WordNorms, colorMeasure, colorPerItem, colourBarsFigure, decodeAnswers, defaultBarWords, jsdFigure,
   responsesFigure, wordRatingsFigure,
 } from '../charts/color-charts';
-import { draw } from '../charts/figure';
+import { draw, nextTask } from '../charts/figure';
 import { perItemDistanceFigure, perItemScatterFigure } from '../charts/per-item-charts';
 import { append, h } from '../dom';
 import { download } from '../download';
@@ -57,18 +57,22 @@ export async function renderColorResults(container: HTMLElement, report: ColorRe
     ? h('ul', { class: 'issues' }, ...report.input_issues.map((x) => h('li', {}, `${x.count} × ${x.description} (first: ${x.first_file}, row ${x.first_row})`)))
     : null;
   const populations = colorPerItem(report);
+  // Drawn in order, each part appended as soon as it is ready and in a task
+  // of its own (see renderConceptResults).
   container.replaceChildren();
   append(container,
     h('h3', {}, 'Word–colour associations'),
     h('p', {}, `Pairs: ${String(report.parameters.pairs)} · ΔE: ${String(report.parameters.delta_e)} · seed ${String(report.parameters.seed)} · divergence: ${report.parameters.jsd === 'paper' ? 'the paper’s estimator' : 'JSD in bits'} · reference: ${String(report.parameters.reference || 'none')}`),
     save,
-    issues,
-    await draw(perItemScatterFigure(populations, colorMeasure)),
-    await draw(perItemDistanceFigure(populations, colorMeasure)),
-    await colourBars(report, decodeAnswers(data)),
-    await wordRatings(report, norms),
-    await draw(jsdFigure(report)),
-    await draw(responsesFigure(report)),
-    ...tables(report, populations),
-  );
+    issues);
+  append(container, await draw(perItemScatterFigure(populations, colorMeasure)));
+  append(container, await draw(perItemDistanceFigure(populations, colorMeasure)));
+  append(container, await colourBars(report, decodeAnswers(data)));
+  append(container, await wordRatings(report, norms));
+  append(container, await draw(jsdFigure(report)));
+  append(container, await draw(responsesFigure(report)));
+  for (const table of tables(report, populations)) {
+    await nextTask();
+    append(container, table);
+  }
 }

@@ -2,7 +2,7 @@
 import {
   heatmapFigure, humanConceptsFigure, individualsFigure, multipleFigure, reliabilityFigure, subsetsFigure,
 } from '../charts/concept-charts';
-import { draw } from '../charts/figure';
+import { draw, nextTask } from '../charts/figure';
 import { append, h } from '../dom';
 import { download } from '../download';
 import type { ConceptPopulation, ConceptReport, ConceptResult, ConceptSubset } from '../report-types';
@@ -51,20 +51,20 @@ export async function renderConceptResults(container: HTMLElement, report: Conce
   const save = h('button', { type: 'button', class: 'download', 'data-download': 'concept-report.json' }, 'Download the report (JSON)');
   save.addEventListener('click', () => download('shoal-concept-report.json', reportText, 'application/json'));
   const p = report.parameters as Record<string, unknown>;
+  // Drawn in order, each part appended as soon as it is ready and in a task
+  // of its own, so the first screen shows early and the page stays responsive.
   container.replaceChildren();
   append(container,
     h('h3', {}, 'Conceptual similarity judgements'),
     h('p', {}, `α = ${String(p.alpha)} · ${String(p.prior)} prior · ${String(p.iterations)} iterations (burn-in ${String(p.burn_in)}) · ${String(p.chains)} chain(s) · seed ${String(p.seed)}`),
     save,
-    convergenceWarning(report),
-    await draw(humanConceptsFigure(report)),
-    await draw(multipleFigure(report)),
-    await draw(heatmapFigure(report)),
-    await draw(subsetsFigure(report)),
-    await draw(reliabilityFigure(report)),
-    await draw(individualsFigure(report)),
-    populationTable(report),
-    subsetTable(report),
-    await convergencePanel(report, chainResults),
-  );
+    convergenceWarning(report));
+  for (const drawing of [humanConceptsFigure, multipleFigure, heatmapFigure, subsetsFigure, reliabilityFigure, individualsFigure]) {
+    append(container, await draw(drawing(report)));
+  }
+  for (const table of [populationTable, subsetTable]) {
+    await nextTask();
+    append(container, table(report));
+  }
+  append(container, await convergencePanel(report, chainResults));
 }

@@ -2,22 +2,32 @@
 // holds its own instance of the wasm core.
 import createShoal, { type Outcome, type ShoalModule } from '@shoal-wasm/shoal.mjs';
 import wasmUrl from '@shoal-wasm/shoal.wasm?url';
-import type { FromWorker, HeldFiles, Job, JobResult, ToWorker, WorkerProgress, WasmFile } from './protocol';
+import type { FromWorker, Job, JobFile, JobResult, ToWorker, WorkerProgress, WasmFile } from './protocol';
 
 const post = (message: FromWorker, transfer: Transferable[] = []) => self.postMessage(message, { transfer });
 const shoal: Promise<ShoalModule> = createShoal({ locateFile: () => wasmUrl });
 
 let planned: WasmFile[] | null = null;
 
-function held(files: HeldFiles): WasmFile[] {
-  if (files !== 'planned') return files;
+function held(): WasmFile[] {
   if (!planned) throw new Error('this worker has not parsed the files');
   return planned;
 }
 
 const noError = { file: '', row: 0, column: '', message: '' };
 
-function run(module: ShoalModule, job: Job, progress: (fraction: number) => void): Outcome {
+async function read(file: JobFile): Promise<WasmFile> {
+  return { name: file.name, bytes: new Uint8Array(await file.blob.arrayBuffer()), settings: file.settings, sha256: file.sha256 };
+}
+
+// The job's files, read, before the module's synchronous call.
+async function readFiles(job: Job): Promise<WasmFile[]> {
+  if (job.kind === 'inspect') return [await read(job.file)];
+  if (job.kind === 'color' || job.kind === 'concept-plan') return Promise.all(job.files.map(read));
+  return [];
+}
+
+function run(module: ShoalModule, job: Job, files: WasmFile[], progress: (fraction: number) => void): Outcome {
   switch (job.kind) {
     case 'version':
       return { ok: true, report: module.version(), error: { file: '', row: 0, column: '', message: '' }, data: null };
@@ -28,29 +38,31 @@ function run(module: ShoalModule, job: Job, progress: (fraction: number) => void
       return { ok: check.message === '', report: check.setting, error: { ...noError, message: check.message }, data: null };
     }
     case 'inspect':
-      return module.inspectFile(job.file);
+      return module.inspectFile(files[0]);
     case 'color':
-      return module.analyseColor(job.files, job.request, progress);
+      return module.analyseColor(files, job.request, progress);
     case 'concept-plan':
-      planned = job.files;
-      return module.planConcept(job.files, job.request);
+      planned = files;
+      return module.planConcept(files, job.request);
     case 'concept-chains':
-      return module.runConceptChains(held(job.files), job.request, job.tasks, progress);
+      return module.runConceptChains(held(), job.request, job.tasks, progress);
     case 'concept-clustering':
-      return module.clusteringInputs(held(job.files));
+      return module.clusteringInputs(held());
     case 'concept-clustered-chains':
       return module.runClusteredChains(job.clustering, job.request, job.tasks, progress);
     case 'concept-assemble':
-      return module.assembleConcept(held(job.files), job.request, job.chainResults);
+      return module.assembleConcept(held(), job.request, job.chainResults, job.recordedKeys);
   }
 }
 
 const epochNow = () => performance.timeOrigin + performance.now();
 
 self.onmessage = async (event: MessageEvent<ToWorker>) => {
-  const received = epochNow();
   const { id, job } = event.data;
   try {
+    // Reading the files' blobs counts as their transfer.
+    const files = await readFiles(job);
+    const received = epochNow();
     const module = await shoal;
     const started = performance.now();
     const startedEpoch = epochNow();
@@ -69,7 +81,7 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
       state.bytesRead = bytes;
       send(false);
     });
-    const outcome = run(module, job, (fraction) => {
+    const outcome = run(module, job, files, (fraction) => {
       state.fraction = fraction;
       send(fraction >= 1);
     });

@@ -1,24 +1,35 @@
 // Messages between the page and its analysis workers.
-import type { ColorRequest, ConceptRequest, ErrorInfo, SettingsText, WasmFile } from '@shoal-wasm/shoal.mjs';
+import type { ColorRequest, ConceptRequest, ErrorInfo, FileSettings, SettingsText, WasmFile } from '@shoal-wasm/shoal.mjs';
 
 export type { ColorRequest, ConceptRequest, ErrorInfo, WasmFile };
+
+// A file as it crosses to a worker: its bytes as a Blob, which crosses by
+// reference, where bytes would be copied on the page's thread (160 MB of the
+// paper's files at the start of a run); the worker reads them.
+export interface JobFile {
+  name: string;
+  blob: Blob;
+  size: number;
+  settings?: FileSettings;
+  sha256?: string;
+}
 
 export type Job =
   | { kind: 'version' }
   | { kind: 'option-limits' }
   // Answers the setting at fault as its report, the validator's words as its error.
   | { kind: 'check-settings'; settings: { color: SettingsText; concept: SettingsText } }
-  | { kind: 'inspect'; file: WasmFile }
-  | { kind: 'color'; files: WasmFile[]; request: ColorRequest }
-  | { kind: 'concept-plan'; files: WasmFile[]; request: ConceptRequest }
+  | { kind: 'inspect'; file: JobFile }
+  | { kind: 'color'; files: JobFile[]; request: ColorRequest }
+  | { kind: 'concept-plan'; files: JobFile[]; request: ConceptRequest }
   | { kind: 'concept-chains'; files: HeldFiles; request: ConceptRequest; tasks: number[] }
   | { kind: 'concept-clustering'; files: HeldFiles }
   | { kind: 'concept-clustered-chains'; clustering: Uint8Array; request: ConceptRequest; tasks: number[] }
-  | { kind: 'concept-assemble'; files: HeldFiles; request: ConceptRequest; chainResults: Float64Array[] };
+  | { kind: 'concept-assemble'; files: HeldFiles; request: ConceptRequest; chainResults: Float64Array[]; recordedKeys: (string[] | null)[] };
 
 // 'planned': the files of the last concept-plan job this worker ran, which
 // it keeps, so they cross to the worker once rather than once per job.
-export type HeldFiles = WasmFile[] | 'planned';
+export type HeldFiles = 'planned';
 
 export interface JobResult {
   ok: boolean;
