@@ -116,6 +116,7 @@ td code{font-size:.75rem;word-break:break-all}
 .share-link a{display:block;font-family:monospace;font-size:.7rem;line-height:1.3;word-break:break-all;max-height:5.2em;overflow:hidden}
 figure{margin:1.2rem 0}figcaption{font-weight:600;margin-bottom:.3rem}
 figure svg{max-width:100%;height:auto}
+.plot-dark{background:#16191c;color:#e8e8e8;border-radius:4px}
 .warning{border-left:4px solid #e69f00;padding:.3rem .8rem;background:#fff4e0}
 .table-scroll{overflow-x:auto}
 details>summary{font-weight:600}

@@ -7,7 +7,7 @@ import { expressionInterpreter } from 'vega-interpreter';
 import { download, safeFileName } from '../download';
 import { h } from '../dom';
 import { toCsv, type Row } from './csv';
-import { vegaConfig } from './theme';
+import { darkScheme, vegaConfig } from './theme';
 
 // Decoded here rather than fetched: the page's policy allows no data: fetches.
 function dataUrlToBlob(url: string): Blob {
@@ -54,7 +54,9 @@ export async function figure(content: FigureContent): Promise<HTMLElement> {
   const summaryId = `figure-summary-${++serial}`;
   // Vega labels the element it draws into; the frame around it is what
   // assistive technology reads: the caption, described by the summary.
-  const plot = h('div', { class: 'plot' });
+  // A figure keeps the background of the scheme it was drawn in, so it stays
+  // readable if the reader's scheme changes afterwards.
+  const plot = h('div', { class: darkScheme() ? 'plot plot-dark' : 'plot plot-light' });
   const frame = h('div', { class: 'plot-frame', role: 'img', 'aria-label': caption, 'aria-describedby': summaryId, style: 'max-width:100%;overflow-x:auto' }, plot);
   const block = h('figure', { class: 'figure', 'data-figure': name },
     h('figcaption', {}, caption), frame,
