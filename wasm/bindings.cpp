@@ -78,9 +78,11 @@ std::vector<double> g_numbers;
 // timings.
 double g_serialise_millis = 0.0;
 
-std::string serialise(const nlohmann::json& report) {
+// `write` returns the report's text, written piece by piece (no tree).
+template <typename Write>
+std::string serialise(const Write& write) {
   const auto start = std::chrono::steady_clock::now();
-  std::string text = report.dump(1) + "\n";
+  std::string text = write();
   g_serialise_millis = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return text;
 }
@@ -211,7 +213,8 @@ Outcome analyse_color(val files, ColorRequest request, val progress) {
       if (present(progress)) progress(val(fraction));
     });
     g_bytes = shoal::color_answer_records(dataset, analysis);
-    return success(serialise(shoal::color_report(dataset, input_options, analysis, settings.bootstrap)),
+    const auto comparisons = shoal::compare_color(analysis, {settings.bootstrap, analysis.options.seed});
+    return success(serialise([&] { return shoal::color_report_text(dataset, input_options, analysis, comparisons); }),
                    val(emscripten::typed_memory_view(g_bytes.size(), g_bytes.data())));
   } catch (const std::exception& e) {
     return failure(e);
@@ -396,8 +399,9 @@ Outcome assemble_concept(val files, ConceptRequest request, val chain_results) {
       if (!s) throw std::invalid_argument("chain results are missing for some chains");
     }
     const auto analysis = shoal::assemble_concept_analysis(loaded->dataset, options, tasks, std::move(results));
-    return success(serialise(shoal::concept_report(loaded->dataset, loaded->input_options, analysis,
-                                                   concept_settings(request).bootstrap)));
+    const auto comparisons = shoal::compare_concepts(analysis, {concept_settings(request).bootstrap, analysis.options.seed});
+    return success(serialise(
+        [&] { return shoal::concept_report_text(loaded->dataset, loaded->input_options, analysis, comparisons); }));
   } catch (const std::exception& e) {
     return failure(e);
   }

@@ -109,7 +109,8 @@ int run_color(const std::vector<std::string>& args) {
     throw UsageError(e.what());
   }
   const ComparisonResult comparisons = compare_color(analysis, {bootstrap, options.seed});
-  write_report(a.value("out", "-"), color_report(dataset, {input_options}, analysis, comparisons));
+  write_report(a.value("out", "-"),
+               [&](std::ostream& out) { write_color_report(out, dataset, {input_options}, analysis, comparisons); });
   if (a.has("tables")) {
     const std::string dir = a.value("tables", ".");
     write_output(dir + "/color-words.csv", color_words_csv(analysis));
