@@ -157,6 +157,15 @@ ColorFormat detect_format(const CsvTable& table, const Columns& c) {
                        "names differ.");
 }
 
+// Replies keep their line in 32 bits.
+std::uint32_t line_of(const CsvTable& table, std::size_t r) {
+  const std::size_t line = table.line_of(r);
+  if (line > UINT32_MAX) {
+    throw InputError(table.file, 0, "", "the file has more than " + std::to_string(UINT32_MAX) + " lines");
+  }
+  return static_cast<std::uint32_t>(line);
+}
+
 class DatasetBuilder {
  public:
   explicit DatasetBuilder(ColorDataset& dataset) : dataset_(dataset) {}
@@ -170,12 +179,19 @@ class DatasetBuilder {
       check_same_label(dataset_.populations[it->second].label, sources_[it->second], label, file, row);
       return dataset_.populations[it->second];
     }
-    dataset_.populations.push_back(ColorPopulation{label, {}});
+    dataset_.populations.push_back(ColorPopulation{label, {}, {}, {}});
     sources_.push_back({file, row});
+    names_.emplace_back();
     return dataset_.populations.back();
   }
 
-  void add(ColorPopulation& population, ColorResponse response) { population.responses.push_back(std::move(response)); }
+  void add(ColorPopulation& population, const std::string& individual, const std::string& word,
+           ColorResponse response) {
+    NameIndex& names = names_[static_cast<std::size_t>(&population - dataset_.populations.data())];
+    response.individual = intern(population.individuals, names.individuals, individual);
+    response.word = intern(population.words, names.words, word);
+    population.responses.push_back(response);
+  }
 
   // Once every input is read: drops repeated answers (the first is kept)
   // and counts them, replies with no colour, and individuals who answered a
@@ -194,9 +210,7 @@ class DatasetBuilder {
       for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
       std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
         const ColorResponse &x = responses[a], &y = responses[b];
-        if (int c = x.individual.compare(y.individual)) return c < 0;
-        if (int c = x.word.compare(y.word)) return c < 0;
-        return x.block < y.block;
+        return std::tie(x.individual, x.word, x.block) < std::tie(y.individual, y.word, y.block);
       });
       std::vector<bool> repeated(responses.size(), false);
       for (std::size_t k = 0; k < order.size();) {
@@ -242,7 +256,19 @@ class DatasetBuilder {
   }
 
  private:
+  // Per population, the index of each name, while reading.
+  struct NameIndex {
+    std::unordered_map<std::string, std::uint32_t> individuals, words;
+  };
+  static std::uint32_t intern(std::vector<std::string>& names, std::unordered_map<std::string, std::uint32_t>& index,
+                              const std::string& name) {
+    const auto [it, added] = index.emplace(name, static_cast<std::uint32_t>(names.size()));
+    if (added) names.push_back(name);
+    return it->second;
+  }
+
   ColorDataset& dataset_;
+  std::vector<NameIndex> names_;
   std::vector<LabelSource> sources_;
   std::unordered_map<std::string, std::size_t> index_;
   std::set<std::pair<std::size_t, std::string>> listed_;   // (input, population) already listed
@@ -269,19 +295,19 @@ void read_human_long(const CsvTable& table, const ColumnFinder& finder, std::siz
                   table.line_of(r));
       continue;
     }
+    const std::string id = require_text(table, r, individual, "a participant id");
+    const std::string w = require_text(table, r, word, "a word");
     ColorResponse response;
-    response.individual = require_text(table, r, individual, "a participant id");
-    response.word = require_text(table, r, word, "a word");
-    response.block = b;
-    response.input = input;
-    response.row = table.line_of(r);
+    response.block = static_cast<std::uint8_t>(b);
+    response.input = static_cast<std::uint32_t>(input);
+    response.row = line_of(table, r);
     const bool all_empty = trim(table.cell(r, red)).empty() && trim(table.cell(r, green)).empty() &&
                            trim(table.cell(r, blue)).empty();
     if (!all_empty) {
       response.colour = Rgb8{parse_channel(table, r, red), parse_channel(table, r, green),
                              parse_channel(table, r, blue)};
     }
-    builder.add(population, std::move(response));
+    builder.add(population, id, w, response);
   }
 }
 
@@ -299,16 +325,17 @@ void read_plain_long(const CsvTable& table, const Columns& c, const ColumnFinder
     label.name = require_text(table, r, population_column, "a population name");
     label.human = is_human_name(label.name);
     auto& population = builder.population(label, labels, dataset.inputs[input], table.file, table.line_of(r));
-    ColorResponse response;
-    response.individual = require_text(table, r, individual, "an individual id");
-    response.word = require_text(table, r, word, "a word");
-    response.block = parse_block(table.cell(r, block));
-    if (response.block == 0) {
+    const std::string id = require_text(table, r, individual, "an individual id");
+    const std::string w = require_text(table, r, word, "a word");
+    const int b = parse_block(table.cell(r, block));
+    if (b == 0) {
       throw InputError(table.file, table.line_of(r), table.header[block],
                        "expected block 1 or 2, found " + quote_text(trim(table.cell(r, block))));
     }
-    response.input = input;
-    response.row = table.line_of(r);
+    ColorResponse response;
+    response.block = static_cast<std::uint8_t>(b);
+    response.input = static_cast<std::uint32_t>(input);
+    response.row = line_of(table, r);
     if (rgb_columns) {
       const bool all_empty = trim(table.cell(r, *c.red)).empty() && trim(table.cell(r, *c.green)).empty() &&
                              trim(table.cell(r, *c.blue)).empty();
@@ -319,7 +346,7 @@ void read_plain_long(const CsvTable& table, const Columns& c, const ColumnFinder
     } else {
       response.colour = parse_colour_cell(table, r, *c.colour);
     }
-    builder.add(population, std::move(response));
+    builder.add(population, id, w, response);
   }
 }
 
@@ -340,11 +367,9 @@ void read_llm_wide(const CsvTable& table, const Columns& c, const ColumnFinder& 
     const std::optional<std::size_t> reply_columns[2] = {c.reply1, c.reply2};
     for (int b = 0; b < 2; ++b) {
       ColorResponse response;
-      response.individual = id;
-      response.word = w;
-      response.block = b + 1;
-      response.input = input;
-      response.row = table.line_of(r);
+      response.block = static_cast<std::uint8_t>(b + 1);
+      response.input = static_cast<std::uint32_t>(input);
+      response.row = line_of(table, r);
       // The hex column holds the code the pipeline extracted; where it is
       // missing the reply itself is searched with the same rule.
       if (hex_columns[b] && !is_missing_marker(table.cell(r, *hex_columns[b]))) {
@@ -352,7 +377,7 @@ void read_llm_wide(const CsvTable& table, const Columns& c, const ColumnFinder& 
       } else if (reply_columns[b]) {
         response.colour = find_hex_colour(table.cell(r, *reply_columns[b]));
       }
-      builder.add(population, std::move(response));
+      builder.add(population, id, w, response);
     }
   }
 }
