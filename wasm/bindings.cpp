@@ -208,7 +208,7 @@ Outcome analyse_color(val files, ColorRequest request, val progress) {
     const shoal::ColorOptions& options = settings.options;
     read_files(files, inputs, input_options, shoal::color_input_options, "word-colour", shoal::color_roles());
 
-    const auto dataset = shoal::load_color_inputs(inputs, input_options);
+    const auto dataset = shoal::load_color_inputs(std::move(inputs), input_options);
     const auto analysis = shoal::analyse_color(dataset, options, [&](double fraction) {
       if (present(progress)) progress(val(fraction));
     });

@@ -100,8 +100,7 @@ int run_color(const std::vector<std::string>& args) {
   const std::size_t bootstrap = settings.bootstrap;
   check_tables_directory(a);
 
-  const auto inputs = read_inputs(a.positional());
-  const ColorDataset dataset = load_color_inputs(inputs, {input_options});
+  const ColorDataset dataset = load_color_inputs(read_inputs(a.positional()), {input_options});
   ColorAnalysis analysis;
   try {
     analysis = analyse_color(dataset, options);

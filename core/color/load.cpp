@@ -418,7 +418,7 @@ ColorColumns detect_color_columns(const CsvTable& table, const ColorInputOptions
   return out;
 }
 
-ColorDataset load_color_inputs(const std::vector<TextInput>& inputs, const std::vector<ColorInputOptions>& options) {
+ColorDataset load_color_inputs(std::vector<TextInput> inputs, const std::vector<ColorInputOptions>& options) {
   if (options.size() != 1 && options.size() != inputs.size()) {
     throw std::invalid_argument("give one set of input options for all inputs or one per input");
   }
@@ -428,6 +428,9 @@ ColorDataset load_color_inputs(const std::vector<TextInput>& inputs, const std::
     const ColorInputOptions& o = options.size() == 1 ? options[0] : options[i];
     dataset.inputs.push_back(summarise_input(inputs[i]));
     const CsvTable table = read_table(inputs[i]);
+    // The table holds all the rest needs: the text goes now, before the
+    // replies are made, rather than after the last input.
+    inputs[i].content = std::string();
     const ColumnFinder finder(table, o.columns);
     const Columns columns = find_columns(finder);
     const ColorFormat format = o.format == ColorFormat::Auto ? detect_format(table, columns) : o.format;

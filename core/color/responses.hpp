@@ -67,7 +67,8 @@ struct ColorInputOptions {
 // population, across files). `options` holds one entry for all inputs or one
 // per input. Throws InputError on malformed input; counts non-fatal problems
 // in ColorDataset::issues.
-ColorDataset load_color_inputs(const std::vector<TextInput>& inputs, const std::vector<ColorInputOptions>& options);
+// The inputs are taken (move them in): each text is freed once it is read.
+ColorDataset load_color_inputs(std::vector<TextInput> inputs, const std::vector<ColorInputOptions>& options);
 
 // The format and the column chosen for each role, as the loader would use
 // them. Throws InputError when the columns fit no colour format.

@@ -10,8 +10,10 @@ namespace shoal {
 void JsonWriter::write(std::string_view text) {
   if (stream_) {
     stream_->write(text.data(), static_cast<std::streamsize>(text.size()));
-  } else {
+  } else if (text_) {
     text_->append(text);
+  } else {
+    *bytes_ += text.size();
   }
 }
 

@@ -18,6 +18,10 @@ class JsonWriter {
  public:
   explicit JsonWriter(std::ostream& out) : stream_(&out) {}
   explicit JsonWriter(std::string& out) : text_(&out) {}
+  // Writes nothing, only counts the bytes it would write: to size a buffer
+  // exactly, where one doubled as it grows would hold three times the text
+  // while it moves.
+  explicit JsonWriter(std::size_t& bytes) : bytes_(&bytes) {}
 
   void begin_object();
   void begin_array();
@@ -43,6 +47,7 @@ class JsonWriter {
 
   std::ostream* stream_ = nullptr;
   std::string* text_ = nullptr;
+  std::size_t* bytes_ = nullptr;
   std::vector<Level> levels_;
 };
 

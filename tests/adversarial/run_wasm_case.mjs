@@ -21,9 +21,18 @@ if (spec.task === 'color') {
   outcome = shoal.analyseColor(files, spec.request, null);
 } else {
   outcome = shoal.planConcept(files, spec.request);
+  // `complete`: the whole analysis, as the page's calls make it (plan, every
+  // chain, assembly), in one module.
+  if (outcome.ok && spec.complete) {
+    const tasks = JSON.parse(outcome.report).tasks;
+    const chains = shoal.runConceptChains(files, spec.request, [...Array(tasks).keys()], null);
+    outcome = chains.ok ? shoal.assembleConcept(files, spec.request, [chains.data.slice()]) : chains;
+  }
 }
 writeFileSync(path.join(dir, 'wasm-result.json'), JSON.stringify({
   ok: outcome.ok,
   message: outcome.ok ? '' : outcome.error.message,
-  report: outcome.ok && spec.task === 'color' ? outcome.report : '',
+  report: outcome.ok && (spec.task === 'color' || spec.complete) ? outcome.report : '',
+  // The module's memory never shrinks: its size now is the most it held.
+  heapBytes: shoal.HEAP8.buffer.byteLength,
 }));

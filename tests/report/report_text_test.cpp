@@ -59,6 +59,14 @@ TEST_CASE("JSON writer: the same bytes as a dumped tree") {
                    w.end();
                  }}});
   CHECK(stream.str() == nlohmann::json({{"a", 1}, {"b", 2}, {"c", {3}}, {"d", 4}, {"e", 5}}).dump(1));
+
+  // Counting writes nothing and counts every byte.
+  std::size_t bytes = 0;
+  JsonWriter counter(bytes);
+  counter.begin_array();
+  counter.value(tree);
+  counter.end();
+  CHECK(bytes == nlohmann::json::array({tree}).dump(1).size());
 }
 
 TEST_CASE("JSON writer: keys out of the tree's order are refused, not written") {
