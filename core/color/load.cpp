@@ -430,7 +430,7 @@ ColorDataset load_color_inputs(std::vector<TextInput> inputs, const std::vector<
     const CsvTable table = read_table(inputs[i]);
     // The table holds all the rest needs: the text goes now, before the
     // replies are made, rather than after the last input.
-    inputs[i].content = std::string();
+    std::string().swap(inputs[i].content);   // (assigning an empty string keeps the buffer)
     const ColumnFinder finder(table, o.columns);
     const Columns columns = find_columns(finder);
     const ColorFormat format = o.format == ColorFormat::Auto ? detect_format(table, columns) : o.format;

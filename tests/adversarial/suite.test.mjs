@@ -97,8 +97,9 @@ function ceilings(c, inputBytes) {
     return { native: NATIVE_BASE_MIB * MiB + 2 * budget + 2 * inputBytes, wasm: WASM_BASE_MIB * MiB + 3 * budget + 2 * inputBytes };
   }
   let counted = inputBytes;
-  // A report is held as a JSON tree while it is written: when each row is a
-  // population of its own, that, not the input, is the size to bound.
+  // A report's comparisons (a few entries per population) are held as a JSON
+  // tree while they are written: when each row is a population of its own,
+  // that, not the input, is the size to bound.
   if (c.reportPerRow) counted += c.reportPerRow * inputBytes / 30;
   return {
     native: NATIVE_BASE_MIB * MiB + NATIVE_PER_BYTE * counted,
