@@ -24,7 +24,7 @@ const MiB = 1 << 20;
 // The README's bound, per process: a fixed base plus a multiple of the input
 // (for gzip, of the most it may decompress to).
 const NATIVE_BASE_MIB = 48, WASM_BASE_MIB = 160;
-const NATIVE_PER_BYTE = 16, WASM_PER_BYTE = 24;
+const NATIVE_PER_BYTE = 10, WASM_PER_BYTE = 12;
 const GZIP_BUDGET_MIB = (bytes) => Math.min(1024, 64 * bytes / MiB + 64);
 
 const COLOR_DEFAULTS = { 'jsd-samples': 100, bootstrap: 0 };
