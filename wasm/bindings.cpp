@@ -76,9 +76,11 @@ std::vector<double> g_numbers;
 // timings.
 double g_serialise_millis = 0.0;
 
-std::string serialise(const nlohmann::json& report) {
+// `write` returns the report's text, written piece by piece (no tree).
+template <typename Write>
+std::string serialise(const Write& write) {
   const auto start = std::chrono::steady_clock::now();
-  std::string text = report.dump(1) + "\n";
+  std::string text = write();
   g_serialise_millis = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return text;
 }
@@ -184,12 +186,13 @@ Outcome analyse_color(val files, ColorRequest request, val progress) {
     const shoal::ColorOptions& options = settings.options;
     read_files(files, inputs, input_options, shoal::color_input_options, "word-colour", shoal::color_roles());
 
-    const auto dataset = shoal::load_color_inputs(inputs, input_options);
+    const auto dataset = shoal::load_color_inputs(std::move(inputs), input_options);
     const auto analysis = shoal::analyse_color(dataset, options, [&](double fraction) {
       if (present(progress)) progress(val(fraction));
     });
     g_bytes = shoal::color_answer_records(dataset, analysis);
-    return success(serialise(shoal::color_report(dataset, input_options, analysis, settings.bootstrap)),
+    const auto comparisons = shoal::compare_color(analysis, {settings.bootstrap, analysis.options.seed});
+    return success(serialise([&] { return shoal::color_report_text(dataset, input_options, analysis, comparisons); }),
                    val(emscripten::typed_memory_view(g_bytes.size(), g_bytes.data())));
   } catch (const std::exception& e) {
     return failure(e);
@@ -398,8 +401,9 @@ Outcome assemble_concept(val files, ConceptRequest request, val chain_results, v
       if (!s) throw std::invalid_argument("chain results are missing for some chains");
     }
     const auto analysis = shoal::assemble_concept_analysis(loaded->dataset, options, tasks, std::move(results));
-    return success(serialise(shoal::concept_report(loaded->dataset, loaded->input_options, analysis,
-                                                   concept_settings(request).bootstrap)));
+    const auto comparisons = shoal::compare_concepts(analysis, {concept_settings(request).bootstrap, analysis.options.seed});
+    return success(serialise(
+        [&] { return shoal::concept_report_text(loaded->dataset, loaded->input_options, analysis, comparisons); }));
   } catch (const std::exception& e) {
     return failure(e);
   }

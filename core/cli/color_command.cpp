@@ -100,8 +100,7 @@ int run_color(const std::vector<std::string>& args) {
   const std::size_t bootstrap = settings.bootstrap;
   check_tables_directory(a);
 
-  const auto inputs = read_inputs(a.positional());
-  const ColorDataset dataset = load_color_inputs(inputs, {input_options});
+  const ColorDataset dataset = load_color_inputs(read_inputs(a.positional()), {input_options});
   ColorAnalysis analysis;
   try {
     analysis = analyse_color(dataset, options);
@@ -109,7 +108,8 @@ int run_color(const std::vector<std::string>& args) {
     throw UsageError(e.what());
   }
   const ComparisonResult comparisons = compare_color(analysis, {bootstrap, options.seed});
-  write_report(a.value("out", "-"), color_report(dataset, {input_options}, analysis, comparisons));
+  write_report(a.value("out", "-"),
+               [&](std::ostream& out) { write_color_report(out, dataset, {input_options}, analysis, comparisons); });
   if (a.has("tables")) {
     const std::string dir = a.value("tables", ".");
     write_output(dir + "/color-words.csv", color_words_csv(analysis));

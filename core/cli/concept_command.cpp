@@ -140,7 +140,8 @@ int run_concept(const std::vector<std::string>& args) {
   const ConceptDataset dataset = load_concept_inputs(inputs, {input_options});
   const ConceptAnalysis analysis = analyse_concepts(dataset, options);
   const ComparisonResult comparisons = compare_concepts(analysis, {bootstrap, options.seed});
-  write_report(a.value("out", "-"), concept_report(dataset, {input_options}, analysis, comparisons));
+  write_report(a.value("out", "-"),
+               [&](std::ostream& out) { write_concept_report(out, dataset, {input_options}, analysis, comparisons); });
   if (a.has("tables")) {
     const std::string dir = a.value("tables", ".");
     write_output(dir + "/concept-subsets.csv", concept_subsets_csv(analysis));

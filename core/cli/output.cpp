@@ -37,18 +37,22 @@ void print_input_issues(const std::vector<InputIssue>& issues) {
   }
 }
 
-// Streamed rather than dumped to a string first: a report can be larger
-// than its inputs, and a second copy of it would count in peak memory.
-void write_report(const std::string& out_path, const nlohmann::json& report) {
+void write_report(const std::string& out_path, const std::function<void(std::ostream&)>& write) {
   if (out_path == "-") {
-    std::cout << std::setw(1) << report << "\n";
+    write(std::cout);
     return;
   }
   const std::filesystem::path target(out_path);
   if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path());
   std::ofstream stream(target, std::ios::binary);
-  stream << std::setw(1) << report << "\n";
+  write(stream);
   if (!stream) throw std::runtime_error("cannot write " + out_path);
+}
+
+// Streamed rather than dumped to a string first: a report can be larger
+// than its inputs, and a second copy of it would count in peak memory.
+void write_report(const std::string& out_path, const nlohmann::json& report) {
+  write_report(out_path, [&](std::ostream& out) { out << std::setw(1) << report << "\n"; });
 }
 
 }  // namespace shoal::cli

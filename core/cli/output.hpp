@@ -1,4 +1,6 @@
 #pragma once
+#include <functional>
+#include <iosfwd>
 #include <string>
 #include <vector>
 
@@ -20,5 +22,7 @@ void print_input_issues(const std::vector<InputIssue>& issues);
 
 // The report as indented JSON to --out (stdout when absent).
 void write_report(const std::string& out_path, const nlohmann::json& report);
+// The same, written by `write` straight into the file (or stdout for "-").
+void write_report(const std::string& out_path, const std::function<void(std::ostream&)>& write);
 
 }  // namespace shoal::cli

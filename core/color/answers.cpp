@@ -8,12 +8,16 @@ namespace shoal {
 std::vector<std::uint8_t> color_answer_records(const ColorDataset& dataset, const ColorAnalysis& analysis) {
   std::vector<std::uint8_t> records;
   for (std::size_t p = 0; p < analysis.populations.size() && p < dataset.populations.size(); ++p) {
+    // The population's word indices, as the analysis lists the words.
     std::map<std::string, std::size_t> word_index;
     const auto& words = analysis.populations[p].words;
     for (std::size_t w = 0; w < words.size(); ++w) word_index[words[w].word] = w;
-    for (const auto& r : dataset.populations[p].responses) {
+    const auto& population = dataset.populations[p];
+    std::vector<std::size_t> analysed(population.words.size());
+    for (std::size_t w = 0; w < analysed.size(); ++w) analysed[w] = word_index.at(population.words[w]);
+    for (const auto& r : population.responses) {
       if (!r.colour) continue;
-      const std::size_t w = word_index.at(r.word);
+      const std::size_t w = analysed[r.word];
       std::uint8_t record[kColorAnswerRecordSize];
       for (int byte = 0; byte < 4; ++byte) {
         record[byte] = static_cast<std::uint8_t>((p >> (8 * byte)) & 0xFF);

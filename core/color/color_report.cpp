@@ -1,6 +1,9 @@
 #include "color/color_report.hpp"
 
+#include <ostream>
+
 #include "report/csv_writer.hpp"
+#include "report/json_writer.hpp"
 #include "report/report_json.hpp"
 
 namespace shoal {
@@ -28,43 +31,69 @@ double valid_percent(const PopulationDiversity& p) {
   return total == 0.0 ? 0.0 : 100.0 * static_cast<double>(p.valid_responses) / total;
 }
 
-nlohmann::json population_json(const PopulationDiversity& p, bool has_reference) {
-  nlohmann::json words = nlohmann::json::array();
-  for (const auto& w : p.words) {
-    words.push_back({{"word", w.word},
-                     {"individuals", w.individuals},
-                     {"incomplete", w.incomplete},
-                     {"internal_delta_e", to_json(w.internal_delta_e)},
-                     {"population_delta_e", to_json(w.population_delta_e)},
-                     {"dist_from_diagonal", number_or_null(w.dist_from_diagonal)},
-                     {"block1_gaussian", gaussian_json(w.block1_gaussian)},
-                     {"jsd_to_reference", jsd_json(w.jsd_to_reference)}});
-  }
-  nlohmann::json out = to_json(p.label);
-  out.update({{"individuals", p.individuals},
-          {"responses",
-           {{"valid", p.valid_responses}, {"invalid", p.invalid_responses}, {"valid_percent", valid_percent(p)}}},
-          {"words_analysed", p.words_analysed},
-          {"dist_from_diagonal", to_json(p.dist_from_diagonal)},
-          {"internal_delta_e", to_json(p.internal_delta_e)},
-          {"population_delta_e", to_json(p.population_delta_e)},
-          {"regression_internal_on_population", to_json(p.internal_on_population)},
-          {"jsd_to_reference", has_reference && p.jsd_to_reference.n > 0 ? to_json(p.jsd_to_reference)
-                                                                          : nlohmann::json(nullptr)},
-          {"words", words}});
-  return out;
+nlohmann::json word_json(const WordDiversity& w) {
+  return {{"word", w.word},
+          {"individuals", w.individuals},
+          {"incomplete", w.incomplete},
+          {"internal_delta_e", to_json(w.internal_delta_e)},
+          {"population_delta_e", to_json(w.population_delta_e)},
+          {"dist_from_diagonal", number_or_null(w.dist_from_diagonal)},
+          {"block1_gaussian", gaussian_json(w.block1_gaussian)},
+          {"jsd_to_reference", jsd_json(w.jsd_to_reference)}};
+}
+
+// The words, one entry each, are most of a report: they are written one at
+// a time.
+void write_population(JsonWriter& out, const PopulationDiversity& p, bool has_reference) {
+  nlohmann::json head = to_json(p.label);
+  head["individuals"] = p.individuals;
+  head["responses"] = {{"valid", p.valid_responses}, {"invalid", p.invalid_responses}, {"valid_percent", valid_percent(p)}};
+  head["words_analysed"] = p.words_analysed;
+  head["dist_from_diagonal"] = to_json(p.dist_from_diagonal);
+  head["internal_delta_e"] = to_json(p.internal_delta_e);
+  head["population_delta_e"] = to_json(p.population_delta_e);
+  head["regression_internal_on_population"] = to_json(p.internal_on_population);
+  head["jsd_to_reference"] = has_reference && p.jsd_to_reference.n > 0 ? to_json(p.jsd_to_reference) : nlohmann::json(nullptr);
+  write_object(out, head, {{"words", [&](JsonWriter& w) {
+                              w.begin_array();
+                              for (const auto& word : p.words) w.value(word_json(word));
+                              w.end();
+                            }}});
 }
 
 }  // namespace
 
-nlohmann::json color_report(const ColorDataset& dataset, const std::vector<ColorInputOptions>& input_options,
-                            const ColorAnalysis& analysis, std::size_t bootstrap_draws) {
-  return color_report(dataset, input_options, analysis,
-                     compare_color(analysis, {bootstrap_draws, analysis.options.seed}));
+void write_color_report(std::ostream& out, const ColorDataset& dataset,
+                        const std::vector<ColorInputOptions>& input_options, const ColorAnalysis& analysis,
+                        const ComparisonResult& comparisons) {
+  JsonWriter writer(out);
+  write_color_report(writer, dataset, input_options, analysis, comparisons);
+  out << "\n";
 }
 
-nlohmann::json color_report(const ColorDataset& dataset, const std::vector<ColorInputOptions>& input_options,
-                            const ColorAnalysis& analysis, const ComparisonResult& comparisons) {
+std::string color_report_text(const ColorDataset& dataset, const std::vector<ColorInputOptions>& input_options,
+                              const ColorAnalysis& analysis, const ComparisonResult& comparisons) {
+  // Written twice, first only counted, so that the text is allocated once.
+  std::size_t bytes = 1;
+  JsonWriter counter(bytes);
+  write_color_report(counter, dataset, input_options, analysis, comparisons);
+  std::string text;
+  text.reserve(bytes);
+  JsonWriter writer(text);
+  write_color_report(writer, dataset, input_options, analysis, comparisons);
+  text += '\n';
+  return text;
+}
+
+std::string color_report_text(const ColorDataset& dataset, const std::vector<ColorInputOptions>& input_options,
+                              const ColorAnalysis& analysis, std::size_t bootstrap_draws) {
+  return color_report_text(dataset, input_options, analysis,
+                           compare_color(analysis, {bootstrap_draws, analysis.options.seed}));
+}
+
+void write_color_report(JsonWriter& out, const ColorDataset& dataset,
+                        const std::vector<ColorInputOptions>& input_options, const ColorAnalysis& analysis,
+                        const ComparisonResult& comparisons) {
   const auto& o = analysis.options;
   nlohmann::json parameters = {{"input_options", input_options_json(dataset.inputs.size(), input_options)},
                                {"pairs", to_string(o.pairs)},
@@ -74,13 +103,24 @@ nlohmann::json color_report(const ColorDataset& dataset, const std::vector<Color
                                {"jsd", to_string(o.jsd)},
                                {"jsd_samples", o.jsd_samples}};
   nlohmann::json report = report_envelope("color", std::move(parameters), dataset.inputs, dataset.issues);
-  nlohmann::json populations = nlohmann::json::array();
-  for (const auto& p : analysis.populations) {
-    populations.push_back(population_json(p, !analysis.reference_population.empty()));
-  }
-  report["populations"] = std::move(populations);
   report["comparisons"] = comparison_json(comparisons);
-  return report;
+  const bool has_reference = !analysis.reference_population.empty();
+  write_object(out, report, {{"populations", [&](JsonWriter& w) {
+                                w.begin_array();
+                                for (const auto& p : analysis.populations) write_population(w, p, has_reference);
+                                w.end();
+                              }}});
+}
+
+nlohmann::json color_report(const ColorDataset& dataset, const std::vector<ColorInputOptions>& input_options,
+                            const ColorAnalysis& analysis, std::size_t bootstrap_draws) {
+  return color_report(dataset, input_options, analysis,
+                     compare_color(analysis, {bootstrap_draws, analysis.options.seed}));
+}
+
+nlohmann::json color_report(const ColorDataset& dataset, const std::vector<ColorInputOptions>& input_options,
+                            const ColorAnalysis& analysis, const ComparisonResult& comparisons) {
+  return nlohmann::json::parse(color_report_text(dataset, input_options, analysis, comparisons));
 }
 
 std::string color_words_csv(const ColorAnalysis& analysis) {

@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <functional>
 #include <map>
-#include <set>
+#include <numeric>
+#include <tuple>
 #include <stdexcept>
 
 namespace shoal {
@@ -13,20 +16,27 @@ struct Answers {
   const ColorResponse* block[2] = {nullptr, nullptr};
 };
 
-struct IdLess {
-  bool operator()(const std::string& x, const std::string& y) const { return id_less(x, y); }
-};
-
-// One word's answers per individual, individuals in ascending id order.
-using AnswersById = std::map<std::string, Answers, IdLess>;
+// The rank of each name in `less` order.
+template <typename Less>
+std::vector<std::uint32_t> ranks(const std::vector<std::string>& names, Less less) {
+  std::vector<std::uint32_t> order(names.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return less(names[a], names[b]); });
+  std::vector<std::uint32_t> rank(names.size());
+  for (std::size_t k = 0; k < order.size(); ++k) rank[order[k]] = static_cast<std::uint32_t>(k);
+  return rank;
+}
 
 Lab lab_of(const ColorResponse& r) { return srgb_to_lab(*r.colour); }
 
-WordDiversity analyse_word(const std::string& word, const AnswersById& by_individual, const ColorOptions& options) {
+// `by_individual`: one word's answers per individual, individuals in
+// ascending id order.
+WordDiversity analyse_word(const std::string& word, const std::vector<Answers>& by_individual,
+                           const ColorOptions& options) {
   WordDiversity out;
   out.word = word;
   std::vector<Lab> first, second, block1_answers;
-  for (const auto& [id, answers] : by_individual) {
+  for (const auto& answers : by_individual) {
     const ColorResponse* a = answers.block[0];
     const ColorResponse* b = answers.block[1];
     if (a && a->colour) block1_answers.push_back(lab_of(*a));
@@ -51,19 +61,37 @@ PopulationDiversity analyse_population(const ColorPopulation& population, const 
                                        const ColorOptions& options, PairMeter& meter) {
   PopulationDiversity out;
   out.label = population.label;
-  std::map<std::string, AnswersById> by_word;
-  std::set<std::string> individuals;
-  for (const auto& r : population.responses) {
-    by_word[r.word][r.individual].block[r.block - 1] = &r;
-    individuals.insert(r.individual);
-    ++(r.colour ? out.valid_responses : out.invalid_responses);
-  }
-  out.individuals = individuals.size();
+  for (const auto& r : population.responses) ++(r.colour ? out.valid_responses : out.invalid_responses);
+  out.individuals = population.individuals.size();
+
+  // Answers ordered by word (byte order, as reports list words), then by
+  // individual (id order), then block: an index of four bytes per answer,
+  // where maps keyed by name cost several times the input.
+  const auto& responses = population.responses;
+  const auto word_rank = ranks(population.words, std::less<std::string>());
+  const auto id_rank = ranks(population.individuals, id_less);
+  std::vector<std::uint32_t> order(responses.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    const ColorResponse &x = responses[a], &y = responses[b];
+    return std::make_tuple(word_rank[x.word], id_rank[x.individual], x.block) <
+           std::make_tuple(word_rank[y.word], id_rank[y.individual], y.block);
+  });
 
   VariabilitySummariser summariser;
-  for (const auto& [word, by_individual] : by_word) {
+  std::vector<Answers> by_individual;
+  for (std::size_t k = 0; k < order.size();) {
+    const std::uint32_t word_index = responses[order[k]].word;
+    const std::string& word = population.words[word_index];
+    by_individual.clear();
+    for (std::uint32_t last = UINT32_MAX; k < order.size() && responses[order[k]].word == word_index; ++k) {
+      const ColorResponse& r = responses[order[k]];
+      if (r.individual != last) by_individual.emplace_back();
+      last = r.individual;
+      by_individual.back().block[r.block - 1] = &r;
+    }
     if (by_individual.size() < 2) {
-      const auto& answers = by_individual.begin()->second;
+      const auto& answers = by_individual.front();
       const ColorResponse* r = answers.block[0] ? answers.block[0] : answers.block[1];
       const auto& input = dataset.inputs[r->input];
       const auto column = input.columns.find("word");
@@ -151,9 +179,9 @@ ColorAnalysis analyse_color(const ColorDataset& dataset, const ColorOptions& opt
   // The work, for progress: per word about (answers / 2)² comparisons.
   double total = 0.0;
   for (const auto& population : dataset.populations) {
-    std::map<std::string, double> answers;
+    std::vector<double> answers(population.words.size(), 0.0);
     for (const auto& r : population.responses) answers[r.word] += 0.5;
-    for (const auto& [word, n] : answers) total += n * n;
+    for (double n : answers) total += n * n;
   }
   PairMeter meter(progress, total);
   for (const auto& population : dataset.populations) {

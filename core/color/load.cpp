@@ -1,15 +1,17 @@
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <cmath>
 #include <cstdlib>
 #include <initializer_list>
+#include <set>
 #include <stdexcept>
 #include <tuple>
+#include <unordered_map>
 
 #include "color/responses.hpp"
 #include "io/columns.hpp"
 #include "io/label_columns.hpp"
-#include "io/population_builder.hpp"
 #include "io/csv.hpp"
 #include "io/table_reader.hpp"
 
@@ -155,12 +157,122 @@ ColorFormat detect_format(const CsvTable& table, const Columns& c) {
                        "names differ.");
 }
 
-const AnswerIssues kColorIssues = {
-    {"duplicate_answer", "a second answer by the same individual for the same word and block (the first is kept)"},
-    {"invalid_reply", "a reply with no colour in it (counted as invalid)"},
-    {"single_answer", "an individual who answered a word in one block only (left out of that word's ΔE)"}};
+// Replies keep their line in 32 bits.
+std::uint32_t line_of(const CsvTable& table, std::size_t r) {
+  const std::size_t line = table.line_of(r);
+  if (line > UINT32_MAX) {
+    throw InputError(table.file, 0, "", "the file has more than " + std::to_string(UINT32_MAX) + " lines");
+  }
+  return static_cast<std::uint32_t>(line);
+}
 
-using DatasetBuilder = PopulationBuilder<ColorDataset, &ColorResponse::word, &ColorResponse::colour>;
+class DatasetBuilder {
+ public:
+  explicit DatasetBuilder(ColorDataset& dataset) : dataset_(dataset) {}
+
+  ColorPopulation& population(PopulationLabel label, const LabelOverride& override_, InputSummary& summary,
+                              const std::string& file, std::size_t row) {
+    apply_override(override_, label);
+    if (listed_.insert({static_cast<std::size_t>(&summary - dataset_.inputs.data()), label.name}).second) summary.populations.push_back(label.name);
+    const auto [it, added] = index_.emplace(label.name, dataset_.populations.size());
+    if (!added) {
+      check_same_label(dataset_.populations[it->second].label, sources_[it->second], label, file, row);
+      return dataset_.populations[it->second];
+    }
+    dataset_.populations.push_back(ColorPopulation{label, {}, {}, {}});
+    sources_.push_back({file, row});
+    names_.emplace_back();
+    return dataset_.populations.back();
+  }
+
+  void add(ColorPopulation& population, const std::string& individual, const std::string& word,
+           ColorResponse response) {
+    NameIndex& names = names_[static_cast<std::size_t>(&population - dataset_.populations.data())];
+    response.individual = intern(population.individuals, names.individuals, individual);
+    response.word = intern(population.words, names.words, word);
+    population.responses.push_back(response);
+  }
+
+  // Once every input is read: drops repeated answers (the first is kept)
+  // and counts them, replies with no colour, and individuals who answered a
+  // word in one block only (such an answer takes no part in the word's ΔE).
+  // Answers are sorted by index rather than hashed by key: four bytes per
+  // answer, where a set of keys cost several times the input.
+  void finish() {
+    struct Flag {
+      std::size_t input, row;
+      int kind;   // 0 duplicate, 1 invalid, 2 single
+    };
+    std::vector<Flag> flags;
+    for (auto& population : dataset_.populations) {
+      auto& responses = population.responses;
+      std::vector<std::uint32_t> order(responses.size());
+      for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+      std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        const ColorResponse &x = responses[a], &y = responses[b];
+        return std::tie(x.individual, x.word, x.block) < std::tie(y.individual, y.word, y.block);
+      });
+      std::vector<bool> repeated(responses.size(), false);
+      for (std::size_t k = 0; k < order.size();) {
+        // One (individual, word): its answers, by block, in file order.
+        std::size_t end = k + 1;
+        const ColorResponse& first = responses[order[k]];
+        while (end < order.size() && responses[order[end]].individual == first.individual &&
+               responses[order[end]].word == first.word) {
+          ++end;
+        }
+        int blocks = 0;
+        for (std::size_t j = k; j < end; ++j) {
+          const ColorResponse& r = responses[order[j]];
+          if (j > k && r.block == responses[order[j - 1]].block) {
+            repeated[order[j]] = true;
+            flags.push_back({r.input, r.row, 0});
+            continue;
+          }
+          blocks |= r.block;
+          if (!r.colour) flags.push_back({r.input, r.row, 1});
+        }
+        if (blocks != 3) flags.push_back({first.input, first.row, 2});
+        k = end;
+      }
+      std::size_t kept = 0;
+      for (std::size_t i = 0; i < responses.size(); ++i) {
+        if (repeated[i]) continue;
+        if (kept != i) responses[kept] = std::move(responses[i]);
+        ++kept;
+      }
+      responses.resize(kept);
+    }
+    // Counted in file order, so each kind's first place is the first in the files.
+    std::stable_sort(flags.begin(), flags.end(),
+                     [](const Flag& a, const Flag& b) { return a.input != b.input ? a.input < b.input : a.row < b.row; });
+    for (const Flag& f : flags) {
+      static const char* const kinds[][2] = {
+          {"duplicate_answer", "a second answer by the same individual for the same word and block (the first is kept)"},
+          {"invalid_reply", "a reply with no colour in it (counted as invalid)"},
+          {"single_answer", "an individual who answered a word in one block only (left out of that word's ΔE)"}};
+      count_issue(dataset_.issues, kinds[f.kind][0], kinds[f.kind][1], dataset_.inputs[f.input].name, f.row);
+    }
+  }
+
+ private:
+  // Per population, the index of each name, while reading.
+  struct NameIndex {
+    std::unordered_map<std::string, std::uint32_t> individuals, words;
+  };
+  static std::uint32_t intern(std::vector<std::string>& names, std::unordered_map<std::string, std::uint32_t>& index,
+                              const std::string& name) {
+    const auto [it, added] = index.emplace(name, static_cast<std::uint32_t>(names.size()));
+    if (added) names.push_back(name);
+    return it->second;
+  }
+
+  ColorDataset& dataset_;
+  std::vector<NameIndex> names_;
+  std::vector<LabelSource> sources_;
+  std::unordered_map<std::string, std::size_t> index_;
+  std::set<std::pair<std::size_t, std::string>> listed_;   // (input, population) already listed
+};
 
 void read_human_long(const CsvTable& table, const ColumnFinder& finder, std::size_t input,
                      const LabelOverride& labels, DatasetBuilder& builder, ColorDataset& dataset) {
@@ -183,19 +295,19 @@ void read_human_long(const CsvTable& table, const ColumnFinder& finder, std::siz
                   table.line_of(r));
       continue;
     }
+    const std::string id = require_text(table, r, individual, "a participant id");
+    const std::string w = require_text(table, r, word, "a word");
     ColorResponse response;
-    response.individual = require_text(table, r, individual, "a participant id");
-    response.word = require_text(table, r, word, "a word");
-    response.block = b;
-    response.input = input;
-    response.row = table.line_of(r);
+    response.block = static_cast<std::uint8_t>(b);
+    response.input = static_cast<std::uint32_t>(input);
+    response.row = line_of(table, r);
     const bool all_empty = trim(table.cell(r, red)).empty() && trim(table.cell(r, green)).empty() &&
                            trim(table.cell(r, blue)).empty();
     if (!all_empty) {
       response.colour = Rgb8{parse_channel(table, r, red), parse_channel(table, r, green),
                              parse_channel(table, r, blue)};
     }
-    builder.add(population, std::move(response));
+    builder.add(population, id, w, response);
   }
 }
 
@@ -213,16 +325,17 @@ void read_plain_long(const CsvTable& table, const Columns& c, const ColumnFinder
     label.name = require_text(table, r, population_column, "a population name");
     label.human = is_human_name(label.name);
     auto& population = builder.population(label, labels, dataset.inputs[input], table.file, table.line_of(r));
-    ColorResponse response;
-    response.individual = require_text(table, r, individual, "an individual id");
-    response.word = require_text(table, r, word, "a word");
-    response.block = parse_block(table.cell(r, block));
-    if (response.block == 0) {
+    const std::string id = require_text(table, r, individual, "an individual id");
+    const std::string w = require_text(table, r, word, "a word");
+    const int b = parse_block(table.cell(r, block));
+    if (b == 0) {
       throw InputError(table.file, table.line_of(r), table.header[block],
                        "expected block 1 or 2, found " + quote_text(trim(table.cell(r, block))));
     }
-    response.input = input;
-    response.row = table.line_of(r);
+    ColorResponse response;
+    response.block = static_cast<std::uint8_t>(b);
+    response.input = static_cast<std::uint32_t>(input);
+    response.row = line_of(table, r);
     if (rgb_columns) {
       const bool all_empty = trim(table.cell(r, *c.red)).empty() && trim(table.cell(r, *c.green)).empty() &&
                              trim(table.cell(r, *c.blue)).empty();
@@ -233,7 +346,7 @@ void read_plain_long(const CsvTable& table, const Columns& c, const ColumnFinder
     } else {
       response.colour = parse_colour_cell(table, r, *c.colour);
     }
-    builder.add(population, std::move(response));
+    builder.add(population, id, w, response);
   }
 }
 
@@ -254,11 +367,9 @@ void read_llm_wide(const CsvTable& table, const Columns& c, const ColumnFinder& 
     const std::optional<std::size_t> reply_columns[2] = {c.reply1, c.reply2};
     for (int b = 0; b < 2; ++b) {
       ColorResponse response;
-      response.individual = id;
-      response.word = w;
-      response.block = b + 1;
-      response.input = input;
-      response.row = table.line_of(r);
+      response.block = static_cast<std::uint8_t>(b + 1);
+      response.input = static_cast<std::uint32_t>(input);
+      response.row = line_of(table, r);
       // The hex column holds the code the pipeline extracted; where it is
       // missing the reply itself is searched with the same rule.
       if (hex_columns[b] && !is_missing_marker(table.cell(r, *hex_columns[b]))) {
@@ -266,7 +377,7 @@ void read_llm_wide(const CsvTable& table, const Columns& c, const ColumnFinder& 
       } else if (reply_columns[b]) {
         response.colour = find_hex_colour(table.cell(r, *reply_columns[b]));
       }
-      builder.add(population, std::move(response));
+      builder.add(population, id, w, response);
     }
   }
 }
@@ -307,16 +418,19 @@ ColorColumns detect_color_columns(const CsvTable& table, const ColorInputOptions
   return out;
 }
 
-ColorDataset load_color_inputs(const std::vector<TextInput>& inputs, const std::vector<ColorInputOptions>& options) {
+ColorDataset load_color_inputs(std::vector<TextInput> inputs, const std::vector<ColorInputOptions>& options) {
   if (options.size() != 1 && options.size() != inputs.size()) {
     throw std::invalid_argument("give one set of input options for all inputs or one per input");
   }
   ColorDataset dataset;
-  DatasetBuilder builder(dataset, kColorIssues);
+  DatasetBuilder builder(dataset);
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     const ColorInputOptions& o = options.size() == 1 ? options[0] : options[i];
     dataset.inputs.push_back(summarise_input(inputs[i]));
     const CsvTable table = read_table(inputs[i]);
+    // The table holds all the rest needs: the text goes now, before the
+    // replies are made, rather than after the last input.
+    std::string().swap(inputs[i].content);   // (assigning an empty string keeps the buffer)
     const ColumnFinder finder(table, o.columns);
     const Columns columns = find_columns(finder);
     const ColorFormat format = o.format == ColorFormat::Auto ? detect_format(table, columns) : o.format;

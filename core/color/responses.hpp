@@ -1,5 +1,7 @@
 #pragma once
 #include <cstddef>
+#include <cstdint>
+#include <deque>
 #include <map>
 #include <optional>
 #include <string>
@@ -14,19 +16,25 @@
 
 namespace shoal {
 
-// One reply: an individual's association for a word in block 1 or 2.
+// One reply: an individual's association for a word in block 1 or 2. Names
+// are held once per population and replies refer to them by index: a reply
+// costs 24 bytes, however long its individual's id or its word.
 struct ColorResponse {
-  std::string individual;
-  std::string word;
-  int block = 1;
-  std::optional<Rgb8> colour;   // nullopt: the reply held no colour (invalid)
-  std::size_t input = 0;        // index into ColorDataset::inputs
-  std::size_t row = 0;          // row in that input, for messages
+  std::uint32_t individual = 0;   // index into ColorPopulation::individuals
+  std::uint32_t word = 0;         // index into ColorPopulation::words
+  std::uint32_t input = 0;        // index into ColorDataset::inputs
+  std::uint32_t row = 0;          // line in that input, for messages
+  std::uint8_t block = 1;
+  std::optional<Rgb8> colour;     // nullopt: the reply held no colour (invalid)
 };
 
 struct ColorPopulation {
   PopulationLabel label;
-  std::vector<ColorResponse> responses;
+  std::vector<std::string> individuals;   // each id once, in order of appearance
+  std::vector<std::string> words;         // each word once, in order of appearance
+  // In blocks rather than one array, which would hold twice its replies
+  // while it grows.
+  std::deque<ColorResponse> responses;
 };
 
 struct ColorDataset {
@@ -59,7 +67,8 @@ struct ColorInputOptions {
 // population, across files). `options` holds one entry for all inputs or one
 // per input. Throws InputError on malformed input; counts non-fatal problems
 // in ColorDataset::issues.
-ColorDataset load_color_inputs(const std::vector<TextInput>& inputs, const std::vector<ColorInputOptions>& options);
+// The inputs are taken (move them in): each text is freed once it is read.
+ColorDataset load_color_inputs(std::vector<TextInput> inputs, const std::vector<ColorInputOptions>& options);
 
 // The format and the column chosen for each role, as the loader would use
 // them. Throws InputError when the columns fit no colour format.

@@ -1,7 +1,10 @@
 #include "concept/concept_report.hpp"
 
+#include <ostream>
+
 #include "concept/categories.hpp"
 #include "report/csv_writer.hpp"
+#include "report/json_writer.hpp"
 #include "report/report_json.hpp"
 
 namespace shoal {
@@ -94,14 +97,37 @@ const ConceptResponses* responses_of(const ConceptDataset& dataset, std::size_t 
 
 }  // namespace
 
-nlohmann::json concept_report(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
-                              const ConceptAnalysis& analysis, std::size_t bootstrap_draws) {
-  return concept_report(dataset, input_options, analysis,
-                       compare_concepts(analysis, {bootstrap_draws, analysis.options.seed}));
+void write_concept_report(std::ostream& out, const ConceptDataset& dataset,
+                          const std::vector<ConceptInputOptions>& input_options, const ConceptAnalysis& analysis,
+                          const ComparisonResult& comparisons) {
+  JsonWriter writer(out);
+  write_concept_report(writer, dataset, input_options, analysis, comparisons);
+  out << "\n";
 }
 
-nlohmann::json concept_report(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
-                              const ConceptAnalysis& analysis, const ComparisonResult& comparisons) {
+std::string concept_report_text(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
+                                const ConceptAnalysis& analysis, const ComparisonResult& comparisons) {
+  // Written twice, first only counted, so that the text is allocated once.
+  std::size_t bytes = 1;
+  JsonWriter counter(bytes);
+  write_concept_report(counter, dataset, input_options, analysis, comparisons);
+  std::string text;
+  text.reserve(bytes);
+  JsonWriter writer(text);
+  write_concept_report(writer, dataset, input_options, analysis, comparisons);
+  text += '\n';
+  return text;
+}
+
+std::string concept_report_text(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
+                                const ConceptAnalysis& analysis, std::size_t bootstrap_draws) {
+  return concept_report_text(dataset, input_options, analysis,
+                             compare_concepts(analysis, {bootstrap_draws, analysis.options.seed}));
+}
+
+void write_concept_report(JsonWriter& out, const ConceptDataset& dataset,
+                          const std::vector<ConceptInputOptions>& input_options, const ConceptAnalysis& analysis,
+                          const ComparisonResult& comparisons) {
   const auto& o = analysis.options;
   nlohmann::json parameters = {{"input_options", input_options_json(dataset.inputs.size(), input_options)},
                                {"alpha", o.model.alpha},
@@ -114,25 +140,40 @@ nlohmann::json concept_report(const ConceptDataset& dataset, const std::vector<C
                                {"seed", o.seed},
                                {"traces", o.keep_traces}};
   nlohmann::json report = report_envelope("concept", std::move(parameters), dataset.inputs, dataset.issues);
-  nlohmann::json populations = nlohmann::json::array();
-  for (std::size_t p = 0; p < analysis.populations.size(); ++p) {
-    const auto& pr = analysis.populations[p];
-    nlohmann::json concepts = nlohmann::json::array();
-    for (std::size_t c = 0; c < pr.concepts.size(); ++c) {
-      concepts.push_back(concept_json(pr.concepts[c], responses_of(dataset, p, c), o.keep_traces));
-    }
-    nlohmann::json population = to_json(pr.label);
-    population.update({{"concepts_clustered", pr.concepts_clustered},
-                           {"mean_p_multiple_concepts", number_or_null(pr.mean_p_multiple_concepts)},
-                           {"mean_last_p_multiple_concepts", number_or_null(pr.mean_last_p_multiple_concepts)},
-                           {"within_individual_agreement",
-                            {{"pairs", pr.repeated_pairs}, {"agreement", number_or_null(pr.within_agreement)}}},
-                           {"concepts", std::move(concepts)}});
-    populations.push_back(std::move(population));
-  }
-  report["populations"] = std::move(populations);
   report["comparisons"] = comparison_json(comparisons);
-  return report;
+  // The concepts, one entry each, are most of a report: they are written one
+  // at a time.
+  const auto write_population = [&](JsonWriter& w, std::size_t p) {
+    const auto& pr = analysis.populations[p];
+    nlohmann::json head = to_json(pr.label);
+    head["concepts_clustered"] = pr.concepts_clustered;
+    head["mean_p_multiple_concepts"] = number_or_null(pr.mean_p_multiple_concepts);
+    head["mean_last_p_multiple_concepts"] = number_or_null(pr.mean_last_p_multiple_concepts);
+    head["within_individual_agreement"] = {{"pairs", pr.repeated_pairs}, {"agreement", number_or_null(pr.within_agreement)}};
+    write_object(w, head, {{"concepts", [&](JsonWriter& cw) {
+                              cw.begin_array();
+                              for (std::size_t c = 0; c < pr.concepts.size(); ++c) {
+                                cw.value(concept_json(pr.concepts[c], responses_of(dataset, p, c), o.keep_traces));
+                              }
+                              cw.end();
+                            }}});
+  };
+  write_object(out, report, {{"populations", [&](JsonWriter& w) {
+                                w.begin_array();
+                                for (std::size_t p = 0; p < analysis.populations.size(); ++p) write_population(w, p);
+                                w.end();
+                              }}});
+}
+
+nlohmann::json concept_report(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
+                              const ConceptAnalysis& analysis, std::size_t bootstrap_draws) {
+  return concept_report(dataset, input_options, analysis,
+                       compare_concepts(analysis, {bootstrap_draws, analysis.options.seed}));
+}
+
+nlohmann::json concept_report(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
+                              const ConceptAnalysis& analysis, const ComparisonResult& comparisons) {
+  return nlohmann::json::parse(concept_report_text(dataset, input_options, analysis, comparisons));
 }
 
 std::string concept_subsets_csv(const ConceptAnalysis& analysis) {

@@ -1,4 +1,5 @@
 #pragma once
+#include <iosfwd>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -6,6 +7,7 @@
 #include "compare/comparison.hpp"
 #include "concept/diversity.hpp"
 #include "concept/responses.hpp"
+#include "report/json_writer.hpp"
 
 namespace shoal {
 
@@ -16,9 +18,21 @@ namespace shoal {
 // and the recorded iterations when kept; and the comparisons of populations
 // (compare/comparison.hpp), whose bootstrap takes `bootstrap_draws`
 // resamples (0: none) seeded by the analysis' seed.
+// Written as it is made, concept by concept, never held whole as a tree;
+// the text ends with a newline.
+void write_concept_report(std::ostream& out, const ConceptDataset& dataset,
+                          const std::vector<ConceptInputOptions>& input_options, const ConceptAnalysis& analysis,
+                          const ComparisonResult& comparisons);
+std::string concept_report_text(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
+                                const ConceptAnalysis& analysis, const ComparisonResult& comparisons);
+std::string concept_report_text(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
+                                const ConceptAnalysis& analysis, std::size_t bootstrap_draws = kDefaultBootstrapDraws);
+void write_concept_report(JsonWriter& out, const ConceptDataset& dataset,
+                          const std::vector<ConceptInputOptions>& input_options, const ConceptAnalysis& analysis,
+                          const ComparisonResult& comparisons);
+// The same report as a tree, for callers that look fields up.
 nlohmann::json concept_report(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
                               const ConceptAnalysis& analysis, std::size_t bootstrap_draws = kDefaultBootstrapDraws);
-// The same with comparisons already computed from this analysis.
 nlohmann::json concept_report(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
                               const ConceptAnalysis& analysis, const ComparisonResult& comparisons);
 

@@ -61,48 +61,50 @@ QuestionKey pair_key(const std::string& first, const std::string& second, const 
   return {a < b ? a + '\x1f' + b : b + '\x1f' + a, a, label};
 }
 
-struct Answer {
-  std::size_t file = 0;
-  std::size_t row = 0;
-  int choice = 0;   // oriented as the label given in this row
-};
-
 struct PendingIndividual {
   std::string id;
+  std::uint32_t person = 0;   // index of the id in its population
   std::size_t file = 0;
   std::size_t row = 0;
   std::size_t answered = 0;   // distinct questions answered
 };
 
-// Answers are kept per (individual, question) given, not in an individual x
-// question grid: a file where every row brings a new individual and a new
-// question would otherwise need memory quadratic in its length.
 struct PendingConcept {
   ConceptResponses out;
   std::unordered_map<std::string, std::size_t> question_index;
   std::vector<std::string> question_first;   // normalised first name of the label kept
+  std::vector<std::uint32_t> question_key;   // index of the question's key in its population
   std::unordered_map<std::string, std::size_t> individual_index;
   std::vector<PendingIndividual> individuals;
-  std::unordered_map<std::uint64_t, int> answers;   // answer_key(individual, question) -> choice
-
-  static std::uint64_t answer_key(std::size_t individual, std::size_t question) {
-    return (static_cast<std::uint64_t>(individual) << 32) | static_cast<std::uint64_t>(question);
-  }
 };
 
-struct QuestionOwner {
-  std::size_t concept = 0;
-  std::size_t file = 0;
-  std::size_t row = 0;
+// An individual's first answer to a question, and where it was given.
+struct GivenAnswer {
+  std::uint32_t concept = 0;
+  std::uint32_t file = 0;
+  std::uint32_t row = 0;
+  std::uint8_t choice = 0;   // oriented as the label kept for the question
 };
 
+// Answers are kept per (individual, question) given, not in an individual x
+// question grid: a file where every row brings a new individual and a new
+// question would otherwise need memory quadratic in its length. Ids and
+// question keys are held once per population and answers are keyed by
+// their two indices, in one table that also tells which concept an
+// individual judged a question for (one only).
 struct PendingPopulation {
   PopulationLabel label;
   std::vector<PendingConcept> concepts;
   std::unordered_map<std::string, std::size_t> concept_index;
-  // individual id + question key -> who asked it first; one individual
-  // judges a question for one target concept only.
-  std::unordered_map<std::string, QuestionOwner> owners;
+  std::unordered_map<std::string, std::uint32_t> person_index, question_key_index;
+  std::unordered_map<std::uint64_t, GivenAnswer> answers;
+
+  static std::uint32_t intern(std::unordered_map<std::string, std::uint32_t>& index, const std::string& name) {
+    return index.emplace(name, static_cast<std::uint32_t>(index.size())).first->second;
+  }
+  static std::uint64_t answer_key(std::uint32_t person, std::uint32_t question_key) {
+    return (static_cast<std::uint64_t>(person) << 32) | question_key;
+  }
 };
 
 class Builder {
@@ -116,7 +118,8 @@ class Builder {
       check_same_label(populations_[it->second].label, sources_[it->second], label, inputs_[input].name, row);
       return it->second;
     }
-    populations_.push_back(PendingPopulation{label, {}, {}, {}});
+    populations_.emplace_back();
+    populations_.back().label = label;
     sources_.push_back({inputs_[input].name, row});
     return populations_.size() - 1;
   }
@@ -129,10 +132,12 @@ class Builder {
            const CsvTable& table, std::size_t concept_column, bool repeat_counts_as_presentation) {
     PendingPopulation& pop = populations_[population];
     const std::size_t c = concept_slot(pop, concept);
-    const std::string owner_key = id + '\x1f' + question.key;
-    auto owner = pop.owners.emplace(owner_key, QuestionOwner{c, input, row});
-    if (!owner.second && owner.first->second.concept != c) {
-      const QuestionOwner& first = owner.first->second;
+    const std::uint32_t person_id = PendingPopulation::intern(pop.person_index, id);
+    const std::uint32_t key_id = PendingPopulation::intern(pop.question_key_index, question.key);
+    const std::uint64_t key = PendingPopulation::answer_key(person_id, key_id);
+    const auto given = pop.answers.find(key);
+    if (given != pop.answers.end() && given->second.concept != c) {
+      const GivenAnswer& first = given->second;
       throw InputError(table.file, row, table.header[concept_column],
                        "individual " + quote_text(id) + " answers question " + quote_text(question.label) +
                            " for concept " + quote_text(concept) + ", but already answered it for concept " +
@@ -145,6 +150,7 @@ class Builder {
       q = target.question_index.emplace(question.key, target.out.questions.size()).first;
       target.out.questions.push_back(question.label);
       target.question_first.push_back(question.first);
+      target.question_key.push_back(key_id);
       target.out.options.push_back(options);
       target.out.answer_count.push_back(0);
       target.out.option_counts.emplace_back(options.size(), 0);
@@ -154,19 +160,21 @@ class Builder {
     auto person = target.individual_index.find(id);
     if (person == target.individual_index.end()) {
       person = target.individual_index.emplace(id, target.individuals.size()).first;
-      target.individuals.push_back(PendingIndividual{id, input, row, 0});
+      target.individuals.push_back(PendingIndividual{id, person_id, input, row, 0});
     }
-    const auto [slot_at, first_answer] =
-        target.answers.emplace(PendingConcept::answer_key(person->second, question_index), choice);
-    const int slot = slot_at->second;
-    if (!first_answer) {
+    if (given != pop.answers.end()) {
       count_issue(dataset_.issues, "repeated_answer",
                   "a further answer by an individual to a question already answered (the first is used for "
                   "clustering)",
                   table.file, row);
-      if (repeat_counts_as_presentation) record_presentations(target.out, slot, choice);
+      if (repeat_counts_as_presentation) record_presentations(target.out, given->second.choice, choice);
       return;
     }
+    if (row > UINT32_MAX) {
+      throw InputError(table.file, 0, "", "the file has more than " + std::to_string(UINT32_MAX) + " lines");
+    }
+    pop.answers.emplace(key, GivenAnswer{static_cast<std::uint32_t>(c), static_cast<std::uint32_t>(input),
+                                         static_cast<std::uint32_t>(row), static_cast<std::uint8_t>(choice)});
     ++target.individuals[person->second].answered;
     ++target.out.answer_count[question_index];
     ++target.out.option_counts[question_index][static_cast<std::size_t>(choice)];
@@ -202,13 +210,13 @@ class Builder {
           individual.answers.reserve(questions);
           for (std::size_t q = 0; q < questions; ++q) {
             individual.answers.push_back(
-                static_cast<std::uint8_t>(concept.answers.at(PendingConcept::answer_key(p, q))));
+                pop.answers.at(PendingPopulation::answer_key(person.person, concept.question_key[q])).choice);
           }
           concept.out.complete.push_back(std::move(individual));
         }
-        concept.answers.clear();
         out.concepts.push_back(std::move(concept.out));
       }
+      pop.answers = {};
       dataset_.populations.push_back(std::move(out));
     }
   }

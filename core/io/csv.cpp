@@ -83,6 +83,13 @@ void CsvTable::add_cell(std::string_view text, std::size_t column) {
   if (sparse_) cell_column_.push_back(static_cast<std::uint32_t>(column));
 }
 
+void CsvTable::reserve(std::size_t text_bytes, std::size_t rows, std::size_t cells) {
+  text_.reserve(text_bytes);
+  cell_end_.reserve(cells);
+  row_first_cell_.reserve(rows + 1);
+  row_line_.reserve(rows);
+}
+
 void CsvTable::end_row(std::size_t line) {
   row_first_cell_.push_back(cell_end_.size());
   row_line_.push_back(line);
@@ -144,6 +151,11 @@ CsvTable parse_csv(std::string_view text, const std::string& file_name) {
     if (in_header) {
       table.header = std::move(header);
       in_header = false;
+      // Every record ends a line, and every cell but a record's first
+      // follows a delimiter: both bound what the table will hold.
+      const auto newlines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+      const auto delimiters = static_cast<std::size_t>(std::count(text.begin(), text.end(), table.delimiter));
+      table.reserve(text.size(), newlines + 1, std::min((newlines + 1) * table.header.size(), delimiters + newlines + 1));
     } else {
       if (fields != table.header.size()) {
         throw InputError(file_name, record_line, "",

@@ -33,6 +33,9 @@ class CsvTable {
   void add_cell(std::string_view text, std::size_t column = 0);
   void end_row(std::size_t line);
   void make_sparse() { sparse_ = true; }
+  // Room for this much cell text, rows and cells, taken at once: a buffer
+  // doubled as it grows holds up to three times its content while it moves.
+  void reserve(std::size_t text_bytes, std::size_t rows, std::size_t cells);
 
   // Index of the column whose name matches (case-insensitive, surrounding
   // spaces ignored), or nullopt.

@@ -18,7 +18,15 @@ const files = spec.files.map((name) => ({
 }));
 const run = {
   color: () => shoal.analyseColor(files, spec.request, null),
-  concept: () => shoal.planConcept(files, spec.request),
+  concept: () => {
+    const plan = shoal.planConcept(files, spec.request);
+    // `complete`: the whole analysis, as the page's calls make it (plan, every
+    // chain, assembly), in one module.
+    if (!plan.ok || !spec.complete) return plan;
+    const tasks = JSON.parse(plan.report).tasks;
+    const chains = shoal.runConceptChains(files, spec.request, [...Array(tasks).keys()], null);
+    return chains.ok ? shoal.assembleConcept(files, spec.request, [chains.data.slice()], null) : chains;
+  },
   values: () => shoal.analyseValues(files, spec.request),
   prompts: () => shoal.makePrompts(spec.request, null, null),
 };
@@ -27,5 +35,7 @@ writeFileSync(path.join(dir, 'wasm-result.json'), JSON.stringify({
   ok: outcome.ok,
   message: outcome.ok ? '' : outcome.error.message,
   // A concept plan is not a report.
-  report: outcome.ok && spec.task !== 'concept' ? outcome.report ?? outcome.text : '',
+  report: outcome.ok && (spec.task !== 'concept' || spec.complete) ? outcome.report ?? outcome.text : '',
+  // The module's memory never shrinks: its size now is the most it held.
+  heapBytes: shoal.HEAP8.buffer.byteLength,
 }));

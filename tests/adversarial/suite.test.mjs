@@ -24,7 +24,7 @@ const MiB = 1 << 20;
 // The README's bound, per process: a fixed base plus a multiple of the input
 // (for gzip, of the most it may decompress to).
 const NATIVE_BASE_MIB = 48, WASM_BASE_MIB = 160;
-const NATIVE_PER_BYTE = 16, WASM_PER_BYTE = 24;
+const NATIVE_PER_BYTE = 10, WASM_PER_BYTE = 12;
 const GZIP_BUDGET_MIB = (bytes) => Math.min(1024, 64 * bytes / MiB + 64);
 
 const DEFAULTS = {
@@ -109,8 +109,9 @@ function ceilings(c, inputBytes) {
     return { native: NATIVE_BASE_MIB * MiB + 2 * budget + 2 * inputBytes, wasm: WASM_BASE_MIB * MiB + 3 * budget + 2 * inputBytes };
   }
   let counted = inputBytes;
-  // A report is held as a JSON tree while it is written: when each row is a
-  // population of its own, that, not the input, is the size to bound.
+  // A report's comparisons (a few entries per population) are held as a JSON
+  // tree while they are written: when each row is a population of its own,
+  // that, not the input, is the size to bound.
   if (c.reportPerRow) counted += c.reportPerRow * inputBytes / 30;
   return {
     native: NATIVE_BASE_MIB * MiB + NATIVE_PER_BYTE * counted,

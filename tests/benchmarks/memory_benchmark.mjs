@@ -3,8 +3,11 @@
 // peak_memory). Not a test: run by hand, it prints a Markdown table.
 //   SHOAL_NATIVE=build/native/shoal SHOAL_WASM=build/wasm/shoal.mjs \
 //     node tests/benchmarks/memory_benchmark.mjs [MEGABYTES]
-// The browser module is measured on the colour formats (the concept task
-// runs in several calls there).
+// In the browser module the concept task runs as the page's calls make it
+// (plan, every chain, assembly), here in one module. The module's memory is
+// its linear memory at the end, which never shrinks (so: the most it held);
+// the process's peak adds Node itself and the JavaScript copies of the file
+// and the report. Each module report is checked against the command line's.
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -80,7 +83,8 @@ const options = {
 };
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'shoal-memory-'));
-const lines = ['| format | file MB | text MB | native peak MB | native peak / text | wasm peak MB | wasm peak / text | native s |', '|---|---|---|---|---|---|---|---|'];
+const lines = ['| format | file MB | text MB | native peak MB | native / text | module memory MB | module / text | module process peak MB | native s |',
+  '|---|---|---|---|---|---|---|---|---|'];
 try {
   // SHOAL_BENCH_ONLY=PATTERN measures only the formats whose label matches.
   const only = process.env.SHOAL_BENCH_ONLY ? new RegExp(process.env.SHOAL_BENCH_ONLY) : null;
@@ -94,22 +98,32 @@ try {
     if (run.status !== 0) throw new Error(`${label}: ${run.stderr}`);
     const nativePeak = Number(readFileSync(path.join(work, 'peak'), 'utf8')) * 1024;
 
-    let wasmPeak = NaN;
+    let moduleBytes = NaN, processPeak = NaN;
     // SHOAL_BENCH_WASM=0 measures the command line only.
-    if (task === 'color' && process.env.SHOAL_BENCH_WASM !== '0') {
+    if (process.env.SHOAL_BENCH_WASM !== '0') {
       const dir = path.join(work, 'wasm');
       mkdirSync(path.join(dir, 'files'), { recursive: true });
       rmSync(path.join(dir, 'files', name), { force: true });
       spawnSync('ln', ['-sf', file, path.join(dir, 'files', name)]);
-      writeFileSync(path.join(dir, 'case.json'), JSON.stringify({ task, files: [name], settings: { format: 'auto', columns: {}, labels: {} },
-        request: { pairs: 'all', deltaE: 'cie76', reference: '', seed: 1, jsdSamples: 100, bootstrap: 0 } }));
-      const w = spawnSync(peakMemory, [path.join(work, 'wpeak'), process.execPath, path.join(here, '..', 'adversarial', 'run_wasm_case.mjs'), dir, wasmModule], { encoding: 'utf8' });
-      const result = JSON.parse(readFileSync(path.join(dir, 'wasm-result.json'), 'utf8'));
-      if (w.status === 0 && result.ok) wasmPeak = Number(readFileSync(path.join(work, 'wpeak'), 'utf8')) * 1024;
-      else console.error(`${label} (wasm): ${result.message || w.stderr}`);
+      const request = task === 'color'
+        ? { pairs: 'all', deltaE: 'cie76', jsd: 'bits', reference: '', seed: 1, jsdSamples: 100, bootstrap: 0 }
+        : { alpha: 0.16, prior: 'simplicity', kernel: 'split-merge', iterations: 3, burnIn: 1, chains: 1, subsets: '10', seed: 1, traces: false, bootstrap: 0 };
+      writeFileSync(path.join(dir, 'case.json'), JSON.stringify({ task, complete: true, files: [name],
+        settings: { format: 'auto', columns: {}, labels: {} }, request }));
+      const w = spawnSync(peakMemory, [path.join(work, 'wpeak'), process.execPath, path.join(here, '..', 'adversarial', 'run_wasm_case.mjs'), dir, wasmModule],
+        { encoding: 'utf8' });
+      const result = w.status === 0 ? JSON.parse(readFileSync(path.join(dir, 'wasm-result.json'), 'utf8')) : { ok: false, message: w.stderr };
+      if (result.ok) {
+        moduleBytes = result.heapBytes;
+        processPeak = Number(readFileSync(path.join(work, 'wpeak'), 'utf8')) * 1024;
+        if (result.report !== readFileSync(path.join(work, 'out.json'), 'utf8')) console.error(`${label}: the module's report differs from the command line's`);
+      } else {
+        console.error(`${label} (wasm): ${result.message}`);
+      }
     }
-    const mb = (b) => (b / 1e6).toFixed(0);
-    lines.push(`| ${label} | ${mb(size)} | ${mb(text)} | ${mb(nativePeak)} | ${(nativePeak / text).toFixed(2)} | ${Number.isNaN(wasmPeak) ? 'n/a' : mb(wasmPeak)} | ${Number.isNaN(wasmPeak) ? '' : (wasmPeak / text).toFixed(2)} | ${seconds.toFixed(1)} |`);
+    const mb = (b) => (Number.isNaN(b) ? 'n/a' : (b / 1e6).toFixed(0));
+    const ratio = (b) => (Number.isNaN(b) ? '' : (b / text).toFixed(2));
+    lines.push(`| ${label} | ${mb(size)} | ${mb(text)} | ${mb(nativePeak)} | ${ratio(nativePeak)} | ${mb(moduleBytes)} | ${ratio(moduleBytes)} | ${mb(processPeak)} | ${seconds.toFixed(1)} |`);
     console.error(lines.at(-1));
     rmSync(file, { force: true });
   }
