@@ -12,6 +12,7 @@
 #include "color/responses.hpp"
 #include "io/columns.hpp"
 #include "io/label_columns.hpp"
+#include "io/population_builder.hpp"
 #include "io/csv.hpp"
 #include "io/table_reader.hpp"
 
@@ -166,23 +167,22 @@ std::uint32_t line_of(const CsvTable& table, std::size_t r) {
   return static_cast<std::uint32_t>(line);
 }
 
+const AnswerIssues kColorIssues = {
+    {"duplicate_answer", "a second answer by the same individual for the same word and block (the first is kept)"},
+    {"invalid_reply", "a reply with no colour in it (counted as invalid)"},
+    {"single_answer", "an individual who answered a word in one block only (left out of that word's ΔE)"}};
+
+// The shared population builder, with each individual's id and each word
+// held once per population and replies referring to them by index.
 class DatasetBuilder {
  public:
-  explicit DatasetBuilder(ColorDataset& dataset) : dataset_(dataset) {}
+  explicit DatasetBuilder(ColorDataset& dataset) : dataset_(dataset), builder_(dataset, kColorIssues) {}
 
   ColorPopulation& population(PopulationLabel label, const LabelOverride& override_, InputSummary& summary,
                               const std::string& file, std::size_t row) {
-    apply_override(override_, label);
-    if (listed_.insert({static_cast<std::size_t>(&summary - dataset_.inputs.data()), label.name}).second) summary.populations.push_back(label.name);
-    const auto [it, added] = index_.emplace(label.name, dataset_.populations.size());
-    if (!added) {
-      check_same_label(dataset_.populations[it->second].label, sources_[it->second], label, file, row);
-      return dataset_.populations[it->second];
-    }
-    dataset_.populations.push_back(ColorPopulation{label, {}, {}, {}});
-    sources_.push_back({file, row});
-    names_.emplace_back();
-    return dataset_.populations.back();
+    ColorPopulation& population = builder_.population(std::move(label), override_, summary, file, row);
+    names_.resize(dataset_.populations.size());
+    return population;
   }
 
   void add(ColorPopulation& population, const std::string& individual, const std::string& word,
@@ -190,70 +190,10 @@ class DatasetBuilder {
     NameIndex& names = names_[static_cast<std::size_t>(&population - dataset_.populations.data())];
     response.individual = intern(population.individuals, names.individuals, individual);
     response.word = intern(population.words, names.words, word);
-    population.responses.push_back(response);
+    builder_.add(population, response);
   }
 
-  // Once every input is read: drops repeated answers (the first is kept)
-  // and counts them, replies with no colour, and individuals who answered a
-  // word in one block only (such an answer takes no part in the word's ΔE).
-  // Answers are sorted by index rather than hashed by key: four bytes per
-  // answer, where a set of keys cost several times the input.
-  void finish() {
-    struct Flag {
-      std::size_t input, row;
-      int kind;   // 0 duplicate, 1 invalid, 2 single
-    };
-    std::vector<Flag> flags;
-    for (auto& population : dataset_.populations) {
-      auto& responses = population.responses;
-      std::vector<std::uint32_t> order(responses.size());
-      for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
-      std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-        const ColorResponse &x = responses[a], &y = responses[b];
-        return std::tie(x.individual, x.word, x.block) < std::tie(y.individual, y.word, y.block);
-      });
-      std::vector<bool> repeated(responses.size(), false);
-      for (std::size_t k = 0; k < order.size();) {
-        // One (individual, word): its answers, by block, in file order.
-        std::size_t end = k + 1;
-        const ColorResponse& first = responses[order[k]];
-        while (end < order.size() && responses[order[end]].individual == first.individual &&
-               responses[order[end]].word == first.word) {
-          ++end;
-        }
-        int blocks = 0;
-        for (std::size_t j = k; j < end; ++j) {
-          const ColorResponse& r = responses[order[j]];
-          if (j > k && r.block == responses[order[j - 1]].block) {
-            repeated[order[j]] = true;
-            flags.push_back({r.input, r.row, 0});
-            continue;
-          }
-          blocks |= r.block;
-          if (!r.colour) flags.push_back({r.input, r.row, 1});
-        }
-        if (blocks != 3) flags.push_back({first.input, first.row, 2});
-        k = end;
-      }
-      std::size_t kept = 0;
-      for (std::size_t i = 0; i < responses.size(); ++i) {
-        if (repeated[i]) continue;
-        if (kept != i) responses[kept] = std::move(responses[i]);
-        ++kept;
-      }
-      responses.resize(kept);
-    }
-    // Counted in file order, so each kind's first place is the first in the files.
-    std::stable_sort(flags.begin(), flags.end(),
-                     [](const Flag& a, const Flag& b) { return a.input != b.input ? a.input < b.input : a.row < b.row; });
-    for (const Flag& f : flags) {
-      static const char* const kinds[][2] = {
-          {"duplicate_answer", "a second answer by the same individual for the same word and block (the first is kept)"},
-          {"invalid_reply", "a reply with no colour in it (counted as invalid)"},
-          {"single_answer", "an individual who answered a word in one block only (left out of that word's ΔE)"}};
-      count_issue(dataset_.issues, kinds[f.kind][0], kinds[f.kind][1], dataset_.inputs[f.input].name, f.row);
-    }
-  }
+  void finish() { builder_.finish(); }
 
  private:
   // Per population, the index of each name, while reading.
@@ -268,10 +208,8 @@ class DatasetBuilder {
   }
 
   ColorDataset& dataset_;
+  PopulationBuilder<ColorDataset, &ColorResponse::word, &ColorResponse::colour> builder_;
   std::vector<NameIndex> names_;
-  std::vector<LabelSource> sources_;
-  std::unordered_map<std::string, std::size_t> index_;
-  std::set<std::pair<std::size_t, std::string>> listed_;   // (input, population) already listed
 };
 
 void read_human_long(const CsvTable& table, const ColumnFinder& finder, std::size_t input,
