@@ -73,16 +73,7 @@ void write_color_report(std::ostream& out, const ColorDataset& dataset,
 
 std::string color_report_text(const ColorDataset& dataset, const std::vector<ColorInputOptions>& input_options,
                               const ColorAnalysis& analysis, const ComparisonResult& comparisons) {
-  // Written twice, first only counted, so that the text is allocated once.
-  std::size_t bytes = 1;
-  JsonWriter counter(bytes);
-  write_color_report(counter, dataset, input_options, analysis, comparisons);
-  std::string text;
-  text.reserve(bytes);
-  JsonWriter writer(text);
-  write_color_report(writer, dataset, input_options, analysis, comparisons);
-  text += '\n';
-  return text;
+  return written_text([&](JsonWriter& writer) { write_color_report(writer, dataset, input_options, analysis, comparisons); });
 }
 
 std::string color_report_text(const ColorDataset& dataset, const std::vector<ColorInputOptions>& input_options,

@@ -107,16 +107,7 @@ void write_concept_report(std::ostream& out, const ConceptDataset& dataset,
 
 std::string concept_report_text(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
                                 const ConceptAnalysis& analysis, const ComparisonResult& comparisons) {
-  // Written twice, first only counted, so that the text is allocated once.
-  std::size_t bytes = 1;
-  JsonWriter counter(bytes);
-  write_concept_report(counter, dataset, input_options, analysis, comparisons);
-  std::string text;
-  text.reserve(bytes);
-  JsonWriter writer(text);
-  write_concept_report(writer, dataset, input_options, analysis, comparisons);
-  text += '\n';
-  return text;
+  return written_text([&](JsonWriter& writer) { write_concept_report(writer, dataset, input_options, analysis, comparisons); });
 }
 
 std::string concept_report_text(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,

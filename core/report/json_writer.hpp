@@ -58,4 +58,19 @@ using StreamedMember = std::pair<std::string, std::function<void(JsonWriter&)>>;
 // streamed ones, in the key order a tree would give them.
 void write_object(JsonWriter& out, const nlohmann::json& members, std::vector<StreamedMember> streamed);
 
+// The text `write(JsonWriter&)` writes, and a line end. Written twice, first
+// only counted, so that the text is allocated once.
+template <typename Write>
+std::string written_text(Write write) {
+  std::size_t bytes = 1;
+  JsonWriter counter(bytes);
+  write(counter);
+  std::string text;
+  text.reserve(bytes);
+  JsonWriter writer(text);
+  write(writer);
+  text += '\n';
+  return text;
+}
+
 }  // namespace shoal

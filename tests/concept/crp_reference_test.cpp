@@ -35,6 +35,14 @@ std::string case_name(const nlohmann::json& c) {
          " " + c["prior"].get<std::string>();
 }
 
+// The enumerated posterior's P(k tables), indexed by k − 1.
+std::vector<double> exact_table_counts(const nlohmann::json& c, std::size_t people) {
+  std::vector<double> probabilities(people, 0.0);
+  const auto& p = c["exact_posterior"]["p_number_of_tables"];
+  for (auto it = p.begin(); it != p.end(); ++it) probabilities[std::stoul(it.key()) - 1] = it.value().get<double>();
+  return probabilities;
+}
+
 const nlohmann::json& reference() {
   static const nlohmann::json cases = test::read_json(test::shared_path("reference/crp.json"));
   return cases;
@@ -109,10 +117,8 @@ void check_against_exact_posterior(const std::string& kernel, std::size_t steps,
     const AnswerMatrix answers = matrix_of(c["people"]);
     const CrpModel model = model_of(c);
     const auto& exact = c["exact_posterior"];
-    std::vector<double> probabilities(answers.people, 0.0), observed(answers.people, 0.0);
-    for (auto it = exact["p_number_of_tables"].begin(); it != exact["p_number_of_tables"].end(); ++it) {
-      probabilities[std::stoul(it.key()) - 1] = it.value().get<double>();
-    }
+    const std::vector<double> probabilities = exact_table_counts(c, answers.people);
+    std::vector<double> observed(answers.people, 0.0);
     double sum = 0.0, sum_squares = 0.0;
     for (std::size_t chain = 0; chain < kChains; ++chain) {
       Rng rng(derive_seed(20250101, case_name(c) + " chain " + std::to_string(chain)));
@@ -165,11 +171,8 @@ TEST_CASE("crp: a bad sampler would fail the same test") {
   const AnswerMatrix answers = matrix_of(c["people"]);
   AnswerMatrix no_answers{answers.people, 0, {}};
   const CrpModel model = model_of(c);
-  std::vector<double> probabilities(answers.people, 0.0), observed(answers.people, 0.0);
-  for (auto it = c["exact_posterior"]["p_number_of_tables"].begin();
-       it != c["exact_posterior"]["p_number_of_tables"].end(); ++it) {
-    probabilities[std::stoul(it.key()) - 1] = it.value().get<double>();
-  }
+  const std::vector<double> probabilities = exact_table_counts(c, answers.people);
+  std::vector<double> observed(answers.people, 0.0);
   for (std::size_t chain = 0; chain < 2000; ++chain) {
     Rng rng(derive_seed(7, chain));
     Restaurant restaurant(no_answers, model);
@@ -242,11 +245,8 @@ void written_out_split_merge(const AnswerMatrix& answers, const CrpModel& model,
 double written_out_p_value(const nlohmann::json& c, bool with_proposal) {
   const AnswerMatrix answers = matrix_of(c["people"]);
   const CrpModel model = model_of(c);
-  std::vector<double> probabilities(answers.people, 0.0), observed(answers.people, 0.0);
-  for (auto it = c["exact_posterior"]["p_number_of_tables"].begin();
-       it != c["exact_posterior"]["p_number_of_tables"].end(); ++it) {
-    probabilities[std::stoul(it.key()) - 1] = it.value().get<double>();
-  }
+  const std::vector<double> probabilities = exact_table_counts(c, answers.people);
+  std::vector<double> observed(answers.people, 0.0);
   for (std::size_t chain = 0; chain < 2000; ++chain) {
     Rng rng(derive_seed(31, chain));
     Partition seating;
