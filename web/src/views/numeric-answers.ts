@@ -21,7 +21,8 @@ function modelList(report: ValuesReport): HTMLElement {
   }));
 }
 
-async function renderReport(container: HTMLElement, report: ValuesReport, text: string) {
+// The report's parts, drawn before any is shown.
+async function reportParts(report: ValuesReport, text: string): Promise<(HTMLElement | null)[]> {
   const save = h('button', { type: 'button', class: 'download', 'data-download': 'values-report.json' }, 'Download the report (JSON)');
   save.addEventListener('click', () => download('shoal-values-report.json', text, 'application/json'));
   const p = report.parameters;
@@ -30,8 +31,7 @@ async function renderReport(container: HTMLElement, report: ValuesReport, text: 
   const issues = report.input_issues.length
     ? h('ul', { class: 'issues' }, ...report.input_issues.map((x) => h('li', {}, `${x.count} × ${x.description} (first: ${x.first_file}, row ${x.first_row})`)))
     : null;
-  container.replaceChildren();
-  append(container,
+  return [
     h('h3', {}, 'Numeric answers'),
     h('p', {}, `Scale: ${p.scale} · unit: ${p.unit} · dimensions: ${p.dimensions} · pairs: ${p.pairs} · seed ${p.seed}`),
     save,
@@ -43,7 +43,7 @@ async function renderReport(container: HTMLElement, report: ValuesReport, text: 
     perItemTable(populations, measure),
     h('h4', {}, 'Mixed models of the per-item distance'),
     modelList(report),
-  );
+  ];
 }
 
 async function exampleFiles(): Promise<WasmFile[]> {
@@ -67,24 +67,32 @@ export function setUpNumericAnswers(section: HTMLElement) {
   const status = h('p', { class: 'status', role: 'status' });
   const results = h('div', { id: 'values-results' });
   let files: WasmFile[] = [];
+  // Runs may finish out of order (the pool has several workers): only the
+  // latest one is shown.
+  let latest = 0;
 
   const run = async () => {
     if (files.length === 0) return;
+    const current = ++latest;
     status.textContent = `Analysing ${files.length} file(s)…`;
     try {
       const outcome = await analyseValues(files, {
         pairs: 'all', scale: (scale as HTMLSelectElement).value, unit: unit.value.trim(), seed: 1, bootstrap: 2000,
       });
+      if (current !== latest) return;
       if (!outcome.ok) {
         const e = outcome.error;
         status.textContent = `Error: ${e.message}`;
         results.replaceChildren();
         return;
       }
-      await renderReport(results, JSON.parse(outcome.report) as ValuesReport, outcome.report);
+      const parts = await reportParts(JSON.parse(outcome.report) as ValuesReport, outcome.report);
+      if (current !== latest) return;
+      results.replaceChildren();
+      append(results, ...parts);
       status.textContent = `Analysed ${files.map((f) => f.name).join(', ')}.`;
     } catch (error) {
-      status.textContent = error instanceof Error ? error.message : String(error);
+      if (current === latest) status.textContent = error instanceof Error ? error.message : String(error);
     }
   };
   input.addEventListener('change', async () => {
