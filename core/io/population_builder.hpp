@@ -53,7 +53,7 @@ class PopulationBuilder {
       check_same_label(dataset_.populations[it->second].label, sources_[it->second], label, file, row);
       return dataset_.populations[it->second];
     }
-    dataset_.populations.push_back(Population{label, {}});
+    dataset_.populations.emplace_back().label = label;
     sources_.push_back({file, row});
     return dataset_.populations.back();
   }
