@@ -53,12 +53,11 @@ WordNorms read_word_norms(const CsvTable& table) {
         ratings.push_back(std::numeric_limits<double>::quiet_NaN());
         continue;
       }
-      char* end = nullptr;
-      const double value = std::strtod(text.c_str(), &end);
-      if (end != text.c_str() + text.size() || !std::isfinite(value)) {
+      const std::optional<double> value = finite_number(text);
+      if (!value) {
         throw InputError(table.file, table.line_of(r), table.header[c], "expected a numeric rating, found '" + text + "'");
       }
-      ratings.push_back(value);
+      ratings.push_back(*value);
     }
     norms.words.push_back(word);
     norms.ratings.push_back(std::move(ratings));

@@ -15,14 +15,13 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 double number_in(const CsvTable& table, std::size_t record, std::size_t column, const char* what) {
-  const std::string text(trim(table.cell(record, column)));
-  char* end = nullptr;
-  const double value = text.empty() ? kNaN : std::strtod(text.c_str(), &end);
-  if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(value)) {
+  const std::string_view text = trim(table.cell(record, column));
+  const std::optional<double> value = finite_number(text);
+  if (!value) {
     throw InputError(table.file, table.line_of(record), table.header[column],
-                     std::string("expected ") + what + ", found '" + text + "'");
+                     std::string("expected ") + what + ", found '" + std::string(text) + "'");
   }
-  return value;
+  return *value;
 }
 
 std::size_t count_in(const CsvTable& table, std::size_t record, std::size_t column, const char* what) {

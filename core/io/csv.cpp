@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <cstdlib>
 #include <unordered_map>
 
 #include "io/columns.hpp"
@@ -45,6 +47,15 @@ std::string_view trim(std::string_view text) {
   while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
   while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
   return text;
+}
+
+std::optional<double> finite_number(std::string_view text) {
+  const std::string whole(trim(text));
+  if (whole.empty()) return std::nullopt;
+  char* end = nullptr;
+  const double value = std::strtod(whole.c_str(), &end);
+  if (end != whole.c_str() + whole.size() || !std::isfinite(value)) return std::nullopt;
+  return value;
 }
 
 std::string normalise_name(std::string_view name) {

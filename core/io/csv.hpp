@@ -72,4 +72,8 @@ void check_unique_columns(const CsvTable& table);
 std::string normalise_name(std::string_view name);
 std::string_view trim(std::string_view text);
 
+// A cell's number: its trimmed text, whole, read as a finite double by
+// strtod; nullopt for anything else (empty, trailing text, inf, nan).
+std::optional<double> finite_number(std::string_view text);
+
 }  // namespace shoal

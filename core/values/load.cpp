@@ -52,14 +52,13 @@ std::vector<std::size_t> find_value_columns(const CsvTable& table, const ColumnO
 }
 
 double parse_number(const CsvTable& table, std::size_t record, std::size_t column) {
-  const std::string text(trim(table.cell(record, column)));
-  char* end = nullptr;
-  const double v = std::strtod(text.c_str(), &end);
-  if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(v)) {
+  const std::string_view text = trim(table.cell(record, column));
+  const std::optional<double> v = finite_number(text);
+  if (!v) {
     throw InputError(table.file, table.line_of(record), table.header[column],
-                     "expected a number (e.g. 12, -0.5, 3e4), found '" + text + "'");
+                     "expected a number (e.g. 12, -0.5, 3e4), found '" + std::string(text) + "'");
   }
-  return v;
+  return *v;
 }
 
 std::optional<std::vector<double>> parse_value(const CsvTable& table, std::size_t record,
