@@ -55,24 +55,11 @@ std::optional<std::uint64_t> plain_whole(std::string_view text) {
   return value;
 }
 
-// A decimal number: digits, an optional fraction and an optional exponent.
+// A decimal number of at most 64 characters: digits, an optional fraction
+// and an optional exponent.
 std::optional<double> plain_real(std::string_view text) {
-  std::size_t i = 0, digits = 0;
-  auto run = [&] {
-    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i, ++digits;
-  };
-  run();
-  if (i < text.size() && text[i] == '.') ++i, run();
-  if (digits == 0) return std::nullopt;
-  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
-    ++i;
-    if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
-    const std::size_t before = i;
-    run();
-    if (i == before) return std::nullopt;
-  }
-  if (i != text.size() || text.size() > 64) return std::nullopt;
-  return std::strtod(std::string(text).c_str(), nullptr);
+  if (text.size() > 64) return std::nullopt;
+  return plain_decimal(text);
 }
 
 class Reader {

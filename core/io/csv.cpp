@@ -49,13 +49,36 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
-std::optional<double> finite_number(std::string_view text) {
-  const std::string whole(trim(text));
-  if (whole.empty()) return std::nullopt;
-  char* end = nullptr;
-  const double value = std::strtod(whole.c_str(), &end);
-  if (end != whole.c_str() + whole.size() || !std::isfinite(value)) return std::nullopt;
+std::optional<double> plain_decimal(std::string_view text) {
+  std::size_t i = 0, digits = 0;
+  const auto run = [&] {
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i, ++digits;
+  };
+  run();
+  if (i < text.size() && text[i] == '.') ++i, run();
+  if (digits == 0) return std::nullopt;
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+    const std::size_t before = i;
+    run();
+    if (i == before) return std::nullopt;
+  }
+  if (i != text.size()) return std::nullopt;
+  // Only digits, one point and an exponent reach strtod, so neither hex,
+  // nor inf/nan, nor the locale's own forms can; overflow still gives inf.
+  const double value = std::strtod(std::string(text).c_str(), nullptr);
+  if (!std::isfinite(value)) return std::nullopt;
   return value;
+}
+
+std::optional<double> finite_number(std::string_view text) {
+  std::string_view number = trim(text);
+  const bool negative = !number.empty() && number.front() == '-';
+  if (!number.empty() && (number.front() == '-' || number.front() == '+')) number.remove_prefix(1);
+  const std::optional<double> magnitude = plain_decimal(number);
+  if (!magnitude) return std::nullopt;
+  return negative ? -*magnitude : *magnitude;
 }
 
 std::string normalise_name(std::string_view name) {

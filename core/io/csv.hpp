@@ -72,8 +72,13 @@ void check_unique_columns(const CsvTable& table);
 std::string normalise_name(std::string_view name);
 std::string_view trim(std::string_view text);
 
-// A cell's number: its trimmed text, whole, read as a finite double by
-// strtod; nullopt for anything else (empty, trailing text, inf, nan).
+// A plain decimal: digits with an optional fraction and an optional
+// exponent ("12", "0.5", ".5", "2.", "1e-3"), nothing else: no sign, no
+// spaces, no hex, no inf or nan, nothing that overflows a double.
+std::optional<double> plain_decimal(std::string_view text);
+
+// A cell's number: its trimmed text, an optional sign and a plain decimal;
+// nullopt for anything else (empty, trailing text, hex, inf, nan).
 std::optional<double> finite_number(std::string_view text);
 
 }  // namespace shoal

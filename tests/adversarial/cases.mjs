@@ -386,6 +386,17 @@ export function generateCases(seed = 20250601) {
   valuesOption('values-seed-negative', { seed: -1 }, /^seed .* got '-1'$/);
   valuesOption('values-bootstrap-fraction', { bootstrap: 2.5 }, /^bootstrap \(bootstrap resamples\) must be a whole number from 0 to 10000000, got '2\.5'$/);
   valuesOption('values-bootstrap-too-many', { bootstrap: 10000001 }, /got '10000001'$/);
+  // An answer's number is a signed plain decimal: what strtod alone would
+  // also read (hex, infinity, overflow) names the row, the column and the
+  // text; nan is a missing-answer marker, counted as such.
+  for (const [id, cell, ok] of [['hex', '0x1F', false], ['hex-float', '0x1p4', false], ['inf', 'inf', false], ['minus-infinity', '-Infinity', false],
+    ['overflow', '1e999', false], ['comma-decimal', '"1,5"', false], ['signed-exponent', '-2.5e1', true], ['plus', '+3', true], ['leading-point', '.5', true]]) {
+    const text = ['population,individual,item,block,value', 'people,1,q1,1,1', 'people,1,q1,2,2', 'people,2,q1,1,3',
+      `people,2,q1,2,${cell}`, 'people,3,q1,1,4', 'people,3,q1,2,5'].join('\n') + '\n';
+    const shown = cell.replace(/"/g, '');
+    values('numeric-values', `value-${id}`, [file(`value-${id}.csv`, text)],
+      ok ? { status: 0 } : { status: 1, message: new RegExp(`value-${id}\\.csv.*row 5.*value.*expected a number \\(e\\.g\\. 12, -0\\.5, 3e4\\), found '${shown.replace(/[.+]/g, '\\$&')}'`) });
+  }
   // The kit's requests: the same validator; a request file made is the same bytes in both builds.
   const promptsOption = (id, kitTask, options, message, status = 2) =>
     prompts('settings', id, kitTask, status === 0 ? { status: 0 } : { status, message }, { options });

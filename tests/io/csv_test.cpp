@@ -66,3 +66,19 @@ TEST_CASE("csv: malformed files are reported with file and row") {
     }
   }
 }
+
+TEST_CASE("csv: a cell's number is a signed plain decimal, nothing strtod alone would also take") {
+  using shoal::finite_number;
+  CHECK(finite_number("12") == 12.0);
+  CHECK(finite_number(" -2.5 ") == -2.5);
+  CHECK(finite_number("+4") == 4.0);
+  CHECK(finite_number(".5") == 0.5);
+  CHECK(finite_number("2.") == 2.0);
+  CHECK(finite_number("1e-3") == 0.001);
+  CHECK(finite_number("6.02E+23") == 6.02e23);
+  for (const char* bad : {"", " ", "0x1F", "0X10", "inf", "-infinity", "nan", "1e999", "1e", "1e+", ".", "-", "--1",
+                          "+-1", "1,5", "1.2.3", "12abc", "1 2", "0b101", "\xC2\xA0" "3"}) {
+    INFO(bad);
+    CHECK_FALSE(finite_number(bad).has_value());
+  }
+}
