@@ -29,10 +29,14 @@
 #include "io/sha256.hpp"
 #include "report/report_json.hpp"
 #include "error_value.hpp"
-#include "file_bytes.hpp"
+#include "page_files.hpp"
 
 using emscripten::val;
+using shoal::wasm::present;
 using shoal::wasm::read_bytes;
+using shoal::wasm::read_files;
+using shoal::wasm::read_settings;
+using shoal::wasm::string_field;
 
 namespace {
 
@@ -83,57 +87,6 @@ std::string serialise(const Write& write) {
   std::string text = write();
   g_serialise_millis = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return text;
-}
-
-std::string string_field(const val& object, const char* name) {
-  const val v = object[name];
-  return v.isString() ? v.as<std::string>() : std::string();
-}
-
-bool present(const val& v) { return !v.isUndefined() && !v.isNull(); }
-
-// settings: {format, columns: {role: column}, labels: {name, model, prompt,
-// temperature, family, aligned, human}}, every field optional.
-shoal::InputSettings read_settings(const val& file) {
-  shoal::InputSettings settings;
-  const val s = file["settings"];
-  if (!present(s)) return settings;
-  const std::string format = string_field(s, "format");
-  if (!format.empty()) settings.format = format;
-  const val columns = s["columns"];
-  if (present(columns)) {
-    const val roles = val::global("Object").call<val>("keys", columns);
-    for (unsigned i = 0; i < roles["length"].as<unsigned>(); ++i) {
-      const std::string role = roles[i].as<std::string>();
-      const std::string column = string_field(columns, role.c_str());
-      if (!column.empty()) settings.columns[role] = column;
-    }
-  }
-  const val labels = s["labels"];
-  if (present(labels)) {
-    settings.labels.name = string_field(labels, "name");
-    settings.labels.model = string_field(labels, "model");
-    settings.labels.prompt = string_field(labels, "prompt");
-    settings.labels.temperature = string_field(labels, "temperature");
-    settings.labels.family = string_field(labels, "family");
-    const val aligned = labels["aligned"];
-    if (aligned.isTrue() || aligned.isFalse()) settings.labels.aligned = aligned.isTrue();
-    const val human = labels["human"];
-    if (human.isTrue() || human.isFalse()) settings.labels.human = human.isTrue();
-  }
-  return settings;
-}
-
-template <typename Options, typename ToOptions>
-void read_files(const val& files, std::vector<shoal::TextInput>& inputs, std::vector<Options>& options,
-                ToOptions to_options, const char* task, const std::vector<std::string>& roles) {
-  for (unsigned i = 0; i < files["length"].as<unsigned>(); ++i) {
-    inputs.push_back(read_bytes(files[i]));
-    const auto o = to_options(read_settings(files[i]));
-    if (!o) throw std::invalid_argument(inputs.back().name + " is set to a format of the other task, not " + task);
-    shoal::check_column_roles(o->columns, roles);
-    options.push_back(*o);
-  }
 }
 
 // The request's fields as the command line would give them, for the shared

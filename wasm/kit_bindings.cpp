@@ -9,11 +9,12 @@
 
 #include "analysis/run_settings.hpp"
 #include "error_value.hpp"
-#include "file_bytes.hpp"
+#include "page_files.hpp"
 #include "kit/prompts.hpp"
 #include "kit/replies.hpp"
 
 using emscripten::val;
+using shoal::wasm::present;
 using shoal::wasm::read_bytes;
 
 namespace {
@@ -36,8 +37,6 @@ struct KitOutcome {
   std::string summary;   // JSON: counts, and for replies every problem
   shoal::wasm::ErrorInfo error;
 };
-
-bool present(const val& v) { return !v.isUndefined() && !v.isNull(); }
 
 KitOutcome failure(const std::exception& e) {
   KitOutcome outcome;

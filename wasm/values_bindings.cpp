@@ -9,7 +9,7 @@
 #include "analysis/run_settings.hpp"
 #include "compare/comparison.hpp"
 #include "error_value.hpp"
-#include "file_bytes.hpp"
+#include "page_files.hpp"
 #include "values/analysis.hpp"
 #include "values/values_report.hpp"
 
@@ -31,18 +31,6 @@ struct ValuesOutcome {
   shoal::wasm::ErrorInfo error;
 };
 
-bool present(const val& v) { return !v.isUndefined() && !v.isNull(); }
-
-// {name, bytes, settings?: {labels?: {name}}}: the population name is the one
-// setting a numeric file takes from the page.
-shoal::TextInput read_input(const val& file, shoal::ValuesInputOptions& options) {
-  const val settings = file["settings"];
-  if (present(settings) && present(settings["labels"]) && settings["labels"]["name"].isString()) {
-    options.labels.name = settings["labels"]["name"].as<std::string>();
-  }
-  return shoal::wasm::read_bytes(file);
-}
-
 // The request's fields as the command line would give them, for the shared
 // validator: same limits, same messages.
 shoal::ValuesRunSettings values_settings(const ValuesRequest& request) {
@@ -59,10 +47,8 @@ ValuesOutcome analyse_values(val files, ValuesRequest request) {
     const auto settings = values_settings(request);
     std::vector<shoal::TextInput> inputs;
     std::vector<shoal::ValuesInputOptions> input_options;
-    for (unsigned i = 0; i < files["length"].as<unsigned>(); ++i) {
-      input_options.emplace_back();
-      inputs.push_back(read_input(files[i], input_options.back()));
-    }
+    shoal::wasm::read_files(files, inputs, input_options, shoal::values_input_options, "numeric answers",
+                            shoal::values_roles());
     const auto dataset = shoal::load_values_inputs(inputs, input_options);
     const auto analysis = shoal::analyse_values(dataset, settings.options);
     const auto comparisons = shoal::compare_values(analysis, {settings.bootstrap, settings.options.seed});

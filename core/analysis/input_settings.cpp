@@ -6,9 +6,9 @@ namespace shoal {
 namespace {
 
 void check_known(const std::string& format) {
-  if (!color_format_from_string(format) && !concept_format_from_string(format)) {
+  if (!color_format_from_string(format) && !concept_format_from_string(format) && !values_format_from_string(format)) {
     throw std::invalid_argument("unknown format '" + format +
-                                "' (expected auto, human-long, llm-wide, plain-long, analysis or raw-llm)");
+                                "' (expected auto, human-long, llm-wide, plain-long, analysis, raw-llm or long)");
   }
 }
 
@@ -32,6 +32,10 @@ std::optional<ColorInputOptions> color_input_options(const InputSettings& settin
 
 std::optional<ConceptInputOptions> concept_input_options(const InputSettings& settings) {
   return task_options<ConceptInputOptions>(settings, concept_format_from_string);
+}
+
+std::optional<ValuesInputOptions> values_input_options(const InputSettings& settings) {
+  return task_options<ValuesInputOptions>(settings, values_format_from_string);
 }
 
 }  // namespace shoal

@@ -397,6 +397,13 @@ export function generateCases(seed = 20250601) {
     values('numeric-values', `value-${id}`, [file(`value-${id}.csv`, text)],
       ok ? { status: 0 } : { status: 1, message: new RegExp(`value-${id}\\.csv.*row 5.*value.*expected a number \\(e\\.g\\. 12, -0\\.5, 3e4\\), found '${shown.replace(/[.+]/g, '\\$&')}'`) });
   }
+  // Numeric answers read with renamed columns and a named format, as the
+  // page's file settings give them: the module reads them as the CLI does.
+  const renamed = [file('renamed.csv', ['group,who,item,block,rating',
+    ...[1, 2, 3].flatMap((p) => ['q1', 'q2'].flatMap((q) => [1, 2].map((b) => `people,${p},${q},${b},${p + b * 2}`)))].join('\n') + '\n')];
+  values('settings', 'values-columns-renamed', renamed, { status: 0 }, { columns: { population: 'group', individual: 'who', value: 'rating' }, format: 'long' });
+  values('settings', 'values-column-missing', renamed, { status: 1, message: /^renamed\.csv, row 1: expected a column 'value'/ }, { columns: { population: 'group', individual: 'who' } });
+  values('settings', 'values-column-role-unknown', renamed, { status: 2, message: /^unknown column role 'hex1' \(roles: / }, { columns: { hex1: 'x' } });
   // The kit's requests: the same validator; a request file made is the same bytes in both builds.
   const promptsOption = (id, kitTask, options, message, status = 2) =>
     prompts('settings', id, kitTask, status === 0 ? { status: 0 } : { status, message }, { options });

@@ -1,0 +1,56 @@
+#include "page_files.hpp"
+
+#include <emscripten/bind.h>
+
+namespace shoal::wasm {
+
+using emscripten::val;
+
+bool present(const val& v) { return !v.isUndefined() && !v.isNull(); }
+
+std::string string_field(const val& object, const char* name) {
+  const val v = object[name];
+  return v.isString() ? v.as<std::string>() : std::string();
+}
+
+TextInput read_bytes(const val& file) {
+  TextInput input;
+  input.name = file["name"].as<std::string>();
+  const val bytes = file["bytes"];
+  input.content.resize(bytes["length"].as<std::size_t>());
+  val(emscripten::typed_memory_view(input.content.size(), reinterpret_cast<unsigned char*>(input.content.data())))
+      .call<void>("set", bytes);
+  return input;
+}
+
+InputSettings read_settings(const val& file) {
+  InputSettings settings;
+  const val s = file["settings"];
+  if (!present(s)) return settings;
+  const std::string format = string_field(s, "format");
+  if (!format.empty()) settings.format = format;
+  const val columns = s["columns"];
+  if (present(columns)) {
+    const val roles = val::global("Object").call<val>("keys", columns);
+    for (unsigned i = 0; i < roles["length"].as<unsigned>(); ++i) {
+      const std::string role = roles[i].as<std::string>();
+      const std::string column = string_field(columns, role.c_str());
+      if (!column.empty()) settings.columns[role] = column;
+    }
+  }
+  const val labels = s["labels"];
+  if (present(labels)) {
+    settings.labels.name = string_field(labels, "name");
+    settings.labels.model = string_field(labels, "model");
+    settings.labels.prompt = string_field(labels, "prompt");
+    settings.labels.temperature = string_field(labels, "temperature");
+    settings.labels.family = string_field(labels, "family");
+    const val aligned = labels["aligned"];
+    if (aligned.isTrue() || aligned.isFalse()) settings.labels.aligned = aligned.isTrue();
+    const val human = labels["human"];
+    if (human.isTrue() || human.isFalse()) settings.labels.human = human.isTrue();
+  }
+  return settings;
+}
+
+}  // namespace shoal::wasm

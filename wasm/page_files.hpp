@@ -1,0 +1,41 @@
+#pragma once
+#include <emscripten/val.h>
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "analysis/input_settings.hpp"
+#include "analysis/run_settings.hpp"
+#include "io/text_input.hpp"
+
+namespace shoal::wasm {
+
+bool present(const emscripten::val& v);
+// The field's text, or empty when it is missing or not a string.
+std::string string_field(const emscripten::val& object, const char* name);
+
+// A file as the page passes it, {name, bytes: Uint8Array}, copied into the
+// module's memory.
+TextInput read_bytes(const emscripten::val& file);
+
+// The file's settings: {format, columns: {role: column}, labels: {name,
+// model, prompt, temperature, family, aligned, human}}, every field optional.
+InputSettings read_settings(const emscripten::val& file);
+
+// Every file of `files` and its settings as options of one task, the
+// column roles checked as the command line checks them. `to_options` gives
+// nullopt for a format of another task.
+template <typename Options, typename ToOptions>
+void read_files(const emscripten::val& files, std::vector<TextInput>& inputs, std::vector<Options>& options,
+                ToOptions to_options, const char* task, const std::vector<std::string>& roles) {
+  for (unsigned i = 0; i < files["length"].as<unsigned>(); ++i) {
+    inputs.push_back(read_bytes(files[i]));
+    const auto o = to_options(read_settings(files[i]));
+    if (!o) throw std::invalid_argument(inputs.back().name + " is set to a format of another task, not " + task);
+    check_column_roles(o->columns, roles);
+    options.push_back(*o);
+  }
+}
+
+}  // namespace shoal::wasm
