@@ -1,7 +1,8 @@
 // Timing and mixing of the two sampler kernels, side by side in one run:
 // one iteration on 87 individuals × 36 questions, and the paper's whole
-// clustering (every file × concept × subset size × 500 iterations) with
-// CHAINS chains (default 4), seed SEED (default 5), one core. Per kernel:
+// clustering (every file × concept × subset size) with CHAINS chains
+// (default 4) of ITERATIONS iterations (default 500, the paper's) after
+// BURN_IN (default 100) not recorded, seed SEED (default 5), one core. Per kernel:
 // time, how many (concept, subset) cells have R-hat of P(same table) at most
 // 1.01 and 1.05, the worst cells, and effective draws of P(same table) per
 // second. The kernels run file by file in turn, so that load from other
@@ -13,7 +14,7 @@
 // Vehtari, Gelman, Simpson, Carpenter & Bürkner (2021, the larger of bulk and
 // folded), which are stricter.
 //
-// Usage: crp_benchmark [SHARED_DIR [CHAINS [SEED]]]
+// Usage: crp_benchmark [SHARED_DIR [CHAINS [SEED [ITERATIONS [BURN_IN]]]]]
 
 #include <algorithm>
 #include <chrono>
@@ -181,6 +182,13 @@ int main(int argc, char** argv) {
   const std::filesystem::path shared = argc > 1 ? argv[1] : SHOAL_SHARED_DIR;
   const std::size_t chains = argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 4;
   const std::uint64_t seed = argc > 3 ? std::strtoull(argv[3], nullptr, 10) : 5;
+  ConceptOptions defaults;
+  const std::size_t iterations = argc > 4 ? std::strtoul(argv[4], nullptr, 10) : defaults.iterations;
+  const std::size_t burn_in = argc > 5 ? std::strtoul(argv[5], nullptr, 10) : defaults.burn_in;
+  if (burn_in >= iterations) {
+    std::fprintf(stderr, "BURN_IN must be below ITERATIONS\n");
+    return 2;
+  }
   const auto folder = shared / "paper-data" / "concept-task" / "llm-responses";
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::directory_iterator(folder)) files.push_back(entry.path());
@@ -224,6 +232,8 @@ int main(int argc, char** argv) {
       ConceptOptions options;
       options.chains = chains;
       options.seed = seed;
+      options.iterations = iterations;
+      options.burn_in = burn_in;
       options.kernel = run.kernel;
       options.keep_traces = true;
       const auto start = std::chrono::steady_clock::now();
@@ -247,9 +257,9 @@ int main(int argc, char** argv) {
       }
     }
   }
-  std::printf("the paper's clustering: %zu files, %zu (concept, subset) cells × %zu chains × 500 iterations, seed %llu, "
-              "one core, kernels in turn file by file\n",
-              files.size(), runs[0].cells.size(), chains, static_cast<unsigned long long>(seed));
+  std::printf("the paper's clustering: %zu files, %zu (concept, subset) cells × %zu chains × %zu iterations (burn-in %zu), "
+              "seed %llu, one core, kernels in turn file by file\n",
+              files.size(), runs[0].cells.size(), chains, iterations, burn_in, static_cast<unsigned long long>(seed));
   for (const auto& run : runs) report(run);
   // Effective draws per second over the cells where both kernels have an
   // ESS (a quantity that never moves has none).
