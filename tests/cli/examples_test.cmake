@@ -1,10 +1,6 @@
 # The generated example populations must show the diversity they were built
-# with (see examples/make_examples.cpp). Colour: humans far below the
-# diagonal, the aligned toy models near it, the base ones in between.
-# Similarity: P(multiple concepts) near 0.70 for humans, 0.42 and 0.62 for
-# the base models, 0 and 0.18 for the aligned ones. Invalid replies are
-# counted, and the alignment comparison finds the aligned models less
-# diverse.
+# with (see examples/make_examples.cpp), invalid replies must be counted, and
+# the alignment comparison must find the aligned models less diverse.
 file(REMOVE_RECURSE ${WORK})
 execute_process(COMMAND ${MAKE_EXAMPLES} ${WORK} 7 RESULT_VARIABLE status)
 if(NOT status EQUAL 0)
@@ -55,65 +51,66 @@ function(expect_alignment_effect report)
   endif()
 endfunction()
 
+# Checks one number per population by the first rule whose pattern its name
+# matches. A rule is "PATTERN:LOW:HIGH" or "PATTERN:LOW:HIGH:counted": the
+# number, read at `path` and turned into whole units by `unit` (whole_number
+# or percent), lies in [LOW, HIGH], and with `counted` the population's
+# count at `counted_path` (empty: none) is above 0: replies without an
+# answer were seen.
+function(expect_per_population report what path unit counted_path)
+  foreach(i RANGE 4)
+    string(JSON name GET "${report}" populations ${i} name)
+    string(JSON text GET "${report}" populations ${i} ${path})
+    set(counted "")
+    if(counted_path)
+      string(JSON counted GET "${report}" populations ${i} ${counted_path})
+    endif()
+    cmake_language(CALL ${unit} "${text}" value)
+    message(STATUS "${what} ${name}: ${text} ${counted}")
+    foreach(rule ${ARGN})
+      string(REPLACE ":" ";" parts "${rule}")
+      list(GET parts 0 pattern)
+      if(NOT name MATCHES "${pattern}")
+        continue()
+      endif()
+      list(GET parts 1 low)
+      list(GET parts 2 high)
+      list(LENGTH parts length)
+      if(value LESS low OR value GREATER high OR (length EQUAL 4 AND counted EQUAL 0))
+        message(FATAL_ERROR "${what} of ${name}: expected ${low} to ${high} (${unit}) and, if so ruled, "
+                            "answerless replies; got ${text} and ${counted}")
+      endif()
+      break()
+    endforeach()
+  endforeach()
+endfunction()
+
+# Colour: humans far below the diagonal, the aligned toy models near it with
+# some invalid replies, the base ones in between.
 analyse(color report)
 expect_alignment_effect("${report}")
-foreach(i RANGE 4)
-  string(JSON name GET "${report}" populations ${i} name)
-  string(JSON mean GET "${report}" populations ${i} dist_from_diagonal mean)
-  string(JSON invalid GET "${report}" populations ${i} responses invalid)
-  whole_number("${mean}" whole)
-  message(STATUS "colour ${name}: distance from diagonal ${mean}, invalid ${invalid}")
-  if(name STREQUAL "human" AND whole LESS 20)
-    message(FATAL_ERROR "human-like example should lie far below the diagonal, got ${mean}")
-  elseif(name MATCHES "^toy-.-chat" AND (NOT whole LESS 3 OR invalid EQUAL 0))
-    message(FATAL_ERROR "aligned example should lie near the diagonal with some invalid replies, got ${mean}, ${invalid}")
-  elseif(name MATCHES "^toy-.-base" AND (whole LESS 5 OR NOT whole LESS 20))
-    message(FATAL_ERROR "base example should lie in between, got ${mean}")
-  endif()
-endforeach()
+expect_per_population("${report}" "colour distance from diagonal" "dist_from_diagonal;mean" whole_number
+                      "responses;invalid" "^human$:20:1000" "^toy-.-chat:0:2:counted" "^toy-.-base:5:19")
 
+# Similarity: P(multiple concepts) near 0.70 for humans, 0.42 and 0.62 for
+# the base models, 0 and 0.18 for the aligned ones.
 analyse(concept report --chains 2)
 expect_alignment_effect("${report}")
-foreach(i RANGE 4)
-  string(JSON name GET "${report}" populations ${i} name)
-  string(JSON p GET "${report}" populations ${i} mean_p_multiple_concepts)
-  percent("${p}" pct)
-  message(STATUS "concept ${name}: P(multiple concepts) ${p}")
-  if(name STREQUAL "human" AND (pct LESS 60 OR pct GREATER 78))
-    message(FATAL_ERROR "human-like example should have P(multiple concepts) near 0.70, got ${p}")
-  elseif(name MATCHES "^toy-a-chat" AND pct GREATER 10)
-    message(FATAL_ERROR "toy-a-chat should have P(multiple concepts) near 0, got ${p}")
-  elseif(name MATCHES "^toy-a-base" AND (pct LESS 32 OR pct GREATER 52))
-    message(FATAL_ERROR "toy-a-base should have P(multiple concepts) near 0.42, got ${p}")
-  elseif(name MATCHES "^toy-b-chat" AND (pct LESS 8 OR pct GREATER 30))
-    message(FATAL_ERROR "toy-b-chat should have P(multiple concepts) near 0.18, got ${p}")
-  elseif(name MATCHES "^toy-b-base" AND (pct LESS 50 OR pct GREATER 72))
-    message(FATAL_ERROR "toy-b-base should have P(multiple concepts) near 0.62, got ${p}")
-  endif()
-endforeach()
+expect_per_population("${report}" "concept P(multiple concepts)" "mean_p_multiple_concepts" percent
+                      "" "^human$:60:78" "^toy-a-chat:0:10" "^toy-a-base:32:52"
+                      "^toy-b-chat:8:30" "^toy-b-base:50:72")
 string(JSON issues GET "${report}" input_issues)
 if(NOT issues MATCHES "invalid_reply")
   message(FATAL_ERROR "the base-like example's invalid replies were not counted")
 endif()
 
 # Numeric estimates, on the default pooled-SD scale: humans far from the
-# diagonal, the base models in between, the aligned ones near it.
+# diagonal, the base models in between with missing answers, the aligned
+# ones near it.
 analyse(values report)
 expect_alignment_effect("${report}")
-foreach(i RANGE 4)
-  string(JSON name GET "${report}" populations ${i} name)
-  string(JSON mean GET "${report}" populations ${i} dist_from_diagonal mean)
-  string(JSON missing GET "${report}" populations ${i} responses invalid)
-  percent("${mean}" pct)
-  message(STATUS "values ${name}: distance from diagonal ${mean}, missing ${missing}")
-  if(name STREQUAL "humans" AND pct LESS 50)
-    message(FATAL_ERROR "human-like estimates should lie far from the diagonal, got ${mean}")
-  elseif(name MATCHES "^toy-.-chat" AND NOT pct LESS 10)
-    message(FATAL_ERROR "aligned estimates should lie near the diagonal, got ${mean}")
-  elseif(name MATCHES "^toy-.-base" AND (pct LESS 15 OR pct GREATER 60 OR missing EQUAL 0))
-    message(FATAL_ERROR "base estimates should lie in between with missing answers, got ${mean}, ${missing}")
-  endif()
-endforeach()
+expect_per_population("${report}" "values distance from diagonal" "dist_from_diagonal;mean" percent
+                      "responses;invalid" "^humans$:50:100" "^toy-.-chat:0:9" "^toy-.-base:15:60:counted")
 
 # The Likert questionnaire (generic format, five options): P(multiple
 # concepts) near the weights' 1 - Σ w², as for the similarity judgements.
@@ -128,16 +125,5 @@ if(NOT format STREQUAL "generic")
   message(FATAL_ERROR "the Likert example should be read as the generic format, got ${format}")
 endif()
 expect_alignment_effect("${report}")
-foreach(i RANGE 4)
-  string(JSON name GET "${report}" populations ${i} name)
-  string(JSON p GET "${report}" populations ${i} mean_p_multiple_concepts)
-  percent("${p}" pct)
-  message(STATUS "likert ${name}: P(multiple concepts) ${p}")
-  if(name STREQUAL "humans" AND (pct LESS 55 OR pct GREATER 80))
-    message(FATAL_ERROR "human-like Likert answers should have P(multiple concepts) near 0.70, got ${p}")
-  elseif(name MATCHES "^toy-a-chat" AND pct GREATER 10)
-    message(FATAL_ERROR "toy-a-chat should have P(multiple concepts) near 0, got ${p}")
-  elseif(name MATCHES "^toy-b-base" AND (pct LESS 45 OR pct GREATER 75))
-    message(FATAL_ERROR "toy-b-base should have P(multiple concepts) near 0.62, got ${p}")
-  endif()
-endforeach()
+expect_per_population("${report}" "likert P(multiple concepts)" "mean_p_multiple_concepts" percent
+                      "" "^humans$:55:80" "^toy-a-chat:0:10" "^toy-b-base:45:75")
