@@ -215,9 +215,11 @@ std::shared_ptr<const ConceptInputs> load_concepts(const val& files) {
   auto loaded = std::make_shared<ConceptInputs>();
   read_files(files, inputs, loaded->input_options, shoal::concept_input_options, "similarity judgements",
              shoal::concept_roles());
+  std::vector<double> sizes;
+  for (const auto& input : inputs) sizes.push_back(static_cast<double>(input.content.size()));
   double bytes = 0.0;
-  loaded->dataset = shoal::load_concept_inputs_reporting(inputs, loaded->input_options, [&](std::size_t i) {
-    bytes += static_cast<double>(inputs[i].content.size());
+  loaded->dataset = shoal::load_concept_inputs_reporting(std::move(inputs), loaded->input_options, [&](std::size_t i) {
+    bytes += sizes[i];
     if (present(g_input_read)) g_input_read(val(bytes));
   });
   g_parsed = {key, loaded};

@@ -136,8 +136,7 @@ int run_concept(const std::vector<std::string>& args) {
   const std::size_t bootstrap = settings.bootstrap;
   check_tables_directory(a);
 
-  const auto inputs = read_inputs(a.positional());
-  const ConceptDataset dataset = load_concept_inputs(inputs, {input_options});
+  const ConceptDataset dataset = load_concept_inputs(read_inputs(a.positional()), {input_options});
   const ConceptAnalysis analysis = analyse_concepts(dataset, options);
   const ComparisonResult comparisons = compare_concepts(analysis, {bootstrap, options.seed});
   write_report(a.value("out", "-"),

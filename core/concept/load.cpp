@@ -614,12 +614,11 @@ ConceptColumns detect_concept_columns(const CsvTable& table, const ConceptInputO
   return out;
 }
 
-ConceptDataset load_concept_inputs(const std::vector<TextInput>& inputs,
-                                   const std::vector<ConceptInputOptions>& options) {
-  return load_concept_inputs_reporting(inputs, options, {});
+ConceptDataset load_concept_inputs(std::vector<TextInput> inputs, const std::vector<ConceptInputOptions>& options) {
+  return load_concept_inputs_reporting(std::move(inputs), options, {});
 }
 
-ConceptDataset load_concept_inputs_reporting(const std::vector<TextInput>& inputs,
+ConceptDataset load_concept_inputs_reporting(std::vector<TextInput> inputs,
                                              const std::vector<ConceptInputOptions>& options,
                                              const std::function<void(std::size_t)>& input_read) {
   if (options.size() != 1 && options.size() != inputs.size()) {
@@ -628,38 +627,56 @@ ConceptDataset load_concept_inputs_reporting(const std::vector<TextInput>& input
   ConceptDataset dataset;
   Builder builder(dataset, inputs);
   QuestionParser parser;
-  std::vector<CsvTable> tables;
-  std::vector<Columns> columns;
-  std::vector<ConceptFormat> formats;
   OptionSets option_sets;
-  // Every input is read before any answer is placed: a generic question's
-  // options may be declared, or seen, in any of them.
-  for (std::size_t i = 0; i < inputs.size(); ++i) {
-    const ConceptInputOptions& o = options.size() == 1 ? options[0] : options[i];
-    dataset.inputs.push_back(summarise_input(inputs[i]));
-    tables.push_back(read_table(inputs[i]));
-    columns.push_back(find_columns(tables[i], o.columns));
-    formats.push_back(o.format == ConceptFormat::Auto ? detect_format(tables[i], columns[i]) : o.format);
-    dataset.inputs[i].format = to_string(formats[i]);
-    dataset.inputs[i].rows = tables[i].row_count();
-    if (formats[i] == ConceptFormat::Generic) {
-      const GenericColumns g = generic_columns(tables[i], columns[i], o);
-      option_sets.read(tables[i], g.question, g.answer, g.options);
-    }
-  }
-  for (std::size_t i = 0; i < inputs.size(); ++i) {
-    const ConceptInputOptions& o = options.size() == 1 ? options[0] : options[i];
-    if (formats[i] == ConceptFormat::ReleasedChains) {
-      dataset.released.push_back(read_released_chains(tables[i], o.labels));
-    } else if (formats[i] == ConceptFormat::RawLlm) {
-      read_raw(tables[i], columns[i], o, i, dataset, builder);
-    } else if (formats[i] == ConceptFormat::Generic) {
-      read_generic(tables[i], columns[i], o, i, option_sets, dataset, builder);
+  const auto options_of = [&](std::size_t i) -> const ConceptInputOptions& {
+    return options.size() == 1 ? options[0] : options[i];
+  };
+  const auto place = [&](std::size_t i, const CsvTable& table, const Columns& columns, ConceptFormat format) {
+    const ConceptInputOptions& o = options_of(i);
+    if (format == ConceptFormat::ReleasedChains) {
+      dataset.released.push_back(read_released_chains(table, o.labels));
+    } else if (format == ConceptFormat::RawLlm) {
+      read_raw(table, columns, o, i, dataset, builder);
+    } else if (format == ConceptFormat::Generic) {
+      read_generic(table, columns, o, i, option_sets, dataset, builder);
     } else {
-      read_analysis(tables[i], columns[i], o, i, parser, builder);
+      read_analysis(table, columns, o, i, parser, builder);
     }
     if (input_read) input_read(i);
+  };
+  // Answers are placed in input order. A generic question's options may be
+  // declared, or seen, in any input, so from the first generic input on the
+  // tables are kept until every input is read; before it, each table is
+  // placed as soon as it is read and freed, which keeps one table in memory
+  // instead of all of them.
+  struct Kept {
+    std::size_t input;
+    CsvTable table;
+    Columns columns;
+    ConceptFormat format;
+  };
+  std::vector<Kept> kept;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const ConceptInputOptions& o = options_of(i);
+    dataset.inputs.push_back(summarise_input(inputs[i]));
+    CsvTable table = read_table(inputs[i]);
+    // The table holds all the rest needs (names stay for messages).
+    std::string().swap(inputs[i].content);
+    const Columns columns = find_columns(table, o.columns);
+    const ConceptFormat format = o.format == ConceptFormat::Auto ? detect_format(table, columns) : o.format;
+    dataset.inputs[i].format = to_string(format);
+    dataset.inputs[i].rows = table.row_count();
+    if (format == ConceptFormat::Generic) {
+      const GenericColumns g = generic_columns(table, columns, o);
+      option_sets.read(table, g.question, g.answer, g.options);
+    }
+    if (kept.empty() && format != ConceptFormat::Generic) {
+      place(i, table, columns, format);
+    } else {
+      kept.push_back({i, std::move(table), columns, format});
+    }
   }
+  for (const Kept& k : kept) place(k.input, k.table, k.columns, k.format);
   builder.finish();
   return dataset;
 }

@@ -93,11 +93,12 @@ struct ConceptInputOptions {
 // concepts, a file with a single individual, missing columns or empty cells.
 // Non-fatal problems (invalid replies, repeated answers, incomplete
 // individuals) are counted in ConceptDataset::issues.
-// `options` holds one entry for all inputs or one per input.
-ConceptDataset load_concept_inputs(const std::vector<TextInput>& inputs, const std::vector<ConceptInputOptions>& options);
+// `options` holds one entry for all inputs or one per input. Each input's
+// text is freed once its table is read (move the inputs in to save a copy).
+ConceptDataset load_concept_inputs(std::vector<TextInput> inputs, const std::vector<ConceptInputOptions>& options);
 // The same, calling `input_read(i)` once input i is parsed: reading large
 // inputs takes long enough that a page wants to show how far it got.
-ConceptDataset load_concept_inputs_reporting(const std::vector<TextInput>& inputs,
+ConceptDataset load_concept_inputs_reporting(std::vector<TextInput> inputs,
                                              const std::vector<ConceptInputOptions>& options,
                                              const std::function<void(std::size_t)>& input_read);
 
