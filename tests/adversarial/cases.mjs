@@ -525,5 +525,21 @@ export function generateCases(seed = 20250601) {
     for (let k = 0; k < bytes.length; ++k) bytes[k] = m.int(256);
     concept('mangled', `random-bytes-${i}`, [file(`random${i}.bin`, bytes)], { status: 'any' });
   }
+
+  // --- 11. A whole study at once: 30 similarity files of the paper's shape
+  // (12 concepts × 50 individuals × 36 questions asked twice). Each file's
+  // text and table are let go once its answers are placed, so memory stays
+  // near the input's size, not a multiple of it.
+  const study = [];
+  for (let f = 0; f < 30; ++f) {
+    const lines = ['Concept,ID,Question,ChoiceNumber'];
+    for (let c = 0; c < 12; ++c) {
+      for (let p = 0; p < 50; ++p) {
+        for (let q = 0; q < 72; ++q) lines.push(`concept ${c},${p},concept ${c} option ${q % 36}a option ${q % 36}b,${(f * 7 + c * 5 + p * 3 + q) % 3 === 0 ? 1 : 0}`);
+      }
+    }
+    study.push(file(`study-${String(f).padStart(2, '0')}.csv`, lines.join('\n') + '\n'));
+  }
+  concept('size', 'a-study-of-30-files', study, { status: 0 }, { perByte: { native: 2, wasm: 2 } });
   return cases;
 }

@@ -113,9 +113,10 @@ function ceilings(c, inputBytes) {
   // tree while they are written: when each row is a population of its own,
   // that, not the input, is the size to bound.
   if (c.reportPerRow) counted += c.reportPerRow * inputBytes / 30;
+  // A case may hold memory to a tighter multiple of its input (`perByte`).
   return {
-    native: NATIVE_BASE_MIB * MiB + NATIVE_PER_BYTE * counted,
-    wasm: WASM_BASE_MIB * MiB + WASM_PER_BYTE * counted,
+    native: NATIVE_BASE_MIB * MiB + (c.perByte?.native ?? NATIVE_PER_BYTE) * counted,
+    wasm: WASM_BASE_MIB * MiB + (c.perByte?.wasm ?? WASM_PER_BYTE) * counted,
   };
 }
 
