@@ -45,16 +45,16 @@ KitOutcome failure(const std::exception& e) {
 }
 
 // The form's fields as the command line would give them, for the shared
-// validator: same limits, same messages. An empty temperature is the page's
-// "not given"; wording and concepts belong to the concept task alone.
+// validator: same limits, same messages. Wording and concepts belong to the
+// concept task alone.
 shoal::kit::PromptOptions prompt_options(const PromptSettings& s) {
   shoal::OptionValues values{{"task", s.task},
                              {"model", s.model},
                              {"condition", s.condition},
                              {"persona-as", s.personaAs},
                              {"individuals", shoal::number_text(s.individuals)},
+                             {"temperature", s.temperature},
                              {"seed", shoal::number_text(s.seed)}};
-  if (!s.temperature.empty()) values["temperature"] = s.temperature;
   if (s.task == "concept") {
     values["wording"] = s.wording;
     values["concepts"] = s.concepts;

@@ -213,7 +213,9 @@ kit::PromptOptions prompt_settings(const OptionValues& values) {
       "persona-as", kit::PersonaPlacement::User, [](const std::string& t) { return kit::persona_placement_from_string(t); },
       "user or system");
   o.individuals = static_cast<std::size_t>(r.whole(kIndividuals));
-  if (values.count("temperature")) o.temperature = r.real(kTemperature);
+  // Empty, as absent: the form's blank field and `--temperature ''` both
+  // leave the temperature to the model.
+  if (values.count("temperature") && !values.at("temperature").empty()) o.temperature = r.real(kTemperature);
   o.seed = static_cast<std::uint32_t>(r.whole(kPromptSeed));
   if (o.task == kit::Task::Color && (values.count("wording") || values.count("concepts"))) {
     throw OptionError("wording and concepts are settings of the concept task");

@@ -42,8 +42,9 @@ Options:
   --individuals N       number of individuals, 0 to 1000000 (default 0: the
                         persona file's rows, else the paper's 150 for color,
                         900 for concept)
-  --temperature T       sampling temperature, 0 to 100 (default: none in the
-                        request, so the model's own, the paper's "default")
+  --temperature T       sampling temperature, 0 to 100 (default, or empty:
+                        none in the request, so the model's own, the paper's
+                        "default")
   --seed S              0 to 4294967295 (default 42): the concept targets
                         (42 gives the paper's) and the generated personas
   --words FILE          color: one word per line (default: the 199 words of

@@ -419,6 +419,8 @@ export function generateCases(seed = 20250601) {
   promptsOption('prompts-temperature-above', 'color', { temperature: '100.5' }, new RegExp(temperature.source + "'100\\.5'$"));
   promptsOption('prompts-temperature-negative', 'color', { temperature: '-0.5' }, new RegExp(temperature.source + "'-0\\.5'$"));
   promptsOption('prompts-temperature-text', 'concept', { temperature: 'warm' }, new RegExp(temperature.source + "'warm'$"));
+  // Empty is not given, in both builds: the request leaves it to the model.
+  promptsOption('prompts-temperature-empty', 'color', { temperature: '' }, null, 0);
   promptsOption('prompts-seed-2-32', 'concept', { seed: 2 ** 32 }, /^seed \(the concept targets and generated personas\) must be a whole number from 0 to 4294967295, got '4294967296'$/);
   promptsOption('prompts-seed-negative', 'color', { seed: -1 }, /^seed .* got '-1'$/);
   promptsOption('prompts-model-blank', 'color', { model: '  ' }, /^model \(the model every request goes to\) is required$/);

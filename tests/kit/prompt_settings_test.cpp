@@ -66,6 +66,8 @@ TEST_CASE("kit settings: valid values, the limits included") {
   CHECK(prompt_settings(with({{"temperature", "0"}})).temperature == 0.0);
   CHECK(prompt_settings(with({{"temperature", ".7"}})).temperature == 0.7);
   CHECK(prompt_settings(with({{"temperature", "1.5e0"}})).temperature == 1.5);
+  // Empty is not given: the model's own, as on the page.
+  CHECK_FALSE(prompt_settings(with({{"temperature", ""}})).temperature.has_value());
   CHECK(prompt_settings(with({{"task", "concept"}, {"concepts", "a dog, a cat ,a wolf"}})).concepts ==
         std::vector<std::string>{"a dog", "a cat", "a wolf"});
 }
