@@ -3,7 +3,7 @@
 // family one hue, the non-aligned model light and the aligned one dark. A
 // figure never repeats a colour for different families.
 import type { PopulationLabel } from '../report-types';
-import { foreground } from './theme';
+import { darkScheme, foreground } from './theme';
 
 export type Labelled = Pick<PopulationLabel, 'name' | 'human' | 'model' | 'prompt' | 'temperature' | 'family' | 'aligned'>;
 
@@ -81,8 +81,12 @@ function hsl(h: number, s: number, l: number): string {
   return `#${f(0)}${f(8)}${f(4)}`;
 }
 
+// On a dark page every shade is lifted, the aligned one most: at 0.36 a
+// dark blue bar stood at about 2.5:1 against the background, below the 3:1
+// a mark needs to be seen; the aligned shade stays the darker of a family.
 export function familyColour(index: number, count: number, aligned: boolean | null): string {
-  const lightness = aligned === true ? 0.36 : aligned === false ? 0.72 : 0.52;
+  const [darkShade, lightShade, unknown] = darkScheme() ? [0.5, 0.78, 0.64] : [0.36, 0.72, 0.52];
+  const lightness = aligned === true ? darkShade : aligned === false ? lightShade : unknown;
   return hsl(hueFor(index, count), 0.72, lightness);
 }
 
