@@ -233,7 +233,11 @@ function setRunning(on: boolean) {
 async function runColor(batch: LoadedFile[], request: ReturnType<typeof parameters>['color']) {
   const colorFiles = batch.filter((f) => f.inspection?.task === 'color');
   if (colorFiles.length === 0) return null;
-  const job = pool.run({ kind: 'color', files: colorFiles.map(toJobFile), request }, (p) => progress.color(p.fraction));
+  // On the last worker, ahead of the share of the similarity files it would
+  // parse next: the bar shows the slower of the two analyses, so a colour job
+  // left waiting behind a parse would hold it at zero for the parse's length.
+  const job = pool.run({ kind: 'color', files: colorFiles.map(toJobFile), request }, (p) => progress.color(p.fraction),
+    { worker: pool.size - 1 });
   running.push(job.id);
   const result = await job.done;
   if (!result.ok) throw new Error(result.error.message);
@@ -293,11 +297,12 @@ async function run() {
   }
   progress.start(batch.some((f) => f.inspection?.task === 'color'), batch.some((f) => f.inspection?.task === 'concept'));
   try {
-    // The similarity jobs are queued first: their first worker parses every
-    // file, the longest step before any chain can start there.
+    // The colour job is queued first, for the last worker; the first worker
+    // parses every similarity file meanwhile, the longest step before any
+    // chain can start there.
     const done = (await timed('analysis', () => {
-      const concept = runConcepts(batch, p.concept);
-      return Promise.all([runColor(batch, p.color), concept]);
+      const color = runColor(batch, p.color);
+      return Promise.all([color, runConcepts(batch, p.concept)]);
     })).filter((d) => d !== null);
     progress.rendering();
     await timed('rendering', async () => {
