@@ -21,3 +21,32 @@ export async function seriousViolations(page) {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+// Pairs of visible labels that overlap within one figure (Vega hides the
+// tick labels it thins out with opacity 0; rotated labels' boxes are not
+// their glyphs, so they are left out).
+export async function overlappingLabels(page) {
+  return page.evaluate(() => {
+    const visible = (t) => {
+      for (let e = t; e && e.tagName !== 'svg'; e = e.parentElement) {
+        if (e.getAttribute('opacity') === '0' || getComputedStyle(e).opacity === '0') return false;
+      }
+      return true;
+    };
+    const found = [];
+    for (const figure of document.querySelectorAll('figure[data-figure]')) {
+      const labels = [...figure.querySelectorAll('svg text')]
+        .filter((t) => t.textContent.trim() && visible(t) && !(t.getAttribute('transform') ?? '').includes('rotate'))
+        .map((t) => ({ text: t.textContent.trim(), box: t.getBoundingClientRect() }));
+      for (let i = 0; i < labels.length; i++) {
+        for (let j = i + 1; j < labels.length; j++) {
+          const a = labels[i].box, b = labels[j].box;
+          const across = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+          const down = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+          if (across > 1 && down > 1) found.push(`${figure.dataset.figure}: '${labels[i].text}' and '${labels[j].text}'`);
+        }
+      }
+    }
+    return found;
+  });
+}

@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { artifacts, cliReport, downloadOf, shared, tableRows, useSite } from './support.mjs';
-import { overflowAt, seriousViolations } from './flow-checks.mjs';
+import { overflowAt, overlappingLabels, seriousViolations } from './flow-checks.mjs';
 
 const colorref = path.join(shared, 'paper-data/color-task/colorref.csv');
 const shoal = useSite();
@@ -35,6 +35,7 @@ test('empty page and example results: no horizontal scroll, no serious axe-core 
   // The contents list links to every results heading.
   const contents = await page.$$eval('#results-contents a', (links) => links.map((a) => document.querySelector(a.getAttribute('href'))?.textContent));
   assert.ok(contents.length >= 3 && contents.every((t) => t), JSON.stringify(contents));
+  assert.deepEqual(await overlappingLabels(page), [], 'labels overlap in figures drawn at 1400 px');
   const figures = await page.$$eval('#results figure[data-figure]', (f) => f.length);
   assert.equal(await page.$$eval('#results-contents li.figure-entry a', (a) => a.length), figures);
   for (const [width, height] of sizes) {
@@ -59,6 +60,19 @@ test('empty page and example results: no horizontal scroll, no serious axe-core 
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(artifacts, 'flow-dark.png') });
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
+
+// Figures are laid out for the column they are drawn in: on a phone the
+// panels are narrow, and labels must make room rather than run together.
+test('the example analysed on a 360 px phone: no two labels of a figure overlap', async () => {
+  const { context, page, consoleErrors } = await shoal.open({ viewport: { width: 360, height: 800 } });
+  await page.click('#example-button');
+  await page.click('#run-button');
+  await page.waitForSelector('#run-status:has-text("Done")', { timeout: 120000 });
+  assert.deepEqual(await overlappingLabels(page), []);
+  assert.equal(await overflowAt(page, 360, 800), 0);
   assert.deepEqual(consoleErrors, []);
   await context.close();
 });

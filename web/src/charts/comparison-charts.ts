@@ -68,8 +68,13 @@ function pairsSpec(bars: Bar[], llms: Labelled[], _title: string, references: Re
   const rows = bars.map((b) => ({ ...b, column: titles.get(b.family), na: b.mean === null ? 'NA' : '' }));
   const scale = colourScale(llms);
   const split = categories.length > 1;
+  // Category names side by side while each fits its share of the panel;
+  // on a narrow panel (a phone, many families) they stand upright instead
+  // of running into each other.
+  const upright = widestLabel(categories) + 8 > panel / categories.length;
   const x = split
-    ? { field: 'category', type: 'nominal', sort: categories, title: null, axis: { labelAngle: 0 } }
+    ? { field: 'category', type: 'nominal', sort: categories, title: null,
+      axis: upright ? { labelAngle: -90, labelAlign: 'right', labelBaseline: 'middle' } : { labelAngle: 0 } }
     : { field: 'model', type: 'nominal', title: null, axis: null, sort: [...new Set(bars.map((b) => b.model))] };
   // Side by side per model, non-aligned first: a family may have two
   // aligned models (Llama-Chat and Tulu-DPO).
