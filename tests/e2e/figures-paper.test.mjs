@@ -11,6 +11,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { artifacts, downloadOf, shared, tableRows, useSite } from './support.mjs';
+import { overlappingLabels } from './flow-checks.mjs';
 
 const colorref = path.join(shared, 'paper-data/color-task/colorref.csv');
 const norms = path.join(shared, 'paper-data/color-task/word-norms.csv');
@@ -77,6 +78,7 @@ async function checkLayout(page, populations, minimumFigures = 12) {
   });
   assert.ok(layout.pageOverflow <= 0, `the page scrolls ${layout.pageOverflow} px sideways at ${populations} populations`);
   assert.deepEqual(layout.ellipsised, [], `cut labels at ${populations} populations`);
+  assert.deepEqual(await overlappingLabels(page), [], `overlapping labels at ${populations} populations`);
   assert.ok(layout.figures.length >= minimumFigures, `only ${layout.figures.length} figures: ${layout.figures.map((f) => f.name).join(', ')}`);
   for (const f of layout.figures) {
     assert.ok(f.caption.length > 20, `${f.name} has no caption`);

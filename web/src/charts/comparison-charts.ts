@@ -94,7 +94,9 @@ function pairsSpec(bars: Bar[], llms: Labelled[], _title: string, references: Re
         x, ...(split ? offset : {}),
         // One axis title for the whole grid is the caption's; repeated per
         // row they would overlap.
-        y: { field: 'mean', type: 'quantitative', title: null, ...(yMax !== null ? { scale: { domain: [0, yMax] } } : {}) },
+        // End labels flush inside each panel: rows of panels are 8 px
+        // apart, and one row's 0.0 would otherwise sit on the next row's 1.0.
+        y: { field: 'mean', type: 'quantitative', title: null, axis: { labelFlush: true }, ...(yMax !== null ? { scale: { domain: [0, yMax] } } : {}) },
         color: { field: 'key', type: 'nominal', scale, title: 'model (light: not aligned, dark: aligned)', legend: { orient: 'bottom', direction: 'horizontal', columns: Math.max(1, Math.floor((columnWidth() - 60) / (widestLabel(scale.domain) + 48))) } },
         tooltip: [{ field: 'model' }, { field: 'condition' }, ...(split ? [{ field: 'category' }] : []), { field: 'mean', format: '.3f' }, { field: 'low', format: '.3f', title: '2.5%' }, { field: 'high', format: '.3f', title: '97.5%' }],
       },
