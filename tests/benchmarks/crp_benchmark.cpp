@@ -22,6 +22,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -180,13 +181,17 @@ void report(const KernelRun& run) {
 
 int main(int argc, char** argv) {
   const std::filesystem::path shared = argc > 1 ? argv[1] : SHOAL_SHARED_DIR;
-  const std::size_t chains = argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 4;
-  const std::uint64_t seed = argc > 3 ? std::strtoull(argv[3], nullptr, 10) : 5;
-  ConceptOptions defaults;
-  const std::size_t iterations = argc > 4 ? std::strtoul(argv[4], nullptr, 10) : defaults.iterations;
-  const std::size_t burn_in = argc > 5 ? std::strtoul(argv[5], nullptr, 10) : defaults.burn_in;
-  if (burn_in >= iterations) {
-    std::fprintf(stderr, "BURN_IN must be below ITERATIONS\n");
+  // The options every run shares, checked as an analysis checks them.
+  ConceptOptions base;
+  base.chains = argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 4;
+  base.seed = argc > 3 ? std::strtoull(argv[3], nullptr, 10) : 5;
+  if (argc > 4) base.iterations = std::strtoul(argv[4], nullptr, 10);
+  if (argc > 5) base.burn_in = std::strtoul(argv[5], nullptr, 10);
+  base.keep_traces = true;
+  try {
+    validate(base);
+  } catch (const std::invalid_argument& e) {
+    std::fprintf(stderr, "crp_benchmark: %s\n", e.what());
     return 2;
   }
   const auto folder = shared / "paper-data" / "concept-task" / "llm-responses";
@@ -229,13 +234,8 @@ int main(int argc, char** argv) {
   std::vector<KernelRun> runs = {{SamplerKernel::Gibbs}, {SamplerKernel::SplitMerge}};
   for (std::size_t f = 0; f < files.size(); ++f) {
     for (auto& run : runs) {
-      ConceptOptions options;
-      options.chains = chains;
-      options.seed = seed;
-      options.iterations = iterations;
-      options.burn_in = burn_in;
+      ConceptOptions options = base;
       options.kernel = run.kernel;
-      options.keep_traces = true;
       const auto start = std::chrono::steady_clock::now();
       const auto analysis = analyse_concepts(datasets[f], options);
       run.seconds += seconds_since(start);
@@ -259,7 +259,8 @@ int main(int argc, char** argv) {
   }
   std::printf("the paper's clustering: %zu files, %zu (concept, subset) cells × %zu chains × %zu iterations (burn-in %zu), "
               "seed %llu, one core, kernels in turn file by file\n",
-              files.size(), runs[0].cells.size(), chains, iterations, burn_in, static_cast<unsigned long long>(seed));
+              files.size(), runs[0].cells.size(), base.chains, base.iterations, base.burn_in,
+              static_cast<unsigned long long>(base.seed));
   for (const auto& run : runs) report(run);
   // Effective draws per second over the cells where both kernels have an
   // ESS (a quantity that never moves has none).
