@@ -84,8 +84,8 @@ function hsl(h: number, s: number, l: number): string {
 // On a dark page every shade is lifted, the aligned one most: at 0.36 a
 // dark blue bar stood at about 2.5:1 against the background, below the 3:1
 // a mark needs to be seen; the aligned shade stays the darker of a family.
-export function familyColour(index: number, count: number, aligned: boolean | null): string {
-  const [darkShade, lightShade, unknown] = darkScheme() ? [0.5, 0.78, 0.64] : [0.36, 0.72, 0.52];
+function familyColour(index: number, count: number, aligned: boolean | null, dark: boolean): string {
+  const [darkShade, lightShade, unknown] = dark ? [0.5, 0.78, 0.64] : [0.36, 0.72, 0.52];
   const lightness = aligned === true ? darkShade : aligned === false ? lightShade : unknown;
   return hsl(hueFor(index, count), 0.72, lightness);
 }
@@ -94,6 +94,7 @@ export function familyColour(index: number, count: number, aligned: boolean | nu
 export function colourScale(populations: Labelled[]) {
   const family = families(populations);
   const ink = foreground();
+  const dark = darkScheme();
   const greys = ['#777777', '#aaaaaa'];
   const domain: string[] = [];
   const range: string[] = [];
@@ -102,7 +103,7 @@ export function colourScale(populations: Labelled[]) {
     const key = colourKey(p);
     if (domain.includes(key)) continue;
     domain.push(key);
-    range.push(p.human ? (humans++ === 0 ? ink : greys[(humans - 2) % greys.length]) : familyColour(family.indexOf(familyOf(p)), family.length, p.aligned));
+    range.push(p.human ? (humans++ === 0 ? ink : greys[(humans - 2) % greys.length]) : familyColour(family.indexOf(familyOf(p)), family.length, p.aligned, dark));
   }
   return { domain, range };
 }
