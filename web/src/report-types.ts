@@ -4,7 +4,10 @@ export interface InputInfo { name: string; sha256: string; bytes: number; format
 export interface InputIssue { kind: string; description: string; count: number; first_file: string; first_row: number }
 
 export interface PopulationLabel {
+  // The key that joins a population across the report; `label` is what a
+  // reader sees ("Gemma-Instruct · persona · default", "Humans").
   name: string;
+  label?: string;
   human: boolean;
   model: string;
   prompt: string;
@@ -93,7 +96,13 @@ export interface ConceptResult {
   reliability: {
     within_individual: { pairs: number; agreement: number | null };
     between_individuals: { mean_choice: number | null; pairwise_agreement: number | null };
+    // The paper's inter-subject reliability: per ordered question label the
+    // mean ChoiceNumber over the concept's rows, then the mean over questions.
+    paper_intersubject?: number | null;
   };
+  // Its largest subset holds fewer than the min_people setting: kept in the
+  // report, left out of the means, bootstrap and mixed models.
+  below_min_people?: boolean;
   subsets: ConceptSubset[];
 }
 
@@ -124,8 +133,16 @@ export interface MixedFit {
   boundary: boolean;
 }
 
+export interface GroupSummary { mean: number | null; sd: number | null; units: number; ci95: [number | null, number | null]; bootstrap_ci95: [number, number] | null }
+
 export interface Comparisons {
   metrics: string[];
+  // Per population, per metric, per category ('all' for every unit).
+  populations?: { population: string; human: boolean; summaries: Record<string, Record<string, GroupSummary>> }[];
+  // Cells left out of the means, bootstrap and models for holding fewer
+  // than min_people individuals.
+  min_people?: number;
+  left_out?: { population: string; concept: string; people: number }[];
   bootstrap: { draws: number; seed: number };
   conditions: {
     population: string; model: string; family: string; aligned: boolean | null; prompt: string; temperature: string;

@@ -5,7 +5,7 @@
 import type { PopulationLabel } from '../report-types';
 import { darkScheme, foreground } from './theme';
 
-export type Labelled = Pick<PopulationLabel, 'name' | 'human' | 'model' | 'prompt' | 'temperature' | 'family' | 'aligned'>;
+export type Labelled = Pick<PopulationLabel, 'name' | 'label' | 'human' | 'model' | 'prompt' | 'temperature' | 'family' | 'aligned'>;
 
 // The paper's rows: prompt manipulations at the default temperature, then
 // temperature manipulations without a prompt.
@@ -20,6 +20,12 @@ export function conditionLabel(prompt: string, temperature: string): string {
 export function conditionRank(p: Pick<Labelled, 'prompt' | 'temperature'>): number {
   const i = CONDITIONS.findIndex(([prompt, t]) => prompt === p.prompt && t === p.temperature);
   return i < 0 ? CONDITIONS.length : i;
+}
+
+// What a reader sees for a population: the report's readable label, else
+// its name.
+export function displayName(p: Pick<PopulationLabel, 'name' | 'label'>): string {
+  return p.label || p.name;
 }
 
 export function familyOf(p: Labelled): string {
