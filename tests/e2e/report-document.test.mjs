@@ -5,7 +5,7 @@
 //   SHOAL_SITE=build/site SHOAL_SHARED=/work/shared node --test tests/e2e/report-document.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -54,10 +54,17 @@ async function runStudy() {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'shoal-report-')), exported.name);
   writeFileSync(file, exported.bytes);
   writeFileSync(path.join(artifacts, 'report-document.html'), exported.bytes);
-  const offline = await shoal.browser.newContext({ offline: true, viewport: { width: 1000, height: 1200 } });
+  const offline = await shoal.browser.newContext({ offline: true, acceptDownloads: true, viewport: { width: 1000, height: 1200 } });
   const reader = await offline.newPage();
   await reader.goto(pathToFileURL(file).href);
   report.doc = await reader.evaluate(READ_DOCUMENT, DEFINITION);
+  // An attached table saves from the file itself, offline, without script.
+  if (await reader.$('a[data-attachment="concept-subsets"]')) {
+    const [saved] = await Promise.all([reader.waitForEvent('download'), reader.click('a[data-attachment="concept-subsets"]')]);
+    const copy = path.join(path.dirname(file), saved.suggestedFilename());
+    await saved.saveAs(copy);
+    report.savedAttachment = { name: saved.suggestedFilename(), lines: readFileSync(copy, 'utf8').trim().split('\n').length };
+  }
   await reader.emulateMedia({ media: 'print' });
   report.pdf = await reader.pdf({ format: 'A4' });
   writeFileSync(path.join(artifacts, 'report-document.pdf'), report.pdf);
@@ -121,6 +128,8 @@ test('the per-cell tables come after the comparisons, folded, and attached as CS
     assert.equal(t.csvHeader, t.header, `${t.name}: the CSV's columns`);
     assert.match(t.download, /\.csv$/);
   }
+  const subsets = tables.find((t) => t.name === 'concept-subsets');
+  assert.deepEqual(report.savedAttachment, { name: subsets.download, lines: subsets.rows + 1 }, 'the attachment did not save from the offline file');
 });
 
 test('parameters in the form\'s words, never its internal names', async () => {

@@ -11,6 +11,7 @@ import { figuresSection } from './report/figures';
 import { methodSection } from './report/method';
 import { readerCopy } from './report/page-copy';
 import type { RunRecord } from './report/record';
+import type { PopulationLabel } from './report-types';
 import STYLE from './report/report.css?raw';
 import { summarySection } from './report/summary';
 
@@ -36,10 +37,16 @@ export function exportButton(record: () => RunRecord, results: HTMLElement): HTM
   return button;
 }
 
+// What was compared: the humans and the language-model populations, by task.
 function title(record: RunRecord): string {
-  const populations = new Set(record.tasks.flatMap((t) => t.report.populations.map((p) => p.name))).size;
+  const populations = record.tasks.flatMap((t): PopulationLabel[] => t.report.populations);
+  const models = new Set(populations.filter((p) => !p.human).map((p) => p.name)).size;
+  const who = [
+    populations.some((p) => p.human) ? 'humans' : null,
+    models ? `${models.toLocaleString('en')} language-model population${models === 1 ? '' : 's'}` : null,
+  ].filter(Boolean).join(' and ');
   const tasks = record.tasks.map((t) => t.task.toLowerCase()).join(' and ');
-  return `Conceptual diversity of ${populations.toLocaleString('en')} population${populations === 1 ? '' : 's'}${tasks ? `: ${tasks}` : ''}`;
+  return `Conceptual diversity of ${who || 'no population'}${tasks ? `: ${tasks}` : ''}`;
 }
 
 export function reportHtml(record: RunRecord, results: HTMLElement): string {

@@ -21,20 +21,21 @@ function populationTable(task: TaskComparison): HTMLElement | null {
   const unit = unitOf(task);
   const title = METRIC_TITLES[task.metric] ?? task.metric;
   const { draws, seed } = task.comparisons.bootstrap;
-  return h('table', { class: 'data summaries', 'data-summaries': task.key },
-    h('caption', {}, `${title} per population: the mean over its ${unit}s per category, with a bootstrap 95% interval ` +
-      `(${draws.toLocaleString('en')} draws, seed ${seed})`),
+  return h('div', { class: 'summaries' },
+    h('p', {}, `${title} per population: the mean over its ${unit}s in each category, with a bootstrap 95% interval ` +
+      `(${draws.toLocaleString('en')} draws, seed ${seed}).`),
+    h('table', { class: 'data summaries', 'data-summaries': task.key },
     h('thead', {},
       h('tr', {}, h('th', { scope: 'col', rowspan: 2 }, 'population'), h('th', { scope: 'col', rowspan: 2 }, 'group'),
         ...categories.map((c) => h('th', { scope: 'colgroup', colspan: 2 }, categoryTitle(c, unit)))),
       h('tr', {}, ...categories.flatMap(() => [h('th', { scope: 'col' }, 'mean'), h('th', { scope: 'col' }, 'bootstrap 95%')]))),
     h('tbody', {}, ...populations.map((p) => h('tr', {},
       h('th', { scope: 'row' }, displayName(p.label)),
-      h('td', {}, p.group),
+      h('td', { class: 'group' }, p.group),
       ...categories.flatMap((c) => [
         h('td', { class: 'number' }, formatNumber(p.summaries[c]?.mean, digits)),
         h('td', { class: 'number' }, interval(p.summaries[c], digits)),
-      ])))));
+      ]))))));
 }
 
 function baselineTable(task: TaskComparison): HTMLElement | null {

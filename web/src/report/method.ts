@@ -20,7 +20,7 @@ export function methodSection(page: Document, record: RunRecord): HTMLElement {
       'in the page and with the command-line tool.'),
     record.shareLink
       ? h('p', { class: 'share-link' }, 'Link that restores this analysis (the reviewer supplies the files, checked by fingerprint): ',
-        h('a', { href: record.shareLink }, record.shareLink))
+        h('a', { href: record.shareLink }, record.shareLink), h('span', { class: 'print-only' }, 'in the HTML file of this report.'))
       : null,
     inputTable(record.files),
     h('h3', {}, 'Input issues'),

@@ -30,15 +30,16 @@ function populationsSentence(task: TaskComparison): string {
   const distinct = (values: string[]) => new Set(values.filter(Boolean)).size;
   const aligned = models.filter((p) => p.aligned === true).length;
   const notAligned = models.filter((p) => p.aligned === false).length;
+  const unknown = models.length - aligned - notAligned;
   const parts = [
-    humans.length ? `${humans.length} human (${humans.map(displayName).join('; ')})` : 'no human population',
+    humans.length ? `${plural(humans.length, 'human population')} (${humans.map(displayName).join('; ')})` : 'no human population',
     models.length
       ? `${plural(models.length, 'language-model population')} from ${plural(distinct(models.map((p) => p.model)), 'model')} in ` +
         `${plural(distinct(models.map((p) => p.family)), 'family', 'families')} ` +
-        `(${aligned} aligned, ${notAligned} not aligned${models.length - aligned - notAligned ? `, ${models.length - aligned - notAligned} unknown` : ''})`
+        `(${aligned} aligned, ${notAligned} not aligned${unknown ? `, ${unknown} of unknown alignment` : ''})`
       : null,
   ].filter(Boolean);
-  return `${task.task}: ${plural(populations.length, 'population')}: ${parts.join(' and ')}.`;
+  return `${plural(populations.length, 'population')}: ${parts.join(' and ')}.`;
 }
 
 const interval = (s: GroupSummary, digits: number) =>
@@ -61,7 +62,8 @@ function groupSentence(group: string, members: ComparedPopulation[], categories:
     return `${formatNumber(average, digits)} for ${categoryTitle(category, unit)} (${formatNumber(Math.min(...means), digits)}–` +
       `${formatNumber(Math.max(...means), digits)} across ${means.length} populations)`;
   });
-  const who = members.length === 1 ? `${GROUP_TITLES[group]} (${displayName(members[0].label)})` : `${GROUP_TITLES[group]} (${members.length} populations, the average of their means)`;
+  const who = members.length === 1 ? `${GROUP_TITLES[group]} — ${displayName(members[0].label)}`
+    : `${GROUP_TITLES[group]} (${members.length} populations, the average of their means)`;
   return `${who}: ${values.join('; ')}.`;
 }
 
@@ -75,7 +77,7 @@ function alignmentSentence(task: TaskComparison): string | null {
   const digits = metricDigits(task.metric);
   const p = effect.p === null ? '' : `, p ${effect.p < 1e-4 ? `= ${effect.p.toExponential(1)}` : `= ${effect.p.toFixed(3)}`}`;
   return `The alignment model (${model.formula.replace(task.metric, title)}, REML, ${plural(model.populations, 'population')} in ` +
-    `${model.reml.groups} groups) estimates aligned populations' ${title} ${formatNumber(Math.abs(effect.estimate), digits)} ` +
+    `${model.reml.groups} groups: ${model.groups.join(', ')}) estimates aligned populations' ${title} ${formatNumber(Math.abs(effect.estimate), digits)} ` +
     `${effect.estimate < 0 ? 'lower' : 'higher'} than that of populations not aligned (estimate ${formatNumber(effect.estimate, digits)}, ` +
     `SE ${formatNumber(effect.se, digits)}${p}).`;
 }
