@@ -47,6 +47,7 @@ async function runStudy() {
   // must never meet in the report's parameters.
   report.internal = await page.$$eval('#parameters [name]', (fields) => [...new Set(fields.flatMap((f) =>
     [f.name, ...(f.tagName === 'SELECT' ? [...f.options].map((o) => o.value) : [])]))]);
+  report.concept = JSON.parse((await downloadOf(page, 'button[data-download="concept-report.json"]')).bytes.toString());
   const exported = await downloadOf(page, 'button[data-download="report.html"]');
   report.consoleErrors = consoleErrors;
   await context.close();
@@ -99,6 +100,7 @@ function READ_DOCUMENT(definition) {
         download: attachment?.getAttribute('download') ?? '',
       };
     }),
+    summary: document.querySelector('[data-section="summary"]')?.textContent.replace(/\s+/g, ' ') ?? '',
     parameters: [...document.querySelectorAll('table.parameters tbody tr')].map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent.trim())),
     definitionAt: text.indexOf(definition),
     firstMeasureAt: text.indexOf('P(multiple concepts)'),
@@ -114,6 +116,25 @@ test('order: title, summary, comparisons, figures, method, appendix', async () =
   assert.ok(report.doc.figureCaptions.length >= 12 && report.doc.figureCaptions.every((c) => c.length > 20));
   assert.equal(report.doc.controls, 0, 'the report holds controls');
   assert.deepEqual(report.consoleErrors, []);
+});
+
+test('the summary states each group\'s P(multiple concepts) per category and the alignment model\'s estimate, from the report', async () => {
+  await study();
+  const { comparisons, populations } = report.concept;
+  const summaries = new Map(comparisons.populations.map((p) => [p.population, p.summaries.p_multiple_concepts]));
+  const human = populations.find((p) => p.human);
+  for (const category of ['animals', 'politicians']) {
+    assert.ok(report.doc.summary.includes(`${summaries.get(human.name)[category].mean.toFixed(3)} for ${category}`), `the humans' ${category}`);
+    for (const aligned of [true, false]) {
+      const means = populations.filter((p) => !p.human && p.aligned === aligned).map((p) => summaries.get(p.name)?.[category]?.mean)
+        .filter((m) => m !== null && m !== undefined);
+      const average = means.reduce((a, b) => a + b, 0) / means.length;
+      assert.ok(report.doc.summary.includes(`${average.toFixed(3)} for ${category}`), `the ${aligned ? '' : 'not '}aligned models' ${category}`);
+    }
+  }
+  const model = comparisons.models.find((m) => m.name === 'alignment' && m.metric === 'p_multiple_concepts');
+  const effect = model.reml.fixed.find((e) => e.term === 'aligned');
+  assert.ok(report.doc.summary.includes(`estimate ${effect.estimate.toFixed(3)}, SE ${effect.se.toFixed(3)}`), 'the alignment estimate');
 });
 
 test('the per-cell tables come after the comparisons, folded, and attached as CSV with every row', async () => {

@@ -37,7 +37,8 @@ function tableBlock(table: HTMLTableElement): HTMLElement {
 }
 
 export function appendixSection(results: HTMLElement): HTMLElement {
-  const tables = [...results.querySelectorAll<HTMLTableElement>('table[data-table]')];
+  // The replication's table is shown with the comparisons.
+  const tables = [...results.querySelectorAll<HTMLTableElement>('table[data-table]')].filter((t) => !t.closest('#replication-results'));
   return h('section', { 'data-section': 'appendix' },
     h('h2', {}, 'Appendix: the tables'),
     h('p', {}, 'Every table of the results; each is attached to this file as CSV, with every row at full precision.'),

@@ -7,7 +7,7 @@ import { formatNumber, h } from '../dom';
 import type { GroupSummary } from '../report-types';
 import { modelTables, type TaskComparison } from '../views/comparison-report';
 import { readerCopy } from './page-copy';
-import { categoriesOf, categoryTitle, comparedPopulations, unitOf } from './populations';
+import { capitalised, categoriesOf, categoryTitle, comparedPopulations, unitOf } from './populations';
 import { metricDigits } from './record';
 
 const interval = (s: GroupSummary | undefined, digits: number) =>
@@ -22,7 +22,7 @@ function populationTable(task: TaskComparison): HTMLElement | null {
   const title = METRIC_TITLES[task.metric] ?? task.metric;
   const { draws, seed } = task.comparisons.bootstrap;
   return h('div', { class: 'summaries' },
-    h('p', {}, `${title} per population: the mean over its ${unit}s in each category, with a bootstrap 95% interval ` +
+    h('p', {}, `${capitalised(title)} per population: the mean over its ${unit}s in each category, with a bootstrap 95% interval ` +
       `(${draws.toLocaleString('en')} draws, seed ${seed}).`),
     h('table', { class: 'data summaries', 'data-summaries': task.key },
     h('thead', {},

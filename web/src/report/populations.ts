@@ -46,3 +46,5 @@ export function categoriesOf(populations: ComparedPopulation[]): string[] {
 export const categoryTitle = (category: string, unit: string) => (category === 'all' ? `all ${unit}s` : category);
 
 export const unitOf = (task: TaskComparison) => (task.key === 'color' ? 'word' : 'concept');
+
+export const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

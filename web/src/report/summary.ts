@@ -6,7 +6,7 @@ import { formatNumber, h } from '../dom';
 import type { LoadedFile } from '../files';
 import type { GroupSummary } from '../report-types';
 import type { TaskComparison } from '../views/comparison-report';
-import { categoriesOf, categoryTitle, comparedPopulations, GROUP_ORDER, GROUP_TITLES, unitOf, type ComparedPopulation } from './populations';
+import { capitalised, categoriesOf, categoryTitle, comparedPopulations, GROUP_ORDER, GROUP_TITLES, unitOf, type ComparedPopulation } from './populations';
 import { metricDigits, P_MULTIPLE_DEFINITION } from './record';
 
 const plural = (n: number, word: string, words = `${word}s`) => `${n.toLocaleString('en')} ${n === 1 ? word : words}`;
@@ -31,14 +31,13 @@ function populationsSentence(task: TaskComparison): string {
   const aligned = models.filter((p) => p.aligned === true).length;
   const notAligned = models.filter((p) => p.aligned === false).length;
   const unknown = models.length - aligned - notAligned;
+  if (models.length === 0) return `${plural(humans.length, 'human population')}: ${humans.map(displayName).join('; ')}.`;
   const parts = [
     humans.length ? `${plural(humans.length, 'human population')} (${humans.map(displayName).join('; ')})` : 'no human population',
-    models.length
-      ? `${plural(models.length, 'language-model population')} from ${plural(distinct(models.map((p) => p.model)), 'model')} in ` +
-        `${plural(distinct(models.map((p) => p.family)), 'family', 'families')} ` +
-        `(${aligned} aligned, ${notAligned} not aligned${unknown ? `, ${unknown} of unknown alignment` : ''})`
-      : null,
-  ].filter(Boolean);
+    `${plural(models.length, 'language-model population')} from ${plural(distinct(models.map((p) => p.model)), 'model')} in ` +
+      `${plural(distinct(models.map((p) => p.family)), 'family', 'families')} ` +
+      `(${aligned} aligned, ${notAligned} not aligned${unknown ? `, ${unknown} of unknown alignment` : ''})`,
+  ];
   return `${plural(populations.length, 'population')}: ${parts.join(' and ')}.`;
 }
 
@@ -97,7 +96,7 @@ function taskResults(task: TaskComparison): (HTMLElement | null)[] {
     h('h3', {}, task.task),
     h('p', {}, populationsSentence(task)),
     task.metric === 'p_multiple_concepts' ? h('p', { class: 'definition' }, h('dfn', {}, P_MULTIPLE_DEFINITION), '.') : null,
-    lines.length ? h('p', {}, `${title[0].toUpperCase()}${title.slice(1)} per group, per category of ${unitOf(task)}s:`) : null,
+    lines.length ? h('p', {}, `${capitalised(title)} per group, per category of ${unitOf(task)}s:`) : null,
     lines.length ? h('ul', { class: 'key-results' }, ...lines) : null,
     ((s) => (s ? h('p', {}, s) : null))(alignmentSentence(task)),
     leftOut,
