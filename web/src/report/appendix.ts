@@ -24,9 +24,8 @@ function tableBlock(table: HTMLTableElement): HTMLElement {
   const csv = csvOfTable(table);
   const copy = readerCopy(table);
   copy.caption?.remove();
-  const attachment = csv === null ? null
-    : h('a', { href: csvAddress(csv), download: `shoal-${safeFileName(name)}.csv`, 'data-attachment': name, class: 'attachment' },
-      `${name}.csv`);
+  const file = `shoal-${safeFileName(name)}.csv`;
+  const attachment = csv === null ? null : h('a', { href: csvAddress(csv), download: file, 'data-attachment': name, class: 'attachment' }, file);
   const folded = rows > PRINTED_ROWS;
   const note = h('p', { class: 'table-note' }, `${rows.toLocaleString('en')} row${rows === 1 ? '' : 's'}`,
     attachment ? '; attached as ' : null, attachment, folded ? '; the table is in the HTML file only, not in print.' : '.');
