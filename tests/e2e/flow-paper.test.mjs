@@ -89,7 +89,7 @@ test('the paper\'s 49 files, Run clicked the instant it is enabled: every popula
   await reader.goto(pathToFileURL(file).href);
   const shown = await reader.evaluate(() => ({
     parameters: Object.fromEntries([...document.querySelectorAll('table.parameters tbody tr')]
-      .map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)).map(([task, name, value]) => [`${task}: ${name}`, value])),
+      .map((tr) => [...tr.querySelectorAll('th, td')].map((td) => td.textContent)).map(([group, name, value]) => [`${group}: ${name}`, value])),
     inputs: Object.fromEntries([...document.querySelectorAll('table.inputs tbody tr')].map((tr) => [tr.dataset.input, tr.querySelector('code').textContent])),
     figures: [...document.querySelectorAll('figure[data-figure]')].map((f) => ({
       name: f.dataset.figure, caption: f.querySelector('figcaption')?.textContent ?? '', marks: f.querySelectorAll('svg path, svg line').length,
@@ -101,13 +101,15 @@ test('the paper\'s 49 files, Run clicked the instant it is enabled: every popula
     shareLink: document.querySelector('.share-link a')?.getAttribute('href') ?? '',
     scripts: document.querySelectorAll('script').length,
   }));
-  assert.equal(shown.parameters['similarity: Seed'], '1');
-  assert.equal(shown.parameters['similarity: Iterations'], '500');
-  assert.equal(shown.parameters['word–colour: Monte Carlo draws for the divergence'], '20000');
+  assert.equal(shown.parameters['Randomness: Seed'], '1');
+  assert.equal(shown.parameters['Conceptual similarity (Chinese restaurant process): Iterations'], '500');
+  assert.equal(shown.parameters['Word–colour associations: Monte Carlo draws for the divergence'], '20000');
   for (const input of inputs) {
     assert.equal(shown.inputs[path.basename(input)], createHash('sha256').update(readFileSync(input)).digest('hex'), path.basename(input));
   }
-  assert.deepEqual(shown.figures.map((f) => f.name), figuresOnPage);
+  // Every figure of the page, the comparisons' first.
+  assert.deepEqual(shown.figures.map((f) => f.name).sort(), [...figuresOnPage].sort());
+  assert.match(shown.figures[0].name, /^comparison-/);
   // A figure with nothing to draw (no LLM colour data here: no divergence
   // from humans) says why instead of drawing.
   for (const f of shown.figures) {

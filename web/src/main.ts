@@ -311,7 +311,7 @@ async function run() {
       await renderComparisonReport(byId('comparison-results'), done.map((d) => d.comparison));
     });
     lastRun = {
-      version: toolVersion, parameters: p, files: batch, finished: new Date(),
+      version: toolVersion, parameters: p, files: batch, finished: new Date(), tasks: done.map((d) => d.comparison),
       shareLink: await buildLink(batch, form, toolVersion, 'reference', {}).catch(() => ''),
     };
     byId('results-contents').replaceChildren(contentsOf(byId('results')));

@@ -33,6 +33,10 @@ function compare(a: string | number | null, b: string | number | null): number {
   return String(a).localeCompare(String(b), undefined, { numeric: true });
 }
 
+// Each table's CSV, all rows at full precision, for the exported report.
+const tableCsv = new WeakMap<HTMLTableElement, () => string>();
+export const csvOfTable = (table: HTMLTableElement): string | null => tableCsv.get(table)?.() ?? null;
+
 // Long tables start folded so the figures stay in view.
 export function sortableTable<Row>(name: string, caption: string, rows: Row[], columns: Column<Row>[], foldAbove = 30): HTMLElement {
   const table = h('table', { class: 'data', 'data-table': name });
@@ -68,6 +72,7 @@ export function sortableTable<Row>(name: string, caption: string, rows: Row[], c
 
   const save = h('button', { type: 'button', class: 'download', 'data-download': `${name}.csv` }, `Download CSV`);
   save.addEventListener('click', () => download(`${safeFileName(name)}.csv`, toCsv(rows, columns), 'text/csv'));
+  tableCsv.set(table, () => toCsv(rows, columns));
   const block = h('div', { class: 'table-block' }, h('div', { class: 'table-scroll' }, table), save);
   if (rows.length <= foldAbove) return block;
   return h('details', { class: 'table-fold' }, h('summary', {}, `${caption} (${rows.length} rows)`), block);

@@ -28,7 +28,7 @@ function fitTable(caption: string, fit: MixedFit): HTMLElement {
       (fit.boundary ? ' · group variance at the boundary (0)' : '') + (fit.converged ? '' : ' · did not converge')))));
 }
 
-function modelTables(c: TaskComparison): HTMLElement {
+export function modelTables(c: TaskComparison): HTMLElement {
   const blocks = c.comparisons.models.filter((m) => m.metric === c.metric).map((m) => {
     if (m.status !== 'fitted' || !m.reml || !m.ml) {
       return h('div', { class: 'model skipped', 'data-model': m.name }, h('h5', {}, m.formula), h('p', {}, `Not fitted: ${m.reason ?? ''}.`));
