@@ -160,6 +160,9 @@ TEST_CASE("partition: the search is deterministic for a seed and recovers a clea
   CHECK(minimise_expected_vi(same).labels == Partition{0, 0, 1, 1, 1, 2});
   CHECK(minimise_expected_vi(same).expected_loss == 0.0);
   CHECK(minimise_expected_binder(posterior_similarity(same)).labels == Partition{0, 0, 1, 1, 1, 2});
+  // One individual: one block.
+  CHECK(minimise_expected_vi({{4}, {2}}).labels == Partition{0});
+  CHECK(minimise_expected_binder(posterior_similarity({{4}})).expected_loss == 0.0);
 }
 
 TEST_CASE("partition: bad input is refused with a message") {
