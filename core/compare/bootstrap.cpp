@@ -2,7 +2,7 @@
 
 #include <limits>
 
-#include "concept/diversity.hpp"
+#include "stats/posterior_summary.hpp"
 #include "stats/rng.hpp"
 
 namespace shoal {

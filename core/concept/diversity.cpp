@@ -14,14 +14,6 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-double quantile_of_sorted(const std::vector<double>& sorted, double p) {
-  const double position = p * static_cast<double>(sorted.size() - 1);
-  const std::size_t below = static_cast<std::size_t>(std::floor(position));
-  const std::size_t above = std::min(below + 1, sorted.size() - 1);
-  const double fraction = position - static_cast<double>(below);
-  return sorted[below] + fraction * (sorted[above] - sorted[below]);
-}
-
 std::vector<QuestionAgreement> question_agreement(const ConceptResponses& responses) {
   std::vector<QuestionAgreement> result;
   for (std::size_t q = 0; q < responses.questions.size(); ++q) {
@@ -192,22 +184,6 @@ std::vector<std::size_t> subset_sizes_for(std::size_t available, const std::vect
     break;
   }
   return sizes;
-}
-
-PosteriorSummary summarise_draws(std::vector<double> draws) {
-  PosteriorSummary s;
-  s.draws = draws.size();
-  if (draws.empty()) {
-    s.mean = s.low = s.high = kNaN;
-    return s;
-  }
-  double total = 0.0;
-  for (double d : draws) total += d;
-  s.mean = total / static_cast<double>(draws.size());
-  std::sort(draws.begin(), draws.end());
-  s.low = quantile_of_sorted(draws, 0.025);
-  s.high = quantile_of_sorted(draws, 0.975);
-  return s;
 }
 
 double r_hat(const std::vector<std::vector<double>>& chains) {

@@ -7,6 +7,7 @@
 
 #include "concept/crp.hpp"
 #include "concept/responses.hpp"
+#include "stats/posterior_summary.hpp"
 
 namespace shoal {
 
@@ -29,17 +30,6 @@ void validate(const ConceptOptions& options);
 
 // The subset sizes used for a concept with `available` complete individuals.
 std::vector<std::size_t> subset_sizes_for(std::size_t available, const std::vector<std::size_t>& requested);
-
-// Mean and central 95% interval (2.5% and 97.5% quantiles, linear
-// interpolation between order statistics) of recorded draws.
-struct PosteriorSummary {
-  std::size_t draws = 0;
-  double mean = 0.0;
-  double low = 0.0;
-  double high = 0.0;
-};
-
-PosteriorSummary summarise_draws(std::vector<double> draws);
 
 // Gelman–Rubin potential scale reduction of one quantity over chains of
 // equal length: 1 when they agree. NaN with fewer than two chains or two

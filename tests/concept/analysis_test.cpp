@@ -48,13 +48,7 @@ TEST_CASE("concept analysis: subset sizes as the data allow, then everyone") {
   CHECK(subset_sizes_for(10, {8, 4}) == std::vector<std::size_t>{4, 8});
 }
 
-TEST_CASE("concept analysis: posterior summaries and R-hat by hand") {
-  const auto s = summarise_draws({4.0, 1.0, 3.0, 2.0, 5.0});
-  CHECK(s.draws == 5);
-  CHECK(s.mean == 3.0);
-  // Quantile positions 0.025·4 = 0.1 and 0.975·4 = 3.9.
-  CHECK(s.low == doctest::Approx(1.1).epsilon(1e-14));
-  CHECK(s.high == doctest::Approx(4.9).epsilon(1e-14));
+TEST_CASE("concept analysis: R-hat by hand") {
   // Chains {1,2,3} and {3,4,5}: W = 1, B = 3·2 = 6, var+ = 2/3 + 2 = 8/3.
   CHECK(r_hat({{1, 2, 3}, {3, 4, 5}}) == doctest::Approx(std::sqrt(8.0 / 3.0)).epsilon(1e-14));
   CHECK(r_hat({{1, 1}, {1, 1}}) == 1.0);

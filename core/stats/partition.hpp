@@ -1,0 +1,89 @@
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace shoal {
+
+// A partition of n individuals into blocks (a seating: tables): the label
+// of each individual's block. Labels are arbitrary; only which individuals
+// share one matters. Every function below throws std::invalid_argument,
+// naming the problem, for an empty partition, partitions of different
+// lengths or an ill-formed similarity matrix.
+using Partition = std::vector<std::size_t>;
+
+// The same partition with blocks labelled 0, 1, 2, … in order of first
+// appearance, so equal partitions compare equal.
+Partition canonical_partition(const Partition& labels);
+
+// Posterior similarity matrix: for each pair of individuals the share of
+// the draws that put them in one block; n × n, symmetric, ones on the
+// diagonal, row-major.
+struct SimilarityMatrix {
+  std::size_t individuals = 0;
+  std::vector<double> shares;
+  double at(std::size_t i, std::size_t j) const { return shares[i * individuals + j]; }
+};
+
+// p_ij = (1/D) Σ_d 1(z_d(i) = z_d(j)) over the D draws.
+SimilarityMatrix posterior_similarity(const std::vector<Partition>& draws);
+
+// Binder's loss with equal unit costs (Binder 1978): the number of pairs
+// i < j that one partition puts together and the other apart.
+double binder_loss(const Partition& a, const Partition& b);
+
+// Posterior expected Binder loss of a candidate c:
+//   Σ_{i<j} [1(c_i = c_j)(1 − p_ij) + 1(c_i ≠ c_j) p_ij].
+// The loss is linear in the pair indicators, so this is exactly the mean of
+// binder_loss(c, z_d) over the draws that gave the matrix.
+double expected_binder_loss(const SimilarityMatrix& similarity, const Partition& candidate);
+
+// Variation of information in bits (Meilă 2007):
+//   VI(a, b) = H(a) + H(b) − 2 I(a, b)
+//            = (1/n) Σ_i [log₂ |a_i| + log₂ |b_i| − 2 log₂ |a_i ∩ b_i|],
+// |a_i| the size of i's block in a. 0 exactly when the partitions are equal.
+double variation_of_information(const Partition& a, const Partition& b);
+
+// Posterior expected VI of a candidate, taken exactly over the draws:
+//   (1/D) Σ_d VI(c, z_d).
+// Not Wade & Ghahramani's (2018) lower bound computed from the similarity
+// matrix (Jensen's inequality moved inside the logarithm): with the draws at
+// hand the exact expectation costs little more, and the bound can prefer a
+// partition whose true expected loss is higher.
+double expected_vi_loss(const std::vector<Partition>& draws, const Partition& candidate);
+
+// Adjusted Rand index (Hubert & Arabie 1985): the Rand index corrected for
+// chance under the hypergeometric model,
+//   ARI = (Σ_kl C(n_kl, 2) − E) / (½ [Σ_k C(a_k, 2) + Σ_l C(b_l, 2)] − E),
+//   E = Σ_k C(a_k, 2) Σ_l C(b_l, 2) / C(n, 2),
+// n_kl the contingency table, a_k and b_l its margins. 1 for equal
+// partitions, about 0 for unrelated ones. The denominator is 0 only when
+// both partitions are one block, or both all singletons (then equal): 1.
+double adjusted_rand_index(const Partition& a, const Partition& b);
+
+// The search for a partition that minimises a posterior expected loss, in
+// the manner of SALSO (Dahl, Johnson & Müller 2022): each run allocates the
+// individuals one by one in a random order, each to the block (or a new
+// one) that adds least to the loss of those already placed, then sweeps:
+// takes each individual out and puts it where the loss is smallest (a new
+// block included), until a whole sweep moves nobody. The best run is kept.
+// For VI every other run starts its sweeps from a draw picked at random
+// instead: VI has local minima no single move leaves (all singletons, when
+// only a group of four moving together lowers the loss), which
+// sequential allocation from nothing lands in and a draw usually avoids.
+// The same seed gives the same partition on every platform.
+struct PartitionSearchOptions {
+  std::size_t runs = 32;
+  std::uint64_t seed = 1;
+};
+
+struct PointPartition {
+  Partition labels;            // canonical
+  double expected_loss = 0.0;  // as expected_binder_loss / expected_vi_loss
+};
+
+PointPartition minimise_expected_binder(const SimilarityMatrix& similarity,
+                                        const PartitionSearchOptions& options = {});
+PointPartition minimise_expected_vi(const std::vector<Partition>& draws, const PartitionSearchOptions& options = {});
+
+}  // namespace shoal
