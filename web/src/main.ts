@@ -318,7 +318,12 @@ async function run() {
     byId('results-export').replaceChildren(exportButton(() => lastRun!, byId('results')));
     progress.finish();
     runStatus.textContent = `Done: ${done.map((d) => d.summary).join('; ')}.`;
-    byId('results-heading').focus();
+    // Focus alone leaves the heading wherever the browser puts it (mid-screen
+    // here, or not scrolled at all elsewhere): the results start at the top
+    // of the view, under the run bar (the headings' scroll margin).
+    const heading = byId('results-heading');
+    heading.focus({ preventScroll: true });
+    heading.scrollIntoView({ block: 'start' });
   } catch (error) {
     pool.cancel(running);
     progress.stop();
@@ -420,6 +425,12 @@ async function start() {
     navigator.serviceWorker.register('./sw.js').catch(() => undefined);  // offline use is a bonus, not a need
   }
   runButton.addEventListener('click', run);
+  const detailsToggle = byId('run-details-toggle');
+  detailsToggle.addEventListener('click', () => {
+    const unfolded = detailsToggle.closest('.run-bar')!.classList.toggle('unfolded');
+    detailsToggle.setAttribute('aria-expanded', String(unfolded));
+    detailsToggle.textContent = unfolded ? 'Less' : 'More';
+  });
   setUpNumericAnswers(byId('numeric-answers'));
   setUpCollectData(byId('collect-data'), async (name, bytes) => {
     await addFiles([fromBytes(name, bytes)]);
