@@ -17,7 +17,7 @@ import { agreeToReplicate, fetchPaper, PAPER_PARAMETERS, renderAgreement, render
 import { decodeShare, type ShareState } from './share';
 import {
   agreeToFetch, applyParameters, buildLink, embeddedFiles, fetchAgreedFiles, matchShared, parameterNames, readParameters,
-  renderSharedPanel, sharedFilesReady,
+  renderSharedPanel, sharedFilesReady, TooLargeToEmbed,
 } from './share-ui';
 import { fileSummary, readiness } from './file-summary';
 import { RunProgress } from './run-progress';
@@ -25,6 +25,7 @@ import { renderFormats } from './formats';
 import { contentsOf, exportButton, type RunRecord } from './report-export';
 import { epochNow, recordPhase, timed } from './phases';
 import { applyLimits, parameterRefusal } from './parameters/parameter-form';
+import { onSchemeChange } from './charts/theme';
 
 const pool = new WorkerPool();
 const files: LoadedFile[] = [];
@@ -104,15 +105,31 @@ const currentLink = (mode: string) => buildLink(files, formValues(), toolVersion
 // Past this many characters many chat and mail programs cut a link.
 const LONG_LINK = 100_000;
 
+// Switches to the link with names and fingerprints and copies it: short
+// whatever the size of the data.
+function byReferenceButton(): HTMLElement {
+  const instead = h('button', { type: 'button', id: 'share-by-reference' }, 'Copy the link with fingerprints instead');
+  instead.addEventListener('click', () => {
+    (document.querySelector('input[name="share-mode"][value="reference"]') as HTMLInputElement).checked = true;
+    renderShareUrls();
+    void copyLink();
+  });
+  return instead;
+}
+
 async function copyLink() {
   const status = byId('share-status');
   const warning = byId('share-warning');
+  const box = byId<HTMLTextAreaElement>('share-link');
   warning.replaceChildren();
   warning.hidden = true;
   const mode = shareMode();
+  const warn = (text: string) => {
+    warning.append(h('p', {}, text), byReferenceButton());
+    warning.hidden = false;
+  };
   try {
     const link = await currentLink(mode);
-    const box = byId<HTMLTextAreaElement>('share-link');
     box.value = link;
     byId('share-link-label').hidden = false;
     let copied = true;
@@ -123,19 +140,21 @@ async function copyLink() {
     }
     status.textContent = `${copied ? 'Copied' : 'Select and copy'} the link (${link.length.toLocaleString('en')} characters).`;
     if (mode === 'embed' && link.length > LONG_LINK) {
-      const instead = h('button', { type: 'button', id: 'share-by-reference' }, 'Use the link with fingerprints instead');
-      instead.addEventListener('click', () => {
-        (document.querySelector('input[name="share-mode"][value="reference"]') as HTMLInputElement).checked = true;
-        renderShareUrls();
-        void copyLink();
-      });
-      warning.append(h('p', {}, `This link is ${link.length.toLocaleString('en')} characters long: many chat and mail programs ` +
+      warn(`This link is ${link.length.toLocaleString('en')} characters long: many chat and mail programs ` +
         `cut links longer than ${LONG_LINK.toLocaleString('en')} characters, and a cut link restores nothing. The link with ` +
-        'names and SHA-256 fingerprints is short; the reviewer drops in their own copies of the files.'), instead);
-      warning.hidden = false;
+        'names and SHA-256 fingerprints is short; the reviewer drops in their own copies of the files.');
     }
   } catch (error) {
-    status.textContent = error instanceof Error ? error.message : String(error);
+    // No link was made: an earlier one left in the box would pass for this one.
+    box.value = '';
+    byId('share-link-label').hidden = true;
+    if (error instanceof TooLargeToEmbed) {
+      status.textContent = 'No link was copied: the data are too large to embed.';
+      warn(`${error.message} The link with the files' names and SHA-256 fingerprints is short whatever their size: ` +
+        'the reviewer drops in their own copies, and each is checked before anything runs.');
+    } else {
+      status.textContent = error instanceof Error ? error.message : String(error);
+    }
   }
 }
 
@@ -247,7 +266,8 @@ async function runColor(batch: LoadedFile[], request: ReturnType<typeof paramete
   runStatus.dataset.colorMillis = String(result.millis);
   return {
     summary: `word–colour ${(result.millis / 1000).toFixed(2)} s`,
-    render: () => renderColorResults(byId('color-results'), report, result.report, (result.data as Uint8Array) ?? new Uint8Array(), norms),
+    target: 'color-results',
+    render: (into: HTMLElement) => renderColorResults(into, report, result.report, (result.data as Uint8Array) ?? new Uint8Array(), norms),
     comparison: { task: 'Word–colour associations', key: 'color', metric: 'dist_from_diagonal', comparisons: report.comparisons, report },
   };
 }
@@ -262,12 +282,41 @@ async function runConcepts(batch: LoadedFile[], request: ReturnType<typeof param
   runStatus.dataset.conceptMillis = String(run.millis);
   return {
     summary: `similarity ${(run.millis / 1000).toFixed(2)} s on ${run.workers} worker${run.workers === 1 ? '' : 's'}`,
-    render: () => renderConceptResults(byId('concept-results'), report, run.report, run.chains),
+    target: 'concept-results',
+    render: (into: HTMLElement) => renderConceptResults(into, report, run.report, run.chains),
     comparison: { task: 'Conceptual similarity', key: 'concept', metric: 'p_multiple_concepts', comparisons: report.comparisons, report },
   };
 }
 
 let lastRun: RunRecord | null = null;
+
+// Draws the last run's results into the elements `into` gives for the
+// results' places ('color-results', ...): the page's own at first, others
+// when they are drawn again (see redrawForScheme).
+type ResultsDrawing = (into: (id: string) => HTMLElement) => Promise<void>;
+let drawResults: ResultsDrawing | null = null;
+// Counts the drawings begun, so that a redraw overtaken by a run or by
+// another redraw is dropped.
+let drawings = 0;
+
+// Figures take the scheme's colours when drawn (theme.ts): when the reader
+// switches between light and dark, every result is drawn again, off the
+// page, and swapped in whole, so the page keeps its length and the reader
+// their place.
+async function redrawForScheme() {
+  if (!drawResults || isRunning) return;
+  const drawing = ++drawings;
+  const fresh = new Map<string, HTMLElement>();
+  const into = (id: string) => {
+    const element = document.createElement('div');
+    fresh.set(id, element);
+    return element;
+  };
+  await drawResults(into);
+  if (drawing !== drawings || isRunning) return;
+  for (const [id, element] of fresh) byId(id).replaceChildren(...element.childNodes);
+  byId('results-contents').replaceChildren(contentsOf(byId('results')));
+}
 
 async function run() {
   if (isRunning || checkingSettings) return;
@@ -289,6 +338,8 @@ async function run() {
     return;
   }
   setRunning(true);
+  drawResults = null;
+  drawings++;
   runStatus.textContent = `Analysing ${batch.length} file${batch.length === 1 ? '' : 's'}…`;
   byId('results').hidden = true;
   lastConceptReport = null;
@@ -305,11 +356,15 @@ async function run() {
       return Promise.all([color, runConcepts(batch, p.concept)]);
     })).filter((d) => d !== null);
     progress.rendering();
+    const drawing: ResultsDrawing = async (into) => {
+      for (const d of done) await d.render(into(d.target));
+      await renderComparisonReport(into('comparison-results'), done.map((d) => d.comparison));
+    };
     await timed('rendering', async () => {
       byId('results').hidden = false;
-      for (const d of done) await d.render();
-      await renderComparisonReport(byId('comparison-results'), done.map((d) => d.comparison));
+      await drawing(byId);
     });
+    drawResults = drawing;
     lastRun = {
       version: toolVersion, parameters: p, files: batch, finished: new Date(), tasks: done.map((d) => d.comparison),
       shareLink: await buildLink(batch, form, toolVersion, 'reference', {}).catch(() => ''),
@@ -318,7 +373,12 @@ async function run() {
     byId('results-export').replaceChildren(exportButton(() => lastRun!, byId('results')));
     progress.finish();
     runStatus.textContent = `Done: ${done.map((d) => d.summary).join('; ')}.`;
-    byId('results-heading').focus();
+    // Focus alone leaves the heading wherever the browser puts it (mid-screen
+    // here, or not scrolled at all elsewhere): the results start at the top
+    // of the view, under the run bar (the headings' scroll margin).
+    const heading = byId('results-heading');
+    heading.focus({ preventScroll: true });
+    heading.scrollIntoView({ block: 'start' });
   } catch (error) {
     pool.cancel(running);
     progress.stop();
@@ -387,7 +447,13 @@ async function restoreShared() {
   if (!shared) return;
   applyParameters(byId<HTMLFormElement>('parameters'), shared.parameters);
   renderFiles();
-  const arriving = [...(await embeddedFiles(shared)), ...(await fetchAgreedFiles(shared))];
+  let arriving: { name: string; bytes: Uint8Array }[];
+  try {
+    arriving = [...(await embeddedFiles(shared)), ...(await fetchAgreedFiles(shared))];
+  } catch (error) {
+    showError(error instanceof Error ? error.message : String(error));
+    return;
+  }
   if (arriving.length > 0) await addFiles(arriving.map((a) => fromBytes(a.name, a.bytes)));
 }
 
@@ -420,6 +486,13 @@ async function start() {
     navigator.serviceWorker.register('./sw.js').catch(() => undefined);  // offline use is a bonus, not a need
   }
   runButton.addEventListener('click', run);
+  onSchemeChange(() => { void redrawForScheme(); });
+  const detailsToggle = byId('run-details-toggle');
+  detailsToggle.addEventListener('click', () => {
+    const unfolded = detailsToggle.closest('.run-bar')!.classList.toggle('unfolded');
+    detailsToggle.setAttribute('aria-expanded', String(unfolded));
+    detailsToggle.textContent = unfolded ? 'Less' : 'More';
+  });
   setUpNumericAnswers(byId('numeric-answers'));
   setUpCollectData(byId('collect-data'), async (name, bytes) => {
     await addFiles([fromBytes(name, bytes)]);

@@ -2,7 +2,7 @@
 // and restoring one — parameters, expected files, embedded or fetched data.
 import { ALLOWED_ORIGINS_KEY, allowedOrigins } from './csp';
 import { append, byId, h } from './dom';
-import type { LoadedFile } from './files';
+import { formatBytes, type LoadedFile } from './files';
 import {
   compress, embeddedBytes, encodeShare, fetchableUrl, MAX_LINK_LENGTH, toBase64Url,
   type ShareState, type SharedFile,
@@ -26,12 +26,31 @@ export function applyParameters(form: HTMLFormElement, values: Record<string, st
   }
 }
 
+// Data too large for a link: what they would take, against what a link may
+// carry. `atLeast` is exact only when `complete` (every file was compressed);
+// compressing stops as soon as the data are known not to fit.
+export class TooLargeToEmbed extends Error {
+  constructor(readonly files: number, readonly bytes: number, readonly atLeast: number, readonly complete: boolean) {
+    super(`The data are too large to embed in a link: ${files === 1 ? 'the file' : `the ${files} files`} (${formatBytes(bytes)}) ` +
+      `would make a link of ${complete ? '' : 'more than '}${atLeast.toLocaleString('en')} characters even compressed, and a link can ` +
+      `carry at most ${MAX_LINK_LENGTH.toLocaleString('en')}.`);
+  }
+}
+
 export async function buildLink(files: LoadedFile[], parameters: Record<string, string>, tool: string,
   mode: string, urls: Record<number, string>): Promise<string> {
   const shared: SharedFile[] = [];
+  const bytes = files.reduce((total, f) => total + f.bytes.length, 0);
+  let embedded = 0;
   for (const f of files) {
     const entry: SharedFile = { name: f.name, size: f.bytes.length, sha256: f.sha256, settings: f.settings };
-    if (mode === 'embed') entry.data = toBase64Url(await compress(f.bytes));
+    if (mode === 'embed') {
+      entry.data = toBase64Url(await compress(f.bytes));
+      // The link compresses its state once more, which gains next to nothing
+      // on compressed data: past the limit here, it is past it in the link.
+      embedded += entry.data.length;
+      if (embedded > MAX_LINK_LENGTH) throw new TooLargeToEmbed(files.length, bytes, embedded, false);
+    }
     if (mode === 'urls') {
       const url = fetchableUrl(urls[f.id] ?? '');
       if (!url) throw new Error(`Give an https address for ${f.name}.`);
@@ -42,8 +61,9 @@ export async function buildLink(files: LoadedFile[], parameters: Record<string, 
   const state: ShareState = { version: 1, tool, parameters, files: shared };
   const link = `${location.origin}${location.pathname}${await encodeShare(state)}`;
   if (link.length > MAX_LINK_LENGTH) {
-    throw new Error(`With the data embedded the link would be ${link.length.toLocaleString()} characters, more than the ` +
-      `${MAX_LINK_LENGTH.toLocaleString()} a link can safely carry. Share the files' addresses instead, or send the files.`);
+    if (mode === 'embed') throw new TooLargeToEmbed(files.length, bytes, link.length, true);
+    throw new Error(`The link would be ${link.length.toLocaleString('en')} characters, more than the ` +
+      `${MAX_LINK_LENGTH.toLocaleString('en')} a link can safely carry.`);
   }
   return link;
 }
@@ -73,7 +93,10 @@ export function renderSharedPanel(state: ShareState | null, files: LoadedFile[],
   const items = state.files.map((e) => {
     const present = files.find((f) => f.name === e.name);
     const status = !present ? 'missing' : present.mismatch ? 'mismatch' : 'matched';
-    const words = { missing: 'waiting for this file', mismatch: 'a different file was given', matched: 'matches' }[status];
+    const words = {
+      missing: e.data !== undefined ? 'being restored from the link' : 'waiting for this file',
+      mismatch: 'a different file was given', matched: 'matches',
+    }[status];
     return h('li', { class: status, 'data-expected': e.name },
       `${e.name} (${e.size.toLocaleString()} bytes, SHA-256 ${e.sha256.slice(0, 12)}…): ${words}`);
   });
@@ -85,8 +108,8 @@ export function renderSharedPanel(state: ShareState | null, files: LoadedFile[],
   fetchButton?.addEventListener('click', onFetch);
   panel.replaceChildren();
   append(panel,
-    h('p', {}, `This page was opened from a shared link (Shoal ${state.tool}): the parameters are set as shared. ` +
-      'The analysis needs these files; drop your copies in, and each is checked before anything runs.'),
+    h('p', { id: 'shared-intro' }, `This page was opened from a shared link (Shoal ${state.tool}): the parameters are set as shared. ` +
+      whatToDo(state)),
     toolVersion && state.tool !== toolVersion
       ? h('p', { class: 'notice', id: 'shared-version' }, `The link was made by Shoal ${state.tool}; this page is Shoal ${toolVersion}. `
         + 'Numbers can differ between versions: to reproduce the analysis exactly, open the link with that version.')
@@ -97,8 +120,31 @@ export function renderSharedPanel(state: ShareState | null, files: LoadedFile[],
   );
 }
 
+// What the reader has to do for the files: nothing for those the link
+// carries, which are restored from it.
+function whatToDo(state: ShareState): string {
+  const carried = state.files.filter((e) => e.data !== undefined).length;
+  const needed = state.files.length - carried;
+  const checked = 'each is checked against the fingerprint in the link before anything runs';
+  if (needed === 0) {
+    return `The link carries the data: ${carried === 1 ? 'the file is' : `all ${carried} files are`} restored from it, and ` +
+      `${checked}. There is nothing to add: run the analyses once the list below shows every file matching.`;
+  }
+  const drop = state.files.some((e) => e.url && e.data === undefined)
+    ? 'fetch them or drop your copies in' : 'drop your copies in';
+  return carried === 0
+    ? `The analysis needs these files; ${drop}, and ${checked}.`
+    : `The link carries ${carried} of the files, restored from it; for the other ${needed}, ${drop}, and ${checked}.`;
+}
+
 export async function embeddedFiles(state: ShareState): Promise<{ name: string; bytes: Uint8Array }[]> {
-  return Promise.all(state.files.filter((e) => e.data).map(async (e) => ({ name: e.name, bytes: await embeddedBytes(e) })));
+  return Promise.all(state.files.filter((e) => e.data).map(async (e) => {
+    try {
+      return { name: e.name, bytes: await embeddedBytes(e) };
+    } catch (error) {
+      throw new Error(`The link's copy of ${e.name} is damaged, so it cannot be restored (${error instanceof Error ? error.message : String(error)}).`);
+    }
+  }));
 }
 
 // Remote files whose origins the reviewer has agreed to in this tab.

@@ -52,17 +52,30 @@ export function jsdFigure(report: ColorReport): Drawing {
   const rows = populations.filter((p) => p.jsd_to_reference?.mean !== null && p.jsd_to_reference !== null).map((p) => ({
     population: p.name, key: colourKey(p), mean: p.jsd_to_reference!.mean!, low: p.jsd_to_reference!.ci95[0], high: p.jsd_to_reference!.ci95[1],
   }));
-  if (rows.length === 0) {
-    return { name, caption, empty: report.parameters.reference
-      ? 'No population other than the reference has a word with a Gaussian fit on both sides.'
-      : 'There is no reference population (one human population, or one chosen) to measure divergence from.' };
-  }
+  if (rows.length === 0) return { name, caption, empty: noDivergence(report) };
   return {
     name, caption,
     summary: `${paper ? 'The paper’s estimator' : 'The divergence in bits'}, averaged over words, per population: ` + listSummary(rows.map((r) => `${r.population} ${fmt(r.mean, 3)}`)),
     rows: rows.map(({ key: _key, ...r }) => ({ ...r, estimator: paper ? 'paper' : 'bits' })),
     spec: populationBars(populations, rows, paper ? 'JS distance, the paper’s estimator' : 'JS divergence from the reference (bits)', null),
   };
+}
+
+// Why there is no divergence to draw, in the reader's terms: what is
+// missing from their files and what to add.
+function noDivergence(report: ColorReport): string {
+  const reference = String(report.parameters.reference || '');
+  if (!reference) {
+    return 'No population is marked as human, so there is nothing to compare the colours with: tick “Human population ' +
+      '(the reference)” in the card of the human file.';
+  }
+  if (report.populations.every((p) => p.name === reference)) {
+    return `Only the human colours (${reference}) were analysed: add LLM colour files to see how far each model’s colours differ from theirs.`;
+  }
+  // A word's spread of colours needs four answers not all on one plane of
+  // colour space (see fit_lab_gaussian), in both populations.
+  return `No other population shares a word with ${reference} on which both gave at least four varied colours: with fewer, or with ` +
+    'colours that all lie on one plane of colour space, the spread of a word’s colours cannot be described, so it cannot be compared.';
 }
 
 function hueOf(r: number, g: number, b: number): [number, number] {
@@ -77,11 +90,22 @@ function hueOf(r: number, g: number, b: number): [number, number] {
 
 const hex = (v: number) => v.toString(16).padStart(2, '0');
 
-// Words shared by most populations, the humans' first: a default handful.
-export function defaultBarWords(report: ColorReport, count = 6): string[] {
+// The words of the paper's Fig. 5, in its order.
+export const PAPER_BAR_WORDS = ['tomato', 'skin', 'jealousy'];
+
+// Every word with an answer, the most widely answered first (then A to Z).
+export function barWords(report: ColorReport): string[] {
   const seen = new Map<string, number>();
   for (const p of report.populations) for (const w of p.words) if (w.individuals > 0) seen.set(w.word, (seen.get(w.word) ?? 0) + 1);
-  return [...seen.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, count).map(([w]) => w).sort();
+  return [...seen.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([w]) => w);
+}
+
+// The words the figure starts with: the paper's where the data have them,
+// else the handful answered by the most populations.
+export function defaultBarWords(report: ColorReport, count = 6): string[] {
+  const words = barWords(report);
+  const paper = PAPER_BAR_WORDS.filter((w) => words.includes(w));
+  return paper.length > 0 ? paper : words.slice(0, count);
 }
 
 export function colourBarsFigure(report: ColorReport, answers: ColorAnswer[], words: string[]): Drawing {

@@ -18,6 +18,12 @@ export function foreground(): string {
   return `#${pageInk().map((v) => v.toString(16).padStart(2, '0')).join('')}`;
 }
 
+// Calls `redraw` whenever the reader's scheme switches between light and
+// dark: figures drawn before keep the old scheme's ink until drawn again.
+export function onSchemeChange(redraw: () => void) {
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', redraw);
+}
+
 export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 export const LABEL_SIZE = 12;
 export const TITLE_SIZE = 13;

@@ -1,6 +1,6 @@
 // Results of the word–colour analysis: figures, tables and downloads.
 import {
-  type ColorAnswer, type WordNorms, colorMeasure, colorPerItem, colourBarsFigure, decodeAnswers, defaultBarWords, jsdFigure,
+  type ColorAnswer, type WordNorms, barWords, colorMeasure, colorPerItem, colourBarsFigure, decodeAnswers, defaultBarWords, jsdFigure,
   responsesFigure, wordRatingsFigure,
 } from '../charts/color-charts';
 import { draw, nextTask } from '../charts/figure';
@@ -23,20 +23,74 @@ function tables(report: ColorReport, populations: ReturnType<typeof colorPerItem
   ];
 }
 
-// The colour bars for words the reader picks (a handful by default).
+// The most words one figure shows: more columns than this are too narrow to read.
+const MOST_BAR_WORDS = 12;
+// The reader's words, kept for the report they were picked for: the
+// figures are drawn again when the colour scheme changes.
+const pickedWords = new WeakMap<ColorReport, string[]>();
+
+// The colour bars for words the reader picks, in the order picked: a text
+// box with the data's words as suggestions, and the chosen words as chips
+// that can be moved earlier or removed.
 async function colourBars(report: ColorReport, answers: ColorAnswer[]): Promise<HTMLElement> {
-  const words = [...new Set(report.populations.flatMap((p) => p.words.map((w) => w.word)))].sort();
-  const chosen = new Set(defaultBarWords(report));
-  const select = h('select', { name: 'colour-bar-words', multiple: true, size: 6, 'aria-label': 'Words of the colour bars' },
-    ...words.map((w) => h('option', { value: w, selected: chosen.has(w) }, w)));
+  const words = barWords(report);
+  const picked = pickedWords.get(report) ?? defaultBarWords(report);
+  pickedWords.set(report, picked);
+  const input = h('input', { type: 'text', name: 'colour-bar-word', list: 'colour-bar-word-list', autocomplete: 'off', spellcheck: 'false' });
+  const add = h('button', { type: 'button', class: 'add-word' }, 'Add');
+  const chips = h('ul', { class: 'word-chips', 'aria-label': 'Words shown, in order' });
+  const note = h('p', { class: 'word-note', role: 'status', 'aria-live': 'polite' });
   const holder = h('div', {});
   const redraw = async () => {
-    const picked = [...select.selectedOptions].map((o) => o.value).slice(0, 12);
+    chips.replaceChildren(...picked.map((word, i) => {
+      const earlier = h('button', { type: 'button', class: 'move-word', 'aria-label': `Move ${word} earlier`, disabled: i === 0 }, '◀');
+      const remove = h('button', { type: 'button', class: 'remove-word', 'aria-label': `Remove ${word}` }, '×');
+      earlier.addEventListener('click', () => {
+        picked.splice(i - 1, 0, ...picked.splice(i, 1));
+        void redraw().then(() => chips.querySelector<HTMLButtonElement>(`li[data-word="${CSS.escape(word)}"] .move-word`)?.focus());
+      });
+      remove.addEventListener('click', () => {
+        picked.splice(i, 1);
+        note.textContent = `${word} removed.`;
+        void redraw().then(() => input.focus());
+      });
+      return h('li', { 'data-word': word }, earlier, ` ${word} `, remove);
+    }));
     holder.replaceChildren(await draw(colourBarsFigure(report, answers, picked)));
   };
-  select.addEventListener('change', () => { void redraw(); });
+  const addTyped = () => {
+    const typed = input.value.trim().toLowerCase();
+    if (!typed) return;
+    const word = words.find((w) => w.toLowerCase() === typed);
+    if (!word) note.textContent = `No word “${input.value.trim()}” has an answer in these data.`;
+    else if (picked.includes(word)) note.textContent = `${word} is shown already.`;
+    else if (picked.length >= MOST_BAR_WORDS) note.textContent = `At most ${MOST_BAR_WORDS} words fit: remove one first.`;
+    else {
+      picked.push(word);
+      input.value = '';
+      note.textContent = `${word} added.`;
+      void redraw();
+    }
+  };
+  input.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    addTyped();
+  });
+  // A suggestion picked from the list adds its word at once.
+  input.addEventListener('input', (e) => {
+    if (!(e instanceof InputEvent) || e.inputType === 'insertReplacementText') {
+      if (words.includes(input.value)) addTyped();
+    }
+  });
+  add.addEventListener('click', addTyped);
   await redraw();
-  return h('div', { class: 'colour-bars' }, h('label', {}, 'Words (up to 12; Ctrl or Shift to pick several) ', select), holder);
+  return h('div', { class: 'colour-bars' },
+    h('div', { class: 'word-picker' },
+      h('label', {}, `Add a word (${words.length} in the data; up to ${MOST_BAR_WORDS} shown)`, input),
+      h('datalist', { id: 'colour-bar-word-list' }, ...words.map((w) => h('option', { value: w }))),
+      add),
+    chips, note, holder);
 }
 
 async function wordRatings(report: ColorReport, norms: WordNorms | null): Promise<HTMLElement | null> {
@@ -48,6 +102,18 @@ async function wordRatings(report: ColorReport, norms: WordNorms | null): Promis
   select.addEventListener('change', () => { void redraw(); });
   await redraw();
   return h('div', { class: 'word-ratings' }, h('label', {}, 'Rating ', select), holder);
+}
+
+// The settings of the run as the parameter form words them.
+function settingsLine(report: ColorReport): string {
+  const { pairs, delta_e: deltaE, jsd, reference, seed } = report.parameters;
+  return [
+    `Pairs of individuals: ${pairs === 'paper' ? 'the paper’s (i < j in id order)' : 'all'}`,
+    `colour difference: ${deltaE === 'cie76' ? 'ΔE 1976 (the paper’s)' : deltaE === 'ciede2000' ? 'CIEDE2000' : String(deltaE)}`,
+    `divergence from humans: ${jsd === 'paper' ? 'the paper’s estimator' : 'Jensen–Shannon divergence in bits'}`,
+    `human reference: ${String(reference || 'none marked')}`,
+    `seed ${String(seed)}`,
+  ].join(' · ');
 }
 
 export async function renderColorResults(container: HTMLElement, report: ColorReport, reportText: string, data: Uint8Array, norms: WordNorms | null = null) {
@@ -62,7 +128,7 @@ export async function renderColorResults(container: HTMLElement, report: ColorRe
   container.replaceChildren();
   append(container,
     h('h3', {}, 'Word–colour associations'),
-    h('p', {}, `Pairs: ${String(report.parameters.pairs)} · ΔE: ${String(report.parameters.delta_e)} · seed ${String(report.parameters.seed)} · divergence: ${report.parameters.jsd === 'paper' ? 'the paper’s estimator' : 'JSD in bits'} · reference: ${String(report.parameters.reference || 'none')}`),
+    h('p', {}, settingsLine(report)),
     save,
     issues);
   append(container, await draw(perItemScatterFigure(populations, colorMeasure)));
