@@ -41,9 +41,10 @@ struct PosteriorSummary {
 
 PosteriorSummary summarise_draws(std::vector<double> draws);
 
-// Gelman–Rubin potential scale reduction of one quantity over chains of
-// equal length: 1 when they agree. NaN with fewer than two chains or two
-// draws per chain, and when every chain is constant but they differ.
+// Gelman–Rubin potential scale reduction of one quantity over whole chains
+// of equal length (stats' potential_scale_reduction): 1 when they agree, also
+// when every draw is equal. NaN with fewer than two chains or two draws per
+// chain, and when every chain is constant but they differ.
 double r_hat(const std::vector<std::vector<double>>& chains);
 
 // Thresholds of the convergence warnings: Gelman and Rubin's classic 1.1
