@@ -3,19 +3,6 @@
 
 namespace shoal {
 
-// Effective sample size of one quantity from several chains of equal
-// length, as in Gelman et al., Bayesian Data Analysis (3rd ed., §11.5) and
-// Stan's bulk ESS without the rank normalisation: each chain is split in
-// halves (so a drifting chain counts as disagreeing with itself), the
-// autocorrelation at lag t combines the chains' autocovariances with the
-// between-chain variance, ρ_t = 1 − (W − mean autocovariance_t) / var⁺, and
-// the sum of autocorrelations is truncated by Geyer's initial monotone
-// sequence (pairs ρ_2k + ρ_2k+1 while positive, made non-increasing).
-// ESS = draws / τ with τ = −1 + 2·Σ pairs, τ at least 1/log10(draws) as in
-// Stan (which bounds the ESS of antithetic chains). NaN when there are fewer
-// than 4 draws per chain or the quantity never varies.
-double effective_sample_size(const std::vector<std::vector<double>>& chains);
-
 // Draws of one quantity, one vector per chain.
 using DrawsByChain = std::vector<std::vector<double>>;
 
@@ -36,5 +23,12 @@ DrawsByChain split_chains(const DrawsByChain& chains);
 // least 1/log10(draws). ESS = draws / τ. NaN with fewer than 3 draws per chain,
 // a non-finite draw, or when the quantity never varies: undefined, not poor.
 double effective_sample_size_of_chains(const DrawsByChain& chains);
+
+// Split-chain effective sample size of one quantity (R posterior's
+// ess_mean; Stan's bulk ESS without the rank normalisation): the chains split
+// in halves, then effective_sample_size_of_chains. Throws
+// std::invalid_argument for chains of different lengths; NaN with fewer than
+// 6 draws per chain or when the quantity never varies.
+double effective_sample_size(const DrawsByChain& chains);
 
 }  // namespace shoal
