@@ -15,6 +15,8 @@ namespace shoal {
 // ESS (NaN), nor has a tail whose indicator never changes (a quantity that
 // sits on one value for more than 95% of its draws). NaN means "nothing to
 // diagnose", and a verdict reads it so (see convergence_verdict.hpp).
+// "Never changes" means every draw is exactly equal (posterior allows a
+// spread below 2.2e-16, which only matters for quantities that small).
 
 // Every draw replaced by the normal score of its rank among all draws of all
 // chains, z = Φ⁻¹((rank − 3/8) / (S + 1/4)) with S the number of draws (Blom's
