@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "concept/released_chains.hpp"
+#include "stats/convergence.hpp"
 #include "stats/effective_sample_size.hpp"
 
 namespace shoal {
@@ -187,35 +188,17 @@ std::vector<std::size_t> subset_sizes_for(std::size_t available, const std::vect
 }
 
 double r_hat(const std::vector<std::vector<double>>& chains) {
-  if (chains.size() < 2) return kNaN;
-  const std::size_t n = chains.front().size();
-  if (n < 2) return kNaN;
-  for (const auto& chain : chains) {
-    if (chain.size() != n) throw std::invalid_argument("R-hat needs chains of equal length");
+  const double r = potential_scale_reduction(chains);
+  if (std::isinf(r)) return kNaN;   // constant chains that disagree
+  if (std::isnan(r) && chains.size() >= 2 && chains.front().size() >= 2) {
+    // Every draw equal: the chains agree perfectly.
+    const double first = chains.front().front();
+    const bool all_equal = std::all_of(chains.begin(), chains.end(), [&](const std::vector<double>& chain) {
+      return std::all_of(chain.begin(), chain.end(), [&](double v) { return v == first; });
+    });
+    if (all_equal) return 1.0;
   }
-  const double m = static_cast<double>(chains.size());
-  const double len = static_cast<double>(n);
-  std::vector<double> means;
-  double within = 0.0;
-  for (const auto& chain : chains) {
-    double total = 0.0;
-    for (double v : chain) total += v;
-    const double mean = total / len;
-    double squares = 0.0;
-    for (double v : chain) squares += (v - mean) * (v - mean);
-    within += squares / (len - 1.0);
-    means.push_back(mean);
-  }
-  within /= m;
-  double grand = 0.0;
-  for (double mean : means) grand += mean;
-  grand /= m;
-  double between = 0.0;
-  for (double mean : means) between += (mean - grand) * (mean - grand);
-  between *= len / (m - 1.0);
-  if (within == 0.0) return between == 0.0 ? 1.0 : kNaN;
-  const double pooled = (len - 1.0) / len * within + between / len;
-  return std::sqrt(pooled / within);
+  return r;
 }
 
 std::vector<ChainTask> plan_chain_tasks(const ConceptDataset& dataset, const ConceptOptions& options) {

@@ -31,9 +31,10 @@ void validate(const ConceptOptions& options);
 // The subset sizes used for a concept with `available` complete individuals.
 std::vector<std::size_t> subset_sizes_for(std::size_t available, const std::vector<std::size_t>& requested);
 
-// Gelman–Rubin potential scale reduction of one quantity over chains of
-// equal length: 1 when they agree. NaN with fewer than two chains or two
-// draws per chain, and when every chain is constant but they differ.
+// Gelman–Rubin potential scale reduction of one quantity over whole chains
+// of equal length (stats' potential_scale_reduction): 1 when they agree, also
+// when every draw is equal. NaN with fewer than two chains or two draws per
+// chain, and when every chain is constant but they differ.
 double r_hat(const std::vector<std::vector<double>>& chains);
 
 // Thresholds of the convergence warnings: Gelman and Rubin's classic 1.1

@@ -30,7 +30,7 @@
 #include "concept/diversity.hpp"
 #include "concept/responses.hpp"
 #include "io/text_input.hpp"
-#include "stats/normal.hpp"
+#include "stats/convergence.hpp"
 
 using namespace shoal;
 
@@ -61,66 +61,7 @@ void time_iterations(const std::string& what, const AnswerMatrix& answers, std::
   }
 }
 
-using Chains = std::vector<std::vector<double>>;
-
-// Each chain cut into halves (an odd middle draw left out).
-Chains split_halves(const Chains& chains) {
-  Chains halves;
-  for (const auto& chain : chains) {
-    const std::size_t n = chain.size() / 2;
-    halves.emplace_back(chain.begin(), chain.begin() + static_cast<std::ptrdiff_t>(n));
-    halves.emplace_back(chain.end() - static_cast<std::ptrdiff_t>(n), chain.end());
-  }
-  return halves;
-}
-
-// z with Φ(z) = p, by Newton's method on Φ(z) = erfc(−z/√2)/2.
-double normal_quantile(double p) {
-  double z = 0.0;
-  for (int k = 0; k < 100; ++k) {
-    const double step = (0.5 * portable_erfc(-z / std::sqrt(2.0)) - p) / (std::exp(-0.5 * z * z) / std::sqrt(2.0 * M_PI));
-    z -= step;
-    if (std::fabs(step) < 1e-12) break;
-  }
-  return z;
-}
-
-// Draws replaced by normal scores of their ranks over all chains, ties
-// given their average rank: Φ⁻¹((r − 3/8) / (S + 1/4)).
-Chains rank_normalised(const Chains& chains) {
-  std::vector<std::pair<double, std::size_t>> all;
-  const std::size_t n = chains.front().size();
-  for (std::size_t c = 0; c < chains.size(); ++c) {
-    for (std::size_t i = 0; i < n; ++i) all.push_back({chains[c][i], c * n + i});
-  }
-  std::sort(all.begin(), all.end());
-  const double total = static_cast<double>(all.size());
-  Chains scores(chains.size(), std::vector<double>(n));
-  for (std::size_t first = 0; first < all.size();) {
-    std::size_t last = first;
-    while (last < all.size() && all[last].first == all[first].first) ++last;
-    const double rank = 0.5 * static_cast<double>(first + 1 + last);
-    const double z = normal_quantile((rank - 0.375) / (total + 0.25));
-    for (std::size_t k = first; k < last; ++k) scores[all[k].second / n][all[k].second % n] = z;
-    first = last;
-  }
-  return scores;
-}
-
 double nan_as_stuck(double r) { return std::isnan(r) ? INFINITY : r; }
-
-double rank_normalised_r_hat(const Chains& chains) {
-  std::vector<double> all;
-  for (const auto& chain : chains) all.insert(all.end(), chain.begin(), chain.end());
-  std::sort(all.begin(), all.end());
-  const double median = 0.5 * (all[(all.size() - 1) / 2] + all[all.size() / 2]);
-  Chains folded = chains;
-  for (auto& chain : folded) {
-    for (double& v : chain) v = std::fabs(v - median);
-  }
-  return std::max(nan_as_stuck(r_hat(split_halves(rank_normalised(chains)))),
-                  nan_as_stuck(r_hat(split_halves(rank_normalised(folded)))));
-}
 
 struct Cell {
   std::string where;
@@ -244,13 +185,14 @@ int main(int argc, char** argv) {
           Cell cell{files[f].stem().string() + " | " + concept.concept + " | " + std::to_string(subset.people),
                     r_hat_or_stuck(subset), subset.ess_p_same_table};
           if (!std::isnan(cell.r_hat)) {
-            Chains same;
+            DrawsByChain same;
             for (const auto& chain : subset.chains) {
               same.emplace_back();
               for (const auto& record : chain.trace) same.back().push_back(record.p_same_table);
             }
-            cell.split_r_hat = nan_as_stuck(r_hat(split_halves(same)));
-            cell.rank_r_hat = rank_normalised_r_hat(same);
+            cell.split_r_hat = nan_as_stuck(r_hat(split_chains(same)));
+            const ConvergenceDiagnostics rank = convergence_diagnostics(same);
+            cell.rank_r_hat = rank.constant ? 1.0 : rank.r_hat;
           }
           run.cells.push_back(cell);
         }
