@@ -219,6 +219,7 @@ function parameters() {
       seed,
       traces: false,
       bootstrap,
+      minPeople: number('minPeople'),
     },
   };
 }

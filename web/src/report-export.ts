@@ -38,7 +38,7 @@ export function exportButton(record: () => RunRecord, results: HTMLElement): HTM
 const PARAMETER_TITLES: Record<string, string> = {
   pairs: 'Pairs of individuals', deltaE: 'Colour difference', jsdSamples: 'Monte Carlo draws for the divergence',
   alpha: 'α of the Beta prior', prior: 'Prior over seatings', iterations: 'Iterations', burnIn: 'Burn-in', chains: 'Chains',
-  subsets: 'Subset sizes', seed: 'Seed', bootstrap: 'Bootstrap draws for the comparisons',
+  subsets: 'Subset sizes', minPeople: 'Least people per concept', seed: 'Seed', bootstrap: 'Bootstrap draws for the comparisons',
 };
 
 function parameterTable(record: RunRecord): HTMLElement {
