@@ -122,8 +122,10 @@ if(NOT left_out EQUAL 0 OR seal_below OR NOT units EQUAL 2 OR NOT parameter EQUA
                       "units=${units} parameter=${parameter}")
 endif()
 
-foreach(bad -1 ten 2.5 1000001 "")
+foreach(bad -1 ten 2.5 1000001)
   expect_run(2 ${SHOAL} concept ${WORK}/small.csv --min-people "${bad}")
   expect_contains("${last_err}"
     "min-people (the least people a concept needs to count in the comparisons) must be a whole number from 0 to 1000000, got '${bad}'")
 endforeach()
+expect_run(2 ${SHOAL} concept ${WORK}/small.csv --min-people)
+expect_contains("${last_err}" "option --min-people needs a value")
