@@ -61,6 +61,7 @@ struct ConceptRequest {
   double seed = 1;
   bool traces = false;
   double bootstrap = 2000;
+  double minPeople = 10;
 };
 
 struct Outcome {
@@ -161,7 +162,8 @@ shoal::ConceptRunSettings concept_settings(const ConceptRequest& request) {
                                       {"chains", shoal::number_text(request.chains)},
                                       {"subsets", request.subsets},
                                       {"seed", shoal::number_text(request.seed)},
-                                      {"bootstrap", shoal::number_text(request.bootstrap)}});
+                                      {"bootstrap", shoal::number_text(request.bootstrap)},
+                                      {"min-people", shoal::number_text(request.minPeople)}});
 }
 
 shoal::ConceptOptions concept_options(const ConceptRequest& request) {
@@ -389,7 +391,8 @@ EMSCRIPTEN_BINDINGS(shoal) {
       .field("subsets", &ConceptRequest::subsets)
       .field("seed", &ConceptRequest::seed)
       .field("traces", &ConceptRequest::traces)
-      .field("bootstrap", &ConceptRequest::bootstrap);
+      .field("bootstrap", &ConceptRequest::bootstrap)
+      .field("minPeople", &ConceptRequest::minPeople);
   emscripten::value_object<Outcome>("Outcome")
       .field("ok", &Outcome::ok)
       .field("report", &Outcome::report)

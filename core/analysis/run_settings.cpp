@@ -32,6 +32,8 @@ constexpr WholeLimit kIterations{"iterations", "Gibbs iterations per chain", 1, 
 constexpr WholeLimit kBurnIn{"burn-in", "iterations left out of the summaries", 0, 10000000, 100};
 constexpr WholeLimit kChains{"chains", "chains per concept and subset", 1, 1000, 1};
 constexpr WholeLimit kSubset{"subsets", "a subset size", 1, 1000000, 0};
+constexpr WholeLimit kMinPeople{"min-people", "the least people a concept needs to count in the comparisons", 0,
+                                1000000, kDefaultMinPeople};
 constexpr RealLimit kAlpha{"alpha", "the Beta prior of each question", 1e-6, 1e6, 0.16};
 constexpr WholeLimit kIndividuals{"individuals", "simulated individuals, 0 for the default", 0, 1000000, 0};
 // The concept targets are numpy's legacy draw, whose seed is 32 bits.
@@ -160,7 +162,8 @@ ColorRunSettings color_run_settings(const OptionValues& values) {
 }
 
 ConceptRunSettings concept_run_settings(const OptionValues& values) {
-  const Reader r(values, {"alpha", "prior", "kernel", "iterations", "burn-in", "chains", "subsets", "seed", "bootstrap"});
+  const Reader r(values, {"alpha", "prior", "kernel", "iterations", "burn-in", "chains", "subsets", "seed", "bootstrap",
+                          "min-people"});
   ConceptRunSettings s;
   s.options.model.alpha = r.real(kAlpha);
   s.options.model.prior =
@@ -175,6 +178,7 @@ ConceptRunSettings concept_run_settings(const OptionValues& values) {
   s.options.chains = static_cast<std::size_t>(r.whole(kChains));
   if (values.count("subsets")) s.options.subset_sizes = parse_subsets(values.at("subsets"));
   s.options.seed = r.whole(kSeed);
+  s.options.min_people = static_cast<std::size_t>(r.whole(kMinPeople));
   s.bootstrap = static_cast<std::size_t>(r.whole(kBootstrap));
   try {
     validate(s.options);
@@ -230,7 +234,7 @@ kit::PromptOptions prompt_settings(const OptionValues& values) {
 
 nlohmann::json option_limits() {
   nlohmann::json out;
-  for (const WholeLimit* l : {&kSeed, &kJsdSamples, &kBootstrap, &kIterations, &kBurnIn, &kChains, &kSubset}) {
+  for (const WholeLimit* l : {&kSeed, &kJsdSamples, &kBootstrap, &kIterations, &kBurnIn, &kChains, &kSubset, &kMinPeople}) {
     out[l->name] = whole_json(*l);
   }
   out["alpha"] = {{"min", kAlpha.min}, {"max", kAlpha.max}, {"default", kAlpha.fallback}, {"whole", false}};

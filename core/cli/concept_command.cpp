@@ -29,8 +29,9 @@ effective sample size of P(same table) and of the number of tables, with a
 warning when R-hat > 1.1 or the effective sample size < 100.
 Populations are then compared ("comparisons" in the report): per population
 the mean P(multiple concepts) over concepts (posterior mean at each
-concept's largest subset, and the paper's last-iteration value), overall and
-per category, with bootstrap intervals, humans as the baseline, and linear
+concept's largest subset, and the paper's last-iteration value; concepts
+clustered on fewer than --min-people people are left out), overall and per
+category, with bootstrap intervals, humans as the baseline, and linear
 mixed models (REML and ML) of the per-concept value:
   p_multiple ~ aligned + (1 | family)               alignment, per family
   p_multiple ~ temperature + prompt + (1 | model)   the manipulations
@@ -84,6 +85,14 @@ Options:
                        1); the same seed gives the same report
   --bootstrap N        resamples of the concepts of each population for the
                        95% intervals of the comparisons (default 2000; 0: none)
+  --min-people N       the least people a concept needs at its largest subset
+                       to count in the comparisons (default 10): one with
+                       fewer is clustered and reported, marked
+                       below_min_people, but left out of the population
+                       means, the bootstrap, the human baseline and the mixed
+                       models (P(multiple concepts) of one person is 0 by
+                       construction); 0 or 1 keeps every concept, as the
+                       paper did
   --traces             include every recorded iteration in the report
   --tables DIR         also write DIR/concept-subsets.csv,
                        DIR/concept-reliability.csv, DIR/concept-map-seating.csv
@@ -104,11 +113,19 @@ column), 2 bad usage.
 
 namespace {
 
-void print_summary(const ConceptDataset& dataset, const ConceptAnalysis& analysis) {
+void print_summary(const ConceptDataset& dataset, const ConceptAnalysis& analysis, const ComparisonResult& comparisons) {
+  std::size_t clustered = 0;
   for (const auto& p : analysis.populations) {
+    clustered += p.concepts_clustered;
     std::fprintf(stderr, "%-40s %2zu concepts clustered  mean P(multiple concepts) %.4f (last iteration %.4f)\n",
                  p.label.name.c_str(), p.concepts_clustered, p.mean_p_multiple_concepts,
                  p.mean_last_p_multiple_concepts);
+  }
+  if (analysis.options.min_people > 1) {
+    std::fprintf(stderr,
+                 "%zu of %zu concepts (population x concept at its largest subset) left out of the means and "
+                 "comparisons: fewer than %zu people (--min-people %zu; 1 keeps them)\n",
+                 comparisons.left_out.size(), clustered, analysis.options.min_people, analysis.options.min_people);
   }
   print_input_issues(dataset.issues);
 }
@@ -118,7 +135,7 @@ void print_summary(const ConceptDataset& dataset, const ConceptAnalysis& analysi
 int run_concept(const std::vector<std::string>& args) {
   const Arguments a(args,
                     {"out", "alpha", "prior", "kernel", "iterations", "burn-in", "chains", "subsets", "seed", "tables",
-                     "format", "column", "population", "bootstrap"},
+                     "format", "column", "population", "bootstrap", "min-people"},
                     {"traces", "quiet", "help"});
   if (a.flag("help")) {
     std::cout << kConceptHelp;
@@ -129,7 +146,9 @@ int run_concept(const std::vector<std::string>& args) {
                                               concept_roles());
 
   const ConceptRunSettings settings =
-      run_settings(a, {"alpha", "prior", "kernel", "iterations", "burn-in", "chains", "subsets", "seed", "bootstrap"},
+      run_settings(a,
+                   {"alpha", "prior", "kernel", "iterations", "burn-in", "chains", "subsets", "seed", "bootstrap",
+                    "min-people"},
                    concept_run_settings);
   ConceptOptions options = settings.options;
   options.keep_traces = a.flag("traces");
@@ -149,7 +168,7 @@ int run_concept(const std::vector<std::string>& args) {
     if (options.keep_traces) write_output(dir + "/concept-traces.csv", concept_traces_csv(analysis));
   }
   if (!a.flag("quiet")) {
-    print_summary(dataset, analysis);
+    print_summary(dataset, analysis, comparisons);
     std::fputs(comparison_summary(comparisons).c_str(), stderr);
   }
   return 0;

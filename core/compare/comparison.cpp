@@ -62,6 +62,8 @@ ComparisonResult compare_populations(const ComparisonInput& input, const Compari
   result.unit = input.unit;
   result.metrics = input.metrics;
   result.options = options;
+  result.min_people = input.min_people;
+  result.left_out = input.left_out;
   for (const auto& p : input.populations) result.populations.push_back(summarise_population(p, input.metrics, options));
   result.conditions = condition_order(result.populations);
   for (std::size_t m = 0; m < input.metrics.size(); ++m) {

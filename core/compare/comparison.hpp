@@ -2,6 +2,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -65,6 +66,10 @@ struct ComparisonResult {
   // and by model.
   std::vector<std::size_t> conditions;
   std::vector<ModelComparison> models;
+  // Concepts only: units left out of everything above for holding fewer
+  // than min_people people.
+  std::optional<std::size_t> min_people;
+  std::vector<LeftOutUnit> left_out;
 };
 
 // Humans are summarised (as the baseline) but never enter a model. The
@@ -108,7 +113,9 @@ ComparisonResult compare_values(const ValuesAnalysis& analysis, const Comparison
 //     "status": "fitted" | "skipped", "reason": null | "...",
 //     "populations", "groups": [...], "reference_levels": {"temperature": "default", ...},
 //     "reml": FIT | null, "ml": FIT | null
-//   }]
+//   }],
+//   "min_people": N,      // concepts only: the setting, and the concepts it
+//   "left_out": [{"population", "concept", "people"}]   // left out of all the above
 // }
 // FIT = {"fixed": [{"term", "estimate", "se", "z", "p"}], "group_variance",
 //        "residual_variance", "log_likelihood", "observations", "groups",

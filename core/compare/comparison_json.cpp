@@ -96,18 +96,27 @@ nlohmann::json comparison_json(const ComparisonResult& result) {
   }
   nlohmann::json models = nlohmann::json::array();
   for (const auto& m : result.models) models.push_back(model_json(m));
-  return {{"unit", result.unit},
-          {"metrics", result.metrics},
-          {"bootstrap",
-           {{"draws", result.options.bootstrap_draws},
-            {"seed", result.options.seed},
-            {"level", 0.95},
-            {"interval", "percentile"},
-            {"resampling", "units within each population"}}},
-          {"populations", std::move(populations)},
-          {"human_baseline", std::move(baseline)},
-          {"conditions", std::move(conditions)},
-          {"models", std::move(models)}};
+  nlohmann::json out = {{"unit", result.unit},
+                        {"metrics", result.metrics},
+                        {"bootstrap",
+                         {{"draws", result.options.bootstrap_draws},
+                          {"seed", result.options.seed},
+                          {"level", 0.95},
+                          {"interval", "percentile"},
+                          {"resampling", "units within each population"}}},
+                        {"populations", std::move(populations)},
+                        {"human_baseline", std::move(baseline)},
+                        {"conditions", std::move(conditions)},
+                        {"models", std::move(models)}};
+  if (result.min_people) {
+    out["min_people"] = *result.min_people;
+    nlohmann::json left_out = nlohmann::json::array();
+    for (const auto& u : result.left_out) {
+      left_out.push_back({{"population", u.population}, {result.unit, u.unit}, {"people", u.people}});
+    }
+    out["left_out"] = std::move(left_out);
+  }
+  return out;
 }
 
 }  // namespace shoal

@@ -54,6 +54,7 @@ ComparisonInput concept_comparison_input(const ConceptAnalysis& analysis) {
   ComparisonInput input;
   input.unit = "concept";
   input.metrics = {"p_multiple_concepts", "last_p_multiple_concepts"};
+  input.min_people = analysis.options.min_people;
   for (const auto& p : analysis.populations) {
     PopulationMetrics pm;
     pm.label = p.label;
@@ -61,6 +62,10 @@ ComparisonInput concept_comparison_input(const ConceptAnalysis& analysis) {
     for (const auto& c : p.concepts) {
       if (c.subsets.empty()) continue;
       const SubsetResult& largest = c.subsets.back();
+      if (c.below_min_people) {
+        input.left_out.push_back({p.label.name, c.concept, largest.people});
+        continue;
+      }
       const double posterior = largest.p_multiple_concepts.mean;
       const double last = 1.0 - largest.chains.front().last.p_same_table;
       if (!std::isfinite(posterior) || !std::isfinite(last)) continue;

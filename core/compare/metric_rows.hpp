@@ -1,4 +1,6 @@
 #pragma once
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,10 +21,22 @@ struct PopulationMetrics {
   std::vector<std::vector<double>> values;
 };
 
+// A unit kept in the report but left out of the comparisons for holding too
+// few people.
+struct LeftOutUnit {
+  std::string population;
+  std::string unit;
+  std::size_t people = 0;
+};
+
 struct ComparisonInput {
   std::string unit;                        // "word" or "concept"
   std::vector<std::string> metrics;        // names, the headline metric first
   std::vector<PopulationMetrics> populations;
+  // Concepts: the min_people setting and the units it left out, population
+  // by population in the analysis' order.
+  std::optional<std::size_t> min_people;
+  std::vector<LeftOutUnit> left_out;
 };
 
 // Colour: per word with a defined value, its distance from the line of unity
@@ -33,7 +47,8 @@ ComparisonInput color_comparison_input(const ColorAnalysis& analysis);
 // of unity (metric "dist_from_diagonal").
 ComparisonInput values_comparison_input(const ValuesAnalysis& analysis);
 
-// Concepts: per clustered concept, at its largest subset, the posterior mean
+// Concepts: per clustered concept not below min_people (the others are
+// listed in left_out), at its largest subset, the posterior mean
 // of P(multiple concepts) ("p_multiple_concepts") and, for comparison with
 // the paper, the value at the last iteration of the first chain
 // ("last_p_multiple_concepts"); the category is concept_category().

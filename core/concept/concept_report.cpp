@@ -88,6 +88,7 @@ nlohmann::json concept_json(const ConceptResult& c, const ConceptResponses* resp
               {"pairwise_agreement", number_or_null(c.between_agreement)},
               {"questions", std::move(questions)}}}}},
           {"clustered_ids", std::move(ids)},
+          {"below_min_people", c.below_min_people},
           {"subsets", std::move(subsets)}};
 }
 
@@ -129,6 +130,7 @@ void write_concept_report(JsonWriter& out, const ConceptDataset& dataset,
                                {"chains", o.chains},
                                {"subset_sizes", o.subset_sizes},
                                {"seed", o.seed},
+                               {"min_people", o.min_people},
                                {"traces", o.keep_traces}};
   nlohmann::json report = report_envelope("concept", std::move(parameters), dataset.inputs, dataset.issues);
   report["comparisons"] = comparison_json(comparisons);
@@ -172,7 +174,7 @@ std::string concept_subsets_csv(const ConceptAnalysis& analysis) {
   csv.row({"population", "concept", "people", "chains", "draws", "last_tables", "last_p_same_table",
            "last_richness_chao1", "last_log_posterior", "p_same_table_mean", "p_same_table_low", "p_same_table_high",
            "p_multiple_concepts_mean", "p_multiple_concepts_low", "p_multiple_concepts_high", "tables_mean",
-           "richness_chao1_mean", "r_hat_p_same_table", "map_log_posterior"});
+           "richness_chao1_mean", "r_hat_p_same_table", "map_log_posterior", "below_min_people"});
   for (const auto& p : analysis.populations) {
     for (const auto& c : p.concepts) {
       for (const auto& s : c.subsets) {
@@ -184,7 +186,8 @@ std::string concept_subsets_csv(const ConceptAnalysis& analysis) {
                  CsvWriter::number(s.p_same_table.high), CsvWriter::number(s.p_multiple_concepts.mean),
                  CsvWriter::number(s.p_multiple_concepts.low), CsvWriter::number(s.p_multiple_concepts.high),
                  CsvWriter::number(s.tables.mean), CsvWriter::number(s.richness.mean),
-                 CsvWriter::number(s.r_hat_p_same_table), CsvWriter::number(s.map_log_posterior)});
+                 CsvWriter::number(s.r_hat_p_same_table), CsvWriter::number(s.map_log_posterior),
+                 c.below_min_people ? "true" : "false"});
       }
     }
   }

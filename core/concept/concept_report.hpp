@@ -36,7 +36,8 @@ nlohmann::json concept_report(const ConceptDataset& dataset, const std::vector<C
 nlohmann::json concept_report(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
                               const ConceptAnalysis& analysis, const ComparisonResult& comparisons);
 
-// Flat tables: one row per (population, concept, subset); per (population,
+// Flat tables: one row per (population, concept, subset), below_min_people
+// marking every row of a concept left out of the comparisons; per (population,
 // concept) reliability; the MAP seating of every clustered individual; and
 // the recorded iterations (empty unless traces were kept).
 std::string concept_subsets_csv(const ConceptAnalysis& analysis);

@@ -238,6 +238,21 @@ ChainResult run_chain_task(const ConceptDataset& dataset, const ConceptOptions& 
   return run_chain(answers, options.model, ChainOptions{options.iterations, options.burn_in, options.kernel}, rng, after_iteration);
 }
 
+void summarise_population(ConceptPopulationResult& population, std::size_t min_people) {
+  std::vector<double> multiple, last_multiple;
+  population.concepts_clustered = 0;
+  for (auto& c : population.concepts) {
+    c.below_min_people = !c.subsets.empty() && c.subsets.back().people < min_people;
+    if (c.subsets.empty()) continue;
+    ++population.concepts_clustered;
+    if (c.below_min_people) continue;
+    multiple.push_back(c.subsets.back().p_multiple_concepts.mean);
+    last_multiple.push_back(1.0 - c.subsets.back().chains.front().last.p_same_table);
+  }
+  population.mean_p_multiple_concepts = mean_of_finite(multiple);
+  population.mean_last_p_multiple_concepts = mean_of_finite(last_multiple);
+}
+
 ConceptAnalysis assemble_concept_analysis(const ConceptDataset& dataset, const ConceptOptions& options,
                                           const std::vector<ChainTask>& tasks, std::vector<ChainResult> results) {
   if (results.size() != tasks.size()) throw std::invalid_argument("one chain result is needed per chain task");
@@ -248,7 +263,6 @@ ConceptAnalysis assemble_concept_analysis(const ConceptDataset& dataset, const C
     const auto& population = dataset.populations[p];
     ConceptPopulationResult pr;
     pr.label = population.label;
-    std::vector<double> multiple, last_multiple;
     std::size_t pooled_agreements = 0;
     for (std::size_t c = 0; c < population.concepts.size(); ++c) {
       const auto& responses = population.concepts[c];
@@ -269,15 +283,9 @@ ConceptAnalysis assemble_concept_analysis(const ConceptDataset& dataset, const C
         }
         cr.subsets.push_back(summarise_subset(people, subset_tasks, subset_results, options.keep_traces));
       }
-      if (!cr.subsets.empty()) {
-        ++pr.concepts_clustered;
-        multiple.push_back(cr.subsets.back().p_multiple_concepts.mean);
-        last_multiple.push_back(1.0 - cr.subsets.back().chains.front().last.p_same_table);
-      }
       pr.concepts.push_back(std::move(cr));
     }
-    pr.mean_p_multiple_concepts = mean_of_finite(multiple);
-    pr.mean_last_p_multiple_concepts = mean_of_finite(last_multiple);
+    summarise_population(pr, options.min_people);
     pr.within_agreement = pr.repeated_pairs > 0
                               ? static_cast<double>(pooled_agreements) / static_cast<double>(pr.repeated_pairs)
                               : kNaN;

@@ -11,6 +11,8 @@
 
 namespace shoal {
 
+constexpr std::size_t kDefaultMinPeople = 10;
+
 struct ConceptOptions {
   CrpModel model;
   std::size_t iterations = 500;
@@ -22,6 +24,12 @@ struct ConceptOptions {
   std::vector<std::size_t> subset_sizes = {25, 50, 75, 100};
   std::uint64_t seed = 1;
   bool keep_traces = false;   // keep every recorded iteration in the result
+  // A concept whose largest subset holds fewer people than this is still
+  // clustered and reported, but left out of the population's means and of
+  // the comparisons: with one person P(multiple concepts) is 0 by
+  // construction, and with a few it says little. 0 or 1 keeps every concept,
+  // as the paper did.
+  std::size_t min_people = kDefaultMinPeople;
 };
 
 // Checks the options make sense; throws std::invalid_argument naming the
@@ -102,19 +110,27 @@ struct ConceptResult {
   double between_agreement = 0.0;
   std::vector<QuestionAgreement> per_question;
   std::vector<SubsetResult> subsets;
+  // Clustered, but on fewer people than the min_people setting.
+  bool below_min_people = false;
 };
 
 struct ConceptPopulationResult {
   PopulationLabel label;
   std::vector<ConceptResult> concepts;
-  // Over concepts, at each concept's largest subset: posterior mean and the
-  // last-iteration value of P(multiple concepts).
+  // Over the concepts not below min_people, at each concept's largest
+  // subset: posterior mean and the last-iteration value of P(multiple
+  // concepts).
   double mean_p_multiple_concepts = 0.0;
   double mean_last_p_multiple_concepts = 0.0;
   std::size_t concepts_clustered = 0;
   double within_agreement = 0.0;   // pooled over concepts; NaN when none
   std::size_t repeated_pairs = 0;
 };
+
+// Marks the concepts below `min_people` and sets the population's counts and
+// means from its concepts' results: the one place that rule is applied, for
+// clustered and released populations alike.
+void summarise_population(ConceptPopulationResult& population, std::size_t min_people);
 
 struct ConceptAnalysis {
   ConceptOptions options;

@@ -33,13 +33,6 @@ std::size_t count_in(const CsvTable& table, std::size_t record, std::size_t colu
   return static_cast<std::size_t>(value);
 }
 
-double mean_of(const std::vector<double>& values) {
-  if (values.empty()) return kNaN;
-  double sum = 0.0;
-  for (double v : values) sum += v;
-  return sum / static_cast<double>(values.size());
-}
-
 }  // namespace
 
 bool has_released_chain_columns(const CsvTable& table) {
@@ -112,7 +105,6 @@ ConceptPopulationResult summarise_released(const ReleasedPopulation& population,
   ConceptPopulationResult result;
   result.label = population.label;
   result.within_agreement = kNaN;
-  std::vector<double> multiple, last_multiple;
   for (const auto& concept : population.concepts) {
     ConceptResult cr;
     cr.concept = concept.concept;
@@ -136,13 +128,10 @@ ConceptPopulationResult summarise_released(const ReleasedPopulation& population,
     // Chains read from a file have no seed of ours.
     const std::vector<std::uint64_t> seeds(chains.size(), 0);
     cr.subsets.push_back(summarise_chains(concept.people, seeds, pointers, options.keep_traces));
-    ++result.concepts_clustered;
-    multiple.push_back(cr.subsets.back().p_multiple_concepts.mean);
-    last_multiple.push_back(1.0 - cr.subsets.back().chains.front().last.p_same_table);
     result.concepts.push_back(std::move(cr));
   }
-  result.mean_p_multiple_concepts = mean_of(multiple);
-  result.mean_last_p_multiple_concepts = mean_of(last_multiple);
+  // Judged by the same rule as a population clustered here.
+  summarise_population(result, options.min_people);
   return result;
 }
 

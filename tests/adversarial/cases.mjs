@@ -373,6 +373,11 @@ export function generateCases(seed = 20250601) {
   conceptOption('alpha-infinity', { alpha: Infinity }, /got 'Infinity'$/);
   conceptOption('alpha-ok', { alpha: 0.5 }, null, 0);
   conceptOption('prior-unknown', { prior: 'flat' }, /^prior must be simplicity or uniform, got 'flat'$/);
+  conceptOption('min-people-negative', { 'min-people': -1 }, /^min-people \(the least people a concept needs to count in the comparisons\) must be a whole number from 0 to 1000000, got '-1'$/);
+  conceptOption('min-people-fraction', { 'min-people': 2.5 }, /got '2\.5'$/);
+  conceptOption('min-people-too-many', { 'min-people': 1000001 }, /got '1000001'$/);
+  conceptOption('min-people-zero', { 'min-people': 0 }, null, 0);
+  conceptOption('min-people-above-everyone', { 'min-people': 1000000 }, null, 0);
   // Numeric answers: three people, two items, both blocks (no random draws,
   // so the cases after these stay as they were).
   const valuesSmall = [file('v.csv', ['population,individual,item,block,value',

@@ -33,11 +33,11 @@ const DEFAULTS = {
   values: { bootstrap: 0 },
   prompts: { model: 'toy', individuals: 1 },
 };
-const REQUEST_FIELDS = { 'delta-e': 'deltaE', 'jsd-samples': 'jsdSamples', 'burn-in': 'burnIn', 'persona-as': 'personaAs' };
+const REQUEST_FIELDS = { 'delta-e': 'deltaE', 'jsd-samples': 'jsdSamples', 'burn-in': 'burnIn', 'persona-as': 'personaAs', 'min-people': 'minPeople' };
 
 const REQUESTS = {
   color: { pairs: 'all', deltaE: 'cie76', reference: '', seed: 1, jsd: 'bits', jsdSamples: 20000, bootstrap: 2000 },
-  concept: { alpha: 0.16, prior: 'simplicity', kernel: 'split-merge', iterations: 500, burnIn: 100, chains: 1, subsets: '25,50,75,100', seed: 1, traces: false, bootstrap: 2000 },
+  concept: { alpha: 0.16, prior: 'simplicity', kernel: 'split-merge', iterations: 500, burnIn: 100, chains: 1, subsets: '25,50,75,100', seed: 1, traces: false, bootstrap: 2000, minPeople: 10 },
   values: { pairs: 'all', scale: 'pooled-sd', unit: '', seed: 1, bootstrap: 2000 },
   // The kit's temperature is text in the module ('' for the model's own).
   prompts: { task: 'color', condition: 'none', model: '', individuals: 0, temperature: '', seed: 42, personaAs: 'user', wording: 'paper', concepts: 'animals' },

@@ -18,7 +18,7 @@ const shoal = await createShoal({ wasmBinary: readFileSync(path.resolve(wasmModu
 const conceptFile = path.join(shared, 'paper-data/concept-task/llm-responses/openchat-prompt=random-temp=default.csv');
 const colorFile = path.join(shared, 'paper-data/color-task/colorref.csv');
 const file = (p) => [{ name: path.basename(p), bytes: new Uint8Array(readFileSync(p)) }];
-const request = { alpha: 0.16, prior: 'simplicity', kernel: 'split-merge', iterations: 500, burnIn: 100, chains: 4, subsets: '25,50,75,100', seed: 1, traces: false, bootstrap: 2000 };
+const request = { alpha: 0.16, prior: 'simplicity', kernel: 'split-merge', iterations: 500, burnIn: 100, chains: 4, subsets: '25,50,75,100', seed: 1, traces: false, bootstrap: 2000, minPeople: 10 };
 
 // The native runs go through GNU time for their processor time.
 const timeFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'shoal-bench-')), 'time');

@@ -1,6 +1,7 @@
 #pragma once
 // The paper's 48 LLM concept-task files analysed as one dataset with the
-// paper's settings (α 0.16, simplicity prior, 500 iterations, one chain):
+// paper's settings (α 0.16, simplicity prior, 500 iterations, one chain,
+// every concept kept):
 // about ten seconds natively. Shared by the alignment check and the
 // comparison table.
 
@@ -28,7 +29,10 @@ inline ConceptAnalysis analyse_paper_concepts(const std::filesystem::path& share
   std::vector<TextInput> inputs;
   for (const auto& file : files) inputs.push_back(read_text_input(file.string()));
   const ConceptDataset dataset = load_concept_inputs(inputs, {ConceptInputOptions{}});
-  return analyse_concepts(dataset, ConceptOptions{});
+  ConceptOptions options;
+  // The paper averaged every concept, however few people it had.
+  options.min_people = 1;
+  return analyse_concepts(dataset, options);
 }
 
 }  // namespace shoal::paper

@@ -9,7 +9,7 @@ expect_run(0 ${SHOAL} --help)
 expect_contains("${last_out}" "shoal concept FILE...")
 expect_run(0 ${SHOAL} concept --help)
 foreach(option --out --alpha --prior --kernel --iterations --burn-in --chains --subsets --seed --traces --tables --format
-               --column --population --quiet --help)
+               --column --population --quiet --help --min-people)
   expect_contains("${last_out}" "${option}")
 endforeach()
 
@@ -69,3 +69,63 @@ expect_contains("${last_err}" "kernel must be split-merge or gibbs, got 'metropo
 expect_run(2 ${SHOAL} concept ${WORK}/bad.csv --iterations 100 --burn-in 100)
 expect_contains("${last_err}" "burn-in")
 expect_run(2 ${SHOAL} concept ${WORK}/bad.csv --subsets 25,x)
+
+# --min-people: a concept answered by 3 people (under the default 10) is
+# clustered and reported but left out of the comparisons; 1 keeps it.
+set(small_rows "Concept,ID,Question,ChoiceNumber\n")
+foreach(id RANGE 1 12)
+  math(EXPR choice "${id} % 2")
+  string(APPEND small_rows "a finch,${id},a robin an eagle,${choice}\na finch,${id},a seal a whale,0\n")
+endforeach()
+foreach(id RANGE 101 103)
+  string(APPEND small_rows "a seal,${id},a robin an eagle,1\na seal,${id},a finch a whale,0\n")
+endforeach()
+file(WRITE ${WORK}/small.csv "${small_rows}")
+set(small_options --iterations 20 --burn-in 5 --subsets 25 --bootstrap 50)
+expect_run(0 ${SHOAL} concept ${WORK}/small.csv ${small_options} --out ${WORK}/small.json --tables ${WORK}/small-tables)
+expect_contains("${last_err}" "1 of 2 concepts")
+expect_contains("${last_err}" "fewer than 10 people")
+file(READ ${WORK}/small.json small)
+string(JSON parameter GET "${small}" parameters min_people)
+string(JSON setting GET "${small}" comparisons min_people)
+string(JSON left_out LENGTH "${small}" comparisons left_out)
+string(JSON left_concept GET "${small}" comparisons left_out 0 concept)
+string(JSON left_people GET "${small}" comparisons left_out 0 people)
+string(JSON finch_below GET "${small}" populations 0 concepts 0 below_min_people)
+string(JSON seal_below GET "${small}" populations 0 concepts 1 below_min_people)
+string(JSON units GET "${small}" comparisons populations 0 summaries p_multiple_concepts all units)
+string(JSON animals GET "${small}" comparisons populations 0 summaries p_multiple_concepts animals units)
+string(JSON seal_subsets LENGTH "${small}" populations 0 concepts 1 subsets)
+if(NOT parameter EQUAL 10 OR NOT setting EQUAL 10 OR NOT left_out EQUAL 1 OR NOT left_concept STREQUAL "a seal"
+   OR NOT left_people EQUAL 3 OR finch_below OR NOT seal_below OR NOT units EQUAL 1 OR NOT animals EQUAL 1
+   OR NOT seal_subsets EQUAL 1)
+  message(FATAL_ERROR "min-people 10 (the default) did not leave out the 3-person concept: parameter=${parameter} "
+                      "setting=${setting} left_out=${left_out} ${left_concept} ${left_people} finch_below=${finch_below} "
+                      "seal_below=${seal_below} units=${units} animals=${animals} seal_subsets=${seal_subsets}")
+endif()
+file(READ ${WORK}/small-tables/concept-subsets.csv subsets_table)
+expect_contains("${subsets_table}" ",below_min_people\n")
+string(REGEX MATCH "\n[^\n]*a seal,3,[^\n]*,true\n" seal_row "${subsets_table}")
+string(REGEX MATCH "\n[^\n]*a finch,12,[^\n]*,false\n" finch_row "${subsets_table}")
+if(NOT seal_row OR NOT finch_row)
+  message(FATAL_ERROR "concept-subsets.csv does not mark the left-out concept:\n${subsets_table}")
+endif()
+
+expect_run(0 ${SHOAL} concept ${WORK}/small.csv ${small_options} --min-people 1 --out ${WORK}/small-all.json)
+file(READ ${WORK}/small-all.json small_all)
+string(JSON left_out LENGTH "${small_all}" comparisons left_out)
+string(JSON seal_below GET "${small_all}" populations 0 concepts 1 below_min_people)
+string(JSON units GET "${small_all}" comparisons populations 0 summaries p_multiple_concepts all units)
+string(JSON parameter GET "${small_all}" parameters min_people)
+if(NOT left_out EQUAL 0 OR seal_below OR NOT units EQUAL 2 OR NOT parameter EQUAL 1)
+  message(FATAL_ERROR "--min-people 1 did not keep every concept: left_out=${left_out} seal_below=${seal_below} "
+                      "units=${units} parameter=${parameter}")
+endif()
+
+foreach(bad -1 ten 2.5 1000001)
+  expect_run(2 ${SHOAL} concept ${WORK}/small.csv --min-people "${bad}")
+  expect_contains("${last_err}"
+    "min-people (the least people a concept needs to count in the comparisons) must be a whole number from 0 to 1000000, got '${bad}'")
+endforeach()
+expect_run(2 ${SHOAL} concept ${WORK}/small.csv --min-people)
+expect_contains("${last_err}" "option --min-people needs a value")

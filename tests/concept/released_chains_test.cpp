@@ -82,6 +82,31 @@ TEST_CASE("released chains: summarised by hand-computable rules") {
   CHECK(report["comparisons"]["human_baseline"][0]["population"] == "human (released chains)");
 }
 
+TEST_CASE("released chains: judged by the min-people rule, as a population clustered here") {
+  const std::string csv = std::string(kHeader) +
+                          "finch,0,5,10,36,Simplicity,4,0.16,-90,1,0.10\n"
+                          "finch,1,5,10,36,Simplicity,3,0.16,-80,1,0.20\n"
+                          "Obama,0,5,12,36,Simplicity,4,0.16,-90,1,0.30\n"
+                          "Obama,1,5,12,36,Simplicity,3,0.16,-80,1,0.40\n";
+  const ConceptDataset dataset = load(csv);
+  ConceptOptions options;
+  options.iterations = 2;
+  options.burn_in = 1;
+  options.min_people = 11;
+  const ConceptAnalysis analysis = analyse_concepts(dataset, options);
+  const auto& p = analysis.populations.at(0);
+  CHECK(p.concepts.at(0).below_min_people);          // 10 people
+  CHECK_FALSE(p.concepts.at(1).below_min_people);    // 12 people
+  CHECK(p.concepts_clustered == 2);
+  CHECK(p.mean_last_p_multiple_concepts == doctest::Approx(0.60));   // Obama alone
+  const auto report = concept_report(dataset, {ConceptInputOptions{}}, analysis, 0);
+  CHECK(report["parameters"]["min_people"] == 11);
+  CHECK(report["populations"][0]["concepts"][0]["below_min_people"] == true);
+  CHECK(report["comparisons"]["left_out"] ==
+        nlohmann::json::parse(R"j([{"population": "human (released chains)", "concept": "finch", "people": 10}])j"));
+  CHECK(report["comparisons"]["human_baseline"][0]["units"] == 1);
+}
+
 TEST_CASE("released chains: the paper's human chains give its baselines, 0.559 and 0.783") {
   const ConceptDataset dataset =
       load_concept_inputs({test::shared_input("paper-data/concept-task/human/crp-chains.csv")}, {ConceptInputOptions{}});

@@ -24,7 +24,7 @@ test('the parameter form\'s number fields have the validator\'s ranges', async (
   const ranges = await page.$$eval('#parameters input[type="number"]',
     (inputs) => Object.fromEntries(inputs.map((i) => [i.name, [i.min, i.max, i.step]])));
   const expected = {};
-  for (const name of ['jsdSamples', 'alpha', 'iterations', 'burnIn', 'chains', 'seed', 'bootstrap']) {
+  for (const name of ['jsdSamples', 'alpha', 'iterations', 'burnIn', 'chains', 'minPeople', 'seed', 'bootstrap']) {
     const limit = limits[name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)];
     expected[name] = [String(limit.min), String(limit.max), limit.whole ? '1' : 'any'];
   }
@@ -32,6 +32,10 @@ test('the parameter form\'s number fields have the validator\'s ranges', async (
   // Written out once, so that a change of range is a visible change here.
   assert.deepEqual(ranges.alpha, ['0.000001', '1000000', 'any']);
   assert.deepEqual(ranges.seed, ['0', '9007199254740991', '1']);
+  // The least people per concept starts at the core's default (the paper's
+  // replication sets 1).
+  assert.equal(await page.inputValue('#parameters [name="minPeople"]'), String(limits['min-people'].default));
+  assert.equal(limits['min-people'].default, 10);
   assert.deepEqual(consoleErrors, []);
   await context.close();
 });
@@ -51,6 +55,8 @@ test('Run refuses a value the command line refuses, in its words, before anythin
     ['iterations', '2.5', 'concept', ['--iterations', '2.5']],
     ['burnIn', '500', 'concept', ['--iterations', '500', '--burn-in', '500']],
     ['chains', '0', 'concept', ['--chains', '0']],
+    ['minPeople', '-1', 'concept', ['--min-people', '-1']],
+    ['minPeople', '1.5', 'concept', ['--min-people', '1.5']],
     ['alpha', '0', 'concept', ['--alpha', '0']],
     ['alpha', '2e6', 'concept', ['--alpha', '2e6']],
     ['subsets', '25,', 'concept', ['--subsets', '25,']],

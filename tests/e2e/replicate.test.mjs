@@ -71,7 +71,10 @@ test('replicate the paper: consent first, then the paper beside Shoal, equal to 
   // The CLI on the same files, in the page's order, with the paper's settings.
   const stems = MODELS.flatMap((m) => CONDITIONS.map(([p, t]) => `${m}-prompt=${p}-temp=${t}`)).filter((s) => existsSync(llmCopy(s)));
   const report = cliReport(['concept', ...stems.map(llmCopy), '--seed', '1', '--chains', '1', '--iterations', '500',
-    '--burn-in', '100', '--alpha', '0.16', '--prior', 'simplicity', '--subsets', '25,50,75,100', '--kernel', 'gibbs']);
+    '--burn-in', '100', '--alpha', '0.16', '--prior', 'simplicity', '--subsets', '25,50,75,100', '--kernel', 'gibbs',
+    '--min-people', '1']);
+  // The paper counted every concept, however few people answered it.
+  assert.equal(await page.inputValue('#parameters [name="minPeople"]'), '1');
   const rows = await tableRows(page, 'paper-agreement');
   let llmRows = 0;
   let paperRows = 0;

@@ -12,7 +12,7 @@ const paths = [
 ];
 
 const request = { alpha: 0.16, prior: 'simplicity', kernel: 'split-merge', iterations: 120, burnIn: 20, chains: 3, subsets: '25,50',
-  seed: 9, traces: false, bootstrap: 500 };
+  seed: 9, traces: false, bootstrap: 500, minPeople: 10 };
 
 test('chains spread over three module instances, two of them given only the clustering inputs, assemble into the CLI report', async () => {
   const workers = await Promise.all([loadShoal(), loadShoal(), loadShoal()]);
@@ -79,16 +79,17 @@ test('chains run by an instance that parsed only one of the files, matched by ke
 test('the Gibbs kernel in wasm gives the CLI report of --kernel gibbs', async () => {
   const shoal = await loadShoal();
   const files = filesFor(paths.slice(0, 1));
-  const gibbs = { ...request, kernel: 'gibbs', chains: 2 };
+  const gibbs = { ...request, kernel: 'gibbs', chains: 2, minPeople: 1 };
   const tasks = JSON.parse(shoal.planConcept(files, gibbs).report).tasks;
   const run = shoal.runConceptChains(files, gibbs, [...Array(tasks).keys()], null);
   assert.equal(run.ok, true, run.error.message);
   const assembled = shoal.assembleConcept(files, gibbs, [run.data.slice()], null);
   assert.equal(assembled.ok, true, assembled.error.message);
   assert.equal(JSON.parse(assembled.report).parameters.kernel, 'gibbs');
+  assert.equal(JSON.parse(assembled.report).parameters.min_people, 1);
   assertSameReport(assembled.report, nativeReport('concept', paths.slice(0, 1),
     ['--kernel', 'gibbs', '--iterations', '120', '--burn-in', '20', '--chains', '2', '--subsets', '25,50', '--seed', '9',
-      '--bootstrap', '500']));
+      '--bootstrap', '500', '--min-people', '1']));
 });
 
 test('missing chain results and bad options come back as errors', async () => {
@@ -107,6 +108,9 @@ test('missing chain results and bad options come back as errors', async () => {
   const badKernel = shoal.planConcept(files, { ...request, kernel: 'metropolis' });
   assert.equal(badKernel.ok, false);
   assert.match(badKernel.error.message, /kernel/);
+  const badMinPeople = shoal.planConcept(files, { ...request, minPeople: -1 });
+  assert.equal(badMinPeople.ok, false);
+  assert.match(badMinPeople.error.message, /^min-people .* got '-1'$/);
 });
 
 test('a ChoiceNumber other than 0 or 1 is reported with file, row and column', async () => {

@@ -11,7 +11,7 @@ const module = await loadShoal();
 const form = () => ({
   color: { pairs: 'all', 'delta-e': 'cie76', jsd: 'bits', 'jsd-samples': '20000', seed: '1', bootstrap: '2000' },
   concept: { alpha: '0.16', prior: 'simplicity', kernel: 'split-merge', iterations: '500', 'burn-in': '100', chains: '4',
-    subsets: '25,50,75,100', seed: '1', bootstrap: '2000' },
+    subsets: '25,50,75,100', seed: '1', bootstrap: '2000', 'min-people': '10' },
 });
 
 // What `shoal TASK` says of the same settings (it checks them before it
@@ -37,6 +37,8 @@ test('a refused setting gets the command line\'s message and is named', () => {
     ['concept', 'burn-in', '500', 'burn-in'], ['concept', 'iterations', '100', 'iterations'],
     ['concept', 'chains', '0', 'chains'], ['concept', 'chains', '1001', 'chains'], ['concept', 'subsets', '25,', 'subsets'],
     ['concept', 'subsets', '0', 'subsets'], ['concept', 'prior', 'dirichlet', 'prior'], ['concept', 'kernel', 'slice', 'kernel'],
+    ['concept', 'min-people', '-1', 'min-people'], ['concept', 'min-people', 'ten', 'min-people'],
+    ['concept', 'min-people', '1000001', 'min-people'],
   ];
   for (const [task, name, value, setting] of cases) {
     const settings = form();

@@ -238,6 +238,7 @@ function parameters() {
       seed,
       traces: false,
       bootstrap,
+      minPeople: number('minPeople'),
     },
   };
 }

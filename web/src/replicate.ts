@@ -22,7 +22,7 @@ const CONDITIONS = [['none', 'default'], ['identity', 'default'], ['random', 'de
 // The analyses as the paper ran them.
 export const PAPER_PARAMETERS: Record<string, string> = {
   pairs: 'paper', deltaE: 'cie76', alpha: '0.16', prior: 'simplicity', iterations: '500', burnIn: '100', chains: '1',
-  subsets: '25,50,75,100', kernel: 'gibbs',
+  subsets: '25,50,75,100', kernel: 'gibbs', minPeople: '1',
 };
 
 export type PaperFileRole = 'input' | 'human-input' | 'paper-chains';
@@ -75,7 +75,8 @@ export function renderReplicationOffer(panel: HTMLElement, onAgree: () => void) 
     h('h3', {}, 'Replicate the paper'),
     h('p', {}, `This fetches the released data and results of Murthy, Ullman & Hu (2025) from ${PAPER_ORIGIN}, repository `
       + `${PAPER_REPOSITORY} at commit ${PAPER_COMMIT.slice(0, 12)}, and runs both analyses with the paper's settings `
-      + '(paper pairs, ΔE 1976, α = 0.16, simplicity prior, 500 iterations, 1 chain of the single-site Gibbs sampler). '
+      + '(paper pairs, ΔE 1976, α = 0.16, simplicity prior, 500 iterations, 1 chain of the single-site Gibbs sampler, '
+      + 'every concept counted however few answered it). '
       + 'That server sees the requests; nothing else leaves this page, and nothing is fetched until you agree.'),
     h('details', {}, h('summary', {}, `The ${files.length} files`), list),
     h('div', { class: 'actions' }, agree, dismiss),

@@ -14,6 +14,8 @@ declare module '@shoal-wasm/shoal.mjs' {
   export interface ConceptRequest {
     alpha: number; prior: string; kernel: string; iterations: number; burnIn: number; chains: number; subsets: string; seed: number; traces: boolean;
     bootstrap: number;
+    // Concepts clustered on fewer people are left out of the comparisons (--min-people).
+    minPeople: number;
   }
   export interface ShoalModule {
     version(): string;

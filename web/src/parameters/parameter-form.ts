@@ -10,7 +10,8 @@ export interface OptionLimit { min: number; max: number; default: number; whole:
 // The form's fields of each analysis; a field's name is its setting's
 // command-line name in camel case (burnIn: --burn-in).
 const COLOR_FIELDS = ['pairs', 'deltaE', 'jsd', 'jsdSamples', 'seed', 'bootstrap'];
-const CONCEPT_FIELDS = ['alpha', 'prior', 'kernel', 'iterations', 'burnIn', 'chains', 'subsets', 'seed', 'bootstrap'];
+const CONCEPT_FIELDS = ['alpha', 'prior', 'kernel', 'iterations', 'burnIn', 'chains', 'subsets', 'minPeople', 'seed',
+  'bootstrap'];
 
 const settingName = (field: string) => field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 const fieldName = (setting: string) => setting.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
