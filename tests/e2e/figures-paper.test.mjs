@@ -7,17 +7,12 @@
 //   SHOAL_SITE=build/site SHOAL_SHARED=../shared node --test tests/e2e/figures-paper.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { artifacts, downloadOf, shared, tableRows, useSite } from './support.mjs';
+import { artifacts, downloadOf, tableRows, useSite } from './support.mjs';
+import { chains, colorref, llmFiles, norms, runStudy as runPaperStudy } from './paper-study.mjs';
 import { overlappingLabels } from './flow-checks.mjs';
-
-const colorref = path.join(shared, 'paper-data/color-task/colorref.csv');
-const norms = path.join(shared, 'paper-data/color-task/word-norms.csv');
-const chains = path.join(shared, 'paper-data/concept-task/human/crp-chains.csv');
-const llmDir = path.join(shared, 'paper-data/concept-task/llm-responses');
-const llmFiles = readdirSync(llmDir).filter((f) => f.endsWith('.csv')).sort().map((f) => path.join(llmDir, f));
 
 const shoal = useSite();
 
@@ -31,23 +26,7 @@ function relabelledCopies() {
   });
 }
 
-async function runStudy(files) {
-  const app = await shoal.open({ viewport: { width: 1280, height: 800 } });
-  const { page } = app;
-  await page.setInputFiles('#file-input', files);
-  // Every file inspected and recognised for its task.
-  await page.waitForFunction((n) => {
-    const cards = [...document.querySelectorAll('article[data-file] .recognised')];
-    return cards.length === n && cards.every((c) => /word–colour|conceptual similarity|word ratings/.test(c.textContent));
-  }, files.length, { timeout: 300000 });
-  // Short chains: the figures, not the sampler, are under test here.
-  for (const [name, value] of [['iterations', '6'], ['burnIn', '2'], ['subsets', '25,50'], ['bootstrap', '100']]) {
-    await page.fill(`input[name="${name}"]`, value);
-  }
-  await page.click('#run-button');
-  await page.waitForSelector('#run-status:has-text("Done")', { timeout: 900000 });
-  return app;
-}
+const runStudy = (files) => runPaperStudy(shoal, files);
 
 const figureRows = (page, name) => page.$eval(`figure[data-figure="${name}"]`, (f) => f.figureRows);
 
