@@ -72,7 +72,10 @@ test('Fig. 4 and the P(multiple concepts) figures on the paper\'s data, at 1280 
   const app = await runStudy(shoal, files);
   const { page } = app;
   await page.locator('figure[data-figure="comparison-concept"]').screenshot({ path: path.join(artifacts, 'fig4-paper-1280.png') });
-  await page.locator('#concept-results').screenshot({ path: path.join(artifacts, 'concept-results-paper-1280.png') });
+  await page.locator('#concept-results [data-unclustered]').screenshot({ path: path.join(artifacts, 'concept-unclustered-banner-1280.png') });
+  for (const name of ['concept-human', 'concept-multiple', 'concept-heatmap', 'concept-subset-sizes', 'concept-reliability']) {
+    await page.locator(`figure[data-figure="${name}"]`).screenshot({ path: path.join(artifacts, `${name}-paper-1280.png`) });
+  }
   const report = JSON.parse((await downloadOf(page, 'button[data-download="concept-report.json"]')).bytes.toString());
 
   // Within a panel and category every model has its own fill or outline;
