@@ -79,16 +79,20 @@ async function checkNumbers(page) {
   const human = concept.populations.find((p) => p.name === 'human (released chains)');
   assert.ok(human?.human, 'the released chains are a human population');
 
-  // Model pairs (Fig. 4): the human baselines, and each bar the mean over
-  // the category's concepts of the report's posterior means.
+  // Model pairs (Fig. 4): the human baselines (the last iteration averaged
+  // over the released chains), and each bar the report's own per-category
+  // summary of the posterior means, with its bootstrap interval.
   const pairs = await figureRows(page, 'comparison-concept');
   const baselines = pairs.filter((r) => r.family === 'human');
   assert.deepEqual(baselines.map((b) => [b.category, b.mean.toFixed(3)]).sort(), [['animals', '0.559'], ['politicians', '0.783']]);
   const atLargest = (c) => c.subsets[c.subsets.length - 1];
   for (const bar of pairs.filter((r) => r.family !== 'human' && r.mean !== null)) {
     const p = concept.populations.find((x) => x.model === bar.model && `${x.prompt} · ${x.temperature}` === bar.condition);
-    const expected = mean(p.concepts.filter((c) => c.category === bar.category && c.subsets.length).map((c) => atLargest(c).p_multiple_concepts.mean));
-    assert.ok(Math.abs(bar.mean - expected) < 1e-12, `${bar.model} ${bar.condition} ${bar.category}`);
+    const summary = concept.comparisons.populations.find((x) => x.population === p.name).summaries.p_multiple_concepts[bar.category];
+    assert.equal(bar.mean, summary.mean, `${bar.model} ${bar.condition} ${bar.category}`);
+    assert.deepEqual([bar.low, bar.high], summary.bootstrap_ci95, `${bar.model} ${bar.condition} ${bar.category}`);
+    const overConcepts = mean(p.concepts.filter((c) => c.category === bar.category && c.subsets.length).map((c) => atLargest(c).p_multiple_concepts.mean));
+    assert.ok(Math.abs(bar.mean - overConcepts) < 1e-12, `${bar.model} ${bar.condition} ${bar.category}: the summary is the mean over the category's concepts`);
   }
   assert.ok(pairs.some((r) => r.mean === null), 'models without data are drawn as NA');
 

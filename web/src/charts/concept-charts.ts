@@ -66,20 +66,22 @@ export function humanConceptsFigure(report: ConceptReport): Drawing {
             {
               mark: { type: 'bar' },
               encoding: {
-                x: { field: 'concept', type: 'nominal', sort: order, title: 'concept', axis: { labelAngle: -45 } },
+                x: { field: 'concept', type: 'nominal', scale: { domain: order }, title: 'concept', axis: { labelAngle: -45 } },
                 y: { field: 'value', type: 'quantitative', title: 'P(multiple concepts)', scale: { domain: [0, 1] } },
                 color: { field: 'category', type: 'nominal', scale: CATEGORY_COLOURS, legend: null },
                 tooltip: [{ field: 'concept' }, { field: 'value', format: '.3f', title: 'final iteration' }, { field: 'low', format: '.3f', title: '2.5%' }, { field: 'high', format: '.3f', title: '97.5%' }, { field: 'people' }],
               },
             },
-            { mark: { type: 'rule', color: foreground() }, encoding: { x: { field: 'concept', type: 'nominal', sort: order }, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' } } },
+            { mark: { type: 'rule', color: foreground() }, encoding: { x: { field: 'concept', type: 'nominal', scale: { domain: order } }, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' } } },
           ],
         },
         {
           data: { values: baselines },
           mark: { type: 'rule', strokeDash: [6, 4], strokeWidth: 1.5 },
           encoding: {
-            x: { field: 'first', type: 'nominal', sort: order, bandPosition: 0 },
+            // The concepts' order is the scale's domain: sorting fields of two
+            // names would fall back to the alphabet.
+            x: { field: 'first', type: 'nominal', scale: { domain: order }, bandPosition: 0 },
             x2: { field: 'last', bandPosition: 1 },
             y: { field: 'baseline', type: 'quantitative' },
             color: { field: 'label', type: 'nominal', title: null, scale: { domain: baselines.map((b) => b.label), range: baselines.map((b) => CATEGORY_COLOURS.range[CATEGORY_COLOURS.domain.indexOf(b.category)] ?? '#888') }, legend: { orient: 'bottom', direction: 'horizontal' } },

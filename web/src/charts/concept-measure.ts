@@ -68,7 +68,11 @@ export function humanBaselines(report: ConceptReport): Baseline[] {
 // Whether a population was read from clustering chains run elsewhere (the
 // paper's released human chains) rather than from answers.
 export function fromReleasedChains(report: ConceptReport, population: string): boolean {
-  return report.inputs.some((i) => i.format === 'released-chains' && i.populations.includes(population));
+  // A released-chains input may not list its population; then it is the
+  // one no other input lists.
+  const released = report.inputs.filter((i) => i.format === 'released-chains');
+  return released.some((i) => i.populations.includes(population))
+    || (released.some((i) => i.populations.length === 0) && !report.inputs.some((i) => i.populations.includes(population)));
 }
 
 // Where the human baselines come from, for the captions that draw them.
