@@ -204,7 +204,9 @@ function pairsSpec(bars: Bar[], llms: Labelled[], axes: Axes, references: Refere
           legend: {
             orient: 'bottom', direction: 'vertical', columns: 1, symbolType: 'square', symbolSize: 160,
             encode: { symbols: { update: {
-              stroke: [{ test: `indexof(${JSON.stringify(secondLabels)}, datum.value) >= 0`, value: ink }, { value: 'transparent' }],
+              // Every swatch outlined in ink, so a dark one shows on a
+              // dark page; the second models' outline dashed.
+              stroke: { value: ink },
               strokeDash: [{ test: `indexof(${JSON.stringify(secondLabels)}, datum.value) >= 0`, value: SECOND_DASH }, { value: [] }],
               strokeWidth: { value: 1.2 },
             } } },
@@ -240,8 +242,8 @@ function pairsSpec(bars: Bar[], llms: Labelled[], axes: Axes, references: Refere
     },
     spacing: { column: 10, row: 8 },
     spec: { width: panel, height: BAR_HEIGHT, layer: layers },
-    // Each panel spreads its own models over its category.
-    resolve: { scale: { xOffset: 'independent', fill: 'shared', color: 'shared', stroke: 'shared', strokeDash: 'shared' } },
+    // Each panel spreads its own models over its category (or its width).
+    resolve: { scale: { [split ? 'xOffset' : 'x']: 'independent', fill: 'shared', color: 'shared', stroke: 'shared', strokeDash: 'shared' } },
   });
   const chunks: string[][] = [];
   for (let i = 0; i < families.length; i += perRow) chunks.push(families.slice(i, i + perRow));

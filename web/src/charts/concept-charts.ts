@@ -66,7 +66,7 @@ export function humanConceptsFigure(report: ConceptReport): Drawing {
             {
               mark: { type: 'bar' },
               encoding: {
-                x: { field: 'concept', type: 'nominal', scale: { domain: order }, title: 'concept', axis: { labelAngle: -45 } },
+                x: { field: 'concept', type: 'nominal', scale: { domain: order }, title: 'concept', axis: { labelAngle: width / order.length < 20 ? -90 : -45 } },
                 y: { field: 'value', type: 'quantitative', title: 'P(multiple concepts)', scale: { domain: [0, 1] } },
                 color: { field: 'category', type: 'nominal', scale: CATEGORY_COLOURS, legend: null },
                 tooltip: [{ field: 'concept' }, { field: 'value', format: '.3f', title: 'final iteration' }, { field: 'low', format: '.3f', title: '2.5%' }, { field: 'high', format: '.3f', title: '97.5%' }, { field: 'people' }],
@@ -84,7 +84,7 @@ export function humanConceptsFigure(report: ConceptReport): Drawing {
             x: { field: 'first', type: 'nominal', scale: { domain: order }, bandPosition: 0 },
             x2: { field: 'last', bandPosition: 1 },
             y: { field: 'baseline', type: 'quantitative' },
-            color: { field: 'label', type: 'nominal', title: null, scale: { domain: baselines.map((b) => b.label), range: baselines.map((b) => CATEGORY_COLOURS.range[CATEGORY_COLOURS.domain.indexOf(b.category)] ?? '#888') }, legend: { orient: 'bottom', direction: 'horizontal' } },
+            color: { field: 'label', type: 'nominal', title: null, scale: { domain: baselines.map((b) => b.label), range: baselines.map((b) => CATEGORY_COLOURS.range[CATEGORY_COLOURS.domain.indexOf(b.category)] ?? '#888') }, legend: { orient: 'bottom', direction: 'horizontal', symbolType: 'stroke', symbolDash: [6, 4], symbolStrokeWidth: 1.5 } },
           },
         },
       ],
