@@ -9,7 +9,7 @@ import { SCHEMA, fmt, listSummary } from './common';
 import { CATEGORY_COLOURS, P_MULTIPLE_DEFINITION, baselineSource, categoryOrder, categorySummaries, humanBaselines, leftOutNote } from './concept-measure';
 import { columnWidth, facetColumns, wrapText } from './layout';
 import { type Labelled, CONDITIONS, alignmentOf, conditionLabel, conditionRank, displayName, familyOf, populationOrder } from './palette';
-import { foreground } from './theme';
+import { TITLE_SIZE, foreground } from './theme';
 
 export const METRIC_TITLES: Record<string, string> = {
   dist_from_diagonal: 'mean distance from the line of unity (ΔE)',
@@ -136,7 +136,7 @@ function pairsSpec(bars: Bar[], llms: Labelled[], axes: Axes, references: Refere
   // axis line; its value is in the tooltip, the description and the CSV.
   const minimum = (2 * top) / BAR_HEIGHT;
   const rows = bars.map((b) => ({
-    ...b, column: titles.get(b.family), na: b.mean === null ? 'NA' : '',
+    ...b, column: titles.get(b.family), na: b.mean === null ? 'NA' : b.mean === 0 ? '0' : '',
     shown: b.mean === null ? null : b.mean > 0 ? Math.max(b.mean, minimum) : 0,
     shade: shadeKey(split ? b.category : categories[0] ?? 'all', b.role, b.second),
   }));
@@ -184,9 +184,10 @@ function pairsSpec(bars: Bar[], llms: Labelled[], axes: Axes, references: Refere
       encoding: { x, ...offsets, y: { field: 'low', ...y }, y2: { field: 'high' } },
     },
     {
-      // NA stands upright in its model's slot when the slot is too narrow
-      // for it lying down, so it never runs onto a neighbour's bar.
-      transform: [{ filter: 'datum.mean == null' }],
+      // NA (no value) or 0 (a value of exactly zero, which draws no bar)
+      // in the model's slot, upright when the slot is too narrow for it
+      // lying down, so it never runs onto a neighbour's bar.
+      transform: [{ filter: "datum.na != ''" }],
       mark: slot < 20
         ? { type: 'text', fontSize: 10, angle: 270, align: 'left', baseline: 'middle', dy: 0, dx: 0, color: ink, opacity: 0.75 }
         : { type: 'text', fontSize: 10, baseline: 'bottom', dy: -2, color: ink, opacity: 0.75 },
@@ -234,11 +235,13 @@ function pairsSpec(bars: Bar[], llms: Labelled[], axes: Axes, references: Refere
       },
     });
   }
+  // The y title, upright beside the grid, in lines no taller than the grid.
+  const yTitle = wrapText(axes.y, conditions.length * (BAR_HEIGHT + 8), TITLE_SIZE);
   const grid = (chunk: string[]) => ({
     ...(perRow < families.length ? { transform: [{ filter: { field: 'family', oneOf: chunk } }] } : {}),
     facet: {
       column: { field: 'column', type: 'nominal', sort: chunk.map((f) => titles.get(f)), title: axes.x, header: { labelExpr: "split(datum.label, '\\n')", labelFontWeight: 600, titleOrient: 'bottom', labelOrient: 'top' } },
-      row: { field: 'condition', type: 'nominal', sort: conditions, title: axes.y, header: { labelOrient: 'right', labelAngle: 90, labelExpr: "split(datum.label, ' · ')", titleOrient: 'left' } },
+      row: { field: 'condition', type: 'nominal', sort: conditions, title: yTitle, header: { labelOrient: 'right', labelAngle: 90, labelExpr: "split(datum.label, ' · ')", titleOrient: 'left' } },
     },
     spacing: { column: 10, row: 8 },
     spec: { width: panel, height: BAR_HEIGHT, layer: layers },
@@ -261,7 +264,7 @@ export function conceptPairsFigure(report: ConceptReport): Drawing {
   const caption = 'Conceptual similarity: model pairs by prompt and temperature (the paper’s Fig. 4). ' +
     `Bars: P(multiple concepts), the report’s mean over a category’s concepts (posterior mean at each concept’s largest subset) with ${interval}; ` +
     'orange animals, blue politicians, light the non-aligned model and dark the aligned one, the second model named on a side a shade further with a dashed outline; ' +
-    'NA: no clustered concept in that condition; a bar above zero is drawn at least 2 px tall. ' +
+    'NA: no clustered concept in that condition; 0: exactly zero; a bar above zero is drawn at least 2 px tall. ' +
     `${baselineSource(report, baselines)} Each baseline is drawn over its own category (animals dashed, politicians dotted). ${P_MULTIPLE_DEFINITION}.`;
   const llms = populationOrder(report.populations).filter((p) => !p.human);
   const categories = categoryOrder(values.map((v) => v.category));
@@ -290,6 +293,7 @@ export function colorPairsFigure(report: ColorReport): Drawing {
   const drawnHuman = human?.mean !== null && human?.mean !== undefined;
   const caption = 'Word–colour associations: model pairs by prompt and temperature (the paper’s Fig. 3): mean distance from the line of unity with bootstrap 95% intervals; ' +
     'light the non-aligned model and dark the aligned one, the second model named on a side a shade further with a dashed outline' +
+    '; NA: no population of that model in that condition' +
     (drawnHuman ? '; dashed across, with its shaded interval: the humans’ mean' : '; no human population among the inputs, so no baseline');
   if (llms.length === 0) return { name, caption, empty: 'No model populations among the colour inputs to compare (only humans).' };
   const metric = (p: Labelled) => report.comparisons.conditions.find((c) => c.population === p.name)?.metrics.dist_from_diagonal;

@@ -9,7 +9,7 @@ import { SCHEMA, bottomLegend, fmt, listSummary, mean } from './common';
 import {
   CATEGORY_COLOURS, P_MULTIPLE_DEFINITION, baselineSource, belowMinPeople, categoryOrder, categorySummaries, finalIterationValue, fromReleasedChains, humanBaselines, leftOutNote,
 } from './concept-measure';
-import { columnWidth, rowStep, widestLabel } from './layout';
+import { columnWidth, rowStep, widestLabel, wrapText } from './layout';
 import { colourKey, colourScale, conditionLabel, conditionRank, displayName, populationOrder } from './palette';
 import { foreground } from './theme';
 
@@ -279,7 +279,7 @@ export function reliabilityFigure(report: ConceptReport): Drawing {
   const human = rows.filter((r) => r.human);
   const measures = [PAPER_RELIABILITY, WITHIN, BETWEEN];
   const missing = measures.filter((m) => !rows.some((r) => r.measure === m));
-  const caption = 'Reliability per model, a box over its concepts (its conditions pooled): ' +
+  const caption = 'Reliability per model, a box over its concepts (its conditions pooled), each measure from 0 to 1: ' +
     'the paper’s inter-subject reliability (per question the mean choice over individuals, then the mean over questions); ' +
     'Shoal’s agreement with oneself (the share of questions whose two presentations an individual answers alike) and agreement between two individuals (the chance that two individuals give the same answer to a question)' +
     (human.length ? '; a box per human population with answers, and dashed: the humans’ median' : '; no human population here has answers (released chains carry none), so no human box');
@@ -291,7 +291,9 @@ export function reliabilityFigure(report: ConceptReport): Drawing {
   });
   // A measure without values says so in its own panel.
   const notes = missing.map((m) => ({ measure: m, text: m === PAPER_RELIABILITY && !carriesPaper ? 'not in this report' : 'no values in this report' }));
-  const panel = Math.max(140, Math.floor((columnWidth() - widestLabel(models) - 30 - 28) / 3));
+  const panel = Math.max(150, Math.floor((columnWidth() - widestLabel(models) - 30 - 28) / 3));
+  // Each panel's name in lines as wide as the panel, so names never meet.
+  const heading = new Map(measures.map((m) => [m, wrapText(m, panel - 8).join('\n')]));
   return {
     name, caption,
     summary: 'Median over concepts per model: ' + listSummary(models.flatMap((m) => measures.filter((s) => !missing.includes(s)).map((s) => {
@@ -301,8 +303,8 @@ export function reliabilityFigure(report: ConceptReport): Drawing {
     rows: rows.map(({ key: _key, human: _human, ...r }) => r),
     spec: {
       $schema: SCHEMA,
-      data: { values: [...rows.map((r) => ({ kind: 'box', ...r })), ...medians.map((m) => ({ kind: 'median', ...m })), ...notes.map((n) => ({ kind: 'note', ...n }))] },
-      facet: { column: { field: 'measure', type: 'nominal', sort: measures, title: null, header: { labelExpr: "[slice(datum.label, 0, indexof(datum.label, ' (')), slice(datum.label, indexof(datum.label, ' (') + 1)]" } } },
+      data: { values: [...rows.map((r) => ({ kind: 'box', ...r })), ...medians.map((m) => ({ kind: 'median', ...m })), ...notes.map((n) => ({ kind: 'note', ...n }))].map((d) => ({ ...d, panel: heading.get(d.measure) })) },
+      facet: { column: { field: 'panel', type: 'nominal', sort: measures.map((m) => heading.get(m)), title: null, header: { labelExpr: "split(datum.label, '\\n')" } } },
       spec: {
         width: panel,
         height: { step: rowStep(models.length) + 4 },
@@ -313,7 +315,7 @@ export function reliabilityFigure(report: ConceptReport): Drawing {
             encoding: {
               color: { field: 'key', type: 'nominal', scale: colourScale(populations), legend: null },
               y: { field: 'model', type: 'nominal', sort: models, title: null },
-              x: { field: 'value', type: 'quantitative', title: 'agreement or reliability', scale: { domain: [0, 1] } },
+              x: { field: 'value', type: 'quantitative', title: null, scale: { domain: [0, 1] } },
             },
           },
           {
