@@ -128,7 +128,11 @@ function pairsSpec(bars: Bar[], llms: Labelled[], axes: Axes, references: Refere
   // Families side by side while a panel keeps a readable width, else fewer
   // per row (a phone shows one family per row): never a figure shrunk
   // below its text size.
-  const room = columnWidth() - 70 - 24 - 24;
+  // The y title, upright beside the grid, in lines no taller than the grid.
+  const yTitle = wrapText(axes.y, conditions.length * (BAR_HEIGHT + 8), TITLE_SIZE);
+  // Room for the y labels, the title's lines and the condition names
+  // (two upright lines) on the right.
+  const room = columnWidth() - 60 - 18 * yTitle.length - 40;
   const perRow = facetColumns(families.length, room, 150, 10);
   const panel = Math.max(150, Math.floor((room - 10 * (perRow - 1)) / perRow));
   const titles = new Map(families.map((f) => [f, wrapText(familyTitle(llms.filter((p) => familyOf(p) === f), missing), panel).join('\n')]));
@@ -235,8 +239,6 @@ function pairsSpec(bars: Bar[], llms: Labelled[], axes: Axes, references: Refere
       },
     });
   }
-  // The y title, upright beside the grid, in lines no taller than the grid.
-  const yTitle = wrapText(axes.y, conditions.length * (BAR_HEIGHT + 8), TITLE_SIZE);
   const grid = (chunk: string[]) => ({
     ...(perRow < families.length ? { transform: [{ filter: { field: 'family', oneOf: chunk } }] } : {}),
     facet: {

@@ -83,6 +83,12 @@ export async function figure(content: FigureContent): Promise<HTMLElement> {
   });
   // The text alternative is the container's label (role img); the marks'
   // own ARIA roles, some without names, would only be noise.
+  // A frame that scrolls sideways (a figure that may not shrink further)
+  // takes keyboard focus, so it can be scrolled without a pointer.
+  new ResizeObserver(() => {
+    if (frame.scrollWidth > frame.clientWidth + 1) frame.setAttribute('tabindex', '0');
+    else frame.removeAttribute('tabindex');
+  }).observe(frame);
   const drawing = plot.querySelector('svg');
   drawing?.setAttribute('aria-hidden', 'true');
   if (drawing) keepReadable(drawing);
