@@ -7,17 +7,12 @@
 //   SHOAL_SITE=build/site SHOAL_SHARED=../shared node --test tests/e2e/figures-paper.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { artifacts, downloadOf, shared, tableRows, useSite } from './support.mjs';
+import { artifacts, downloadOf, tableRows, useSite } from './support.mjs';
+import { chains, colorref, llmFiles, norms, runStudy as runPaperStudy } from './paper-study.mjs';
 import { overlappingLabels } from './flow-checks.mjs';
-
-const colorref = path.join(shared, 'paper-data/color-task/colorref.csv');
-const norms = path.join(shared, 'paper-data/color-task/word-norms.csv');
-const chains = path.join(shared, 'paper-data/concept-task/human/crp-chains.csv');
-const llmDir = path.join(shared, 'paper-data/concept-task/llm-responses');
-const llmFiles = readdirSync(llmDir).filter((f) => f.endsWith('.csv')).sort().map((f) => path.join(llmDir, f));
 
 const shoal = useSite();
 
@@ -31,23 +26,7 @@ function relabelledCopies() {
   });
 }
 
-async function runStudy(files) {
-  const app = await shoal.open({ viewport: { width: 1280, height: 800 } });
-  const { page } = app;
-  await page.setInputFiles('#file-input', files);
-  // Every file inspected and recognised for its task.
-  await page.waitForFunction((n) => {
-    const cards = [...document.querySelectorAll('article[data-file] .recognised')];
-    return cards.length === n && cards.every((c) => /word–colour|conceptual similarity|word ratings/.test(c.textContent));
-  }, files.length, { timeout: 300000 });
-  // Short chains: the figures, not the sampler, are under test here.
-  for (const [name, value] of [['iterations', '6'], ['burnIn', '2'], ['subsets', '25,50'], ['bootstrap', '100']]) {
-    await page.fill(`input[name="${name}"]`, value);
-  }
-  await page.click('#run-button');
-  await page.waitForSelector('#run-status:has-text("Done")', { timeout: 900000 });
-  return app;
-}
+const runStudy = (files) => runPaperStudy(shoal, files);
 
 const figureRows = (page, name) => page.$eval(`figure[data-figure="${name}"]`, (f) => f.figureRows);
 
@@ -100,16 +79,20 @@ async function checkNumbers(page) {
   const human = concept.populations.find((p) => p.name === 'human (released chains)');
   assert.ok(human?.human, 'the released chains are a human population');
 
-  // Model pairs (Fig. 4): the human baselines, and each bar the mean over
-  // the category's concepts of the report's posterior means.
+  // Model pairs (Fig. 4): the human baselines (the last iteration averaged
+  // over the released chains), and each bar the report's own per-category
+  // summary of the posterior means, with its bootstrap interval.
   const pairs = await figureRows(page, 'comparison-concept');
   const baselines = pairs.filter((r) => r.family === 'human');
   assert.deepEqual(baselines.map((b) => [b.category, b.mean.toFixed(3)]).sort(), [['animals', '0.559'], ['politicians', '0.783']]);
   const atLargest = (c) => c.subsets[c.subsets.length - 1];
   for (const bar of pairs.filter((r) => r.family !== 'human' && r.mean !== null)) {
     const p = concept.populations.find((x) => x.model === bar.model && `${x.prompt} · ${x.temperature}` === bar.condition);
-    const expected = mean(p.concepts.filter((c) => c.category === bar.category && c.subsets.length).map((c) => atLargest(c).p_multiple_concepts.mean));
-    assert.ok(Math.abs(bar.mean - expected) < 1e-12, `${bar.model} ${bar.condition} ${bar.category}`);
+    const summary = concept.comparisons.populations.find((x) => x.population === p.name).summaries.p_multiple_concepts[bar.category];
+    assert.equal(bar.mean, summary.mean, `${bar.model} ${bar.condition} ${bar.category}`);
+    assert.deepEqual([bar.low, bar.high], summary.bootstrap_ci95, `${bar.model} ${bar.condition} ${bar.category}`);
+    const overConcepts = mean(p.concepts.filter((c) => c.category === bar.category && c.subsets.length).map((c) => atLargest(c).p_multiple_concepts.mean));
+    assert.ok(Math.abs(bar.mean - overConcepts) < 1e-12, `${bar.model} ${bar.condition} ${bar.category}: the summary is the mean over the category's concepts`);
   }
   assert.ok(pairs.some((r) => r.mean === null), 'models without data are drawn as NA');
 

@@ -1,14 +1,15 @@
 // The paper's comparison figures (Figs. 3 and 4): a column per model family
-// titled by its two models, a row per condition in the paper's order, the
-// non-aligned model light and the aligned one dark, NA where a model has no
-// data, and the human baseline drawn across and named in the legend.
+// titled by its models, a row per condition in the paper's order, a hue per
+// concept category (one for the colour task), the non-aligned model light
+// and the aligned one dark, NA where a model has no data, and the human
+// baselines, each over its own category, named in the legend.
 import type { ColorReport, ConceptReport } from '../report-types';
 import type { Drawing } from './figure';
 import { SCHEMA, fmt, listSummary } from './common';
-import { categoryMeans, humanBaselines } from './concept-charts';
-import { columnWidth, widestLabel, wrapText } from './layout';
-import { type Labelled, CONDITIONS, alignmentOf, colourKey, colourScale, conditionLabel, conditionRank, familyOf, populationOrder } from './palette';
-import { foreground } from './theme';
+import { CATEGORY_COLOURS, P_MULTIPLE_DEFINITION, baselineSource, categoryOrder, categorySummaries, humanBaselines, leftOutNote } from './concept-measure';
+import { columnWidth, facetColumns, wrapText } from './layout';
+import { type Labelled, CONDITIONS, alignmentOf, conditionLabel, conditionRank, displayName, familyOf, populationOrder } from './palette';
+import { TITLE_SIZE, foreground } from './theme';
 
 export const METRIC_TITLES: Record<string, string> = {
   dist_from_diagonal: 'mean distance from the line of unity (ΔE)',
@@ -16,11 +17,29 @@ export const METRIC_TITLES: Record<string, string> = {
   last_p_multiple_concepts: 'P(multiple concepts), last iteration',
 };
 
-interface Bar { family: string; condition: string; rank: number; category: string; member: string; model: string; key: string; mean: number | null; low: number | null; high: number | null }
+interface Bar {
+  family: string; condition: string; rank: number; category: string; member: string; model: string; model_label: string;
+  role: string; second: boolean; mean: number | null; low: number | null; high: number | null;
+}
 
-// "openchat vs. starling": the family's non-aligned and aligned models.
-export function familyTitle(members: Labelled[]): string {
-  const side = (aligned: boolean | null) => [...new Set(members.filter((m) => m.aligned === aligned).map((m) => m.model || m.name))].join('/');
+// A model's readable name: the report's model label when it has one.
+function modelName(p: Labelled): string {
+  return (p as Labelled & { model_label?: string }).model_label || p.model || displayName(p);
+}
+
+// The models of a family in the paper's order: non-aligned first, and on
+// each side in the order of the family's title.
+function familyModels(members: Labelled[]): Labelled[] {
+  const side = (p: Labelled) => (p.aligned === false ? 0 : p.aligned === true ? 2 : 1);
+  return [...new Map(members.map((m) => [m.model || m.name, m])).values()].sort((a, b) => side(a) - side(b));
+}
+
+// "openchat vs. starling": the family's non-aligned and aligned models; a
+// model without a single bar is marked "(no data)", as the paper writes
+// Llama in red.
+export function familyTitle(members: Labelled[], missing: Set<string> = new Set()): string {
+  const name = (m: Labelled) => `${modelName(m)}${missing.has(m.model || m.name) ? ' (no data)' : ''}`;
+  const side = (aligned: boolean | null) => [...new Set(familyModels(members).filter((m) => m.aligned === aligned).map(name))].join('/');
   const light = side(false), dark = side(true), other = side(null);
   return light && dark ? `${light} vs. ${dark}` : [light, dark, other].filter(Boolean).join(', ');
 }
@@ -31,6 +50,13 @@ function conditionsOf(llms: Labelled[]): string[] {
   return [...paper, ...seen.filter((c) => !paper.includes(c)).sort()];
 }
 
+// A model's role in its family's pair: its side (aligned or not) and
+// whether it is the second model named on that side (Tulu after Llama-2),
+// which is drawn in a second shade with a dashed outline.
+function sideOf(p: Labelled): string {
+  return alignmentOf(p) || 'alignment unknown';
+}
+
 // Bars for every (family, condition, category, model), with a null mean —
 // drawn as NA — where the model has no population in that condition.
 function pairBars(llms: Labelled[], categories: string[], value: (p: Labelled, category: string) => { mean: number | null; low: number | null; high: number | null } | null): Bar[] {
@@ -38,15 +64,17 @@ function pairBars(llms: Labelled[], categories: string[], value: (p: Labelled, c
   const conditions = conditionsOf(llms);
   for (const family of [...new Set(llms.map(familyOf))]) {
     const members = llms.filter((p) => familyOf(p) === family);
-    const models = [...new Map(members.map((m) => [m.model || m.name, m])).values()].sort((a, b) => (a.aligned === true ? 1 : 0) - (b.aligned === true ? 1 : 0));
+    const models = familyModels(members);
     for (const condition of conditions) {
       for (const category of categories) {
         for (const model of models) {
-          const p = members.find((m) => (m.model || m.name) === (model.model || model.name) && conditionLabel(m.prompt, m.temperature) === condition);
+          const key = model.model || model.name;
+          const p = members.find((m) => (m.model || m.name) === key && conditionLabel(m.prompt, m.temperature) === condition);
           const v = p ? value(p, category) : null;
+          const second = models.filter((m) => sideOf(m) === sideOf(model)).indexOf(model) > 0;
           bars.push({
-            family, condition, rank: conditionRank(p ?? model), category, member: alignmentOf(model) || model.model || model.name,
-            model: model.model || model.name, key: colourKey(model), mean: v?.mean ?? null, low: v?.low ?? null, high: v?.high ?? null,
+            family, condition, rank: conditionRank(p ?? model), category, member: alignmentOf(model) || key, model: key, model_label: modelName(model),
+            role: sideOf(model), second, mean: v?.mean ?? null, low: v?.low ?? null, high: v?.high ?? null,
           });
         }
       }
@@ -55,124 +83,233 @@ function pairBars(llms: Labelled[], categories: string[], value: (p: Labelled, c
   return bars;
 }
 
-interface Reference { label: string; value: number; low?: number | null; high?: number | null; dash: number[] }
+// Per category (or 'all' for a figure without categories) the shades of
+// the paper: light for a non-aligned model, dark for an aligned one; the
+// second model named on a side a shade further.
+const SHADES: Record<string, Record<string, [string, string]>> = {
+  animals: { 'not aligned': ['#FDBF6F', '#F59C45'], aligned: ['#E8731A', '#A9520F'], 'alignment unknown': ['#F2994A', '#C8701F'] },
+  politicians: { 'not aligned': ['#A6CEE3', '#6FA6D8'], aligned: ['#2C6FB7', '#1A4680'], 'alignment unknown': ['#5F95C9', '#3D6FA3'] },
+  all: { 'not aligned': ['#B2DF8A', '#86C45E'], aligned: ['#33A02C', '#1F6B19'], 'alignment unknown': ['#6DB84A', '#4C8F33'] },
+  other: { 'not aligned': ['#CFCFCF', '#A8A8A8'], aligned: ['#666666', '#3F3F3F'], 'alignment unknown': ['#999999', '#777777'] },
+};
+const LEGEND_GREYS: Record<string, [string, string]> = { 'not aligned': ['#D0D0D0', '#A0A0A0'], aligned: ['#3A3A3A', '#6A6A6A'], 'alignment unknown': ['#909090', '#707070'] };
+const SECOND_DASH = [4, 2];
+const ROLE_ORDER = ['not aligned', 'alignment unknown', 'aligned'];
+const BAR_HEIGHT = 86;
 
-function pairsSpec(bars: Bar[], llms: Labelled[], _title: string, references: Reference[], categories: string[], yMax: number | null) {
-  const families = [...new Set(bars.map((b) => b.family))];
+export interface Reference { label: string; value: number; category: string | null; colour: string; low?: number | null; high?: number | null; dash: number[] }
+
+function shadeKey(category: string, role: string, second: boolean): string {
+  return `${category}|${role}|${second ? 2 : 1}`;
+}
+
+// The y axis's top: the given one, else the largest value drawn, rounded up.
+function axisTop(bars: Bar[], references: Reference[]): number {
+  const largest = Math.max(0, ...bars.flatMap((b) => [b.mean ?? 0, b.high ?? 0]), ...references.flatMap((r) => [r.value, r.high ?? 0]));
+  if (largest <= 0) return 1;
+  const step = 10 ** Math.floor(Math.log10(largest));
+  return Math.ceil(largest / step) * step;
+}
+
+interface Axes { y: string; x: string }
+
+// The paper's columns, left to right.
+const PAPER_FAMILIES = ['openchat_starling', 'mistral', 'gemma', 'llama'];
+
+function pairsSpec(bars: Bar[], llms: Labelled[], axes: Axes, references: Reference[], categories: string[], yMax: number | null) {
+  const seen = [...new Set(bars.map((b) => b.family))];
+  const families = [...PAPER_FAMILIES.filter((f) => seen.includes(f)), ...seen.filter((f) => !PAPER_FAMILIES.includes(f))];
   const conditions = [...new Set(bars.map((b) => b.condition))];
-  // Room for the y axis on the left and the condition names, upright in two
-  // lines as in the paper, on the right.
-  const available = columnWidth() - 50 - 2 * 16 - 24;
-  const panel = Math.max(70, Math.floor((available - 10 * (families.length - 1)) / families.length));
-  const titles = new Map(families.map((f) => [f, wrapText(familyTitle(llms.filter((p) => familyOf(p) === f)), panel).join('\n')]));
-  const rows = bars.map((b) => ({ ...b, column: titles.get(b.family), na: b.mean === null ? 'NA' : '' }));
-  const scale = colourScale(llms);
   const split = categories.length > 1;
-  // Category names side by side while each fits its share of the panel;
-  // on a narrow panel (a phone, many families) they stand upright instead
-  // of running into each other.
-  const upright = widestLabel(categories) + 8 > panel / categories.length;
+  const ink = foreground();
+  const top = yMax ?? axisTop(bars, references);
+  // Models without a single value are named as such in their family's title.
+  const missing = new Set(bars.map((b) => b.model).filter((m) => bars.every((b) => b.model !== m || b.mean === null)));
+  // Families side by side while a panel keeps a readable width, else fewer
+  // per row (a phone shows one family per row): never a figure shrunk
+  // below its text size.
+  // The y title, upright beside the grid, in lines no taller than the grid.
+  const yTitle = wrapText(axes.y, conditions.length * (BAR_HEIGHT + 8), TITLE_SIZE);
+  // Room for the y labels, the title's lines and the condition names
+  // (two upright lines) on the right.
+  const room = columnWidth() - 60 - 18 * yTitle.length - 40;
+  const perRow = facetColumns(families.length, room, 150, 10);
+  const panel = Math.max(150, Math.floor((room - 10 * (perRow - 1)) / perRow));
+  const titles = new Map(families.map((f) => [f, wrapText(familyTitle(llms.filter((p) => familyOf(p) === f), missing), panel).join('\n')]));
+  // A bar above zero is drawn at least 2 px tall, so no value hides in the
+  // axis line; its value is in the tooltip, the description and the CSV.
+  const minimum = (2 * top) / BAR_HEIGHT;
+  const rows = bars.map((b) => ({
+    ...b, column: titles.get(b.family), na: b.mean === null ? 'NA' : b.mean === 0 ? '0' : '',
+    shown: b.mean === null ? null : b.mean > 0 ? Math.max(b.mean, minimum) : 0,
+    shade: shadeKey(split ? b.category : categories[0] ?? 'all', b.role, b.second),
+  }));
+  const roles = ROLE_ORDER.filter((r) => bars.some((b) => b.role === r));
+  const shades = categories.flatMap((c) => roles.flatMap((r) => [false, true].map((second) => ({ key: shadeKey(c, r, second), colour: (SHADES[c] ?? SHADES.other)[r][second ? 1 : 0] }))));
+  // The legend names each role; the second model on a side by its models.
+  const legendEntries = roles.flatMap((r) => {
+    const seconds = [...new Set(bars.filter((b) => b.role === r && b.second).map((b) => b.model_label))];
+    return [{ label: `${r} model`, colour: LEGEND_GREYS[r][0], second: false },
+      ...(seconds.length ? [{ label: `${r}, 2nd named: ${seconds.join(', ')} (dashed)`, colour: LEGEND_GREYS[r][1], second: true }] : [])];
+  });
+  const secondLabels = legendEntries.filter((e) => e.second).map((e) => e.label);
   const x = split
-    ? { field: 'category', type: 'nominal', sort: categories, title: null,
-      axis: upright ? { labelAngle: -90, labelAlign: 'right', labelBaseline: 'middle' } : { labelAngle: 0 } }
+    ? { field: 'category', type: 'nominal', sort: categories, title: null, axis: { labelAngle: 0 } }
     : { field: 'model', type: 'nominal', title: null, axis: null, sort: [...new Set(bars.map((b) => b.model))] };
   // Side by side per model, non-aligned first: a family may have two
   // aligned models (Llama-Chat and Tulu-DPO).
   const models = [...new Set(bars.map((b) => b.model))];
   const offset = { xOffset: { field: 'model', type: 'nominal', sort: models } };
+  const offsets = split ? offset : {};
+  const y = { type: 'quantitative', scale: { domain: [0, top], nice: false, clamp: true } };
+  const slot = (0.85 * panel) / Math.max(1, categories.length) / Math.max(1, ...families.map((f) => new Set(bars.filter((b) => b.family === f).map((b) => b.model)).size));
   const layers: unknown[] = [];
   for (const r of references) {
     if (r.low !== undefined && r.low !== null && r.high !== undefined && r.high !== null) {
-      layers.push({ data: { values: [r] }, mark: { type: 'rect', color: foreground(), opacity: 0.1 }, encoding: { y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' } } });
+      layers.push({ data: { values: [r] }, mark: { type: 'rect', color: r.colour, opacity: 0.1 }, encoding: { y: { field: 'low', ...y }, y2: { field: 'high' } } });
     }
   }
   layers.push(
     {
-      transform: [{ filter: 'datum.mean != null' }],
-      mark: { type: 'bar' },
+      transform: [{ filter: 'datum.shown != null && datum.shown > 0' }],
+      mark: { type: 'bar', strokeWidth: 1.2 },
       encoding: {
-        x, ...(split ? offset : {}),
-        // One axis title for the whole grid is the caption's; repeated per
-        // row they would overlap.
-        // End labels flush inside each panel: rows of panels are 8 px
-        // apart, and one row's 0.0 would otherwise sit on the next row's 1.0.
-        y: { field: 'mean', type: 'quantitative', title: null, axis: { labelFlush: true }, ...(yMax !== null ? { scale: { domain: [0, yMax] } } : {}) },
-        color: { field: 'key', type: 'nominal', scale, title: 'model (light: not aligned, dark: aligned)', legend: { orient: 'bottom', direction: 'horizontal', columns: Math.max(1, Math.floor((columnWidth() - 60) / (widestLabel(scale.domain) + 48))) } },
-        tooltip: [{ field: 'model' }, { field: 'condition' }, ...(split ? [{ field: 'category' }] : []), { field: 'mean', format: '.3f' }, { field: 'low', format: '.3f', title: '2.5%' }, { field: 'high', format: '.3f', title: '97.5%' }],
+        x, ...offsets,
+        y: { field: 'shown', ...y, title: null, axis: { labelFlush: true, tickCount: 3 } },
+        fill: { field: 'shade', type: 'nominal', scale: { domain: shades.map((s) => s.key), range: shades.map((s) => s.colour) }, legend: null },
+        stroke: { condition: { test: 'datum.second', value: ink }, value: null },
+        strokeDash: { condition: { test: 'datum.second', value: SECOND_DASH }, value: [] },
+        tooltip: [{ field: 'model_label', title: 'model' }, { field: 'condition' }, ...(split ? [{ field: 'category' }] : []), { field: 'mean', format: '.3f' }, { field: 'low', format: '.3f', title: '2.5%' }, { field: 'high', format: '.3f', title: '97.5%' }],
       },
     },
     {
       transform: [{ filter: 'datum.mean != null && datum.low != null' }],
-      mark: { type: 'rule', color: foreground() },
-      encoding: { x, ...(split ? offset : {}), y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' } },
+      mark: { type: 'rule', color: ink },
+      encoding: { x, ...offsets, y: { field: 'low', ...y }, y2: { field: 'high' } },
     },
     {
-      transform: [{ filter: 'datum.mean == null' }],
-      mark: { type: 'text', fontSize: 10, baseline: 'bottom', dy: -2, color: foreground(), opacity: 0.7 },
-      encoding: { x, ...(split ? offset : {}), y: { datum: 0, type: 'quantitative' }, text: { field: 'na' } },
+      // NA (no value) or 0 (a value of exactly zero, which draws no bar)
+      // in the model's slot, upright when the slot is too narrow for it
+      // lying down, so it never runs onto a neighbour's bar.
+      transform: [{ filter: "datum.na != ''" }],
+      mark: slot < 20
+        ? { type: 'text', fontSize: 10, angle: 270, align: 'left', baseline: 'middle', dy: 0, dx: 0, color: ink, opacity: 0.75 }
+        : { type: 'text', fontSize: 10, baseline: 'bottom', dy: -2, color: ink, opacity: 0.75 },
+      encoding: { x, ...(split ? { xOffset: { ...offset.xOffset, bandPosition: 0.5 } } : {}), y: { datum: 0, ...y }, text: { field: 'na' } },
+    },
+    {
+      // The legend of the models' roles, in greys as the paper's: drawn
+      // by a layer without marks.
+      data: { values: [] },
+      mark: { type: 'bar' },
+      encoding: {
+        color: {
+          field: 'role_label', type: 'nominal', title: null,
+          scale: { domain: legendEntries.map((e) => e.label), range: legendEntries.map((e) => e.colour) },
+          legend: {
+            orient: 'bottom', direction: 'vertical', columns: 1, symbolType: 'square', symbolSize: 160,
+            encode: { symbols: { update: {
+              // Every swatch outlined in ink, so a dark one shows on a
+              // dark page; the second models' outline dashed.
+              stroke: { value: ink },
+              strokeDash: [{ test: `indexof(${JSON.stringify(secondLabels)}, datum.value) >= 0`, value: SECOND_DASH }, { value: [] }],
+              strokeWidth: { value: 1.2 },
+            } } },
+          },
+        },
+      },
     },
   );
   if (references.length > 0) {
+    // Each baseline over its own category's bars (the paper: animals
+    // dashed orange, politicians dotted blue), or across a figure without
+    // categories.
+    const perCategory = split && references.every((r) => r.category !== null && categories.includes(r.category));
     layers.push({
       data: { values: references },
-      mark: { type: 'rule', strokeWidth: 1.5, color: foreground() },
+      mark: { type: 'rule', strokeWidth: 2 },
       encoding: {
-        y: { field: 'value', type: 'quantitative' },
-        strokeDash: { field: 'label', type: 'nominal', title: null, scale: { domain: references.map((r) => r.label), range: references.map((r) => r.dash) }, legend: { orient: 'top', direction: 'horizontal', symbolType: 'stroke', symbolStrokeWidth: 1.5, symbolSize: 400 } },
+        ...(perCategory ? {
+          x: { field: 'category', type: 'nominal', sort: categories, bandPosition: 0 },
+          x2: { field: 'category', bandPosition: 1 },
+        } : {}),
+        y: { field: 'value', ...y },
+        stroke: { field: 'label', type: 'nominal', title: null, scale: { domain: references.map((r) => r.label), range: references.map((r) => r.colour) }, legend: { orient: 'top', direction: 'vertical', symbolType: 'stroke', symbolStrokeWidth: 2, symbolSize: 400 } },
+        strokeDash: { field: 'label', type: 'nominal', title: null, scale: { domain: references.map((r) => r.label), range: references.map((r) => r.dash) } },
       },
     });
   }
+  const grid = (chunk: string[]) => ({
+    ...(perRow < families.length ? { transform: [{ filter: { field: 'family', oneOf: chunk } }] } : {}),
+    facet: {
+      column: { field: 'column', type: 'nominal', sort: chunk.map((f) => titles.get(f)), title: axes.x, header: { labelExpr: "split(datum.label, '\\n')", labelFontWeight: 600, titleOrient: 'bottom', labelOrient: 'top' } },
+      row: { field: 'condition', type: 'nominal', sort: conditions, title: yTitle, header: { labelOrient: 'right', labelAngle: 90, labelExpr: "split(datum.label, ' · ')", titleOrient: 'left' } },
+    },
+    spacing: { column: 10, row: 8 },
+    spec: { width: panel, height: BAR_HEIGHT, layer: layers },
+    // Each panel spreads its own models over its category (or its width).
+    resolve: { scale: { [split ? 'xOffset' : 'x']: 'independent', fill: 'shared', color: 'shared', stroke: 'shared', strokeDash: 'shared' } },
+  });
+  const chunks: string[][] = [];
+  for (let i = 0; i < families.length; i += perRow) chunks.push(families.slice(i, i + perRow));
   return {
     $schema: SCHEMA,
     data: { values: rows },
-    facet: {
-      column: { field: 'column', type: 'nominal', sort: families.map((f) => titles.get(f)), title: null, header: { labelExpr: "split(datum.label, '\\n')", labelFontWeight: 600 } },
-      row: { field: 'condition', type: 'nominal', sort: conditions, title: null, header: { labelOrient: 'right', labelAngle: 90, labelExpr: "split(datum.label, ' · ')" } },
-    },
-    spacing: { column: 10, row: 8 },
-    spec: { width: panel, height: 86, layer: layers },
-    resolve: { scale: { color: 'shared', strokeDash: 'shared' } },
+    ...(chunks.length === 1 ? grid(chunks[0]) : { vconcat: chunks.map(grid), spacing: 16 }),
   };
 }
 
 export function conceptPairsFigure(report: ConceptReport): Drawing {
   const name = 'comparison-concept';
-  const caption = 'Conceptual similarity: model pairs by prompt and temperature (the paper’s Fig. 4): P(multiple concepts), mean over a category’s concepts with 95% intervals, animals and politicians side by side; the human baselines dashed and dotted';
-  const llms = populationOrder(report.populations).filter((p) => !p.human && p.concepts.some((c) => c.subsets.length > 0));
-  if (llms.length === 0) return { name, caption, empty: 'No model populations with clustered concepts to compare.' };
-  const means = categoryMeans(report);
-  const categories = ['animals', 'politicians', 'other'].filter((c) => means.some((m) => m.category === c));
-  const bars = pairBars(llms, categories, (p, category) => means.find((m) => m.population === p.name && m.category === category) ?? null);
+  const { values, interval } = categorySummaries(report);
   const baselines = humanBaselines(report);
-  const references: Reference[] = baselines.map((b, i) => ({ label: `human baseline (${b.category}) ${fmt(b.baseline, 3)}`, value: b.baseline, dash: i === 0 ? [6, 4] : [2, 3] }));
+  const caption = 'Conceptual similarity: model pairs by prompt and temperature (the paper’s Fig. 4). ' +
+    `Bars: P(multiple concepts), the report’s mean over a category’s concepts (posterior mean at each concept’s largest subset) with ${interval}; ` +
+    'orange animals, blue politicians, light the non-aligned model and dark the aligned one, the second model named on a side a shade further with a dashed outline; ' +
+    'NA: no clustered concept in that condition; 0: exactly zero; a bar above zero is drawn at least 2 px tall. ' +
+    `${baselineSource(report, baselines)} Each baseline is drawn over its own category (animals dashed, politicians dotted). ${P_MULTIPLE_DEFINITION}.`;
+  const llms = populationOrder(report.populations).filter((p) => !p.human);
+  const categories = categoryOrder(values.map((v) => v.category));
+  if (llms.length === 0 || !values.some((v) => llms.some((p) => p.name === v.population))) {
+    return { name, caption, empty: report.comparisons.populations ? 'No model population has a clustered concept to compare.' : 'This report carries no per-category summaries (comparisons.populations) to draw.' };
+  }
+  const bars = pairBars(llms, categories, (p, category) => values.find((m) => m.population === p.name && m.category === category) ?? null);
+  const references: Reference[] = baselines.map((b, i) => ({
+    label: `human baseline (${b.category}) ${fmt(b.baseline, 3)}`, value: b.baseline, category: b.category,
+    colour: CATEGORY_COLOURS.range[CATEGORY_COLOURS.domain.indexOf(b.category)] ?? foreground(), dash: [[6, 4], [2, 3], [8, 3, 2, 3]][Math.min(i, 2)],
+  }));
   return {
-    name, caption,
+    name, caption, note: leftOutNote(report),
     summary: `${new Set(bars.map((b) => b.family)).size} model families × ${new Set(bars.map((b) => b.condition)).size} conditions. ` +
       (baselines.length ? `Human baselines: ${baselines.map((b) => `${b.category} ${fmt(b.baseline, 3)}`).join(', ')}. ` : 'No human baseline among the inputs. ') +
-      listSummary(bars.map((b) => `${b.model}, ${b.condition}, ${b.category}: ${fmt(b.mean, 3)}`)),
-    rows: [...bars.map(({ key: _key, rank: _rank, ...b }) => b), ...baselines.map((b) => ({ family: 'human', model: b.population, condition: 'baseline', category: b.category, member: 'human', mean: b.baseline, low: null, high: null }))],
-    spec: pairsSpec(bars, llms, 'P(multiple concepts)', references, categories, 1),
+      listSummary(bars.map((b) => `${b.model_label}, ${b.condition}, ${b.category}: ${fmt(b.mean, 3)}`)),
+    rows: [...bars.map(({ rank: _rank, role: _role, second: _second, ...b }) => b), ...baselines.map((b) => ({ family: 'human', model: b.population, condition: 'baseline', category: b.category, member: 'human', mean: b.baseline, low: null, high: null }))],
+    spec: pairsSpec(bars, llms, { y: 'P(multiple concepts)', x: 'concept category' }, references, categories, 1),
   };
 }
 
 export function colorPairsFigure(report: ColorReport): Drawing {
   const name = 'comparison-color';
-  const caption = 'Word–colour associations: model pairs by prompt and temperature (the paper’s Fig. 3): mean distance from the line of unity with bootstrap 95% intervals; the humans’ mean and interval across';
   const llms = populationOrder(report.populations).filter((p) => !p.human && p.dist_from_diagonal.mean !== null);
+  const human = report.comparisons.human_baseline.find((b) => b.metric === 'dist_from_diagonal');
+  const drawnHuman = human?.mean !== null && human?.mean !== undefined;
+  const caption = 'Word–colour associations: model pairs by prompt and temperature (the paper’s Fig. 3): mean distance from the line of unity with bootstrap 95% intervals; ' +
+    'light the non-aligned model and dark the aligned one, the second model named on a side a shade further with a dashed outline' +
+    '; NA: no population of that model in that condition' +
+    (drawnHuman ? '; dashed across, with its shaded interval: the humans’ mean' : '; no human population among the inputs, so no baseline');
   if (llms.length === 0) return { name, caption, empty: 'No model populations among the colour inputs to compare (only humans).' };
   const metric = (p: Labelled) => report.comparisons.conditions.find((c) => c.population === p.name)?.metrics.dist_from_diagonal;
   const bars = pairBars(llms, ['all'], (p) => {
     const m = metric(p);
     return m ? { mean: m.mean, low: m.bootstrap_ci95?.[0] ?? null, high: m.bootstrap_ci95?.[1] ?? null } : null;
   });
-  const human = report.comparisons.human_baseline.find((b) => b.metric === 'dist_from_diagonal');
-  const references: Reference[] = human?.mean !== null && human?.mean !== undefined
-    ? [{ label: `${human.population} ${fmt(human.mean, 2)}`, value: human.mean, low: human.bootstrap_ci95?.[0] ?? human.ci95[0], high: human.bootstrap_ci95?.[1] ?? human.ci95[1], dash: [6, 4] }]
+  const references: Reference[] = drawnHuman
+    ? [{ label: `${human.population} ${fmt(human.mean, 2)}`, value: human.mean!, category: null, colour: foreground(), low: human.bootstrap_ci95?.[0] ?? human.ci95[0], high: human.bootstrap_ci95?.[1] ?? human.ci95[1], dash: [6, 4] }]
     : [];
   return {
     name, caption,
-    summary: (human?.mean != null ? `Humans: ${fmt(human.mean, 2)}. ` : '') + listSummary(bars.map((b) => `${b.model}, ${b.condition}: ${fmt(b.mean, 2)}`)),
-    rows: bars.map(({ key: _key, rank: _rank, category: _category, ...b }) => b),
-    spec: pairsSpec(bars, llms, 'distance from the line of unity (ΔE)', references, ['all'], null),
+    summary: (drawnHuman ? `Humans: ${fmt(human.mean, 2)}. ` : '') + listSummary(bars.map((b) => `${b.model_label}, ${b.condition}: ${fmt(b.mean, 2)}`)),
+    rows: bars.map(({ rank: _rank, category: _category, role: _role, second: _second, ...b }) => b),
+    spec: pairsSpec(bars, llms, { y: 'distance from the line of unity (ΔE)', x: 'model alignment' }, references, ['all'], null),
   };
 }

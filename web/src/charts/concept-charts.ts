@@ -6,8 +6,11 @@ import type { ConceptPopulation, ConceptReport, ConceptResult } from '../report-
 import type { Drawing } from './figure';
 import { groupedCounts } from './color-charts';
 import { SCHEMA, bottomLegend, fmt, listSummary, mean } from './common';
-import { columnWidth, rowStep, widestLabel } from './layout';
-import { colourKey, colourScale, conditionLabel, conditionRank, populationOrder } from './palette';
+import {
+  CATEGORY_COLOURS, P_MULTIPLE_DEFINITION, baselineSource, belowMinPeople, categoryOrder, categorySummaries, finalIterationValue, fromReleasedChains, humanBaselines, leftOutNote,
+} from './concept-measure';
+import { columnWidth, rowStep, widestLabel, wrapText } from './layout';
+import { colourKey, colourScale, conditionLabel, conditionRank, displayName, populationOrder } from './palette';
 import { foreground } from './theme';
 
 // The paper's concepts in its order; data name them "a finch" or "finch",
@@ -25,69 +28,31 @@ function conceptOrder(concepts: string[]): string[] {
   return [...known, ...[...new Set(concepts)].filter((c) => !known.includes(c)).sort()];
 }
 
-// The number the paper reports per concept: P(multiple concepts) at the
-// final iteration, averaged over chains, at the largest subset.
-export function finalIterationValue(c: ConceptResult): number | null {
-  const s = c.subsets[c.subsets.length - 1];
-  if (!s) return null;
-  const values = (s.chains ?? []).map((ch) => ch.last.p_multiple_concepts).filter((v): v is number => v !== null);
-  return values.length ? mean(values) : s.last_iteration.p_multiple_concepts;
-}
-
-export interface Baseline { population: string; category: string; baseline: number; concepts: number }
-
-// The human baselines per category: the mean over a human population's
-// concepts of finalIterationValue (the released chains give 0.559, 0.783).
-export function humanBaselines(report: ConceptReport): Baseline[] {
-  const human = populationOrder(report.populations).find((p) => p.human && p.concepts.some((c) => c.subsets.length > 0));
-  if (!human) return [];
-  const categories = categoryOrder(human.concepts.map((c) => c.category)).filter((c) => c !== 'other');
-  return categories.flatMap((category) => {
-    const values = human.concepts.filter((c) => c.category === category).map(finalIterationValue).filter((v): v is number => v !== null);
-    const baseline = mean(values);
-    return baseline === null ? [] : [{ population: human.name, category, baseline, concepts: values.length }];
-  });
-}
-
-// Per population and category: the mean over concepts of the posterior mean
-// at the largest subset, with a normal 95% interval over concepts.
-export function categoryMeans(report: ConceptReport) {
-  return report.populations.flatMap((p) => {
-    const categories = [...new Set(p.concepts.map((c) => c.category))];
-    return categories.flatMap((category) => {
-      const values = p.concepts.filter((c) => c.category === category && c.subsets.length > 0)
-        .map((c) => c.subsets[c.subsets.length - 1].p_multiple_concepts.mean).filter((v): v is number => v !== null);
-      const m = mean(values);
-      if (m === null) return [];
-      const sd = values.length > 1 ? Math.sqrt(values.reduce((t, v) => t + (v - m) ** 2, 0) / (values.length - 1)) : null;
-      const half = sd === null ? null : 1.96 * sd / Math.sqrt(values.length);
-      return [{ population: p.name, category, mean: m, low: half === null ? null : Math.max(0, m - half), high: half === null ? null : Math.min(1, m + half), concepts: values.length }];
-    });
-  });
-}
-
-// Categories in the paper's order, then any others.
-function categoryOrder(categories: string[]): string[] {
-  const known = ['animals', 'politicians'].filter((c) => categories.includes(c));
-  return [...known, ...[...new Set(categories)].filter((c) => !known.includes(c)).sort()];
-}
-
-const CATEGORY_COLOURS = { domain: ['animals', 'politicians', 'other'], range: ['#E8731A', '#2C6FB7', '#888888'] };
-
 export function humanConceptsFigure(report: ConceptReport): Drawing {
   const name = 'concept-human';
-  const caption = 'Humans: P(multiple concepts) per concept (the paper’s Fig. 2b): the final iteration averaged over chains, with the 95% posterior interval; dashed: the category means (the human baselines)';
   const human = populationOrder(report.populations).find((p) => p.human && p.concepts.some((c) => c.subsets.length > 0));
+  const caption = 'Humans: P(multiple concepts) per concept (the paper’s Fig. 2b): bars the last iteration averaged over chains, error bars the 95% posterior interval over the recorded iterations; ' +
+    `dashed, over each category’s concepts: the category means (the human baselines). ${P_MULTIPLE_DEFINITION}.`;
   if (!human) return { name, caption, empty: 'No human population among the inputs: add the human judgements or the released human chains (crp-chains.csv).' };
   const rows = human.concepts.filter((c) => c.subsets.length > 0).map((c) => {
     const s = c.subsets[c.subsets.length - 1];
     return { population: human.name, concept: shortConcept(c.concept), category: c.category, value: finalIterationValue(c), low: s.p_multiple_concepts.ci95[0], high: s.p_multiple_concepts.ci95[1], people: s.people };
   });
-  const baselines = humanBaselines(report).map((b) => ({ ...b, label: `${b.category} mean ${fmt(b.baseline, 3)}` }));
+  // The released chains are not the data the paper printed its Fig. 2b
+  // from: Reagan, for one, is about 0.53 there.
+  const reagan = rows.find((r) => r.concept === 'Reagan');
+  const note = fromReleasedChains(report, human.name)
+    ? `These are the released human chains (crp-chains.csv), not the data of the paper’s printed Fig. 2b${reagan ? `: Reagan is ${fmt(reagan.value, 2)} here and about 0.53 in print` : ''}.`
+    : '';
   const order = conceptOrder(rows.map((r) => r.concept));
+  const baselines = humanBaselines(report).map((b) => {
+    const own = order.filter((c) => rows.some((r) => r.concept === c && r.category === b.category));
+    return { ...b, label: `${b.category} mean ${fmt(b.baseline, 3)}`, first: own[0], last: own[own.length - 1] };
+  });
+
   const width = Math.min(columnWidth() - 80, Math.max(300, 34 * order.length));
   return {
-    name, caption,
+    name, caption, note: [note, baselineSource(report, humanBaselines(report))].join(' '),
     summary: `${human.name}: ` + listSummary(rows.map((r) => `${r.concept} ${fmt(r.value, 3)}`)) + ' ' + listSummary(baselines.map((b) => b.label)),
     rows: [...rows, ...baselines.map((b) => ({ population: b.population, concept: `${b.category} mean`, category: b.category, value: b.baseline }))],
     spec: {
@@ -101,21 +66,25 @@ export function humanConceptsFigure(report: ConceptReport): Drawing {
             {
               mark: { type: 'bar' },
               encoding: {
-                x: { field: 'concept', type: 'nominal', sort: order, title: 'concept', axis: { labelAngle: -45 } },
+                x: { field: 'concept', type: 'nominal', scale: { domain: order }, title: 'concept', axis: { labelAngle: width / order.length < 20 ? -90 : -45 } },
                 y: { field: 'value', type: 'quantitative', title: 'P(multiple concepts)', scale: { domain: [0, 1] } },
                 color: { field: 'category', type: 'nominal', scale: CATEGORY_COLOURS, legend: null },
                 tooltip: [{ field: 'concept' }, { field: 'value', format: '.3f', title: 'final iteration' }, { field: 'low', format: '.3f', title: '2.5%' }, { field: 'high', format: '.3f', title: '97.5%' }, { field: 'people' }],
               },
             },
-            { mark: { type: 'rule', color: foreground() }, encoding: { x: { field: 'concept', type: 'nominal', sort: order }, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' } } },
+            { mark: { type: 'rule', color: foreground() }, encoding: { x: { field: 'concept', type: 'nominal', scale: { domain: order } }, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' } } },
           ],
         },
         {
           data: { values: baselines },
           mark: { type: 'rule', strokeDash: [6, 4], strokeWidth: 1.5 },
           encoding: {
+            // The concepts' order is the scale's domain: sorting fields of two
+            // names would fall back to the alphabet.
+            x: { field: 'first', type: 'nominal', scale: { domain: order }, bandPosition: 0 },
+            x2: { field: 'last', bandPosition: 1 },
             y: { field: 'baseline', type: 'quantitative' },
-            color: { field: 'label', type: 'nominal', title: null, scale: { domain: baselines.map((b) => b.label), range: baselines.map((b) => CATEGORY_COLOURS.range[CATEGORY_COLOURS.domain.indexOf(b.category)] ?? '#888') }, legend: { orient: 'bottom', direction: 'horizontal' } },
+            color: { field: 'label', type: 'nominal', title: null, scale: { domain: baselines.map((b) => b.label), range: baselines.map((b) => CATEGORY_COLOURS.range[CATEGORY_COLOURS.domain.indexOf(b.category)] ?? '#888') }, legend: { orient: 'bottom', direction: 'horizontal', symbolType: 'stroke', symbolDash: [6, 4], symbolStrokeWidth: 1.5 } },
           },
         },
       ],
@@ -128,24 +97,26 @@ export function humanConceptsFigure(report: ConceptReport): Drawing {
 // population (its whole name on the left), a dot per concept.
 export function multipleFigure(report: ConceptReport): Drawing {
   const name = 'concept-multiple';
-  const caption = 'P(multiple concepts) per population and category: bars the mean over concepts (95% interval over concepts), dots the concepts; dashed: the human baseline';
+  const { values: means, interval } = categorySummaries(report);
+  const baselines = humanBaselines(report);
+  const caption = `P(multiple concepts) per population and category: bars the report’s mean over concepts (posterior mean at each concept’s largest subset) with ${interval}, dots the concepts; ` +
+    `dashed: the human baseline in the paper’s measure (the last iteration, averaged over chains). ${P_MULTIPLE_DEFINITION}.`;
   const populations = populationOrder(report.populations);
-  const means = categoryMeans(report);
-  if (means.length === 0) return { name, caption, empty: 'No concept had enough complete individuals to cluster.' };
-  const names = populations.map((p) => p.name).filter((n) => means.some((m) => m.population === n));
+  if (means.length === 0) return { name, caption, empty: report.comparisons.populations ? 'No concept had enough complete individuals to cluster.' : 'This report carries no per-category summaries (comparisons.populations) to draw.' };
+  const shown = new Map(populations.map((p) => [p.name, displayName(p)]));
+  const names = populations.map((p) => p.name).filter((n) => means.some((m) => m.population === n)).map((n) => shown.get(n) ?? n);
   const categories = categoryOrder(means.map((m) => m.category));
   const key = new Map(populations.map((p) => [p.name, colourKey(p)]));
-  const bars = means.map((m) => ({ ...m, key: key.get(m.population) }));
+  const bars = means.map((m) => ({ ...m, label: shown.get(m.population) ?? m.population, key: key.get(m.population) }));
   const dots = populations.flatMap((p) => p.concepts.filter((c) => c.subsets.length > 0).map((c) => ({
-    population: p.name, category: c.category, concept: c.concept, value: c.subsets[c.subsets.length - 1].p_multiple_concepts.mean,
+    population: p.name, label: displayName(p), category: c.category, concept: c.concept, value: c.subsets[c.subsets.length - 1].p_multiple_concepts.mean,
   })));
-  const baselines = humanBaselines(report);
   const scale = colourScale(populations);
   const panel = Math.max(140, Math.floor((columnWidth() - widestLabel(names) - 30 - 14 * (categories.length - 1)) / categories.length));
   return {
-    name, caption,
+    name, caption, note: leftOutNote(report),
     summary: 'Mean P(multiple concepts) over concepts: ' + listSummary(means.map((m) => `${m.population} (${m.category}) ${fmt(m.mean, 3)}`)),
-    rows: means,
+    rows: means.map((m) => ({ ...m })),
     spec: {
       $schema: SCHEMA,
       data: { values: [...bars.map((b) => ({ kind: 'bar', ...b })), ...dots.map((d) => ({ kind: 'dot', ...d })), ...baselines.map((b) => ({ kind: 'baseline', ...b }))] },
@@ -158,21 +129,21 @@ export function multipleFigure(report: ConceptReport): Drawing {
             transform: [{ filter: "datum.kind == 'bar'" }],
             mark: { type: 'bar', opacity: 0.85 },
             encoding: {
-              y: { field: 'population', type: 'nominal', sort: names, title: null },
+              y: { field: 'label', type: 'nominal', sort: names, title: null },
               x: { field: 'mean', type: 'quantitative', title: 'P(multiple concepts)', scale: { domain: [0, 1] } },
               color: { field: 'key', type: 'nominal', scale, legend: bottomLegend(scale.domain, columnWidth() - 40, 'population') },
-              tooltip: [{ field: 'population' }, { field: 'category' }, { field: 'mean', format: '.3f' }, { field: 'low', format: '.3f', title: '2.5%' }, { field: 'high', format: '.3f', title: '97.5%' }, { field: 'concepts' }],
+              tooltip: [{ field: 'label', title: 'population' }, { field: 'category' }, { field: 'mean', format: '.3f' }, { field: 'low', format: '.3f', title: '2.5%' }, { field: 'high', format: '.3f', title: '97.5%' }, { field: 'concepts' }],
             },
           },
           {
             transform: [{ filter: "datum.kind == 'bar'" }],
             mark: { type: 'rule', color: foreground() },
-            encoding: { y: { field: 'population', type: 'nominal', sort: names }, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
+            encoding: { y: { field: 'label', type: 'nominal', sort: names }, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
           },
           {
             transform: [{ filter: "datum.kind == 'dot'" }],
             mark: { type: 'point', size: 12, opacity: 0.6, color: foreground() },
-            encoding: { y: { field: 'population', type: 'nominal', sort: names }, x: { field: 'value', type: 'quantitative' }, tooltip: [{ field: 'concept' }, { field: 'value', format: '.3f' }] },
+            encoding: { y: { field: 'label', type: 'nominal', sort: names }, x: { field: 'value', type: 'quantitative' }, tooltip: [{ field: 'concept' }, { field: 'value', format: '.3f' }] },
           },
           {
             transform: [{ filter: "datum.kind == 'baseline'" }],
@@ -188,31 +159,53 @@ export function multipleFigure(report: ConceptReport): Drawing {
 // Populations × concepts at a glance.
 export function heatmapFigure(report: ConceptReport): Drawing {
   const name = 'concept-heatmap';
-  const caption = 'P(multiple concepts) per population and concept (posterior mean at the largest subset; grey: not clustered)';
+  const below = belowMinPeople(report);
+  const caption = 'P(multiple concepts) per population and concept (posterior mean at the largest subset; grey: not clustered' +
+    (below.size ? '; outlined and dashed: fewer people than the min-people setting, left out of the means' : '') + `). ${P_MULTIPLE_DEFINITION}.`;
   const populations = populationOrder(report.populations);
   const rows = populations.flatMap((p) => p.concepts.filter((c) => c.subsets.length > 0).map((c) => ({
     population: p.name, concept: shortConcept(c.concept), category: c.category, value: c.subsets[c.subsets.length - 1].p_multiple_concepts.mean,
   })));
   if (rows.length === 0) return { name, caption, empty: 'No concept had enough complete individuals to cluster.' };
-  const names = populations.map((p) => p.name).filter((n) => rows.some((r) => r.population === n));
+  const included = populations.filter((p) => rows.some((r) => r.population === p.name));
+  const names = included.map(displayName);
   const concepts = conceptOrder(rows.map((r) => r.concept));
-  const width = Math.min(columnWidth() - widestLabel(names) - 120, Math.max(200, 26 * concepts.length));
+  // Every cell of a drawn population, clustered or not, so an unclustered
+  // one is grey rather than the page showing through.
+  const cells = included.flatMap((p) => concepts.map((concept) => {
+    const c = p.concepts.find((x) => shortConcept(x.concept) === concept);
+    const value = c?.subsets.length ? c.subsets[c.subsets.length - 1].p_multiple_concepts.mean : null;
+    return { label: displayName(p), concept, value, below: c ? below.has(`${p.name}|${c.concept}`) : false };
+  }));
+  const width = Math.max(14 * concepts.length, Math.min(columnWidth() - widestLabel(names) - 120, 26 * concepts.length));
+  const y = { field: 'label', type: 'nominal', sort: names, title: null };
+  const x = { field: 'concept', type: 'nominal', sort: concepts, title: null, axis: { labelAngle: -45, orient: 'top' } };
   return {
-    name, caption,
+    name, caption, note: leftOutNote(report),
     summary: `${names.length} populations × ${concepts.length} concepts. Highest: ` + listSummary([...rows].sort((a, b) => (b.value ?? 0) - (a.value ?? 0)).slice(0, 5).map((r) => `${r.population}, ${r.concept} ${fmt(r.value, 3)}`)),
     rows,
     spec: {
       $schema: SCHEMA,
-      data: { values: rows },
+      data: { values: cells },
       width,
       height: { step: rowStep(names.length) },
-      mark: { type: 'rect' },
-      encoding: {
-        y: { field: 'population', type: 'nominal', sort: names, title: null },
-        x: { field: 'concept', type: 'nominal', sort: concepts, title: null, axis: { labelAngle: -45, orient: 'top' } },
-        color: { field: 'value', type: 'quantitative', title: 'P(multiple)', scale: { scheme: 'viridis', domain: [0, 1] }, legend: { orient: 'right', gradientLength: 120 } },
-        tooltip: [{ field: 'population' }, { field: 'concept' }, { field: 'value', format: '.3f' }],
-      },
+      layer: [
+        { mark: { type: 'rect', color: '#9a9a9a' }, encoding: { y, x } },
+        {
+          transform: [{ filter: 'datum.value != null' }],
+          mark: { type: 'rect' },
+          encoding: {
+            y, x,
+            color: { field: 'value', type: 'quantitative', title: 'P(multiple)', scale: { scheme: 'viridis', domain: [0, 1] }, legend: { orient: 'right', gradientLength: 120 } },
+            tooltip: [{ field: 'label', title: 'population' }, { field: 'concept' }, { field: 'value', format: '.3f' }],
+          },
+        },
+        {
+          transform: [{ filter: 'datum.below' }],
+          mark: { type: 'rect', fillOpacity: 0, stroke: foreground(), strokeWidth: 1.5, strokeDash: [3, 2] },
+          encoding: { y, x },
+        },
+      ],
     },
   };
 }
@@ -220,7 +213,7 @@ export function heatmapFigure(report: ConceptReport): Drawing {
 // P(multiple concepts) as the number of people clustered grows.
 export function subsetsFigure(report: ConceptReport): Drawing {
   const name = 'concept-subset-sizes';
-  const caption = 'P(multiple concepts) by the number of people clustered: the mean over concepts per population and category';
+  const caption = `P(multiple concepts) by the number of people clustered: per population and category, the mean over the concepts clustered at that size of their posterior means. ${P_MULTIPLE_DEFINITION}.`;
   const populations = populationOrder(report.populations);
   const rows = populations.flatMap((p) => {
     const bySize = new Map<string, number[]>();
@@ -239,7 +232,7 @@ export function subsetsFigure(report: ConceptReport): Drawing {
   const scale = colourScale(populations);
   const panel = Math.max(180, Math.min(420, Math.floor((columnWidth() - 80 - 14 * (categories.length - 1)) / categories.length)));
   return {
-    name, caption,
+    name, caption, note: leftOutNote(report),
     summary: listSummary(rows.map((r) => `${r.population} (${r.category}, ${r.people} people) ${fmt(r.mean, 3)}`)),
     rows: rows.map(({ key: _key, ...r }) => r),
     spec: {
@@ -266,36 +259,52 @@ function modelOf(p: ConceptPopulation): string {
   return p.human ? p.name : p.model || p.name;
 }
 
-// Box plots over concepts, a box per model (its conditions pooled), with
-// the humans' median drawn across (the paper's appendix reliability).
+const PAPER_RELIABILITY = 'inter-subject reliability (the paper’s)';
+const WITHIN = 'agreement with oneself (Shoal)';
+const BETWEEN = 'agreement between two individuals (Shoal)';
+
+// Box plots over concepts, a box per model (its conditions pooled) and per
+// human population with answers: the paper's inter-subject reliability
+// under its name, and Shoal's two agreements under theirs (the paper's
+// appendix reliability).
 export function reliabilityFigure(report: ConceptReport): Drawing {
   const name = 'concept-reliability';
-  const caption = 'Reliability per model over concepts: agreement between an individual’s two answers to a question, and between two individuals (the paper’s appendix); dashed: the humans’ median';
   const populations = populationOrder(report.populations);
+  const carriesPaper = populations.some((p) => p.concepts.some((c) => 'paper_intersubject' in c.reliability));
   const rows = populations.flatMap((p) => p.concepts.flatMap((c) => [
-    { model: modelOf(p), key: colourKey(p), population: p.name, concept: c.concept, measure: 'within an individual', value: c.reliability.within_individual.agreement },
-    { model: modelOf(p), key: colourKey(p), population: p.name, concept: c.concept, measure: 'between individuals', value: c.reliability.between_individuals.pairwise_agreement },
+    { model: modelOf(p), key: colourKey(p), population: p.name, human: p.human, concept: c.concept, measure: PAPER_RELIABILITY, value: c.reliability.paper_intersubject ?? null },
+    { model: modelOf(p), key: colourKey(p), population: p.name, human: p.human, concept: c.concept, measure: WITHIN, value: c.reliability.within_individual.agreement },
+    { model: modelOf(p), key: colourKey(p), population: p.name, human: p.human, concept: c.concept, measure: BETWEEN, value: c.reliability.between_individuals.pairwise_agreement },
   ]).filter((r) => r.value !== null));
+  const human = rows.filter((r) => r.human);
+  const measures = [PAPER_RELIABILITY, WITHIN, BETWEEN];
+  const missing = measures.filter((m) => !rows.some((r) => r.measure === m));
+  const caption = 'Reliability per model, a box over its concepts (its conditions pooled), each measure from 0 to 1: ' +
+    'the paper’s inter-subject reliability (per question the mean choice over individuals, then the mean over questions); ' +
+    'Shoal’s agreement with oneself (the share of questions whose two presentations an individual answers alike) and agreement between two individuals (the chance that two individuals give the same answer to a question)' +
+    (human.length ? '; a box per human population with answers, and dashed: the humans’ median' : '; no human population here has answers (released chains carry none), so no human box');
   if (rows.length === 0) return { name, caption, empty: 'No population has answers to measure reliability on (released chains carry no answers).' };
   const models = [...new Set(rows.map((r) => r.model))];
-  const measures = [...new Set(rows.map((r) => r.measure))];
-  const human = rows.filter((r) => populations.find((p) => p.name === r.population)?.human);
   const medians = measures.flatMap((m) => {
     const v = human.filter((r) => r.measure === m).map((r) => r.value as number).sort((a, b) => a - b);
     return v.length ? [{ measure: m, median: v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2 }] : [];
   });
-  const panel = Math.max(160, Math.floor((columnWidth() - widestLabel(models) - 30 - 14) / 2));
+  // A measure without values says so in its own panel.
+  const notes = missing.map((m) => ({ measure: m, text: m === PAPER_RELIABILITY && !carriesPaper ? 'not in this report' : 'no values in this report' }));
+  const panel = Math.max(150, Math.floor((columnWidth() - widestLabel(models) - 30 - 28) / 3));
+  // Each panel's name in lines as wide as the panel, so names never meet.
+  const heading = new Map(measures.map((m) => [m, wrapText(m, panel - 8).join('\n')]));
   return {
     name, caption,
-    summary: 'Median agreement over concepts per model: ' + listSummary(models.flatMap((m) => measures.map((s) => {
+    summary: 'Median over concepts per model: ' + listSummary(models.flatMap((m) => measures.filter((s) => !missing.includes(s)).map((s) => {
       const v = rows.filter((r) => r.model === m && r.measure === s).map((r) => r.value as number).sort((a, b) => a - b);
       return `${m}, ${s}: ${fmt(v[Math.floor(v.length / 2)], 3)}`;
-    }))),
-    rows: rows.map(({ key: _key, ...r }) => r),
+    }))) + (notes.length ? ` ${notes.map((n) => `${n.measure}: ${n.text}.`).join(' ')}` : ''),
+    rows: rows.map(({ key: _key, human: _human, ...r }) => r),
     spec: {
       $schema: SCHEMA,
-      data: { values: [...rows.map((r) => ({ kind: 'box', ...r })), ...medians.map((m) => ({ kind: 'median', ...m }))] },
-      facet: { column: { field: 'measure', type: 'nominal', sort: measures, title: null } },
+      data: { values: [...rows.map((r) => ({ kind: 'box', ...r })), ...medians.map((m) => ({ kind: 'median', ...m })), ...notes.map((n) => ({ kind: 'note', ...n }))].map((d) => ({ ...d, panel: heading.get(d.measure) })) },
+      facet: { column: { field: 'panel', type: 'nominal', sort: measures.map((m) => heading.get(m)), title: null, header: { labelExpr: "split(datum.label, '\\n')" } } },
       spec: {
         width: panel,
         height: { step: rowStep(models.length) + 4 },
@@ -306,13 +315,18 @@ export function reliabilityFigure(report: ConceptReport): Drawing {
             encoding: {
               color: { field: 'key', type: 'nominal', scale: colourScale(populations), legend: null },
               y: { field: 'model', type: 'nominal', sort: models, title: null },
-              x: { field: 'value', type: 'quantitative', title: 'agreement', scale: { domain: [0, 1] } },
+              x: { field: 'value', type: 'quantitative', title: null, scale: { domain: [0, 1] } },
             },
           },
           {
             transform: [{ filter: "datum.kind == 'median'" }],
             mark: { type: 'rule', strokeDash: [6, 4], color: CATEGORY_COLOURS.range[0] },
             encoding: { x: { field: 'median', type: 'quantitative' } },
+          },
+          {
+            transform: [{ filter: "datum.kind == 'note'" }],
+            mark: { type: 'text', fontSize: 12, baseline: 'top', dy: 6, color: foreground() },
+            encoding: { x: { datum: 0.5, type: 'quantitative' }, text: { field: 'text' } },
           },
         ],
       },

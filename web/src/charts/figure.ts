@@ -22,6 +22,7 @@ function dataUrlToBlob(url: string): Blob {
 export interface FigureContent {
   name: string;          // data-figure and file names
   caption: string;       // what the figure shows, for everyone
+  note?: string;         // what it leaves out, right under the caption
   summary: string;       // the figure in words, for screen readers and the archive
   spec: object;          // a Vega-Lite spec (typed loosely: built from data)
   rows: Row[];           // the numbers drawn, as the CSV download
@@ -37,6 +38,19 @@ export function drawnFigures(): DrawnFigure[] {
 
 let serial = 0;
 
+// The smallest size a figure's text may be read at, in CSS px.
+export const SMALLEST_TEXT = 10;
+
+// A wide figure may shrink to its frame, but never so far that its smallest
+// text reads under SMALLEST_TEXT px: below that its frame scrolls sideways
+// instead (the page never does).
+function keepReadable(svg: SVGSVGElement) {
+  const sizes = [...svg.querySelectorAll('text')].filter((t) => t.textContent?.trim())
+    .map((t) => parseFloat(t.getAttribute('font-size') ?? '')).filter((v) => v > 0);
+  const width = parseFloat(svg.getAttribute('width') ?? '');
+  if (sizes.length && width > 0) svg.style.minWidth = `${Math.ceil(width * Math.max(1, SMALLEST_TEXT / Math.min(...sizes)))}px`;
+}
+
 // A figure with nothing to draw says why instead of drawing empty axes.
 export function emptyFigure(name: string, caption: string, reason: string): HTMLElement {
   return h('figure', { class: 'figure figure-empty', 'data-figure': name, 'data-empty': 'true' },
@@ -50,7 +64,7 @@ export const nextTask = () => new Promise<void>((resolve) => { setTimeout(resolv
 
 export async function figure(content: FigureContent): Promise<HTMLElement> {
   await nextTask();
-  const { name, caption, summary, spec, rows } = content;
+  const { name, caption, note, summary, spec, rows } = content;
   const summaryId = `figure-summary-${++serial}`;
   // Vega labels the element it draws into; the frame around it is what
   // assistive technology reads: the caption, described by the summary.
@@ -59,7 +73,7 @@ export async function figure(content: FigureContent): Promise<HTMLElement> {
   const plot = h('div', { class: darkScheme() ? 'plot plot-dark' : 'plot plot-light' });
   const frame = h('div', { class: 'plot-frame', role: 'img', 'aria-label': caption, 'aria-describedby': summaryId, style: 'max-width:100%;overflow-x:auto' }, plot);
   const block = h('figure', { class: 'figure', 'data-figure': name },
-    h('figcaption', {}, caption), frame,
+    h('figcaption', {}, caption), note ? h('p', { class: 'figure-left-out' }, note) : null, frame,
     h('details', { class: 'figure-description' }, h('summary', {}, 'Description'), h('p', { class: 'figure-summary', id: summaryId, style: 'font-size:0.85rem;margin:0.3rem 0' }, summary)));
   const result = await embed(plot, { ...spec, description: caption, config: vegaConfig() } as VisualizationSpec, {
     actions: false,
@@ -69,7 +83,15 @@ export async function figure(content: FigureContent): Promise<HTMLElement> {
   });
   // The text alternative is the container's label (role img); the marks'
   // own ARIA roles, some without names, would only be noise.
-  plot.querySelector('svg')?.setAttribute('aria-hidden', 'true');
+  // A frame that scrolls sideways (a figure that may not shrink further)
+  // takes keyboard focus, so it can be scrolled without a pointer.
+  new ResizeObserver(() => {
+    if (frame.scrollWidth > frame.clientWidth + 1) frame.setAttribute('tabindex', '0');
+    else frame.removeAttribute('tabindex');
+  }).observe(frame);
+  const drawing = plot.querySelector('svg');
+  drawing?.setAttribute('aria-hidden', 'true');
+  if (drawing) keepReadable(drawing);
   const csv = toCsv(rows);
   const file = safeFileName(name);
   const svg = () => result.view.toSVG();
@@ -84,7 +106,7 @@ export async function figure(content: FigureContent): Promise<HTMLElement> {
     button('CSV', 'csv', () => download(`${file}.csv`, csv, 'text/csv'))));
   block.dataset.points = String(rows.length);
   (block as HTMLElement & { figureRows?: Row[] }).figureRows = rows;
-  drawn.push({ name, element: block, svg, csv, summary: `${caption}\n\n${summary}\n` });
+  drawn.push({ name, element: block, svg, csv, summary: `${caption}${note ? `\n${note}` : ''}\n\n${summary}\n` });
   return block;
 }
 

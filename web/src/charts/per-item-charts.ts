@@ -141,8 +141,10 @@ export function populationBars(populations: PopulationLabel[], rows: BarRow[], t
 
 export function perItemDistanceFigure(populations: PerItemPopulation[], m: PerItemMeasure): Drawing {
   const name = `${m.prefix}-distance`;
-  const caption = `Mean distance from the line of unity per population (${m.unit}; 95% intervals over ${m.item}s; the shaded band and dashed line: humans)`;
   const ordered = populationOrder(populations);
+  const hasHuman = ordered.some((p) => p.human && p.dist_from_diagonal.mean !== null);
+  // The humans' band and line are promised only when there are humans to draw.
+  const caption = `Mean distance from the line of unity per population (${m.unit}; 95% intervals over ${m.item}s; ${hasHuman ? 'the shaded band and dashed line: humans' : 'no human population, so no human baseline'})`;
   const rows = ordered.filter((p) => p.dist_from_diagonal.mean !== null).map((p) => ({
     population: p.name, key: colourKey(p), mean: p.dist_from_diagonal.mean!, low: p.dist_from_diagonal.ci95[0], high: p.dist_from_diagonal.ci95[1],
   }));

@@ -2,7 +2,9 @@
 import {
   heatmapFigure, humanConceptsFigure, individualsFigure, multipleFigure, reliabilityFigure, subsetsFigure,
 } from '../charts/concept-charts';
+import { unclusteredPopulations } from '../charts/concept-measure';
 import { draw, nextTask } from '../charts/figure';
+import { displayName } from '../charts/palette';
 import { append, h } from '../dom';
 import { download } from '../download';
 import type { ConceptPopulation, ConceptReport, ConceptResult, ConceptSubset } from '../report-types';
@@ -39,6 +41,17 @@ function subsetTable(report: ConceptReport): HTMLElement {
   ]);
 }
 
+// Populations the figures of P(multiple concepts) cannot show, each with
+// why, before any figure: a reader should not take a missing bar for a zero.
+function unclusteredBanner(report: ConceptReport): HTMLElement | null {
+  const unclustered = unclusteredPopulations(report);
+  if (unclustered.length === 0) return null;
+  const n = unclustered.length;
+  return h('div', { class: 'warning unclustered', role: 'note', 'data-unclustered': n },
+    h('p', {}, `${n} population${n === 1 ? ' has' : 's have'} no clustered concept, so no P(multiple concepts): ${n === 1 ? 'it is' : 'they are'} left out of the figures below (NA in the model pairs).`),
+    h('ul', {}, ...unclustered.map((u) => h('li', {}, h('strong', {}, displayName(u.population)), `: ${u.reason}.`))));
+}
+
 function convergenceWarning(report: ConceptReport): HTMLElement | null {
   const poor = report.populations.flatMap((p) =>
     p.concepts.flatMap((c) => c.subsets.filter((s) => (s.r_hat.p_same_table ?? 1) > 1.1).map((s) => `${p.name} · ${c.concept} · ${s.people}`)));
@@ -57,6 +70,7 @@ export async function renderConceptResults(container: HTMLElement, report: Conce
   append(container,
     h('h3', {}, 'Conceptual similarity judgements'),
     h('p', {}, `α = ${String(p.alpha)} · ${String(p.prior)} prior · ${String(p.iterations)} iterations (burn-in ${String(p.burn_in)}) · ${String(p.chains)} chain(s) · seed ${String(p.seed)}`),
+    unclusteredBanner(report),
     save,
     convergenceWarning(report));
   for (const drawing of [humanConceptsFigure, multipleFigure, heatmapFigure, subsetsFigure, reliabilityFigure, individualsFigure]) {
