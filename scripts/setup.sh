@@ -19,6 +19,8 @@ have_command npm || missing+=(npm)
 [ -e /usr/include/eigen3/Eigen/Dense ] || missing+=(libeigen3-dev)
 [ -e /usr/include/nlohmann/json.hpp ] || missing+=(nlohmann-json3-dev)
 [ -e /usr/include/doctest/doctest.h ] || missing+=(doctest-dev)
+# Debian's python3 with pandas, for the cross-check of the paper's reliability.
+/usr/bin/python3 -c 'import pandas' >/dev/null 2>&1 || missing+=(python3-pandas)
 
 if ((${#missing[@]})); then
   echo "setup: installing ${missing[*]}"

@@ -133,11 +133,12 @@ std::string color_words_csv(const ColorAnalysis& analysis) {
 
 std::string color_populations_csv(const ColorAnalysis& analysis) {
   CsvWriter csv;
-  csv.row({"population", "human", "model", "prompt", "temperature", "family", "aligned", "individuals", "valid_responses",
+  csv.row({"population", "label", "human", "model", "model_label", "prompt", "temperature", "family", "aligned", "individuals", "valid_responses",
            "invalid_responses", "valid_percent", "words_analysed", "mean_dist_from_diagonal", "ci95_low",
            "ci95_high", "slope", "intercept", "r_squared", "mean_jsd"});
   for (const auto& p : analysis.populations) {
-    csv.row({p.label.name, p.label.human ? "true" : "false", p.label.model, p.label.prompt, p.label.temperature,
+    csv.row({p.label.name, readable_label(p.label), p.label.human ? "true" : "false", p.label.model,
+             readable_model(p.label.model), p.label.prompt, p.label.temperature,
              p.label.family, p.label.aligned ? (*p.label.aligned ? "true" : "false") : "",
              std::to_string(p.individuals), std::to_string(p.valid_responses),
              std::to_string(p.invalid_responses), CsvWriter::number(valid_percent(p)),

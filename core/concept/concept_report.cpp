@@ -86,7 +86,8 @@ nlohmann::json concept_json(const ConceptResult& c, const ConceptResponses* resp
             {"between_individuals",
              {{"mean_choice", number_or_null(c.mean_choice)},
               {"pairwise_agreement", number_or_null(c.between_agreement)},
-              {"questions", std::move(questions)}}}}},
+              {"questions", std::move(questions)}}},
+            {"paper_intersubject", number_or_null(c.paper_intersubject)}}},
           {"clustered_ids", std::move(ids)},
           {"below_min_people", c.below_min_people},
           {"subsets", std::move(subsets)}};
@@ -197,13 +198,15 @@ std::string concept_subsets_csv(const ConceptAnalysis& analysis) {
 std::string concept_reliability_csv(const ConceptAnalysis& analysis) {
   CsvWriter csv;
   csv.row({"population", "concept", "questions", "complete_individuals", "incomplete_individuals", "invalid_replies",
-           "repeated_pairs", "within_agreement", "mean_choice", "between_pairwise_agreement"});
+           "repeated_pairs", "within_agreement", "mean_choice", "between_pairwise_agreement",
+           "paper_intersubject"});
   for (const auto& p : analysis.populations) {
     for (const auto& c : p.concepts) {
       csv.row({p.label.name, c.concept, std::to_string(c.questions), std::to_string(c.complete_individuals),
                std::to_string(c.incomplete_individuals), std::to_string(c.invalid_replies),
                std::to_string(c.repeated_pairs), CsvWriter::number(c.within_agreement),
-               CsvWriter::number(c.mean_choice), CsvWriter::number(c.between_agreement)});
+               CsvWriter::number(c.mean_choice), CsvWriter::number(c.between_agreement),
+               CsvWriter::number(c.paper_intersubject)});
     }
   }
   return csv.text();

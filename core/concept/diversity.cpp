@@ -37,6 +37,20 @@ std::vector<QuestionAgreement> question_agreement(const ConceptResponses& respon
   return result;
 }
 
+// The paper's QuestionReliability per label as presented, averaged into its
+// ConceptReliability.
+double paper_intersubject(const PresentedQuestions& presented) {
+  if (!presented.defined) return kNaN;
+  std::vector<double> per_label;
+  for (std::size_t q = 0; q < presented.labels.size(); ++q) {
+    per_label.push_back(static_cast<double>(presented.second_choices[q]) / static_cast<double>(presented.rows[q]));
+  }
+  if (per_label.empty()) return kNaN;
+  double total = 0.0;
+  for (double v : per_label) total += v;
+  return total / static_cast<double>(per_label.size());
+}
+
 double mean_of_finite(const std::vector<double>& values) {
   double total = 0.0;
   std::size_t n = 0;
@@ -148,6 +162,7 @@ ConceptResult describe_concept(const ConceptResponses& responses) {
   }
   cr.mean_choice = mean_of_finite(means);
   cr.between_agreement = mean_of_finite(agreements);
+  cr.paper_intersubject = paper_intersubject(responses.presented);
   return cr;
 }
 

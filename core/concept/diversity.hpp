@@ -2,6 +2,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -108,6 +109,11 @@ struct ConceptResult {
   // the mean pairwise agreement.
   double mean_choice = 0.0;
   double between_agreement = 0.0;
+  // The paper's inter-subject reliability: per question label as presented
+  // the mean ChoiceNumber of its rows, then the mean over those labels (see
+  // PresentedQuestions). NaN when not defined (generic answers, released
+  // chains) or without rows.
+  double paper_intersubject = std::numeric_limits<double>::quiet_NaN();
   std::vector<QuestionAgreement> per_question;
   std::vector<SubsetResult> subsets;
   // Clustered, but on fewer people than the min_people setting.

@@ -76,6 +76,7 @@ struct PendingConcept {
   std::vector<std::uint32_t> question_key;   // index of the question's key in its population
   std::unordered_map<std::string, std::size_t> individual_index;
   std::vector<PendingIndividual> individuals;
+  std::unordered_map<std::string, std::size_t> presented_index;   // label as presented -> index in out.presented
 };
 
 // An individual's first answer to a question, and where it was given.
@@ -178,6 +179,27 @@ class Builder {
     ++target.individuals[person->second].answered;
     ++target.out.answer_count[question_index];
     ++target.out.option_counts[question_index][static_cast<std::size_t>(choice)];
+  }
+
+  // One row of the paper's reliability: `choice` is 0 when the first name of
+  // `label`, as presented, was picked.
+  void add_presented(std::size_t population, const std::string& concept, const std::string& label, int choice) {
+    PendingPopulation& pop = populations_[population];
+    PendingConcept& target = pop.concepts[concept_slot(pop, concept)];
+    PresentedQuestions& presented = target.out.presented;
+    const auto [it, added] = target.presented_index.emplace(label, presented.labels.size());
+    if (added) {
+      presented.labels.push_back(label);
+      presented.rows.push_back(0);
+      presented.second_choices.push_back(0);
+    }
+    ++presented.rows[it->second];
+    if (choice == 1) ++presented.second_choices[it->second];
+  }
+
+  // The paper's reliability has no meaning for this concept's answers.
+  void paper_reliability_undefined(std::size_t population, const std::string& concept) {
+    concept_responses(population, concept).presented.defined = false;
   }
 
   // Two presentations of one question to one individual.
@@ -392,6 +414,7 @@ void read_analysis(const CsvTable& table, const Columns& c, const ConceptInputOp
     const std::string id = require_text(table, r, individual, "an individual id");
     const std::string label = require_text(table, r, question, "a question");
     const int answer = parse_choice_number(table, r, choice);
+    builder.add_presented(population, target, label, answer);
     builder.add(population, target, id, parser.parse(label), kTwoChoices, answer, input, table.line_of(r), table,
                 concept, true);
   }
@@ -429,8 +452,10 @@ void read_raw(const CsvTable& table, const Columns& c, const ConceptInputOptions
                     table.line_of(r));
       }
     }
+    const std::string label = first + " " + second;
+    if (picked[0]) builder.add_presented(population, target, label, *picked[0]);
     if (!picked[0] || !picked[1]) continue;
-    const QuestionKey question = pair_key(first, second, first + " " + second);
+    const QuestionKey question = pair_key(first, second, label);
     builder.add(population, target, id, question, kTwoChoices, *picked[0], input, table.line_of(r), table, concept,
                 false);
     Builder::record_presentations(builder.concept_responses(population, target), *picked[0], *picked[1]);
@@ -531,6 +556,7 @@ void read_generic(const CsvTable& table, const Columns& c, const ConceptInputOpt
     const std::string id = require_text(table, r, g.individual, "an individual id");
     const std::string label = require_text(table, r, g.question, "a question");
     const std::string answer(trim(table.cell(r, g.answer)));
+    builder.paper_reliability_undefined(population, target);
     if (answer.empty()) {
       builder.concept_responses(population, target).invalid_replies++;
       count_issue(dataset.issues, "invalid_reply",

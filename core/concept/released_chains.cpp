@@ -53,7 +53,7 @@ ReleasedPopulation read_released_chains(const CsvTable& table, const LabelOverri
   const auto posterior_column = table.find_column("Posterior");
 
   ReleasedPopulation population;
-  population.label.name = "human (released chains)";
+  population.label.name = kReleasedHumanChainsName;
   population.label.human = true;
   apply_override(labels, population.label);
 

@@ -26,6 +26,15 @@ struct ConceptIndividual {
   std::vector<std::uint8_t> answers;
 };
 
+// Per question label exactly as presented ("choice1 choice2"), how many
+// rows gave an answer and how many of them picked the second-named choice.
+struct PresentedQuestions {
+  std::vector<std::string> labels;
+  std::vector<std::size_t> rows;
+  std::vector<std::size_t> second_choices;
+  bool defined = true;
+};
+
 // Everything said about one target concept within one population.
 struct ConceptResponses {
   std::string concept;
@@ -50,6 +59,14 @@ struct ConceptResponses {
   std::size_t repeated_agreements = 0;
   // Replies that named neither choice (raw format).
   std::size_t invalid_replies = 0;
+  // The rows of the paper's inter-subject reliability (its
+  // format-CRP-input.py), per question label as presented: a pair asked in
+  // both orders is two labels here, not one question as above. Every row
+  // counts, repeats and incomplete individuals too; a raw row counts by its
+  // first reply alone (the paper's ChoiceNumber). Not defined when an answer
+  // came from the generic format, whose options are not the paper's two
+  // names.
+  PresentedQuestions presented;
 };
 
 struct ConceptPopulation {

@@ -45,6 +45,43 @@ std::string compose_population_name(const PopulationLabel& label) {
   return name;
 }
 
+std::string readable_model(std::string_view model) {
+  static const std::pair<const char*, const char*> spelling[] = {
+      {"openchat", "Openchat"},
+      {"starling", "Starling"},
+      {"mistral-instruct", "Mistral-Instruct"},
+      {"zephyr-mistral", "Zephyr-Mistral"},
+      {"gemma-instruct", "Gemma-Instruct"},
+      {"zephyr-gemma", "Zephyr-Gemma"},
+      {"llama2", "Llama"},
+      {"llama2-chat", "Llama-Chat"},
+      {"tulu", "Tulu"},
+      {"tulu-dpo", "Tulu-DPO"},
+  };
+  const std::string key = normalise_name(model);
+  for (const auto& [slug, shown] : spelling) {
+    if (key == slug) return shown;
+  }
+  return std::string(model);
+}
+
+std::string readable_prompt(std::string_view prompt) {
+  return normalise_name(prompt) == "identity" ? std::string("persona") : std::string(prompt);
+}
+
+std::string readable_label(const PopulationLabel& label) {
+  if (label.name_given) return label.name;
+  if (label.name == kReleasedHumanChainsName) return "Humans (released chains)";
+  if (label.human) return is_human_name(label.name) ? std::string("Humans") : "Humans (" + label.name + ")";
+  std::string shown;
+  for (const std::string& part : {readable_model(label.model), readable_prompt(label.prompt), label.temperature}) {
+    if (part.empty()) continue;
+    if (!shown.empty()) shown += " · ";
+    shown += part;
+  }
+  return shown.empty() ? label.name : shown;
+}
+
 bool is_human_name(std::string_view name) {
   const std::string lowered = normalise_name(name);
   return lowered == "human" || lowered == "humans" || lowered == "people";
@@ -84,6 +121,7 @@ void apply_override(const LabelOverride& override_, PopulationLabel& label) {
   if (override_.aligned) label.aligned = *override_.aligned;
   if (!override_.name.empty()) {
     label.name = override_.name;
+    label.name_given = true;
   } else if (relabel) {
     label.name = compose_population_name(label);
   }

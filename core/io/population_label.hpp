@@ -10,7 +10,11 @@ namespace shoal {
 // condition and one sampling temperature; labels come from data columns or
 // from a paper-style file name "MODEL-prompt=P-temp=T.csv".
 struct PopulationLabel {
-  std::string name;         // unique, shown everywhere
+  // Unique: the key that joins a population across a report. What a reader
+  // sees is readable_label().
+  std::string name;
+  // The user named the population: that name is then also its label.
+  bool name_given = false;
   bool human = false;
   std::string model;        // empty for humans or when unknown
   std::string prompt;
@@ -24,6 +28,9 @@ struct PopulationLabel {
 
 // A population named human, humans or people is the human reference.
 bool is_human_name(std::string_view name);
+
+// The name of the human population read from the paper's released chains.
+inline constexpr const char* kReleasedHumanChainsName = "human (released chains)";
 
 // The paper's models: family and alignment of a model name, if known.
 //   openchat_starling: openchat / starling
@@ -59,6 +66,25 @@ bool parse_paper_file_name(std::string_view file_name, PopulationLabel& label);
 
 // "MODEL prompt=P temp=T" with the parts that are known.
 std::string compose_population_name(const PopulationLabel& label);
+
+// The spelling of the paper's figures for its models (Openchat, Starling,
+// Mistral-Instruct, Zephyr-Mistral, Gemma-Instruct, Zephyr-Gemma, Llama,
+// Llama-Chat, Tulu, Tulu-DPO); any other model as it is written.
+std::string readable_model(std::string_view model);
+
+// The paper's name of a prompt condition: "identity" is its "persona"; any
+// other condition as it is written.
+std::string readable_prompt(std::string_view prompt);
+
+// What a reader sees of a population, where `name` is a file-name slug:
+//   - a name the user gave, as given;
+//   - the released human chains: "Humans (released chains)"; a human
+//     population named human, humans or people: "Humans"; any other human
+//     population: "Humans (NAME)";
+//   - otherwise the readable model, prompt and temperature that are known,
+//     joined by " · " ("Gemma-Instruct · persona · default"), or the name
+//     when none is.
+std::string readable_label(const PopulationLabel& label);
 
 // Where a population was first described, so a later row that describes it
 // differently can point back to it.

@@ -30,8 +30,10 @@ nlohmann::json to_json(const LinearFit& fit) {
 
 nlohmann::json to_json(const PopulationLabel& label) {
   return {{"name", label.name},
+          {"label", readable_label(label)},
           {"human", label.human},
           {"model", label.model},
+          {"model_label", readable_model(label.model)},
           {"prompt", label.prompt},
           {"temperature", label.temperature},
           {"family", label.family},

@@ -26,7 +26,8 @@ nlohmann::json to_json(const MeanInterval& m);
 nlohmann::json to_json(const LinearFit& fit);
 // A finite number, or null.
 nlohmann::json number_or_null(double value);
-// name, human, model, prompt, temperature, family, aligned (null unknown).
+// name, label (what a reader sees), human, model, model_label (the model as
+// the paper spells it), prompt, temperature, family, aligned (null unknown).
 nlohmann::json to_json(const PopulationLabel& label);
 // Only the fields the user set; {} for none.
 nlohmann::json to_json(const LabelOverride& labels);

@@ -28,9 +28,14 @@ TextInput as_generic(const TextInput& analysis) {
   return {analysis.name, out.text()};
 }
 
+// The paper's inter-subject reliability is taken out: the generic format
+// leaves it undefined (its options need not be the paper's two names).
 nlohmann::json numbers_of(nlohmann::json report) {
   report.erase("inputs");
   report["parameters"].erase("input_options");
+  for (auto& population : report["populations"]) {
+    for (auto& concept : population["concepts"]) concept["reliability"].erase("paper_intersubject");
+  }
   return report;
 }
 
@@ -63,4 +68,6 @@ TEST_CASE("generic format: the paper's files with answers 0/1 give exactly the a
   CHECK(a["populations"][0]["concepts"].size() == 20);
   CHECK(a["comparisons"]["models"][0]["status"] == "fitted");
   CHECK(numbers_of(a).dump() == numbers_of(g).dump());
+  CHECK(a["populations"][0]["concepts"][0]["reliability"]["paper_intersubject"].is_number());
+  CHECK(g["populations"][0]["concepts"][0]["reliability"]["paper_intersubject"].is_null());
 }

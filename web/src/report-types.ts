@@ -10,6 +10,9 @@ export interface PopulationLabel {
   label?: string;
   human: boolean;
   model: string;
+  // The model as the paper's figures spell it ("Gemma-Instruct", "Llama-Chat");
+  // empty without a model. A family's title is built from its members'.
+  model_label?: string;
   prompt: string;
   temperature: string;
   family: string;
