@@ -6,6 +6,17 @@
 namespace shoal {
 namespace {
 
+// Said plainly when there is nothing to compare yet: the first thing a
+// researcher with only their human data sees.
+const char* const ONLY_HUMANS = "only human populations were analysed: add LLM response files to compare models";
+
+bool only_humans(const ComparisonInput& input, std::size_t metric) {
+  for (const auto& p : input.populations) {
+    if (!p.label.human && !p.values[metric].empty()) return false;
+  }
+  return true;
+}
+
 std::string join(const std::set<std::string>& names) {
   std::string text;
   for (const auto& n : names) text += (text.empty() ? "" : ", ") + n;
@@ -50,7 +61,9 @@ ModelComparison fit_alignment(const ComparisonInput& input, std::size_t metric) 
     for (double v : p.values[metric]) rows.push_back({v, p.label.family, {*p.label.aligned ? 1.0 : 0.0}});
   }
   if (model.populations == 0) {
-    model.reason = "no LLM population has a known model family and alignment";
+    model.reason = only_humans(input, metric) ? ONLY_HUMANS
+                                              : "no LLM population has a known model family and alignment (set them in "
+                                                "the file's card, or with the family and aligned columns)";
   } else if (families.size() < 2) {
     model.reason = "a random intercept per family needs at least two families, found one (" + join(families) + ")";
   } else if (levels.size() < 2) {
@@ -93,7 +106,9 @@ ModelComparison fit_manipulation(const ComparisonInput& input, std::size_t metri
   if (use_prompt) terms += std::string(terms.empty() ? "" : " + ") + "prompt";
   model.formula = model.metric + " ~ " + (terms.empty() ? "temperature + prompt" : terms) + " + (1 | model)";
   if (eligible.empty()) {
-    model.reason = "no LLM population has a model, prompt and temperature";
+    model.reason = only_humans(input, metric) ? ONLY_HUMANS
+                                              : "no LLM population has a model, prompt and temperature (set them in "
+                                                "the file's card, or with the model, prompt and temperature columns)";
     return model;
   }
   if (models.size() < 2) {

@@ -158,8 +158,21 @@ TEST_CASE("comparison: models the data cannot support are skipped with the reaso
   input.populations.push_back(humans(values_at(15.0, 1)));
   ComparisonResult r = compare_populations(input, {0, 1});
   CHECK_FALSE(model_named(r, "alignment").fitted);
-  CHECK(model_named(r, "alignment").reason == "no LLM population has a known model family and alignment");
-  CHECK(model_named(r, "manipulation").reason == "no LLM population has a model, prompt and temperature");
+  const std::string only_humans = "only human populations were analysed: add LLM response files to compare models";
+  CHECK(model_named(r, "alignment").reason == only_humans);
+  CHECK(model_named(r, "manipulation").reason == only_humans);
+
+  // An LLM population whose model is unknown is told how to say what it is.
+  {
+    ComparisonInput unknown = input;
+    unknown.populations.push_back(population("", "", "", values_at(9.0, 4)));
+    unknown.populations.back().label.name = "mystery";
+    unknown.populations.back().label.family.clear();
+    unknown.populations.back().label.aligned.reset();
+    ComparisonResult u = compare_populations(unknown, {0, 1});
+    CHECK(model_named(u, "alignment").reason.rfind("no LLM population has a known model family and alignment", 0) == 0);
+    CHECK(model_named(u, "manipulation").reason.rfind("no LLM population has a model, prompt and temperature", 0) == 0);
+  }
 
   input.populations.push_back(population("llama2", "none", "default", values_at(10.0, 2)));
   input.populations.push_back(population("llama2-chat", "none", "default", values_at(8.0, 3)));

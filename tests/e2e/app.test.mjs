@@ -43,7 +43,7 @@ test('both analyses of the paper\'s data in the page equal the CLI; figures, dow
   const rows = await tableRows(page, 'color-populations');
   assert.equal(rows.length, 1);
   const human = expectedColor.populations[0];
-  assert.equal(rows[0].population, 'human');
+  assert.equal(rows[0].population, 'Humans');
   assert.equal(rows[0]['mean distance from diagonal'], human.dist_from_diagonal.mean.toFixed(4));
   assert.equal(rows[0]['mean distance from diagonal'], '15.8789');
   assert.equal(rows[0]['ci95 low'], human.dist_from_diagonal.ci95[0].toFixed(4));
@@ -64,7 +64,7 @@ test('both analyses of the paper\'s data in the page equal the CLI; figures, dow
   const populations = await tableRows(page, 'concept-populations');
   assert.equal(populations.length, 2);
   for (const p of expectedConcept.populations) {
-    const row = populations.find((r) => r.population === p.name);
+    const row = populations.find((r) => r.population === p.label);
     assert.ok(row, p.name);
     assert.equal(row['mean P(multiple concepts)'], p.mean_p_multiple_concepts.toFixed(4));
     assert.equal(row['mean at last iteration'], p.mean_last_p_multiple_concepts.toFixed(4));
@@ -73,7 +73,7 @@ test('both analyses of the paper\'s data in the page equal the CLI; figures, dow
   const expectedSubsets = expectedConcept.populations.flatMap((p) => p.concepts.flatMap((c) => c.subsets.map((s) => ({ p, c, s }))));
   assert.equal(subsets.length, expectedSubsets.length);
   for (const { p, c, s } of expectedSubsets) {
-    const row = subsets.find((r) => r.population === p.name && r.concept === c.concept && Number(r.people) === s.people);
+    const row = subsets.find((r) => r.population === p.label && r.concept === c.concept && Number(r.people) === s.people);
     assert.ok(row, `${p.name} ${c.concept} ${s.people}`);
     assert.equal(row['P(multiple concepts)'], s.p_multiple_concepts.mean.toFixed(4));
     assert.equal(row['last iteration'], s.last_iteration.p_multiple_concepts.toFixed(4));

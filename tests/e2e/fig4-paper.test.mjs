@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { artifacts, downloadOf, useSite } from './support.mjs';
-import { chains, llmFiles, runStudy } from './paper-study.mjs';
+import { chains, colorref, llmFiles, norms, runStudy } from './paper-study.mjs';
 
 const shoal = useSite();
 const files = [chains, ...llmFiles];
@@ -48,10 +48,11 @@ function fig4Panels(page) {
 
 const overlap = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
 
-// Texts of the figures that show P(multiple concepts), with the size each is
-// seen at: its font size times the scale the SVG is drawn at.
-function renderedTextSizes(page) {
-  return page.$$eval('figure[data-figure]', (figures) => figures.flatMap((f) => {
+// Texts of the figures (those that show P(multiple concepts), or every
+// figure), with the size each is seen at: its font size times the scale the
+// SVG is drawn at.
+function renderedTextSizes(page, every = false) {
+  return page.$$eval('figure[data-figure]', (figures, every) => figures.flatMap((f) => {
     const svg = f.querySelector('svg');
     if (!svg) return [];
     const scale = svg.getBoundingClientRect().width / (svg.viewBox.baseVal?.width || svg.getBoundingClientRect().width);
@@ -63,8 +64,8 @@ function renderedTextSizes(page) {
     };
     const texts = [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim() && visible(t));
     const showsMeasure = /P\(multiple/.test(f.querySelector('figcaption')?.textContent ?? '') || texts.some((t) => /P\(multiple/.test(t.textContent));
-    return showsMeasure ? texts.map((t) => ({ figure: f.dataset.figure, text: t.textContent.trim(), size: parseFloat(getComputedStyle(t).fontSize) * scale })) : [];
-  }));
+    return showsMeasure || every ? texts.map((t) => ({ figure: f.dataset.figure, text: t.textContent.trim(), size: parseFloat(getComputedStyle(t).fontSize) * scale })) : [];
+  }), every);
 }
 
 test('Fig. 4 and the P(multiple concepts) figures on the paper\'s data, at 1280 px and on a 390 px phone', async () => {
@@ -129,12 +130,12 @@ test('Fig. 4 and the P(multiple concepts) figures on the paper\'s data, at 1280 
   assert.deepEqual(app.consoleErrors, []);
   await app.context.close();
 
-  // On a phone every text of those figures is read at 10 px or more, and
-  // the page itself never scrolls sideways.
-  const phone = await runStudy(shoal, files, { width: 390, height: 844 });
+  // On a phone every text of every figure, the colour task's too, is read
+  // at 10 px or more, and the page itself never scrolls sideways.
+  const phone = await runStudy(shoal, [colorref, norms, ...files], { width: 390, height: 844 });
   await phone.page.locator('figure[data-figure="comparison-concept"]').screenshot({ path: path.join(artifacts, 'fig4-paper-390.png') });
   await phone.page.locator('figure[data-figure="concept-human"]').screenshot({ path: path.join(artifacts, 'fig2b-paper-390.png') });
-  const sizes = await renderedTextSizes(phone.page);
+  const sizes = await renderedTextSizes(phone.page, true);
   assert.ok(sizes.length > 100, `${sizes.length} texts`);
   const small = sizes.filter((s) => s.size < 9.95);
   assert.deepEqual(small.slice(0, 10).map((s) => `${s.figure}: '${s.text}' at ${s.size.toFixed(1)} px`), [], `${small.length} texts under 10 px`);

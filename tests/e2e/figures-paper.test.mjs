@@ -87,12 +87,13 @@ async function checkNumbers(page) {
   assert.deepEqual(baselines.map((b) => [b.category, b.mean.toFixed(3)]).sort(), [['animals', '0.559'], ['politicians', '0.783']]);
   const atLargest = (c) => c.subsets[c.subsets.length - 1];
   for (const bar of pairs.filter((r) => r.family !== 'human' && r.mean !== null)) {
-    const p = concept.populations.find((x) => x.model === bar.model && `${x.prompt} · ${x.temperature}` === bar.condition);
+    const p = concept.populations.find((x) => x.name === bar.population);
     const summary = concept.comparisons.populations.find((x) => x.population === p.name).summaries.p_multiple_concepts[bar.category];
     assert.equal(bar.mean, summary.mean, `${bar.model} ${bar.condition} ${bar.category}`);
     assert.deepEqual([bar.low, bar.high], summary.bootstrap_ci95, `${bar.model} ${bar.condition} ${bar.category}`);
-    const overConcepts = mean(p.concepts.filter((c) => c.category === bar.category && c.subsets.length).map((c) => atLargest(c).p_multiple_concepts.mean));
-    assert.ok(Math.abs(bar.mean - overConcepts) < 1e-12, `${bar.model} ${bar.condition} ${bar.category}: the summary is the mean over the category's concepts`);
+    const counted = p.concepts.filter((c) => c.category === bar.category && c.subsets.length && !c.below_min_people);
+    const overConcepts = mean(counted.map((c) => atLargest(c).p_multiple_concepts.mean));
+    assert.ok(Math.abs(bar.mean - overConcepts) < 1e-12, `${bar.model} ${bar.condition} ${bar.category}: the summary is the mean over the category's concepts with enough people`);
   }
   assert.ok(pairs.some((r) => r.mean === null), 'models without data are drawn as NA');
 
@@ -173,10 +174,10 @@ test('ten and sixty populations keep every rule', async () => {
   for (const files of [llmFiles.slice(0, 9), [...llmFiles, ...relabelledCopies()]]) {
     const app = await runStudy([colorref, norms, chains, ...files]);
     await checkLayout(app.page, files.length + 1);
-    // Every population is analysed; each with a clustered animal concept
-    // has its bar.
+    // Every population is analysed; each with an animal concept clustered
+    // on enough people to count (the min-people setting) has its bar.
     assert.equal((await tableRows(app.page, 'concept-populations')).length, files.length + 1);
-    const clustered = new Set((await figureRows(app.page, 'concept-heatmap')).filter((r) => r.category === 'animals').map((r) => r.population));
+    const clustered = new Set((await figureRows(app.page, 'concept-heatmap')).filter((r) => r.category === 'animals' && r.counted).map((r) => r.population));
     assert.ok(clustered.size > files.length / 2);
     assert.deepEqual(new Set((await figureRows(app.page, 'concept-multiple')).filter((r) => r.category === 'animals').map((r) => r.population)), clustered);
     const pairs = await figureRows(app.page, 'comparison-concept');
@@ -202,7 +203,7 @@ test('the colour model pairs (Fig. 3) with the generated examples, in the dark s
   const pairs = await figureRows(page, 'comparison-color');
   const color = JSON.parse((await downloadOf(page, 'button[data-download="color-report.json"]')).bytes.toString());
   for (const bar of pairs.filter((b) => b.mean !== null)) {
-    const c = color.comparisons.conditions.find((x) => x.model === bar.model && `${x.prompt} · ${x.temperature}` === bar.condition);
+    const c = color.comparisons.conditions.find((x) => x.population === bar.population);
     assert.equal(bar.mean, c.metrics.dist_from_diagonal.mean);
     assert.equal(bar.low, c.metrics.dist_from_diagonal.bootstrap_ci95[0]);
   }

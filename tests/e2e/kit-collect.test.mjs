@@ -66,18 +66,20 @@ test('collect data: requests downloaded, replies read back, counted and analysed
   await page.fill('input[name="iterations"]', '60');
   await page.fill('input[name="burnIn"]', '10');
   await page.fill('input[name="bootstrap"]', '100');
+  // A toy population of a few individuals: every concept counts.
+  await page.fill('input[name="minPeople"]', '1');
   await page.click('#run-button');
   await page.waitForSelector('#run-status:has-text("Done")', { timeout: 120000 });
   await page.screenshot({ path: path.join(artifacts, 'kit-analysed.png'), fullPage: true });
   const csvPath = path.join(work, csv.name);
   writeFileSync(csvPath, csv.bytes);
-  const report = cliReport(['concept', csvPath, '--iterations', '60', '--burn-in', '10', '--bootstrap', '100']);
+  const report = cliReport(['concept', csvPath, '--iterations', '60', '--burn-in', '10', '--bootstrap', '100', '--min-people', '1']);
   const population = report.populations[0];
   assert.equal(population.name, 'toy prompt=identity temp=default');
   assert.equal(population.concepts.reduce((n, c) => n + c.invalid_replies, 0), 2);
   const rows = await tableRows(page, 'concept-populations');
   assert.equal(rows.length, 1);
-  assert.equal(rows[0].population, population.name);
+  assert.equal(rows[0].population, population.label);
   assert.equal(rows[0]['mean P(multiple concepts)'], population.mean_p_multiple_concepts.toFixed(4));
   assert.equal(rows[0]['mean P(multiple concepts)'], '0.0000');
 

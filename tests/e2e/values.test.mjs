@@ -28,7 +28,7 @@ test('numeric example: one click, the CLI report, the unit on the axes', async (
   assert.ok(axisTitles.includes('internal distance (pooled SD)'), axisTitles.join('|'));
   assert.equal(await page.locator('#numeric-answers .colour-bars').count(), 0);
   const rows = await tableRows(page, 'values-populations');
-  assert.deepEqual(rows.map((r) => r.population), expected.populations.map((p) => p.name));
+  assert.deepEqual(rows.map((r) => r.population), expected.populations.map((p) => p.label));
 
   // Raw numbers with a unit: the axis says it, and the report is the CLI's.
   await page.selectOption('select[name="values-scale"]', 'raw');

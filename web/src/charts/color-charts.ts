@@ -5,7 +5,7 @@
 import type { ColorPopulation, ColorReport, ColorWord } from '../report-types';
 import type { Drawing } from './figure';
 import { columnWidth, panelGrid, rowStep, widestLabel, wrapText } from './layout';
-import { colourKey, colourScale, conditionLabel, conditionRank, populationOrder } from './palette';
+import { colourKey, colourScale, conditionLabel, conditionRank, displayName, modelName, populationOrder } from './palette';
 import { type PerItemMeasure, type PerItemPopulation, panelFacets, populationBars } from './per-item-charts';
 import { foreground } from './theme';
 import { SCHEMA, fmt, linearFit, listSummary } from './common';
@@ -113,7 +113,7 @@ export function colourBarsFigure(report: ColorReport, answers: ColorAnswer[], wo
   const caption = `Every first answer per word and population, sorted by hue (the paper’s Fig. 5): ${words.join(', ')}`;
   const populations = populationOrder(report.populations);
   const index = new Map(report.populations.map((p, i) => [p.name, i]));
-  const stripes: { word: string; population: string; start: number; end: number; colour: string }[] = [];
+  const stripes: { word: string; population: string; label: string; start: number; end: number; colour: string }[] = [];
   for (const word of words) {
     for (const p of populations) {
       const w = p.words.findIndex((x) => x.word === word);
@@ -122,11 +122,11 @@ export function colourBarsFigure(report: ColorReport, answers: ColorAnswer[], wo
         .filter((a) => a.population === index.get(p.name) && a.word === w && a.block === 1)
         .map((a) => ({ a, key: hueOf(a.r, a.g, a.b) }))
         .sort((x, y) => x.key[0] - y.key[0] || x.key[1] - y.key[1]);
-      mine.forEach(({ a }, i) => stripes.push({ word, population: p.name, start: i / mine.length, end: (i + 1) / mine.length, colour: `#${hex(a.r)}${hex(a.g)}${hex(a.b)}` }));
+      mine.forEach(({ a }, i) => stripes.push({ word, population: p.name, label: displayName(p), start: i / mine.length, end: (i + 1) / mine.length, colour: `#${hex(a.r)}${hex(a.g)}${hex(a.b)}` }));
     }
   }
   if (stripes.length === 0) return { name, caption, empty: 'None of the chosen words has an answer in any population.' };
-  const names = populations.map((p) => p.name).filter((n) => stripes.some((s) => s.population === n));
+  const names = populations.filter((p) => stripes.some((s) => s.population === p.name)).map(displayName);
   const labelRoom = widestLabel(names) + 20;
   const cell = Math.max(50, Math.floor((columnWidth() - labelRoom - 8 * (words.length - 1)) / words.length));
   return {
@@ -144,11 +144,11 @@ export function colourBarsFigure(report: ColorReport, answers: ColorAnswer[], wo
         height: { step: rowStep(names.length) },
         mark: { type: 'rect' },
         encoding: {
-          y: { field: 'population', type: 'nominal', sort: names, title: null },
+          y: { field: 'label', type: 'nominal', sort: names, title: null },
           x: { field: 'start', type: 'quantitative', axis: null, scale: { domain: [0, 1] } },
           x2: { field: 'end' },
           color: { field: 'colour', type: 'nominal', scale: null },
-          tooltip: [{ field: 'population' }, { field: 'word' }, { field: 'colour' }],
+          tooltip: [{ field: 'label', title: 'population' }, { field: 'word' }, { field: 'colour' }],
         },
       },
     },
@@ -162,7 +162,7 @@ export function responsesFigure(report: ColorReport): Drawing {
   const caption = 'Valid and invalid replies per model and condition (the paper’s appendix response counts; a reply is invalid without a colour code)';
   const populations = populationOrder(report.populations);
   const rows = populations.flatMap((p) => {
-    const model = p.human ? p.name : p.model || p.name;
+    const model = modelName(p);
     const condition = p.human ? 'humans' : conditionLabel(p.prompt, p.temperature);
     return [
       { population: p.name, model, condition, rank: p.human ? -1 : conditionRank(p), reply: 'valid', count: p.responses.valid },
@@ -227,7 +227,7 @@ export function wordRatingsFigure(report: ColorReport, norms: WordNorms, scale: 
   if (points.length === 0) return { name, caption, empty: `No population has three or more words with a ${scale} rating and an internal ΔE.` };
   const shown = populations.filter((p) => fits.some((f) => f.population === p.name));
   const { columns, size } = panelGrid(shown.length, 150, 240, 70);
-  const panel = new Map(shown.map((p) => [p.name, wrapText(p.name, size).join('\n')]));
+  const panel = new Map(shown.map((p) => [p.name, wrapText(displayName(p), size).join('\n')]));
   const xs = points.map((p) => p.rating);
   const lo = Math.min(...xs), hi = Math.max(...xs);
   const data = [

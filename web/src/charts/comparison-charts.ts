@@ -18,7 +18,9 @@ export const METRIC_TITLES: Record<string, string> = {
 };
 
 interface Bar {
-  family: string; condition: string; rank: number; category: string; member: string; model: string; model_label: string;
+  // population: the report's name of the bar's population (empty for NA),
+  // the key a reader of the figure's CSV joins on.
+  population: string; family: string; condition: string; rank: number; category: string; member: string; model: string; model_label: string;
   role: string; second: boolean; mean: number | null; low: number | null; high: number | null;
 }
 
@@ -73,7 +75,7 @@ function pairBars(llms: Labelled[], categories: string[], value: (p: Labelled, c
           const v = p ? value(p, category) : null;
           const second = models.filter((m) => sideOf(m) === sideOf(model)).indexOf(model) > 0;
           bars.push({
-            family, condition, rank: conditionRank(p ?? model), category, member: alignmentOf(model) || key, model: key, model_label: modelName(model),
+            population: p?.name ?? '', family, condition, rank: conditionRank(p ?? model), category, member: alignmentOf(model) || key, model: key, model_label: modelName(model),
             role: sideOf(model), second, mean: v?.mean ?? null, low: v?.low ?? null, high: v?.high ?? null,
           });
         }

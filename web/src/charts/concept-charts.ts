@@ -10,7 +10,7 @@ import {
   CATEGORY_COLOURS, P_MULTIPLE_DEFINITION, baselineSource, belowMinPeople, categoryOrder, categorySummaries, finalIterationValue, fromReleasedChains, humanBaselines, leftOutNote,
 } from './concept-measure';
 import { columnWidth, rowStep, widestLabel, wrapText } from './layout';
-import { colourKey, colourScale, conditionLabel, conditionRank, displayName, populationOrder } from './palette';
+import { colourKey, colourScale, conditionLabel, conditionRank, displayName, modelName, populationOrder } from './palette';
 import { foreground } from './theme';
 
 // The paper's concepts in its order; data name them "a finch" or "finch",
@@ -165,6 +165,8 @@ export function heatmapFigure(report: ConceptReport): Drawing {
   const populations = populationOrder(report.populations);
   const rows = populations.flatMap((p) => p.concepts.filter((c) => c.subsets.length > 0).map((c) => ({
     population: p.name, concept: shortConcept(c.concept), category: c.category, value: c.subsets[c.subsets.length - 1].p_multiple_concepts.mean,
+    // In the figure's CSV as in the figure: whether the cell counts in the means.
+    counted: !below.has(`${p.name}|${c.concept}`),
   })));
   if (rows.length === 0) return { name, caption, empty: 'No concept had enough complete individuals to cluster.' };
   const included = populations.filter((p) => rows.some((r) => r.population === p.name));
@@ -255,9 +257,7 @@ export function subsetsFigure(report: ConceptReport): Drawing {
   };
 }
 
-function modelOf(p: ConceptPopulation): string {
-  return p.human ? p.name : p.model || p.name;
-}
+const modelOf = (p: ConceptPopulation): string => modelName(p);
 
 const PAPER_RELIABILITY = 'inter-subject reliability (the paper’s)';
 const WITHIN = 'agreement with oneself (Shoal)';

@@ -5,7 +5,7 @@
 import type { PopulationLabel } from '../report-types';
 import { darkScheme, foreground } from './theme';
 
-export type Labelled = Pick<PopulationLabel, 'name' | 'label' | 'human' | 'model' | 'prompt' | 'temperature' | 'family' | 'aligned'>;
+export type Labelled = Pick<PopulationLabel, 'name' | 'label' | 'model_label' | 'human' | 'model' | 'prompt' | 'temperature' | 'family' | 'aligned'>;
 
 // The paper's rows: prompt manipulations at the default temperature, then
 // temperature manipulations without a prompt.
@@ -13,8 +13,9 @@ export const CONDITIONS: [string, string][] = [
   ['none', 'default'], ['identity', 'default'], ['random', 'default'], ['nonsense', 'default'], ['none', '1.5'], ['none', '2.0'],
 ];
 
+// The paper calls the "identity" prompt condition "persona" in its figures.
 export function conditionLabel(prompt: string, temperature: string): string {
-  return `${prompt || '?'} · ${temperature || '?'}`;
+  return `${prompt === 'identity' ? 'persona' : prompt || '?'} · ${temperature || '?'}`;
 }
 
 export function conditionRank(p: Pick<Labelled, 'prompt' | 'temperature'>): number {
@@ -36,11 +37,18 @@ export function alignmentOf(p: Labelled): string {
   return p.aligned === true ? 'aligned' : p.aligned === false ? 'not aligned' : '';
 }
 
-// The legend entry a population's colour stands for.
+// The legend entry a population's colour stands for: the model as a reader
+// knows it ("Tulu-DPO"), or the human population's label. One entry per
+// model rather than per family side, so that a family with two models on a
+// side (Llama and Tulu) names both.
 export function colourKey(p: Labelled): string {
-  if (p.human) return p.name;
-  const alignment = alignmentOf(p);
-  return alignment ? `${familyOf(p)} (${alignment})` : familyOf(p);
+  return modelName(p);
+}
+
+// The model as a reader knows it, or the human population's label.
+export function modelName(p: Labelled): string {
+  if (p.human) return displayName(p);
+  return p.model_label || p.model || displayName(p);
 }
 
 export function families(populations: Labelled[]): string[] {
@@ -90,10 +98,12 @@ function hsl(h: number, s: number, l: number): string {
 // On a dark page every shade is lifted, the aligned one most: at 0.36 a
 // dark blue bar stood at about 2.5:1 against the background, below the 3:1
 // a mark needs to be seen; the aligned shade stays the darker of a family.
-function familyColour(index: number, count: number, aligned: boolean | null, dark: boolean): string {
+// A second model on the same side of a family (Tulu beside Llama) is a step
+// lighter, so the two stay apart in one figure.
+function familyColour(index: number, count: number, aligned: boolean | null, dark: boolean, nth: number): string {
   const [darkShade, lightShade, unknown] = dark ? [0.5, 0.78, 0.64] : [0.36, 0.72, 0.52];
   const lightness = aligned === true ? darkShade : aligned === false ? lightShade : unknown;
-  return hsl(hueFor(index, count), 0.72, lightness);
+  return hsl(hueFor(index, count), 0.72 - 0.22 * Math.min(nth, 2), Math.min(0.86, lightness + 0.1 * Math.min(nth, 2)));
 }
 
 // Vega-Lite colour scale over colourKey values, humans first.
@@ -105,11 +115,15 @@ export function colourScale(populations: Labelled[]) {
   const domain: string[] = [];
   const range: string[] = [];
   let humans = 0;
+  const sides = new Map<string, number>();
   for (const p of populationOrder(populations)) {
     const key = colourKey(p);
     if (domain.includes(key)) continue;
     domain.push(key);
-    range.push(p.human ? (humans++ === 0 ? ink : greys[(humans - 2) % greys.length]) : familyColour(family.indexOf(familyOf(p)), family.length, p.aligned, dark));
+    const side = `${familyOf(p)}|${p.aligned}`;
+    const nth = sides.get(side) ?? 0;
+    sides.set(side, nth + 1);
+    range.push(p.human ? (humans++ === 0 ? ink : greys[(humans - 2) % greys.length]) : familyColour(family.indexOf(familyOf(p)), family.length, p.aligned, dark, nth));
   }
   return { domain, range };
 }

@@ -7,7 +7,7 @@ import type { PopulationLabel, Summary } from '../report-types';
 import { SCHEMA, bottomLegend, fmt, listSummary } from './common';
 import type { Drawing } from './figure';
 import { columnWidth, panelGrid, rowStep, textWidth, widestLabel, wrapText } from './layout';
-import { colourKey, colourScale, populationOrder } from './palette';
+import { colourKey, colourScale, displayName, populationOrder } from './palette';
 import { TITLE_SIZE, foreground } from './theme';
 
 // What one analysis calls its items and its distance.
@@ -54,7 +54,7 @@ export function perItemScatterFigure(populations: PerItemPopulation[], m: PerIte
   const shown = populationOrder(populations).filter((p) => p.items.some(drawn));
   if (shown.length === 0) return { name, caption, empty: `No population has a ${m.item} answered twice by two or more individuals, so there is no ${m.quantity} to draw.` };
   const { columns, size } = panelGrid(shown.length, 150, 260, 70);
-  const panels = new Map(shown.map((p) => [p.name, wrapText(p.name, size).join('\n')]));
+  const panels = new Map(shown.map((p) => [p.name, wrapText(displayName(p), size).join('\n')]));
   const rows = shown.flatMap((p) => p.items.filter(drawn).map((i) => ({
     population: p.name, panel: panels.get(p.name)!, key: colourKey(p), [m.item]: i.item, internal: i.internal!, [m.populationField]: i.population!,
   })));
@@ -109,22 +109,25 @@ export interface BarRow { population: string; key: string; mean: number; low: nu
 // (their interval) and a dashed line (their mean).
 export function populationBars(populations: PopulationLabel[], rows: BarRow[], title: string,
   human: { mean: number; low: number | null; high: number | null } | null) {
-  const names = rows.map((r) => r.population);
+  // Rows are joined by name; the reader sees each population's label.
+  const labelOf = new Map(populations.map((p) => [p.name, displayName(p)]));
+  const shown = rows.map((r) => ({ ...r, label: labelOf.get(r.population) ?? r.population }));
+  const names = shown.map((r) => r.label);
   const keys = colourScale(populations);
   const width = Math.max(200, columnWidth() - widestLabel(names) - 40);
   const layers: unknown[] = [
     {
       mark: { type: 'bar' },
       encoding: {
-        y: { field: 'population', type: 'nominal', sort: names, title: null },
+        y: { field: 'label', type: 'nominal', sort: names, title: null },
         x: { field: 'mean', type: 'quantitative', title },
         color: { field: 'key', type: 'nominal', scale: keys, legend: bottomLegend(keys.domain, width, 'population') },
-        tooltip: [{ field: 'population' }, { field: 'mean', format: '.3f' }, { field: 'low', format: '.3f', title: '2.5%' }, { field: 'high', format: '.3f', title: '97.5%' }],
+        tooltip: [{ field: 'label', title: 'population' }, { field: 'mean', format: '.3f' }, { field: 'low', format: '.3f', title: '2.5%' }, { field: 'high', format: '.3f', title: '97.5%' }],
       },
     },
     {
       mark: { type: 'rule', color: foreground() },
-      encoding: { y: { field: 'population', type: 'nominal', sort: names }, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
+      encoding: { y: { field: 'label', type: 'nominal', sort: names }, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
     },
   ];
   if (human) {
@@ -136,7 +139,7 @@ export function populationBars(populations: PopulationLabel[], rows: BarRow[], t
       ],
     });
   }
-  return { $schema: SCHEMA, width, height: { step: rowStep(rows.length) }, data: { values: rows }, layer: layers };
+  return { $schema: SCHEMA, width, height: { step: rowStep(rows.length) }, data: { values: shown }, layer: layers };
 }
 
 export function perItemDistanceFigure(populations: PerItemPopulation[], m: PerItemMeasure): Drawing {

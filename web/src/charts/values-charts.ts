@@ -4,7 +4,7 @@ import type { ValuesItem, ValuesPopulation, ValuesReport } from '../report-types
 import { SCHEMA, listSummary } from './common';
 import type { Drawing } from './figure';
 import { columnWidth, rowStep, widestLabel } from './layout';
-import { populationOrder } from './palette';
+import { displayName, populationOrder } from './palette';
 import type { PerItemMeasure, PerItemPopulation } from './per-item-charts';
 
 export function valuesMeasure(report: ValuesReport): PerItemMeasure {
@@ -29,14 +29,14 @@ export function valuesResponsesFigure(report: ValuesReport): Drawing {
   const caption = 'Answered and missing, per population';
   const populations = populationOrder(report.populations);
   const rows = populations.flatMap((p) => [
-    { population: p.name, kind: 'answered', count: p.responses.valid },
-    { population: p.name, kind: 'missing', count: p.responses.invalid },
+    { population: p.name, label: displayName(p), kind: 'answered', count: p.responses.valid },
+    { population: p.name, label: displayName(p), kind: 'missing', count: p.responses.invalid },
   ]);
   if (rows.every((r) => r.count === 0)) return { name, caption, empty: 'No answers were read.' };
-  const names = populations.map((p) => p.name);
+  const names = populations.map(displayName);
   return {
     name, caption,
-    summary: 'Answered and missing: ' + listSummary(populations.map((p) => `${p.name} ${p.responses.valid} answered, ${p.responses.invalid} missing`)),
+    summary: 'Answered and missing: ' + listSummary(populations.map((p) => `${displayName(p)} ${p.responses.valid} answered, ${p.responses.invalid} missing`)),
     rows,
     spec: {
       $schema: SCHEMA,
@@ -45,10 +45,10 @@ export function valuesResponsesFigure(report: ValuesReport): Drawing {
       data: { values: rows },
       mark: { type: 'bar' },
       encoding: {
-        y: { field: 'population', type: 'nominal', sort: names, title: null },
+        y: { field: 'label', type: 'nominal', sort: names, title: null },
         x: { field: 'count', type: 'quantitative', stack: 'normalize', title: 'share of answers', axis: { format: '%' } },
         color: { field: 'kind', type: 'nominal', scale: { domain: ['answered', 'missing'], range: ['#009E73', '#D55E00'] }, title: null, legend: { orient: 'bottom', direction: 'horizontal', columns: 2 } },
-        tooltip: [{ field: 'population' }, { field: 'kind' }, { field: 'count' }],
+        tooltip: [{ field: 'label', title: 'population' }, { field: 'kind' }, { field: 'count' }],
       },
     },
   };

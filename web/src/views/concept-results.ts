@@ -15,9 +15,10 @@ interface SubsetRow { population: string; c: ConceptResult; s: ConceptSubset }
 
 function populationTable(report: ConceptReport): HTMLElement {
   return sortableTable<ConceptPopulation>('concept-populations', 'P(multiple concepts) per population (each concept at its largest subset)', report.populations, [
-    { title: 'population', value: (p) => p.name },
+    { title: 'population', value: (p) => displayName(p) },
     { title: 'human', value: (p) => (p.human ? 'yes' : 'no') },
     { title: 'concepts clustered', value: (p) => p.concepts_clustered },
+    { title: 'concepts counted', value: (p) => p.concepts.filter((c) => c.subsets.length > 0 && !c.below_min_people).length },
     { title: 'mean P(multiple concepts)', value: (p) => p.mean_p_multiple_concepts, digits: 4 },
     { title: 'mean at last iteration', value: (p) => p.mean_last_p_multiple_concepts, digits: 4 },
     { title: 'within-individual agreement', value: (p) => p.within_individual_agreement.agreement, digits: 4 },
@@ -25,12 +26,15 @@ function populationTable(report: ConceptReport): HTMLElement {
 }
 
 function subsetTable(report: ConceptReport): HTMLElement {
-  const rows: SubsetRow[] = report.populations.flatMap((p) => p.concepts.flatMap((c) => c.subsets.map((s) => ({ population: p.name, c, s }))));
+  const rows: SubsetRow[] = report.populations.flatMap((p) => p.concepts.flatMap((c) => c.subsets.map((s) => ({ population: displayName(p), c, s }))));
   return sortableTable<SubsetRow>('concept-subsets', 'Per concept and subset size', rows, [
     { title: 'population', value: (r) => r.population },
     { title: 'concept', value: (r) => r.c.concept },
     { title: 'category', value: (r) => r.c.category },
     { title: 'people', value: (r) => r.s.people },
+    // Said in words, not only by a mark: the cell is in the report but not
+    // in the means, the bootstrap or the models.
+    { title: 'in the comparisons', value: (r) => (r.c.below_min_people ? 'no: too few people' : 'yes') },
     { title: 'P(multiple concepts)', value: (r) => r.s.p_multiple_concepts.mean, digits: 4 },
     { title: '2.5%', value: (r) => r.s.p_multiple_concepts.ci95[0], digits: 4 },
     { title: '97.5%', value: (r) => r.s.p_multiple_concepts.ci95[1], digits: 4 },

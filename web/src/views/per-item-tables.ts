@@ -4,11 +4,12 @@
 import { type PerItemEntry, type PerItemMeasure, type PerItemPopulation } from '../charts/per-item-charts';
 import type { Column } from '../table';
 import { sortableTable } from '../table';
+import { displayName } from '../charts/palette';
 
 export function perItemPopulationTable<P, I>(populations: PerItemPopulation<P, I>[], m: PerItemMeasure,
   extra: Column<PerItemPopulation<P, I>>[] = []): HTMLElement {
   return sortableTable<PerItemPopulation<P, I>>(`${m.prefix}-populations`, 'Diversity per population', populations, [
-    { title: 'population', value: (p) => p.name },
+    { title: 'population', value: (p) => displayName(p) },
     { title: 'human', value: (p) => (p.human ? 'yes' : 'no') },
     { title: 'individuals', value: (p) => p.individuals },
     { title: `${m.item}s`, value: (p) => p.analysed },
@@ -27,7 +28,7 @@ export function perItemPopulationTable<P, I>(populations: PerItemPopulation<P, I
 type ItemRow<I> = { population: string; i: PerItemEntry<I> };
 
 export function perItemTable<P, I>(populations: PerItemPopulation<P, I>[], m: PerItemMeasure, extra: Column<ItemRow<I>>[] = []): HTMLElement {
-  const rows = populations.flatMap((p) => p.items.map((i) => ({ population: p.name, i })));
+  const rows = populations.flatMap((p) => p.items.map((i) => ({ population: displayName(p), i })));
   return sortableTable<ItemRow<I>>(`${m.prefix}-${m.item}s`, `Per ${m.item}`, rows, [
     { title: 'population', value: (r) => r.population },
     { title: m.item, value: (r) => r.i.item },
