@@ -59,13 +59,13 @@ test('the paper\'s 49 files, Run clicked the instant it is enabled: every popula
   for (const s of samples) assert.equal(s.value === 1, s.done, `value ${s.value} with results ${s.done ? '' : 'not '}shown`);
   assert.equal(values.at(-1), 1);
 
-  // Every population of every file is in the tables, named as the CLI names them.
+  // Every population of every file is in the tables, labelled as the CLI labels them.
   const expectedNames = cliReport(['concept', ...llmFiles, '--iterations', '2', '--burn-in', '0', '--subsets', '25', '--bootstrap', '0'])
-    .populations.map((p) => p.name).sort();
+    .populations.map((p) => p.label).sort();
   assert.equal(expectedNames.length, 48);
   const conceptRows = await tableRows(page, 'concept-populations');
   assert.deepEqual(conceptRows.map((r) => r.population).sort(), expectedNames);
-  assert.deepEqual((await tableRows(page, 'color-populations')).map((r) => r.population), ['human']);
+  assert.deepEqual((await tableRows(page, 'color-populations')).map((r) => r.population), ['Humans']);
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'results-heading');
 
   // Layout and accessibility with 49 populations' results.
