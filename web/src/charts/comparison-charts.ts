@@ -268,7 +268,7 @@ export function conceptPairsFigure(report: ConceptReport): Drawing {
   const caption = 'Conceptual similarity: model pairs by prompt and temperature (the paper’s Fig. 4). ' +
     `Bars: P(multiple concepts), the report’s mean over a category’s concepts (posterior mean at each concept’s largest subset) with ${interval}; ` +
     'orange animals, blue politicians, light the non-aligned model and dark the aligned one, the second model named on a side a shade further with a dashed outline; ' +
-    'NA: no clustered concept in that condition; 0: exactly zero; a bar above zero is drawn at least 2 px tall. ' +
+    'NA: no concept counted in that condition (none clustered, or each below the min-people setting); 0: exactly zero; a bar above zero is drawn at least 2 px tall. ' +
     `${baselineSource(report, baselines)} Each baseline is drawn over its own category (animals dashed, politicians dotted). ${P_MULTIPLE_DEFINITION}.`;
   const llms = populationOrder(report.populations).filter((p) => !p.human);
   const categories = categoryOrder(values.map((v) => v.category));

@@ -79,7 +79,7 @@ export function fromReleasedChains(report: ConceptReport, population: string): b
 export function baselineSource(report: ConceptReport, baselines: Baseline[]): string {
   if (baselines.length === 0) return 'No human population among the inputs, so no human baseline.';
   const released = fromReleasedChains(report, baselines[0].population)
-    ? ' The released human chains give 0.559 (animals) and 0.783 (politicians); the paper’s figure drew about 0.45 and 0.70 from a per-subset file that was not released.'
+    ? ' These come from the paper’s released human chains; its printed figure drew about 0.45 and 0.70, from a per-subset file that was not released.'
     : '';
   return `Human baselines: the humans’ P(multiple concepts) at the last iteration, averaged over chains (the paper’s measure): ${baselines.map((b) => `${fmt(b.baseline, 3)} (${b.category})`).join(', ')}.${released}`;
 }
