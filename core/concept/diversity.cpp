@@ -40,15 +40,12 @@ std::vector<QuestionAgreement> question_agreement(const ConceptResponses& respon
 // The paper's QuestionReliability per label as presented, averaged into its
 // ConceptReliability.
 double paper_intersubject(const PresentedQuestions& presented) {
-  if (!presented.defined) return kNaN;
-  std::vector<double> per_label;
-  for (std::size_t q = 0; q < presented.labels.size(); ++q) {
-    per_label.push_back(static_cast<double>(presented.second_choices[q]) / static_cast<double>(presented.rows[q]));
-  }
-  if (per_label.empty()) return kNaN;
+  if (!presented.defined || presented.labels.empty()) return kNaN;
   double total = 0.0;
-  for (double v : per_label) total += v;
-  return total / static_cast<double>(per_label.size());
+  for (std::size_t q = 0; q < presented.labels.size(); ++q) {
+    total += static_cast<double>(presented.second_choices[q]) / static_cast<double>(presented.rows[q]);
+  }
+  return total / static_cast<double>(presented.labels.size());
 }
 
 double mean_of_finite(const std::vector<double>& values) {

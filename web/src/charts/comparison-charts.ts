@@ -8,7 +8,7 @@ import type { Drawing } from './figure';
 import { SCHEMA, fmt, listSummary } from './common';
 import { CATEGORY_COLOURS, P_MULTIPLE_DEFINITION, baselineSource, categoryOrder, categorySummaries, humanBaselines, leftOutNote } from './concept-measure';
 import { columnWidth, facetColumns, wrapText } from './layout';
-import { type Labelled, CONDITIONS, alignmentOf, conditionLabel, conditionRank, displayName, familyOf, populationOrder } from './palette';
+import { type Labelled, CONDITIONS, alignmentOf, conditionLabel, conditionRank, familyOf, modelName, populationOrder } from './palette';
 import { TITLE_SIZE, foreground } from './theme';
 
 export const METRIC_TITLES: Record<string, string> = {
@@ -22,11 +22,6 @@ interface Bar {
   // the key a reader of the figure's CSV joins on.
   population: string; family: string; condition: string; rank: number; category: string; member: string; model: string; model_label: string;
   role: string; second: boolean; mean: number | null; low: number | null; high: number | null;
-}
-
-// A model's readable name: the report's model label when it has one.
-function modelName(p: Labelled): string {
-  return (p as Labelled & { model_label?: string }).model_label || p.model || displayName(p);
 }
 
 // The models of a family in the paper's order: non-aligned first, and on

@@ -2,7 +2,7 @@
 // concepts) per concept (Fig. 2b), every population by category, per
 // concept and by subset size, and the reliability and reply counts
 // (appendix).
-import type { ConceptPopulation, ConceptReport, ConceptResult } from '../report-types';
+import type { ConceptReport, ConceptResult } from '../report-types';
 import type { Drawing } from './figure';
 import { groupedCounts } from './color-charts';
 import { SCHEMA, bottomLegend, fmt, listSummary, mean } from './common';
@@ -257,7 +257,6 @@ export function subsetsFigure(report: ConceptReport): Drawing {
   };
 }
 
-const modelOf = (p: ConceptPopulation): string => modelName(p);
 
 const PAPER_RELIABILITY = 'inter-subject reliability (the paper’s)';
 const WITHIN = 'agreement with oneself (Shoal)';
@@ -272,9 +271,9 @@ export function reliabilityFigure(report: ConceptReport): Drawing {
   const populations = populationOrder(report.populations);
   const carriesPaper = populations.some((p) => p.concepts.some((c) => 'paper_intersubject' in c.reliability));
   const rows = populations.flatMap((p) => p.concepts.flatMap((c) => [
-    { model: modelOf(p), key: colourKey(p), population: p.name, human: p.human, concept: c.concept, measure: PAPER_RELIABILITY, value: c.reliability.paper_intersubject ?? null },
-    { model: modelOf(p), key: colourKey(p), population: p.name, human: p.human, concept: c.concept, measure: WITHIN, value: c.reliability.within_individual.agreement },
-    { model: modelOf(p), key: colourKey(p), population: p.name, human: p.human, concept: c.concept, measure: BETWEEN, value: c.reliability.between_individuals.pairwise_agreement },
+    { model: modelName(p), key: colourKey(p), population: p.name, human: p.human, concept: c.concept, measure: PAPER_RELIABILITY, value: c.reliability.paper_intersubject ?? null },
+    { model: modelName(p), key: colourKey(p), population: p.name, human: p.human, concept: c.concept, measure: WITHIN, value: c.reliability.within_individual.agreement },
+    { model: modelName(p), key: colourKey(p), population: p.name, human: p.human, concept: c.concept, measure: BETWEEN, value: c.reliability.between_individuals.pairwise_agreement },
   ]).filter((r) => r.value !== null));
   const human = rows.filter((r) => r.human);
   const measures = [PAPER_RELIABILITY, WITHIN, BETWEEN];
@@ -340,7 +339,7 @@ export function individualsFigure(report: ConceptReport): Drawing {
   const populations = populationOrder(report.populations);
   const rows = populations.flatMap((p) => {
     const sum = (f: (c: ConceptResult) => number) => p.concepts.reduce((t, c) => t + f(c), 0);
-    const base = { population: p.name, model: modelOf(p), condition: p.human ? 'humans' : conditionLabel(p.prompt, p.temperature), rank: p.human ? -1 : conditionRank(p) };
+    const base = { population: p.name, model: modelName(p), condition: p.human ? 'humans' : conditionLabel(p.prompt, p.temperature), rank: p.human ? -1 : conditionRank(p) };
     return [
       { ...base, kind: 'complete individuals', count: sum((c) => c.complete_individuals) },
       { ...base, kind: 'incomplete individuals', count: sum((c) => c.incomplete_individuals) },
