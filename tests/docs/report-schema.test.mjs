@@ -1,0 +1,108 @@
+// Every report the CLI writes for the generated examples is valid against
+// docs/report.schema.json, and reports with a field missing, a value of the
+// wrong type, an unknown field or the wrong analysis's parts are not, so the
+// schema stays the documented contract of the report rather than a sketch.
+//   node --test tests/docs/
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+
+// ajv is a development dependency of the web package.
+const Ajv2020 = createRequire(path.resolve('web/package.json'))('ajv/dist/2020').default;
+
+const native = process.env.SHOAL_NATIVE ?? 'build/native/shoal';
+const examples = process.env.SHOAL_EXAMPLES ?? 'build/public/examples';
+
+// Strict mode refuses unknown keywords and malformed schemas; type checks
+// are left to the validation itself, since the analysis-specific parts
+// narrow objects whose type the common parts already fix.
+const ajv = new Ajv2020({ allErrors: true, strictTypes: false });
+const validate = ajv.compile(JSON.parse(readFileSync('docs/report.schema.json', 'utf8')));
+
+const csvFiles = (dir) => readdirSync(path.join(examples, dir)).filter((f) => f.endsWith('.csv')).sort()
+  .map((f) => path.join(examples, dir, f));
+
+const runs = {
+  color: ['color', ...csvFiles('color')],
+  concept: ['concept', ...csvFiles('concept')],
+  values: ['values', ...csvFiles('values')],
+  likert: ['concept', ...csvFiles('likert')],
+  'concept, 4 chains with traces': ['concept', ...csvFiles('concept'), '--chains', '4', '--traces'],
+};
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'shoal-schema-'));
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+
+const reports = new Map();
+function report(name) {
+  if (!reports.has(name)) {
+    const out = path.join(work, `${name.replace(/\W+/g, '-')}.json`);
+    const run = spawnSync(native, [...runs[name], '--quiet', '--out', out], { encoding: 'utf8' });
+    assert.equal(run.status, 0, `${name}: ${run.stderr}`);
+    reports.set(name, readFileSync(out, 'utf8'));
+  }
+  return JSON.parse(reports.get(name));
+}
+
+const problems = () => (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`);
+
+for (const name of Object.keys(runs)) {
+  test(`the ${name} report of the examples is valid`, () => {
+    const r = report(name);
+    assert.equal(r.analysis, runs[name][0]);
+    assert.ok(r.populations.length >= 5, `${name}: ${r.populations.length} populations`);
+    assert.equal(validate(r), true, problems().join('\n'));
+  });
+}
+
+test('the schema reaches the traces and the mixed models the examples hold', () => {
+  const r = report('concept, 4 chains with traces');
+  const chain = r.populations[0].concepts[0].subsets[0].chains[3];
+  assert.ok(Array.isArray(chain.trace.p_same_table) && chain.trace.p_same_table.length > 0);
+  assert.ok(r.comparisons.models.some((m) => m.status === 'fitted'));
+  assert.ok(r.comparisons.models.some((m) => m.status === 'skipped'));
+});
+
+// Each change breaks the report in one way; each must be refused, and the
+// error must point where the damage is.
+const damages = [
+  ['a required field removed from a concept subset', 'concept', (r) => { delete r.populations[0].concepts[0].subsets[0].p_multiple_concepts; },
+    /\/populations\/0\/concepts\/0\/subsets\/0 must have required property 'p_multiple_concepts'/],
+  ['a required field removed from the envelope', 'color', (r) => { delete r.inputs; }, / must have required property 'inputs'/],
+  ['a count written as text', 'color', (r) => { r.populations[1].individuals = String(r.populations[1].individuals); },
+    /\/populations\/1\/individuals must be integer/],
+  ['a mean that is text, not a number or null', 'values', (r) => { r.populations[0].dist_from_diagonal.mean = 'NaN'; },
+    /\/populations\/0\/dist_from_diagonal\/mean must be number,null/],
+  ['an interval with one end', 'concept', (r) => { r.populations[0].concepts[0].subsets[0].p_same_table.ci95.pop(); },
+    /\/p_same_table\/ci95 must NOT have fewer than 2 items/],
+  ['a probability above 1', 'likert', (r) => { r.populations[0].mean_p_multiple_concepts = 1.5; },
+    /\/populations\/0\/mean_p_multiple_concepts must be <= 1/],
+  ['an unknown kernel', 'concept', (r) => { r.parameters.kernel = 'metropolis'; }, /\/parameters\/kernel must be equal to one of the allowed values/],
+  ['a field the schema does not know', 'values', (r) => { r.populations[0].items[0].median = 1; },
+    /\/populations\/0\/items\/0 must NOT have additional properties/],
+  ['a population field the schema does not know', 'color', (r) => { r.populations[0].colour = 'blue'; },
+    /\/populations\/0 must NOT have unevaluated properties/],
+  ['a colour report labelled as a concept report', 'color', (r) => { r.analysis = 'concept'; }, /\/parameters must have required property 'alpha'/],
+  ['the similarity-only min-people fields in a colour report', 'color', (r) => { r.comparisons.min_people = 10; r.comparisons.left_out = []; },
+    /\/comparisons\/min_people boolean schema is false/],
+  ['a skipped model with a fit', 'color', (r) => {
+    const fitted = r.comparisons.models.find((m) => m.status === 'fitted');
+    fitted.status = 'skipped';
+  }, /\/comparisons\/models\/\d+\/reason must be string/],
+  ['a chain seed written as a number', 'concept, 4 chains with traces', (r) => { r.populations[0].concepts[0].subsets[0].chains[0].seed = 7; },
+    /\/chains\/0\/seed must be string/],
+];
+
+for (const [what, name, damage, expected] of damages) {
+  test(`a report with ${what} is refused`, () => {
+    const r = report(name);
+    assert.equal(validate(r), true, problems().join('\n'));
+    damage(r);
+    assert.equal(validate(r), false);
+    assert.match(problems().join('\n'), expected);
+  });
+}
