@@ -55,7 +55,7 @@ int main(int argc, char** argv) {
     return 2;
   } catch (const std::bad_alloc&) {
     std::cerr << "shoal: error: out of memory: the inputs need more memory than this machine gives the "
-                 "process (see README, \"Memory\")\n";
+                 "process (see docs/performance.md, \"Memory\")\n";
     return 1;
   } catch (const std::exception& e) {
     std::cerr << "shoal: error: " << e.what() << "\n";
