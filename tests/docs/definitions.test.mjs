@@ -11,7 +11,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const roots = ['README.md', 'docs', 'web/index.html', 'web/src', 'core', 'wasm'];
-const textFile = /\.(md|html|ts|css|cpp|hpp|txt)$/;
+const textFile = /\.(md|html|ts|css|cpp|hpp|txt|json)$/;
 
 function filesUnder(p) {
   if (!statSync(p, { throwIfNoEntry: false })) return [];
@@ -29,6 +29,9 @@ const wrong = [
 test('no text defines P(multiple concepts) as the chance of more than one concept', () => {
   const files = roots.flatMap(filesUnder).filter((f) => textFile.test(f));
   assert.ok(files.length > 50, `only ${files.length} files found: run from the project root`);
+  for (const page of ['README.md', 'docs/method.md', 'docs/report.md', 'docs/report.schema.json']) {
+    assert.ok(files.includes(page), `${page} is not scanned`);
+  }
   const found = [];
   for (const file of files) {
     readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
@@ -38,9 +41,9 @@ test('no text defines P(multiple concepts) as the chance of more than one concep
   assert.deepEqual(found, []);
 });
 
-test('the page and the README define it as two individuals holding different concepts', () => {
+test('the page, the README and the docs define it as two individuals holding different concepts', () => {
   const definition = /two individuals drawn at random[^.]*hold different concepts/;
-  for (const file of ['web/index.html', 'README.md']) {
+  for (const file of ['web/index.html', 'README.md', 'docs/method.md', 'docs/report.md', 'docs/report.schema.json']) {
     const text = readFileSync(file, 'utf8').replace(/\s+/g, ' ');
     assert.match(text, definition, `${file} does not define P(multiple concepts)`);
   }
