@@ -11,7 +11,7 @@
 
 namespace shoal {
 
-// The word–colour report as documented in the README ("analysis": "color"),
+// The word–colour report as documented in docs/report.md ("analysis": "color"),
 // with the comparisons of populations (compare/comparison.hpp), whose
 // bootstrap takes `bootstrap_draws` resamples (0: none) seeded by the
 // analysis' seed. Written as it is made, word by word, never held whole as

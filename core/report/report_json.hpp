@@ -11,8 +11,8 @@
 
 namespace shoal {
 
-// Version of the report layout documented in the README; bumped when a field
-// changes meaning or disappears.
+// Version of the report layout documented in docs/report.md and its schema,
+// docs/report.schema.json; bumped when a field changes meaning or disappears.
 constexpr int kReportSchemaVersion = 1;
 const char* tool_version();
 

@@ -8,7 +8,7 @@
 
 namespace shoal {
 
-// The numeric-answer report as documented in the README ("analysis":
+// The numeric-answer report as documented in docs/report.md ("analysis":
 // "values"), with `comparisons` (the comparison_json of the populations) as
 // its "comparisons".
 nlohmann::json values_report(const ValuesDataset& dataset, const std::vector<ValuesInputOptions>& input_options,

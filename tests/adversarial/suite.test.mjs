@@ -21,8 +21,8 @@ const peakMemory = process.env.SHOAL_PEAK_MEMORY ?? path.join(path.dirname(nativ
 const seed = Number(process.env.SHOAL_ADVERSARIAL_SEED ?? 20250601);
 
 const MiB = 1 << 20;
-// The README's bound, per process: a fixed base plus a multiple of the input
-// (for gzip, of the most it may decompress to).
+// The bound docs/performance.md gives ("Memory"), per process: a fixed base
+// plus a multiple of the input (for gzip, of the most it may decompress to).
 const NATIVE_BASE_MIB = 48, WASM_BASE_MIB = 160;
 const NATIVE_PER_BYTE = 10, WASM_PER_BYTE = 12;
 const GZIP_BUDGET_MIB = (bytes) => Math.min(1024, 64 * bytes / MiB + 64);

@@ -1,4 +1,5 @@
-// The parts of Shoal's JSON reports the page reads (see the README).
+// The parts of Shoal's JSON reports the page reads (docs/report.md; the whole
+// report's schema is docs/report.schema.json).
 export interface Summary { n: number; mean: number | null; sd: number | null; ci95: [number | null, number | null] }
 export interface InputInfo { name: string; sha256: string; bytes: number; format: string; rows: number; populations: string[] }
 export interface InputIssue { kind: string; description: string; count: number; first_file: string; first_row: number }
