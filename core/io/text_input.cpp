@@ -2,7 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
-#include <iterator>
+#include <string>
 
 #include "io/input_error.hpp"
 #include "io/utf8.hpp"
@@ -14,7 +14,7 @@ std::string base_name(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-TextInput read_text_input(const std::string& path) {
+TextInput read_text_input(const std::string& path, std::size_t stream_limit) {
   std::error_code error;
   if (std::filesystem::is_directory(path, error)) {
     throw InputError(path, 0, "", "this is a directory; give the files in it instead");
@@ -31,7 +31,18 @@ TextInput read_text_input(const std::string& path) {
     stream.read(input.content.data(), static_cast<std::streamsize>(size));
     input.content.resize(static_cast<std::size_t>(stream.gcount()));
   } else {
-    input.content.assign(std::istreambuf_iterator<char>(stream), std::istreambuf_iterator<char>());
+    // Read in blocks and stop one byte past the limit, so that an endless
+    // device is refused instead of filling memory.
+    std::string block(std::size_t{1} << 16, '\0');
+    while (stream) {
+      stream.read(block.data(), static_cast<std::streamsize>(block.size()));
+      input.content.append(block.data(), static_cast<std::size_t>(stream.gcount()));
+      if (input.content.size() > stream_limit) {
+        throw InputError(path, 0, "",
+                         "this is not a regular file and holds more than " + std::to_string(stream_limit) +
+                             " bytes; save the data to a file and give that file");
+      }
+    }
   }
   if (stream.bad()) throw InputError(path, 0, "", "reading the file failed");
   return input;

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstddef>
 #include <string>
 
 namespace shoal {
@@ -11,8 +12,14 @@ struct TextInput {
   std::string content;
 };
 
-// Reads a file from disk; throws InputError naming the path when it cannot.
-TextInput read_text_input(const std::string& path);
+// The most a file that is not a regular file (a pipe, a device, a socket)
+// may hold: its size is not known before reading, and a device such as
+// /dev/zero never ends. Regular files are read whole, at their size.
+constexpr std::size_t kStreamInputLimit = std::size_t{1} << 30;
+
+// Reads a file from disk; throws InputError naming the path when it cannot,
+// or when a file that is not a regular file goes on past `stream_limit` bytes.
+TextInput read_text_input(const std::string& path, std::size_t stream_limit = kStreamInputLimit);
 
 // The file name without directories, as shown in messages and reports.
 std::string base_name(const std::string& path);

@@ -32,7 +32,9 @@ void for_each_json_line(const TextInput& file, const std::function<void(std::siz
     json object;
     try {
       object = json::parse(content);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {
+      // Also a number beyond a double's range (1e999999999), which the
+      // parser refuses as out of range rather than as a syntax error.
       throw InputError(file.name, line, "", std::string("expected one JSON object per line: ") + e.what());
     }
     if (!object.is_object()) throw InputError(file.name, line, "", "expected one JSON object per line");

@@ -34,6 +34,11 @@ file(READ ${WORK}/tables/color-words.csv words_csv)
 expect_contains("${words_csv}" "population,word,individuals")
 expect_contains("${words_csv}" "human,absurdity,93,")
 
+# A device that never ends is refused at the stream bound, with its name.
+expect_run(1 ${SHOAL} color /dev/zero --quiet)
+expect_contains("${last_err}" "/dev/zero")
+expect_contains("${last_err}" "not a regular file and holds more than")
+
 # The same data gzip-compressed give the same numbers.
 execute_process(COMMAND gzip -c ${SHARED}/paper-data/color-task/colorref.csv OUTPUT_FILE ${WORK}/colorref.csv.gz
                 RESULT_VARIABLE gzip_status)

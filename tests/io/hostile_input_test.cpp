@@ -8,6 +8,7 @@
 #include "io/gzip.hpp"
 #include "io/input_error.hpp"
 #include "io/table_reader.hpp"
+#include "io/text_input.hpp"
 
 using namespace shoal;
 
@@ -145,4 +146,17 @@ TEST_CASE("fuzz regression: a question label with a run of spaces is split once,
   CHECK(concept.questions == std::vector<std::string>{"robin  eagle"});
   CHECK(concept.complete.size() == 3);
   CHECK(concept.option_counts[0][1] == 0);   // "eagle robin" answered 1 is "robin eagle" answered 0
+}
+
+TEST_CASE("a file that is not a regular file is read up to a bound, and an endless device is refused") {
+  std::string message;
+  try {
+    (void)read_text_input("/dev/zero", std::size_t{1} << 20);
+  } catch (const InputError& e) {
+    message = e.what();
+  }
+  CHECK(message.find("/dev/zero") != std::string::npos);
+  CHECK(message.find("not a regular file and holds more than 1048576 bytes") != std::string::npos);
+  // A device within the bound is read whole.
+  CHECK(read_text_input("/dev/null", std::size_t{1} << 20).content.empty());
 }

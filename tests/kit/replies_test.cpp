@@ -173,6 +173,11 @@ TEST_CASE("malformed files are input errors naming the file and line") {
   const std::string one = color_requests().content.substr(0, color_requests().content.find('\n') + 1);
   const auto twice = error_of({"requests.jsonl", one + one}, {"results.jsonl", ""});
   CHECK(twice.row() == 2);
+  // A number beyond a double's range is refused with its file and line, not
+  // as a bare parser exception.
+  const auto overflow = error_of(color_requests(), {"results.jsonl", plain("x", "y") + "{\"custom_id\": 1e999999999}\n"});
+  CHECK(overflow.file() == "results.jsonl");
+  CHECK(overflow.row() == 2);
   const auto empty = error_of({"requests.jsonl", "\n"}, {"results.jsonl", ""});
   CHECK(empty.row() == 0);
 }
