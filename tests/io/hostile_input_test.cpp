@@ -8,6 +8,7 @@
 #include "io/gzip.hpp"
 #include "io/input_error.hpp"
 #include "io/table_reader.hpp"
+#include "io/terminal_text.hpp"
 #include "io/text_input.hpp"
 
 using namespace shoal;
@@ -159,4 +160,19 @@ TEST_CASE("a file that is not a regular file is read up to a bound, and an endle
   CHECK(message.find("not a regular file and holds more than 1048576 bytes") != std::string::npos);
   // A device within the bound is read whole.
   CHECK(read_text_input("/dev/null", std::size_t{1} << 20).content.empty());
+}
+
+TEST_CASE("text for a terminal: control sequences from data become visible escapes") {
+  CHECK(terminal_safe("pop\x1b]0;owned\x07name") == "pop\\x1b]0;owned\\x07name");
+  CHECK(terminal_safe("a\x1b[2Jb\x7f") == "a\\x1b[2Jb\\x7f");
+  CHECK(terminal_safe("line one\nline\ttwo") == "line one\nline\ttwo");
+  CHECK(terminal_safe("csi \xc2\x9b" "31m") == "csi \\u009b31m");
+  CHECK(terminal_safe("file \xe2\x80\xae" "vsc.exe") == "file \\u202evsc.exe");
+  CHECK(terminal_safe("\xe2\x81\xa6isolate\xe2\x81\xa9") == "\\u2066isolate\\u2069");
+  CHECK(terminal_safe("\xd8\x9c") == "\\u061c");
+  // Ordinary text, accents and other punctuation of the same lead bytes stay.
+  CHECK(terminal_safe("café – “quoted” é\xc2\xa0") == "café – “quoted” é\xc2\xa0");
+  // A truncated sequence is left as it is, never read past the end.
+  CHECK(terminal_safe("\xe2\x80") == "\xe2\x80");
+  CHECK(terminal_safe("\xc2") == "\xc2");
 }
