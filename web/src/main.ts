@@ -44,6 +44,9 @@ const session = {
   // Counts the drawings begun, so that a redraw overtaken by a run or by
   // another redraw is dropped.
   drawings: 0,
+  // Per file, the last check asked for: a reader who edits the settings twice
+  // in a row sees what the second check found, whichever answers first.
+  checks: new WeakMap<LoadedFile, number>(),
 };
 type ResultsDrawing = (into: (id: string) => HTMLElement) => Promise<void>;
 
@@ -69,15 +72,21 @@ function remove(file: LoadedFile) {
 async function inspect(file: LoadedFile) {
   file.state = 'inspecting';
   redrawSoon();
+  const check = (session.checks.get(file) ?? 0) + 1;
+  session.checks.set(file, check);
   const started = epochNow();
+  let inspection: LoadedFile['inspection'] = null;
+  let failure: string | undefined;
   try {
     const result = await pool.run({ kind: 'inspect', file: toJobFile(file) }).done;
-    file.inspection = result.ok ? JSON.parse(result.report) : null;
-    file.failure = result.ok ? undefined : result.error.message;
+    inspection = result.ok ? JSON.parse(result.report) : null;
+    failure = result.ok ? undefined : result.error.message;
   } catch (error) {
-    file.inspection = null;
-    file.failure = error instanceof Error ? error.message : String(error);
+    failure = error instanceof Error ? error.message : String(error);
   }
+  if (session.checks.get(file) !== check) return;
+  file.inspection = inspection;
+  file.failure = failure;
   file.state = 'inspected';
   recordPhase('inspection', started);
   if (files.includes(file)) redrawSoon();
