@@ -84,7 +84,11 @@ export function fromReleasedChains(report: ConceptReport, population: string): b
 
 // Where the human baselines come from, for the captions that draw them.
 export function baselineSource(report: ConceptReport, baselines: Baseline[]): string {
-  if (baselines.length === 0) return 'No human population among the inputs, so no human baseline.';
+  if (baselines.length === 0) {
+    return report.populations.some((p) => p.human)
+      ? 'No human concept is counted in the means (none clustered, or each below the min-people setting), so no human baseline.'
+      : 'No human population among the inputs, so no human baseline.';
+  }
   const released = fromReleasedChains(report, baselines[0].population)
     ? ' These come from the paper’s released human chains; its printed figure drew about 0.45 and 0.70, from a per-subset file that was not released.'
     : '';
