@@ -165,11 +165,7 @@ test('bad input is shown as a message naming file, row and column; the page stay
   const exported = await downloadOf(page, 'button[data-download="report.html"]');
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'shoal-export-')), 'report.html');
   writeFileSync(file, exported.bytes);
-  const offline = await shoal.browser.newContext({ offline: true });
-  const reader = await offline.newPage();
-  const requests = [];
-  reader.on('request', (r) => requests.push(r.url()));
-  await reader.goto(pathToFileURL(file).href);
+  const { context: offline, page: reader, requests, consoleErrors: readerErrors } = await shoal.readOffline(file);
   const shown = await reader.evaluate(() => ({
     figures: document.querySelectorAll('figure svg').length,
     marks: document.querySelectorAll('figure svg path, figure svg line').length,
@@ -181,6 +177,7 @@ test('bad input is shown as a message naming file, row and column; the page stay
   assert.equal(shown.tables, 4);
   assert.equal(shown.scripts, 0);
   assert.deepEqual(requests, [pathToFileURL(file).href]);
+  assert.deepEqual(readerErrors, []);
   await offline.close();
   await page.screenshot({ path: path.join(artifacts, 'example-results.png'), fullPage: true });
   assert.deepEqual(consoleErrors, []);

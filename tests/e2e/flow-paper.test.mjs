@@ -82,11 +82,8 @@ test('the paper\'s 49 files, Run clicked the instant it is enabled: every popula
   const exported = await downloadOf(page, 'button[data-download="report.html"]');
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'shoal-report-')), exported.name);
   writeFileSync(file, exported.bytes);
-  const offline = await shoal.browser.newContext({ offline: true, viewport: { width: 1000, height: 1200 } });
-  const reader = await offline.newPage();
-  const requests = [];
-  reader.on('request', (r) => requests.push(r.url()));
-  await reader.goto(pathToFileURL(file).href);
+  const { context: offline, page: reader, requests, consoleErrors: readerErrors } =
+    await shoal.readOffline(file, { viewport: { width: 1000, height: 1200 } });
   const shown = await reader.evaluate(() => ({
     parameters: Object.fromEntries([...document.querySelectorAll('table.parameters tbody tr')]
       .map((tr) => [...tr.querySelectorAll('th, td')].map((td) => td.textContent)).map(([group, name, value]) => [`${group}: ${name}`, value])),
@@ -121,6 +118,7 @@ test('the paper\'s 49 files, Run clicked the instant it is enabled: every popula
   assert.match(shown.shareLink, /#/);
   assert.equal(shown.scripts, 0);
   assert.deepEqual(requests, [pathToFileURL(file).href]);
+  assert.deepEqual(readerErrors, []);
   await reader.screenshot({ path: path.join(artifacts, 'flow-report.png') });
   await reader.emulateMedia({ media: 'print' });
   await reader.screenshot({ path: path.join(artifacts, 'flow-report-print.png') });

@@ -9,7 +9,7 @@ const base = '/lab/shoal/';
 const shoal = useSite({ base });
 
 test('under a sub-path the page, its workers, its wasm and its service worker all work, also offline', async () => {
-  const context = await shoal.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await shoal.context({ viewport: { width: 1280, height: 800 } });
   const app = await shoal.open({ context });
   const { page, requests, consoleErrors } = app;
 
@@ -53,7 +53,7 @@ test('under a sub-path the page, its workers, its wasm and its service worker al
 });
 
 test('the page shows its version, and a link made by another version says so when it opens', async () => {
-  const context = await shoal.browser.newContext();
+  const context = await shoal.context();
   const { page } = await shoal.open({ context });
   const version = (await page.textContent('#version')).trim();
   assert.match(version, /^\d+\.\d+\.\d+/);

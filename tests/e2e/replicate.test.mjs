@@ -45,7 +45,7 @@ const mean = (v) => (v.length ? v.reduce((a, b) => a + b, 0) / v.length : null);
 const fixed = (v) => (v === null ? '—' : v.toFixed(4));
 
 test('replicate the paper: consent first, then the paper beside Shoal, equal to the CLI', async () => {
-  const context = await shoal.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await shoal.context({ viewport: { width: 1280, height: 800 } });
   const served = [];
   await context.route((url) => url.href.startsWith('https://raw.githubusercontent.com/'), async (route) => {
     const url = route.request().url();

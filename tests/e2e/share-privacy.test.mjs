@@ -154,7 +154,7 @@ test('the page\'s policy blocks connections to other origins', async () => {
 });
 
 test('after one visit the app works offline', async () => {
-  const context = await shoal.browser.newContext({ acceptDownloads: true });
+  const context = await shoal.context();
   const first = await shoal.open({ context });
   await first.page.evaluate(async () => {
     await navigator.serviceWorker.ready;

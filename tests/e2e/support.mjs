@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before } from 'node:test';
 
 // playwright-core is a dependency of the web package.
@@ -45,15 +46,20 @@ export function useServer(root, host = 'localhost', extraArgs = []) {
 // The built site (under `base`) and a browser, for all the tests of the file
 // that calls this at its top level. `open()` opens the page at `url`, by
 // default the site's home, in `context` or else in a new context made with
-// the remaining options.
+// the remaining options; `context()` makes a context with the page's
+// defaults, for a test that sets it up (routes, scripts) before opening;
+// `readOffline()` opens a file the page saved (an exported report) in a
+// context with no network.
 export function useSite({ base = '/' } = {}) {
   const served = useServer(site, 'localhost', base === '/' ? [] : ['--base', base]);
   const shoal = {
     browser: null,
     get origin() { return served.origin; },
     get home() { return `${served.origin}${base}`; },
+    context: (options = {}) => newAppContext(shoal.browser, options),
     open: async ({ url = shoal.home, context = null, ...contextOptions } = {}) =>
       openApp(shoal.browser, served.origin, url, context ?? await newAppContext(shoal.browser, contextOptions)),
+    readOffline: (file, options = {}) => openOffline(shoal.browser, file, options),
   };
   before(async () => { shoal.browser = await launchBrowser(); });
   after(() => shoal.browser?.close());
@@ -68,15 +74,33 @@ function newAppContext(browser, options = {}) {
 export async function openApp(browser, origin, url = `${origin}/`, context = null) {
   context ??= await newAppContext(browser);
   const page = await context.newPage();
-  const consoleErrors = [];
+  const consoleErrors = consoleErrorsOf(page);
   const requests = [];
-  page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
   context.on('request', (request) => requests.push(request.url()));
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 60000 });
   const foreignRequests = () => requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
   return { context, page, consoleErrors, requests, foreignRequests };
+}
+
+// A page's console errors and uncaught exceptions, as they come.
+function consoleErrorsOf(page) {
+  const errors = [];
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+// A saved file (an exported report) read in a context with no network, its
+// every request and console error recorded.
+async function openOffline(browser, file, options) {
+  const context = await newAppContext(browser, { ...options, offline: true });
+  const page = await context.newPage();
+  const consoleErrors = consoleErrorsOf(page);
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(pathToFileURL(file).href);
+  return { context, page, consoleErrors, requests };
 }
 
 export async function downloadOf(page, selector) {

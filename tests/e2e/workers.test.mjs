@@ -2,31 +2,21 @@
 // several workers at once (each other worker a share, whose chains it starts
 // at once) and matches the chains across plans by key: the report must still
 // be the CLI's, and each chain must have run once.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { cliReport, downloadOf, launchBrowser, openApp, shared, site, startServer } from './support.mjs';
+import { cliReport, downloadOf, shared, useSite } from './support.mjs';
 
 const names = ['gemma-instruct-prompt=none-temp=default.csv', 'openchat-prompt=random-temp=default.csv',
   'tulu-prompt=identity-temp=default.csv', 'zephyr-mistral-prompt=none-temp=default.csv'];
 const conceptFiles = names.map((name) => path.join(shared, 'paper-data/concept-task/llm-responses', name));
 
-let server, browser, origin;
-
-before(async () => {
-  ({ server, origin } = await startServer(site));
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.kill();
-});
+const shoal = useSite();
 
 test('four workers, three of them parsing a share of the files, give the CLI report', async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await shoal.context();
   await context.addInitScript(() => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => 4 }));
-  const { page, consoleErrors } = await openApp(browser, origin, `${origin}/`, context);
+  const { page, consoleErrors } = await shoal.open({ context });
   assert.match(await page.textContent('#engine-status'), /4 workers/);
   await page.setInputFiles('#file-input', conceptFiles);
   for (const name of names) await page.waitForSelector(`article[data-file="${name}"] .recognised:has-text("conceptual similarity")`);

@@ -1,12 +1,11 @@
 // Wires the page: files in, parameters, analyses in workers, results out.
 import './csp';  // first: nothing may connect anywhere before the policy is in place
 import './style.css';
-import { byId, h } from './dom';
-import { analysable, exclusionReason, finishReading, pendingFile, toJobFile, type LoadedFile } from './files';
+import { byId } from './dom';
+import { analysable, finishReading, pendingFile, toJobFile, type LoadedFile } from './files';
 import { runConcept } from './concept-run';
 import type { ColorReport, ConceptReport } from './report-types';
 import type { FileSettings } from '@shoal-wasm/shoal.mjs';
-import { fileCard } from './views/file-card';
 import { renderColorResults } from './views/color-results';
 import { renderConceptResults } from './views/concept-results';
 import { renderComparisonReport } from './views/comparison-report';
@@ -14,13 +13,13 @@ import { setUpCollectData } from './views/collect-data';
 import { setUpNumericAnswers } from './views/numeric-answers';
 import { CancelledError, WorkerPool } from './worker/client';
 import { agreeToReplicate, fetchPaper, PAPER_PARAMETERS, renderAgreement, renderReplicationOffer, takePendingReplication } from './replicate';
-import { decodeShare, type ShareState } from './share';
+import { decodeShare } from './share';
 import {
   agreeToFetch, applyParameters, buildLink, embeddedFiles, fetchAgreedFiles, matchShared, parameterNames, readParameters,
-  renderSharedPanel, sharedFilesReady, TooLargeToEmbed,
 } from './share-ui';
-import { fileSummary, readiness } from './file-summary';
 import { RunProgress } from './run-progress';
+import { mountShell } from './shell/shell';
+import { page, redraw, redrawSoon } from './shell/page-state';
 import { renderFormats } from './formats';
 import { contentsOf, exportButton, type RunRecord } from './report-export';
 import { epochNow, recordPhase, timed } from './phases';
@@ -28,156 +27,69 @@ import { applyLimits, parameterRefusal } from './parameters/parameter-form';
 import { onSchemeChange } from './charts/theme';
 
 const pool = new WorkerPool();
-const files: LoadedFile[] = [];
-let running: number[] = [];
-let isRunning = false;
-let checkingSettings = false;
-let shared: ShareState | null = null;
-let toolVersion = '';
-const shareUrls: Record<number, string> = {};
-// The user's choice to fold or unfold the file list, once made, is kept.
-let foldChosen = false;
-let lastConceptReport: ConceptReport | null = null;
+const files = page.files;
 
-const runButton = byId<HTMLButtonElement>('run-button');
-const cancelButton = byId<HTMLButtonElement>('cancel-button');
-const runStatus = byId('run-status');
-const runError = byId('run-error');
-const progress = new RunProgress(byId<HTMLProgressElement>('progress'), byId('progress-detail'));
+// What a run keeps between its steps (the page's own state is in `page`).
+const session = {
+  // The workers' jobs of the run under way, for Cancel.
+  jobs: [] as number[],
+  // The parameters are being checked before a run: a second Run waits.
+  checkingSettings: false,
+  lastConceptReport: null as ConceptReport | null,
+  lastRun: null as RunRecord | null,
+  // Draws the last run's results into the elements `into` gives for the
+  // results' places ('color-results', ...): the page's own at first, others
+  // when they are drawn again (see redrawForScheme).
+  drawResults: null as ResultsDrawing | null,
+  // Counts the drawings begun, so that a redraw overtaken by a run or by
+  // another redraw is dropped.
+  drawings: 0,
+  // Per file, the last check asked for: a reader who edits the settings twice
+  // in a row sees what the second check found, whichever answers first.
+  checks: new WeakMap<LoadedFile, number>(),
+};
+type ResultsDrawing = (into: (id: string) => HTMLElement) => Promise<void>;
+
+const progress = new RunProgress(page.run.progress, redraw);
 
 function showError(message: string | null) {
-  runError.hidden = message === null;
-  runError.textContent = message ?? '';
+  page.run.error = message;
+  redraw();
 }
 
-// A long list folds into its summary (the run bar stays in reach either way).
-const FOLD_ABOVE = 12;
-
-// While many files are read and checked their states change hundreds of
-// times; redrawing the whole list at each change kept the main thread busy
-// for seconds, so those changes redraw it at most every 100 ms.
-let renderTimer: number | undefined;
-function renderFilesSoon() {
-  renderTimer ??= window.setTimeout(renderFiles, 100);
-}
-
-function renderFiles() {
-  window.clearTimeout(renderTimer);
-  renderTimer = undefined;
-  byId('file-list').replaceChildren(...files.map((f) => fileCard(f, { onReread: inspect, onRemove: remove })));
-  const fold = byId<HTMLDetailsElement>('file-fold');
-  fold.hidden = files.length === 0;
-  if (!foldChosen) fold.open = files.length <= FOLD_ABOVE;
-  const summary = fileSummary(files);
-  byId('file-summary').textContent = summary.line;
-  const exclusions = byId('file-exclusions');
-  exclusions.hidden = summary.excluded.length === 0;
-  exclusions.textContent = summary.excluded.length === 0 ? '' : `${summary.excluded.length} file${summary.excluded.length === 1 ? '' : 's'} ` +
-    `will not be analysed: ${summary.excluded.map((f) => `${f.name} (${exclusionReason(f) ?? f.mismatch})`).join('; ')}.`;
-  renderSharedPanel(shared, files, () => shared && agreeToFetch(shared), toolVersion);
-  const ready = readiness(files, sharedFilesReady(shared, files));
-  byId('run-reason').textContent = isRunning ? '' : ready.reason;
-  runButton.disabled = isRunning || !ready.ok;
-  byId<HTMLButtonElement>('share-button').disabled = files.length === 0 || files.some((f) => f.state !== 'inspected');
-  renderShareUrls();
-}
-
-function shareMode(): string {
-  return (document.querySelector('input[name="share-mode"]:checked') as HTMLInputElement | null)?.value ?? 'reference';
-}
-
-function renderShareUrls() {
-  const holder = byId('share-urls');
-  if (shareMode() !== 'urls') {
-    holder.replaceChildren();
-    return;
-  }
-  holder.replaceChildren(...files.map((f) => {
-    const input = h('input', { type: 'url', name: `share-url-${f.id}`, placeholder: 'https://…', value: shareUrls[f.id] ?? '' });
-    input.addEventListener('input', () => { shareUrls[f.id] = input.value.trim(); });
-    return h('label', {}, `${f.name}: `, input);
-  }));
+function setStatus(status: string) {
+  page.run.status = status;
+  redraw();
 }
 
 const formValues = () => readParameters(byId<HTMLFormElement>('parameters'));
-const currentLink = (mode: string) => buildLink(files, formValues(), toolVersion, mode, shareUrls);
-
-// Past this many characters many chat and mail programs cut a link.
-const LONG_LINK = 100_000;
-
-// Switches to the link with names and fingerprints and copies it: short
-// whatever the size of the data.
-function byReferenceButton(): HTMLElement {
-  const instead = h('button', { type: 'button', id: 'share-by-reference' }, 'Copy the link with fingerprints instead');
-  instead.addEventListener('click', () => {
-    (document.querySelector('input[name="share-mode"][value="reference"]') as HTMLInputElement).checked = true;
-    renderShareUrls();
-    void copyLink();
-  });
-  return instead;
-}
-
-async function copyLink() {
-  const status = byId('share-status');
-  const warning = byId('share-warning');
-  const box = byId<HTMLTextAreaElement>('share-link');
-  warning.replaceChildren();
-  warning.hidden = true;
-  const mode = shareMode();
-  const warn = (text: string) => {
-    warning.append(h('p', {}, text), byReferenceButton());
-    warning.hidden = false;
-  };
-  try {
-    const link = await currentLink(mode);
-    box.value = link;
-    byId('share-link-label').hidden = false;
-    let copied = true;
-    try {
-      await navigator.clipboard.writeText(link);
-    } catch {
-      copied = false;
-    }
-    status.textContent = `${copied ? 'Copied' : 'Select and copy'} the link (${link.length.toLocaleString('en')} characters).`;
-    if (mode === 'embed' && link.length > LONG_LINK) {
-      warn(`This link is ${link.length.toLocaleString('en')} characters long: many chat and mail programs ` +
-        `cut links longer than ${LONG_LINK.toLocaleString('en')} characters, and a cut link restores nothing. The link with ` +
-        'names and SHA-256 fingerprints is short; the reviewer drops in their own copies of the files.');
-    }
-  } catch (error) {
-    // No link was made: an earlier one left in the box would pass for this one.
-    box.value = '';
-    byId('share-link-label').hidden = true;
-    if (error instanceof TooLargeToEmbed) {
-      status.textContent = 'No link was copied: the data are too large to embed.';
-      warn(`${error.message} The link with the files' names and SHA-256 fingerprints is short whatever their size: ` +
-        'the reviewer drops in their own copies, and each is checked before anything runs.');
-    } else {
-      status.textContent = error instanceof Error ? error.message : String(error);
-    }
-  }
-}
 
 function remove(file: LoadedFile) {
   files.splice(files.indexOf(file), 1);
-  renderFiles();
+  redraw();
 }
 
 async function inspect(file: LoadedFile) {
   file.state = 'inspecting';
-  renderFilesSoon();
+  redrawSoon();
+  const check = (session.checks.get(file) ?? 0) + 1;
+  session.checks.set(file, check);
   const started = epochNow();
+  let inspection: LoadedFile['inspection'] = null;
+  let failure: string | undefined;
   try {
     const result = await pool.run({ kind: 'inspect', file: toJobFile(file) }).done;
-    file.inspection = result.ok ? JSON.parse(result.report) : null;
-    file.failure = result.ok ? undefined : result.error.message;
+    inspection = result.ok ? JSON.parse(result.report) : null;
+    failure = result.ok ? undefined : result.error.message;
   } catch (error) {
-    file.inspection = null;
-    file.failure = error instanceof Error ? error.message : String(error);
+    failure = error instanceof Error ? error.message : String(error);
   }
+  if (session.checks.get(file) !== check) return;
+  file.inspection = inspection;
+  file.failure = failure;
   file.state = 'inspected';
   recordPhase('inspection', started);
-  if (files.includes(file)) renderFilesSoon();
+  if (files.includes(file)) redrawSoon();
 }
 
 interface Arriving {
@@ -197,7 +109,7 @@ async function addFiles(entries: Arriving[]) {
     return { file, read: e.bytes };
   });
   files.push(...added.map((a) => a.file));
-  renderFiles();
+  redraw();
   const started = epochNow();
   await Promise.all(added.map(async ({ file, read }) => {
     try {
@@ -206,10 +118,10 @@ async function addFiles(entries: Arriving[]) {
     } catch (error) {
       file.state = 'inspected';
       file.failure = `it could not be read: ${error instanceof Error ? error.message : String(error)}`;
-      renderFilesSoon();
+      redrawSoon();
       return;
     }
-    matchShared(shared, file);
+    matchShared(page.shared, file);
     await inspect(file);
   }));
 }
@@ -244,10 +156,9 @@ function parameters() {
 }
 
 function setRunning(on: boolean) {
-  isRunning = on;
-  cancelButton.hidden = !on;
+  page.running = on;
   document.body.dataset.running = String(on);
-  renderFiles();
+  redraw();
 }
 
 async function runColor(batch: LoadedFile[], request: ReturnType<typeof parameters>['color']) {
@@ -258,13 +169,13 @@ async function runColor(batch: LoadedFile[], request: ReturnType<typeof paramete
   // left waiting behind a parse would hold it at zero for the parse's length.
   const job = pool.run({ kind: 'color', files: colorFiles.map(toJobFile), request }, (p) => progress.color(p.fraction),
     { worker: pool.size - 1 });
-  running.push(job.id);
+  session.jobs.push(job.id);
   const result = await job.done;
   if (!result.ok) throw new Error(result.error.message);
   progress.color(1);
   const report = await timed('decoding', () => JSON.parse(result.report) as ColorReport);
   const norms = files.find((f) => f.inspection?.task === 'word-norms')?.inspection?.word_norms ?? null;
-  runStatus.dataset.colorMillis = String(result.millis);
+  page.run.colorMillis = result.millis;
   return {
     summary: `word–colour ${(result.millis / 1000).toFixed(2)} s`,
     target: 'color-results',
@@ -277,10 +188,10 @@ async function runConcepts(batch: LoadedFile[], request: ReturnType<typeof param
   const conceptFiles = batch.filter((f) => f.inspection?.task === 'concept');
   if (conceptFiles.length === 0) return null;
   const run = await runConcept(pool, conceptFiles.map(toJobFile), request, (p) => progress.concept(p),
-    (ids) => running.push(...ids));
+    (ids) => session.jobs.push(...ids));
   const report = await timed('decoding', () => JSON.parse(run.report) as ConceptReport);
-  lastConceptReport = report;
-  runStatus.dataset.conceptMillis = String(run.millis);
+  session.lastConceptReport = report;
+  page.run.conceptMillis = run.millis;
   return {
     summary: `similarity ${(run.millis / 1000).toFixed(2)} s on ${run.workers} worker${run.workers === 1 ? '' : 's'}`,
     target: 'concept-results',
@@ -289,40 +200,29 @@ async function runConcepts(batch: LoadedFile[], request: ReturnType<typeof param
   };
 }
 
-let lastRun: RunRecord | null = null;
-
-// Draws the last run's results into the elements `into` gives for the
-// results' places ('color-results', ...): the page's own at first, others
-// when they are drawn again (see redrawForScheme).
-type ResultsDrawing = (into: (id: string) => HTMLElement) => Promise<void>;
-let drawResults: ResultsDrawing | null = null;
-// Counts the drawings begun, so that a redraw overtaken by a run or by
-// another redraw is dropped.
-let drawings = 0;
-
 // Figures take the scheme's colours when drawn (theme.ts): when the reader
 // switches between light and dark, every result is drawn again, off the
 // page, and swapped in whole, so the page keeps its length and the reader
 // their place.
 async function redrawForScheme() {
-  if (!drawResults || isRunning) return;
-  const drawing = ++drawings;
+  if (!session.drawResults || page.running) return;
+  const drawing = ++session.drawings;
   const fresh = new Map<string, HTMLElement>();
   const into = (id: string) => {
     const element = document.createElement('div');
     fresh.set(id, element);
     return element;
   };
-  await drawResults(into);
-  if (drawing !== drawings || isRunning) return;
+  await session.drawResults(into);
+  if (drawing !== session.drawings || page.running) return;
   for (const [id, element] of fresh) byId(id).replaceChildren(...element.childNodes);
   byId('results-contents').replaceChildren(contentsOf(byId('results')));
 }
 
 async function run() {
-  if (isRunning || checkingSettings) return;
-  showError(null);
-  runStatus.textContent = '';
+  if (page.running || session.checkingSettings) return;
+  page.run.error = null;
+  setStatus('');
   // Exactly the files listed as analysable and the parameters as they are
   // when Run is pressed; files added later wait for the next run.
   const batch = files.filter(analysable);
@@ -330,20 +230,20 @@ async function run() {
   const form = formValues();
   // The values as typed go to the command line's validator: a value it
   // refuses is pointed out here, in its words, before anything runs.
-  checkingSettings = true;
+  session.checkingSettings = true;
   const refused = await parameterRefusal(byId<HTMLFormElement>('parameters'), pool)
     .catch((error: unknown) => (error instanceof Error ? error.message : String(error)))
-    .finally(() => { checkingSettings = false; });
+    .finally(() => { session.checkingSettings = false; });
   if (refused !== null) {
     showError(refused);
     return;
   }
+  page.run.status = `Analysing ${batch.length} file${batch.length === 1 ? '' : 's'}…`;
   setRunning(true);
-  drawResults = null;
-  drawings++;
-  runStatus.textContent = `Analysing ${batch.length} file${batch.length === 1 ? '' : 's'}…`;
+  session.drawResults = null;
+  session.drawings++;
   byId('results').hidden = true;
-  lastConceptReport = null;
+  session.lastConceptReport = null;
   for (const id of ['color-results', 'concept-results', 'replication-results', 'comparison-results', 'results-contents', 'results-export']) {
     byId(id).replaceChildren();
   }
@@ -365,15 +265,15 @@ async function run() {
       byId('results').hidden = false;
       await drawing(byId);
     });
-    drawResults = drawing;
-    lastRun = {
-      version: toolVersion, parameters: p, files: batch, finished: new Date(), tasks: done.map((d) => d.comparison),
-      shareLink: await buildLink(batch, form, toolVersion, 'reference', {}).catch(() => ''),
+    session.drawResults = drawing;
+    session.lastRun = {
+      version: page.toolVersion, parameters: p, files: batch, finished: new Date(), tasks: done.map((d) => d.comparison),
+      shareLink: await buildLink(batch, form, page.toolVersion, 'reference', {}).catch(() => ''),
     };
     byId('results-contents').replaceChildren(contentsOf(byId('results')));
-    byId('results-export').replaceChildren(exportButton(() => lastRun!, byId('results')));
+    byId('results-export').replaceChildren(exportButton(() => session.lastRun!, byId('results')));
     progress.finish();
-    runStatus.textContent = `Done: ${done.map((d) => d.summary).join('; ')}.`;
+    setStatus(`Done: ${done.map((d) => d.summary).join('; ')}.`);
     // Focus alone leaves the heading wherever the browser puts it (mid-screen
     // here, or not scrolled at all elsewhere): the results start at the top
     // of the view, under the run bar (the headings' scroll margin).
@@ -381,12 +281,12 @@ async function run() {
     heading.focus({ preventScroll: true });
     heading.scrollIntoView({ block: 'start' });
   } catch (error) {
-    pool.cancel(running);
+    pool.cancel(session.jobs);
+    page.run.status = error instanceof CancelledError ? 'Cancelled.' : '';
+    if (!(error instanceof CancelledError)) page.run.error = error instanceof Error ? error.message : String(error);
     progress.stop();
-    runStatus.textContent = error instanceof CancelledError ? 'Cancelled.' : '';
-    if (!(error instanceof CancelledError)) showError(error instanceof Error ? error.message : String(error));
   } finally {
-    running = [];
+    session.jobs = [];
     setRunning(false);
   }
 }
@@ -418,8 +318,6 @@ function setUpDropZone() {
       loadExamples(button.dataset.example!).catch((error) => showError(error instanceof Error ? error.message : String(error)));
     });
   }
-  // A click, or Enter on the summary: the page's own folding fires toggle too.
-  byId('file-summary').addEventListener('click', () => { foldChosen = true; });
 }
 
 // The generated examples, as listed by the generator; `task` is the folder
@@ -440,14 +338,15 @@ async function loadExamples(task: string) {
 
 async function restoreShared() {
   try {
-    shared = await decodeShare(location.hash, parameterNames(byId<HTMLFormElement>('parameters')));
+    page.shared = await decodeShare(location.hash, parameterNames(byId<HTMLFormElement>('parameters')));
   } catch (error) {
     showError(error instanceof Error ? error.message : String(error));
     return;
   }
+  const shared = page.shared;
   if (!shared) return;
   applyParameters(byId<HTMLFormElement>('parameters'), shared.parameters);
-  renderFiles();
+  redraw();
   let arriving: { name: string; bytes: Uint8Array }[];
   try {
     arriving = [...(await embeddedFiles(shared)), ...(await fetchAgreedFiles(shared))];
@@ -472,7 +371,7 @@ async function replicatePaper() {
   status.textContent = `Fetched ${paper.inputs.length + paper.paperChains.length} of the paper's files`
     + `${paper.failures.length ? ` (${paper.failures.length} could not be fetched)` : ''}.`;
   await run();
-  renderAgreement(byId('replication-results'), lastConceptReport, paper);
+  renderAgreement(byId('replication-results'), session.lastConceptReport, paper);
   byId('results').hidden = false;
   byId('replication-heading').scrollIntoView();
 }
@@ -480,31 +379,29 @@ async function replicatePaper() {
 async function start() {
   setUpDropZone();
   renderFormats(byId('formats-list'));
-  renderFiles();
-  byId('share-button').addEventListener('click', copyLink);
-  for (const radio of document.querySelectorAll('input[name="share-mode"]')) radio.addEventListener('change', renderShareUrls);
+  mountShell({
+    reread: (file) => { void inspect(file); },
+    remove,
+    fetchShared: () => { if (page.shared) agreeToFetch(page.shared); },
+    run: () => { void run(); },
+    cancel: () => pool.cancel(session.jobs),
+    parameters: formValues,
+  });
   if ('serviceWorker' in navigator && import.meta.env.PROD) {
     navigator.serviceWorker.register('./sw.js').catch(() => undefined);  // offline use is a bonus, not a need
   }
-  runButton.addEventListener('click', run);
   onSchemeChange(() => { void redrawForScheme(); });
-  const detailsToggle = byId('run-details-toggle');
-  detailsToggle.addEventListener('click', () => {
-    const unfolded = detailsToggle.closest('.run-bar')!.classList.toggle('unfolded');
-    detailsToggle.setAttribute('aria-expanded', String(unfolded));
-    detailsToggle.textContent = unfolded ? 'Less' : 'More';
-  });
   setUpNumericAnswers(byId('numeric-answers'));
   setUpCollectData(byId('collect-data'), async (name, bytes) => {
     await addFiles([fromBytes(name, bytes)]);
     byId('files-heading').scrollIntoView();
   });
-  cancelButton.addEventListener('click', () => pool.cancel(running));
   const limits = pool.run({ kind: 'option-limits' }).done;
   const version = await pool.run({ kind: 'version' }).done;
   applyLimits(byId<HTMLFormElement>('parameters'), JSON.parse((await limits).report));
-  toolVersion = version.report;
-  byId('version').textContent = toolVersion;
+  page.toolVersion = version.report;
+  byId('version').textContent = page.toolVersion;
+  redraw();
   await restoreShared();
   if (location.hash === '#replicate') renderReplicationOffer(byId('replicate-panel'), agreeToReplicate);
   byId('engine-status').textContent = `The analysis engine is ready (${pool.size} workers).`;

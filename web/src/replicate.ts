@@ -157,9 +157,14 @@ export function lastIterationCells(text: string): ChainCell[] {
   })).filter((c) => Number.isFinite(c.pMultiple));
 }
 
-const ANIMALS = ['finch', 'robin', 'chicken', 'eagle', 'ostrich', 'penguin', 'salmon', 'seal', 'dolphin', 'whale'];
-const categoryOf = (concept: string) =>
-  (ANIMALS.includes(concept.trim().split(/\s+/).pop()!.toLowerCase()) ? 'animals' : 'politicians');
+// A concept's category as the report gives it: the core decides categories.
+function categoryIn(report: ConceptReport | null, concept: string): string | null {
+  for (const p of report?.populations ?? []) {
+    const found = p.concepts.find((c) => sameConcept(c.concept, concept));
+    if (found) return found.category;
+  }
+  return null;
+}
 
 const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
 
@@ -187,7 +192,7 @@ export function agreementRows(report: ConceptReport | null, paper: FetchedPaper)
     const population = report?.populations.find((p) => (source.population === 'human' ? p.human && !p.name.includes('chains') : p.name === source.population))
       ?? null;
     for (const category of ['animals', 'politicians']) {
-      const mine = cells.filter((c) => categoryOf(c.concept) === category);
+      const mine = cells.filter((c) => categoryIn(report, c.concept) === category);
       if (mine.length === 0) continue;
       const last: number[] = [];
       const posterior: number[] = [];

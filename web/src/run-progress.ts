@@ -13,6 +13,14 @@ const clock = (seconds: number) => {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 };
 
+// What the run bar shows of the progress: the bar (hidden before the first
+// run), its value, and the line under it (null: hidden).
+export interface ProgressView {
+  shown: boolean;
+  value: number;
+  detail: string | null;
+}
+
 export class RunProgress {
   private colorFraction = 1;
   private conceptState: ConceptProgress | null = null;
@@ -20,7 +28,7 @@ export class RunProgress {
   private timer: number | undefined;
   private stage = '';
 
-  constructor(private readonly bar: HTMLProgressElement, private readonly detail: HTMLElement) {}
+  constructor(private readonly view: ProgressView, private readonly changed: () => void) {}
 
   start(color: boolean, concept: boolean) {
     this.colorFraction = color ? 0 : 1;
@@ -29,9 +37,8 @@ export class RunProgress {
       : null;
     this.started = performance.now();
     this.stage = '';
-    this.bar.hidden = false;
-    this.bar.value = 0;
-    this.detail.hidden = false;
+    this.view.shown = true;
+    this.view.value = 0;
     window.clearInterval(this.timer);
     this.timer = window.setInterval(() => this.show(), 500);
     this.show();
@@ -54,14 +61,16 @@ export class RunProgress {
 
   finish() {
     window.clearInterval(this.timer);
-    this.bar.value = 1;
-    this.detail.textContent = `Finished in ${clock((performance.now() - this.started) / 1000)}.`;
+    this.view.value = 1;
+    this.view.detail = `Finished in ${clock((performance.now() - this.started) / 1000)}.`;
+    this.changed();
   }
 
   stop() {
     window.clearInterval(this.timer);
-    this.detail.textContent = '';
-    this.bar.hidden = true;
+    this.view.detail = '';
+    this.view.shown = false;
+    this.changed();
   }
 
   private fraction(): number {
@@ -70,7 +79,7 @@ export class RunProgress {
 
   private show() {
     const fraction = this.fraction() * BEFORE_DRAWING;
-    this.bar.value = fraction;
+    this.view.value = fraction;
     const elapsed = (performance.now() - this.started) / 1000;
     const parts: string[] = [];
     if (this.colorFraction < 1) parts.push(`word–colour ${Math.floor(this.colorFraction * 100)}% of the words`);
@@ -84,6 +93,7 @@ export class RunProgress {
     }
     if (this.stage) parts.push(this.stage);
     const left = fraction > 0.05 ? ` · about ${clock(elapsed * (1 - fraction) / fraction)} left` : '';
-    this.detail.textContent = `${parts.join(' · ')}${parts.length ? ' · ' : ''}${clock(elapsed)} elapsed${left}`;
+    this.view.detail = `${parts.join(' · ')}${parts.length ? ' · ' : ''}${clock(elapsed)} elapsed${left}`;
+    this.changed();
   }
 }

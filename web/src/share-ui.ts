@@ -1,7 +1,6 @@
 // The page's side of share links: building one from the current state,
 // and restoring one — parameters, expected files, embedded or fetched data.
 import { ALLOWED_ORIGINS_KEY, allowedOrigins } from './csp';
-import { append, byId, h } from './dom';
 import { formatBytes, type LoadedFile } from './files';
 import {
   compress, embeddedBytes, encodeShare, fetchableUrl, MAX_LINK_LENGTH, toBase64Url,
@@ -84,57 +83,6 @@ export function matchShared(state: ShareState | null, file: LoadedFile) {
 export function sharedFilesReady(state: ShareState | null, files: LoadedFile[]): boolean {
   if (!state) return true;
   return state.files.every((e) => files.some((f) => f.name === e.name && !f.mismatch));
-}
-
-export function renderSharedPanel(state: ShareState | null, files: LoadedFile[], onFetch: () => void, toolVersion: string) {
-  const panel = byId('shared-panel');
-  panel.hidden = state === null;
-  if (!state) return;
-  const items = state.files.map((e) => {
-    const present = files.find((f) => f.name === e.name);
-    const status = !present ? 'missing' : present.mismatch ? 'mismatch' : 'matched';
-    const words = {
-      missing: e.data !== undefined ? 'being restored from the link' : 'waiting for this file',
-      mismatch: 'a different file was given', matched: 'matches',
-    }[status];
-    return h('li', { class: status, 'data-expected': e.name },
-      `${e.name} (${e.size.toLocaleString()} bytes, SHA-256 ${e.sha256.slice(0, 12)}…): ${words}`);
-  });
-  const remote = state.files.filter((e) => e.url && !e.data && !files.some((f) => f.name === e.name));
-  const origins = [...new Set(remote.map((e) => new URL(e.url!).origin))];
-  const fetchButton = remote.length > 0
-    ? h('button', { type: 'button', id: 'fetch-shared' }, `Fetch ${remote.length} file${remote.length === 1 ? '' : 's'} from ${origins.join(', ')}`)
-    : null;
-  fetchButton?.addEventListener('click', onFetch);
-  panel.replaceChildren();
-  append(panel,
-    h('p', { id: 'shared-intro' }, `This page was opened from a shared link (Shoal ${state.tool}): the parameters are set as shared. ` +
-      whatToDo(state)),
-    toolVersion && state.tool !== toolVersion
-      ? h('p', { class: 'notice', id: 'shared-version' }, `The link was made by Shoal ${state.tool}; this page is Shoal ${toolVersion}. `
-        + 'Numbers can differ between versions: to reproduce the analysis exactly, open the link with that version.')
-      : null,
-    h('ul', {}, ...items),
-    fetchButton,
-    remote.length > 0 ? h('p', { class: 'hint' }, 'Fetching asks those servers for the files; nothing is sent but the request.') : null,
-  );
-}
-
-// What the reader has to do for the files: nothing for those the link
-// carries, which are restored from it.
-function whatToDo(state: ShareState): string {
-  const carried = state.files.filter((e) => e.data !== undefined).length;
-  const needed = state.files.length - carried;
-  const checked = 'each is checked against the fingerprint in the link before anything runs';
-  if (needed === 0) {
-    return `The link carries the data: ${carried === 1 ? 'the file is' : `all ${carried} files are`} restored from it, and ` +
-      `${checked}. There is nothing to add: run the analyses once the list below shows every file matching.`;
-  }
-  const drop = state.files.some((e) => e.url && e.data === undefined)
-    ? 'fetch them or drop your copies in' : 'drop your copies in';
-  return carried === 0
-    ? `The analysis needs these files; ${drop}, and ${checked}.`
-    : `The link carries ${carried} of the files, restored from it; for the other ${needed}, ${drop}, and ${checked}.`;
 }
 
 export async function embeddedFiles(state: ShareState): Promise<{ name: string; bytes: Uint8Array }[]> {

@@ -45,14 +45,16 @@ export function humanConceptsFigure(report: ConceptReport): Drawing {
     ? `These are the released human chains (crp-chains.csv), not the data of the paper’s printed Fig. 2b${reagan ? `: Reagan is ${fmt(reagan.value, 2)} here and about 0.53 in print` : ''}.`
     : '';
   const order = conceptOrder(rows.map((r) => r.concept));
-  const baselines = humanBaselines(report).map((b) => {
+  // The baselines of the population drawn (none when none of its concepts is counted).
+  const humanOwn = humanBaselines(report).filter((b) => b.population === human.name);
+  const baselines = humanOwn.map((b) => {
     const own = order.filter((c) => rows.some((r) => r.concept === c && r.category === b.category));
     return { ...b, label: `${b.category} mean ${fmt(b.baseline, 3)}`, first: own[0], last: own[own.length - 1] };
   });
 
   const width = Math.min(columnWidth() - 80, Math.max(300, 34 * order.length));
   return {
-    name, caption, note: [note, baselineSource(report, humanBaselines(report))].join(' '),
+    name, caption, note: [note, baselineSource(report, humanOwn)].join(' '),
     summary: `${human.name}: ` + listSummary(rows.map((r) => `${r.concept} ${fmt(r.value, 3)}`)) + ' ' + listSummary(baselines.map((b) => b.label)),
     rows: [...rows, ...baselines.map((b) => ({ population: b.population, concept: `${b.category} mean`, category: b.category, value: b.baseline }))],
     spec: {

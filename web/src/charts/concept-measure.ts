@@ -51,15 +51,22 @@ export function finalIterationValue(c: ConceptResult): number | null {
 export interface Baseline { population: string; category: string; baseline: number; concepts: number }
 
 // The human baselines per category, in the paper's measure: the last
-// iteration, each concept's chains averaged (the report's per-category
-// last-iteration summary reads the first chain only; the released human
-// chains are three).
+// iteration, each concept's chains averaged, over the concepts the report
+// counts in its means (those below the min-people setting are left out, as
+// the report leaves them out), for the human population the report takes
+// as a baseline (the first in the page's order, when several). The report's own per-category last-iteration summary
+// reads the first chain only (the released human chains are three), so the
+// mean over concepts is still taken here until the report carries the
+// chain-averaged value.
 export function humanBaselines(report: ConceptReport): Baseline[] {
-  const human = populationOrder(report.populations).find((p) => p.human && p.concepts.some((c) => c.subsets.length > 0));
+  const named = new Set(report.comparisons.human_baseline.map((b) => b.population));
+  const counts = (c: ConceptResult) => c.subsets.length > 0 && !c.below_min_people;
+  const human = populationOrder(report.populations).find((p) => named.has(p.name) && p.concepts.some(counts));
   if (!human) return [];
-  const categories = categoryOrder(human.concepts.map((c) => c.category)).filter((c) => c !== 'other');
+  const counted = human.concepts.filter(counts);
+  const categories = categoryOrder(counted.map((c) => c.category)).filter((c) => c !== 'other');
   return categories.flatMap((category) => {
-    const values = human.concepts.filter((c) => c.category === category).map(finalIterationValue).filter((v): v is number => v !== null);
+    const values = counted.filter((c) => c.category === category).map(finalIterationValue).filter((v): v is number => v !== null);
     const baseline = mean(values);
     return baseline === null ? [] : [{ population: human.name, category, baseline, concepts: values.length }];
   });
@@ -77,7 +84,11 @@ export function fromReleasedChains(report: ConceptReport, population: string): b
 
 // Where the human baselines come from, for the captions that draw them.
 export function baselineSource(report: ConceptReport, baselines: Baseline[]): string {
-  if (baselines.length === 0) return 'No human population among the inputs, so no human baseline.';
+  if (baselines.length === 0) {
+    return report.populations.some((p) => p.human)
+      ? 'No human concept is counted in the means (none clustered, or each below the min-people setting), so no human baseline.'
+      : 'No human population among the inputs, so no human baseline.';
+  }
   const released = fromReleasedChains(report, baselines[0].population)
     ? ' These come from the paper’s released human chains; its printed figure drew about 0.45 and 0.70, from a per-subset file that was not released.'
     : '';

@@ -45,7 +45,8 @@ const interval = (s: GroupSummary, digits: number) =>
   s.bootstrap_ci95 ? `${formatNumber(s.bootstrap_ci95[0], digits)}–${formatNumber(s.bootstrap_ci95[1], digits)}` : null;
 
 // One group's value per category: a single population's mean with its
-// bootstrap interval, or the average of several populations' means with their range.
+// bootstrap interval, or the lowest and highest of several populations'
+// means (each one the report's, listed under Comparisons).
 function groupSentence(group: string, members: ComparedPopulation[], categories: string[], task: TaskComparison): string {
   const digits = metricDigits(task.metric);
   const unit = unitOf(task);
@@ -57,12 +58,11 @@ function groupSentence(group: string, members: ComparedPopulation[], categories:
       return `${formatNumber(summaries[0].mean, digits)} for ${categoryTitle(category, unit)}${ci ? ` (bootstrap 95% interval ${ci})` : ''}`;
     }
     const means = summaries.map((s) => s.mean!);
-    const average = means.reduce((a, b) => a + b, 0) / means.length;
-    return `${formatNumber(average, digits)} for ${categoryTitle(category, unit)} (${formatNumber(Math.min(...means), digits)}–` +
-      `${formatNumber(Math.max(...means), digits)} across ${means.length} populations)`;
+    return `${formatNumber(Math.min(...means), digits)} to ${formatNumber(Math.max(...means), digits)} for ` +
+      `${categoryTitle(category, unit)} (across ${means.length} populations)`;
   });
   const who = members.length === 1 ? `${GROUP_TITLES[group]} — ${displayName(members[0].label)}`
-    : `${GROUP_TITLES[group]} (${members.length} populations, the average of their means)`;
+    : `${GROUP_TITLES[group]} (${members.length} populations, each one's mean in the table under Comparisons)`;
   return `${who}: ${values.join('; ')}.`;
 }
 

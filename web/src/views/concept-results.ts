@@ -14,11 +14,13 @@ import { convergencePanel } from './convergence-panel';
 interface SubsetRow { population: string; c: ConceptResult; s: ConceptSubset }
 
 function populationTable(report: ConceptReport): HTMLElement {
+  const counted = new Map((report.comparisons.populations ?? []).map((c) => [c.population, c.summaries.p_multiple_concepts?.all?.units ?? null]));
   return sortableTable<ConceptPopulation>('concept-populations', 'P(multiple concepts) per population (each concept at its largest subset)', report.populations, [
     { title: 'population', value: (p) => displayName(p) },
     { title: 'human', value: (p) => (p.human ? 'yes' : 'no') },
     { title: 'concepts clustered', value: (p) => p.concepts_clustered },
-    { title: 'concepts counted', value: (p) => p.concepts.filter((c) => c.subsets.length > 0 && !c.below_min_people).length },
+    // The concepts in the report's means: its summary over every concept counts them.
+    { title: 'concepts counted', value: (p) => counted.get(p.name) ?? null },
     { title: 'mean P(multiple concepts)', value: (p) => p.mean_p_multiple_concepts, digits: 4 },
     { title: 'mean at last iteration', value: (p) => p.mean_last_p_multiple_concepts, digits: 4 },
     { title: 'within-individual agreement', value: (p) => p.within_individual_agreement.agreement, digits: 4 },

@@ -1,0 +1,38 @@
+// The page's shell: the file list, the shared-link panel, the run bar and the
+// Share section, drawn from the page's state (page-state.ts) into their
+// places in index.html. Each redraw diffs against what is on the page, so a
+// card being edited keeps its open state, its typing and the focus.
+import { render } from 'preact';
+import { byId } from '../dom';
+import type { LoadedFile } from '../files';
+import { readiness } from '../file-summary';
+import { sharedFilesReady } from '../share-ui';
+import { FileList } from './file-list';
+import { onRedraw, page } from './page-state';
+import { RunBar } from './run-bar';
+import { SharedPanel } from './shared-panel';
+import { SharePanel } from './share-panel';
+
+export interface ShellActions {
+  reread: (file: LoadedFile) => void;
+  remove: (file: LoadedFile) => void;
+  fetchShared: () => void;
+  run: () => void;
+  cancel: () => void;
+  // The parameter form's values, for a share link.
+  parameters: () => Record<string, string>;
+}
+
+export function mountShell(actions: ShellActions) {
+  const events = { onReread: actions.reread, onRemove: actions.remove };
+  const draw = () => {
+    const { files, shared, toolVersion } = page;
+    render(<SharedPanel state={shared} files={files} toolVersion={toolVersion} onFetch={actions.fetchShared} />, byId('shared-shell'));
+    render(<FileList files={files} events={events} />, byId('files-shell'));
+    render(<RunBar running={page.running} ready={readiness(files, sharedFilesReady(shared, files))} run={page.run}
+      onRun={actions.run} onCancel={actions.cancel} />, byId('run-shell'));
+    render(<SharePanel files={files} toolVersion={toolVersion} parameters={actions.parameters} />, byId('share-shell'));
+  };
+  onRedraw(draw);
+  draw();
+}
