@@ -1,7 +1,8 @@
-// The browser's door into the core: one entry point per analysis, options as
-// plain value objects, inputs as {name, bytes, settings} records, numbers as
-// typed arrays, and every outcome — report or error — returned as a value
-// the page can show. Nothing here computes; it only converts.
+// The browser's door into the core: one entry point per analysis, settings
+// as {name: text} by command-line name (what the command line's validator
+// takes), inputs as {name, bytes, settings} records, numbers as typed
+// arrays, and every outcome — report or error — returned as a value the page
+// can show. Nothing here computes; it only converts.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
@@ -28,7 +29,7 @@
 #include "io/input_error.hpp"
 #include "io/sha256.hpp"
 #include "report/report_json.hpp"
-#include "error_value.hpp"
+#include "outcome.hpp"
 #include "page_files.hpp"
 
 using emscripten::val;
@@ -40,38 +41,10 @@ using shoal::wasm::string_field;
 
 namespace {
 
-struct ColorRequest {
-  std::string pairs = "all";
-  std::string deltaE = "cie76";
-  std::string reference;
-  double seed = 1;
-  std::string jsd = "bits";
-  double jsdSamples = 20000;
-  double bootstrap = 2000;
-};
-
-struct ConceptRequest {
-  double alpha = 0.16;
-  std::string prior = "simplicity";
-  std::string kernel = "split-merge";
-  double iterations = 500;
-  double burnIn = 100;
-  double chains = 1;
-  std::string subsets = "25,50,75,100";
-  double seed = 1;
-  bool traces = false;
-  double bootstrap = 2000;
-  double minPeople = 10;
-};
-
-struct Outcome {
-  bool ok = false;
-  std::string report;   // JSON: a report exactly as the CLI writes it, an inspection or a plan
-  shoal::wasm::ErrorInfo error;
-  // Numbers that are not in the report, as a typed view into the module's
-  // memory: valid until the next call, so callers copy it at once.
-  val data = val::null();
-};
+using shoal::wasm::Outcome;
+using shoal::wasm::outcome_of;
+using shoal::wasm::setting_texts;
+using shoal::wasm::success;
 
 // Buffers behind the typed views handed out; kept until the next call.
 std::vector<std::uint8_t> g_bytes;
@@ -90,30 +63,8 @@ std::string serialise(const Write& write) {
   return text;
 }
 
-// The request's fields as the command line would give them, for the shared
-// validator: same limits, same messages.
-shoal::ColorRunSettings color_settings(const ColorRequest& request) {
-  return shoal::color_run_settings({{"pairs", request.pairs},
-                                    {"delta-e", request.deltaE},
-                                    {"reference", request.reference},
-                                    {"seed", shoal::number_text(request.seed)},
-                                    {"jsd", request.jsd},
-                                    {"jsd-samples", shoal::number_text(request.jsdSamples)},
-                                    {"bootstrap", shoal::number_text(request.bootstrap)}});
-}
-
-Outcome failure(const std::exception& e) {
-  Outcome outcome;
-  outcome.error = shoal::wasm::error_info(e);
-  return outcome;
-}
-
-Outcome success(std::string report, val data = val::null()) {
-  Outcome outcome;
-  outcome.ok = true;
-  outcome.report = std::move(report);
-  outcome.data = data;
-  return outcome;
+shoal::ConceptRunSettings concept_settings(const val& settings) {
+  return shoal::concept_run_settings(setting_texts(settings));
 }
 
 // Enough rows to recognise a file and preview it; the paper's similarity
@@ -122,21 +73,18 @@ Outcome success(std::string report, val data = val::null()) {
 constexpr std::size_t kInspectionSample = 256 * 1024;
 
 Outcome inspect_file(val file) {
-  try {
-    return success(shoal::inspect_input(read_bytes(file), read_settings(file), kInspectionSample).dump());
-  } catch (const std::exception& e) {
-    return failure(e);
-  }
+  return outcome_of(
+      [&] { return success(shoal::inspect_input(read_bytes(file), read_settings(file), kInspectionSample).dump()); });
 }
 
 // On success `data` is a Uint8Array of every valid answer (see
 // color_answer_records), for the colour bars. `progress(fraction)` is called
 // after every word.
-Outcome analyse_color(val files, ColorRequest request, val progress) {
-  try {
+Outcome analyse_color(val files, val color_settings, val progress) {
+  return outcome_of([&] {
     std::vector<shoal::TextInput> inputs;
     std::vector<shoal::ColorInputOptions> input_options;
-    const auto settings = color_settings(request);
+    const auto settings = shoal::color_run_settings(setting_texts(color_settings));
     const shoal::ColorOptions& options = settings.options;
     read_files(files, inputs, input_options, shoal::color_input_options, "word-colour", shoal::color_roles());
 
@@ -148,28 +96,7 @@ Outcome analyse_color(val files, ColorRequest request, val progress) {
     const auto comparisons = shoal::compare_color(analysis, {settings.bootstrap, analysis.options.seed});
     return success(serialise([&] { return shoal::color_report_text(dataset, input_options, analysis, comparisons); }),
                    val(emscripten::typed_memory_view(g_bytes.size(), g_bytes.data())));
-  } catch (const std::exception& e) {
-    return failure(e);
-  }
-}
-
-shoal::ConceptRunSettings concept_settings(const ConceptRequest& request) {
-  return shoal::concept_run_settings({{"alpha", shoal::number_text(request.alpha)},
-                                      {"prior", request.prior},
-                                      {"kernel", request.kernel},
-                                      {"iterations", shoal::number_text(request.iterations)},
-                                      {"burn-in", shoal::number_text(request.burnIn)},
-                                      {"chains", shoal::number_text(request.chains)},
-                                      {"subsets", request.subsets},
-                                      {"seed", shoal::number_text(request.seed)},
-                                      {"bootstrap", shoal::number_text(request.bootstrap)},
-                                      {"min-people", shoal::number_text(request.minPeople)}});
-}
-
-shoal::ConceptOptions concept_options(const ConceptRequest& request) {
-  shoal::ConceptOptions options = concept_settings(request).options;
-  options.keep_traces = request.traces;
-  return options;
+  });
 }
 
 struct ConceptInputs {
@@ -234,34 +161,30 @@ void on_input_read(val callback) { g_input_read = callback; }
 // report = {"tasks": n, "keys": [each task's chain_task_key]}, data =
 // Float64Array of each task's cost. Planned on some of the files, the keys
 // say which chains of the analysis of all of them these files can run.
-Outcome plan_concept(val files, ConceptRequest request) {
-  try {
-    const auto options = concept_options(request);
+Outcome plan_concept(val files, val settings) {
+  return outcome_of([&] {
+    const auto options = concept_settings(settings).options;
     const auto loaded = load_concepts(files);
     const auto tasks = shoal::plan_chain_tasks(loaded->dataset, options);
     g_numbers.clear();
     for (const auto& task : tasks) g_numbers.push_back(shoal::chain_task_work(task, options));
     return success(nlohmann::json{{"tasks", tasks.size()}, {"keys", shoal::chain_task_keys(loaded->dataset, tasks)}}.dump(),
                    val(emscripten::typed_memory_view(g_numbers.size(), g_numbers.data())));
-  } catch (const std::exception& e) {
-    return failure(e);
-  }
+  });
 }
 
 // What the chains need of the files, as bytes for another worker's
 // runClusteredChains (see encode_clustering_inputs): a Uint8Array in `data`.
 Outcome clustering_inputs(val files) {
-  try {
+  return outcome_of([&] {
     g_bytes = shoal::encode_clustering_inputs(load_concepts(files)->dataset);
     return success("{}", val(emscripten::typed_memory_view(g_bytes.size(), g_bytes.data())));
-  } catch (const std::exception& e) {
-    return failure(e);
-  }
+  });
 }
 
-Outcome run_chains(const shoal::ConceptDataset& dataset, const ConceptRequest& request, const val& task_indices,
+Outcome run_chains(const shoal::ConceptDataset& dataset, const val& settings, const val& task_indices,
                    const val& progress) {
-  const auto options = concept_options(request);
+  const auto options = concept_settings(settings).options;
   const auto tasks = shoal::plan_chain_tasks(dataset, options);
   std::vector<std::size_t> chosen;
   double total = 0.0, done = 0.0;
@@ -296,23 +219,17 @@ Outcome run_chains(const shoal::ConceptDataset& dataset, const ConceptRequest& r
 // Runs the planned chains whose indices are given (a JS array) and returns
 // their results as a Float64Array for assembleConcept. `progress(fraction)`
 // is called after every iteration.
-Outcome run_concept_chains(val files, ConceptRequest request, val task_indices, val progress) {
-  try {
-    return run_chains(load_concepts(files)->dataset, request, task_indices, progress);
-  } catch (const std::exception& e) {
-    return failure(e);
-  }
+Outcome run_concept_chains(val files, val settings, val task_indices, val progress) {
+  return outcome_of([&] { return run_chains(load_concepts(files)->dataset, settings, task_indices, progress); });
 }
 
 // The same, on the bytes clusteringInputs gave instead of the files.
-Outcome run_clustered_chains(val clustering, ConceptRequest request, val task_indices, val progress) {
-  try {
+Outcome run_clustered_chains(val clustering, val settings, val task_indices, val progress) {
+  return outcome_of([&] {
     std::vector<std::uint8_t> bytes(clustering["length"].as<std::size_t>());
     val(emscripten::typed_memory_view(bytes.size(), bytes.data())).call<void>("set", clustering);
-    return run_chains(shoal::decode_clustering_inputs(bytes.data(), bytes.size()), request, task_indices, progress);
-  } catch (const std::exception& e) {
-    return failure(e);
-  }
+    return run_chains(shoal::decode_clustering_inputs(bytes.data(), bytes.size()), settings, task_indices, progress);
+  });
 }
 
 // The report from every chain's results (a JS array of Float64Arrays from
@@ -321,9 +238,10 @@ Outcome run_clustered_chains(val clustering, ConceptRequest request, val task_in
 // this plan's task indices, or, for results a worker recorded under its plan
 // of some of the files, the keys (see planConcept) of that plan's tasks: each
 // result then goes to the task of this plan with the same key, if any.
-Outcome assemble_concept(val files, ConceptRequest request, val chain_results, val recorded_keys) {
-  try {
-    const auto options = concept_options(request);
+Outcome assemble_concept(val files, val concept_settings_text, val chain_results, val recorded_keys) {
+  return outcome_of([&] {
+    const auto settings = concept_settings(concept_settings_text);
+    const auto& options = settings.options;
     const auto loaded = load_concepts(files);
     const auto tasks = shoal::plan_chain_tasks(loaded->dataset, options);
     std::map<std::string, std::size_t> index_of_key;
@@ -358,12 +276,10 @@ Outcome assemble_concept(val files, ConceptRequest request, val chain_results, v
       if (!s) throw std::invalid_argument("chain results are missing for some chains");
     }
     const auto analysis = shoal::assemble_concept_analysis(loaded->dataset, options, tasks, std::move(results));
-    const auto comparisons = shoal::compare_concepts(analysis, {concept_settings(request).bootstrap, analysis.options.seed});
+    const auto comparisons = shoal::compare_concepts(analysis, {settings.bootstrap, analysis.options.seed});
     return success(serialise(
         [&] { return shoal::concept_report_text(loaded->dataset, loaded->input_options, analysis, comparisons); }));
-  } catch (const std::exception& e) {
-    return failure(e);
-  }
+  });
 }
 
 std::string version() { return shoal::tool_version(); }
@@ -373,31 +289,6 @@ double serialise_millis() { return g_serialise_millis; }
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(shoal) {
-  emscripten::value_object<ColorRequest>("ColorRequest")
-      .field("pairs", &ColorRequest::pairs)
-      .field("deltaE", &ColorRequest::deltaE)
-      .field("reference", &ColorRequest::reference)
-      .field("seed", &ColorRequest::seed)
-      .field("jsd", &ColorRequest::jsd)
-      .field("jsdSamples", &ColorRequest::jsdSamples)
-      .field("bootstrap", &ColorRequest::bootstrap);
-  emscripten::value_object<ConceptRequest>("ConceptRequest")
-      .field("alpha", &ConceptRequest::alpha)
-      .field("prior", &ConceptRequest::prior)
-      .field("kernel", &ConceptRequest::kernel)
-      .field("iterations", &ConceptRequest::iterations)
-      .field("burnIn", &ConceptRequest::burnIn)
-      .field("chains", &ConceptRequest::chains)
-      .field("subsets", &ConceptRequest::subsets)
-      .field("seed", &ConceptRequest::seed)
-      .field("traces", &ConceptRequest::traces)
-      .field("bootstrap", &ConceptRequest::bootstrap)
-      .field("minPeople", &ConceptRequest::minPeople);
-  emscripten::value_object<Outcome>("Outcome")
-      .field("ok", &Outcome::ok)
-      .field("report", &Outcome::report)
-      .field("error", &Outcome::error)
-      .field("data", &Outcome::data);
   emscripten::function("inspectFile", &inspect_file);
   emscripten::function("analyseColor", &analyse_color);
   emscripten::function("onInputRead", &on_input_read);

@@ -1,6 +1,7 @@
-// The analysis form's settings in the browser: their ranges, and the check
-// the command line makes of them, run on the text the user typed before any
-// analysis starts.
+// The analysis form's settings in the browser: the registry of every
+// setting (name, kind, default, limits, help), and the check the command
+// line makes of them, run on the text the user typed before any analysis
+// starts.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
@@ -8,32 +9,15 @@
 #include <string>
 
 #include "analysis/run_settings.hpp"
+#include "analysis/settings.hpp"
+#include "outcome.hpp"
 
 using emscripten::val;
+using shoal::wasm::Outcome;
 
 namespace {
 
-// message is empty when every setting is accepted; setting names the one the
-// message is about (by its command-line name), or is empty when the message
-// is about no single setting.
-struct SettingsCheck {
-  std::string setting;
-  std::string message;
-};
-
 using Validator = std::function<void(const shoal::OptionValues&)>;
-
-shoal::OptionValues text_values(const val& object) {
-  shoal::OptionValues values;
-  if (object.isUndefined() || object.isNull()) return values;
-  const val names = val::global("Object").call<val>("keys", object);
-  for (unsigned i = 0; i < names["length"].as<unsigned>(); ++i) {
-    const std::string name = names[i].as<std::string>();
-    const val v = object[name];
-    values[name] = v.isString() ? v.as<std::string>() : std::string();
-  }
-  return values;
-}
 
 std::string refusal(const Validator& validate, const shoal::OptionValues& values) {
   try {
@@ -44,38 +28,45 @@ std::string refusal(const Validator& validate, const shoal::OptionValues& values
   }
 }
 
-// The setting at fault is the one that, given alone (the others at their
-// defaults), is refused with the same words.
-SettingsCheck check(const Validator& validate, const shoal::OptionValues& values) {
-  SettingsCheck result;
-  result.message = refusal(validate, values);
-  if (result.message.empty()) return result;
+// The refusal, if any; the setting at fault is the one that, given alone
+// (the others at their defaults), is refused with the same words.
+Outcome check(const Validator& validate, const shoal::OptionValues& values) {
+  Outcome outcome;
+  outcome.error.message = refusal(validate, values);
+  outcome.ok = outcome.error.message.empty();
+  if (outcome.ok) return outcome;
   for (const auto& entry : values) {
-    if (refusal(validate, {entry}) == result.message) {
-      result.setting = entry.first;
+    if (refusal(validate, {entry}) == outcome.error.message) {
+      outcome.error.setting = entry.first;
       break;
     }
   }
-  return result;
+  return outcome;
 }
 
 // settings: {color: {name: text}, concept: {name: text}}, names as on the
 // command line without the dashes; the colour settings are checked first.
-SettingsCheck check_settings(val settings) {
-  const auto color = check([](const shoal::OptionValues& v) { shoal::color_run_settings(v); }, text_values(settings["color"]));
-  if (!color.message.empty()) return color;
-  return check([](const shoal::OptionValues& v) { shoal::concept_run_settings(v); }, text_values(settings["concept"]));
+Outcome check_settings(val settings) {
+  return shoal::wasm::outcome_of([&] {
+    const auto color = check([](const shoal::OptionValues& v) { shoal::color_run_settings(v); },
+                             shoal::wasm::setting_texts(settings["color"]));
+    if (!color.ok) return color;
+    return check([](const shoal::OptionValues& v) { shoal::concept_run_settings(v); },
+                 shoal::wasm::setting_texts(settings["concept"]));
+  });
 }
 
-// The numeric settings' ranges and defaults, for the page's form (JSON).
+// Every setting of every analysis, as the command line's --help states it
+// (JSON; see settings_json).
+std::string settings_registry() { return shoal::settings_json().dump(); }
+
+// The numeric settings' ranges and defaults of the page's form (JSON).
 std::string option_limits() { return shoal::option_limits().dump(); }
 
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(shoal_settings) {
-  emscripten::value_object<SettingsCheck>("SettingsCheck")
-      .field("setting", &SettingsCheck::setting)
-      .field("message", &SettingsCheck::message);
   emscripten::function("checkSettings", &check_settings);
+  emscripten::function("settingsRegistry", &settings_registry);
   emscripten::function("optionLimits", &option_limits);
 }

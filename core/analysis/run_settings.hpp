@@ -26,22 +26,25 @@ class OptionError : public std::invalid_argument {
 };
 
 // Settings by their command-line name without the dashes ("jsd-samples"),
-// each as the text the user gave; a name not present takes its default.
+// each as the text the user gave; a name not present takes its default from
+// the registry (analysis/settings.hpp).
 using OptionValues = std::map<std::string, std::string>;
 
+// What the validators make of the settings; every field is set from the
+// registry, given or by default.
 struct ColorRunSettings {
   ColorOptions options;
-  std::size_t bootstrap = 2000;
+  std::size_t bootstrap = 0;
 };
 
 struct ConceptRunSettings {
   ConceptOptions options;
-  std::size_t bootstrap = 2000;
+  std::size_t bootstrap = 0;
 };
 
 struct ValuesRunSettings {
   ValuesOptions options;
-  std::size_t bootstrap = 2000;
+  std::size_t bootstrap = 0;
 };
 
 // Throw OptionError for an unknown name, a value out of range, a number
@@ -56,16 +59,12 @@ ValuesRunSettings values_run_settings(const OptionValues& values);
 // list and the persona file are read apart, as files.
 kit::PromptOptions prompt_settings(const OptionValues& values);
 
-// Every numeric setting's range and default, for the page's form:
+// The ranges and defaults of the numeric settings of the page's analysis
+// form, read from the registry (analysis/settings.hpp):
 // {"seed": {"min": 0, "max": ..., "default": 1, "whole": true}, ...}.
 nlohmann::json option_limits();
 // The same for the kit's request form: individuals, temperature and seed.
 nlohmann::json prompt_option_limits();
-
-// How a number from JavaScript is given to the validator: a whole number in
-// plain decimal, anything else (a fraction, NaN, infinity) as it would print,
-// so that it is refused with the text the user typed.
-std::string number_text(double value);
 
 // Column overrides may only name roles the task reads.
 void check_column_roles(const ColumnOverrides& columns, const std::vector<std::string>& roles);

@@ -1,17 +1,19 @@
 #include <cstdio>
-#include <iostream>
 
-#include "cli/arguments.hpp"
+#include "cli/analysis_command.hpp"
 #include "cli/commands.hpp"
-#include "cli/input_arguments.hpp"
-#include "cli/output.hpp"
 #include "color/color_report.hpp"
 #include "color/diversity.hpp"
 #include "color/responses.hpp"
 
 namespace shoal::cli {
+namespace {
 
-const char* const kColorHelp = R"(Usage: shoal color FILE... [options]
+struct ColorCommand {
+  using InputOptions = ColorInputOptions;
+
+  static const AnalysisCommandText& text() {
+    static const AnalysisCommandText text{Analysis::Color, R"(Usage: shoal color FILE... [options]
 
 Word-colour diversity: for every population and word, internal ΔE (one
 individual's two answers) against population ΔE (answers of two different
@@ -34,92 +36,53 @@ Inputs (CSV; comma, semicolon or tab separated; format detected per file):
   plain-long   population, individual, word, block (1|2), colour (#rrggbb or
                r,g,b) or r, g, b columns
 
-Options:
-  --out FILE           write the JSON report here (default: standard output)
-  --tables DIR         also write DIR/color-words.csv and
-                       DIR/color-populations.csv
-  --format FORMAT      auto (default), human-long, llm-wide or plain-long
-  --column ROLE=NAME   use column NAME for ROLE (repeatable); roles:
-                       individual, word, block, r, g, b, colour, reply1,
-                       reply2, hex1, hex2, population, model, prompt,
-                       temperature, family, aligned
-  --population NAME    name every input's population NAME
-  --pairs RULE         all (default): population ΔE over all ordered pairs
-                       of different individuals; paper: only i < j in
-                       ascending id order, as in the paper's code
-  --delta-e FORMULA    cie76 (default, the paper's) or ciede2000
-  --reference NAME     population to compare Gaussians against (default: the
-                       human population, when there is exactly one)
-  --seed N             seed of the Monte Carlo divergence and the bootstrap
-                       (default 1)
-  --jsd ESTIMATOR      bits (default): the Jensen-Shannon divergence from the
-                       reference, base 2, in [0, 1]; paper: the number the
-                       paper's code plotted (a JS distance, natural log, of
-                       unnormalised density weights over pooled draws), in
-                       [0, 0.833]; both seeded
-  --jsd-samples N      Monte Carlo draws per Gaussian (default 20000; the
-                       paper drew 10000)
-  --bootstrap N        resamples of the words of each population for the 95%
-                       intervals of the comparisons (default 2000; 0: none)
-  --quiet              no summary on standard error
-  --help               this text
-
-Exit status: 0 success, 1 bad input (the message names file, row and
-column), 2 bad usage.
-)";
-
-namespace {
-
-void print_summary(const ColorDataset& dataset, const ColorAnalysis& analysis) {
-  for (const auto& p : analysis.populations) {
-    std::fprintf(stderr, "%-40s %4zu individuals %4zu words  distance from diagonal %.4f [%.4f, %.4f]  valid %zu/%zu\n",
-                 p.label.name.c_str(), p.individuals, p.words_analysed, p.dist_from_diagonal.mean,
-                 p.dist_from_diagonal.low, p.dist_from_diagonal.high, p.valid_responses,
-                 p.valid_responses + p.invalid_responses);
+)",
+                                          "words",
+                                          "auto, human-long, llm-wide or plain-long",
+                                          "also write DIR/color-words.csv and DIR/color-populations.csv",
+                                          &color_roles()};
+    return text;
   }
-  print_input_issues(dataset.issues);
-}
+  static std::optional<InputOptions> input_options(const InputSettings& s) { return color_input_options(s); }
+  static ColorRunSettings check(const OptionValues& values) { return color_run_settings(values); }
+
+  ColorDataset dataset;
+  ColorAnalysis analysis;
+  ComparisonResult comparisons;
+
+  void analyse(std::vector<TextInput> inputs, const InputOptions& input_options, const ColorRunSettings& settings) {
+    dataset = load_color_inputs(std::move(inputs), {input_options});
+    try {
+      analysis = analyse_color(dataset, settings.options);
+    } catch (const std::invalid_argument& e) {
+      throw UsageError(e.what());
+    }
+    comparisons = compare_color(analysis, {settings.bootstrap, settings.options.seed});
+  }
+
+  void write_report(std::ostream& out, const InputOptions& input_options) const {
+    write_color_report(out, dataset, {input_options}, analysis, comparisons);
+  }
+
+  std::vector<std::pair<std::string, std::string>> tables() const {
+    return {{"color-words.csv", color_words_csv(analysis)}, {"color-populations.csv", color_populations_csv(analysis)}};
+  }
+
+  void print_summary() const {
+    for (const auto& p : analysis.populations) {
+      std::fprintf(stderr,
+                   "%-40s %4zu individuals %4zu words  distance from diagonal %.4f [%.4f, %.4f]  valid %zu/%zu\n",
+                   p.label.name.c_str(), p.individuals, p.words_analysed, p.dist_from_diagonal.mean,
+                   p.dist_from_diagonal.low, p.dist_from_diagonal.high, p.valid_responses,
+                   p.valid_responses + p.invalid_responses);
+    }
+    print_input_issues(dataset.issues);
+    std::fputs(comparison_summary(comparisons).c_str(), stderr);
+  }
+};
 
 }  // namespace
 
-int run_color(const std::vector<std::string>& args) {
-  const Arguments a(args,
-                    {"out", "tables", "format", "column", "population", "pairs", "delta-e", "reference", "seed",
-                     "jsd", "jsd-samples", "bootstrap"},
-                    {"quiet", "help"});
-  if (a.flag("help")) {
-    std::cout << kColorHelp;
-    return 0;
-  }
-  const auto input_options = input_options_from<ColorInputOptions>(
-      a, color_format_from_string, "auto, human-long, llm-wide or plain-long", color_roles());
-
-  const ColorRunSettings settings =
-      run_settings(a, {"pairs", "delta-e", "reference", "seed", "jsd", "jsd-samples", "bootstrap"}, color_run_settings);
-  const ColorOptions& options = settings.options;
-  const std::size_t bootstrap = settings.bootstrap;
-  check_tables_directory(a);
-
-  const ColorDataset dataset = load_color_inputs(read_inputs(a.positional()), {input_options});
-  ColorAnalysis analysis;
-  try {
-    analysis = analyse_color(dataset, options);
-  } catch (const std::invalid_argument& e) {
-    throw UsageError(e.what());
-  }
-  const ComparisonResult comparisons = compare_color(analysis, {bootstrap, options.seed});
-  write_report(a.value("out", "-"),
-               [&](std::ostream& out) { write_color_report(out, dataset, {input_options}, analysis, comparisons); });
-  if (a.has("tables")) {
-    const std::string dir = a.value("tables", ".");
-    write_output(dir + "/color-words.csv", color_words_csv(analysis));
-    write_output(dir + "/color-populations.csv", color_populations_csv(analysis));
-  }
-  if (!a.flag("quiet")) {
-    print_summary(dataset, analysis);
-    std::fputs(comparison_summary(comparisons).c_str(), stderr);
-  }
-  return 0;
-}
+int run_color(const std::vector<std::string>& args) { return run_analysis_command<ColorCommand>(args); }
 
 }  // namespace shoal::cli

@@ -13,6 +13,5 @@ int run_prompts(const std::vector<std::string>& args);
 int run_replies(const std::vector<std::string>& args);
 int run_values(const std::vector<std::string>& args);
 
-extern const char* const kColorHelp;
 
 }  // namespace shoal::cli

@@ -1,19 +1,20 @@
 #include <cstdio>
-#include <cstdlib>
-#include <iostream>
-#include <stdexcept>
 
-#include "cli/arguments.hpp"
+#include "cli/analysis_command.hpp"
 #include "cli/commands.hpp"
-#include "cli/input_arguments.hpp"
-#include "cli/output.hpp"
 #include "concept/concept_report.hpp"
 #include "concept/diversity.hpp"
 #include "concept/responses.hpp"
 
 namespace shoal::cli {
+namespace {
 
-const char* const kConceptHelp = R"(Usage: shoal concept FILE... [options]
+struct ConceptCommand {
+  using InputOptions = ConceptInputOptions;
+
+  static const AnalysisCommandText& text() {
+    static const AnalysisCommandText text{
+        Analysis::Concept, R"(Usage: shoal concept FILE... [options]
 
 Conceptual diversity from similarity judgements: for every population and
 target concept, individuals are clustered by a Chinese restaurant process
@@ -59,119 +60,61 @@ Inputs (CSV; comma, semicolon or tab separated; format detected per file):
   answer per individual, question and concept is used; individuals who did
   not answer every question of their concept are counted and left out.
 
-Options:
-  --out FILE           write the JSON report here (default: standard output)
-  --alpha A            Dirichlet(A, ..., A) prior of each question at a
-                       table, Beta(A, A) for two options (default 0.16, the
-                       paper's)
-  --prior P            simplicity (default; CRP with concentration 1) or
-                       uniform (every seating equally likely)
-  --kernel K           split-merge (default: each Gibbs sweep followed by
-                       split-merge proposals that move whole tables) or
-                       gibbs (the paper's sampler alone, to replicate it:
-                       the same seed gives the same numbers as before the
-                       split-merge kernel existed)
-  --iterations N       iterations (sweeps) per chain (default 500)
-  --burn-in N          first iterations left out of the posterior summaries
-                       (default 100; must be below --iterations)
-  --chains N           independent chains per concept and subset (default 1,
-                       as in the paper; R-hat is reported from 2: use 4 to
-                       check that the answer does not depend on the seed)
-  --subsets LIST       subset sizes, comma-separated (default 25,50,75,100):
-                       each concept is clustered on its first N complete
-                       individuals for every N the data allow, and on all of
-                       them when there are fewer than the next N
-  --seed N             random seed of the sampler and the bootstrap (default
-                       1); the same seed gives the same report
-  --bootstrap N        resamples of the concepts of each population for the
-                       95% intervals of the comparisons (default 2000; 0: none)
-  --min-people N       the least people a concept needs at its largest subset
-                       to count in the comparisons (default 10): one with
-                       fewer is clustered and reported, marked
-                       below_min_people, but left out of the population
-                       means, the bootstrap, the human baseline and the mixed
-                       models (P(multiple concepts) of one person is 0 by
-                       construction); 0 or 1 keeps every concept, as the
-                       paper did
-  --traces             include every recorded iteration in the report
-  --tables DIR         also write DIR/concept-subsets.csv,
-                       DIR/concept-reliability.csv, DIR/concept-map-seating.csv
-                       and (with --traces) DIR/concept-traces.csv
-  --format FORMAT      auto (default), analysis, raw-llm, generic or
-                       released-chains
-  --column ROLE=NAME   use column NAME for ROLE (repeatable); roles: concept,
-                       individual, question, choice, choice1, choice2, reply1,
-                       reply2, population, model, prompt, temperature, family,
-                       aligned
-  --population NAME    name every input's population NAME
-  --quiet              no summary on standard error
-  --help               this text
-
-Exit status: 0 success, 1 bad input (the message names file, row and
-column), 2 bad usage.
-)";
-
-namespace {
-
-void print_summary(const ConceptDataset& dataset, const ConceptAnalysis& analysis, const ComparisonResult& comparisons) {
-  std::size_t clustered = 0;
-  for (const auto& p : analysis.populations) {
-    clustered += p.concepts_clustered;
-    std::fprintf(stderr, "%-40s %2zu concepts clustered  mean P(multiple concepts) %.4f (last iteration %.4f)\n",
-                 p.label.name.c_str(), p.concepts_clustered, p.mean_p_multiple_concepts,
-                 p.mean_last_p_multiple_concepts);
+)",
+        "concepts",
+        "auto, analysis, raw-llm, generic or released-chains",
+        "also write DIR/concept-subsets.csv, DIR/concept-reliability.csv, DIR/concept-map-seating.csv and (with "
+        "--traces) DIR/concept-traces.csv",
+        &concept_roles()};
+    return text;
   }
-  if (analysis.options.min_people > 1) {
-    std::fprintf(stderr,
-                 "%zu of %zu concepts (population x concept at its largest subset) left out of the means and "
-                 "comparisons: fewer than %zu people (--min-people %zu; 1 keeps them)\n",
-                 comparisons.left_out.size(), clustered, analysis.options.min_people, analysis.options.min_people);
+  static std::optional<InputOptions> input_options(const InputSettings& s) { return concept_input_options(s); }
+  static ConceptRunSettings check(const OptionValues& values) { return concept_run_settings(values); }
+
+  ConceptDataset dataset;
+  ConceptAnalysis analysis;
+  ComparisonResult comparisons;
+
+  void analyse(std::vector<TextInput> inputs, const InputOptions& input_options, const ConceptRunSettings& settings) {
+    dataset = load_concept_inputs(std::move(inputs), {input_options});
+    analysis = analyse_concepts(dataset, settings.options);
+    comparisons = compare_concepts(analysis, {settings.bootstrap, settings.options.seed});
   }
-  print_input_issues(dataset.issues);
-}
+
+  void write_report(std::ostream& out, const InputOptions& input_options) const {
+    write_concept_report(out, dataset, {input_options}, analysis, comparisons);
+  }
+
+  std::vector<std::pair<std::string, std::string>> tables() const {
+    std::vector<std::pair<std::string, std::string>> tables = {
+        {"concept-subsets.csv", concept_subsets_csv(analysis)},
+        {"concept-reliability.csv", concept_reliability_csv(analysis)},
+        {"concept-map-seating.csv", concept_map_seating_csv(dataset, analysis)}};
+    if (analysis.options.keep_traces) tables.emplace_back("concept-traces.csv", concept_traces_csv(analysis));
+    return tables;
+  }
+
+  void print_summary() const {
+    std::size_t clustered = 0;
+    for (const auto& p : analysis.populations) {
+      clustered += p.concepts_clustered;
+      std::fprintf(stderr, "%-40s %2zu concepts clustered  mean P(multiple concepts) %.4f (last iteration %.4f)\n",
+                   p.label.name.c_str(), p.concepts_clustered, p.mean_p_multiple_concepts,
+                   p.mean_last_p_multiple_concepts);
+    }
+    if (analysis.options.min_people > 1) {
+      std::fprintf(stderr,
+                   "%zu of %zu concepts (population x concept at its largest subset) left out of the means and "
+                   "comparisons: fewer than %zu people (--min-people %zu; 1 keeps them)\n",
+                   comparisons.left_out.size(), clustered, analysis.options.min_people, analysis.options.min_people);
+    }
+    print_input_issues(dataset.issues);
+    std::fputs(comparison_summary(comparisons).c_str(), stderr);
+  }
+};
 
 }  // namespace
 
-int run_concept(const std::vector<std::string>& args) {
-  const Arguments a(args,
-                    {"out", "alpha", "prior", "kernel", "iterations", "burn-in", "chains", "subsets", "seed", "tables",
-                     "format", "column", "population", "bootstrap", "min-people"},
-                    {"traces", "quiet", "help"});
-  if (a.flag("help")) {
-    std::cout << kConceptHelp;
-    return 0;
-  }
-  const auto input_options =
-      input_options_from<ConceptInputOptions>(a, concept_format_from_string, "auto, analysis, raw-llm, generic or released-chains",
-                                              concept_roles());
-
-  const ConceptRunSettings settings =
-      run_settings(a,
-                   {"alpha", "prior", "kernel", "iterations", "burn-in", "chains", "subsets", "seed", "bootstrap",
-                    "min-people"},
-                   concept_run_settings);
-  ConceptOptions options = settings.options;
-  options.keep_traces = a.flag("traces");
-  const std::size_t bootstrap = settings.bootstrap;
-  check_tables_directory(a);
-
-  const ConceptDataset dataset = load_concept_inputs(read_inputs(a.positional()), {input_options});
-  const ConceptAnalysis analysis = analyse_concepts(dataset, options);
-  const ComparisonResult comparisons = compare_concepts(analysis, {bootstrap, options.seed});
-  write_report(a.value("out", "-"),
-               [&](std::ostream& out) { write_concept_report(out, dataset, {input_options}, analysis, comparisons); });
-  if (a.has("tables")) {
-    const std::string dir = a.value("tables", ".");
-    write_output(dir + "/concept-subsets.csv", concept_subsets_csv(analysis));
-    write_output(dir + "/concept-reliability.csv", concept_reliability_csv(analysis));
-    write_output(dir + "/concept-map-seating.csv", concept_map_seating_csv(dataset, analysis));
-    if (options.keep_traces) write_output(dir + "/concept-traces.csv", concept_traces_csv(analysis));
-  }
-  if (!a.flag("quiet")) {
-    print_summary(dataset, analysis, comparisons);
-    std::fputs(comparison_summary(comparisons).c_str(), stderr);
-  }
-  return 0;
-}
+int run_concept(const std::vector<std::string>& args) { return run_analysis_command<ConceptCommand>(args); }
 
 }  // namespace shoal::cli

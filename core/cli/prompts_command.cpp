@@ -1,10 +1,12 @@
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <stdexcept>
 
 #include "cli/arguments.hpp"
 #include "cli/commands.hpp"
-#include "cli/input_arguments.hpp"
+#include "cli/analysis_command.hpp"
+#include "cli/help.hpp"
 #include "cli/output.hpp"
 #include "io/text_input.hpp"
 #include "kit/prompts.hpp"
@@ -27,52 +29,39 @@ temperature, individual and question.
             requests for ten concepts
 
 Options:
-  --model NAME          the model named in every request (required)
-  --condition C         none (default: the question alone), identity (a
-                        demographic persona), random (an encyclopedia
-                        paragraph) or nonsense (its words shuffled)
-  --personas FILE       CSV with random, nonsense and identity columns, one row
-                        per individual (row i after the header is individual
-                        i, from 0), as the paper's persona files; needed for
-                        random and nonsense. Without it, identity personas are
-                        generated from the seed.
-  --persona-as P        user (default, the paper's: one user message, the
-                        persona, a space, the question) or system (the persona
-                        as a system message, the question as the user message)
-  --individuals N       number of individuals, 0 to 1000000 (default 0: the
-                        persona file's rows, else the paper's 150 for color,
-                        900 for concept)
-  --temperature T       sampling temperature, 0 to 100 (default, or empty:
-                        none in the request, so the model's own, the paper's
-                        "default")
-  --seed S              0 to 4294967295 (default 42): the concept targets
-                        (42 gives the paper's) and the generated personas
-  --words FILE          color: one word per line (default: the 199 words of
-                        the human study, alphabetical)
-  --concepts C          concept: animals (default), politicians, or a
-                        comma-separated list of at least three concepts
-  --wording W           concept: paper (default; the paper's sentence, "more
-                        similar to a a finch") or corrected (no extra article)
-  --out FILE            write the requests here (default: standard output)
-  --quiet               no summary on standard error
-  --help                this text
-
-Exit status: 0 success, 1 bad input, 2 bad usage.
 )";
 
+// The options of the command that are not settings of the requests.
+const std::vector<CommandOption>& prompts_file_options() {
+  static const std::vector<CommandOption> options = {
+      {"personas", "FILE",
+       "CSV with random, nonsense and identity columns, one row per individual (row i after the header is individual "
+       "i, from 0), as the paper's persona files; needed for random and nonsense. Without it, identity personas are "
+       "generated from the seed."},
+      {"words", "FILE", "color: one word per line (default: the 199 words of the human study, alphabetical)"},
+      {"out", "FILE", "write the requests here (default: standard output)"},
+      {"quiet", "", "no summary on standard error"},
+      {"help", "", "this text"}};
+  return options;
+}
+
+// The task is the command's argument, not an option.
+const std::vector<std::string> kPositionalSettings = {"task"};
+
 int run_prompts(const std::vector<std::string>& args) {
-  const Arguments a(args,
-                    {"model", "condition", "personas", "persona-as", "individuals", "temperature", "seed", "words",
-                     "concepts", "wording", "out"},
-                    {"quiet", "help"});
+  std::vector<std::string> value_options = value_option_names(prompts_file_options(), Analysis::Prompts);
+  value_options.erase(std::remove(value_options.begin(), value_options.end(), kPositionalSettings.front()),
+                      value_options.end());
+  const Arguments a(args, value_options, flag_option_names(prompts_file_options(), Analysis::Prompts));
   if (a.flag("help")) {
-    std::cout << kPromptsHelp;
+    std::cout << kPromptsHelp
+              << options_help({}, Analysis::Prompts, "", prompts_file_options(), kPositionalSettings)
+              << "\nExit status: 0 success, 1 bad input, 2 bad usage.\n";
     return 0;
   }
   if (a.positional().size() != 1) throw UsageError("prompts expects one task, color or concept (see shoal prompts --help)");
   kit::PromptOptions options =
-      run_settings(a, {"model", "condition", "persona-as", "individuals", "temperature", "seed", "wording", "concepts"},
-                   prompt_settings, {{"task", a.positional()[0]}});
+      checked_settings(&prompt_settings, setting_values(a, Analysis::Prompts, {{"task", a.positional()[0]}}));
   if (options.task == kit::Task::Concept && a.has("words")) throw UsageError("--words is an option of the color task");
   if (a.has("words")) options.words = kit::read_word_list(read_text_input(a.value("words", "")));
   if (a.has("personas")) {

@@ -94,8 +94,15 @@ const MiB = 1 << 20;
 // `message` pattern for failures, `issues` {kind: count} for successes;
 // `nativeOnly` marks what only a command line can get wrong (a directory,
 // an unknown short option).
-export function generateCases(seed = 20250601) {
+// `registry`: the settings registry as the module exports it
+// (settingsRegistry()); the cases at a setting's limits take them from there.
+export function generateCases(seed, registry) {
   const m = new Maker(seed);
+  const limit = (analysis, name) => {
+    const s = registry.find((e) => e.name === name && e.analyses.includes(analysis));
+    if (!s) throw new Error(`the registry has no setting ${name} of ${analysis}`);
+    return s;
+  };
   const cases = [];
   const add = (cls, id, task, files, expect, extra = {}) => cases.push({ cls, id, task, files, expect, ...extra });
   const color = (cls, id, files, expect, extra) => add(cls, id, 'color', files, expect, extra);
@@ -338,13 +345,15 @@ export function generateCases(seed = 20250601) {
   const small = [file('small.csv', m.humanCsv(4, WORDS.slice(0, 2)))];
   const optionCase = (id, options, message, status = 2) =>
     color('settings', id, small, status === 0 ? { status: 0 } : { status, message }, { options });
-  for (const v of [0, 1, 50, 99]) optionCase(`jsd-samples-${v}`, { 'jsd-samples': v }, /^jsd-samples \(Monte Carlo draws per Gaussian\) must be a whole number from 100 to 100000000, got '\d+'$/);
-  optionCase('jsd-samples-100', { 'jsd-samples': 100 }, null, 0);
+  const jsdSamples = limit('color', 'jsd-samples');
+  for (const v of [0, 1, jsdSamples.min / 2, jsdSamples.min - 1]) optionCase(`jsd-samples-${v}`, { 'jsd-samples': v }, /^jsd-samples \(Monte Carlo draws per Gaussian\) must be a whole number from 100 to 100000000, got '\d+'$/);
+  optionCase(`jsd-samples-${jsdSamples.min}`, { 'jsd-samples': jsdSamples.min }, null, 0);
   optionCase('jsd-samples-negative', { 'jsd-samples': -5 }, /got '-5'/);
   optionCase('jsd-samples-fraction', { 'jsd-samples': 150.5 }, /got '150\.5'/);
   optionCase('jsd-samples-huge', { 'jsd-samples': 1e21 }, /got '1e\+21'/);
-  optionCase('seed-2-53', { seed: 2 ** 53 }, /^seed \(the random seed\) must be a whole number from 0 to 9007199254740991, got '9007199254740992'$/);
-  optionCase('seed-max', { seed: 2 ** 53 - 1 }, null, 0);
+  const seedLimit = limit('color', 'seed');
+  optionCase('seed-2-53', { seed: seedLimit.max + 1 }, /^seed \(the random seed\) must be a whole number from 0 to 9007199254740991, got '9007199254740992'$/);
+  optionCase('seed-max', { seed: seedLimit.max }, null, 0);
   optionCase('seed-negative', { seed: -1 }, /seed .* got '-1'/);
   optionCase('bootstrap-2-32', { bootstrap: 2 ** 32 }, /bootstrap .* got '4294967296'/);
   optionCase('pairs-unknown', { pairs: 'some' }, /^pairs must be all or paper, got 'some'$/);
@@ -366,7 +375,7 @@ export function generateCases(seed = 20250601) {
   conceptOption('iterations-2-32-plus-20', { iterations: 2 ** 32 + 20 }, /got '4294967316'$/);
   conceptOption('iterations-zero', { iterations: 0 }, /got '0'$/);
   conceptOption('burn-in-not-below-iterations', { iterations: 20, 'burn-in': 20 }, /the burn-in \(20\) must be smaller than the number of iterations \(20\)/);
-  conceptOption('chains-1001', { chains: 1001 }, /chains .* got '1001'$/);
+  conceptOption('chains-1001', { chains: limit('concept', 'chains').max + 1 }, /chains .* got '1001'$/);
   conceptOption('alpha-zero', { alpha: 0 }, /^alpha \(the Beta prior of each question\) must be a number from 1e-06 to 1e\+06, got '0'$/);
   conceptOption('alpha-negative', { alpha: -0.5 }, /got '-0\.5'$/);
   conceptOption('alpha-nan', { alpha: NaN }, /got 'NaN'$/);
@@ -377,7 +386,7 @@ export function generateCases(seed = 20250601) {
   conceptOption('min-people-fraction', { 'min-people': 2.5 }, /got '2\.5'$/);
   conceptOption('min-people-too-many', { 'min-people': 1000001 }, /got '1000001'$/);
   conceptOption('min-people-zero', { 'min-people': 0 }, null, 0);
-  conceptOption('min-people-above-everyone', { 'min-people': 1000000 }, null, 0);
+  conceptOption('min-people-above-everyone', { 'min-people': limit('concept', 'min-people').max }, null, 0);
   // Numeric answers: three people, two items, both blocks (no random draws,
   // so the cases after these stay as they were).
   const valuesSmall = [file('v.csv', ['population,individual,item,block,value',
@@ -390,7 +399,7 @@ export function generateCases(seed = 20250601) {
   valuesOption('values-seed-2-53', { seed: 2 ** 53 }, /^seed \(the random seed\) must be a whole number from 0 to 9007199254740991, got '9007199254740992'$/);
   valuesOption('values-seed-negative', { seed: -1 }, /^seed .* got '-1'$/);
   valuesOption('values-bootstrap-fraction', { bootstrap: 2.5 }, /^bootstrap \(bootstrap resamples\) must be a whole number from 0 to 10000000, got '2\.5'$/);
-  valuesOption('values-bootstrap-too-many', { bootstrap: 10000001 }, /got '10000001'$/);
+  valuesOption('values-bootstrap-too-many', { bootstrap: limit('values', 'bootstrap').max + 1 }, /got '10000001'$/);
   // An answer's number is a signed plain decimal: what strtod alone would
   // also read (hex, infinity, overflow) names the row, the column and the
   // text; nan is a missing-answer marker, counted as such.
@@ -413,7 +422,7 @@ export function generateCases(seed = 20250601) {
   const promptsOption = (id, kitTask, options, message, status = 2) =>
     prompts('settings', id, kitTask, status === 0 ? { status: 0 } : { status, message }, { options });
   promptsOption('prompts-color-ok', 'color', { individuals: 2, condition: 'identity', 'persona-as': 'system', temperature: '1.5', seed: 7 }, null, 0);
-  promptsOption('prompts-concept-ok', 'concept', { individuals: 3, wording: 'corrected', concepts: 'politicians', temperature: '0', seed: 4294967295 }, null, 0);
+  promptsOption('prompts-concept-ok', 'concept', { individuals: 3, wording: 'corrected', concepts: 'politicians', temperature: '0', seed: limit('prompts', 'seed').max }, null, 0);
   promptsOption('prompts-concept-list-ok', 'concept', { concepts: 'a dog, a cat, a wolf, a fox', individuals: 0 }, null, 0);
   const individuals = /^individuals \(simulated individuals, 0 for the default\) must be a whole number from 0 to 1000000, got /;
   promptsOption('prompts-individuals-too-many', 'color', { individuals: 1000001 }, new RegExp(individuals.source + "'1000001'$"));

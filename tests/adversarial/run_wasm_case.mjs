@@ -6,8 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const [dir, modulePath] = process.argv.slice(2);
-const spec = JSON.parse(readFileSync(path.join(dir, 'case.json'), 'utf8'),
-  (key, value) => (value && typeof value === 'object' && 'nonFinite' in value ? Number(value.nonFinite) : value));
+const spec = JSON.parse(readFileSync(path.join(dir, 'case.json'), 'utf8'));
 const { default: createShoal } = await import(pathToFileURL(path.resolve(modulePath)).href);
 const shoal = await createShoal({ wasmBinary: readFileSync(path.resolve(modulePath).replace(/\.mjs$/, '.wasm')) });
 
@@ -35,7 +34,7 @@ writeFileSync(path.join(dir, 'wasm-result.json'), JSON.stringify({
   ok: outcome.ok,
   message: outcome.ok ? '' : outcome.error.message,
   // A concept plan is not a report.
-  report: outcome.ok && (spec.task !== 'concept' || spec.complete) ? outcome.report ?? outcome.text : '',
+  report: outcome.ok && (spec.task !== 'concept' || spec.complete) ? outcome.report : '',
   // The module's memory never shrinks: its size now is the most it held.
   heapBytes: shoal.HEAP8.buffer.byteLength,
 }));

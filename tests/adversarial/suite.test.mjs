@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { generateCases } from './cases.mjs';
 
@@ -33,20 +33,11 @@ const DEFAULTS = {
   values: { bootstrap: 0 },
   prompts: { model: 'toy', individuals: 1 },
 };
-const REQUEST_FIELDS = { 'delta-e': 'deltaE', 'jsd-samples': 'jsdSamples', 'burn-in': 'burnIn', 'persona-as': 'personaAs', 'min-people': 'minPeople' };
-
-const REQUESTS = {
-  color: { pairs: 'all', deltaE: 'cie76', reference: '', seed: 1, jsd: 'bits', jsdSamples: 20000, bootstrap: 2000 },
-  concept: { alpha: 0.16, prior: 'simplicity', kernel: 'split-merge', iterations: 500, burnIn: 100, chains: 1, subsets: '25,50,75,100', seed: 1, traces: false, bootstrap: 2000, minPeople: 10 },
-  values: { pairs: 'all', scale: 'pooled-sd', unit: '', seed: 1, bootstrap: 2000 },
-  // The kit's temperature is text in the module ('' for the model's own).
-  prompts: { task: 'color', condition: 'none', model: '', individuals: 0, temperature: '', seed: 42, personaAs: 'user', wording: 'paper', concepts: 'animals' },
-};
-
-function request(task, options) {
-  const base = { ...REQUESTS[task] };
-  for (const [name, value] of Object.entries(options)) base[REQUEST_FIELDS[name] ?? name] = value;
-  return base;
+// Settings as the module takes them, {name: text} by command-line name,
+// each written as the command line is given it; those not given take the
+// registry's defaults in both builds.
+function request(options) {
+  return Object.fromEntries(Object.entries(options).map(([name, value]) => [name, String(value)]));
 }
 
 function settings(c) {
@@ -89,8 +80,8 @@ function run(c, work) {
     // JSON has no NaN or Infinity: those travel as text and are made numbers again.
     writeFileSync(path.join(dir, 'case.json'), JSON.stringify({
       task: c.task, files: c.files.map((f) => f.name), settings: settings(c),
-      request: { ...request(c.task, options), ...(c.kitTask ? { task: c.kitTask } : {}) },
-    }, (key, value) => (typeof value === 'number' && !Number.isFinite(value) ? { nonFinite: String(value) } : value)));
+      request: { ...request(options), ...(c.kitTask ? { task: c.kitTask } : {}) },
+    }));
     const wasmRun = spawnSync(peakMemory, [path.join(dir, 'wasm-peak'), process.execPath, path.join(here, 'run_wasm_case.mjs'), dir, wasmModule],
       { encoding: 'utf8' });
     assert.equal(wasmRun.status, 0, `${c.id}: the browser module's process failed:\n${wasmRun.stderr.slice(0, 2000)}`);
@@ -122,7 +113,11 @@ function ceilings(c, inputBytes) {
 
 // SHOAL_ADVERSARIAL_ONLY=PATTERN runs only the cases whose class or name match.
 const only = process.env.SHOAL_ADVERSARIAL_ONLY ? new RegExp(process.env.SHOAL_ADVERSARIAL_ONLY) : null;
-const all = generateCases(seed);
+// The settings registry, as the browser module exports it: the cases at a
+// setting's limits read them there.
+const { default: createShoal } = await import(pathToFileURL(wasmModule).href);
+const registry = JSON.parse((await createShoal({ wasmBinary: readFileSync(wasmModule.replace(/\.mjs$/, '.wasm')) })).settingsRegistry());
+const all = generateCases(seed, registry);
 const cases = only ? all.filter((c) => only.test(`${c.cls}: ${c.id}`)) : all;
 const rows = [];
 

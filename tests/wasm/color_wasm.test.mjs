@@ -5,19 +5,18 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assertSameReport, filesFor, loadShoal, nativeReport as cli, shared } from './support.mjs';
+import { assertSameReport, filesFor, loadShoal, nativeReport as cli, settingsText, shared } from './support.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const nativeReport = (files, args) => cli('color', files, args);
 
-function request(overrides) {
-  return { pairs: 'all', deltaE: 'cie76', reference: '', seed: 1, jsd: 'bits', jsdSamples: 20000, bootstrap: 2000, ...overrides };
-}
+// Settings not given take the registry's defaults, as on the command line.
+const request = (settings) => settingsText(settings);
 
 test('wasm and native agree on a small LLM colour file with invalid replies', async () => {
   const shoal = await loadShoal();
   const small = path.join(here, '..', 'data', 'llm-colors-small.csv');
-  const outcome = shoal.analyseColor(filesFor([small]), request({ pairs: 'paper', seed: 7, jsdSamples: 5000 }), null);
+  const outcome = shoal.analyseColor(filesFor([small]), request({ pairs: 'paper', seed: 7, 'jsd-samples': 5000 }), null);
   assert.equal(outcome.ok, true, outcome.error.message);
   const report = JSON.parse(outcome.report);
   assert.equal(report.populations.length, 2);
@@ -29,7 +28,7 @@ test('wasm and native agree on the human colorref data and an LLM file, with div
   const shoal = await loadShoal();
   const files = [path.join(shared, 'paper-data/color-task/colorref.csv'), path.join(here, '..', 'data', 'llm-colors-small.csv')];
   const progress = [];
-  const outcome = shoal.analyseColor(filesFor(files), request({ seed: 3, jsdSamples: 2000 }), (f) => progress.push(f));
+  const outcome = shoal.analyseColor(filesFor(files), request({ seed: 3, 'jsd-samples': 2000 }), (f) => progress.push(f));
   assert.equal(outcome.ok, true, outcome.error.message);
   assert.ok(progress.length >= 199 && progress.every((f, i) => f > 0 && f <= 1 && (i === 0 || f >= progress[i - 1])));
   assert.ok(progress.at(-1) > 0.99);
@@ -43,7 +42,7 @@ test('wasm and native agree on the human colorref data and an LLM file, with div
 test('wasm and native agree bit for bit on the paper\'s divergence estimator', async () => {
   const shoal = await loadShoal();
   const files = [path.join(shared, 'paper-data/color-task/colorref.csv'), path.join(here, '..', 'data', 'llm-colors-small.csv')];
-  const outcome = shoal.analyseColor(filesFor(files), request({ seed: 5, jsd: 'paper', jsdSamples: 1000, bootstrap: 0 }), null);
+  const outcome = shoal.analyseColor(filesFor(files), request({ seed: 5, jsd: 'paper', 'jsd-samples': 1000, bootstrap: 0 }), null);
   assert.equal(outcome.ok, true, outcome.error.message);
   const report = JSON.parse(outcome.report);
   assert.equal(report.parameters.jsd, 'paper');

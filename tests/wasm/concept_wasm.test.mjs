@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { assertSameReport, filesFor, loadShoal, nativeReport, shared } from './support.mjs';
+import { assertSameReport, filesFor, loadShoal, nativeReport, settingsText, shared } from './support.mjs';
 
 const responses = path.join(shared, 'paper-data/concept-task/llm-responses');
 const paths = [
@@ -11,8 +11,7 @@ const paths = [
   path.join(responses, 'zephyr-mistral-prompt=none-temp=default.csv'),
 ];
 
-const request = { alpha: 0.16, prior: 'simplicity', kernel: 'split-merge', iterations: 120, burnIn: 20, chains: 3, subsets: '25,50',
-  seed: 9, traces: false, bootstrap: 500, minPeople: 10 };
+const request = settingsText({ iterations: 120, 'burn-in': 20, chains: 3, subsets: '25,50', seed: 9, bootstrap: 500 });
 
 test('chains spread over three module instances, two of them given only the clustering inputs, assemble into the CLI report', async () => {
   const workers = await Promise.all([loadShoal(), loadShoal(), loadShoal()]);
@@ -79,7 +78,7 @@ test('chains run by an instance that parsed only one of the files, matched by ke
 test('the Gibbs kernel in wasm gives the CLI report of --kernel gibbs', async () => {
   const shoal = await loadShoal();
   const files = filesFor(paths.slice(0, 1));
-  const gibbs = { ...request, kernel: 'gibbs', chains: 2, minPeople: 1 };
+  const gibbs = { ...request, kernel: 'gibbs', chains: '2', 'min-people': '1' };
   const tasks = JSON.parse(shoal.planConcept(files, gibbs).report).tasks;
   const run = shoal.runConceptChains(files, gibbs, [...Array(tasks).keys()], null);
   assert.equal(run.ok, true, run.error.message);
@@ -102,13 +101,13 @@ test('missing chain results and bad options come back as errors', async () => {
   const stale = shoal.runClusteredChains(new Uint8Array([1, 2, 3, 4, 5]), request, [0], null);
   assert.equal(stale.ok, false);
   assert.match(stale.error.message, /clustering inputs/);
-  const bad = shoal.planConcept(files, { ...request, burnIn: 500 });
+  const bad = shoal.planConcept(files, { ...request, 'burn-in': '500' });
   assert.equal(bad.ok, false);
   assert.match(bad.error.message, /burn-in/);
   const badKernel = shoal.planConcept(files, { ...request, kernel: 'metropolis' });
   assert.equal(badKernel.ok, false);
   assert.match(badKernel.error.message, /kernel/);
-  const badMinPeople = shoal.planConcept(files, { ...request, minPeople: -1 });
+  const badMinPeople = shoal.planConcept(files, { ...request, 'min-people': '-1' });
   assert.equal(badMinPeople.ok, false);
   assert.match(badMinPeople.error.message, /^min-people .* got '-1'$/);
 });

@@ -87,8 +87,8 @@ test('concept round trip: the first-named choice, one failed, one missing and on
 test('wasm makes the CLI requests and reads replies back into the CLI file, byte for byte', async () => {
   const module = await loadShoal();
   const personas = { name: 'persona-prompts.csv', bytes: new Uint8Array(readFileSync(conceptPersonas)) };
-  const settings = { task: 'concept', condition: 'random', model: 'toy', individuals: 12, temperature: '2',
-    seed: 7, personaAs: 'system', wording: 'corrected', concepts: 'politicians' };
+  const settings = { task: 'concept', condition: 'random', model: 'toy', individuals: '12', temperature: '2',
+    seed: '7', 'persona-as': 'system', wording: 'corrected', concepts: 'politicians' };
   const made = module.makePrompts(settings, personas, null);
   assert.equal(made.ok, true, made.error.message);
   assert.deepEqual(JSON.parse(made.summary), { requests: 12 * 72, individuals: 12 });
@@ -96,17 +96,17 @@ test('wasm makes the CLI requests and reads replies back into the CLI file, byte
   shoal(['prompts', 'concept', '--model', 'toy', '--condition', 'random', '--personas', conceptPersonas, '--individuals',
     '12', '--temperature', '2', '--seed', '7', '--persona-as', 'system', '--wording', 'corrected', '--concepts',
     'politicians', '--out', requestsPath]);
-  assert.equal(made.text, readFileSync(requestsPath, 'utf8'));
+  assert.equal(made.report, readFileSync(requestsPath, 'utf8'));
 
-  const color = { ...settings, task: 'color', condition: 'identity', individuals: 3, temperature: '', personaAs: 'user' };
+  const color = { task: 'color', condition: 'identity', model: 'toy', individuals: '3', seed: '7' };
   const words = { name: 'words.txt', bytes: new TextEncoder().encode('apple\nsky\n') };
   const colorMade = module.makePrompts(color, null, words);
   assert.equal(colorMade.ok, true, colorMade.error.message);
   writeFileSync(path.join(work, 'words.txt'), 'apple\nsky\n');
   const nativeColor = shoal(['prompts', 'color', '--model', 'toy', '--condition', 'identity', '--individuals', '3', '--seed', '7',
     '--words', path.join(work, 'words.txt')]).out;
-  assert.equal(colorMade.text, nativeColor);
-  assert.match(requestsOf(colorMade.text)[0].body.messages[0].content, /^You are an? .+ works as an? .+\. Question: What is the HEX code/);
+  assert.equal(colorMade.report, nativeColor);
+  assert.match(requestsOf(colorMade.report)[0].body.messages[0].content, /^You are an? .+ works as an? .+\. Question: What is the HEX code/);
 
   // vLLM's run-batch lines, with the colour inside a sentence.
   const results = requestsOf(nativeColor).map((r) => JSON.stringify({ id: 'vllm-1', custom_id: r.custom_id,
@@ -118,11 +118,11 @@ test('wasm makes the CLI requests and reads replies back into the CLI file, byte
   assert.equal(imported.ok, true, imported.error.message);
   const gzipped = module.importReplies(requestsFile, { name: 'color-results.jsonl.gz', bytes: new Uint8Array(gzipSync(results)) });
   assert.equal(gzipped.ok, true, gzipped.error.message);
-  assert.equal(gzipped.text, imported.text);
+  assert.equal(gzipped.report, imported.report);
   writeFileSync(path.join(work, 'color.jsonl'), nativeColor);
   writeFileSync(path.join(work, 'color-results.jsonl'), results);
   const nativeCsv = shoal(['replies', path.join(work, 'color.jsonl'), path.join(work, 'color-results.jsonl'), '--quiet']).out;
-  assert.equal(imported.text, nativeCsv);
+  assert.equal(imported.report, nativeCsv);
   const summary = JSON.parse(imported.summary);
   assert.equal(summary.task, 'color');
   assert.equal(summary.requests, 12);
@@ -133,8 +133,7 @@ test('wasm makes the CLI requests and reads replies back into the CLI file, byte
 
 test('wasm kit errors come back as values naming the file, row and column', async () => {
   const module = await loadShoal();
-  const base = { task: 'color', condition: 'identity', model: 'toy', individuals: 0, temperature: '', seed: 42,
-    personaAs: 'user', wording: 'paper', concepts: 'animals' };
+  const base = { task: 'color', condition: 'identity', model: 'toy' };
   const badPersonas = { name: 'people.csv', bytes: new TextEncoder().encode('identity,random\nYou are a.,x\n,y\n') };
   const bad = module.makePrompts(base, badPersonas, null);
   assert.equal(bad.ok, false);
@@ -154,21 +153,23 @@ test('wasm kit settings: the validator\'s limits and words, as the CLI gives the
   const module = await loadShoal();
   const limits = module.promptLimits();
   assert.equal(limits.ok, true);
-  assert.deepEqual(JSON.parse(limits.text), {
+  assert.deepEqual(JSON.parse(limits.report), {
     individuals: { min: 0, max: 1000000, default: 0, whole: true },
     seed: { min: 0, max: 4294967295, default: 42, whole: true },
     temperature: { min: 0, max: 100, default: null, whole: false },
   });
-  const base = { task: 'concept', condition: 'none', model: 'toy', individuals: 1, temperature: '', seed: 42,
-    personaAs: 'user', wording: 'paper', concepts: 'animals' };
-  for (const [field, value, option] of [['individuals', 1000001, '--individuals'], ['temperature', '100.5', '--temperature'],
-    ['seed', 2 ** 32, '--seed'], ['wording', 'plain', '--wording']]) {
+  const base = { task: 'concept', model: 'toy', individuals: '1' };
+  for (const [field, value, option] of [['individuals', '1000001', '--individuals'], ['temperature', '100.5', '--temperature'],
+    ['seed', String(2 ** 32), '--seed'], ['wording', 'plain', '--wording']]) {
     const made = module.makePrompts({ ...base, [field]: value }, null, null);
     assert.equal(made.ok, false, field);
     const cli = spawnSync(native, ['prompts', 'concept', '--model', 'toy', option, String(value)]);
     assert.equal(cli.status, 2);
     assert.equal(cli.stderr.toString(), `shoal: ${made.error.message}\n`);
   }
-  // Wording and concepts are the concept task's: a colour form ignores them, the command line refuses them.
-  assert.equal(module.makePrompts({ ...base, task: 'color', wording: 'corrected' }, null, null).ok, true);
+  // Wording and concepts are the concept task's: the module refuses them for colour, as the command line does.
+  const colorWording = module.makePrompts({ ...base, task: 'color', wording: 'corrected' }, null, null);
+  assert.equal(colorWording.ok, false);
+  const cli = spawnSync(native, ['prompts', 'color', '--model', 'toy', '--wording', 'corrected']);
+  assert.equal(cli.stderr.toString(), `shoal: ${colorWording.error.message}\n`);
 });

@@ -3,16 +3,25 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { loadShoal, native } from './support.mjs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { assertSameReport, filesFor, loadShoal, native, nativeReport } from './support.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
 
 const module = await loadShoal();
 
-// The page's form at its defaults, by command-line name.
-const form = () => ({
-  color: { pairs: 'all', 'delta-e': 'cie76', jsd: 'bits', 'jsd-samples': '20000', seed: '1', bootstrap: '2000' },
-  concept: { alpha: '0.16', prior: 'simplicity', kernel: 'split-merge', iterations: '500', 'burn-in': '100', chains: '4',
-    subsets: '25,50,75,100', seed: '1', bootstrap: '2000', 'min-people': '10' },
-});
+const registry = JSON.parse(module.settingsRegistry());
+
+// The page's form where it starts, by command-line name: each analysis's
+// settings of the form at the registry's page starts.
+const form = () => {
+  const start = (analysis) => Object.fromEntries(registry.filter((s) => s.on_page && s.analyses.includes(analysis))
+    .map((s) => [s.name, s.page_default]));
+  return { color: start('color'), concept: start('concept') };
+};
+// What checkSettings answers, as {setting, message}.
+const verdict = (check) => ({ setting: check.error.setting, message: check.error.message });
 
 // What `shoal TASK` says of the same settings (it checks them before it
 // reads any file).
@@ -24,7 +33,9 @@ function cliRefusal(task, settings) {
 }
 
 test('the form\'s defaults are accepted', () => {
-  assert.deepEqual({ ...module.checkSettings(form()) }, { setting: '', message: '' });
+  const check = module.checkSettings(form());
+  assert.equal(check.ok, true);
+  assert.deepEqual(verdict(check), { setting: '', message: '' });
 });
 
 test('a refused setting gets the command line\'s message and is named', () => {
@@ -44,8 +55,9 @@ test('a refused setting gets the command line\'s message and is named', () => {
     const settings = form();
     settings[task][name] = value;
     const check = module.checkSettings(settings);
-    assert.equal(check.message, cliRefusal(task, settings[task]), `${name} ${value}`);
-    assert.equal(check.setting, setting, `${name} ${value}`);
+    assert.equal(check.ok, false, `${name} ${value}`);
+    assert.equal(check.error.message, cliRefusal(task, settings[task]), `${name} ${value}`);
+    assert.equal(check.error.setting, setting, `${name} ${value}`);
   }
 });
 
@@ -55,17 +67,17 @@ test('of several refused settings, the first the command line names is the one s
   settings.concept.alpha = '0';
   settings.color.bootstrap = 'x';
   const check = module.checkSettings(settings);
-  assert.equal(check.message, cliRefusal('color', settings.color));
-  assert.equal(check.setting, 'bootstrap');
+  assert.equal(check.error.message, cliRefusal('color', settings.color));
+  assert.equal(check.error.setting, 'bootstrap');
   settings.color.bootstrap = '0';
-  assert.equal(module.checkSettings(settings).message, cliRefusal('concept', settings.concept));
-  assert.equal(module.checkSettings(settings).setting, 'alpha');
+  assert.equal(module.checkSettings(settings).error.message, cliRefusal('concept', settings.concept));
+  assert.equal(module.checkSettings(settings).error.setting, 'alpha');
 });
 
 test('a setting the analyses do not know is refused by name', () => {
   const settings = form();
   settings.concept.iterationz = '5';
-  assert.deepEqual({ ...module.checkSettings(settings) }, { setting: 'iterationz', message: "unknown setting 'iterationz'" });
+  assert.deepEqual(verdict(module.checkSettings(settings)), { setting: 'iterationz', message: "unknown setting 'iterationz'" });
 });
 
 test('the ranges given to the form are the validator\'s', () => {
@@ -81,7 +93,44 @@ test('the ranges given to the form are the validator\'s', () => {
       const settings = form();
       settings.concept['burn-in'] = '0';
       settings[task][name] = String(value);
-      assert.equal(module.checkSettings(settings).message === '', accepted, `${name} ${value}`);
+      assert.equal(module.checkSettings(settings).ok, accepted, `${name} ${value}`);
     }
   }
+});
+
+test('a setting given as a number, not text, is refused by name', () => {
+  const settings = form();
+  settings.concept.iterations = 500;
+  assert.equal(module.checkSettings(settings).error.message, 'iterations must be given as text');
+});
+
+// What `shoal COMMAND --help` says of each option, by name: the option list
+// only (the description before it may name options too), each entry's
+// lines joined.
+function cliHelp(command) {
+  const run = spawnSync(native, [command, '--help'], { encoding: 'utf8' });
+  assert.equal(run.status, 0);
+  const list = run.stdout.slice(run.stdout.indexOf('\nOptions:\n'));
+  return new Map(list.split('\n  --').slice(1).map((entry) => [entry.split(/[ \n]/)[0], entry.replace(/\s+/g, ' ')]));
+}
+
+test('the page\'s settings are the command line\'s: every setting, its default and its page start', () => {
+  for (const analysis of ['color', 'concept', 'values', 'prompts']) {
+    const help = cliHelp(analysis);
+    const own = registry.filter((s) => s.analyses.includes(analysis) && !(analysis === 'prompts' && s.name === 'task'));
+    for (const s of own) {
+      const text = help.get(s.name);
+      assert.ok(text, `${analysis} --help lists --${s.name}`);
+      if (s.kind === 'flag' || s.default === '') continue;
+      assert.ok(text.includes(`(default ${s.default}`), `${analysis} --${s.name} states the default ${s.default}: ${text}`);
+      if (s.page_default !== s.default) assert.ok(text.includes(`the page starts at ${s.page_default}`), text);
+    }
+  }
+});
+
+test('the defaults the module fills in are the command line\'s: no settings, the same report', () => {
+  const small = path.join(here, '..', 'data', 'llm-colors-small.csv');
+  const outcome = module.analyseColor(filesFor([small]), {}, null);
+  assert.equal(outcome.ok, true, outcome.error.message);
+  assertSameReport(outcome.report, nativeReport('color', [small], []));
 });

@@ -17,6 +17,12 @@ export async function loadShoal() {
   return createShoal({ wasmBinary });
 }
 
+// Settings as the module's entry points take them: {name: text} by
+// command-line name; numbers are written as text here, as a user types them.
+export function settingsText(values) {
+  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, String(value)]));
+}
+
 export function filesFor(paths) {
   return paths.map((p) => ({ name: path.basename(p), bytes: new Uint8Array(readFileSync(p)) }));
 }

@@ -6,9 +6,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { assertSameReport, filesFor, loadShoal, native, nativeReport } from './support.mjs';
+import { assertSameReport, filesFor, loadShoal, native, nativeReport, settingsText } from './support.mjs';
 
-const request = (overrides) => ({ pairs: 'all', scale: 'pooled-sd', unit: '', seed: 1, bootstrap: 2000, ...overrides });
+// Settings not given take the registry's defaults, as on the command line.
+const request = (settings) => settingsText(settings);
 
 function exampleFiles() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'shoal-values-'));

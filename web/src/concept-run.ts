@@ -8,7 +8,7 @@
 // taken in batches, largest first, so the workers end together; worker 0
 // assembles the report. The chains' seeds come from their labels, so the
 // report is the CLI's whatever the split.
-import type { ConceptRequest, JobFile, WorkerProgress } from './worker/protocol';
+import type { JobFile, SettingsText, WorkerProgress } from './worker/protocol';
 import type { WorkerPool } from './worker/client';
 import { renumberChains } from './chain-traces';
 
@@ -72,7 +72,7 @@ function shareFiles(files: JobFile[], shares: number): JobFile[][] {
 export async function runConcept(
   pool: WorkerPool,
   files: JobFile[],
-  request: ConceptRequest,
+  settings: SettingsText,
   onProgress: (progress: ConceptProgress) => void,
   track: (jobIds: number[]) => void,
 ): Promise<ConceptRun> {
@@ -139,8 +139,8 @@ export async function runConcept(
     for (let batch = nextBatch(plan, fromWhole); batch.length > 0; batch = nextBatch(plan, fromWhole)) {
       const cost = batch.reduce((t, i) => t + plan.costs[i], 0);
       const job = pool.run(source === 'parsed'
-        ? { kind: 'concept-chains', files: 'planned', request, tasks: batch }
-        : { kind: 'concept-clustered-chains', clustering: source, request, tasks: batch }, (p) => {
+        ? { kind: 'concept-chains', files: 'planned', settings, tasks: batch }
+        : { kind: 'concept-clustered-chains', clustering: source, settings, tasks: batch }, (p) => {
         running.set(job.id, p.fraction * cost);
         report(false);
       }, { worker: w });
@@ -156,7 +156,7 @@ export async function runConcept(
   };
 
   const parse = (w: number, list: JobFile[]) => {
-    const job = pool.run({ kind: 'concept-plan', files: list, request }, (p: WorkerProgress) => {
+    const job = pool.run({ kind: 'concept-plan', files: list, settings }, (p: WorkerProgress) => {
       bytesRead[w] = Math.min(p.bytesRead, sizeOf(list));
       report(false);
     }, { worker: w });
@@ -214,7 +214,7 @@ export async function runConcept(
   await runBatches(0, plans[0]!, 'parsed');
 
   const assembleJob = pool.run({
-    kind: 'concept-assemble', files: 'planned', request, chainResults: results.map((r) => r.data), recordedKeys: results.map((r) => r.keys),
+    kind: 'concept-assemble', files: 'planned', settings, chainResults: results.map((r) => r.data), recordedKeys: results.map((r) => r.keys),
   }, undefined, { worker: 0 });
   track([assembleJob.id]);
   const assembled = await assembleJob.done;

@@ -15,7 +15,7 @@ import { CancelledError, WorkerPool } from './worker/client';
 import { agreeToReplicate, fetchPaper, PAPER_PARAMETERS, renderAgreement, renderReplicationOffer, takePendingReplication } from './replicate';
 import { decodeShare } from './share';
 import {
-  agreeToFetch, applyParameters, buildLink, embeddedFiles, fetchAgreedFiles, matchShared, parameterNames, readParameters,
+  agreeToFetch, applyParameters, buildLink, embeddedFiles, fetchAgreedFiles, matchShared, readParameters,
 } from './share-ui';
 import { RunProgress } from './run-progress';
 import { mountShell } from './shell/shell';
@@ -23,7 +23,9 @@ import { page, redraw, redrawSoon } from './shell/page-state';
 import { renderFormats } from './formats';
 import { contentsOf, exportButton, type RunRecord } from './report-export';
 import { epochNow, recordPhase, timed } from './phases';
-import { applyLimits, parameterRefusal } from './parameters/parameter-form';
+import { applySettings, parameterRefusal } from './parameters/parameter-form';
+import { analysisSettings, parameterNames, parseRegistry, type Setting } from './parameters/settings';
+import type { SettingsText } from './worker/protocol';
 import { onSchemeChange } from './charts/theme';
 
 const pool = new WorkerPool();
@@ -128,32 +130,13 @@ async function addFiles(entries: Arriving[]) {
 
 const fromBytes = (name: string, bytes: Uint8Array): Arriving => ({ name, size: bytes.length, bytes: async () => bytes });
 
-// The form's values as typed: the module checks them with the same rules
-// and messages as the command line before anything runs (an empty field is
-// NaN, which it refuses).
-function parameters() {
-  const form = byId<HTMLFormElement>('parameters');
-  const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value;
-  const number = (name: string) => (value(name).trim() === '' ? NaN : Number(value(name)));
-  const seed = number('seed');
-  const bootstrap = number('bootstrap');
-  return {
-    color: { pairs: value('pairs'), deltaE: value('deltaE'), jsd: value('jsd'), jsdSamples: number('jsdSamples'), reference: '', seed, bootstrap },
-    concept: {
-      alpha: number('alpha'),
-      prior: value('prior'),
-      kernel: value('kernel'),
-      iterations: number('iterations'),
-      burnIn: number('burnIn'),
-      chains: number('chains'),
-      subsets: value('subsets'),
-      seed,
-      traces: false,
-      bootstrap,
-      minPeople: number('minPeople'),
-    },
-  };
-}
+// Every setting's definition, as the module exports it; read at start-up.
+let registry: Setting[] = [];
+
+// The form's values as typed, as each analysis's settings: the module
+// checks them with the same rules and messages as the command line before
+// anything runs.
+const parameters = () => analysisSettings(registry, formValues());
 
 function setRunning(on: boolean) {
   page.running = on;
@@ -161,13 +144,13 @@ function setRunning(on: boolean) {
   redraw();
 }
 
-async function runColor(batch: LoadedFile[], request: ReturnType<typeof parameters>['color']) {
+async function runColor(batch: LoadedFile[], settings: SettingsText) {
   const colorFiles = batch.filter((f) => f.inspection?.task === 'color');
   if (colorFiles.length === 0) return null;
   // On the last worker, ahead of the share of the similarity files it would
   // parse next: the bar shows the slower of the two analyses, so a colour job
   // left waiting behind a parse would hold it at zero for the parse's length.
-  const job = pool.run({ kind: 'color', files: colorFiles.map(toJobFile), request }, (p) => progress.color(p.fraction),
+  const job = pool.run({ kind: 'color', files: colorFiles.map(toJobFile), settings }, (p) => progress.color(p.fraction),
     { worker: pool.size - 1 });
   session.jobs.push(job.id);
   const result = await job.done;
@@ -184,10 +167,10 @@ async function runColor(batch: LoadedFile[], request: ReturnType<typeof paramete
   };
 }
 
-async function runConcepts(batch: LoadedFile[], request: ReturnType<typeof parameters>['concept']) {
+async function runConcepts(batch: LoadedFile[], settings: SettingsText) {
   const conceptFiles = batch.filter((f) => f.inspection?.task === 'concept');
   if (conceptFiles.length === 0) return null;
-  const run = await runConcept(pool, conceptFiles.map(toJobFile), request, (p) => progress.concept(p),
+  const run = await runConcept(pool, conceptFiles.map(toJobFile), settings, (p) => progress.concept(p),
     (ids) => session.jobs.push(...ids));
   const report = await timed('decoding', () => JSON.parse(run.report) as ConceptReport);
   session.lastConceptReport = report;
@@ -231,7 +214,7 @@ async function run() {
   // The values as typed go to the command line's validator: a value it
   // refuses is pointed out here, in its words, before anything runs.
   session.checkingSettings = true;
-  const refused = await parameterRefusal(byId<HTMLFormElement>('parameters'), pool)
+  const refused = await parameterRefusal(byId<HTMLFormElement>('parameters'), registry, pool)
     .catch((error: unknown) => (error instanceof Error ? error.message : String(error)))
     .finally(() => { session.checkingSettings = false; });
   if (refused !== null) {
@@ -338,7 +321,7 @@ async function loadExamples(task: string) {
 
 async function restoreShared() {
   try {
-    page.shared = await decodeShare(location.hash, parameterNames(byId<HTMLFormElement>('parameters')));
+    page.shared = await decodeShare(location.hash, parameterNames(registry));
   } catch (error) {
     showError(error instanceof Error ? error.message : String(error));
     return;
@@ -364,6 +347,7 @@ async function replicatePaper() {
   const paper = await fetchPaper((done, total, bytes) => {
     status.textContent = `Fetching the paper's files: ${done} of ${total} (${(bytes / 1e6).toFixed(1)} MB).`;
   });
+  byId<HTMLFormElement>('parameters').reset();   // to the registry's starts, which the paper shares but for these
   applyParameters(byId<HTMLFormElement>('parameters'), PAPER_PARAMETERS);
   await addFiles(paper.inputs.map((f) => ({
     ...fromBytes(f.name, f.bytes), settings: f.human ? { labels: { human: true, name: 'human' } } : undefined,
@@ -396,9 +380,10 @@ async function start() {
     await addFiles([fromBytes(name, bytes)]);
     byId('files-heading').scrollIntoView();
   });
-  const limits = pool.run({ kind: 'option-limits' }).done;
+  const settingsRegistry = pool.run({ kind: 'settings-registry' }).done;
   const version = await pool.run({ kind: 'version' }).done;
-  applyLimits(byId<HTMLFormElement>('parameters'), JSON.parse((await limits).report));
+  registry = parseRegistry((await settingsRegistry).report);
+  applySettings(byId<HTMLFormElement>('parameters'), registry);
   page.toolVersion = version.report;
   byId('version').textContent = page.toolVersion;
   redraw();

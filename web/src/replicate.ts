@@ -19,11 +19,20 @@ const MODELS = ['openchat', 'starling', 'mistral-instruct', 'zephyr-mistral', 'g
 const CONDITIONS = [['none', 'default'], ['identity', 'default'], ['random', 'default'], ['nonsense', 'default'],
   ['none', '1.5'], ['none', '2.0']];
 
-// The analyses as the paper ran them.
-export const PAPER_PARAMETERS: Record<string, string> = {
-  pairs: 'paper', deltaE: 'cie76', alpha: '0.16', prior: 'simplicity', iterations: '500', burnIn: '100', chains: '1',
-  subsets: '25,50,75,100', kernel: 'gibbs', minPeople: '1',
-};
+// The analyses as the paper ran them: its settings where they differ from
+// where the page's form starts (the settings registry's), each with the
+// reason. Every other setting starts where the paper ran it (ΔE 1976,
+// α = 0.16, the simplicity prior, 500 iterations, 100 burned in, subsets of
+// 25 to 100), so the form is reset to its starts first.
+const PAPER_DIFFERENCES: { field: string; value: string; why: string }[] = [
+  { field: 'pairs', value: 'paper', why: "the paper's code paired i < j in ascending id order only" },
+  { field: 'kernel', value: 'gibbs', why: 'the paper sampled by single-site Gibbs sweeps alone, without split-merge moves' },
+  { field: 'chains', value: '1', why: 'the paper ran one chain per concept and subset (the page starts at more, for R-hat)' },
+  { field: 'minPeople', value: '1', why: 'the paper counted every concept, however few people answered it' },
+];
+
+export const PAPER_PARAMETERS: Record<string, string> =
+  Object.fromEntries(PAPER_DIFFERENCES.map(({ field, value }) => [field, value]));
 
 export type PaperFileRole = 'input' | 'human-input' | 'paper-chains';
 export interface PaperFile { name: string; path: string; role: PaperFileRole; population?: string }
@@ -74,9 +83,8 @@ export function renderReplicationOffer(panel: HTMLElement, onAgree: () => void) 
   append(panel,
     h('h3', {}, 'Replicate the paper'),
     h('p', {}, `This fetches the released data and results of Murthy, Ullman & Hu (2025) from ${PAPER_ORIGIN}, repository `
-      + `${PAPER_REPOSITORY} at commit ${PAPER_COMMIT.slice(0, 12)}, and runs both analyses with the paper's settings `
-      + '(paper pairs, ΔE 1976, α = 0.16, simplicity prior, 500 iterations, 1 chain of the single-site Gibbs sampler, '
-      + 'every concept counted however few answered it). '
+      + `${PAPER_REPOSITORY} at commit ${PAPER_COMMIT.slice(0, 12)}, and runs both analyses with the paper's settings: `
+      + `${PAPER_DIFFERENCES.map((d) => d.why).join('; ')}. `
       + 'That server sees the requests; nothing else leaves this page, and nothing is fetched until you agree.'),
     h('details', {}, h('summary', {}, `The ${files.length} files`), list),
     h('div', { class: 'actions' }, agree, dismiss),

@@ -1,12 +1,12 @@
 // Builds request files and reads batch results off the main thread: a batch
 // of the paper's size is tens of megabytes of JSON.
-import createShoal, { type KitOutcome, type ShoalModule } from '@shoal-wasm/shoal.mjs';
+import createShoal, { type Outcome, type ShoalModule } from '@shoal-wasm/shoal.mjs';
 import wasmUrl from '@shoal-wasm/shoal.wasm?url';
 import type { KitJob } from './kit-client';
 
 const shoal: Promise<ShoalModule> = createShoal({ locateFile: () => wasmUrl });
 
-function run(module: ShoalModule, job: KitJob): KitOutcome {
+function run(module: ShoalModule, job: KitJob): Outcome {
   switch (job.kind) {
     case 'prompts': return module.makePrompts(job.settings, job.personas, job.words);
     case 'replies': return module.importReplies(job.requests, job.results);
@@ -18,7 +18,7 @@ self.onmessage = async (event: MessageEvent<{ id: number; job: KitJob }>) => {
   const { id, job } = event.data;
   try {
     const outcome = run(await shoal, job);
-    self.postMessage({ id, outcome: { ok: outcome.ok, text: outcome.text, summary: outcome.summary, error: outcome.error } });
+    self.postMessage({ id, outcome: { ok: outcome.ok, report: outcome.report, summary: outcome.summary, error: outcome.error, data: null } });
   } catch (error) {
     self.postMessage({ id, crashed: error instanceof Error ? error.message : String(error) });
   }

@@ -3,6 +3,7 @@
 // place those words are written; the values are the run's, not the form's
 // current ones (it may have been edited since).
 import { h } from '../dom';
+import { settingName } from '../parameters/settings';
 import type { ParameterValues, RunRecord } from './record';
 
 type Field = HTMLInputElement | HTMLSelectElement;
@@ -43,9 +44,11 @@ export function parameterRows(form: HTMLFormElement, record: RunRecord): Paramet
     const group = fieldset.querySelector('legend')?.textContent?.trim() ?? '';
     for (const field of fieldset.querySelectorAll<Field>('input[name], select[name]')) {
       const source = analysis ? [record.parameters[analysis as 'color' | 'concept']] : sources;
-      const holder = source.find((values) => field.name in values);
+      // The run's settings are by command-line name, the fields by their camel case.
+      const name = settingName(field.name);
+      const holder = source.find((values) => name in values);
       if (!holder) continue;
-      rows.push({ group, label: labelText(field), value: valueText(field, holder[field.name]), pageDefault: defaultText(field) });
+      rows.push({ group, label: labelText(field), value: valueText(field, holder[name]), pageDefault: defaultText(field) });
     }
   }
   return rows;

@@ -1,8 +1,7 @@
 // The numeric-answer entry point of the module (wasm/values_bindings.cpp).
 declare module '@shoal-wasm/shoal.mjs' {
-  export interface ValuesRequest { pairs: string; scale: string; unit: string; seed: number; bootstrap: number }
-  export interface ValuesOutcome { ok: boolean; report: string; error: ErrorInfo }
   export interface ShoalModule {
-    analyseValues(files: WasmFile[], request: ValuesRequest): ValuesOutcome;
+    // settings: {name: text} by the names of `shoal values`; a name left out takes its default.
+    analyseValues(files: WasmFile[], settings: SettingsText): Outcome;
   }
 }

@@ -75,7 +75,7 @@ export function setUpCollectData(section: HTMLElement, addResponseFile: (name: s
   const personaAs = select('kit-persona-as', [['user', 'before the question, in the user message (the paper\'s)'], ['system', 'a system message']]);
   const individuals = h('input', { name: 'kit-individuals', type: 'number', step: '1', placeholder: 'paper: 150 / 900' });
   const temperature = h('input', { name: 'kit-temperature', type: 'number', step: 'any', placeholder: 'the model\'s default' });
-  const seed = h('input', { name: 'kit-seed', type: 'number', step: '1', value: '42' });
+  const seed = h('input', { name: 'kit-seed', type: 'number', step: '1' });
   const words = h('input', { name: 'kit-words', type: 'file', accept: '.txt,text/plain' });
   const concepts = select('kit-concepts', [['animals', 'animals'], ['politicians', 'US politicians'], ['custom', 'my own list']]);
   const conceptList = h('input', { name: 'kit-concept-list', type: 'text', placeholder: 'a dog, a cat, a wolf, …', hidden: true });
@@ -104,12 +104,13 @@ export function setUpCollectData(section: HTMLElement, addResponseFile: (name: s
   // value out of range is pointed out before the request file is made.
   let limits: Promise<PromptLimits> | null = null;
   const loadLimits = () => limits ??= runKit({ kind: 'limits' }).then((outcome) => {
-    const loaded = JSON.parse(outcome.text) as PromptLimits;
+    const loaded = JSON.parse(outcome.report) as PromptLimits;
     for (const [input, name] of [[individuals, 'individuals'], [temperature, 'temperature'], [seed, 'seed']] as const) {
       input.min = String(loaded[name].min);
       input.max = String(loaded[name].max);
       input.step = loaded[name].whole ? '1' : 'any';
     }
+    seed.placeholder = String(loaded.seed.default);
     return loaded;
   }).catch((e: unknown) => {
     limits = null;
@@ -128,20 +129,22 @@ export function setUpCollectData(section: HTMLElement, addResponseFile: (name: s
     }
     makeButton.disabled = true;
     try {
-      const { seed: seedLimit } = await loadLimits();
+      await loadLimits();
       if (!requestForm.reportValidity()) return;
       makeStatus.textContent = 'Writing the requests…';
-      const settings = {
-        task: task.value as 'color' | 'concept',
-        condition: condition.value,
-        model: model.value.trim(),
-        individuals: individuals.value ? Number(individuals.value) : 0,
+      // By the names of `shoal prompts`, as typed; a field left empty takes
+      // the registry's default, and wording and concepts go with the concept
+      // task alone.
+      const settings: Record<string, string> = {
+        task: task.value, condition: condition.value, model: model.value.trim(), 'persona-as': personaAs.value,
         temperature: temperature.value,
-        seed: seed.value ? Number(seed.value) : seedLimit.default ?? 0,
-        personaAs: personaAs.value,
-        wording: wording.value,
-        concepts: concepts.value === 'custom' ? conceptList.value : concepts.value,
       };
+      if (individuals.value) settings.individuals = individuals.value;
+      if (seed.value) settings.seed = seed.value;
+      if (task.value === 'concept') {
+        settings.wording = wording.value;
+        settings.concepts = concepts.value === 'custom' ? conceptList.value : concepts.value;
+      }
       const outcome = await runKit({ kind: 'prompts', settings, personas: await fileOf(personas), words: await fileOf(words) });
       if (!outcome.ok) {
         makeStatus.textContent = '';
@@ -150,7 +153,7 @@ export function setUpCollectData(section: HTMLElement, addResponseFile: (name: s
       }
       const { requests: count, individuals: people } = JSON.parse(outcome.summary) as { requests: number; individuals: number };
       const name = `requests-${settings.task}-${settings.condition}-${safeFileName(settings.model)}.jsonl`;
-      download(name, outcome.text, 'application/jsonl');
+      download(name, outcome.report, 'application/jsonl');
       makeStatus.textContent = `${count.toLocaleString('en-US')} requests for ${people.toLocaleString('en-US')} individuals, saved as ${name}.`;
     } catch (e) {
       makeStatus.textContent = '';
@@ -179,11 +182,11 @@ export function setUpCollectData(section: HTMLElement, addResponseFile: (name: s
       const summary = JSON.parse(outcome.summary) as ReplySummary;
       const name = `replies-${requestsFile.name.replace(/(\.gz)?$/, '').replace(/\.jsonl?$/, '').replace(/^requests-/, '')}.csv`;
       const csvLink = h('button', { type: 'button', id: 'kit-csv-download' }, `Download ${name}`);
-      csvLink.addEventListener('click', () => download(name, outcome.text, 'text/csv'));
+      csvLink.addEventListener('click', () => download(name, outcome.report, 'text/csv'));
       readStatus.replaceChildren(
         h('p', {}, `Added ${name} to the response files below: add any other files (the human data, other models), then run the analyses.`),
         countsTable(summary), problemList(summary) ?? '', csvLink);
-      await addResponseFile(name, new TextEncoder().encode(outcome.text));
+      await addResponseFile(name, new TextEncoder().encode(outcome.report));
     } catch (e) {
       readStatus.replaceChildren();
       showError(e instanceof Error ? e.message : String(e));
@@ -202,7 +205,7 @@ export function setUpCollectData(section: HTMLElement, addResponseFile: (name: s
       h('label', {}, 'The context goes in', personaAs),
       h('label', {}, 'Individuals', individuals),
       h('label', {}, 'Temperature', temperature),
-      h('label', {}, 'Seed (42: the paper\'s concept targets)', seed),
+      h('label', {}, 'Seed (its default gives the paper\'s concept targets)', seed),
       ...colorOnly, ...conceptOnly,
       h('p', { class: 'hint' }, 'Without a persona file, identity personas are generated from the seed. Colour: ' +
         'two requests per individual and word. Concept: one target per individual and both orders of the 36 pairs ' +

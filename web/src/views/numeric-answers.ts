@@ -76,9 +76,8 @@ export function setUpNumericAnswers(section: HTMLElement) {
     const current = ++latest;
     status.textContent = `Analysing ${files.length} file(s)…`;
     try {
-      const outcome = await analyseValues(files, {
-        pairs: 'all', scale: (scale as HTMLSelectElement).value, unit: unit.value.trim(), seed: 1, bootstrap: 2000,
-      });
+      // The settings this view offers; the others take the registry's defaults.
+      const outcome = await analyseValues(files, { scale: (scale as HTMLSelectElement).value, unit: unit.value.trim() });
       if (current !== latest) return;
       if (!outcome.ok) {
         const e = outcome.error;

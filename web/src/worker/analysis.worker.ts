@@ -14,7 +14,8 @@ function held(): WasmFile[] {
   return planned;
 }
 
-const noError = { file: '', row: 0, column: '', message: '' };
+const noError = { file: '', row: 0, column: '', setting: '', message: '' };
+const text = (report: string): Outcome => ({ ok: true, report, summary: '', error: noError, data: null });
 
 async function read(file: JobFile): Promise<WasmFile> {
   return { name: file.name, bytes: new Uint8Array(await file.blob.arrayBuffer()), settings: file.settings, sha256: file.sha256 };
@@ -30,28 +31,26 @@ async function readFiles(job: Job): Promise<WasmFile[]> {
 function run(module: ShoalModule, job: Job, files: WasmFile[], progress: (fraction: number) => void): Outcome {
   switch (job.kind) {
     case 'version':
-      return { ok: true, report: module.version(), error: { file: '', row: 0, column: '', message: '' }, data: null };
-    case 'option-limits':
-      return { ok: true, report: module.optionLimits(), error: noError, data: null };
-    case 'check-settings': {
-      const check = module.checkSettings(job.settings);
-      return { ok: check.message === '', report: check.setting, error: { ...noError, message: check.message }, data: null };
-    }
+      return text(module.version());
+    case 'settings-registry':
+      return text(module.settingsRegistry());
+    case 'check-settings':
+      return module.checkSettings(job.settings);
     case 'inspect':
       return module.inspectFile(files[0]);
     case 'color':
-      return module.analyseColor(files, job.request, progress);
+      return module.analyseColor(files, job.settings, progress);
     case 'concept-plan':
       planned = files;
-      return module.planConcept(files, job.request);
+      return module.planConcept(files, job.settings);
     case 'concept-chains':
-      return module.runConceptChains(held(), job.request, job.tasks, progress);
+      return module.runConceptChains(held(), job.settings, job.tasks, progress);
     case 'concept-clustering':
       return module.clusteringInputs(held());
     case 'concept-clustered-chains':
-      return module.runClusteredChains(job.clustering, job.request, job.tasks, progress);
+      return module.runClusteredChains(job.clustering, job.settings, job.tasks, progress);
     case 'concept-assemble':
-      return module.assembleConcept(held(), job.request, job.chainResults, job.recordedKeys);
+      return module.assembleConcept(held(), job.settings, job.chainResults, job.recordedKeys);
   }
 }
 
@@ -90,7 +89,7 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
     const data = outcome.data ? outcome.data.slice() : null;
     const serialiseMillis = job.kind === 'color' || job.kind === 'concept-assemble' ? module.serialiseMillis() : 0;
     const result: JobResult = {
-      ok: outcome.ok, report: outcome.report, error: outcome.error, data, millis: performance.now() - started,
+      ok: outcome.ok, report: outcome.report, summary: outcome.summary, error: outcome.error, data, millis: performance.now() - started,
       timings: { received, started: startedEpoch, parsed, finished: epochNow(), serialiseMillis },
     };
     post({ id, type: 'done', result }, data ? [data.buffer] : []);

@@ -1,7 +1,7 @@
 // Messages between the page and its analysis workers.
-import type { ColorRequest, ConceptRequest, ErrorInfo, FileSettings, SettingsText, WasmFile } from '@shoal-wasm/shoal.mjs';
+import type { ErrorInfo, FileSettings, SettingsText, WasmFile } from '@shoal-wasm/shoal.mjs';
 
-export type { ColorRequest, ConceptRequest, ErrorInfo, WasmFile };
+export type { ErrorInfo, SettingsText, WasmFile };
 
 // A file as it crosses to a worker: its bytes as a Blob, which crosses by
 // reference, where bytes would be copied on the page's thread (160 MB of the
@@ -16,16 +16,18 @@ export interface JobFile {
 
 export type Job =
   | { kind: 'version' }
-  | { kind: 'option-limits' }
-  // Answers the setting at fault as its report, the validator's words as its error.
+  // The settings registry (JSON) as the report.
+  | { kind: 'settings-registry' }
+  // The validator's words and the setting at fault as its error.
   | { kind: 'check-settings'; settings: { color: SettingsText; concept: SettingsText } }
   | { kind: 'inspect'; file: JobFile }
-  | { kind: 'color'; files: JobFile[]; request: ColorRequest }
-  | { kind: 'concept-plan'; files: JobFile[]; request: ConceptRequest }
-  | { kind: 'concept-chains'; files: HeldFiles; request: ConceptRequest; tasks: number[] }
+  // settings: {name: text} by command-line name, as the validator takes them.
+  | { kind: 'color'; files: JobFile[]; settings: SettingsText }
+  | { kind: 'concept-plan'; files: JobFile[]; settings: SettingsText }
+  | { kind: 'concept-chains'; files: HeldFiles; settings: SettingsText; tasks: number[] }
   | { kind: 'concept-clustering'; files: HeldFiles }
-  | { kind: 'concept-clustered-chains'; clustering: Uint8Array; request: ConceptRequest; tasks: number[] }
-  | { kind: 'concept-assemble'; files: HeldFiles; request: ConceptRequest; chainResults: Float64Array[]; recordedKeys: (string[] | null)[] };
+  | { kind: 'concept-clustered-chains'; clustering: Uint8Array; settings: SettingsText; tasks: number[] }
+  | { kind: 'concept-assemble'; files: HeldFiles; settings: SettingsText; chainResults: Float64Array[]; recordedKeys: (string[] | null)[] };
 
 // 'planned': the files of the last concept-plan job this worker ran, which
 // it keeps, so they cross to the worker once rather than once per job.
@@ -34,6 +36,7 @@ export type HeldFiles = 'planned';
 export interface JobResult {
   ok: boolean;
   report: string;
+  summary: string;
   error: ErrorInfo;
   data: Uint8Array | Float64Array | null;
   millis: number;

@@ -1,0 +1,65 @@
+#include "cli/analysis_command.hpp"
+
+namespace shoal::cli {
+
+std::vector<CommandOption> input_options_help(const AnalysisCommandText& text) {
+  std::string roles;
+  for (const auto& r : *text.roles) roles += (roles.empty() ? "" : ", ") + r;
+  std::vector<CommandOption> options = {{"out", "FILE", "write the JSON report here (default: standard output)"}};
+  if (!text.tables.empty()) options.push_back({"tables", "DIR", text.tables});
+  options.push_back({"format", "FORMAT", text.formats + " (default auto: detected per file)"});
+  options.push_back({"column", "ROLE=NAME", "use column NAME for ROLE (repeatable); roles: " + roles});
+  options.push_back({"population", "NAME", "name every input's population NAME"});
+  return options;
+}
+
+std::vector<CommandOption> closing_options_help() {
+  return {{"quiet", "", "no summary on standard error"}, {"help", "", "this text"}};
+}
+
+std::string analysis_command_help(const AnalysisCommandText& text) {
+  return text.about + "\nOptions:\n" +
+         options_help(input_options_help(text), text.analysis, text.units, closing_options_help()) +
+         "\nExit status: 0 success, 1 bad input (the message names file, row and\ncolumn), 2 bad usage.\n";
+}
+
+InputSettings input_settings_from(const Arguments& a, const std::vector<std::string>& roles) {
+  InputSettings settings;
+  settings.format = a.value("format", "auto");
+  for (const auto& mapping : a.values("column")) {
+    const auto eq = mapping.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == mapping.size()) {
+      throw UsageError("--column expects ROLE=NAME, got '" + mapping + "'");
+    }
+    settings.columns[mapping.substr(0, eq)] = mapping.substr(eq + 1);
+  }
+  settings.labels.name = a.value("population", "");
+  try {
+    check_column_roles(settings.columns, roles);
+  } catch (const OptionError& e) {
+    throw UsageError(e.what());
+  }
+  return settings;
+}
+
+OptionValues setting_values(const Arguments& a, Analysis analysis, OptionValues values) {
+  for (const Setting* s : settings_of(analysis)) {
+    if (s->kind == SettingKind::Flag) {
+      if (a.flag(s->name)) values[s->name] = "true";
+    } else if (a.has(s->name)) {
+      values[s->name] = a.value(s->name, "");
+    }
+  }
+  return values;
+}
+
+void check_tables_directory(const Arguments& a) {
+  if (!a.has("tables")) return;
+  const std::filesystem::path dir(a.value("tables", ""));
+  std::error_code error;
+  if (std::filesystem::exists(dir, error) && !std::filesystem::is_directory(dir, error)) {
+    throw UsageError("--tables expects a directory, but '" + dir.string() + "' is a file");
+  }
+}
+
+}  // namespace shoal::cli
