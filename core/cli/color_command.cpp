@@ -5,9 +5,10 @@
 #include "cli/commands.hpp"
 #include "cli/input_arguments.hpp"
 #include "cli/output.hpp"
-#include "color/color_report.hpp"
 #include "color/diversity.hpp"
 #include "color/responses.hpp"
+#include "report/color_report.hpp"
+#include "report/comparison_report.hpp"
 
 namespace shoal::cli {
 

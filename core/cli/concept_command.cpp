@@ -7,9 +7,10 @@
 #include "cli/commands.hpp"
 #include "cli/input_arguments.hpp"
 #include "cli/output.hpp"
-#include "concept/concept_report.hpp"
 #include "concept/diversity.hpp"
 #include "concept/responses.hpp"
+#include "report/comparison_report.hpp"
+#include "report/concept_report.hpp"
 
 namespace shoal::cli {
 

@@ -7,9 +7,10 @@
 #include "cli/input_arguments.hpp"
 #include "cli/output.hpp"
 #include "compare/comparison.hpp"
+#include "report/comparison_report.hpp"
+#include "report/values_report.hpp"
 #include "values/analysis.hpp"
 #include "values/responses.hpp"
-#include "values/values_report.hpp"
 
 namespace shoal::cli {
 namespace {
