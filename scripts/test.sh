@@ -20,6 +20,8 @@ for arg in "$@"; do
   esac
 done
 scripts/setup.sh
+# Includes point one way through the layers (instant; before the long build).
+node scripts/check-layers.mjs
 scripts/build.sh
 
 (cd build/native && ctest --output-on-failure)

@@ -10,8 +10,9 @@
 #include "compare/comparison.hpp"
 #include "outcome.hpp"
 #include "page_files.hpp"
+#include "report/comparison_report.hpp"
+#include "report/values_report.hpp"
 #include "values/analysis.hpp"
-#include "values/values_report.hpp"
 
 using emscripten::val;
 

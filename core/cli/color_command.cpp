@@ -2,9 +2,10 @@
 
 #include "cli/analysis_command.hpp"
 #include "cli/commands.hpp"
-#include "color/color_report.hpp"
 #include "color/diversity.hpp"
 #include "color/responses.hpp"
+#include "report/color_report.hpp"
+#include "report/comparison_report.hpp"
 
 namespace shoal::cli {
 namespace {

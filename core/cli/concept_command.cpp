@@ -2,9 +2,10 @@
 
 #include "cli/analysis_command.hpp"
 #include "cli/commands.hpp"
-#include "concept/concept_report.hpp"
 #include "concept/diversity.hpp"
 #include "concept/responses.hpp"
+#include "report/comparison_report.hpp"
+#include "report/concept_report.hpp"
 
 namespace shoal::cli {
 namespace {

@@ -4,9 +4,9 @@
 #include "cli/arguments.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
+#include "io/csv_writer.hpp"
 #include "io/text_input.hpp"
 #include "kit/replies.hpp"
-#include "report/csv_writer.hpp"
 
 namespace shoal::cli {
 

@@ -4,9 +4,10 @@
 #include "cli/analysis_command.hpp"
 #include "cli/commands.hpp"
 #include "compare/comparison.hpp"
+#include "report/comparison_report.hpp"
+#include "report/values_report.hpp"
 #include "values/analysis.hpp"
 #include "values/responses.hpp"
-#include "values/values_report.hpp"
 
 namespace shoal::cli {
 namespace {

@@ -66,13 +66,12 @@ ComparisonInput concept_comparison_input(const ConceptAnalysis& analysis) {
         input.left_out.push_back({p.label.name, c.concept, largest.people});
         continue;
       }
-      const double posterior = largest.p_multiple_concepts.mean;
-      const double last = 1.0 - largest.chains.front().last.p_same_table;
-      if (!std::isfinite(posterior) || !std::isfinite(last)) continue;
+      // The concepts of the population's means (summarise_population's rule):
+      // every concept not below min_people.
       pm.units.push_back(c.concept);
       pm.categories.push_back(concept_category(c.concept));
-      pm.values[0].push_back(posterior);
-      pm.values[1].push_back(last);
+      pm.values[0].push_back(largest.p_multiple_concepts.mean);
+      pm.values[1].push_back(1.0 - largest.chains.front().last.p_same_table);
     }
     input.populations.push_back(std::move(pm));
   }

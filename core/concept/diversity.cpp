@@ -6,7 +6,6 @@
 #include <limits>
 #include <stdexcept>
 
-#include "concept/released_chains.hpp"
 #include "stats/convergence.hpp"
 #include "stats/effective_sample_size.hpp"
 
@@ -58,6 +57,15 @@ double mean_of_finite(const std::vector<double>& values) {
     }
   }
   return n > 0 ? total / static_cast<double>(n) : kNaN;
+}
+
+// Every value counts: a concept's numbers are finite by construction (see
+// released_chain_results), and one that was not would show as an undefined
+// mean rather than drop out of it unseen.
+double mean_of_all(const std::vector<double>& values) {
+  double total = 0.0;
+  for (double v : values) total += v;
+  return values.empty() ? kNaN : total / static_cast<double>(values.size());
 }
 
 std::string format_number(double value, int digits) {
@@ -130,8 +138,8 @@ SubsetResult summarise_chains(std::size_t people, const std::vector<std::uint64_
   result.p_multiple_concepts = summarise_draws(std::move(multiple));
   result.tables = summarise_draws(std::move(tables));
   result.richness = summarise_draws(std::move(richness));
-  result.r_hat_p_same_table = r_hat(same_by_chain);
-  result.r_hat_tables = r_hat(tables_by_chain);
+  result.r_hat_p_same_table = classic_r_hat(same_by_chain);
+  result.r_hat_tables = classic_r_hat(tables_by_chain);
   result.ess_p_same_table = effective_sample_size(same_by_chain);
   result.ess_tables = effective_sample_size(tables_by_chain);
   result.warnings = convergence_warnings(result);
@@ -199,20 +207,6 @@ std::vector<std::size_t> subset_sizes_for(std::size_t available, const std::vect
   return sizes;
 }
 
-double r_hat(const std::vector<std::vector<double>>& chains) {
-  const double r = potential_scale_reduction(chains);
-  if (std::isinf(r)) return kNaN;   // constant chains that disagree
-  if (std::isnan(r) && chains.size() >= 2 && chains.front().size() >= 2) {
-    // Every draw equal: the chains agree perfectly.
-    const double first = chains.front().front();
-    const bool all_equal = std::all_of(chains.begin(), chains.end(), [&](const std::vector<double>& chain) {
-      return std::all_of(chain.begin(), chain.end(), [&](double v) { return v == first; });
-    });
-    if (all_equal) return 1.0;
-  }
-  return r;
-}
-
 std::vector<ChainTask> plan_chain_tasks(const ConceptDataset& dataset, const ConceptOptions& options) {
   validate(options);
   std::vector<ChainTask> tasks;
@@ -261,9 +255,81 @@ void summarise_population(ConceptPopulationResult& population, std::size_t min_p
     multiple.push_back(c.subsets.back().p_multiple_concepts.mean);
     last_multiple.push_back(1.0 - c.subsets.back().chains.front().last.p_same_table);
   }
-  population.mean_p_multiple_concepts = mean_of_finite(multiple);
-  population.mean_last_p_multiple_concepts = mean_of_finite(last_multiple);
+  population.mean_p_multiple_concepts = mean_of_all(multiple);
+  population.mean_last_p_multiple_concepts = mean_of_all(last_multiple);
 }
+
+namespace {
+
+// The chains of one released concept as if they had run here, keeping the
+// iterations from the burn-in on. A released chain must keep at least one,
+// and all of a concept's chains as many, as a chain run here always does
+// (its burn-in is below its iterations): otherwise its posterior summaries
+// would be undefined and the concept would drop out of the population's means
+// unseen, or R-hat would compare chains of unequal length. The analysis stops
+// with a message instead.
+std::vector<ChainResult> released_chain_results(const ReleasedPopulation& population, const ReleasedConcept& concept,
+                                                std::size_t burn_in) {
+  const auto where = [&](std::size_t c) {
+    return "chain " + std::to_string(concept.chain_numbers[c]) + " of '" + concept.concept + "' in " + population.file;
+  };
+  std::vector<ChainResult> chains;
+  for (std::size_t c = 0; c < concept.chains.size(); ++c) {
+    const auto& records = concept.chains[c];
+    ChainResult chain;
+    chain.last = records.back();
+    chain.map = records.front();
+    for (const auto& record : records) {
+      if (record.iteration >= burn_in) chain.recorded.push_back(record);
+      if (record.log_posterior > chain.map.log_posterior) chain.map = record;
+    }
+    if (chain.recorded.empty()) {
+      throw std::invalid_argument("the burn-in (" + std::to_string(burn_in) + ") leaves no iterations of " + where(c) +
+                                  ", whose last is " + std::to_string(chain.last.iteration) +
+                                  ": set a burn-in at most that");
+    }
+    if (!chains.empty() && chain.recorded.size() != chains.front().recorded.size()) {
+      throw std::invalid_argument("from the burn-in (" + std::to_string(burn_in) + ") on, " + where(c) + " has " +
+                                  std::to_string(chain.recorded.size()) + " iterations and " + where(0) + " has " +
+                                  std::to_string(chains.front().recorded.size()) +
+                                  ": R-hat and the effective sample size need chains of equal length");
+    }
+    chains.push_back(std::move(chain));
+  }
+  return chains;
+}
+
+// A population whose chains ran elsewhere, summarised as if they had run
+// here: per concept one subset (its NumberOfPeople), posterior summaries over
+// the iterations from the burn-in on, R-hat and effective sample sizes over
+// the chains, each chain's final and highest-posterior iteration. No
+// reliability (the judgements are not in the file) and no MAP seating.
+ConceptPopulationResult released_population_result(const ReleasedPopulation& population,
+                                                   const ConceptOptions& options) {
+  ConceptPopulationResult result;
+  result.label = population.label;
+  result.within_agreement = kNaN;
+  for (const auto& concept : population.concepts) {
+    ConceptResult cr;
+    cr.concept = concept.concept;
+    cr.complete_individuals = concept.people;
+    cr.within_agreement = kNaN;
+    cr.mean_choice = kNaN;
+    cr.between_agreement = kNaN;
+    std::vector<ChainResult> chains = released_chain_results(population, concept, options.burn_in);
+    std::vector<ChainResult*> pointers;
+    for (auto& chain : chains) pointers.push_back(&chain);
+    // Chains read from a file have no seed of ours.
+    const std::vector<std::uint64_t> seeds(chains.size(), 0);
+    cr.subsets.push_back(summarise_chains(concept.people, seeds, pointers, options.keep_traces));
+    result.concepts.push_back(std::move(cr));
+  }
+  // Judged by the same rule as a population clustered here.
+  summarise_population(result, options.min_people);
+  return result;
+}
+
+}  // namespace
 
 ConceptAnalysis assemble_concept_analysis(const ConceptDataset& dataset, const ConceptOptions& options,
                                           const std::vector<ChainTask>& tasks, std::vector<ChainResult> results) {
@@ -303,7 +369,7 @@ ConceptAnalysis assemble_concept_analysis(const ConceptDataset& dataset, const C
                               : kNaN;
     analysis.populations.push_back(std::move(pr));
   }
-  for (const auto& released : dataset.released) analysis.populations.push_back(summarise_released(released, options));
+  for (const auto& released : dataset.released) analysis.populations.push_back(released_population_result(released, options));
   return analysis;
 }
 

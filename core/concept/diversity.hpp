@@ -40,12 +40,6 @@ void validate(const ConceptOptions& options);
 // The subset sizes used for a concept with `available` complete individuals.
 std::vector<std::size_t> subset_sizes_for(std::size_t available, const std::vector<std::size_t>& requested);
 
-// Gelman–Rubin potential scale reduction of one quantity over whole chains
-// of equal length (stats' potential_scale_reduction): 1 when they agree, also
-// when every draw is equal. NaN with fewer than two chains or two draws per
-// chain, and when every chain is constant but they differ.
-double r_hat(const std::vector<std::vector<double>>& chains);
-
 // Thresholds of the convergence warnings: Gelman and Rubin's classic 1.1
 // (our R-hat is neither split nor rank-normalised, so the stricter 1.01 meant
 // for those would flag sound chains) and 100 effective draws, below which
@@ -135,7 +129,10 @@ struct ConceptPopulationResult {
 
 // Marks the concepts below `min_people` and sets the population's counts and
 // means from its concepts' results: the one place that rule is applied, for
-// clustered and released populations alike.
+// clustered and released populations alike. Every concept not below
+// min_people counts in the means; a non-finite value makes the mean NaN
+// rather than drop out (none arises: chains run here always keep draws, and
+// released chains must keep some after the burn-in).
 void summarise_population(ConceptPopulationResult& population, std::size_t min_people);
 
 struct ConceptAnalysis {

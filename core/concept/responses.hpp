@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "concept/crp.hpp"
-#include "concept/released_chains.hpp"
 #include "io/csv.hpp"
 #include "io/input_error.hpp"
 #include "io/input_summary.hpp"
@@ -74,6 +73,33 @@ struct ConceptPopulation {
   std::vector<ConceptResponses> concepts;   // in order of first appearance
 };
 
+// A population whose clustering was run elsewhere and is read from its
+// recorded chains, as the paper released its human study: one row per
+// (concept, chain, iteration) with columns Concept, Chain, Iteration,
+// NumberOfPeople, Tables, ProbabilityOfSameTable, S_Chao1 and Posterior.
+struct ReleasedConcept {
+  std::string concept;
+  std::size_t people = 0;
+  // Chains in order of their number; each chain's records in iteration order.
+  std::vector<std::vector<IterationRecord>> chains;
+  std::vector<std::size_t> chain_numbers;   // as the file numbers them
+};
+
+struct ReleasedPopulation {
+  PopulationLabel label;   // human unless overridden
+  std::string file;        // the input's display name, for messages
+  std::vector<ReleasedConcept> concepts;   // in order of first appearance
+};
+
+// True when the table has the columns of released chains (Concept, Chain,
+// Iteration and ProbabilityOfSameTable).
+bool has_released_chain_columns(const CsvTable& table);
+
+// Reads released chains. Throws InputError naming file, row and column for a
+// missing column, a number that does not parse or is out of range, one
+// concept with two subset sizes, or a repeated (concept, chain, iteration).
+ReleasedPopulation read_released_chains(const CsvTable& table, const LabelOverride& labels);
+
 struct ConceptDataset {
   std::vector<InputSummary> inputs;
   std::vector<ConceptPopulation> populations;
@@ -88,7 +114,7 @@ enum class ConceptFormat {
   Analysis,   // Concept, ID, Question, ChoiceNumber: one row per answer
   RawLlm,     // subject, target, choice1, choice2 and two free-text replies
   Generic,    // population, individual, target, question, answer (any text), optional options "a|b|c"
-  ReleasedChains,   // clustering chains computed elsewhere (see released_chains.hpp)
+  ReleasedChains,   // clustering chains computed elsewhere (see ReleasedPopulation)
 };
 
 const char* to_string(ConceptFormat format);

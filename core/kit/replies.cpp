@@ -8,10 +8,10 @@
 #include "color/lab.hpp"
 #include "concept/responses.hpp"
 #include "io/csv.hpp"
+#include "io/csv_writer.hpp"
 #include "io/gzip.hpp"
 #include "io/input_error.hpp"
 #include "kit/custom_id.hpp"
-#include "report/csv_writer.hpp"
 
 namespace shoal::kit {
 namespace {

@@ -142,6 +142,19 @@ double potential_scale_reduction(const DrawsByChain& chains) {
   return std::sqrt(pooled / within);
 }
 
+double classic_r_hat(const DrawsByChain& chains) {
+  const double r = potential_scale_reduction(chains);
+  if (std::isinf(r)) return kUndefined;   // constant chains that disagree
+  if (std::isnan(r) && chains.size() >= 2 && chains.front().size() >= 2) {
+    const double first = chains.front().front();
+    const bool all_equal = std::all_of(chains.begin(), chains.end(), [&](const std::vector<double>& chain) {
+      return std::all_of(chain.begin(), chain.end(), [&](double v) { return v == first; });
+    });
+    if (all_equal) return 1.0;
+  }
+  return r;
+}
+
 ConvergenceDiagnostics convergence_diagnostics(const DrawsByChain& chains) {
   ConvergenceDiagnostics d;
   d.r_hat = d.ess_bulk = d.ess_tail = d.mcse_mean = kUndefined;

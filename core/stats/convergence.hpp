@@ -40,6 +40,12 @@ double quantile_type7(std::vector<double> values, double p);
 // constant but they differ (the chains are stuck apart).
 double potential_scale_reduction(const DrawsByChain& chains);
 
+// Gelman and Rubin's classic R-hat of whole chains, read for a report:
+// potential_scale_reduction, but 1 when every draw is equal (the chains agree
+// perfectly) and NaN, not +inf, when every chain is constant but they differ.
+// NaN with fewer than two chains or two draws per chain.
+double classic_r_hat(const DrawsByChain& chains);
+
 struct ConvergenceDiagnostics {
   bool constant = false;   // every draw equal: every diagnostic is NaN
   double r_hat = 0.0;      // max of bulk and folded rank-normalised split R-hat

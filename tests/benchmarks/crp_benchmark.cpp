@@ -190,7 +190,7 @@ int main(int argc, char** argv) {
               same.emplace_back();
               for (const auto& record : chain.trace) same.back().push_back(record.p_same_table);
             }
-            cell.split_r_hat = nan_as_stuck(r_hat(split_chains(same)));
+            cell.split_r_hat = nan_as_stuck(classic_r_hat(split_chains(same)));
             const ConvergenceDiagnostics rank = convergence_diagnostics(same);
             cell.rank_r_hat = rank.constant ? 1.0 : rank.r_hat;
           }

@@ -4,6 +4,7 @@
 
 #include "compare/bootstrap.hpp"
 #include "compare/comparison.hpp"
+#include "report/comparison_report.hpp"
 #include "stats/rng.hpp"
 
 using namespace shoal;

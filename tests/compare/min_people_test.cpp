@@ -9,6 +9,7 @@
 
 #include "compare/comparison.hpp"
 #include "concept/diversity.hpp"
+#include "report/comparison_report.hpp"
 
 using namespace shoal;
 

@@ -8,6 +8,7 @@
 
 #include "compare/comparison.hpp"
 #include "paper_concepts.hpp"
+#include "report/comparison_report.hpp"
 
 using namespace shoal;
 

@@ -1,10 +1,9 @@
 #include <doctest/doctest.h>
 
-#include <cmath>
 #include <string>
 
-#include "concept/concept_report.hpp"
 #include "concept/diversity.hpp"
+#include "report/concept_report.hpp"
 
 using namespace shoal;
 
@@ -48,13 +47,6 @@ TEST_CASE("concept analysis: subset sizes as the data allow, then everyone") {
   CHECK(subset_sizes_for(10, {8, 4}) == std::vector<std::size_t>{4, 8});
 }
 
-TEST_CASE("concept analysis: R-hat by hand") {
-  // Chains {1,2,3} and {3,4,5}: W = 1, B = 3·2 = 6, var+ = 2/3 + 2 = 8/3.
-  CHECK(r_hat({{1, 2, 3}, {3, 4, 5}}) == doctest::Approx(std::sqrt(8.0 / 3.0)).epsilon(1e-14));
-  CHECK(r_hat({{1, 1}, {1, 1}}) == 1.0);
-  CHECK(std::isnan(r_hat({{1, 2, 3}})));
-}
-
 TEST_CASE("concept analysis: clearly separated groups are found") {
   const auto d = separated_groups(2, 10);
   ConceptOptions options;
@@ -89,11 +81,15 @@ TEST_CASE("concept analysis: the same seed gives the same report, another seed a
   options.burn_in = 10;
   options.model.alpha = 2.0;
   options.keep_traces = true;
-  const auto first = concept_report(d, {}, analyse_concepts(d, options)).dump();
-  const auto again = concept_report(d, {}, analyse_concepts(d, options)).dump();
+  const auto report = [&] {
+    const ConceptAnalysis analysis = analyse_concepts(d, options);
+    return concept_report(d, {}, analysis, compare_concepts(analysis, {kDefaultBootstrapDraws, options.seed})).dump();
+  };
+  const auto first = report();
+  const auto again = report();
   CHECK(first == again);
   options.seed = 2;
-  const auto other = concept_report(d, {}, analyse_concepts(d, options)).dump();
+  const auto other = report();
   CHECK(first != other);
 }
 

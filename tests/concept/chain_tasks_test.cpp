@@ -1,8 +1,8 @@
 #include <doctest/doctest.h>
 
 #include "concept/chain_codec.hpp"
-#include "concept/concept_report.hpp"
 #include "concept/diversity.hpp"
+#include "report/concept_report.hpp"
 #include "support.hpp"
 
 using namespace shoal;
@@ -25,7 +25,10 @@ TEST_CASE("chain tasks run apart and assembled give the same report as one run")
   options.chains = 3;
   options.subset_sizes = {10, 30};
   options.seed = 4;
-  const std::string whole = concept_report(dataset, {ConceptInputOptions{}}, analyse_concepts(dataset, options)).dump();
+  const ComparisonOptions comparing{kDefaultBootstrapDraws, options.seed};
+  const ConceptAnalysis analysis = analyse_concepts(dataset, options);
+  const std::string whole =
+      concept_report(dataset, {ConceptInputOptions{}}, analysis, compare_concepts(analysis, comparing)).dump();
 
   // As browser workers would: tasks dealt out round-robin to three
   // "workers", encoded, decoded in shuffled order and assembled.
@@ -42,7 +45,8 @@ TEST_CASE("chain tasks run apart and assembled give the same report as one run")
     }
   }
   const auto assembled = assemble_concept_analysis(dataset, options, tasks, std::move(results));
-  CHECK(concept_report(dataset, {ConceptInputOptions{}}, assembled).dump() == whole);
+  CHECK(concept_report(dataset, {ConceptInputOptions{}}, assembled, compare_concepts(assembled, comparing)).dump() ==
+        whole);
 }
 
 TEST_CASE("chain results survive encoding exactly; malformed runs are rejected") {

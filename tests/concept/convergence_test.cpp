@@ -3,8 +3,8 @@
 #include <cmath>
 #include <string>
 
-#include "concept/concept_report.hpp"
 #include "concept/diversity.hpp"
+#include "report/concept_report.hpp"
 #include "stats/rng.hpp"
 
 using namespace shoal;
@@ -60,7 +60,7 @@ TEST_CASE("concept analysis: effective sample sizes and convergence warnings per
   REQUIRE(t.warnings.size() >= 2);
   CHECK(t.warnings[0].find("effective sample size of P(same table)") != std::string::npos);
 
-  const auto report = concept_report(dataset, {}, shorter);
+  const auto report = concept_report(dataset, {}, shorter, compare_concepts(shorter, {kDefaultBootstrapDraws, options.seed}));
   const auto& subset = report["populations"][0]["concepts"][0]["subsets"][0];
   CHECK(subset["ess"]["p_same_table"].get<double>() == t.ess_p_same_table);
   CHECK(subset["ess"]["tables"].get<double>() == t.ess_tables);

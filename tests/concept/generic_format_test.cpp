@@ -3,11 +3,11 @@
 #include <string>
 #include <vector>
 
-#include "concept/concept_report.hpp"
 #include "concept/diversity.hpp"
 #include "concept/responses.hpp"
 #include "io/csv.hpp"
-#include "report/csv_writer.hpp"
+#include "io/csv_writer.hpp"
+#include "report/concept_report.hpp"
 #include "support.hpp"
 
 using namespace shoal;
@@ -60,8 +60,12 @@ TEST_CASE("generic format: the paper's files with answers 0/1 give exactly the a
   const ConceptDataset generic_data = load_concept_inputs(generic_inputs, {ConceptInputOptions{}});
   REQUIRE(generic_data.inputs.at(0).format == "generic");
   REQUIRE(analysis_data.inputs.at(0).format == "analysis");
-  const auto a = concept_report(analysis_data, {ConceptInputOptions{}}, analyse_concepts(analysis_data, options), 200);
-  const auto g = concept_report(generic_data, {ConceptInputOptions{}}, analyse_concepts(generic_data, options), 200);
+  const auto report = [&](const ConceptDataset& data) {
+    const ConceptAnalysis analysis = analyse_concepts(data, options);
+    return concept_report(data, {ConceptInputOptions{}}, analysis, compare_concepts(analysis, {200, options.seed}));
+  };
+  const auto a = report(analysis_data);
+  const auto g = report(generic_data);
   // Every subset of every concept, every chain's last and MAP iteration, the
   // posterior summaries, reliability and the comparisons with mixed models.
   REQUIRE(a["populations"].size() == 4);

@@ -3,10 +3,10 @@
 #include <cmath>
 #include <string>
 
-#include "concept/concept_report.hpp"
 #include "concept/diversity.hpp"
 #include "concept/responses.hpp"
 #include "io/csv.hpp"
+#include "report/concept_report.hpp"
 
 using namespace shoal;
 
@@ -81,7 +81,7 @@ TEST_CASE("paper reliability: raw replies count by the first reply, in the order
   const ConceptResult& robin = only_concept(analysis);
   CHECK(robin.paper_intersubject == doctest::Approx((2.0 / 3.0 + 1.0 / 2.0) / 2.0).epsilon(1e-15));
 
-  const nlohmann::json report = concept_report(data, {ConceptInputOptions{}}, analysis, 0);
+  const nlohmann::json report = concept_report(data, {ConceptInputOptions{}}, analysis, compare_concepts(analysis, {0, analysis.options.seed}));
   CHECK(report["populations"][0]["concepts"][0]["reliability"]["paper_intersubject"].get<double>() ==
         doctest::Approx(7.0 / 12.0).epsilon(1e-15));
   const CsvTable table = parse_csv(concept_reliability_csv(analysis), "reliability.csv");
@@ -99,7 +99,7 @@ TEST_CASE("paper reliability: not defined for generic answers, null in the repor
   REQUIRE(data.inputs[0].format == "generic");
   const ConceptAnalysis analysis = analyse_concepts(data, few_iterations());
   CHECK(std::isnan(only_concept(analysis).paper_intersubject));
-  const nlohmann::json report = concept_report(data, {ConceptInputOptions{}}, analysis, 0);
+  const nlohmann::json report = concept_report(data, {ConceptInputOptions{}}, analysis, compare_concepts(analysis, {0, analysis.options.seed}));
   CHECK(report["populations"][0]["concepts"][0]["reliability"]["paper_intersubject"].is_null());
   const CsvTable table = parse_csv(concept_reliability_csv(analysis), "reliability.csv");
   CHECK(table.cell(0, table.require_column("paper_intersubject")).empty());

@@ -3,12 +3,13 @@
 #include <doctest/doctest.h>
 
 #include <map>
+#include <stdexcept>
 #include <string>
 
-#include "concept/concept_report.hpp"
 #include "concept/diversity.hpp"
 #include "concept/responses.hpp"
 #include "io/input_error.hpp"
+#include "report/concept_report.hpp"
 #include "support.hpp"
 
 using namespace shoal;
@@ -75,7 +76,7 @@ TEST_CASE("released chains: summarised by hand-computable rules") {
   // between 2·0.02 = 0.04; var+ = ½·0.005 + ½·0.04 = 0.0225; R-hat = √4.5.
   CHECK(s.r_hat_p_same_table == doctest::Approx(std::sqrt(4.5)));
 
-  const auto report = concept_report(dataset, {ConceptInputOptions{}}, analysis, 0);
+  const auto report = concept_report(dataset, {ConceptInputOptions{}}, analysis, compare_concepts(analysis, {0, analysis.options.seed}));
   CHECK(report["populations"][0]["human"] == true);
   CHECK(report["populations"][0]["concepts"][0]["category"] == "animals");
   CHECK(report["populations"][0]["concepts"][0]["clustered_ids"].empty());
@@ -99,7 +100,7 @@ TEST_CASE("released chains: judged by the min-people rule, as a population clust
   CHECK_FALSE(p.concepts.at(1).below_min_people);    // 12 people
   CHECK(p.concepts_clustered == 2);
   CHECK(p.mean_last_p_multiple_concepts == doctest::Approx(0.60));   // Obama alone
-  const auto report = concept_report(dataset, {ConceptInputOptions{}}, analysis, 0);
+  const auto report = concept_report(dataset, {ConceptInputOptions{}}, analysis, compare_concepts(analysis, {0, analysis.options.seed}));
   CHECK(report["parameters"]["min_people"] == 11);
   CHECK(report["populations"][0]["concepts"][0]["below_min_people"] == true);
   CHECK(report["comparisons"]["left_out"] ==
@@ -116,7 +117,7 @@ TEST_CASE("released chains: the paper's human chains give its baselines, 0.559 a
   // The paper's baseline: per category, the mean over concepts and chains of
   // P(multiple concepts) at the final iteration (499).
   std::map<std::string, std::pair<double, int>> sums;
-  const auto report = concept_report(dataset, {ConceptInputOptions{}}, analysis, 0);
+  const auto report = concept_report(dataset, {ConceptInputOptions{}}, analysis, compare_concepts(analysis, {0, analysis.options.seed}));
   for (const auto& c : report["populations"][0]["concepts"]) {
     for (const auto& chain : c["subsets"][0]["chains"]) {
       CHECK(chain["last"]["iteration"] == 499);
@@ -144,4 +145,55 @@ TEST_CASE("released chains: bad cells are named by row and column") {
   CHECK(e.column() == "NumberOfPeople");
   e = error_for("Concept,Iteration,Chain,ProbabilityOfSameTable\nfinch,0,1,0.5\n");
   CHECK(std::string(e.what()).find("NumberOfPeople") != std::string::npos);
+}
+
+// One rule for every concept's numbers: a released chain keeps draws after
+// the burn-in, as a chain run here does, or the analysis stops and says which.
+// An undefined posterior mean never drops out of the population's means unseen.
+TEST_CASE("released chains: a burn-in that leaves a chain no iterations stops the analysis, naming the chain") {
+  const std::string csv = std::string(kHeader) +
+                          "finch,0,5,10,36,Simplicity,4,0.16,-90,1,0.10\n"
+                          "finch,1,5,10,36,Simplicity,3,0.16,-80,1,0.20\n"
+                          "Obama,0,5,12,36,Simplicity,4,0.16,-90,1,0.30\n"
+                          "Obama,1,5,12,36,Simplicity,3,0.16,-80,1,0.40\n"
+                          "Obama,2,5,12,36,Simplicity,3,0.16,-80,1,0.50\n"
+                          "Obama,3,5,12,36,Simplicity,3,0.16,-80,1,0.60\n";
+  const ConceptDataset dataset = load(csv);
+  ConceptOptions options;
+  options.iterations = 3;
+  options.burn_in = 2;
+  options.min_people = 1;
+  std::string message;
+  try {
+    analyse_concepts(dataset, options);
+  } catch (const std::invalid_argument& e) {
+    message = e.what();
+  }
+  CHECK(message == "the burn-in (2) leaves no iterations of chain 1 of 'finch' in chains.csv, whose last is 1: "
+                   "set a burn-in at most that");
+  // A burn-in the chains allow: every concept counts in the means.
+  options.burn_in = 1;
+  const auto& p = analyse_concepts(dataset, options).populations.at(0);
+  CHECK(p.mean_p_multiple_concepts == doctest::Approx((0.8 + 0.5) / 2));
+  CHECK(p.mean_last_p_multiple_concepts == doctest::Approx((0.8 + 0.4) / 2));
+}
+
+TEST_CASE("released chains: chains of one concept that keep unequal numbers of draws are named") {
+  const std::string csv = std::string(kHeader) +
+                          "Obama,0,5,12,36,Simplicity,4,0.16,-90,1,0.30\n"
+                          "Obama,1,5,12,36,Simplicity,3,0.16,-80,1,0.40\n"
+                          "Obama,2,5,12,36,Simplicity,3,0.16,-80,1,0.50\n"
+                          "Obama,0,5,12,36,Simplicity,4,0.16,-90,2,0.30\n"
+                          "Obama,1,5,12,36,Simplicity,3,0.16,-80,2,0.40\n";
+  ConceptOptions options;
+  options.iterations = 2;
+  options.burn_in = 0;
+  std::string message;
+  try {
+    analyse_concepts(load(csv), options);
+  } catch (const std::invalid_argument& e) {
+    message = e.what();
+  }
+  CHECK(message == "from the burn-in (0) on, chain 2 of 'Obama' in chains.csv has 2 iterations and chain 1 of 'Obama' "
+                   "in chains.csv has 3: R-hat and the effective sample size need chains of equal length");
 }

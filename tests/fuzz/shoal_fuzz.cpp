@@ -27,15 +27,15 @@
 #include "analysis/inspect.hpp"
 #include "analysis/run_settings.hpp"
 #include "color/answers.hpp"
-#include "color/color_report.hpp"
 #include "color/diversity.hpp"
 #include "color/responses.hpp"
 #include "concept/chain_codec.hpp"
-#include "concept/concept_report.hpp"
 #include "concept/diversity.hpp"
 #include "concept/responses.hpp"
 #include "io/csv.hpp"
 #include "io/input_error.hpp"
+#include "report/color_report.hpp"
+#include "report/concept_report.hpp"
 
 namespace {
 
@@ -96,7 +96,8 @@ void run_color(std::string_view text, std::uint8_t bits) {
   options.seed = bits;
   if (bits & 16) options.reference = "human";
   const shoal::ColorAnalysis analysis = shoal::analyse_color(dataset, options);
-  (void)shoal::color_report(dataset, all_options, analysis).dump(1);
+  (void)shoal::color_report(dataset, all_options, analysis, shoal::compare_color(analysis, {shoal::kDefaultBootstrapDraws, options.seed}))
+      .dump(1);
   (void)shoal::color_words_csv(analysis);
   (void)shoal::color_populations_csv(analysis);
   (void)shoal::color_answer_records(dataset, analysis);
@@ -120,7 +121,9 @@ void run_concept(std::string_view text, std::uint8_t bits) {
   options.model.prior = (bits & 16) ? shoal::PartitionPrior::Uniform : shoal::PartitionPrior::Simplicity;
   options.seed = bits;
   const shoal::ConceptAnalysis analysis = shoal::analyse_concepts(dataset, options);
-  const std::string report = shoal::concept_report(dataset, all_options, analysis).dump(1);
+  const shoal::ComparisonOptions comparing{shoal::kDefaultBootstrapDraws, options.seed};
+  const std::string report =
+      shoal::concept_report(dataset, all_options, analysis, shoal::compare_concepts(analysis, comparing)).dump(1);
   (void)shoal::concept_subsets_csv(analysis);
   (void)shoal::concept_reliability_csv(analysis);
   (void)shoal::concept_map_seating_csv(dataset, analysis);
@@ -138,7 +141,8 @@ void run_concept(std::string_view text, std::uint8_t bits) {
     results.at(task) = std::move(result);
   }
   const shoal::ConceptAnalysis assembled = shoal::assemble_concept_analysis(dataset, options, tasks, results);
-  if (shoal::concept_report(dataset, all_options, assembled).dump(1) != report) {
+  if (shoal::concept_report(dataset, all_options, assembled, shoal::compare_concepts(assembled, comparing)).dump(1) !=
+      report) {
     std::fprintf(stderr, "chain tasks assembled differ from the whole analysis\n");
     std::abort();
   }

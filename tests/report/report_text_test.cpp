@@ -4,9 +4,9 @@
 #include <stdexcept>
 #include <string>
 
-#include "color/color_report.hpp"
-#include "concept/concept_report.hpp"
-#include "report/csv_writer.hpp"
+#include "io/csv_writer.hpp"
+#include "report/color_report.hpp"
+#include "report/concept_report.hpp"
 #include "report/json_writer.hpp"
 #include "support.hpp"
 
@@ -88,12 +88,12 @@ TEST_CASE("colour report text: the tree's bytes, on the paper's human file") {
   ColorOptions options;
   options.jsd_samples = 100;
   const ColorAnalysis analysis = analyse_color(dataset, options);
-  const std::string text = color_report_text(dataset, {ColorInputOptions{}}, analysis, 20);
+  const ComparisonResult comparisons = compare_color(analysis, {20, options.seed});
+  const std::string text = color_report_text(dataset, {ColorInputOptions{}}, analysis, comparisons);
   CHECK(text.size() > 100000);
   CHECK(text == as_tree(text));
   std::ostringstream stream;
-  write_color_report(stream, dataset, {ColorInputOptions{}}, analysis,
-                     compare_color(analysis, {20, options.seed}));
+  write_color_report(stream, dataset, {ColorInputOptions{}}, analysis, comparisons);
   CHECK(stream.str() == text);
 }
 
@@ -107,12 +107,12 @@ TEST_CASE("concept report text: the tree's bytes, on two of the paper's model fi
   options.burn_in = 2;
   options.keep_traces = true;
   const ConceptAnalysis analysis = analyse_concepts(dataset, options);
-  const std::string text = concept_report_text(dataset, {ConceptInputOptions{}}, analysis, 10);
+  const ComparisonResult comparisons = compare_concepts(analysis, {10, options.seed});
+  const std::string text = concept_report_text(dataset, {ConceptInputOptions{}}, analysis, comparisons);
   CHECK(text.size() > 100000);
   CHECK(text == as_tree(text));
   std::ostringstream stream;
-  write_concept_report(stream, dataset, {ConceptInputOptions{}}, analysis,
-                       compare_concepts(analysis, {10, options.seed}));
+  write_concept_report(stream, dataset, {ConceptInputOptions{}}, analysis, comparisons);
   CHECK(stream.str() == text);
 }
 

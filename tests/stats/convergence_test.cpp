@@ -231,3 +231,12 @@ TEST_CASE("verdict on the reference draws: independent draws pass, sticky chains
   const ConvergenceVerdict sticky = convergence_verdict({{"x", diagnostics_of("sticky (phi 0.995)")}});
   CHECK(sticky.failures.size() == 3);
 }
+
+TEST_CASE("classic R-hat: by hand, perfect agreement and too few chains") {
+  // Chains {1,2,3} and {3,4,5}: W = 1, B = 3·2 = 6, var+ = 2/3 + 2 = 8/3.
+  CHECK(classic_r_hat({{1, 2, 3}, {3, 4, 5}}) == doctest::Approx(std::sqrt(8.0 / 3.0)).epsilon(1e-14));
+  CHECK(classic_r_hat({{1, 1}, {1, 1}}) == 1.0);
+  CHECK(std::isnan(classic_r_hat({{1, 2, 3}})));
+  // Constant chains stuck apart: undefined, not infinitely bad.
+  CHECK(std::isnan(classic_r_hat({{1, 1}, {2, 2}})));
+}

@@ -4,7 +4,6 @@
 #include <stdexcept>
 
 #include "stats/diversity_profile.hpp"
-#include "stats/posterior_summary.hpp"
 #include "support.hpp"
 
 using namespace shoal;
@@ -123,14 +122,4 @@ TEST_CASE("diversity profile: bad input is refused with a message") {
   CHECK_THROWS_AS(rarefied_coverage({3, 2}, 5), std::invalid_argument);
   CHECK_THROWS_AS(expected_inverse_simpson({3, 2}, 0), std::invalid_argument);
   CHECK_THROWS_AS(asymptotic_inverse_simpson({1}), std::invalid_argument);
-}
-
-TEST_CASE("posterior summary: mean and central 95% interval of draws") {
-  const auto s = summarise_draws({4.0, 1.0, 3.0, 2.0, 5.0});
-  CHECK(s.draws == 5);
-  CHECK(s.mean == 3.0);
-  // Quantile positions 0.025·4 = 0.1 and 0.975·4 = 3.9.
-  CHECK(s.low == doctest::Approx(1.1).epsilon(1e-14));
-  CHECK(s.high == doctest::Approx(4.9).epsilon(1e-14));
-  CHECK(std::isnan(summarise_draws({}).mean));
 }

@@ -7,9 +7,10 @@
 
 #include "analysis/run_settings.hpp"
 #include "compare/comparison.hpp"
+#include "report/comparison_report.hpp"
+#include "report/values_report.hpp"
 #include "stats/rng.hpp"
 #include "values/analysis.hpp"
-#include "values/values_report.hpp"
 
 using namespace shoal;
 

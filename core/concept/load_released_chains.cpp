@@ -1,12 +1,12 @@
-#include "concept/released_chains.hpp"
-
+// The loader of clustering chains run elsewhere (the released-chains format
+// of concept/responses.hpp).
 #include <cmath>
 #include <cstdlib>
 #include <limits>
 #include <map>
 #include <utility>
 
-#include "concept/diversity.hpp"
+#include "concept/responses.hpp"
 #include "io/input_error.hpp"
 
 namespace shoal {
@@ -53,6 +53,7 @@ ReleasedPopulation read_released_chains(const CsvTable& table, const LabelOverri
   const auto posterior_column = table.find_column("Posterior");
 
   ReleasedPopulation population;
+  population.file = table.file;
   population.label.name = kReleasedHumanChainsName;
   population.label.human = true;
   apply_override(labels, population.label);
@@ -66,7 +67,7 @@ ReleasedPopulation read_released_chains(const CsvTable& table, const LabelOverri
     const auto [it, added] = concept_index.emplace(concept, population.concepts.size());
     const std::size_t people = count_in(table, r, people_column, "the number of people");
     if (added) {
-      population.concepts.push_back({concept, people, {}});
+      population.concepts.push_back({concept, people, {}, {}});
       chains.emplace_back();
     } else if (population.concepts[it->second].people != people) {
       throw InputError(table.file, table.line_of(r), table.header[people_column],
@@ -94,45 +95,12 @@ ReleasedPopulation read_released_chains(const CsvTable& table, const LabelOverri
   if (population.concepts.empty()) throw InputError(table.file, 1, "", "expected at least one row of chains, found none");
   for (std::size_t c = 0; c < population.concepts.size(); ++c) {
     for (auto& [number, records] : chains[c]) {
+      population.concepts[c].chain_numbers.push_back(number);
       auto& out = population.concepts[c].chains.emplace_back();
       for (auto& [iteration, record] : records) out.push_back(record);
     }
   }
   return population;
-}
-
-ConceptPopulationResult summarise_released(const ReleasedPopulation& population, const ConceptOptions& options) {
-  ConceptPopulationResult result;
-  result.label = population.label;
-  result.within_agreement = kNaN;
-  for (const auto& concept : population.concepts) {
-    ConceptResult cr;
-    cr.concept = concept.concept;
-    cr.complete_individuals = concept.people;
-    cr.within_agreement = kNaN;
-    cr.mean_choice = kNaN;
-    cr.between_agreement = kNaN;
-    std::vector<ChainResult> chains;
-    for (const auto& records : concept.chains) {
-      ChainResult chain;
-      chain.last = records.back();
-      chain.map = records.front();
-      for (const auto& record : records) {
-        if (record.iteration >= options.burn_in) chain.recorded.push_back(record);
-        if (record.log_posterior > chain.map.log_posterior) chain.map = record;
-      }
-      chains.push_back(std::move(chain));
-    }
-    std::vector<ChainResult*> pointers;
-    for (auto& chain : chains) pointers.push_back(&chain);
-    // Chains read from a file have no seed of ours.
-    const std::vector<std::uint64_t> seeds(chains.size(), 0);
-    cr.subsets.push_back(summarise_chains(concept.people, seeds, pointers, options.keep_traces));
-    result.concepts.push_back(std::move(cr));
-  }
-  // Judged by the same rule as a population clustered here.
-  summarise_population(result, options.min_people);
-  return result;
 }
 
 }  // namespace shoal

@@ -12,23 +12,18 @@
 namespace shoal {
 
 // The word–colour report as documented in docs/report.md ("analysis": "color"),
-// with the comparisons of populations (compare/comparison.hpp), whose
-// bootstrap takes `bootstrap_draws` resamples (0: none) seeded by the
-// analysis' seed. Written as it is made, word by word, never held whole as
-// a tree; the text ends with a newline.
+// with `comparisons` (compare_color of the same analysis) as its
+// "comparisons". Written as it is made, word by word, never held whole as a
+// tree; the text ends with a newline.
 void write_color_report(std::ostream& out, const ColorDataset& dataset,
                         const std::vector<ColorInputOptions>& input_options, const ColorAnalysis& analysis,
                         const ComparisonResult& comparisons);
 std::string color_report_text(const ColorDataset& dataset, const std::vector<ColorInputOptions>& input_options,
                               const ColorAnalysis& analysis, const ComparisonResult& comparisons);
-std::string color_report_text(const ColorDataset& dataset, const std::vector<ColorInputOptions>& input_options,
-                              const ColorAnalysis& analysis, std::size_t bootstrap_draws = kDefaultBootstrapDraws);
 void write_color_report(JsonWriter& out, const ColorDataset& dataset,
                         const std::vector<ColorInputOptions>& input_options, const ColorAnalysis& analysis,
                         const ComparisonResult& comparisons);
 // The same report as a tree, for callers that look fields up.
-nlohmann::json color_report(const ColorDataset& dataset, const std::vector<ColorInputOptions>& input_options,
-                            const ColorAnalysis& analysis, std::size_t bootstrap_draws = kDefaultBootstrapDraws);
 nlohmann::json color_report(const ColorDataset& dataset, const std::vector<ColorInputOptions>& input_options,
                             const ColorAnalysis& analysis, const ComparisonResult& comparisons);
 

@@ -1,8 +1,9 @@
-#include "color/color_report.hpp"
+#include "report/color_report.hpp"
 
 #include <ostream>
 
-#include "report/csv_writer.hpp"
+#include "io/csv_writer.hpp"
+#include "report/comparison_report.hpp"
 #include "report/json_writer.hpp"
 #include "report/report_json.hpp"
 
@@ -76,11 +77,6 @@ std::string color_report_text(const ColorDataset& dataset, const std::vector<Col
   return written_text([&](JsonWriter& writer) { write_color_report(writer, dataset, input_options, analysis, comparisons); });
 }
 
-std::string color_report_text(const ColorDataset& dataset, const std::vector<ColorInputOptions>& input_options,
-                              const ColorAnalysis& analysis, std::size_t bootstrap_draws) {
-  return color_report_text(dataset, input_options, analysis,
-                           compare_color(analysis, {bootstrap_draws, analysis.options.seed}));
-}
 
 void write_color_report(JsonWriter& out, const ColorDataset& dataset,
                         const std::vector<ColorInputOptions>& input_options, const ColorAnalysis& analysis,
@@ -103,11 +99,6 @@ void write_color_report(JsonWriter& out, const ColorDataset& dataset,
                               }}});
 }
 
-nlohmann::json color_report(const ColorDataset& dataset, const std::vector<ColorInputOptions>& input_options,
-                            const ColorAnalysis& analysis, std::size_t bootstrap_draws) {
-  return color_report(dataset, input_options, analysis,
-                     compare_color(analysis, {bootstrap_draws, analysis.options.seed}));
-}
 
 nlohmann::json color_report(const ColorDataset& dataset, const std::vector<ColorInputOptions>& input_options,
                             const ColorAnalysis& analysis, const ComparisonResult& comparisons) {

@@ -1,9 +1,10 @@
-#include "concept/concept_report.hpp"
+#include "report/concept_report.hpp"
 
 #include <ostream>
 
 #include "concept/categories.hpp"
-#include "report/csv_writer.hpp"
+#include "io/csv_writer.hpp"
+#include "report/comparison_report.hpp"
 #include "report/json_writer.hpp"
 #include "report/report_json.hpp"
 
@@ -112,11 +113,6 @@ std::string concept_report_text(const ConceptDataset& dataset, const std::vector
   return written_text([&](JsonWriter& writer) { write_concept_report(writer, dataset, input_options, analysis, comparisons); });
 }
 
-std::string concept_report_text(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
-                                const ConceptAnalysis& analysis, std::size_t bootstrap_draws) {
-  return concept_report_text(dataset, input_options, analysis,
-                             compare_concepts(analysis, {bootstrap_draws, analysis.options.seed}));
-}
 
 void write_concept_report(JsonWriter& out, const ConceptDataset& dataset,
                           const std::vector<ConceptInputOptions>& input_options, const ConceptAnalysis& analysis,
@@ -159,11 +155,6 @@ void write_concept_report(JsonWriter& out, const ConceptDataset& dataset,
                               }}});
 }
 
-nlohmann::json concept_report(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
-                              const ConceptAnalysis& analysis, std::size_t bootstrap_draws) {
-  return concept_report(dataset, input_options, analysis,
-                       compare_concepts(analysis, {bootstrap_draws, analysis.options.seed}));
-}
 
 nlohmann::json concept_report(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
                               const ConceptAnalysis& analysis, const ComparisonResult& comparisons) {

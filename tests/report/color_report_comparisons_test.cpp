@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <string>
 
-#include "color/color_report.hpp"
+#include "report/color_report.hpp"
 #include "stats/rng.hpp"
 
 using namespace shoal;
@@ -45,7 +45,10 @@ TEST_CASE("colour report: comparisons with and without the bootstrap") {
   const ColorAnalysis analysis = analyse_color(dataset, options);
   REQUIRE(analysis.populations.size() == 5);
 
-  const auto with = color_report(dataset, {}, analysis);
+  const auto report = [&](std::size_t draws) {
+    return color_report(dataset, {}, analysis, compare_color(analysis, {draws, options.seed}));
+  };
+  const auto with = report(kDefaultBootstrapDraws);
   const auto& c = with["comparisons"];
   CHECK(c["unit"] == "word");
   CHECK(c["bootstrap"]["draws"] == kDefaultBootstrapDraws);
@@ -58,9 +61,9 @@ TEST_CASE("colour report: comparisons with and without the bootstrap") {
   CHECK(c["models"][0]["reml"]["observations"] == 32);
   CHECK(c["models"][1]["status"] == "skipped");
   // The same report twice: seeded.
-  CHECK(color_report(dataset, {}, analysis).dump() == with.dump());
+  CHECK(report(kDefaultBootstrapDraws).dump() == with.dump());
 
-  const auto without = color_report(dataset, {}, analysis, 0);
+  const auto without = report(0);
   CHECK(without["comparisons"]["bootstrap"]["draws"] == 0);
   CHECK(without["comparisons"]["human_baseline"][0]["bootstrap_ci95"].is_null());
   CHECK(without["comparisons"]["models"] == c["models"]);

@@ -1,4 +1,4 @@
-#include "report/csv_writer.hpp"
+#include "io/csv_writer.hpp"
 
 #include <cmath>
 #include <cstdio>

@@ -15,9 +15,8 @@ namespace shoal {
 // inputs, per population and concept the reliability measures and, per
 // subset size, the paper-compatible last iteration, posterior summaries,
 // R-hat, effective sample sizes and convergence warnings, the MAP seating,
-// and the recorded iterations when kept; and the comparisons of populations
-// (compare/comparison.hpp), whose bootstrap takes `bootstrap_draws`
-// resamples (0: none) seeded by the analysis' seed.
+// and the recorded iterations when kept; and `comparisons` (compare_concepts
+// of the same analysis) as its "comparisons".
 // Written as it is made, concept by concept, never held whole as a tree;
 // the text ends with a newline.
 void write_concept_report(std::ostream& out, const ConceptDataset& dataset,
@@ -25,14 +24,10 @@ void write_concept_report(std::ostream& out, const ConceptDataset& dataset,
                           const ComparisonResult& comparisons);
 std::string concept_report_text(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
                                 const ConceptAnalysis& analysis, const ComparisonResult& comparisons);
-std::string concept_report_text(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
-                                const ConceptAnalysis& analysis, std::size_t bootstrap_draws = kDefaultBootstrapDraws);
 void write_concept_report(JsonWriter& out, const ConceptDataset& dataset,
                           const std::vector<ConceptInputOptions>& input_options, const ConceptAnalysis& analysis,
                           const ComparisonResult& comparisons);
 // The same report as a tree, for callers that look fields up.
-nlohmann::json concept_report(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
-                              const ConceptAnalysis& analysis, std::size_t bootstrap_draws = kDefaultBootstrapDraws);
 nlohmann::json concept_report(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
                               const ConceptAnalysis& analysis, const ComparisonResult& comparisons);
 

@@ -1,4 +1,6 @@
-#include "compare/comparison.hpp"
+#include "report/comparison_report.hpp"
+
+#include <cmath>
 
 #include "report/report_json.hpp"
 

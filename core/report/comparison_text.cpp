@@ -1,6 +1,6 @@
 #include <cstdio>
 
-#include "compare/comparison.hpp"
+#include "report/comparison_report.hpp"
 
 namespace shoal {
 

@@ -1,4 +1,4 @@
-#include "values/values_report.hpp"
+#include "report/values_report.hpp"
 
 #include "report/report_json.hpp"
 
