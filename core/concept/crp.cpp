@@ -166,17 +166,39 @@ void Restaurant::insert(std::size_t person, std::uint32_t slot) {
   ++size_[slot];
   // Pointers, not &v[i]: with no questions the rows are empty and indexing
   // them would be out of range.
-  const std::uint32_t* cell = cells_.data() + person * questions_;
   std::uint32_t* counts = counts_.data() + static_cast<std::size_t>(slot) * row_;
+  if (two_options_) {
+    // Both counts of every question, from the answers: one pass over
+    // consecutive memory the compiler can vectorise, where the general
+    // loop below scatters one increment per question through cells_.
+    const std::uint8_t* answer = answers_.values.data() + person * questions_;
+    for (std::size_t q = 0; q < questions_; ++q) {
+      const std::uint32_t second = answer[q];
+      counts[2 * q] += 1u - second;
+      counts[2 * q + 1] += second;
+    }
+    return;
+  }
+  const std::uint32_t* cell = cells_.data() + person * questions_;
   for (std::size_t q = 0; q < questions_; ++q) ++counts[cell[q]];
 }
 
 void Restaurant::remove(std::size_t person) {
   const std::uint32_t slot = seat_[person];
   --size_[slot];
-  const std::uint32_t* cell = cells_.data() + person * questions_;
   std::uint32_t* counts = counts_.data() + static_cast<std::size_t>(slot) * row_;
-  for (std::size_t q = 0; q < questions_; ++q) --counts[cell[q]];
+  if (two_options_) {
+    // As in insert.
+    const std::uint8_t* answer = answers_.values.data() + person * questions_;
+    for (std::size_t q = 0; q < questions_; ++q) {
+      const std::uint32_t second = answer[q];
+      counts[2 * q] -= 1u - second;
+      counts[2 * q + 1] -= second;
+    }
+  } else {
+    const std::uint32_t* cell = cells_.data() + person * questions_;
+    for (std::size_t q = 0; q < questions_; ++q) --counts[cell[q]];
+  }
   if (size_[slot] == 0) {
     const std::uint32_t position = active_index_[slot];
     active_[position] = active_.back();
