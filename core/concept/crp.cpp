@@ -131,6 +131,7 @@ Restaurant::Restaurant(const AnswerMatrix& answers, const CrpModel& model)
     log_new_table_ += g.questions * (log_count_alpha_[0] - g.log_count_k_alpha[0]);
     empty_tables_ += g.questions * g.empty_table;
   }
+  powered_log_new_table_ = log_new_table_;
   // With one option count the normaliser is one product per size, the same
   // number a scoring would compute, so it is taken once here.
   if (groups_.size() == 1) {
@@ -138,6 +139,7 @@ Restaurant::Restaurant(const AnswerMatrix& answers, const CrpModel& model)
       size_normaliser_.push_back(groups_[0].questions * groups_[0].log_count_k_alpha[k]);
     }
   }
+  two_options_ = groups_.size() == 1 && groups_[0].options == 2;
   const bool simplicity = model.prior == PartitionPrior::Simplicity;
   for (std::size_t k = 0; k <= people_; ++k) log_size_prior_.push_back(simplicity ? log_size_[k] : 0.0);
   cells_.resize(people_ * questions_);
@@ -164,17 +166,39 @@ void Restaurant::insert(std::size_t person, std::uint32_t slot) {
   ++size_[slot];
   // Pointers, not &v[i]: with no questions the rows are empty and indexing
   // them would be out of range.
-  const std::uint32_t* cell = cells_.data() + person * questions_;
   std::uint32_t* counts = counts_.data() + static_cast<std::size_t>(slot) * row_;
+  if (two_options_) {
+    // Both counts of every question, from the answers: one pass over
+    // consecutive memory the compiler can vectorise, where the general
+    // loop below scatters one increment per question through cells_.
+    const std::uint8_t* answer = answers_.values.data() + person * questions_;
+    for (std::size_t q = 0; q < questions_; ++q) {
+      const std::uint32_t second = answer[q];
+      counts[2 * q] += 1u - second;
+      counts[2 * q + 1] += second;
+    }
+    return;
+  }
+  const std::uint32_t* cell = cells_.data() + person * questions_;
   for (std::size_t q = 0; q < questions_; ++q) ++counts[cell[q]];
 }
 
 void Restaurant::remove(std::size_t person) {
   const std::uint32_t slot = seat_[person];
   --size_[slot];
-  const std::uint32_t* cell = cells_.data() + person * questions_;
   std::uint32_t* counts = counts_.data() + static_cast<std::size_t>(slot) * row_;
-  for (std::size_t q = 0; q < questions_; ++q) --counts[cell[q]];
+  if (two_options_) {
+    // As in insert.
+    const std::uint8_t* answer = answers_.values.data() + person * questions_;
+    for (std::size_t q = 0; q < questions_; ++q) {
+      const std::uint32_t second = answer[q];
+      counts[2 * q] -= 1u - second;
+      counts[2 * q + 1] -= second;
+    }
+  } else {
+    const std::uint32_t* cell = cells_.data() + person * questions_;
+    for (std::size_t q = 0; q < questions_; ++q) --counts[cell[q]];
+  }
   if (size_[slot] == 0) {
     const std::uint32_t position = active_index_[slot];
     active_[position] = active_.back();
@@ -198,7 +222,8 @@ void Restaurant::score(std::size_t person) {
     } else {
       for (const auto& g : groups_) log_likelihood -= g.questions * g.log_count_k_alpha[n];
     }
-    log_weights_[t] = log_likelihood + log_size_prior_[n];
+    // At power 1 the product is the likelihood itself, bit for bit.
+    log_weights_[t] = likelihood_power_ * log_likelihood + log_size_prior_[n];
   };
   // Four tables at a time: each table's sum still runs over the questions in
   // order (the same bits), but four sums in flight keep the processor busy
@@ -226,7 +251,7 @@ void Restaurant::score(std::size_t person) {
     for (std::size_t q = 0; q < questions_; ++q) log_likelihood += log_count[counts[cell[q]]];
     finish(t, log_likelihood);
   }
-  log_weights_[tables] = log_new_table_;
+  log_weights_[tables] = powered_log_new_table_;
 }
 
 void Restaurant::sweep(Rng& rng) {
@@ -325,19 +350,46 @@ double Restaurant::p_same_table() const {
   return total;
 }
 
+void Restaurant::set_likelihood_power(double power) {
+  if (!(power > 0.0 && power <= 1.0)) throw std::invalid_argument("a likelihood power must be in (0, 1]");
+  likelihood_power_ = power;
+  powered_log_new_table_ = power * log_new_table_;
+}
+
+double Restaurant::log_likelihood() const {
+  double total = 0.0;
+  for (const std::uint32_t slot : active_) {
+    const std::uint32_t n = size_[slot];
+    total = add_option_terms(total, counts_.data() + static_cast<std::size_t>(slot) * row_);
+    for (const auto& g : groups_) total -= g.questions * (g.lgamma_count_k_alpha[n] + g.empty_table);
+  }
+  return total;
+}
+
+double Restaurant::add_option_terms(double total, const std::uint32_t* counts) const {
+  const double* lgamma_count = lgamma_count_alpha_.data();
+  if (two_options_) {
+    // Each question's pair of counts, the second option's first: the same
+    // additions as the loop below, without reading k_q and the offset.
+    for (std::size_t q = 0; q < questions_; ++q, counts += 2) total += lgamma_count[counts[1]] + lgamma_count[counts[0]];
+    return total;
+  }
+  for (std::size_t q = 0; q < questions_; ++q) {
+    // Last option first, as table_log_likelihood sums them.
+    const std::uint32_t* c = counts + offset_[q];
+    std::uint32_t j = answers_.options_of(q) - 1;
+    double terms = lgamma_count[c[j]];
+    while (j-- > 0) terms += lgamma_count[c[j]];
+    total += terms;
+  }
+  return total;
+}
+
 double Restaurant::log_posterior() const {
   double total = 0.0;
   for (const std::uint32_t slot : active_) {
     const std::uint32_t n = size_[slot];
-    const std::uint32_t* counts = counts_.data() + static_cast<std::size_t>(slot) * row_;
-    for (std::size_t q = 0; q < questions_; ++q) {
-      // Last option first, as table_log_likelihood sums them.
-      const std::uint32_t* c = counts + offset_[q];
-      std::uint32_t j = answers_.options_of(q) - 1;
-      double terms = lgamma_count_alpha_[c[j]];
-      while (j-- > 0) terms += lgamma_count_alpha_[c[j]];
-      total += terms;
-    }
+    total = add_option_terms(total, counts_.data() + static_cast<std::size_t>(slot) * row_);
     for (const auto& g : groups_) total -= g.questions * (g.lgamma_count_k_alpha[n] + g.empty_table);
     if (model_.prior == PartitionPrior::Simplicity) total += lgamma_size_[n];
   }

@@ -126,6 +126,14 @@ class Restaurant {
   // exact_seating_probabilities for the order); the state is unchanged.
   std::vector<double> seating_probabilities(std::size_t person);
 
+  // Samples the posterior with the likelihood raised to `power` (0 < power
+  // ≤ 1): P(seating) · P(answers | seating)^power, as parallel tempering's
+  // hotter replicas do (see concept/tempering.hpp). 1, the target, unless set.
+  void set_likelihood_power(double power);
+  double likelihood_power() const { return likelihood_power_; }
+  // log P(answers | seating): log_posterior without the prior's terms.
+  double log_likelihood() const;
+
   std::size_t people() const { return people_; }
   std::size_t tables() const { return active_.size(); }
   std::vector<std::size_t> table_sizes() const;
@@ -145,6 +153,9 @@ class Restaurant {
   // log P(answers of the people at a table) from its option counts (a row
   // of row_), without the per-table constants (empty_tables_).
   double table_log_marginal(const std::uint32_t* counts, std::uint32_t size) const;
+  // `total` plus Σ_q Σ_j lgamma(c_qj + α) over a table's option counts,
+  // each question's options last to first and added to `total` in turn.
+  double add_option_terms(double total, const std::uint32_t* counts) const;
   // Log probability that `person` joins side A rather than B (and of B
   // rather than A) in the split allocation, given each side's counts.
   void side_log_weights(std::size_t person, const std::uint32_t* counts_a, std::uint32_t size_a,
@@ -176,6 +187,8 @@ class Restaurant {
   // a table's row their answer counts in, looked up once instead of per step.
   std::vector<std::uint32_t> cells_;
   std::vector<OptionGroup> groups_;
+  // Every question has two options (every paper file): the fast paths.
+  bool two_options_ = false;
   std::vector<std::uint32_t> seat_;         // person -> slot
   std::vector<std::uint32_t> size_;         // slot -> people seated
   std::vector<std::uint32_t> counts_;       // slot * row_ + offset_[q] + option -> people who chose it
@@ -191,6 +204,8 @@ class Restaurant {
   // lgamma(k + α), lgamma(k) for the full log posterior.
   std::vector<double> lgamma_count_alpha_, lgamma_size_;
   double log_new_table_ = 0.0;
+  // The power the likelihood is raised to, and the new table's weight at it.
+  double likelihood_power_ = 1.0, powered_log_new_table_ = 0.0;
   // Σ over questions of the empty table's constant, K·lgamma(α) − lgamma(Kα).
   double empty_tables_ = 0.0;
   std::vector<double> log_weights_;

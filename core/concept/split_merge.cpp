@@ -38,16 +38,9 @@ double side_a_probability(double d) {
 }  // namespace
 
 double Restaurant::table_log_marginal(const std::uint32_t* counts, std::uint32_t size) const {
-  // Last option first, as log_posterior and log_joint sum them: with two
+  // Options summed as log_posterior and log_joint sum them: with two
   // options, ones then zeros.
-  double total = 0.0;
-  for (std::size_t q = 0; q < questions_; ++q) {
-    const std::uint32_t* c = counts + offset_[q];
-    std::uint32_t option = answers_.options_of(q) - 1;
-    double terms = lgamma_count_alpha_[c[option]];
-    while (option-- > 0) terms += lgamma_count_alpha_[c[option]];
-    total += terms;
-  }
+  double total = add_option_terms(0.0, counts);
   for (const auto& g : groups_) total -= g.questions * g.lgamma_count_k_alpha[size];
   return total;
 }
@@ -154,9 +147,10 @@ bool Restaurant::split_merge(Rng& rng) {
     gather_and_shuffle();
     split_merge_work_ += 3.0 * static_cast<double>(split_members_.size());
     const double log_proposal = allocate_split(i, j, &rng);
-    const double log_ratio = table_log_marginal(split_counts_a_.data(), split_size_a_) +
-                             table_log_marginal(split_counts_b_.data(), split_size_b_) -
-                             table_log_marginal(counts_i, size_[slot_i]) - empty_tables_ +
+    // The likelihood's ratio at the chain's power (at power 1 the same bits).
+    const double log_ratio = likelihood_power_ * (table_log_marginal(split_counts_a_.data(), split_size_a_) +
+                                                  table_log_marginal(split_counts_b_.data(), split_size_b_) -
+                                                  table_log_marginal(counts_i, size_[slot_i]) - empty_tables_) +
                              log_prior_ratio_of_split(split_size_a_, split_size_b_) - log_proposal;
     if (!(log_ratio >= 0.0 || rng.uniform() < portable::exp(log_ratio))) return false;
     // i's side keeps the table; j's side moves to a new one.
@@ -175,8 +169,9 @@ bool Restaurant::split_merge(Rng& rng) {
   const std::uint32_t* counts_j = counts_.data() + static_cast<std::size_t>(slot_j) * row_;
   for (std::size_t c = 0; c < row_; ++c) split_counts_a_[c] = counts_i[c] + counts_j[c];
   const std::uint32_t size_i = size_[slot_i], size_j = size_[slot_j];
-  const double log_ratio = table_log_marginal(split_counts_a_.data(), size_i + size_j) + empty_tables_ -
-                           table_log_marginal(counts_i, size_i) - table_log_marginal(counts_j, size_j) -
+  const double log_ratio = likelihood_power_ * (table_log_marginal(split_counts_a_.data(), size_i + size_j) +
+                                                empty_tables_ - table_log_marginal(counts_i, size_i) -
+                                                table_log_marginal(counts_j, size_j)) -
                            log_prior_ratio_of_split(size_i, size_j);
   // The reverse split's probability is at most 1, so a draw the ratio alone
   // rejects needs no allocation.
