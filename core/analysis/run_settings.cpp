@@ -30,6 +30,8 @@ constexpr WholeLimit kJsdSamples{"jsd-samples", "Monte Carlo draws per Gaussian"
 constexpr WholeLimit kBootstrap{"bootstrap", "bootstrap resamples", 0, 10000000, 2000};
 constexpr WholeLimit kIterations{"iterations", "Gibbs iterations per chain", 1, 10000000, 500};
 constexpr WholeLimit kBurnIn{"burn-in", "iterations left out of the summaries", 0, 10000000, 100};
+constexpr WholeLimit kMaxIterations{"max-iterations", "the most iterations a chain runs to converge", 1, 10000000,
+                                    kDefaultMaxIterations};
 constexpr WholeLimit kChains{"chains", "chains per concept and subset", 1, 1000, 1};
 constexpr WholeLimit kSubset{"subsets", "a subset size", 1, 1000000, 0};
 constexpr WholeLimit kMinPeople{"min-people", "the least people a concept needs to count in the comparisons", 0,
@@ -163,7 +165,7 @@ ColorRunSettings color_run_settings(const OptionValues& values) {
 
 ConceptRunSettings concept_run_settings(const OptionValues& values) {
   const Reader r(values, {"alpha", "prior", "kernel", "iterations", "burn-in", "chains", "subsets", "seed", "bootstrap",
-                          "min-people"});
+                          "min-people", "max-iterations"});
   ConceptRunSettings s;
   s.options.model.alpha = r.real(kAlpha);
   s.options.model.prior =
@@ -175,6 +177,10 @@ ConceptRunSettings concept_run_settings(const OptionValues& values) {
       "split-merge or gibbs");
   s.options.iterations = static_cast<std::size_t>(r.whole(kIterations));
   s.options.burn_in = static_cast<std::size_t>(r.whole(kBurnIn));
+  // Unset, it never asks for fewer iterations than --iterations.
+  s.options.max_iterations = values.count("max-iterations")
+                                 ? static_cast<std::size_t>(r.whole(kMaxIterations))
+                                 : std::max(s.options.iterations, static_cast<std::size_t>(kDefaultMaxIterations));
   s.options.chains = static_cast<std::size_t>(r.whole(kChains));
   if (values.count("subsets")) s.options.subset_sizes = parse_subsets(values.at("subsets"));
   s.options.seed = r.whole(kSeed);
@@ -234,7 +240,7 @@ kit::PromptOptions prompt_settings(const OptionValues& values) {
 
 nlohmann::json option_limits() {
   nlohmann::json out;
-  for (const WholeLimit* l : {&kSeed, &kJsdSamples, &kBootstrap, &kIterations, &kBurnIn, &kChains, &kSubset, &kMinPeople}) {
+  for (const WholeLimit* l : {&kSeed, &kJsdSamples, &kBootstrap, &kIterations, &kBurnIn, &kMaxIterations, &kChains, &kSubset, &kMinPeople}) {
     out[l->name] = whole_json(*l);
   }
   out["alpha"] = {{"min", kAlpha.min}, {"max", kAlpha.max}, {"default", kAlpha.fallback}, {"whole", false}};

@@ -127,7 +127,7 @@ ConceptPopulationResult summarise_released(const ReleasedPopulation& population,
     for (auto& chain : chains) pointers.push_back(&chain);
     // Chains read from a file have no seed of ours.
     const std::vector<std::uint64_t> seeds(chains.size(), 0);
-    cr.subsets.push_back(summarise_chains(concept.people, seeds, pointers, options.keep_traces));
+    cr.subsets.push_back(summarise_chains(concept.people, seeds, pointers, options));
     result.concepts.push_back(std::move(cr));
   }
   // Judged by the same rule as a population clustered here.

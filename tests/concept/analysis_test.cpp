@@ -48,13 +48,6 @@ TEST_CASE("concept analysis: subset sizes as the data allow, then everyone") {
   CHECK(subset_sizes_for(10, {8, 4}) == std::vector<std::size_t>{4, 8});
 }
 
-TEST_CASE("concept analysis: R-hat by hand") {
-  // Chains {1,2,3} and {3,4,5}: W = 1, B = 3·2 = 6, var+ = 2/3 + 2 = 8/3.
-  CHECK(r_hat({{1, 2, 3}, {3, 4, 5}}) == doctest::Approx(std::sqrt(8.0 / 3.0)).epsilon(1e-14));
-  CHECK(r_hat({{1, 1}, {1, 1}}) == 1.0);
-  CHECK(std::isnan(r_hat({{1, 2, 3}})));
-}
-
 TEST_CASE("concept analysis: clearly separated groups are found") {
   const auto d = separated_groups(2, 10);
   ConceptOptions options;
@@ -69,7 +62,9 @@ TEST_CASE("concept analysis: clearly separated groups are found") {
   CHECK(subset.p_same_table.mean == doctest::Approx(0.5).epsilon(1e-12));
   CHECK(subset.p_multiple_concepts.low == doctest::Approx(0.5).epsilon(1e-12));
   CHECK(subset.tables.mean == 2.0);
-  CHECK(subset.r_hat_p_same_table == 1.0);
+  // Every draw the same: nothing to diagnose, so the cell is constant.
+  CHECK(std::isnan(subset.convergence.p_same_table.r_hat));
+  CHECK(subset.convergence.verdict == CellVerdict::Constant);
   CHECK(subset.chains.size() == 3);
   CHECK(subset.chains[0].last.tables == 2);
   CHECK(subset.p_same_table.draws == 3 * 150);
