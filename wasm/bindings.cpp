@@ -6,7 +6,9 @@
 #include <emscripten/val.h>
 
 #include <chrono>
+#include <cmath>
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -62,6 +64,8 @@ struct ConceptRequest {
   bool traces = false;
   double bootstrap = 2000;
   double minPeople = 10;
+  // NaN when the page leaves it out: the settings' default.
+  double maxIterations = std::numeric_limits<double>::quiet_NaN();
 };
 
 struct Outcome {
@@ -154,7 +158,7 @@ Outcome analyse_color(val files, ColorRequest request, val progress) {
 }
 
 shoal::ConceptRunSettings concept_settings(const ConceptRequest& request) {
-  return shoal::concept_run_settings({{"alpha", shoal::number_text(request.alpha)},
+  shoal::OptionValues values = {{"alpha", shoal::number_text(request.alpha)},
                                       {"prior", request.prior},
                                       {"kernel", request.kernel},
                                       {"iterations", shoal::number_text(request.iterations)},
@@ -163,7 +167,9 @@ shoal::ConceptRunSettings concept_settings(const ConceptRequest& request) {
                                       {"subsets", request.subsets},
                                       {"seed", shoal::number_text(request.seed)},
                                       {"bootstrap", shoal::number_text(request.bootstrap)},
-                                      {"min-people", shoal::number_text(request.minPeople)}});
+                                      {"min-people", shoal::number_text(request.minPeople)}};
+  if (!std::isnan(request.maxIterations)) values["max-iterations"] = shoal::number_text(request.maxIterations);
+  return shoal::concept_run_settings(values);
 }
 
 shoal::ConceptOptions concept_options(const ConceptRequest& request) {
@@ -325,7 +331,7 @@ Outcome assemble_concept(val files, ConceptRequest request, val chain_results, v
   try {
     const auto options = concept_options(request);
     const auto loaded = load_concepts(files);
-    const auto tasks = shoal::plan_chain_tasks(loaded->dataset, options);
+    auto tasks = shoal::plan_chain_tasks(loaded->dataset, options);
     std::map<std::string, std::size_t> index_of_key;
     std::vector<shoal::ChainResult> results(tasks.size());
     std::vector<bool> seen(tasks.size(), false);
@@ -357,6 +363,9 @@ Outcome assemble_concept(val files, ConceptRequest request, val chain_results, v
     for (bool s : seen) {
       if (!s) throw std::invalid_argument("chain results are missing for some chains");
     }
+    // Run until converged: the failing cells' chains are continued here,
+    // from the states the workers saved, exactly as the CLI continues them.
+    shoal::continue_until_converged(loaded->dataset, options, tasks, results);
     const auto analysis = shoal::assemble_concept_analysis(loaded->dataset, options, tasks, std::move(results));
     const auto comparisons = shoal::compare_concepts(analysis, {concept_settings(request).bootstrap, analysis.options.seed});
     return success(serialise(
@@ -392,7 +401,8 @@ EMSCRIPTEN_BINDINGS(shoal) {
       .field("seed", &ConceptRequest::seed)
       .field("traces", &ConceptRequest::traces)
       .field("bootstrap", &ConceptRequest::bootstrap)
-      .field("minPeople", &ConceptRequest::minPeople);
+      .field("minPeople", &ConceptRequest::minPeople)
+      .field("maxIterations", &ConceptRequest::maxIterations);
   emscripten::value_object<Outcome>("Outcome")
       .field("ok", &Outcome::ok)
       .field("report", &Outcome::report)

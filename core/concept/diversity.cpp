@@ -348,6 +348,26 @@ ConceptAnalysis assemble_concept_analysis(const ConceptDataset& dataset, const C
   return analysis;
 }
 
+void continue_until_converged(const ConceptDataset& dataset, const ConceptOptions& options,
+                              std::vector<ChainTask>& tasks, std::vector<ChainResult>& results,
+                              const std::function<bool(double, double)>& work) {
+  for (auto round = tasks_to_continue(options, tasks, results); !round.empty();
+       round = tasks_to_continue(options, tasks, results)) {
+    double planned = 0.0;
+    for (std::size_t t : round) {
+      const std::size_t from = tasks[t].iterations;
+      tasks[t].iterations = next_chain_iterations(options, from);
+      planned += static_cast<double>(tasks[t].people) * static_cast<double>(tasks[t].iterations - from);
+    }
+    if (work && !work(planned, 0.0)) throw AnalysisCancelled();
+    for (std::size_t t : round) {
+      const double people = static_cast<double>(tasks[t].people);
+      const auto after_iteration = [&](std::size_t) { return !work || work(0.0, people); };
+      continue_chain_task(dataset, options, tasks[t], results[t], after_iteration);
+    }
+  }
+}
+
 ConceptAnalysis analyse_concepts(const ConceptDataset& dataset, const ConceptOptions& options,
                                  const std::function<bool(double)>& progress) {
   std::vector<ChainTask> tasks = plan_chain_tasks(dataset, options);
@@ -355,33 +375,20 @@ ConceptAnalysis analyse_concepts(const ConceptDataset& dataset, const ConceptOpt
   // continuations; the fraction reported never goes back.
   double total_work = 0.0, work_done = 0.0, reported = 0.0;
   for (const auto& task : tasks) total_work += chain_task_work(task, options);
-  const auto reporter = [&](double people, std::size_t from) {
-    return [&, people, from](std::size_t done) {
-      if (!progress || total_work <= 0.0) return true;
-      const double fraction = (work_done + static_cast<double>(done - from) * people) / total_work;
-      reported = std::max(reported, std::min(1.0, fraction));
-      return progress(reported);
-    };
+  const auto account = [&](double planned, double done) {
+    total_work += planned;
+    work_done += done;
+    if (!progress || total_work <= 0.0) return true;
+    reported = std::max(reported, std::min(1.0, work_done / total_work));
+    return progress(reported);
   };
   std::vector<ChainResult> results;
   results.reserve(tasks.size());
   for (const auto& task : tasks) {
-    results.push_back(run_chain_task(dataset, options, task, reporter(static_cast<double>(task.people), 0)));
-    work_done += chain_task_work(task, options);
+    const double people = static_cast<double>(task.people);
+    results.push_back(run_chain_task(dataset, options, task, [&](std::size_t) { return account(0.0, people); }));
   }
-  for (auto round = tasks_to_continue(options, tasks, results); !round.empty();
-       round = tasks_to_continue(options, tasks, results)) {
-    for (std::size_t t : round) {
-      const std::size_t from = tasks[t].iterations;
-      tasks[t].iterations = next_chain_iterations(options, from);
-      total_work += static_cast<double>(tasks[t].people) * static_cast<double>(tasks[t].iterations - from);
-    }
-    for (std::size_t t : round) {
-      const std::size_t from = results[t].state.iterations;
-      continue_chain_task(dataset, options, tasks[t], results[t], reporter(static_cast<double>(tasks[t].people), from));
-      work_done += static_cast<double>(tasks[t].people) * static_cast<double>(tasks[t].iterations - from);
-    }
-  }
+  continue_until_converged(dataset, options, tasks, results, account);
   return assemble_concept_analysis(dataset, options, tasks, std::move(results));
 }
 

@@ -198,6 +198,14 @@ void continue_chain_task(const ConceptDataset& dataset, const ConceptOptions& op
 // for its continuation (a kernel field on the task it returns).
 std::vector<std::size_t> tasks_to_continue(const ConceptOptions& options, const std::vector<ChainTask>& tasks,
                                            const std::vector<ChainResult>& results);
+// Run until converged: rounds of tasks_to_continue, each task continued in
+// place (tasks[i] gets its new length, results[i] its continued chain).
+// `work`, when set, is told of work (people × iterations) as a round plans it
+// (first argument) and as it is done (second); returning false cancels by
+// throwing AnalysisCancelled.
+void continue_until_converged(const ConceptDataset& dataset, const ConceptOptions& options,
+                              std::vector<ChainTask>& tasks, std::vector<ChainResult>& results,
+                              const std::function<bool(double, double)>& work = {});
 // The analysis from every task's result (results[i] for tasks[i]).
 ConceptAnalysis assemble_concept_analysis(const ConceptDataset& dataset, const ConceptOptions& options,
                                           const std::vector<ChainTask>& tasks, std::vector<ChainResult> results);

@@ -16,6 +16,9 @@ declare module '@shoal-wasm/shoal.mjs' {
     bootstrap: number;
     // Concepts clustered on fewer people are left out of the comparisons (--min-people).
     minPeople: number;
+    // With 2 chains or more, the most iterations a failing cell's chains run
+    // to converge (--max-iterations); left out, the settings' default.
+    maxIterations?: number;
   }
   export interface ShoalModule {
     version(): string;

@@ -39,21 +39,19 @@ export function categorySummaries(report: ConceptReport, metric = 'p_multiple_co
   return { values, interval };
 }
 
-// The number the paper reports per concept: P(multiple concepts) at the
-// final iteration, averaged over chains, at the largest subset.
+// The number the paper reports per concept, at the largest subset, as the
+// report gives it: P(multiple concepts) at the planned final iteration,
+// averaged over chains.
 export function finalIterationValue(c: ConceptResult): number | null {
   const s = c.subsets[c.subsets.length - 1];
-  if (!s) return null;
-  const values = (s.chains ?? []).map((ch) => ch.last.p_multiple_concepts).filter((v): v is number => v !== null);
-  return values.length ? mean(values) : s.last_iteration.p_multiple_concepts;
+  return s ? s.last_p_multiple_concepts : null;
 }
 
 export interface Baseline { population: string; category: string; baseline: number; concepts: number }
 
-// The human baselines per category, in the paper's measure: the last
-// iteration, each concept's chains averaged (the report's per-category
-// last-iteration summary reads the first chain only; the released human
-// chains are three).
+// The human baselines per category, in the paper's measure: the report's
+// last-iteration value of each concept (its chains averaged; the released
+// human chains are three).
 export function humanBaselines(report: ConceptReport): Baseline[] {
   const human = populationOrder(report.populations).find((p) => p.human && p.concepts.some((c) => c.subsets.length > 0));
   if (!human) return [];
