@@ -221,10 +221,9 @@ std::string concept_subsets_csv(const ConceptAnalysis& analysis) {
   csv.row({"population", "concept", "people", "chains", "draws", "last_tables", "last_p_same_table",
            "last_richness_chao1", "last_log_posterior", "p_same_table_mean", "p_same_table_low", "p_same_table_high",
            "p_multiple_concepts_mean", "p_multiple_concepts_low", "p_multiple_concepts_high", "tables_mean",
-           "richness_chao1_mean", "r_hat_p_same_table", "map_log_posterior", "below_min_people",
-           "last_p_multiple_concepts", "verdict", "iterations", "burn_in", "ess_bulk_p_same_table",
-           "ess_tail_p_same_table", "mcse_p_same_table", "r_hat_tables", "ess_bulk_tables", "ess_tail_tables",
-           "mcse_tables", "failed"});
+           "richness_chao1_mean", "r_hat_p_same_table", "map_log_posterior", "last_p_multiple_concepts", "verdict",
+           "iterations", "burn_in", "ess_bulk_p_same_table", "ess_tail_p_same_table", "mcse_p_same_table",
+           "r_hat_tables", "ess_bulk_tables", "ess_tail_tables", "mcse_tables", "failed", "below_min_people"});
   for (const auto& p : analysis.populations) {
     for (const auto& c : p.concepts) {
       for (const auto& s : c.subsets) {
@@ -238,12 +237,12 @@ std::string concept_subsets_csv(const ConceptAnalysis& analysis) {
                  CsvWriter::number(s.p_multiple_concepts.low), CsvWriter::number(s.p_multiple_concepts.high),
                  CsvWriter::number(s.tables.mean), CsvWriter::number(s.richness.mean),
                  CsvWriter::number(cv.p_same_table.r_hat), CsvWriter::number(s.map_log_posterior),
-                 c.below_min_people ? "true" : "false", CsvWriter::number(s.last_p_multiple_concepts),
+                 CsvWriter::number(s.last_p_multiple_concepts),
                  to_string(cv.verdict), std::to_string(cv.iterations), std::to_string(cv.burn_in),
                  CsvWriter::number(cv.p_same_table.ess_bulk), CsvWriter::number(cv.p_same_table.ess_tail),
                  CsvWriter::number(cv.p_same_table.mcse_mean), CsvWriter::number(cv.tables.r_hat),
                  CsvWriter::number(cv.tables.ess_bulk), CsvWriter::number(cv.tables.ess_tail),
-                 CsvWriter::number(cv.tables.mcse_mean), joined(cv.failed, "; ")});
+                 CsvWriter::number(cv.tables.mcse_mean), joined(cv.failed, "; "), c.below_min_people ? "true" : "false"});
       }
     }
   }
