@@ -67,7 +67,9 @@ ComparisonInput concept_comparison_input(const ConceptAnalysis& analysis) {
         continue;
       }
       const double posterior = largest.p_multiple_concepts.mean;
-      const double last = 1.0 - largest.chains.front().last.p_same_table;
+      // The paper's number as the analysis defines it with several chains
+      // (SubsetResult::last_p_multiple_concepts).
+      const double last = largest.last_p_multiple_concepts;
       if (!std::isfinite(posterior) || !std::isfinite(last)) continue;
       pm.units.push_back(c.concept);
       pm.categories.push_back(concept_category(c.concept));
