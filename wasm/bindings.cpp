@@ -7,7 +7,9 @@
 #include <emscripten/val.h>
 
 #include <chrono>
+#include <cmath>
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -243,7 +245,7 @@ Outcome assemble_concept(val files, val concept_settings_text, val chain_results
     const auto settings = concept_settings(concept_settings_text);
     const auto& options = settings.options;
     const auto loaded = load_concepts(files);
-    const auto tasks = shoal::plan_chain_tasks(loaded->dataset, options);
+    auto tasks = shoal::plan_chain_tasks(loaded->dataset, options);
     std::map<std::string, std::size_t> index_of_key;
     std::vector<shoal::ChainResult> results(tasks.size());
     std::vector<bool> seen(tasks.size(), false);
@@ -275,6 +277,9 @@ Outcome assemble_concept(val files, val concept_settings_text, val chain_results
     for (bool s : seen) {
       if (!s) throw std::invalid_argument("chain results are missing for some chains");
     }
+    // Run until converged: the failing cells' chains are continued here,
+    // from the states the workers saved, exactly as the CLI continues them.
+    shoal::continue_until_converged(loaded->dataset, options, tasks, results);
     const auto analysis = shoal::assemble_concept_analysis(loaded->dataset, options, tasks, std::move(results));
     const auto comparisons = shoal::compare_concepts(analysis, {settings.bootstrap, analysis.options.seed});
     return success(serialise(

@@ -97,7 +97,14 @@ std::vector<Setting> make_registry() {
   r.push_back(on_page(whole("iterations", kConcept, "500", 1, 10000000, "Gibbs iterations per chain",
                             "iterations (sweeps) per chain")));
   r.push_back(on_page(whole("burn-in", kConcept, "100", 0, 10000000, "iterations left out of the summaries",
-                            "first iterations left out of the posterior summaries; must be below --iterations")));
+                            "first iterations left out of the posterior summaries; must be below --iterations; a "
+                            "chain continued past --iterations leaves out the same share")));
+  r.push_back(on_page(whole("max-iterations", kConcept, std::to_string(kDefaultMaxIterations), 1, 10000000,
+                            "the most iterations a chain runs to converge",
+                            "with 2 chains or more, the most iterations a cell's chains run to converge: a cell that "
+                            "fails R-hat < 1.01 or an effective sample size of 400 is continued, doubling its "
+                            "chains' length, up to this (or --iterations when larger); equal to --iterations: a "
+                            "fixed run")));
   Setting chains = on_page(whole("chains", kConcept, "1", 1, 1000, "chains per concept and subset",
                                  "independent chains per concept and subset; 1 as in the paper; R-hat is reported "
                                  "from 2: use 4 to check that the answer does not depend on the seed"));

@@ -2,6 +2,7 @@
 
 #include "cli/analysis_command.hpp"
 #include "cli/commands.hpp"
+#include "concept/convergence_summary.hpp"
 #include "concept/diversity.hpp"
 #include "concept/responses.hpp"
 #include "report/comparison_report.hpp"
@@ -23,12 +24,20 @@ mixture (Beta-Bernoulli answers, θ ~ Beta(alpha, alpha) per question and
 table) sampled by Gibbs sampling with split-merge moves. Reported per concept and subset size: the
 last iteration (as in the paper), the posterior mean and central 95%
 interval of P(same table) and P(multiple concepts) = 1 - P(same table), the
-number of tables, the Chao1-corrected number of concepts, R-hat across
-chains, the highest-posterior (MAP) seating, and reliability: agreement of
-an individual with itself over the two presentations of a question (raw
-format) and agreement between individuals. Convergence: R-hat and the
-effective sample size of P(same table) and of the number of tables, with a
-warning when R-hat > 1.1 or the effective sample size < 100.
+number of tables, the Chao1-corrected number of concepts, the
+highest-posterior (MAP) seating, and reliability: agreement of an
+individual with itself over the two presentations of a question (raw
+format) and agreement between individuals. Convergence, as the field
+judges it (Vehtari et al. 2021; Stan, ArviZ, R's posterior): for P(same
+table), the number of tables and the log posterior, the rank-normalised
+split R-hat, bulk- and tail-ESS and the Monte Carlo standard error of the
+mean. A cell (concept x subset) passes when, for P(same table) and the
+number of tables, R-hat < 1.01 and both ESS >= 400. With 2 chains or more
+the run goes on until each cell passes: a failing cell's chains are
+continued, the same chains with the same random streams, to twice their
+length at a time, up to --max-iterations; its first fifth (--burn-in /
+--iterations) is left out. With one chain the diagnostics are computed on
+the chain's halves but the cell is not judged.
 Populations are then compared ("comparisons" in the report): per population
 the mean P(multiple concepts) over concepts (posterior mean at each
 concept's largest subset, and the paper's last-iteration value; concepts
@@ -108,6 +117,15 @@ Inputs (CSV; comma, semicolon or tab separated; format detected per file):
                    "%zu of %zu concepts (population x concept at its largest subset) left out of the means and "
                    "comparisons: fewer than %zu people (--min-people %zu; 1 keeps them)\n",
                    comparisons.left_out.size(), clustered, analysis.options.min_people, analysis.options.min_people);
+    }
+    const ConvergenceSummary convergence = summarise_convergence(analysis);
+    const std::string line = convergence_summary_line(convergence);
+    if (!line.empty()) std::fprintf(stderr, "convergence: %s\n", line.c_str());
+    for (const auto& cell : convergence.failed) {
+      std::string failed;
+      for (const auto& f : cell.failed) failed += (failed.empty() ? "" : "; ") + f;
+      std::fprintf(stderr, "  %s / %s / %zu people, %zu iterations: %s\n", cell.population.c_str(),
+                   cell.concept.c_str(), cell.people, cell.iterations, failed.c_str());
     }
     print_input_issues(dataset.issues);
     std::fputs(comparison_summary(comparisons).c_str(), stderr);

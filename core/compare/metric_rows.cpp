@@ -67,11 +67,12 @@ ComparisonInput concept_comparison_input(const ConceptAnalysis& analysis) {
         continue;
       }
       // The concepts of the population's means (summarise_population's rule):
-      // every concept not below min_people.
+      // every concept not below min_people. The paper's number is the
+      // analysis's own with several chains (SubsetResult::last_p_multiple_concepts).
       pm.units.push_back(c.concept);
       pm.categories.push_back(concept_category(c.concept));
       pm.values[0].push_back(largest.p_multiple_concepts.mean);
-      pm.values[1].push_back(1.0 - largest.chains.front().last.p_same_table);
+      pm.values[1].push_back(largest.last_p_multiple_concepts);
     }
     input.populations.push_back(std::move(pm));
   }

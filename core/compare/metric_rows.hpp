@@ -50,8 +50,9 @@ ComparisonInput values_comparison_input(const ValuesAnalysis& analysis);
 // Concepts: per clustered concept not below min_people (the others are
 // listed in left_out), at its largest subset, the posterior mean
 // of P(multiple concepts) ("p_multiple_concepts") and, for comparison with
-// the paper, the value at the last iteration of the first chain
-// ("last_p_multiple_concepts"); the category is concept_category().
+// the paper, the value at the planned final iteration, averaged over chains
+// ("last_p_multiple_concepts", see SubsetResult); the category is
+// concept_category().
 ComparisonInput concept_comparison_input(const ConceptAnalysis& analysis);
 
 }  // namespace shoal

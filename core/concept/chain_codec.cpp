@@ -7,7 +7,11 @@ namespace shoal {
 namespace {
 
 constexpr std::size_t kRecordFields = 5;
-constexpr std::size_t kHeaderFields = 3 + 2 * kRecordFields;
+constexpr std::size_t kHeaderFields = 4 + 2 * kRecordFields;
+// The saved state's fixed part: iterations done, the split–merge rate,
+// credit and tuning counts (6), the stream's four words as 32-bit halves (8),
+// its spare normal (2), the number of slots in use; then seat, active, free.
+constexpr std::size_t kStateFixed = 1 + 6 + 8 + 2 + 1;
 
 void append_record(std::vector<double>& out, const IterationRecord& r) {
   out.push_back(static_cast<double>(r.iteration));
@@ -34,16 +38,75 @@ IterationRecord read_record(const double* d) {
   return r;
 }
 
+void append_state(std::vector<double>& out, const ChainState& state) {
+  const RestaurantState& r = state.restaurant;
+  out.push_back(static_cast<double>(state.iterations));
+  for (double v : {r.split_merge_rate, r.split_merge_credit, r.sweep_work, r.split_merge_work}) out.push_back(v);
+  out.push_back(static_cast<double>(r.split_merge_proposals));
+  out.push_back(static_cast<double>(r.tuning_sweeps));
+  for (std::uint64_t word : state.rng.words) {
+    out.push_back(static_cast<double>(word >> 32));
+    out.push_back(static_cast<double>(word & 0xffffffffu));
+  }
+  out.push_back(state.rng.has_spare ? 1.0 : 0.0);
+  out.push_back(state.rng.spare);
+  out.push_back(static_cast<double>(r.active.size()));
+  for (const auto* slots : {&r.seat, &r.active, &r.free}) {
+    for (std::uint32_t slot : *slots) out.push_back(static_cast<double>(slot));
+  }
+}
+
+std::uint32_t as_slot(double v) {
+  const std::size_t slot = as_count(v);
+  if (slot > 0xffffffffu) throw std::invalid_argument("chain results are malformed");
+  return static_cast<std::uint32_t>(slot);
+}
+
+// A chain's state from its `size` numbers at `d`; restore() checks that it fits.
+ChainState read_state(const double* d, std::size_t size) {
+  ChainState state;
+  if (size == 0) return state;   // a chain with nothing to continue
+  if (size < kStateFixed) throw std::invalid_argument("chain results are truncated");
+  // Seat (one per person), then the slots in use and the free ones (one per person).
+  if ((size - kStateFixed) % 2 != 0) throw std::invalid_argument("chain results are malformed");
+  const std::size_t people = (size - kStateFixed) / 2;
+  RestaurantState& r = state.restaurant;
+  state.iterations = as_count(d[0]);
+  r.split_merge_rate = d[1];
+  r.split_merge_credit = d[2];
+  r.sweep_work = d[3];
+  r.split_merge_work = d[4];
+  r.split_merge_proposals = as_count(d[5]);
+  r.tuning_sweeps = as_count(d[6]);
+  for (int w = 0; w < 4; ++w) {
+    const std::uint64_t high = as_slot(d[7 + 2 * w]), low = as_slot(d[8 + 2 * w]);
+    state.rng.words[w] = (high << 32) | low;
+  }
+  state.rng.has_spare = d[15] != 0.0;
+  state.rng.spare = d[16];
+  const std::size_t active = as_count(d[17]);
+  if (active > people) throw std::invalid_argument("chain results are malformed");
+  const double* slots = d + kStateFixed;
+  for (std::size_t i = 0; i < people; ++i) r.seat.push_back(as_slot(slots[i]));
+  for (std::size_t i = 0; i < active; ++i) r.active.push_back(as_slot(slots[people + i]));
+  for (std::size_t i = active; i < people; ++i) r.free.push_back(as_slot(slots[people + i]));
+  return state;
+}
+
 }  // namespace
 
 void append_chain_result(std::vector<double>& out, std::size_t task, const ChainResult& result) {
   out.push_back(static_cast<double>(task));
   out.push_back(static_cast<double>(result.recorded.size()));
   out.push_back(static_cast<double>(result.map_seating.size()));
+  std::vector<double> state;
+  if (result.state.iterations > 0) append_state(state, result.state);
+  out.push_back(static_cast<double>(state.size()));
   append_record(out, result.last);
   append_record(out, result.map);
   for (const auto& r : result.recorded) append_record(out, r);
   for (std::size_t table : result.map_seating) out.push_back(static_cast<double>(table));
+  out.insert(out.end(), state.begin(), state.end());
 }
 
 std::vector<std::pair<std::size_t, ChainResult>> read_chain_results(const double* data, std::size_t size) {
@@ -54,16 +117,20 @@ std::vector<std::pair<std::size_t, ChainResult>> read_chain_results(const double
     const std::size_t task = as_count(data[at]);
     const std::size_t recorded = as_count(data[at + 1]);
     const std::size_t seating = as_count(data[at + 2]);
+    const std::size_t state = as_count(data[at + 3]);
     if ((size - at - kHeaderFields) / kRecordFields < recorded ||
-        size - at - kHeaderFields - recorded * kRecordFields < seating) {
+        size - at - kHeaderFields - recorded * kRecordFields < seating ||
+        size - at - kHeaderFields - recorded * kRecordFields - seating < state) {
       throw std::invalid_argument("chain results are truncated");
     }
     ChainResult result;
-    result.last = read_record(data + at + 3);
-    result.map = read_record(data + at + 3 + kRecordFields);
+    result.last = read_record(data + at + 4);
+    result.map = read_record(data + at + 4 + kRecordFields);
     at += kHeaderFields;
     for (std::size_t i = 0; i < recorded; ++i, at += kRecordFields) result.recorded.push_back(read_record(data + at));
     for (std::size_t i = 0; i < seating; ++i, ++at) result.map_seating.push_back(as_count(data[at]));
+    result.state = read_state(data + at, state);
+    at += state;
     results.emplace_back(task, std::move(result));
   }
   return results;

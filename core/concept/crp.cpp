@@ -407,13 +407,60 @@ std::vector<std::size_t> Restaurant::seating() const {
   return result;
 }
 
-ChainResult run_chain(const AnswerMatrix& answers, const CrpModel& model, const ChainOptions& options, Rng& rng,
-                      const std::function<bool(std::size_t)>& after_iteration) {
-  ChainResult result;
-  Restaurant restaurant(answers, model);
-  result.map.log_posterior = -std::numeric_limits<double>::infinity();
-  if (options.iterations > options.burn_in) result.recorded.reserve(options.iterations - options.burn_in);
-  for (std::size_t iteration = 0; iteration < options.iterations; ++iteration) {
+RestaurantState Restaurant::state() const {
+  return {seat_, active_, free_, split_merge_rate_, split_merge_credit_, sweep_work_, split_merge_work_,
+          split_merge_proposals_, tuning_sweeps_};
+}
+
+void Restaurant::restore(const RestaurantState& state) {
+  const auto bad = [] { throw std::invalid_argument("a chain's saved state does not fit its answers"); };
+  if (state.seat.size() != people_ || state.active.size() + state.free.size() != people_) bad();
+  std::vector<std::uint8_t> used(people_, 0);   // 1: active, 2: free
+  for (std::uint32_t slot : state.active) {
+    if (slot >= people_ || used[slot]) bad();
+    used[slot] = 1;
+  }
+  for (std::uint32_t slot : state.free) {
+    if (slot >= people_ || used[slot]) bad();
+    used[slot] = 2;
+  }
+  std::vector<std::uint32_t> sizes(people_, 0);
+  for (std::uint32_t slot : state.seat) {
+    if (slot >= people_ || used[slot] != 1) bad();
+    ++sizes[slot];
+  }
+  for (std::uint32_t slot : state.active) {
+    if (sizes[slot] == 0) bad();
+  }
+  seat_ = state.seat;
+  active_ = state.active;
+  free_ = state.free;
+  size_.assign(people_, 0);
+  counts_.assign(people_ * row_, 0);
+  for (std::size_t person = 0; person < people_; ++person) {
+    const std::uint32_t slot = seat_[person];
+    ++size_[slot];
+    const std::uint32_t* cell = cells_.data() + person * questions_;
+    std::uint32_t* counts = counts_.data() + static_cast<std::size_t>(slot) * row_;
+    for (std::size_t q = 0; q < questions_; ++q) ++counts[cell[q]];
+  }
+  for (std::size_t k = 0; k < active_.size(); ++k) active_index_[active_[k]] = static_cast<std::uint32_t>(k);
+  split_merge_rate_ = state.split_merge_rate;
+  split_merge_credit_ = state.split_merge_credit;
+  sweep_work_ = state.sweep_work;
+  split_merge_work_ = state.split_merge_work;
+  split_merge_proposals_ = state.split_merge_proposals;
+  tuning_sweeps_ = state.tuning_sweeps;
+}
+
+namespace {
+
+// Iterations `from` .. `to` - 1 of a chain whose restaurant and stream are
+// as they were after `from` iterations.
+void advance_chain(Restaurant& restaurant, Rng& rng, const AnswerMatrix& answers, const ChainOptions& options,
+                   ChainResult& result, std::size_t from, std::size_t to,
+                   const std::function<bool(std::size_t)>& after_iteration) {
+  for (std::size_t iteration = from; iteration < to; ++iteration) {
     // The split–merge rate is tuned on the second half of the burn-in.
     if (iteration == options.burn_in / 2) restaurant.start_tuning_split_merge_rate();
     if (iteration == options.burn_in && options.burn_in > 0) restaurant.tune_split_merge_rate();
@@ -432,7 +479,33 @@ ChainResult run_chain(const AnswerMatrix& answers, const CrpModel& model, const 
     result.last = record;
     if (after_iteration && !after_iteration(iteration + 1)) throw AnalysisCancelled();
   }
+  result.state.iterations = to;
+  result.state.restaurant = restaurant.state();
+  result.state.rng = rng.state();
+}
+
+}  // namespace
+
+ChainResult run_chain(const AnswerMatrix& answers, const CrpModel& model, const ChainOptions& options, Rng& rng,
+                      const std::function<bool(std::size_t)>& after_iteration) {
+  ChainResult result;
+  Restaurant restaurant(answers, model);
+  result.map.log_posterior = -std::numeric_limits<double>::infinity();
+  if (options.iterations > options.burn_in) result.recorded.reserve(options.iterations - options.burn_in);
+  advance_chain(restaurant, rng, answers, options, result, 0, options.iterations, after_iteration);
   return result;
+}
+
+void continue_chain(const AnswerMatrix& answers, const CrpModel& model, const ChainOptions& options,
+                    ChainResult& result, std::size_t iterations,
+                    const std::function<bool(std::size_t)>& after_iteration) {
+  const std::size_t done = result.state.iterations;
+  if (iterations < done) throw std::invalid_argument("a chain cannot be continued to fewer iterations than it has done");
+  if (iterations == done) return;
+  Restaurant restaurant(answers, model);
+  restaurant.restore(result.state.restaurant);
+  Rng rng(result.state.rng);
+  advance_chain(restaurant, rng, answers, options, result, done, iterations, after_iteration);
 }
 
 }  // namespace shoal

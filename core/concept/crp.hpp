@@ -80,6 +80,18 @@ class AnalysisCancelled : public std::runtime_error {
   AnalysisCancelled() : std::runtime_error("analysis cancelled") {}
 };
 
+// A restaurant's state beyond its answers and model: who sits in which slot,
+// the order of the slots in use and of the free ones (a draw picks a table by
+// its position, so the order is part of the chain's future), and the
+// split–merge rate, its credit and its tuning counts.
+struct RestaurantState {
+  std::vector<std::uint32_t> seat, active, free;
+  double split_merge_rate = kInitialSplitMergeRate;
+  double split_merge_credit = 0.0;
+  double sweep_work = 0.0, split_merge_work = 0.0;
+  std::size_t split_merge_proposals = 0, tuning_sweeps = 0;
+};
+
 // The Gibbs sampler's state. Each table keeps its size and, per question and
 // option, how many of its people chose it, updated as people leave and sit down,
 // so scoring a candidate table costs one table lookup per question instead
@@ -92,6 +104,13 @@ class Restaurant {
 
   // Seats people as given (every person exactly once).
   void set_seating(const Partition& seating);
+
+  // The state, and its restoration: a restaurant restored from another's
+  // state makes the same moves with the same random stream. restore throws
+  // std::invalid_argument for a state that is not one of this restaurant's
+  // (wrong sizes, a slot used twice, a person at a free or empty slot).
+  RestaurantState state() const;
+  void restore(const RestaurantState& state);
 
   // One Gibbs iteration: every person in order is removed and reseated with
   // probability proportional to the joint posterior of the resulting seating.
@@ -239,11 +258,20 @@ struct ChainOptions {
   SamplerKernel kernel = SamplerKernel::SplitMerge;
 };
 
+// Where a chain stopped: enough to continue it with the very draws it would
+// have made had it not stopped.
+struct ChainState {
+  std::size_t iterations = 0;   // iterations done
+  RestaurantState restaurant;
+  RngState rng;
+};
+
 struct ChainResult {
   std::vector<IterationRecord> recorded;   // iterations burn_in .. iterations-1
   IterationRecord last;                     // the final iteration (the paper's output)
   std::vector<std::size_t> map_seating;     // highest log posterior visited at any iteration's end
   IterationRecord map;
+  ChainState state;
 };
 
 // Runs one chain. `after_iteration`, when set, is called after each
@@ -251,5 +279,15 @@ struct ChainResult {
 // stops by throwing AnalysisCancelled.
 ChainResult run_chain(const AnswerMatrix& answers, const CrpModel& model, const ChainOptions& options, Rng& rng,
                       const std::function<bool(std::size_t)>& after_iteration = {});
+
+// Continues a chain run_chain (or this) left in `result` until it has done
+// `iterations` in all, with the same options (the burn-in says which
+// iterations are recorded and when the split–merge rate was tuned): the
+// result is the one run_chain would have given for that many iterations.
+// Throws std::invalid_argument when `iterations` is fewer than already done
+// or the state does not fit the answers.
+void continue_chain(const AnswerMatrix& answers, const CrpModel& model, const ChainOptions& options,
+                    ChainResult& result, std::size_t iterations,
+                    const std::function<bool(std::size_t)>& after_iteration = {});
 
 }  // namespace shoal

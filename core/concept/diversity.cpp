@@ -68,81 +68,78 @@ double mean_of_all(const std::vector<double>& values) {
   return values.empty() ? kNaN : total / static_cast<double>(values.size());
 }
 
-std::string format_number(double value, int digits) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.*f", digits, value);
-  return text;
-}
-
-std::vector<std::string> convergence_warnings(const SubsetResult& s) {
-  std::vector<std::string> warnings;
-  const auto check_r_hat = [&](double value, const char* quantity) {
-    if (std::isfinite(value) && value > kRHatWarning) {
-      warnings.push_back(std::string("R-hat of ") + quantity + " is " + format_number(value, 3) + " (above " +
-                         format_number(kRHatWarning, 2) + "): the chains disagree");
-    }
-  };
-  const auto check_ess = [&](double value, const char* quantity) {
-    if (std::isfinite(value) && value < kEssWarning) {
-      warnings.push_back(std::string("effective sample size of ") + quantity + " is " + format_number(value, 1) +
-                         " (below " + format_number(kEssWarning, 0) + "): run more iterations or chains");
-    }
-  };
-  check_r_hat(s.r_hat_p_same_table, "P(same table)");
-  check_r_hat(s.r_hat_tables, "the number of tables");
-  check_ess(s.ess_p_same_table, "P(same table)");
-  check_ess(s.ess_tables, "the number of tables");
-  return warnings;
-}
-
 SubsetResult summarise_subset(std::size_t people, const std::vector<const ChainTask*>& tasks,
-                              const std::vector<ChainResult*>& chains, bool keep_traces) {
+                              const std::vector<ChainResult*>& chains, const ConceptOptions& options) {
   std::vector<std::uint64_t> seeds;
   for (const auto* task : tasks) seeds.push_back(task->seed);
-  return summarise_chains(people, seeds, chains, keep_traces);
+  return summarise_chains(people, seeds, chains, options);
+}
+
+// The records a chain's summaries count: those after its burn-in.
+std::vector<IterationRecord>::const_iterator first_counted(const ChainResult& chain, const ConceptOptions& options) {
+  if (chain.state.iterations == 0) return chain.recorded.begin();   // read from a file: as recorded
+  const std::size_t burn_in = counted_burn_in(options, chain.state.iterations);
+  return std::find_if(chain.recorded.begin(), chain.recorded.end(),
+                      [&](const IterationRecord& r) { return r.iteration >= burn_in; });
+}
+
+// The record at the planned final iteration, the paper's number.
+IterationRecord planned_last(const ChainResult& chain, const ConceptOptions& options) {
+  if (chain.state.iterations <= options.iterations) return chain.last;
+  for (const auto& r : chain.recorded) {
+    if (r.iteration + 1 == options.iterations) return r;
+  }
+  return chain.last;
+}
+
+CellConvergence judge_results(const std::vector<const ChainResult*>& chains, const ConceptOptions& options) {
+  std::vector<std::vector<IterationRecord>> counted;
+  for (const auto* chain : chains) counted.emplace_back(first_counted(*chain, options), chain->recorded.cend());
+  std::vector<const std::vector<IterationRecord>*> pointers;
+  for (const auto& c : counted) pointers.push_back(&c);
+  const ChainResult& first = *chains.front();
+  const std::size_t iterations = first.state.iterations > 0 ? first.state.iterations : first.last.iteration + 1;
+  const std::size_t burn_in = first.state.iterations > 0 ? counted_burn_in(options, iterations) : options.burn_in;
+  return judge_cell(pointers, iterations, burn_in);
 }
 
 }  // namespace
 
 SubsetResult summarise_chains(std::size_t people, const std::vector<std::uint64_t>& seeds,
-                              const std::vector<ChainResult*>& chains, bool keep_traces) {
+                              const std::vector<ChainResult*>& chains, const ConceptOptions& options) {
   SubsetResult result;
   result.people = people;
-  std::vector<std::vector<double>> same_by_chain, tables_by_chain;
   std::vector<double> same, multiple, tables, richness;
+  std::vector<const ChainResult*> judged(chains.begin(), chains.end());
+  result.convergence = judge_results(judged, options);
   result.map_log_posterior = -std::numeric_limits<double>::infinity();
+  double last_multiple = 0.0;
   for (std::size_t c = 0; c < chains.size(); ++c) {
     ChainResult& chain = *chains[c];
     ChainSummary summary;
     summary.seed = seeds[c];
-    summary.last = chain.last;
+    summary.last = planned_last(chain, options);
     summary.map = chain.map;
+    last_multiple += 1.0 - summary.last.p_same_table;
     if (chain.map.log_posterior > result.map_log_posterior) {
       result.map_log_posterior = chain.map.log_posterior;
       result.map_seating = chain.map_seating;
     }
-    same_by_chain.emplace_back();
-    tables_by_chain.emplace_back();
-    for (const auto& record : chain.recorded) {
-      same.push_back(record.p_same_table);
-      multiple.push_back(1.0 - record.p_same_table);
-      tables.push_back(static_cast<double>(record.tables));
-      richness.push_back(record.richness);
-      same_by_chain.back().push_back(record.p_same_table);
-      tables_by_chain.back().push_back(static_cast<double>(record.tables));
+    const auto counted = first_counted(chain, options);
+    for (auto record = counted; record != chain.recorded.cend(); ++record) {
+      same.push_back(record->p_same_table);
+      multiple.push_back(1.0 - record->p_same_table);
+      tables.push_back(static_cast<double>(record->tables));
+      richness.push_back(record->richness);
     }
-    if (keep_traces) summary.trace = std::move(chain.recorded);
+    if (options.keep_traces) summary.trace.assign(counted, chain.recorded.cend());
     result.chains.push_back(std::move(summary));
   }
+  result.last_p_multiple_concepts = chains.empty() ? kNaN : last_multiple / static_cast<double>(chains.size());
   result.p_same_table = summarise_draws(std::move(same));
   result.p_multiple_concepts = summarise_draws(std::move(multiple));
   result.tables = summarise_draws(std::move(tables));
   result.richness = summarise_draws(std::move(richness));
-  result.r_hat_p_same_table = classic_r_hat(same_by_chain);
-  result.r_hat_tables = classic_r_hat(tables_by_chain);
-  result.ess_p_same_table = effective_sample_size(same_by_chain);
-  result.ess_tables = effective_sample_size(tables_by_chain);
-  result.warnings = convergence_warnings(result);
   return result;
 }
 
@@ -183,6 +180,11 @@ void validate(const ConceptOptions& options) {
                                 ") must be smaller than the number of iterations (" +
                                 std::to_string(options.iterations) + ") so that some iterations are recorded");
   }
+  if (options.max_iterations != 0 && options.max_iterations < options.iterations) {
+    throw std::invalid_argument("max-iterations (" + std::to_string(options.max_iterations) +
+                                ") must be at least the number of iterations (" + std::to_string(options.iterations) +
+                                ")");
+  }
   if (options.chains == 0) throw std::invalid_argument("chains must be at least 1");
   if (options.subset_sizes.empty()) throw std::invalid_argument("at least one subset size is needed");
   for (std::size_t size : options.subset_sizes) {
@@ -207,6 +209,23 @@ std::vector<std::size_t> subset_sizes_for(std::size_t available, const std::vect
   return sizes;
 }
 
+std::size_t max_chain_iterations(const ConceptOptions& options) {
+  return options.chains >= 2 ? std::max(options.iterations, options.max_iterations) : options.iterations;
+}
+
+std::size_t next_chain_iterations(const ConceptOptions& options, std::size_t current) {
+  const std::size_t most = max_chain_iterations(options);
+  return current >= most / 2 ? most : 2 * current;
+}
+
+std::size_t counted_burn_in(const ConceptOptions& options, std::size_t iterations) {
+  if (iterations == options.iterations) return options.burn_in;
+  // In long double, so that burn_in × iterations cannot overflow and the
+  // share is the same on every platform (both are below 2^53).
+  return static_cast<std::size_t>(static_cast<long double>(iterations) * static_cast<long double>(options.burn_in) /
+                                  static_cast<long double>(options.iterations));
+}
+
 std::vector<ChainTask> plan_chain_tasks(const ConceptDataset& dataset, const ConceptOptions& options) {
   validate(options);
   std::vector<ChainTask> tasks;
@@ -224,6 +243,7 @@ std::vector<ChainTask> plan_chain_tasks(const ConceptDataset& dataset, const Con
           task.chain = chain;
           task.seed = derive_seed(options.seed,
                                   stream_label + '\x1f' + std::to_string(size) + '\x1f' + std::to_string(chain));
+          task.iterations = options.iterations;
           tasks.push_back(task);
         }
       }
@@ -233,7 +253,8 @@ std::vector<ChainTask> plan_chain_tasks(const ConceptDataset& dataset, const Con
 }
 
 double chain_task_work(const ChainTask& task, const ConceptOptions& options) {
-  return static_cast<double>(task.people) * static_cast<double>(options.iterations);
+  (void)options;
+  return static_cast<double>(task.people) * static_cast<double>(task.iterations);
 }
 
 ChainResult run_chain_task(const ConceptDataset& dataset, const ConceptOptions& options, const ChainTask& task,
@@ -241,7 +262,41 @@ ChainResult run_chain_task(const ConceptDataset& dataset, const ConceptOptions& 
   const auto& responses = dataset.populations.at(task.population).concepts.at(task.concept);
   const AnswerMatrix answers = answer_matrix(responses, task.people);
   Rng rng(task.seed);
-  return run_chain(answers, options.model, ChainOptions{options.iterations, options.burn_in, options.kernel}, rng, after_iteration);
+  return run_chain(answers, options.model, ChainOptions{task.iterations, options.burn_in, options.kernel}, rng,
+                   after_iteration);
+}
+
+void continue_chain_task(const ConceptDataset& dataset, const ConceptOptions& options, const ChainTask& task,
+                         ChainResult& result, const std::function<bool(std::size_t)>& after_iteration) {
+  const auto& responses = dataset.populations.at(task.population).concepts.at(task.concept);
+  const AnswerMatrix answers = answer_matrix(responses, task.people);
+  continue_chain(answers, options.model, ChainOptions{task.iterations, options.burn_in, options.kernel}, result,
+                 task.iterations, after_iteration);
+}
+
+std::vector<std::size_t> tasks_to_continue(const ConceptOptions& options, const std::vector<ChainTask>& tasks,
+                                           const std::vector<ChainResult>& results) {
+  if (results.size() != tasks.size()) throw std::invalid_argument("one chain result is needed per chain task");
+  std::vector<std::size_t> chosen;
+  const std::size_t most = max_chain_iterations(options);
+  // Tasks are planned subset by subset, a cell's chains together.
+  for (std::size_t first = 0; first < tasks.size();) {
+    std::size_t end = first;
+    std::vector<const ChainResult*> chains;
+    while (end < tasks.size() && tasks[end].population == tasks[first].population &&
+           tasks[end].concept == tasks[first].concept && tasks[end].people == tasks[first].people) {
+      if (results[end].state.iterations != tasks[end].iterations) {
+        throw std::invalid_argument("a chain result does not have the length of its task");
+      }
+      chains.push_back(&results[end]);
+      ++end;
+    }
+    if (tasks[first].iterations < most && judge_results(chains, options).verdict == CellVerdict::Failed) {
+      for (std::size_t t = first; t < end; ++t) chosen.push_back(t);
+    }
+    first = end;
+  }
+  return chosen;
 }
 
 void summarise_population(ConceptPopulationResult& population, std::size_t min_people) {
@@ -253,7 +308,7 @@ void summarise_population(ConceptPopulationResult& population, std::size_t min_p
     ++population.concepts_clustered;
     if (c.below_min_people) continue;
     multiple.push_back(c.subsets.back().p_multiple_concepts.mean);
-    last_multiple.push_back(1.0 - c.subsets.back().chains.front().last.p_same_table);
+    last_multiple.push_back(c.subsets.back().last_p_multiple_concepts);
   }
   population.mean_p_multiple_concepts = mean_of_all(multiple);
   population.mean_last_p_multiple_concepts = mean_of_all(last_multiple);
@@ -321,7 +376,7 @@ ConceptPopulationResult released_population_result(const ReleasedPopulation& pop
     for (auto& chain : chains) pointers.push_back(&chain);
     // Chains read from a file have no seed of ours.
     const std::vector<std::uint64_t> seeds(chains.size(), 0);
-    cr.subsets.push_back(summarise_chains(concept.people, seeds, pointers, options.keep_traces));
+    cr.subsets.push_back(summarise_chains(concept.people, seeds, pointers, options));
     result.concepts.push_back(std::move(cr));
   }
   // Judged by the same rule as a population clustered here.
@@ -359,7 +414,7 @@ ConceptAnalysis assemble_concept_analysis(const ConceptDataset& dataset, const C
           subset_results.push_back(&results[next]);
           ++next;
         }
-        cr.subsets.push_back(summarise_subset(people, subset_tasks, subset_results, options.keep_traces));
+        cr.subsets.push_back(summarise_subset(people, subset_tasks, subset_results, options));
       }
       pr.concepts.push_back(std::move(cr));
     }
@@ -373,22 +428,47 @@ ConceptAnalysis assemble_concept_analysis(const ConceptDataset& dataset, const C
   return analysis;
 }
 
+void continue_until_converged(const ConceptDataset& dataset, const ConceptOptions& options,
+                              std::vector<ChainTask>& tasks, std::vector<ChainResult>& results,
+                              const std::function<bool(double, double)>& work) {
+  for (auto round = tasks_to_continue(options, tasks, results); !round.empty();
+       round = tasks_to_continue(options, tasks, results)) {
+    double planned = 0.0;
+    for (std::size_t t : round) {
+      const std::size_t from = tasks[t].iterations;
+      tasks[t].iterations = next_chain_iterations(options, from);
+      planned += static_cast<double>(tasks[t].people) * static_cast<double>(tasks[t].iterations - from);
+    }
+    if (work && !work(planned, 0.0)) throw AnalysisCancelled();
+    for (std::size_t t : round) {
+      const double people = static_cast<double>(tasks[t].people);
+      const auto after_iteration = [&](std::size_t) { return !work || work(0.0, people); };
+      continue_chain_task(dataset, options, tasks[t], results[t], after_iteration);
+    }
+  }
+}
+
 ConceptAnalysis analyse_concepts(const ConceptDataset& dataset, const ConceptOptions& options,
                                  const std::function<bool(double)>& progress) {
-  const std::vector<ChainTask> tasks = plan_chain_tasks(dataset, options);
-  double total_work = 0.0;
+  std::vector<ChainTask> tasks = plan_chain_tasks(dataset, options);
+  // The work is known round by round: the planned chains, then each round's
+  // continuations; the fraction reported never goes back.
+  double total_work = 0.0, work_done = 0.0, reported = 0.0;
   for (const auto& task : tasks) total_work += chain_task_work(task, options);
+  const auto account = [&](double planned, double done) {
+    total_work += planned;
+    work_done += done;
+    if (!progress || total_work <= 0.0) return true;
+    reported = std::max(reported, std::min(1.0, work_done / total_work));
+    return progress(reported);
+  };
   std::vector<ChainResult> results;
-  double work_done = 0.0;
+  results.reserve(tasks.size());
   for (const auto& task : tasks) {
     const double people = static_cast<double>(task.people);
-    const auto after_iteration = [&](std::size_t done) {
-      if (!progress || total_work <= 0.0) return true;
-      return progress(std::min(1.0, (work_done + static_cast<double>(done) * people) / total_work));
-    };
-    results.push_back(run_chain_task(dataset, options, task, after_iteration));
-    work_done += chain_task_work(task, options);
+    results.push_back(run_chain_task(dataset, options, task, [&](std::size_t) { return account(0.0, people); }));
   }
+  continue_until_converged(dataset, options, tasks, results, account);
   return assemble_concept_analysis(dataset, options, tasks, std::move(results));
 }
 

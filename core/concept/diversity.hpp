@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "concept/cell_convergence.hpp"
 #include "concept/crp.hpp"
 #include "concept/responses.hpp"
 #include "stats/posterior_summary.hpp"
@@ -13,11 +14,19 @@
 namespace shoal {
 
 constexpr std::size_t kDefaultMinPeople = 10;
+// The settings' default for max_iterations (see tests/benchmarks/
+// convergence_benchmark.cpp for the measurement behind it).
+constexpr std::size_t kDefaultMaxIterations = 4000;
 
 struct ConceptOptions {
   CrpModel model;
   std::size_t iterations = 500;
   std::size_t burn_in = 100;
+  // Run until converged: with two chains or more, a cell whose chains fail
+  // the field's rule (see cell_convergence.hpp) after `iterations` has its
+  // chains continued, in blocks that double their length, until it passes or
+  // they reach this many iterations. 0, or `iterations`, is a fixed run.
+  std::size_t max_iterations = 0;
   std::size_t chains = 1;
   SamplerKernel kernel = SamplerKernel::SplitMerge;
   // Each concept is clustered on its first k complete individuals for each
@@ -40,18 +49,30 @@ void validate(const ConceptOptions& options);
 // The subset sizes used for a concept with `available` complete individuals.
 std::vector<std::size_t> subset_sizes_for(std::size_t available, const std::vector<std::size_t>& requested);
 
-// Thresholds of the convergence warnings: Gelman and Rubin's classic 1.1
-// (our R-hat is neither split nor rank-normalised, so the stricter 1.01 meant
-// for those would flag sound chains) and 100 effective draws, below which
-// the posterior mean and interval are too noisy to read to two digits.
-constexpr double kRHatWarning = 1.1;
-constexpr double kEssWarning = 100.0;
+// The longest a cell's chains may run: max_iterations, or iterations for a
+// fixed run (also with one chain, which is never judged).
+std::size_t max_chain_iterations(const ConceptOptions& options);
+// The iterations after `current` that a failing cell's chains run to: twice
+// as many, at most max_chain_iterations. Doubling keeps the number of
+// judgements per cell to a few (500, 1,000, 2,000, 4,000) while a cell stops
+// within twice the length it needed.
+std::size_t next_chain_iterations(const ConceptOptions& options, std::size_t current);
+// How many of a chain's first iterations are left out of its draws when it
+// ran `iterations`: the share burn_in / iterations of the settings (100 of
+// 500: a fifth), so a chain continued to 2,000 iterations counts its last
+// 1,600. A chain that needed continuing is one whose early draws are suspect;
+// a fixed burn-in would keep ever more of them relative to the draws, while
+// a fixed share keeps the split halves' comparison about the same part of
+// the chain whatever its length.
+std::size_t counted_burn_in(const ConceptOptions& options, std::size_t iterations);
 
 struct ChainSummary {
   std::uint64_t seed = 0;
-  IterationRecord last;                  // the paper's number: the final iteration
+  // The paper's number: the chain's iteration number `iterations` − 1 (the
+  // paper's 500th), also when the chain was continued past it.
+  IterationRecord last;
   IterationRecord map;                   // the best seating this chain visited
-  std::vector<IterationRecord> trace;    // recorded iterations, when asked for
+  std::vector<IterationRecord> trace;    // the counted draws (after the burn-in), when asked for
 };
 
 struct SubsetResult {
@@ -62,16 +83,13 @@ struct SubsetResult {
   PosteriorSummary p_multiple_concepts;  // 1 − P(same table)
   PosteriorSummary tables;
   PosteriorSummary richness;
-  double r_hat_p_same_table = 0.0;       // NaN with one chain
-  double r_hat_tables = 0.0;
-  // Effective sample sizes of the recorded draws of all chains (split-chain,
-  // Geyer's initial monotone sequence: see effective_sample_size); NaN when
-  // the quantity never changes.
-  double ess_p_same_table = 0.0;
-  double ess_tables = 0.0;
-  // Convergence warnings: R-hat above kRHatWarning or an effective sample
-  // size below kEssWarning, for either quantity.
-  std::vector<std::string> warnings;
+  // The paper's number with several chains: the mean over chains of each
+  // chain's P(multiple concepts) at its `last` iteration. Each chain's state
+  // there is an equally good posterior draw; the mean does not depend on
+  // how the chains are numbered, and with one chain it is the paper's value.
+  double last_p_multiple_concepts = 0.0;
+  // Diagnostics and verdict over the counted draws of every chain.
+  CellConvergence convergence;
   // The highest-posterior seating over all chains: table of each of the
   // first `people` complete individuals.
   std::vector<std::size_t> map_seating;
@@ -149,13 +167,16 @@ struct ChainTask {
   std::size_t people = 0;       // subset size: the first `people` complete individuals
   std::size_t chain = 0;
   std::uint64_t seed = 0;       // derived from the seed and the labels, not the order
+  std::size_t iterations = 0;   // the chain's length: options.iterations when planned, more when continued
 };
 
 // The summaries of one subset from its chains' results (seeds[i] for
-// chains[i]), in chain order; moves the recorded iterations into the traces
-// when `keep_traces`.
+// chains[i]), in chain order, over each chain's counted draws (see
+// counted_burn_in); moves them into the traces when options.keep_traces.
+// Chains without a saved state (read from a file) count every record they
+// hold and take their final record as the paper's number.
 SubsetResult summarise_chains(std::size_t people, const std::vector<std::uint64_t>& seeds,
-                              const std::vector<ChainResult*>& chains, bool keep_traces);
+                              const std::vector<ChainResult*>& chains, const ConceptOptions& options);
 
 // Every chain the options ask for, population by population, concept by
 // concept, subset by subset, chain by chain. Throws std::invalid_argument for
@@ -163,9 +184,31 @@ SubsetResult summarise_chains(std::size_t people, const std::vector<std::uint64_
 std::vector<ChainTask> plan_chain_tasks(const ConceptDataset& dataset, const ConceptOptions& options);
 // Person-reseatings a task takes: a measure of its cost.
 double chain_task_work(const ChainTask& task, const ConceptOptions& options);
-// Runs one planned chain; `after_iteration` as for run_chain.
+// Runs one planned chain to task.iterations; `after_iteration` as for run_chain.
 ChainResult run_chain_task(const ConceptDataset& dataset, const ConceptOptions& options, const ChainTask& task,
                            const std::function<bool(std::size_t)>& after_iteration = {});
+// Continues a task's chain from `result` (its result so far) to
+// task.iterations: the same draws as running it that long at once.
+void continue_chain_task(const ConceptDataset& dataset, const ConceptOptions& options, const ChainTask& task,
+                         ChainResult& result, const std::function<bool(std::size_t)>& after_iteration = {});
+// Run until converged, one round: the indices of the tasks whose chains must
+// be continued, every chain of each cell that fails the rule and may still
+// grow (results[i] for tasks[i], tasks as planned or as the previous round
+// left them); each is continued to next_chain_iterations of its length.
+// Empty when every cell is done. Each cell's schedule depends on its own
+// chains alone, so the rounds give the same analysis however the chains are
+// spread over workers. This is where a cell could be given another kernel
+// for its continuation (a kernel field on the task it returns).
+std::vector<std::size_t> tasks_to_continue(const ConceptOptions& options, const std::vector<ChainTask>& tasks,
+                                           const std::vector<ChainResult>& results);
+// Run until converged: rounds of tasks_to_continue, each task continued in
+// place (tasks[i] gets its new length, results[i] its continued chain).
+// `work`, when set, is told of work (people × iterations) as a round plans it
+// (first argument) and as it is done (second); returning false cancels by
+// throwing AnalysisCancelled.
+void continue_until_converged(const ConceptDataset& dataset, const ConceptOptions& options,
+                              std::vector<ChainTask>& tasks, std::vector<ChainResult>& results,
+                              const std::function<bool(double, double)>& work = {});
 // The analysis from every task's result (results[i] for tasks[i]).
 ConceptAnalysis assemble_concept_analysis(const ConceptDataset& dataset, const ConceptOptions& options,
                                           const std::vector<ChainTask>& tasks, std::vector<ChainResult> results);

@@ -5,6 +5,7 @@
 #include "concept/categories.hpp"
 #include "io/csv_writer.hpp"
 #include "report/comparison_report.hpp"
+#include "concept/convergence_summary.hpp"
 #include "report/json_writer.hpp"
 #include "report/report_json.hpp"
 
@@ -40,6 +41,47 @@ nlohmann::json trace_json(const std::vector<IterationRecord>& trace) {
   return columns;
 }
 
+std::string joined(const std::vector<std::string>& parts, const char* separator) {
+  std::string out;
+  for (const auto& part : parts) out += (out.empty() ? "" : separator) + part;
+  return out;
+}
+
+nlohmann::json diagnostics_json(const ConvergenceDiagnostics& d) {
+  return {{"r_hat", number_or_null(d.r_hat)},
+          {"ess_bulk", number_or_null(d.ess_bulk)},
+          {"ess_tail", number_or_null(d.ess_tail)},
+          {"mcse_mean", number_or_null(d.mcse_mean)}};
+}
+
+nlohmann::json convergence_json(const CellConvergence& c) {
+  return {{"verdict", to_string(c.verdict)},
+          {"failed", c.failed},
+          {"undefined", c.undefined},
+          {"iterations", c.iterations},
+          {"burn_in", c.burn_in},
+          {"p_same_table", diagnostics_json(c.p_same_table)},
+          {"tables", diagnostics_json(c.tables)},
+          {"log_posterior", diagnostics_json(c.log_posterior)}};
+}
+
+nlohmann::json summary_json(const ConvergenceSummary& s) {
+  nlohmann::json failed = nlohmann::json::array();
+  for (const auto& cell : s.failed) {
+    failed.push_back({{"population", cell.population},
+                      {"concept", cell.concept},
+                      {"people", cell.people},
+                      {"iterations", cell.iterations},
+                      {"failed", cell.failed}});
+  }
+  return {{"cells", s.cells},
+          {"varying", s.varying},
+          {"passed", s.passed},
+          {"single_chain", s.single_chain},
+          {"line", convergence_summary_line(s)},
+          {"failed", std::move(failed)}};
+}
+
 nlohmann::json subset_json(const SubsetResult& s, bool traces) {
   nlohmann::json chains = nlohmann::json::array();
   for (const auto& c : s.chains) {
@@ -49,15 +91,17 @@ nlohmann::json subset_json(const SubsetResult& s, bool traces) {
     if (traces) chain["trace"] = trace_json(c.trace);
     chains.push_back(std::move(chain));
   }
+  const CellConvergence& cv = s.convergence;
   return {{"people", s.people},
           {"last_iteration", record_json(s.chains.front().last)},
+          {"last_p_multiple_concepts", number_or_null(s.last_p_multiple_concepts)},
           {"p_same_table", summary_json(s.p_same_table)},
           {"p_multiple_concepts", summary_json(s.p_multiple_concepts)},
           {"tables", summary_json(s.tables)},
           {"richness_chao1", summary_json(s.richness)},
-          {"r_hat", {{"p_same_table", number_or_null(s.r_hat_p_same_table)}, {"tables", number_or_null(s.r_hat_tables)}}},
-          {"ess", {{"p_same_table", number_or_null(s.ess_p_same_table)}, {"tables", number_or_null(s.ess_tables)}}},
-          {"warnings", s.warnings},
+          {"r_hat", {{"p_same_table", number_or_null(cv.p_same_table.r_hat)}, {"tables", number_or_null(cv.tables.r_hat)}}},
+          {"ess", {{"p_same_table", number_or_null(cv.p_same_table.ess_bulk)}, {"tables", number_or_null(cv.tables.ess_bulk)}}},
+          {"convergence", convergence_json(cv)},
           {"map", {{"log_posterior", number_or_null(s.map_log_posterior)}, {"seating", s.map_seating}}},
           {"chains", std::move(chains)}};
 }
@@ -123,6 +167,7 @@ void write_concept_report(JsonWriter& out, const ConceptDataset& dataset,
                                {"prior", to_string(o.model.prior)},
                                {"kernel", to_string(o.kernel)},
                                {"iterations", o.iterations},
+                               {"max_iterations", max_chain_iterations(o)},
                                {"burn_in", o.burn_in},
                                {"chains", o.chains},
                                {"subset_sizes", o.subset_sizes},
@@ -131,6 +176,7 @@ void write_concept_report(JsonWriter& out, const ConceptDataset& dataset,
                                {"traces", o.keep_traces}};
   nlohmann::json report = report_envelope("concept", std::move(parameters), dataset.inputs, dataset.issues);
   report["comparisons"] = comparison_json(comparisons);
+  report["convergence"] = summary_json(summarise_convergence(analysis));
   // The concepts, one entry each, are most of a report: they are written one
   // at a time.
   const auto write_population = [&](JsonWriter& w, std::size_t p) {
@@ -166,11 +212,14 @@ std::string concept_subsets_csv(const ConceptAnalysis& analysis) {
   csv.row({"population", "concept", "people", "chains", "draws", "last_tables", "last_p_same_table",
            "last_richness_chao1", "last_log_posterior", "p_same_table_mean", "p_same_table_low", "p_same_table_high",
            "p_multiple_concepts_mean", "p_multiple_concepts_low", "p_multiple_concepts_high", "tables_mean",
-           "richness_chao1_mean", "r_hat_p_same_table", "map_log_posterior", "below_min_people"});
+           "richness_chao1_mean", "r_hat_p_same_table", "map_log_posterior", "last_p_multiple_concepts", "verdict",
+           "iterations", "burn_in", "ess_bulk_p_same_table", "ess_tail_p_same_table", "mcse_p_same_table",
+           "r_hat_tables", "ess_bulk_tables", "ess_tail_tables", "mcse_tables", "failed", "below_min_people"});
   for (const auto& p : analysis.populations) {
     for (const auto& c : p.concepts) {
       for (const auto& s : c.subsets) {
         const auto& last = s.chains.front().last;
+        const CellConvergence& cv = s.convergence;
         csv.row({p.label.name, c.concept, std::to_string(s.people), std::to_string(s.chains.size()),
                  std::to_string(s.p_same_table.draws), std::to_string(last.tables), CsvWriter::number(last.p_same_table),
                  CsvWriter::number(last.richness), CsvWriter::number(last.log_posterior),
@@ -178,8 +227,13 @@ std::string concept_subsets_csv(const ConceptAnalysis& analysis) {
                  CsvWriter::number(s.p_same_table.high), CsvWriter::number(s.p_multiple_concepts.mean),
                  CsvWriter::number(s.p_multiple_concepts.low), CsvWriter::number(s.p_multiple_concepts.high),
                  CsvWriter::number(s.tables.mean), CsvWriter::number(s.richness.mean),
-                 CsvWriter::number(s.r_hat_p_same_table), CsvWriter::number(s.map_log_posterior),
-                 c.below_min_people ? "true" : "false"});
+                 CsvWriter::number(cv.p_same_table.r_hat), CsvWriter::number(s.map_log_posterior),
+                 CsvWriter::number(s.last_p_multiple_concepts),
+                 to_string(cv.verdict), std::to_string(cv.iterations), std::to_string(cv.burn_in),
+                 CsvWriter::number(cv.p_same_table.ess_bulk), CsvWriter::number(cv.p_same_table.ess_tail),
+                 CsvWriter::number(cv.p_same_table.mcse_mean), CsvWriter::number(cv.tables.r_hat),
+                 CsvWriter::number(cv.tables.ess_bulk), CsvWriter::number(cv.tables.ess_tail),
+                 CsvWriter::number(cv.tables.mcse_mean), joined(cv.failed, "; "), c.below_min_people ? "true" : "false"});
       }
     }
   }

@@ -1,6 +1,7 @@
 #include "stats/rng.hpp"
 
 #include <cmath>
+#include <stdexcept>
 
 #include "stats/portable_math.hpp"
 
@@ -21,6 +22,23 @@ std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); 
 Rng::Rng(std::uint64_t seed) {
   std::uint64_t x = seed;
   for (auto& s : state_) s = splitmix64(x);
+}
+
+Rng::Rng(const RngState& state) : has_spare_(state.has_spare), spare_(state.spare) {
+  bool all_zero = true;
+  for (int i = 0; i < 4; ++i) {
+    state_[i] = state.words[i];
+    all_zero = all_zero && state.words[i] == 0;
+  }
+  if (all_zero) throw std::invalid_argument("a random stream's state cannot be all zero");
+}
+
+RngState Rng::state() const {
+  RngState s;
+  for (int i = 0; i < 4; ++i) s.words[i] = state_[i];
+  s.has_spare = has_spare_;
+  s.spare = spare_;
+  return s;
 }
 
 std::uint64_t Rng::next_u64() {

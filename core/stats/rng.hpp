@@ -9,9 +9,22 @@ namespace shoal {
 // differently, and a seed must give the same numbers in both. xoshiro256**
 // seeded through splitmix64; every draw below uses integer arithmetic and
 // IEEE-exact operations except the logarithm in normal().
+// Everything a stream's future draws depend on, so a chain can be continued
+// elsewhere (another process, a browser worker) with the very draws it would
+// have made had it never stopped.
+struct RngState {
+  std::uint64_t words[4] = {0, 0, 0, 0};
+  bool has_spare = false;
+  double spare = 0.0;
+};
+
 class Rng {
  public:
   explicit Rng(std::uint64_t seed);
+  // Resumes a stream where state() left it. Throws std::invalid_argument for
+  // the all-zero state, which xoshiro never reaches and never leaves.
+  explicit Rng(const RngState& state);
+  RngState state() const;
 
   std::uint64_t next_u64();
   // Uniform on [0, 1) with 53 random bits.

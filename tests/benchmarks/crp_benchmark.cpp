@@ -76,9 +76,18 @@ struct KernelRun {
   std::vector<Cell> cells;
 };
 
+// The classic whole-chain Gelman–Rubin R-hat of P(same table), which this
+// benchmark compares with the split and rank-normalised ones.
 double r_hat_or_stuck(const SubsetResult& s) {
-  if (std::isfinite(s.r_hat_p_same_table)) return s.r_hat_p_same_table;
-  // NaN with several chains: every chain constant, but not at one value.
+  DrawsByChain same;
+  for (const auto& chain : s.chains) {
+    same.emplace_back();
+    for (const auto& record : chain.trace) same.back().push_back(record.p_same_table);
+  }
+  const double r = potential_scale_reduction(same);
+  if (std::isfinite(r)) return r;
+  if (s.convergence.verdict == CellVerdict::Constant) return 1.0;
+  // Every chain constant, but not at one value.
   return s.chains.size() > 1 ? INFINITY : NAN;
 }
 
@@ -183,14 +192,14 @@ int main(int argc, char** argv) {
       for (const auto& concept : analysis.populations[0].concepts) {
         for (const auto& subset : concept.subsets) {
           Cell cell{files[f].stem().string() + " | " + concept.concept + " | " + std::to_string(subset.people),
-                    r_hat_or_stuck(subset), subset.ess_p_same_table};
+                    r_hat_or_stuck(subset), subset.convergence.p_same_table.ess_bulk};
           if (!std::isnan(cell.r_hat)) {
             DrawsByChain same;
             for (const auto& chain : subset.chains) {
               same.emplace_back();
               for (const auto& record : chain.trace) same.back().push_back(record.p_same_table);
             }
-            cell.split_r_hat = nan_as_stuck(classic_r_hat(split_chains(same)));
+            cell.split_r_hat = nan_as_stuck(potential_scale_reduction(split_chains(same)));
             const ConvergenceDiagnostics rank = convergence_diagnostics(same);
             cell.rank_r_hat = rank.constant ? 1.0 : rank.r_hat;
           }

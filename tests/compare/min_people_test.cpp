@@ -26,6 +26,7 @@ ConceptResult cell(const std::string& concept, std::size_t people, double p_mult
   ChainSummary chain;
   chain.last.p_same_table = 1.0 - p_multiple;
   s.chains.push_back(chain);
+  s.last_p_multiple_concepts = p_multiple;   // one chain: its last value
   c.subsets.push_back(s);
   return c;
 }

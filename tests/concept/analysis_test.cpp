@@ -61,7 +61,9 @@ TEST_CASE("concept analysis: clearly separated groups are found") {
   CHECK(subset.p_same_table.mean == doctest::Approx(0.5).epsilon(1e-12));
   CHECK(subset.p_multiple_concepts.low == doctest::Approx(0.5).epsilon(1e-12));
   CHECK(subset.tables.mean == 2.0);
-  CHECK(subset.r_hat_p_same_table == 1.0);
+  // Every draw the same: nothing to diagnose, so the cell is constant.
+  CHECK(std::isnan(subset.convergence.p_same_table.r_hat));
+  CHECK(subset.convergence.verdict == CellVerdict::Constant);
   CHECK(subset.chains.size() == 3);
   CHECK(subset.chains[0].last.tables == 2);
   CHECK(subset.p_same_table.draws == 3 * 150);

@@ -9,12 +9,13 @@ expect_run(0 ${SHOAL} --help)
 expect_contains("${last_out}" "shoal concept FILE...")
 expect_run(0 ${SHOAL} concept --help)
 foreach(option --out --alpha --prior --kernel --iterations --burn-in --chains --subsets --seed --traces --tables --format
-               --column --population --quiet --help --min-people)
+               --column --population --quiet --help --min-people --max-iterations)
   expect_contains("${last_out}" "${option}")
 endforeach()
 
 set(paper_file "${SHARED}/paper-data/concept-task/llm-responses/openchat-prompt=none-temp=default.csv")
-set(run_options --iterations 60 --burn-in 10 --chains 2 --subsets 25,50 --seed 7 --traces --quiet)
+# A fixed run (--max-iterations equal to --iterations): every chain 60 long.
+set(run_options --iterations 60 --burn-in 10 --max-iterations 60 --chains 2 --subsets 25,50 --seed 7 --traces --quiet)
 expect_run(0 ${SHOAL} concept ${paper_file} ${run_options} --out ${WORK}/first.json --tables ${WORK}/tables)
 expect_run(0 ${SHOAL} concept ${paper_file} ${run_options} --out ${WORK}/second.json)
 file(READ ${WORK}/first.json first)
@@ -52,6 +53,15 @@ foreach(table concept-subsets concept-reliability concept-map-seating concept-tr
     message(FATAL_ERROR "--tables did not write ${table}.csv")
   endif()
 endforeach()
+
+# Run until converged: the summary line on standard error, and a maximum
+# below the iterations refused.
+expect_run(0 ${SHOAL} concept ${paper_file} --iterations 40 --burn-in 8 --max-iterations 80 --chains 4 --subsets 25
+           --bootstrap 0 --out ${WORK}/adaptive.json)
+expect_contains("${last_err}" "convergence: ")
+expect_contains("${last_err}" " cells passed")
+expect_run(2 ${SHOAL} concept ${paper_file} --iterations 60 --burn-in 10 --max-iterations 30)
+expect_contains("${last_err}" "max-iterations (30) must be at least the number of iterations (60)")
 
 # Bad input: exit status 1 and a message naming file, row and column.
 file(WRITE ${WORK}/bad.csv "Concept,ID,Question,ChoiceNumber\na,1,b c,0\na,2,b c,yes\n")

@@ -39,7 +39,7 @@ ConceptDataset random_answers() {
 
 }  // namespace
 
-TEST_CASE("concept analysis: effective sample sizes and convergence warnings per subset") {
+TEST_CASE("concept analysis: the field's diagnostics per subset, and a verdict that names what failed") {
   ConceptOptions options;
   options.subset_sizes = {30};
   options.chains = 2;
@@ -48,26 +48,36 @@ TEST_CASE("concept analysis: effective sample sizes and convergence warnings per
   const ConceptDataset dataset = random_answers();
   const ConceptAnalysis short_run = analyse_concepts(dataset, options);
   const SubsetResult& s = short_run.populations.at(0).concepts.at(0).subsets.at(0);
-  REQUIRE(std::isfinite(s.ess_p_same_table));
-  REQUIRE(std::isfinite(s.ess_tables));
-  // 100 draws in all: the ESS cannot reach 100·log10(100).
-  CHECK(s.ess_p_same_table > 0.0);
-  CHECK(s.ess_p_same_table <= 200.0);
-  // Fewer than 100 draws per quantity is always too few.
-  options.iterations = 40;
-  const ConceptAnalysis shorter = analyse_concepts(dataset, options);
-  const SubsetResult& t = shorter.populations.at(0).concepts.at(0).subsets.at(0);
-  REQUIRE(t.warnings.size() >= 2);
-  CHECK(t.warnings[0].find("effective sample size of P(same table)") != std::string::npos);
+  const CellConvergence& cv = s.convergence;
+  REQUIRE(std::isfinite(cv.p_same_table.ess_bulk));
+  REQUIRE(std::isfinite(cv.tables.ess_bulk));
+  CHECK(std::isfinite(cv.p_same_table.r_hat));
+  CHECK(std::isfinite(cv.log_posterior.mcse_mean));
+  // 100 draws in all: never the 400 the rule asks for, so the cell fails on
+  // the ESS of both quantities, and says so.
+  CHECK(cv.p_same_table.ess_bulk > 0.0);
+  CHECK(cv.verdict == CellVerdict::Failed);
+  REQUIRE(cv.failed.size() >= 2);
+  CHECK(cv.failed[0].rfind("P(same table)", 0) == 0);
+  bool tables_named = false;
+  for (const auto& f : cv.failed) tables_named = tables_named || f.rfind("number of tables: bulk-ESS", 0) == 0;
+  CHECK(tables_named);
+  CHECK(cv.iterations == 60);
+  CHECK(cv.burn_in == 10);
 
-  const auto report = concept_report(dataset, {}, shorter, compare_concepts(shorter, {kDefaultBootstrapDraws, options.seed}));
+  const auto report = concept_report(dataset, {}, short_run, compare_concepts(short_run, {kDefaultBootstrapDraws, options.seed}));
   const auto& subset = report["populations"][0]["concepts"][0]["subsets"][0];
-  CHECK(subset["ess"]["p_same_table"].get<double>() == t.ess_p_same_table);
-  CHECK(subset["ess"]["tables"].get<double>() == t.ess_tables);
-  CHECK(subset["warnings"].size() == t.warnings.size());
+  CHECK(subset["r_hat"]["p_same_table"].get<double>() == cv.p_same_table.r_hat);
+  CHECK(subset["ess"]["p_same_table"].get<double>() == cv.p_same_table.ess_bulk);
+  CHECK(subset["convergence"]["verdict"] == "failed");
+  CHECK(subset["convergence"]["tables"]["ess_tail"].get<double>() == cv.tables.ess_tail);
+  CHECK(subset["convergence"]["failed"].size() == cv.failed.size());
+  CHECK(report["convergence"]["varying"] == 1);
+  CHECK(report["convergence"]["failed"][0]["concept"] == "a finch");
+  CHECK(report["convergence"]["line"] == "0 of 1 cells passed; 1 did not:");
 }
 
-TEST_CASE("concept analysis: a quantity that never changes has no effective sample size and no warning") {
+TEST_CASE("concept analysis: a cell whose quantities never change is constant, not judged") {
   ConceptOptions options;
   options.subset_sizes = {4};
   options.iterations = 50;
@@ -89,7 +99,8 @@ TEST_CASE("concept analysis: a quantity that never changes has no effective samp
   const auto analysis = analyse_concepts(d, options);
   const SubsetResult& result = analysis.populations.at(0).concepts.at(0).subsets.at(0);
   REQUIRE(result.p_same_table.low == 1.0);
-  CHECK(std::isnan(result.ess_p_same_table));
-  CHECK(std::isnan(result.ess_tables));
-  CHECK(result.warnings.empty());
+  CHECK(std::isnan(result.convergence.p_same_table.ess_bulk));
+  CHECK(std::isnan(result.convergence.tables.r_hat));
+  CHECK(result.convergence.verdict == CellVerdict::Constant);
+  CHECK(result.convergence.failed.empty());
 }

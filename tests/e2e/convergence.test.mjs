@@ -1,6 +1,6 @@
 // The concept analysis's convergence panel in the page: four chains by
-// default, R-hat and effective sample sizes equal to the CLI's, flagged
-// cells, and trace plots of every chain for the cell chosen.
+// default, run until converged, the diagnostics and verdicts equal to the
+// CLI's, its summary line, and trace plots of every chain for the cell chosen.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -12,7 +12,7 @@ const shoal = useSite();
 
 const shown = (value, digits) => (value === null ? '—' : value.toFixed(digits));
 
-test('four chains by default; R-hat, ESS and flags per cell as the CLI reports them; trace plots per chain', async () => {
+test('four chains by default, run until converged; diagnostics and verdicts per cell as the CLI reports them; trace plots per chain', async () => {
   const { context, page, consoleErrors } = await shoal.open();
   assert.equal(await page.inputValue('input[name="chains"]'), '4');
   assert.equal(await page.inputValue('select[name="kernel"]'), 'split-merge');
@@ -38,13 +38,16 @@ test('four chains by default; R-hat, ESS and flags per cell as the CLI reports t
     assert.equal(row['R-hat tables'], shown(s.r_hat.tables, 3), concept);
     assert.equal(row['ESS P(same table)'], shown(s.ess.p_same_table, 0), concept);
     assert.equal(row['ESS tables'], shown(s.ess.tables, 0), concept);
-    const expectedFlag = [s.warnings.some((w) => w.startsWith('R-hat')) ? 'R-hat' : '',
-      s.warnings.some((w) => w.startsWith('effective')) ? 'ESS' : ''].filter(Boolean).join(', ');
-    assert.equal(row.flag, expectedFlag, concept);
+    assert.equal(row['tail-ESS P(same table)'], shown(s.convergence.p_same_table.ess_tail, 0), concept);
+    assert.equal(row.iterations, String(s.convergence.iterations), concept);
+    const expectedVerdict = s.convergence.verdict === 'failed'
+      ? s.convergence.failed.map((f) => f.replace(/ \(needs [^)]*\)/, '')).join('; ')
+      : s.convergence.verdict;
+    assert.equal(row.verdict, expectedVerdict, concept);
   }
-  const flagged = subsets.filter(({ s }) => s.warnings.length > 0).length;
   const summary = await page.textContent('[data-convergence-summary]');
-  assert.match(summary, flagged > 0 ? new RegExp(`${flagged} cells? flagged`) : /No cell is flagged/);
+  assert.ok(summary.startsWith(expected.convergence.line), summary);
+  assert.equal(Number(await page.getAttribute('[data-convergence-summary]', 'data-failed')), expected.convergence.failed.length);
 
   // Trace plots: one line per chain in both figures, redrawn for another cell.
   const lines = (name) => page.$$eval(`figure[data-figure="${name}"] svg g.mark-line path`, (p) => p.length);

@@ -11,7 +11,7 @@ const paths = [
   path.join(responses, 'zephyr-mistral-prompt=none-temp=default.csv'),
 ];
 
-const request = settingsText({ iterations: 120, 'burn-in': 20, chains: 3, subsets: '25,50', seed: 9, bootstrap: 500 });
+const request = settingsText({ iterations: 120, 'burn-in': 20, chains: 3, subsets: '25,50', seed: 9, bootstrap: 500, 'max-iterations': 240 });
 
 test('chains spread over three module instances, two of them given only the clustering inputs, assemble into the CLI report', async () => {
   const workers = await Promise.all([loadShoal(), loadShoal(), loadShoal()]);
@@ -44,7 +44,7 @@ test('chains spread over three module instances, two of them given only the clus
   const assembled = workers[1].assembleConcept(files, request, results.reverse(), null);
   assert.equal(assembled.ok, true, assembled.error.message);
   assertSameReport(assembled.report, nativeReport('concept', paths,
-    ['--iterations', '120', '--burn-in', '20', '--chains', '3', '--subsets', '25,50', '--seed', '9', '--bootstrap', '500']));
+    ['--iterations', '120', '--burn-in', '20', '--chains', '3', '--subsets', '25,50', '--seed', '9', '--bootstrap', '500', '--max-iterations', '240']));
 });
 
 test('chains run by an instance that parsed only one of the files, matched by key, assemble into the CLI report', async () => {
@@ -66,7 +66,7 @@ test('chains run by an instance that parsed only one of the files, matched by ke
   const assembled = whole.assembleConcept(files, request, [partRun.data.slice(), wholeRun.data.slice()], [partKeys, null]);
   assert.equal(assembled.ok, true, assembled.error.message);
   assertSameReport(assembled.report, nativeReport('concept', paths,
-    ['--iterations', '120', '--burn-in', '20', '--chains', '3', '--subsets', '25,50', '--seed', '9', '--bootstrap', '500']));
+    ['--iterations', '120', '--burn-in', '20', '--chains', '3', '--subsets', '25,50', '--seed', '9', '--bootstrap', '500', '--max-iterations', '240']));
 
   // A chain whose key the plan does not have stands for none of its tasks.
   const wrong = whole.assembleConcept(files, request, [partRun.data.slice(), wholeRun.data.slice()],
@@ -161,4 +161,31 @@ test('an instance parses the same files once, reports the bytes parsed, and pars
   assert.equal(shoal.planConcept(changed, request).ok, true);
   assert.equal(reads.length, 2);
   shoal.onInputRead(null);
+});
+
+test('run until converged with 4 chains: the same report from 1 worker, from 4, and from the CLI', async () => {
+  const adaptive = { ...request, iterations: 40, burnIn: 8, chains: 4, subsets: '25', maxIterations: 160, seed: 2 };
+  const files = filesFor(paths.slice(0, 1));
+  const reports = [];
+  for (const count of [1, 4]) {
+    const workers = await Promise.all(Array.from({ length: count }, () => loadShoal()));
+    const plan = workers[0].planConcept(files, adaptive);
+    assert.equal(plan.ok, true, plan.error.message);
+    const tasks = JSON.parse(plan.report).tasks;
+    const results = workers.map((worker, w) => {
+      const outcome = worker.runConceptChains(files, adaptive, [...Array(tasks).keys()].filter((i) => i % count === w), null);
+      assert.equal(outcome.ok, true, outcome.error.message);
+      return outcome.data.slice();
+    });
+    const assembled = workers[0].assembleConcept(files, adaptive, results.reverse(), null);
+    assert.equal(assembled.ok, true, assembled.error.message);
+    reports.push(assembled.report);
+  }
+  const report = JSON.parse(reports[0]);
+  const iterations = report.populations[0].concepts.map((c) => c.subsets[0].convergence.iterations);
+  assert.ok(iterations.some((n) => n > 40), 'some cell was continued');
+  assert.equal(reports[1], reports[0]);
+  assertSameReport(reports[0], nativeReport('concept', paths.slice(0, 1),
+    ['--iterations', '40', '--burn-in', '8', '--chains', '4', '--subsets', '25', '--seed', '2', '--bootstrap', '500',
+      '--max-iterations', '160']));
 });

@@ -1,13 +1,14 @@
 // Per-iteration traces read back from the workers' chain results (the
 // Float64Arrays of runConceptChains), so the page can draw them without the
 // report carrying every iteration. Layout per chain, as written by
-// core/concept/chain_codec.cpp: task, recorded, seating size, the last and
-// the MAP record (5 numbers each), the recorded iterations (iteration,
-// tables, P(same table), Chao1 richness, log posterior), the MAP seating.
+// core/concept/chain_codec.cpp: task, recorded, seating size, state size,
+// the last and the MAP record (5 numbers each), the recorded iterations
+// (iteration, tables, P(same table), Chao1 richness, log posterior), the MAP
+// seating, the chain's saved state (to continue it).
 import type { ConceptReport } from './report-types';
 
 const RECORD = 5;
-const HEADER = 3 + 2 * RECORD;
+const HEADER = 4 + 2 * RECORD;
 
 export interface ChainTrace {
   iteration: number[];
@@ -23,9 +24,8 @@ export function renumberChains(results: Float64Array, index: (task: number) => n
   let at = 0;
   while (at + HEADER <= out.length) {
     const recorded = out[at + 1];
-    const seating = out[at + 2];
     out[at] = index(out[at]) ?? -1;
-    at += HEADER + recorded * RECORD + seating;
+    at += HEADER + recorded * RECORD + out[at + 2] + out[at + 3];
   }
   return out;
 }
@@ -41,7 +41,7 @@ export class ChainTraces {
       while (at + HEADER <= data.length) {
         const recorded = data[at + 1];
         this.chains.set(data[at], { data, at: at + HEADER, recorded });
-        at += HEADER + recorded * RECORD + data[at + 2];
+        at += HEADER + recorded * RECORD + data[at + 2] + data[at + 3];
       }
     }
   }

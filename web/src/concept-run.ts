@@ -10,7 +10,7 @@
 // report is the CLI's whatever the split.
 import type { JobFile, SettingsText, WorkerProgress } from './worker/protocol';
 import type { WorkerPool } from './worker/client';
-import { renumberChains } from './chain-traces';
+import { ChainResults, ChainScheduler, type Plan } from './concept/chain-scheduler';
 
 export interface ConceptRun {
   report: string;
@@ -39,11 +39,6 @@ const ASSEMBLY_SHARE_OF_A_READ = 0.13;
 // A worker takes chains in batches of about this share of its work, so the
 // workers end close together and the bar moves.
 const BATCHES_PER_WORKER = 8;
-
-interface Plan {
-  costs: Float64Array;
-  keys: string[];
-}
 
 // Each share is a run of files from the end of the list; together they hold
 // about `fraction` of the bytes. The first worker, parsing everything, starts
@@ -90,8 +85,7 @@ export async function runConcept(
   // Worker 0 parses everything; worker k > 0 parses shares[k - 1].
   const plans: (Plan | null)[] = Array.from({ length: shares.length + 1 }, () => null);
   const bytesRead = plans.map(() => 0);
-  const claimed = new Set<string>();
-  const keyIndex = new Map<string, number>();
+  const scheduler = new ChainScheduler(pool.size, BATCHES_PER_WORKER);
   let iterationsPlanned = 0;
   let iterationsDone = 0;
   const running = new Map<number, number>();   // job id → its iterations so far
@@ -106,37 +100,14 @@ export async function runConcept(
     onProgress({ bytesRead: read, bytesPlanned, iterationsDone: chains, iterationsPlanned, fraction: shown });
   };
 
-  const results: { data: Float64Array; keys: string[] | null }[] = [];
+  const results = new ChainResults();
   const usedWorkers = new Set<number>();
-  const sharedKeys = new Set<string>();
-  // The next chains worker `w` can run from `plan`, largest first, those no
-  // one took; from the whole plan, those of no share first.
-  const nextBatch = (plan: Plan, fromWhole: boolean): number[] => {
-    const wholeKnown = plans[0] !== null;
-    let open = [...plan.keys.keys()].filter((i) => !claimed.has(plan.keys[i]) && (!wholeKnown || keyIndex.has(plan.keys[i])));
-    if (fromWhole) {
-      const unshared = open.filter((i) => !sharedKeys.has(plan.keys[i]));
-      if (unshared.length > 0) open = unshared;
-    }
-    open.sort((a, b) => plan.costs[b] - plan.costs[a]);
-    const planCost = plan.costs.reduce((t, c) => t + c, 0);
-    const target = planCost / BATCHES_PER_WORKER / (fromWhole ? pool.size : 1);
-    const batch: number[] = [];
-    let cost = 0;
-    for (const i of open) {
-      if (cost >= target) break;
-      batch.push(i);
-      cost += plan.costs[i];
-      claimed.add(plan.keys[i]);
-    }
-    return batch.sort((a, b) => a - b);
-  };
 
   // Runs batches from `plan` on worker `w` until none is left: on the files
   // it parsed, or on the whole plan's clustering inputs.
   const runBatches = async (w: number, plan: Plan, source: 'parsed' | Uint8Array) => {
     const fromWhole = plan === plans[0];
-    for (let batch = nextBatch(plan, fromWhole); batch.length > 0; batch = nextBatch(plan, fromWhole)) {
+    for (let batch = scheduler.nextBatch(plan); batch.length > 0; batch = scheduler.nextBatch(plan)) {
       const cost = batch.reduce((t, i) => t + plan.costs[i], 0);
       const job = pool.run(source === 'parsed'
         ? { kind: 'concept-chains', files: 'planned', settings, tasks: batch }
@@ -145,12 +116,18 @@ export async function runConcept(
         report(false);
       }, { worker: w });
       track([job.id]);
-      const result = await job.done;
+      const result = await job.done.catch((e) => {
+        scheduler.cancel();
+        throw e;
+      });
       running.delete(job.id);
-      if (!result.ok) throw new Error(result.error.message);
+      if (!result.ok) {
+        scheduler.cancel();
+        throw new Error(result.error.message);
+      }
       iterationsDone += cost;
       usedWorkers.add(w);
-      results.push({ data: result.data as Float64Array, keys: fromWhole ? null : plan.keys });
+      results.add(result.data as Float64Array, fromWhole ? null : plan.keys);
       report(false);
     }
   };
@@ -173,7 +150,7 @@ export async function runConcept(
     bytesRead[0] = sizeOf(files);
     const wholePlan: Plan = { costs: plan.data as Float64Array, keys: JSON.parse(plan.report).keys as string[] };
     plans[0] = wholePlan;
-    wholePlan.keys.forEach((key, i) => keyIndex.set(key, i));
+    scheduler.setWhole(wholePlan);
     iterationsPlanned = wholePlan.costs.reduce((t, c) => t + c, 0);
     report(false);
     if (pool.size > 1) {
@@ -198,7 +175,7 @@ export async function runConcept(
       if (plan.ok) {
         const sharePlan: Plan = { costs: plan.data as Float64Array, keys: JSON.parse(plan.report).keys as string[] };
         plans[w] = sharePlan;
-        for (const key of sharePlan.keys) sharedKeys.add(key);
+        scheduler.addShare(sharePlan);
         report(false);
         await runBatches(w, sharePlan, 'parsed');
       }
@@ -213,14 +190,14 @@ export async function runConcept(
   // none of its tasks; whatever is left runs on worker 0.
   await runBatches(0, plans[0]!, 'parsed');
 
-  const assembleJob = pool.run({
-    kind: 'concept-assemble', files: 'planned', settings, chainResults: results.map((r) => r.data), recordedKeys: results.map((r) => r.keys),
-  }, undefined, { worker: 0 });
+  // The assembly also continues, from their saved states, the chains of the
+  // cells that did not pass (run until converged), as the CLI does.
+  const assembleJob = pool.run({ kind: 'concept-assemble', files: 'planned', settings, ...results.forAssembly() }, undefined, { worker: 0 });
   track([assembleJob.id]);
   const assembled = await assembleJob.done;
   if (!assembled.ok) throw new Error(assembled.error.message);
   report(true);
-  const chains = results.map((r) => (r.keys ? renumberChains(r.data, (task) => keyIndex.get(r.keys![task])) : r.data));
+  const chains = results.wholePlanChains(scheduler);
   const workers = usedWorkers.size;
   return { report: assembled.report, millis: performance.now() - started, workers, chains };
 }

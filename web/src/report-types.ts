@@ -86,8 +86,37 @@ export interface ConceptSubset {
   p_multiple_concepts: PosteriorSummary;
   tables: PosteriorSummary;
   richness_chao1: PosteriorSummary;
+  // The rank-normalised split R-hat and the bulk-ESS (see convergence).
   r_hat: { p_same_table: number | null; tables: number | null };
+  ess: { p_same_table: number | null; tables: number | null };
+  // The paper's number with several chains: the mean over chains of each
+  // chain's value at the planned final iteration (--iterations).
+  last_p_multiple_concepts: number | null;
+  convergence: CellConvergence;
   chains: { seed: string; last: IterationRecord; map: IterationRecord }[];
+}
+
+// Diagnostics of one quantity (null: undefined, e.g. a quantity that never changes).
+export interface Diagnostics { r_hat: number | null; ess_bulk: number | null; ess_tail: number | null; mcse_mean: number | null }
+
+export interface CellConvergence {
+  verdict: 'passed' | 'failed' | 'constant' | 'single-chain';
+  failed: string[];
+  undefined: string[];
+  iterations: number;
+  burn_in: number;
+  p_same_table: Diagnostics;
+  tables: Diagnostics;
+  log_posterior: Diagnostics;
+}
+
+export interface ConvergenceSummary {
+  cells: number;
+  varying: number;
+  passed: number;
+  single_chain: number;
+  line: string;
+  failed: { population: string; concept: string; people: number; iterations: number; failed: string[] }[];
 }
 
 export interface ConceptResult {
@@ -122,6 +151,7 @@ export interface ConceptReport extends ReportEnvelope {
   analysis: 'concept';
   populations: ConceptPopulation[];
   comparisons: Comparisons;
+  convergence: ConvergenceSummary;
 }
 
 export interface ComparisonMetric { mean: number | null; units: number; bootstrap_ci95: [number, number] | null }

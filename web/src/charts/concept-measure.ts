@@ -3,7 +3,7 @@
 // and what a figure leaves out (populations without a clustered concept,
 // cells below the min-people setting).
 import type { ConceptPopulation, ConceptReport, ConceptResult } from '../report-types';
-import { fmt, mean } from './common';
+import { fmt } from './common';
 import { displayName, populationOrder } from './palette';
 
 export const P_MULTIPLE_DEFINITION = 'P(multiple concepts) = 1 − P(same table): the probability that two individuals drawn at random from the population hold different concepts (sit at different tables)';
@@ -39,36 +39,31 @@ export function categorySummaries(report: ConceptReport, metric = 'p_multiple_co
   return { values, interval };
 }
 
-// The number the paper reports per concept: P(multiple concepts) at the
-// final iteration, averaged over chains, at the largest subset.
+// The number the paper reports per concept, at the largest subset, as the
+// report gives it: P(multiple concepts) at the planned final iteration,
+// averaged over chains.
 export function finalIterationValue(c: ConceptResult): number | null {
   const s = c.subsets[c.subsets.length - 1];
-  if (!s) return null;
-  const values = (s.chains ?? []).map((ch) => ch.last.p_multiple_concepts).filter((v): v is number => v !== null);
-  return values.length ? mean(values) : s.last_iteration.p_multiple_concepts;
+  return s ? s.last_p_multiple_concepts : null;
 }
 
 export interface Baseline { population: string; category: string; baseline: number; concepts: number }
 
-// The human baselines per category, in the paper's measure: the last
-// iteration, each concept's chains averaged, over the concepts the report
-// counts in its means (those below the min-people setting are left out, as
-// the report leaves them out), for the human population the report takes
-// as a baseline (the first in the page's order, when several). The report's own per-category last-iteration summary
-// reads the first chain only (the released human chains are three), so the
-// mean over concepts is still taken here until the report carries the
-// chain-averaged value.
+// The human baselines per category, in the paper's measure: the report's
+// per-category summary of the last-iteration value (each concept's chains
+// averaged, the concepts below the min-people setting left out) for the
+// human population the report takes as its baseline.
 export function humanBaselines(report: ConceptReport): Baseline[] {
   const named = new Set(report.comparisons.human_baseline.map((b) => b.population));
-  const counts = (c: ConceptResult) => c.subsets.length > 0 && !c.below_min_people;
-  const human = populationOrder(report.populations).find((p) => named.has(p.name) && p.concepts.some(counts));
+  const summaries = report.comparisons.populations ?? [];
+  const human = populationOrder(report.populations)
+    .map((p) => summaries.find((s) => s.population === p.name && named.has(p.name)))
+    .find((s) => s !== undefined && Object.values(s.summaries.last_p_multiple_concepts ?? {}).some((g) => g.units > 0));
   if (!human) return [];
-  const counted = human.concepts.filter(counts);
-  const categories = categoryOrder(counted.map((c) => c.category)).filter((c) => c !== 'other');
-  return categories.flatMap((category) => {
-    const values = counted.filter((c) => c.category === category).map(finalIterationValue).filter((v): v is number => v !== null);
-    const baseline = mean(values);
-    return baseline === null ? [] : [{ population: human.name, category, baseline, concepts: values.length }];
+  const byCategory = human.summaries.last_p_multiple_concepts;
+  return categoryOrder(Object.keys(byCategory)).filter((c) => c !== 'other' && c !== 'all').flatMap((category) => {
+    const g = byCategory[category];
+    return g.mean === null || g.units === 0 ? [] : [{ population: human.population, category, baseline: g.mean, concepts: g.units }];
   });
 }
 

@@ -4,7 +4,7 @@ import { METRIC_TITLES } from '../charts/comparison-charts';
 import { displayName } from '../charts/palette';
 import { formatNumber, h } from '../dom';
 import type { LoadedFile } from '../files';
-import type { GroupSummary } from '../report-types';
+import type { ConvergenceSummary, GroupSummary } from '../report-types';
 import type { TaskComparison } from '../views/comparison-report';
 import { capitalised, categoriesOf, categoryTitle, comparedPopulations, GROUP_ORDER, GROUP_TITLES, unitOf, type ComparedPopulation } from './populations';
 import { metricDigits, P_MULTIPLE_DEFINITION } from './record';
@@ -81,6 +81,17 @@ function alignmentSentence(task: TaskComparison): string | null {
     `SE ${formatNumber(effect.se, digits)}${p}).`;
 }
 
+// The concept report's convergence summary, with the cells that did not pass
+// named; the rule in words.
+function convergenceSentence(task: TaskComparison): HTMLElement | null {
+  const summary = (task.report as { convergence?: ConvergenceSummary }).convergence;
+  if (!summary || !summary.line) return null;
+  const failed = summary.failed.map((f) => `${f.population} · ${f.concept} · ${f.people} people (${f.iterations.toLocaleString('en')} iterations)`);
+  return h('p', { 'data-convergence': '' },
+    `Convergence of the clustering (per concept and subset size, for P(same table) and the number of tables: rank-normalised ` +
+    `split R-hat < 1.01, bulk- and tail-ESS ≥ 400): ${summary.line}${failed.length ? ` ${failed.join('; ')}.` : ''}`);
+}
+
 function taskResults(task: TaskComparison): (HTMLElement | null)[] {
   const populations = comparedPopulations(task);
   const categories = categoriesOf(populations);
@@ -100,6 +111,7 @@ function taskResults(task: TaskComparison): (HTMLElement | null)[] {
     lines.length ? h('ul', { class: 'key-results' }, ...lines) : null,
     ((s) => (s ? h('p', {}, s) : null))(alignmentSentence(task)),
     leftOut,
+    convergenceSentence(task),
   ];
 }
 

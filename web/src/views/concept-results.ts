@@ -40,10 +40,11 @@ function subsetTable(report: ConceptReport): HTMLElement {
     { title: 'P(multiple concepts)', value: (r) => r.s.p_multiple_concepts.mean, digits: 4 },
     { title: '2.5%', value: (r) => r.s.p_multiple_concepts.ci95[0], digits: 4 },
     { title: '97.5%', value: (r) => r.s.p_multiple_concepts.ci95[1], digits: 4 },
-    { title: 'last iteration', value: (r) => r.s.last_iteration.p_multiple_concepts, digits: 4 },
+    { title: 'last iteration', value: (r) => r.s.last_p_multiple_concepts, digits: 4 },
     { title: 'tables (mean)', value: (r) => r.s.tables.mean, digits: 2 },
     { title: 'concepts (Chao1, mean)', value: (r) => r.s.richness_chao1.mean, digits: 2 },
     { title: 'R-hat', value: (r) => r.s.r_hat.p_same_table, digits: 3 },
+    { title: 'convergence', value: (r) => r.s.convergence.verdict },
   ]);
 }
 
@@ -58,12 +59,15 @@ function unclusteredBanner(report: ConceptReport): HTMLElement | null {
     h('ul', {}, ...unclustered.map((u) => h('li', {}, h('strong', {}, displayName(u.population)), `: ${u.reason}.`))));
 }
 
+// The report's own count of the cells that did not pass the field's rule
+// (R-hat < 1.01, bulk- and tail-ESS >= 400), the same cells the convergence
+// panel lists first.
 function convergenceWarning(report: ConceptReport): HTMLElement | null {
-  const poor = report.populations.flatMap((p) =>
-    p.concepts.flatMap((c) => c.subsets.filter((s) => (s.r_hat.p_same_table ?? 1) > 1.1).map((s) => `${p.name} · ${c.concept} · ${s.people}`)));
-  if (poor.length === 0) return null;
-  return h('p', { class: 'warning', role: 'note' },
-    `The chains disagree (R-hat above 1.1) for ${poor.length} concept and subset size${poor.length === 1 ? '' : 's'}, e.g. ${poor.slice(0, 3).join('; ')}. Run more iterations or chains before relying on those numbers.`);
+  const failed = report.convergence.failed;
+  if (failed.length === 0) return null;
+  const named = failed.slice(0, 3).map((f) => `${f.population} · ${f.concept} · ${f.people}`);
+  return h('p', { class: 'warning', role: 'note', 'data-unconverged': failed.length },
+    `${report.convergence.line} ${named.join('; ')}${failed.length > 3 ? '; …' : ''}. Read those numbers with care, or allow the chains more iterations (max-iterations).`);
 }
 
 export async function renderConceptResults(container: HTMLElement, report: ConceptReport, reportText: string, chainResults?: Float64Array[]) {

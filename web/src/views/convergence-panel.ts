@@ -1,22 +1,13 @@
-// Convergence of the concept clustering: R-hat and effective sample size
-// per (population, concept, subset), flagged where the chains disagree or
-// give too few effective draws, and trace plots of any of them.
+// Convergence of the concept clustering, as the report judges it: per
+// (population, concept, subset) the rank-normalised split R-hat, bulk- and
+// tail-ESS and MCSE, the iterations run and the verdict, the cells that did
+// not pass first, and trace plots of any of them.
 import { ChainTraces, firstTaskOfSubsets, type ChainTrace } from '../chain-traces';
 import { traceRows, traceSpec } from '../charts/convergence-charts';
 import { figure } from '../charts/figure';
 import { append, h } from '../dom';
-import type { ConceptReport, ConceptSubset } from '../report-types';
+import type { CellConvergence, ConceptReport, ConceptSubset } from '../report-types';
 import { sortableTable } from '../table';
-
-// The report's thresholds (core/concept/diversity.hpp).
-const R_HAT_WARNING = 1.1;
-const ESS_WARNING = 100;
-
-interface ConvergenceFields {
-  ess: { p_same_table: number | null; tables: number | null };
-  warnings: string[];
-  chains: unknown[];
-}
 
 interface Cell {
   key: string;
@@ -28,7 +19,7 @@ interface Cell {
   rHatTables: number | null;
   essSame: number | null;
   essTables: number | null;
-  warnings: string[];
+  convergence: CellConvergence;
   firstTask: number;
 }
 
@@ -37,56 +28,49 @@ function cells(report: ConceptReport): Cell[] {
   return report.populations.flatMap((p, pi) =>
     p.concepts.flatMap((c, ci) =>
       c.subsets.map((s: ConceptSubset, si) => {
-        const extra = s as ConceptSubset & ConvergenceFields;
         return {
           key: `${pi}/${ci}/${si}`,
           population: p.name,
           concept: c.concept,
           people: s.people,
-          chains: extra.chains.length,
+          chains: s.chains.length,
           rHatSame: s.r_hat.p_same_table,
           rHatTables: s.r_hat.tables,
-          essSame: extra.ess.p_same_table,
-          essTables: extra.ess.tables,
-          warnings: extra.warnings,
+          essSame: s.ess.p_same_table,
+          essTables: s.ess.tables,
+          convergence: s.convergence,
           firstTask: first[pi][ci][si],
         };
       })));
 }
 
-// How badly a cell needs looking at: the worst R-hat, then the fewest
-// effective draws.
+// How badly a cell needs looking at: failed cells first, then the worst
+// R-hat, then the fewest effective draws.
 function badness(c: Cell): number {
   const rHat = Math.max(c.rHatSame ?? 1, c.rHatTables ?? 1);
   const ess = Math.min(c.essSame ?? Infinity, c.essTables ?? Infinity);
-  return (rHat - 1) * 1000 + (Number.isFinite(ess) ? 1 / (1 + ess) : 0);
+  const failed = c.convergence.verdict === 'failed' ? 1e6 : 0;
+  return failed + (rHat - 1) * 1000 + (Number.isFinite(ess) ? 1 / (1 + ess) : 0);
 }
 
-// Which thresholds a cell fails; the full sentences are in the report.
+// What the report says a cell fell short on, in short.
 function flag(c: Cell): string {
-  const rHat = [c.rHatSame, c.rHatTables].some((v) => v !== null && v > R_HAT_WARNING);
-  const ess = [c.essSame, c.essTables].some((v) => v !== null && v < ESS_WARNING);
-  return [rHat ? 'R-hat' : '', ess ? 'ESS' : ''].filter(Boolean).join(', ');
+  const short = c.convergence.failed.map((f) => f.replace(/ \(needs [^)]*\)/, ''));
+  return c.convergence.verdict === 'failed' ? short.join('; ') : c.convergence.verdict;
 }
 
 function label(c: Cell): string {
   return `${c.population} · ${c.concept} · ${c.people} people`;
 }
 
-function summary(all: Cell[]): HTMLElement {
-  const withRHat = all.filter((c) => c.rHatSame !== null);
-  const tight = withRHat.filter((c) => (c.rHatSame as number) <= 1.01).length;
-  const flagged = all.filter((c) => c.warnings.length > 0).length;
-  const chains = all.length > 0 ? all[0].chains : 0;
-  const parts = [
-    withRHat.length > 0
-      ? `R-hat of P(same table) ≤ 1.01 in ${tight} of ${withRHat.length} cells.`
-      : `R-hat needs at least two chains (this run has ${chains}).`,
-    flagged > 0
-      ? `${flagged} cell${flagged === 1 ? '' : 's'} flagged (R-hat above ${R_HAT_WARNING} or fewer than ${ESS_WARNING} effective draws).`
-      : 'No cell is flagged.',
-  ];
-  return h('p', { 'data-convergence-summary': '' }, parts.join(' '));
+// The report's summary line: the banner counts the same cells.
+function summary(report: ConceptReport): HTMLElement {
+  const c = report.convergence;
+  const rule = 'A cell passes when, for P(same table) and the number of tables, R-hat < 1.01 and bulk- and tail-ESS ≥ 400.';
+  const constant = c.cells - c.varying;
+  const line = c.line || 'No cell varies.';
+  return h('p', { 'data-convergence-summary': '', 'data-failed': c.failed.length },
+    `${line} ${rule} ${constant > 0 ? `${constant} cell${constant === 1 ? '' : 's'} never changed (constant, not judged).` : ''}`.trim());
 }
 
 async function traceFigures(container: HTMLElement, cell: Cell, traces: ChainTraces) {
@@ -117,8 +101,8 @@ async function traceFigures(container: HTMLElement, cell: Cell, traces: ChainTra
 export async function convergencePanel(report: ConceptReport, results: Float64Array[] | undefined): Promise<HTMLElement> {
   const all = cells(report);
   const ranked = [...all].sort((a, b) => badness(b) - badness(a));
-  const panel = h('section', { class: 'convergence', 'data-panel': 'convergence' }, h('h4', {}, 'Convergence'), summary(all));
-  const table = sortableTable<Cell>('concept-convergence', 'R-hat and effective sample size (ESS) per concept and subset size, the worst first', ranked, [
+  const panel = h('section', { class: 'convergence', 'data-panel': 'convergence' }, h('h4', {}, 'Convergence'), summary(report));
+  const table = sortableTable<Cell>('concept-convergence', 'R-hat, effective sample size (ESS) and Monte Carlo standard error (MCSE) per concept and subset size, the cells that did not pass first', ranked, [
     { title: 'population', value: (c) => c.population },
     { title: 'concept', value: (c) => c.concept },
     { title: 'people', value: (c) => c.people },
@@ -126,14 +110,18 @@ export async function convergencePanel(report: ConceptReport, results: Float64Ar
     { title: 'R-hat tables', value: (c) => c.rHatTables, digits: 3 },
     { title: 'ESS P(same table)', value: (c) => c.essSame, digits: 0 },
     { title: 'ESS tables', value: (c) => c.essTables, digits: 0 },
-    { title: 'flag', value: flag },
+    { title: 'tail-ESS P(same table)', value: (c) => c.convergence.p_same_table.ess_tail, digits: 0 },
+    { title: 'tail-ESS tables', value: (c) => c.convergence.tables.ess_tail, digits: 0 },
+    { title: 'MCSE P(same table)', value: (c) => c.convergence.p_same_table.mcse_mean, digits: 4 },
+    { title: 'iterations', value: (c) => c.convergence.iterations },
+    { title: 'verdict', value: flag },
   ]);
   append(panel, table);
   if (!results || ranked.length === 0) return panel;
 
   const traces = new ChainTraces(results);
   const select = h('select', { name: 'trace-cell', 'aria-label': 'Concept and subset size to trace' },
-    ...ranked.map((c) => h('option', { value: c.key }, `${c.warnings.length > 0 ? '⚠ ' : ''}${label(c)}`)));
+    ...ranked.map((c) => h('option', { value: c.key }, `${c.convergence.verdict === 'failed' ? '⚠ ' : ''}${label(c)}`)));
   const plots = h('div', { class: 'trace-plots' });
   select.addEventListener('change', () => {
     const cell = ranked.find((c) => c.key === select.value);

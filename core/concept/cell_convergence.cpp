@@ -1,0 +1,50 @@
+#include "concept/cell_convergence.hpp"
+
+#include "stats/convergence_verdict.hpp"
+
+namespace shoal {
+
+const char* to_string(CellVerdict verdict) {
+  switch (verdict) {
+    case CellVerdict::Passed: return "passed";
+    case CellVerdict::Failed: return "failed";
+    case CellVerdict::Constant: return "constant";
+    case CellVerdict::SingleChain: return "single-chain";
+  }
+  return "";
+}
+
+CellConvergence judge_cell(const std::vector<const std::vector<IterationRecord>*>& chains, std::size_t iterations,
+                           std::size_t burn_in) {
+  CellConvergence cell;
+  cell.iterations = iterations;
+  cell.burn_in = burn_in;
+  DrawsByChain same, tables, log_posterior;
+  for (const auto* records : chains) {
+    same.emplace_back();
+    tables.emplace_back();
+    log_posterior.emplace_back();
+    for (const auto& r : *records) {
+      same.back().push_back(r.p_same_table);
+      tables.back().push_back(static_cast<double>(r.tables));
+      log_posterior.back().push_back(r.log_posterior);
+    }
+  }
+  cell.p_same_table = convergence_diagnostics(same);
+  cell.tables = convergence_diagnostics(tables);
+  cell.log_posterior = convergence_diagnostics(log_posterior);
+  const ConvergenceVerdict verdict =
+      convergence_verdict({{"P(same table)", cell.p_same_table}, {"number of tables", cell.tables}});
+  cell.failed = verdict.failures;
+  cell.undefined = verdict.undefined;
+  if (verdict.status == ConvergenceStatus::Constant) {
+    cell.verdict = CellVerdict::Constant;
+  } else if (chains.size() < 2) {
+    cell.verdict = CellVerdict::SingleChain;
+  } else {
+    cell.verdict = verdict.passed() ? CellVerdict::Passed : CellVerdict::Failed;
+  }
+  return cell;
+}
+
+}  // namespace shoal

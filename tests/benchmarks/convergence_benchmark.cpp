@@ -1,0 +1,138 @@
+// Run until converged, measured on the paper's 48 LLM files with the
+// defaults and 4 chains: the share of varying cells that pass, the cells
+// that do not, and the wall time against the same run at a fixed 500
+// iterations (--max-iterations 500), both timed here, one after the other,
+// on one core. Then one hard cell alone, openchat/random "a chicken" at 50
+// people, before and after: R-hat, bulk-ESS and bulk-ESS per second.
+// Usage: convergence_benchmark [MAX_ITERATIONS] (default: the settings').
+//
+// Measured (seed 1, --max-iterations 4000, a machine shared with other
+// work, so the times are rough; the ratio is of two runs in one process):
+//   fixed 500: 378 s, 713 of 831 varying cells pass (85.8%);
+//   run until converged: 594 s (1.57x), 800 of 831 pass (96.3%), 118 cells
+//   continued; the 31 left are named by the report;
+//   openchat/random "a chicken"/50: R-hat 1.724, bulk-ESS 6.5, 58.9 bulk-ESS
+//   per second at 500; R-hat 1.071, bulk-ESS 49.1, 29.8 per second at 4,000.
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "concept/convergence_summary.hpp"
+#include "concept/diversity.hpp"
+#include "io/text_input.hpp"
+
+using namespace shoal;
+namespace fs = std::filesystem;
+
+namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+struct Timed {
+  ConceptAnalysis analysis;
+  double seconds = 0.0;
+};
+
+Timed timed_run(const ConceptDataset& dataset, const ConceptOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  Timed t{analyse_concepts(dataset, options), 0.0};
+  t.seconds = seconds_since(start);
+  return t;
+}
+
+// Sum of the bulk-ESS of P(same table) over the varying cells.
+double total_bulk_ess(const ConceptAnalysis& analysis) {
+  double total = 0.0;
+  for (const auto& p : analysis.populations) {
+    for (const auto& c : p.concepts) {
+      for (const auto& s : c.subsets) {
+        if (std::isfinite(s.convergence.p_same_table.ess_bulk)) total += s.convergence.p_same_table.ess_bulk;
+      }
+    }
+  }
+  return total;
+}
+
+void describe(const char* name, const Timed& run) {
+  const ConvergenceSummary s = summarise_convergence(run.analysis);
+  std::size_t extended = 0;
+  std::vector<std::size_t> lengths;
+  for (const auto& p : run.analysis.populations) {
+    for (const auto& c : p.concepts) {
+      for (const auto& sub : c.subsets) {
+        extended += sub.convergence.iterations > run.analysis.options.iterations;
+      }
+    }
+  }
+  std::printf("%-24s %8.1f s  %zu cells, %zu vary, %zu pass (%.2f%%), %zu continued past %zu; "
+              "bulk-ESS of P(same table) per second %.1f\n",
+              name, run.seconds, s.cells, s.varying, s.passed, 100.0 * s.passed / s.varying, extended,
+              run.analysis.options.iterations, total_bulk_ess(run.analysis) / run.seconds);
+  for (const auto& cell : s.failed) {
+    std::string failed;
+    for (const auto& f : cell.failed) failed += (failed.empty() ? "" : "; ") + f;
+    std::printf("    %s / %s / %zu, %zu iterations: %s\n", cell.population.c_str(), cell.concept.c_str(), cell.people,
+                cell.iterations, failed.c_str());
+  }
+}
+
+void describe_cell(const char* name, const Timed& run) {
+  const auto& cv = run.analysis.populations.at(0).concepts.at(0).subsets.at(0).convergence;
+  std::printf("%-10s %zu iterations, %.2f s: R-hat %.4f, bulk-ESS %.1f, tail-ESS %.1f, bulk-ESS per second %.1f; %s\n",
+              name, cv.iterations, run.seconds, cv.p_same_table.r_hat, cv.p_same_table.ess_bulk,
+              cv.p_same_table.ess_tail, cv.p_same_table.ess_bulk / run.seconds, to_string(cv.verdict));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const fs::path dir = fs::path(SHOAL_SHARED_DIR) / "paper-data/concept-task/llm-responses";
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(dir)) files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  std::vector<TextInput> inputs;
+  for (const auto& f : files) inputs.push_back(read_text_input(f.string()));
+  const ConceptDataset dataset = load_concept_inputs(std::move(inputs), {ConceptInputOptions{}});
+
+  ConceptOptions adaptive;   // the defaults, with 4 chains
+  adaptive.chains = 4;
+  adaptive.max_iterations = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : kDefaultMaxIterations;
+  ConceptOptions fixed = adaptive;
+  fixed.max_iterations = fixed.iterations;
+
+  // The hard cell alone.
+  ConceptDataset chicken;
+  for (const auto& p : dataset.populations) {
+    if (p.label.name.find("openchat") == std::string::npos || p.label.name.find("random") == std::string::npos) continue;
+    for (const auto& c : p.concepts) {
+      if (c.concept != "a chicken") continue;
+      ConceptPopulation only = p;
+      only.concepts = {c};
+      chicken.populations.push_back(only);
+    }
+  }
+  if (chicken.populations.size() == 1) {
+    ConceptOptions a = adaptive, f = fixed;
+    a.subset_sizes = f.subset_sizes = {50};
+    std::printf("openchat/random \"a chicken\", 50 people, 4 chains, seed %llu:\n",
+                static_cast<unsigned long long>(a.seed));
+    describe_cell("before", timed_run(chicken, f));
+    describe_cell("after", timed_run(chicken, a));
+  }
+
+  std::printf("%zu files, 4 chains, defaults, --max-iterations %zu against 500, one core:\n", files.size(),
+              adaptive.max_iterations);
+  const Timed before = timed_run(dataset, fixed);
+  describe("fixed 500", before);
+  const Timed after = timed_run(dataset, adaptive);
+  describe("run until converged", after);
+  std::printf("time ratio %.2f\n", after.seconds / before.seconds);
+  return 0;
+}

@@ -1,0 +1,243 @@
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "concept/chain_codec.hpp"
+#include "concept/concept_report.hpp"
+#include "concept/convergence_summary.hpp"
+#include "concept/diversity.hpp"
+#include "support.hpp"
+
+using namespace shoal;
+
+namespace {
+
+std::string exact(double value) {
+  char text[40];
+  std::snprintf(text, sizeof text, "%.17g", value);
+  return text;
+}
+
+// 30 people in three groups of ten who mostly agree within their group: the
+// posterior moves among a few seatings, so the split–merge moves and the
+// Gibbs sweeps both act.
+AnswerMatrix three_groups() {
+  AnswerMatrix answers{30, 24, {}};
+  Rng noise(5);
+  for (std::size_t i = 0; i < 30; ++i) {
+    for (std::size_t q = 0; q < 24; ++q) {
+      const bool group_answer = ((q + i / 10) % 3) == 0;
+      answers.values.push_back(static_cast<std::uint8_t>(noise.uniform() < 0.85 ? group_answer : !group_answer));
+    }
+  }
+  return answers;
+}
+
+std::string records_text(const std::vector<IterationRecord>& records) {
+  std::string text;
+  for (const auto& r : records) {
+    text += std::to_string(r.iteration) + ":" + std::to_string(r.tables) + ":" + exact(r.p_same_table) + ":" +
+            exact(r.log_posterior) + ";";
+  }
+  return text;
+}
+
+ConceptDataset paper_file() {
+  return load_concept_inputs(
+      {test::shared_input("paper-data/concept-task/llm-responses/openchat-prompt=random-temp=default.csv")},
+      {ConceptInputOptions{}});
+}
+
+}  // namespace
+
+TEST_CASE("a chain continued gives the draws of the chain run at once, through the codec too") {
+  const AnswerMatrix answers = three_groups();
+  for (const SamplerKernel kernel : {SamplerKernel::SplitMerge, SamplerKernel::Gibbs}) {
+    INFO(to_string(kernel));
+    const ChainOptions whole_options{90, 20, kernel};
+    Rng whole_rng(17);
+    const ChainResult whole = run_chain(answers, CrpModel{}, whole_options, whole_rng);
+
+    // Stopped at 35 (after the split–merge rate is tuned), sent through the
+    // codec as to another worker, continued to 60 and then to 90.
+    Rng rng(17);
+    ChainResult part = run_chain(answers, CrpModel{}, {35, 20, kernel}, rng);
+    std::vector<double> encoded;
+    append_chain_result(encoded, 7, part);
+    auto decoded = read_chain_results(encoded.data(), encoded.size());
+    REQUIRE(decoded.size() == 1);
+    ChainResult continued = std::move(decoded[0].second);
+    continue_chain(answers, CrpModel{}, whole_options, continued, 60);
+    continue_chain(answers, CrpModel{}, whole_options, continued, 90);
+
+    CHECK(records_text(continued.recorded) == records_text(whole.recorded));
+    CHECK(continued.last.iteration == 89);
+    CHECK(exact(continued.map.log_posterior) == exact(whole.map.log_posterior));
+    CHECK(continued.map_seating == whole.map_seating);
+    CHECK(continued.state.iterations == 90);
+    CHECK(continued.state.restaurant.seat == whole.state.restaurant.seat);
+    CHECK_THROWS_AS(continue_chain(answers, CrpModel{}, whole_options, continued, 80), std::invalid_argument);
+  }
+}
+
+TEST_CASE("a saved state that does not fit the answers is refused") {
+  const AnswerMatrix answers = three_groups();
+  Rng rng(3);
+  ChainResult result = run_chain(answers, CrpModel{}, {30, 10}, rng);
+  Restaurant restaurant(answers, CrpModel{});
+  RestaurantState state = result.state.restaurant;
+  CHECK_NOTHROW(restaurant.restore(state));
+  CHECK(restaurant.tables() == state.active.size());
+  CHECK(restaurant.state().seat == state.seat);
+
+  RestaurantState short_seat = state;
+  short_seat.seat.pop_back();
+  CHECK_THROWS_AS(restaurant.restore(short_seat), std::invalid_argument);
+  RestaurantState at_free_slot = state;
+  at_free_slot.seat[0] = at_free_slot.free.front();
+  CHECK_THROWS_AS(restaurant.restore(at_free_slot), std::invalid_argument);
+  RestaurantState slot_twice = state;
+  slot_twice.free.front() = slot_twice.active.front();
+  CHECK_THROWS_AS(restaurant.restore(slot_twice), std::invalid_argument);
+  CHECK_THROWS_AS(Rng(RngState{}), std::invalid_argument);
+}
+
+TEST_CASE("run until converged: failing cells are continued, by doubling, and judged on their last four fifths") {
+  const ConceptDataset dataset = paper_file();
+  ConceptOptions options;
+  options.iterations = 40;
+  options.burn_in = 8;
+  options.max_iterations = 160;
+  options.chains = 4;
+  options.subset_sizes = {25};
+  options.seed = 9;
+  options.keep_traces = true;
+  CHECK(next_chain_iterations(options, 40) == 80);
+  CHECK(next_chain_iterations(options, 80) == 160);
+  CHECK(next_chain_iterations(options, 100) == 160);
+  CHECK(counted_burn_in(options, 40) == 8);
+  CHECK(counted_burn_in(options, 160) == 32);
+
+  const ConceptAnalysis analysis = analyse_concepts(dataset, options);
+  ConceptOptions fixed = options;
+  fixed.max_iterations = 40;
+  const ConceptAnalysis fixed_run = analyse_concepts(dataset, fixed);
+  std::size_t continued = 0, stopped_short = 0;
+  const auto& concepts = analysis.populations.at(0).concepts;
+  for (std::size_t c = 0; c < concepts.size(); ++c) {
+    const SubsetResult& s = concepts[c].subsets.at(0);
+    const SubsetResult& f = fixed_run.populations.at(0).concepts.at(c).subsets.at(0);
+    INFO(concepts[c].concept);
+    const std::size_t iterations = s.convergence.iterations;
+    CHECK((iterations == 40 || iterations == 80 || iterations == 160));
+    // Continued exactly when the shorter run failed.
+    CHECK((iterations > 40) == (f.convergence.verdict == CellVerdict::Failed));
+    if (iterations > 40) ++continued;
+    if (iterations < 160 && iterations > 40) CHECK(s.convergence.verdict == CellVerdict::Passed);
+    if (iterations < 160 && s.convergence.verdict == CellVerdict::Failed) ++stopped_short;
+    // The traces are the counted draws, and the summaries use exactly them.
+    CHECK(s.convergence.burn_in == counted_burn_in(options, iterations));
+    REQUIRE(s.chains.size() == 4);
+    std::size_t draws = 0;
+    for (const auto& chain : s.chains) {
+      REQUIRE(chain.trace.size() == iterations - s.convergence.burn_in);
+      CHECK(chain.trace.front().iteration == s.convergence.burn_in);
+      draws += chain.trace.size();
+      // The paper's number stays at the planned final iteration.
+      CHECK(chain.last.iteration == 39);
+    }
+    CHECK(s.p_same_table.draws == draws);
+    CHECK(exact(s.last_p_multiple_concepts) == exact(f.last_p_multiple_concepts));
+  }
+  CHECK(continued > 0);
+  CHECK(stopped_short == 0);
+  const ConvergenceSummary summary = summarise_convergence(analysis);
+  CHECK(summary.cells == concepts.size());
+  CHECK(summary.passed + summary.failed.size() == summary.varying);
+}
+
+TEST_CASE("run until converged across workers: rounds of continued tasks, in any order, give the same report") {
+  const ConceptDataset dataset = paper_file();
+  ConceptOptions options;
+  options.iterations = 40;
+  options.burn_in = 8;
+  options.max_iterations = 160;
+  options.chains = 4;
+  options.subset_sizes = {10, 25};
+  options.seed = 2;
+  const std::string whole = concept_report(dataset, {ConceptInputOptions{}}, analyse_concepts(dataset, options)).dump();
+
+  std::vector<ChainTask> tasks = plan_chain_tasks(dataset, options);
+  std::vector<ChainResult> results(tasks.size());
+  // Three workers take tasks round-robin, report in reverse order, and
+  // continue chains whose results came from another worker.
+  const auto run_round = [&](const std::vector<std::size_t>& chosen, bool continuing) {
+    std::vector<std::vector<double>> encoded(3);
+    for (std::size_t k = 0; k < chosen.size(); ++k) {
+      const std::size_t t = chosen[k];
+      ChainResult result = continuing ? results[t] : run_chain_task(dataset, options, tasks[t]);
+      if (continuing) continue_chain_task(dataset, options, tasks[t], result);
+      append_chain_result(encoded[(k + (continuing ? 1 : 0)) % 3], t, result);
+    }
+    for (int w : {2, 1, 0}) {
+      for (auto& [task, result] : read_chain_results(encoded[w].data(), encoded[w].size())) {
+        results.at(task) = std::move(result);
+      }
+    }
+  };
+  std::vector<std::size_t> all(tasks.size());
+  for (std::size_t t = 0; t < tasks.size(); ++t) all[t] = t;
+  run_round(all, false);
+  std::size_t rounds = 0;
+  for (auto round = tasks_to_continue(options, tasks, results); !round.empty();
+       round = tasks_to_continue(options, tasks, results)) {
+    for (std::size_t t : round) tasks[t].iterations = next_chain_iterations(options, tasks[t].iterations);
+    run_round(round, true);
+    ++rounds;
+  }
+  CHECK(rounds >= 1);
+  CHECK(rounds <= 2);
+  const auto assembled = assemble_concept_analysis(dataset, options, tasks, std::move(results));
+  CHECK(concept_report(dataset, {ConceptInputOptions{}}, assembled).dump() == whole);
+}
+
+TEST_CASE("one chain is diagnosed on its halves but neither judged nor continued") {
+  const ConceptDataset dataset = paper_file();
+  ConceptOptions options;
+  options.iterations = 40;
+  options.burn_in = 8;
+  options.max_iterations = 160;
+  options.subset_sizes = {25};
+  CHECK(max_chain_iterations(options) == 40);
+  const ConceptAnalysis analysis = analyse_concepts(dataset, options);
+  std::size_t single = 0;
+  for (const auto& c : analysis.populations.at(0).concepts) {
+    const CellConvergence& cv = c.subsets.at(0).convergence;
+    CHECK(cv.iterations == 40);
+    CHECK(cv.verdict != CellVerdict::Failed);
+    CHECK(cv.verdict != CellVerdict::Passed);
+    if (cv.verdict == CellVerdict::SingleChain) {
+      ++single;
+      CHECK(std::isfinite(cv.p_same_table.r_hat));
+    }
+  }
+  CHECK(single > 0);
+  const std::string line = convergence_summary_line(summarise_convergence(analysis));
+  CHECK(line.find("with one chain: diagnosed on its two halves, not judged") != std::string::npos);
+}
+
+TEST_CASE("the summary line counts the judged cells with thousands separated") {
+  ConvergenceSummary s;
+  s.cells = 1800;
+  s.varying = 1715;
+  s.passed = 1712;
+  s.failed.resize(3);
+  CHECK(convergence_summary_line(s) == "1,712 of 1,715 cells passed; 3 did not:");
+  s.failed.clear();
+  s.passed = 1715;
+  CHECK(convergence_summary_line(s) == "1,715 of 1,715 cells passed.");
+  CHECK(count_with_commas(1000000) == "1,000,000");
+  CHECK(count_with_commas(999) == "999");
+}
