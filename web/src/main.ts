@@ -484,7 +484,7 @@ async function start() {
   byId('share-button').addEventListener('click', copyLink);
   for (const radio of document.querySelectorAll('input[name="share-mode"]')) radio.addEventListener('change', renderShareUrls);
   if ('serviceWorker' in navigator && import.meta.env.PROD) {
-    navigator.serviceWorker.register('./sw.js').catch(() => undefined);  // offline use is a bonus, not a need
+    navigator.serviceWorker.register('./sw.js', { updateViaCache: 'none' }).catch(() => undefined);  // offline use is a bonus, not a need; the worker's own script is always fetched afresh
   }
   runButton.addEventListener('click', run);
   onSchemeChange(() => { void redrawForScheme(); });
