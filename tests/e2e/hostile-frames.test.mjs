@@ -101,5 +101,6 @@ test('framed on a host that cannot send headers, the consent buttons only say wh
   assert.equal(await frame.$eval('#fetch-shared', (b) => b.isConnected), true);
   assert.deepEqual(other.hits, []);
   assert.deepEqual(requests.filter((u) => !u.startsWith(shoal.origin) && !u.startsWith(other.framer) && !u.startsWith('blob:')), []);
+  await context.unrouteAll({ behavior: 'ignoreErrors' });
   await context.close();
 });

@@ -68,6 +68,8 @@ test('populations and words named like object members reach every figure as text
   // Every hostile population is named in the figures that show populations:
   // the population figures of each task name them all.
   const drawnText = figures.map((f) => f.text).join('\n');
+  // Labels show the names as they are, without the key's prefix.
+  assert.ok(!drawnText.includes('\u2060'), 'a label shows the key prefix');
   for (const [, name] of RENAMED) assert.match(drawnText, new RegExp(name), `${name} missing from the figures`);
   for (const figure of ['color-scatter', 'color-distance', 'colour-bars', 'concept-multiple', 'concept-heatmap', 'concept-subset-sizes']) {
     const f = figures.find((x) => x.name === figure);

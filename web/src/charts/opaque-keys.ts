@@ -8,8 +8,8 @@
 // that Vega groups or orders by is carried with an invisible prefix (U+2060
 // WORD JOINER) that no member name starts with, in the rows and in every
 // order, domain and filter list naming it; each axis, legend and header
-// label drops the prefix again (the theme's label expression and any
-// figure's own). The rows of the figure's CSV are not touched.
+// label drops the prefix again (the theme's label expression for axes and
+// headers, one added to each legend, and any figure's own). The rows of the figure's CSV are not touched.
 
 export const KEY_PREFIX = '\u2060';
 
@@ -20,6 +20,7 @@ const isObject = (v: Json): v is JsonObject => typeof v === 'object' && v !== nu
 const CATEGORICAL = new Set(['nominal', 'ordinal']);
 // Channels and facet keys whose field groups rows whatever its type.
 const GROUPING = new Set(['detail', 'facet', 'row', 'column', 'key']);
+const LEGEND_CHANNELS = new Set(['color', 'fill', 'stroke', 'strokeDash', 'shape', 'size', 'opacity', 'fillOpacity', 'strokeOpacity', 'strokeWidth']);
 
 export const opaque = (value: Json): Json => (typeof value === 'string' ? KEY_PREFIX + value : value);
 
@@ -61,6 +62,11 @@ export function withOpaqueKeys<T extends object>(spec: T): T {
       if (Array.isArray(out.oneOf)) out.oneOf = out.oneOf.map(opaque);
       if (typeof out.equal === 'string') out.equal = opaque(out.equal);
       if (isObject(out.scale) && Array.isArray(out.scale.domain)) out.scale = { ...out.scale, domain: out.scale.domain.map(opaque) };
+      // Vega-Lite takes no label expression for legends from the theme.
+      if (LEGEND_CHANNELS.has(parentKey) && out.legend !== null) {
+        const legend = isObject(out.legend) ? out.legend : {};
+        if (legend.labelExpr === undefined) out.legend = { ...legend, labelExpr: LABEL };
+      }
     }
     return out;
   };
