@@ -1,5 +1,7 @@
 // Serves a folder of static files on localhost, nothing else: the page must
-// work from any static host, so this adds no behaviour of its own.
+// work from any static host, so this adds no behaviour of its own. It sends
+// the headers docs/deploy.md asks of a host: no framing by other pages, and
+// no guessing of a file's type from its content.
 //   node scripts/serve.mjs DIR [PORT] [--cors] [--base /sub/path/]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -19,6 +21,11 @@ const types = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json',
 };
 
+// The page sets the rest of its policy itself (in a <meta> tag, which
+// cannot carry frame-ancestors); a connect-src here would also block the
+// data hosts a reviewer agrees to.
+const HOST_HEADERS = { 'content-security-policy': "frame-ancestors 'none'", 'x-content-type-options': 'nosniff' };
+
 createServer(async (request, response) => {
   try {
     const url = new URL(request.url, 'http://localhost');
@@ -28,12 +35,13 @@ createServer(async (request, response) => {
     if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
     const body = await readFile(file);
     response.writeHead(200, {
+      ...HOST_HEADERS,
       'content-type': types[path.extname(file)] ?? 'application/octet-stream',
       ...(cors ? { 'access-control-allow-origin': '*' } : {}),
     });
     response.end(body);
   } catch {
-    response.writeHead(404, { 'content-type': 'text/plain' });
+    response.writeHead(404, { ...HOST_HEADERS, 'content-type': 'text/plain' });
     response.end('not found');
   }
 }).listen(port, '127.0.0.1', () => console.log(`serving ${root} on http://localhost:${port}${base}`));

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
@@ -15,18 +15,28 @@ function filesUnder(dir: string, prefix = ''): string[] {
   });
 }
 
-// Writes sw.js, the offline cache, listing every file of the build.
+// Writes sw.js, the offline cache: every file of the build with its
+// SHA-256, read back from the output folder once everything is written, so
+// the hashes are of the bytes a host will serve. The worker caches those
+// files only, and only while they match.
 function serviceWorker(): Plugin {
+  let outDir = '';
   return {
     name: 'shoal-service-worker',
     apply: 'build',
-    generateBundle(_options, bundle) {
-      const files = ['./', ...Object.keys(bundle), ...filesUnder(publicDir)].map((f) => (f === './' ? f : `./${f}`));
-      const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 16);
+    configResolved(config) { outDir = config.build.outDir; },
+    writeBundle() {
+      const files: Record<string, string> = {};
+      for (const file of filesUnder(outDir).sort()) {
+        if (file === 'sw.js') continue;
+        const hash = createHash('sha256').update(readFileSync(path.join(outDir, file))).digest('hex');
+        files[file === 'index.html' ? '' : file] = hash;
+      }
+      const version = createHash('sha256').update(JSON.stringify(files)).digest('hex').slice(0, 16);
       const source = readFileSync(fromHere('./service-worker.js'), 'utf8')
         .replace('__VERSION__', version)
-        .replace('__FILES__', JSON.stringify(files.map((f) => encodeURI(f))));
-      this.emitFile({ type: 'asset', fileName: 'sw.js', source });
+        .replace('__FILES__', JSON.stringify(files));
+      writeFileSync(path.join(outDir, 'sw.js'), source);
     },
   };
 }

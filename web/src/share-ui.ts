@@ -1,6 +1,7 @@
 // The page's side of share links: building one from the current state,
 // and restoring one — parameters, expected files, embedded or fetched data.
 import { ALLOWED_ORIGINS_KEY, allowedOrigins } from './csp';
+import { refusedInFrame } from './frame-guard';
 import { formatBytes, type LoadedFile } from './files';
 import {
   compress, embeddedBytes, encodeShare, fetchableUrl, MAX_LINK_LENGTH, toBase64Url,
@@ -108,6 +109,7 @@ export async function fetchAgreedFiles(state: ShareState): Promise<{ name: strin
 
 // The reviewer agrees: the policy must be set afresh, so the page reloads.
 export function agreeToFetch(state: ShareState) {
+  if (refusedInFrame()) return;  // a framed page may be clicked through a disguise
   const origins = [...new Set(state.files.filter((e) => e.url).map((e) => new URL(e.url!).origin))];
   sessionStorage.setItem(ALLOWED_ORIGINS_KEY, JSON.stringify([...new Set([...allowedOrigins(), ...origins])]));
   location.reload();

@@ -1,6 +1,7 @@
 // Sortable tables with CSV export: each column says how to read a row.
 import { download, safeFileName } from './download';
 import { h } from './dom';
+import { csvCell } from './charts/csv';
 
 export interface Column<Row> {
   title: string;
@@ -14,15 +15,9 @@ function display(value: string | number | null, digits: number | undefined): str
   return String(value);
 }
 
-function csvField(value: string | number | null): string {
-  if (value === null || (typeof value === 'number' && !Number.isFinite(value))) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export function toCsv<Row>(rows: Row[], columns: Column<Row>[]): string {
-  const lines = [columns.map((c) => csvField(c.title)).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => csvField(c.value(row))).join(','));
+  const lines = [columns.map((c) => csvCell(c.title)).join(',')];
+  for (const row of rows) lines.push(columns.map((c) => csvCell(c.value(row))).join(','));
   return lines.join('\n') + '\n';
 }
 

@@ -149,7 +149,7 @@ function pairsSpec(bars: Bar[], llms: Labelled[], axes: Axes, references: Refere
     return [{ label: `${r} model`, colour: LEGEND_GREYS[r][0], second: false },
       ...(seconds.length ? [{ label: `${r}, 2nd named: ${seconds.join(', ')} (dashed)`, colour: LEGEND_GREYS[r][1], second: true }] : [])];
   });
-  const secondLabels = legendEntries.filter((e) => e.second).map((e) => e.label);
+  const secondPositions = legendEntries.flatMap((e, i) => (e.second ? [i] : []));
   const x = split
     ? { field: 'category', type: 'nominal', sort: categories, title: null, axis: { labelAngle: 0 } }
     : { field: 'model', type: 'nominal', title: null, axis: null, sort: [...new Set(bars.map((b) => b.model))] };
@@ -209,7 +209,9 @@ function pairsSpec(bars: Bar[], llms: Labelled[], axes: Axes, references: Refere
               // Every swatch outlined in ink, so a dark one shows on a
               // dark page; the second models' outline dashed.
               stroke: { value: ink },
-              strokeDash: [{ test: `indexof(${JSON.stringify(secondLabels)}, datum.value) >= 0`, value: SECOND_DASH }, { value: [] }],
+              // By position in the legend, not by label: a model's name never
+              // goes into an expression.
+              strokeDash: [{ test: `indexof(${JSON.stringify(secondPositions)}, datum.index) >= 0`, value: SECOND_DASH }, { value: [] }],
               strokeWidth: { value: 1.2 },
             } } },
           },

@@ -7,6 +7,7 @@ import { expressionInterpreter } from 'vega-interpreter';
 import { download, safeFileName } from '../download';
 import { h } from '../dom';
 import { toCsv, type Row } from './csv';
+import { withOpaqueKeys } from './opaque-keys';
 import { darkScheme, vegaConfig } from './theme';
 
 // Decoded here rather than fetched: the page's policy allows no data: fetches.
@@ -75,7 +76,7 @@ export async function figure(content: FigureContent): Promise<HTMLElement> {
   const block = h('figure', { class: 'figure', 'data-figure': name },
     h('figcaption', {}, caption), note ? h('p', { class: 'figure-left-out' }, note) : null, frame,
     h('details', { class: 'figure-description' }, h('summary', {}, 'Description'), h('p', { class: 'figure-summary', id: summaryId, style: 'font-size:0.85rem;margin:0.3rem 0' }, summary)));
-  const result = await embed(plot, { ...spec, description: caption, config: vegaConfig() } as VisualizationSpec, {
+  const result = await embed(plot, { ...withOpaqueKeys(spec), description: caption, config: vegaConfig() } as VisualizationSpec, {
     actions: false,
     renderer: 'svg',
     ast: true,

@@ -3,6 +3,7 @@
 // cut short, and light or dark as the page around them is (the page follows
 // the reader's prefers-color-scheme): figures take the page's text colour
 // as their ink.
+import { LABEL } from './opaque-keys';
 function pageInk(): [number, number, number] {
   const colour = typeof document === 'undefined' ? '' : getComputedStyle(document.body).color;
   const rgb = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(colour);
@@ -32,7 +33,8 @@ export function vegaConfig() {
   const ink = foreground();
   const grid = darkScheme() ? '#444' : '#e4e4e4';
   // labelLimit 0: Vega's default cuts labels at 180 px with an ellipsis.
-  const text = { labelFont: FONT, titleFont: FONT, labelFontSize: LABEL_SIZE, titleFontSize: TITLE_SIZE, labelColor: ink, titleColor: ink, labelLimit: 0, titleLimit: 0 };
+  // Every label drops the prefix that keeps names opaque to Vega.
+  const text = { labelExpr: LABEL, labelFont: FONT, titleFont: FONT, labelFontSize: LABEL_SIZE, titleFontSize: TITLE_SIZE, labelColor: ink, titleColor: ink, labelLimit: 0, titleLimit: 0 };
   return {
     aria: false,   // the figure's caption and description speak for it
     background: null,
