@@ -28,7 +28,7 @@ scripts/build.sh
 
 export SHOAL_NATIVE=build/native/shoal SHOAL_WASM=build/wasm/shoal.mjs SHOAL_SITE=build/site
 export SHOAL_SHARED="${SHOAL_SHARED:-../shared}"
-node --test tests/docs/
+node --test tests/docs/ tests/web/
 node --test tests/wasm/
 # Hostile inputs, natively and in the module, with their memory measured.
 node --test tests/adversarial/
