@@ -95,6 +95,14 @@ const damages = [
   }, /\/comparisons\/models\/\d+\/reason must be string/],
   ['a chain seed written as a number', 'concept, 4 chains with traces', (r) => { r.populations[0].concepts[0].subsets[0].chains[0].seed = 7; },
     /\/chains\/0\/seed must be string/],
+  ['the old convergence warnings in a subset', 'concept', (r) => { r.populations[0].concepts[0].subsets[0].warnings = []; },
+    /\/subsets\/0 must NOT have additional properties/],
+  ['a verdict the rule does not give', 'concept, 4 chains with traces', (r) => { r.populations[0].concepts[0].subsets[0].convergence.verdict = 'warning'; },
+    /\/convergence\/verdict must be equal to one of the allowed values/],
+  ['no convergence summary, in a similarity report', 'likert', (r) => { delete r.convergence; },
+    / must have required property 'convergence'/],
+  ['a convergence summary in a colour report', 'color', (r) => { r.convergence = report('concept').convergence; },
+    /\/convergence boolean schema is false/],
 ];
 
 for (const [what, name, damage, expected] of damages) {
