@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "concept/diversity.hpp"
+
 namespace shoal {
 namespace {
 

@@ -2,6 +2,7 @@
 
 #include "cli/analysis_command.hpp"
 #include "cli/commands.hpp"
+#include "cli/output.hpp"
 #include "color/diversity.hpp"
 #include "color/responses.hpp"
 #include "report/color_report.hpp"
@@ -71,14 +72,13 @@ Inputs (CSV; comma, semicolon or tab separated; format detected per file):
 
   void print_summary() const {
     for (const auto& p : analysis.populations) {
-      std::fprintf(stderr,
-                   "%-40s %4zu individuals %4zu words  distance from diagonal %.4f [%.4f, %.4f]  valid %zu/%zu\n",
+      say(formatted("%-40s %4zu individuals %4zu words  distance from diagonal %.4f [%.4f, %.4f]  valid %zu/%zu\n",
                    p.label.name.c_str(), p.individuals, p.words_analysed, p.dist_from_diagonal.mean,
                    p.dist_from_diagonal.low, p.dist_from_diagonal.high, p.valid_responses,
-                   p.valid_responses + p.invalid_responses);
+                   p.valid_responses + p.invalid_responses));
     }
     print_input_issues(dataset.issues);
-    std::fputs(comparison_summary(comparisons).c_str(), stderr);
+    say(comparison_summary(comparisons));
   }
 };
 

@@ -2,6 +2,7 @@
 
 #include "cli/analysis_command.hpp"
 #include "cli/commands.hpp"
+#include "cli/output.hpp"
 #include "concept/convergence_summary.hpp"
 #include "concept/diversity.hpp"
 #include "concept/responses.hpp"
@@ -108,27 +109,26 @@ Inputs (CSV; comma, semicolon or tab separated; format detected per file):
     std::size_t clustered = 0;
     for (const auto& p : analysis.populations) {
       clustered += p.concepts_clustered;
-      std::fprintf(stderr, "%-40s %2zu concepts clustered  mean P(multiple concepts) %.4f (last iteration %.4f)\n",
+      say(formatted("%-40s %2zu concepts clustered  mean P(multiple concepts) %.4f (last iteration %.4f)\n",
                    p.label.name.c_str(), p.concepts_clustered, p.mean_p_multiple_concepts,
-                   p.mean_last_p_multiple_concepts);
+                   p.mean_last_p_multiple_concepts));
     }
     if (analysis.options.min_people > 1) {
-      std::fprintf(stderr,
-                   "%zu of %zu concepts (population x concept at its largest subset) left out of the means and "
+      say(formatted("%zu of %zu concepts (population x concept at its largest subset) left out of the means and "
                    "comparisons: fewer than %zu people (--min-people %zu; 1 keeps them)\n",
-                   comparisons.left_out.size(), clustered, analysis.options.min_people, analysis.options.min_people);
+                   comparisons.left_out.size(), clustered, analysis.options.min_people, analysis.options.min_people));
     }
     const ConvergenceSummary convergence = summarise_convergence(analysis);
     const std::string line = convergence_summary_line(convergence);
-    if (!line.empty()) std::fprintf(stderr, "convergence: %s\n", line.c_str());
+    if (!line.empty()) say(formatted("convergence: %s\n", line.c_str()));
     for (const auto& cell : convergence.failed) {
       std::string failed;
       for (const auto& f : cell.failed) failed += (failed.empty() ? "" : "; ") + f;
-      std::fprintf(stderr, "  %s / %s / %zu people, %zu iterations: %s\n", cell.population.c_str(),
-                   cell.concept.c_str(), cell.people, cell.iterations, failed.c_str());
+      say(formatted("  %s / %s / %zu people, %zu iterations: %s\n", cell.population.c_str(),
+                   cell.concept.c_str(), cell.people, cell.iterations, failed.c_str()));
     }
     print_input_issues(dataset.issues);
-    std::fputs(comparison_summary(comparisons).c_str(), stderr);
+    say(comparison_summary(comparisons));
   }
 };
 

@@ -5,6 +5,7 @@
 
 #include "cli/arguments.hpp"
 #include "cli/commands.hpp"
+#include "cli/output.hpp"
 #include "io/input_error.hpp"
 #include "report/report_json.hpp"
 
@@ -48,17 +49,17 @@ int main(int argc, char** argv) {
     if (command == "replies") return shoal::cli::run_replies(args);
     throw shoal::cli::UsageError("unknown command '" + command + "' (see shoal --help)");
   } catch (const shoal::InputError& e) {
-    std::cerr << "shoal: error: " << e.what() << "\n";
+    shoal::cli::say(std::string("shoal: error: ") + e.what() + "\n");
     return 1;
   } catch (const shoal::cli::UsageError& e) {
-    std::cerr << "shoal: " << e.what() << "\n";
+    shoal::cli::say(std::string("shoal: ") + e.what() + "\n");
     return 2;
   } catch (const std::bad_alloc&) {
     std::cerr << "shoal: error: out of memory: the inputs need more memory than this machine gives the "
                  "process (see docs/performance.md, \"Memory\")\n";
     return 1;
   } catch (const std::exception& e) {
-    std::cerr << "shoal: error: " << e.what() << "\n";
+    shoal::cli::say(std::string("shoal: error: ") + e.what() + "\n");
     return 1;
   }
 }

@@ -1,15 +1,41 @@
 #include "cli/output.hpp"
 
+#include <cstdarg>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <sstream>
 #include <stdexcept>
 
+#include <unistd.h>
+
 #include "cli/arguments.hpp"
+#include "io/terminal_text.hpp"
 
 namespace shoal::cli {
+
+namespace {
+
+bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
+
+}  // namespace
+
+void say(const std::string& text) { std::fputs(terminal_safe(text).c_str(), stderr); }
+
+std::string formatted(const char* format, ...) {
+  va_list args;
+  va_start(args, format);
+  va_list copy;
+  va_copy(copy, args);
+  const int length = std::vsnprintf(nullptr, 0, format, copy);
+  va_end(copy);
+  std::string text(length > 0 ? static_cast<std::size_t>(length) : 0, '\0');
+  if (length > 0) std::vsnprintf(text.data(), text.size() + 1, format, args);
+  va_end(args);
+  return text;
+}
 
 std::vector<TextInput> read_inputs(const std::vector<std::string>& paths) {
   if (paths.empty()) throw UsageError("no input files given (see --help)");
@@ -20,7 +46,7 @@ std::vector<TextInput> read_inputs(const std::vector<std::string>& paths) {
 
 void write_output(const std::string& path, const std::string& text) {
   if (path == "-") {
-    std::cout << text;
+    std::cout << (stdout_is_terminal() ? terminal_safe(text) : text);
     return;
   }
   const std::filesystem::path target(path);
@@ -32,14 +58,20 @@ void write_output(const std::string& path, const std::string& text) {
 
 void print_input_issues(const std::vector<InputIssue>& issues) {
   for (const auto& issue : issues) {
-    std::fprintf(stderr, "note: %zu x %s (first: %s, row %zu)\n", issue.count, issue.description.c_str(),
-                 issue.first_file.c_str(), issue.first_row);
+    say(formatted("note: %zu x %s (first: %s, row %zu)\n", issue.count, issue.description.c_str(),
+                  issue.first_file.c_str(), issue.first_row));
   }
 }
 
 void write_report(const std::string& out_path, const std::function<void(std::ostream&)>& write) {
   if (out_path == "-") {
-    write(std::cout);
+    if (!stdout_is_terminal()) {
+      write(std::cout);
+      return;
+    }
+    std::ostringstream text;
+    write(text);
+    std::cout << terminal_safe(text.str());
     return;
   }
   const std::filesystem::path target(out_path);

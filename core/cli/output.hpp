@@ -11,10 +11,17 @@
 
 namespace shoal::cli {
 
+// Writes a message to standard error as it may safely reach a terminal
+// (terminal_safe): names, cells and ids in messages come from data.
+void say(const std::string& text);
+// printf-style formatting into a string, for say().
+std::string formatted(const char* format, ...) __attribute__((format(printf, 1, 2)));
+
 // Reads every input path, throwing InputError for the first unreadable one.
 std::vector<TextInput> read_inputs(const std::vector<std::string>& paths);
 
-// Writes text to a file (creating parent directories) or to stdout for "-".
+// Writes text to a file (creating parent directories) or to stdout for "-";
+// on a terminal, made safe for it like every message.
 void write_output(const std::string& path, const std::string& text);
 
 // One line per counted input problem, on standard error.

@@ -76,8 +76,8 @@ int run_prompts(const std::vector<std::string>& args) {
   }
   write_output(a.value("out", "-"), batch.jsonl);
   if (!a.flag("quiet")) {
-    std::fprintf(stderr, "%zu requests for %zu individuals (%s, condition %s)\n", batch.requests, batch.individuals,
-                 kit::to_string(options.task), kit::to_string(options.condition));
+    say(formatted("%zu requests for %zu individuals (%s, condition %s)\n", batch.requests, batch.individuals,
+                 kit::to_string(options.task), kit::to_string(options.condition)));
   }
   return 0;
 }

@@ -45,22 +45,22 @@ usage.
 namespace {
 
 void print_summary(const kit::ReplyImport& import) {
-  std::fprintf(stderr, "%zu requests, %zu result lines: %zu replies with text, %zu rows written (%s)\n",
-               import.requests, import.result_lines, import.answered, import.rows, kit::to_string(import.task));
+  say(formatted("%zu requests, %zu result lines: %zu replies with text, %zu rows written (%s)\n",
+               import.requests, import.result_lines, import.answered, import.rows, kit::to_string(import.task)));
   constexpr std::size_t kListed = 10;
   for (const auto& [kind, count] : import.counts()) {
     if (count == 0) continue;
-    std::fprintf(stderr, "  %-10s %zu\n", kind.c_str(), count);
+    say(formatted("  %-10s %zu\n", kind.c_str(), count));
     std::size_t shown = 0;
     for (const auto& p : import.problems) {
       if (p.kind != kind || shown++ == kListed) continue;
       if (p.line > 0) {
-        std::fprintf(stderr, "    %s (results line %zu): %s\n", p.custom_id.c_str(), p.line, p.detail.c_str());
+        say(formatted("    %s (results line %zu): %s\n", p.custom_id.c_str(), p.line, p.detail.c_str()));
       } else {
-        std::fprintf(stderr, "    %s: %s\n", p.custom_id.c_str(), p.detail.c_str());
+        say(formatted("    %s: %s\n", p.custom_id.c_str(), p.detail.c_str()));
       }
     }
-    if (count > kListed) std::fprintf(stderr, "    … and %zu more (--problems FILE lists all)\n", count - kListed);
+    if (count > kListed) say(formatted("    … and %zu more (--problems FILE lists all)\n", count - kListed));
   }
 }
 

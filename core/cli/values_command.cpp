@@ -3,6 +3,7 @@
 
 #include "cli/analysis_command.hpp"
 #include "cli/commands.hpp"
+#include "cli/output.hpp"
 #include "compare/comparison.hpp"
 #include "report/comparison_report.hpp"
 #include "report/values_report.hpp"
@@ -58,13 +59,12 @@ Input (CSV; comma, semicolon or tab separated):
   void print_summary() const {
     for (const auto& p : analysis.populations) {
       const auto& d = p.summary.dist_from_diagonal;
-      std::fprintf(stderr,
-                   "%-40s %4zu individuals %4zu items  distance from diagonal %.4f [%.4f, %.4f]  valid %zu/%zu\n",
+      say(formatted("%-40s %4zu individuals %4zu items  distance from diagonal %.4f [%.4f, %.4f]  valid %zu/%zu\n",
                    p.label.name.c_str(), p.individuals, p.summary.items_analysed, d.mean, d.low, d.high,
-                   p.valid_responses, p.valid_responses + p.invalid_responses);
+                   p.valid_responses, p.valid_responses + p.invalid_responses));
     }
     print_input_issues(dataset.issues);
-    std::fputs(comparison_summary(comparisons).c_str(), stderr);
+    say(comparison_summary(comparisons));
   }
 };
 

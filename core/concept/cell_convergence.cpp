@@ -1,8 +1,21 @@
 #include "concept/cell_convergence.hpp"
 
+#include <cmath>
+
 #include "stats/convergence_verdict.hpp"
 
 namespace shoal {
+namespace {
+
+// P(same table) is the sum of squared table shares, a ratio k / N². Summed in
+// another order, the same seating's value can differ in its last bit
+// (0.37599999999999995 against 0.376), and rank-normalised diagnostics would
+// read that rounding as chains that disagree: a cell whose chains never
+// change would fail with an infinite R-hat. The draws are therefore judged at
+// twelve decimals, far finer than 1 / N² for any N the analyses allow.
+double judged_share(double value) { return std::round(value * 1e12) / 1e12; }
+
+}  // namespace
 
 const char* to_string(CellVerdict verdict) {
   switch (verdict) {
@@ -25,7 +38,7 @@ CellConvergence judge_cell(const std::vector<const std::vector<IterationRecord>*
     tables.emplace_back();
     log_posterior.emplace_back();
     for (const auto& r : *records) {
-      same.back().push_back(r.p_same_table);
+      same.back().push_back(judged_share(r.p_same_table));
       tables.back().push_back(static_cast<double>(r.tables));
       log_posterior.back().push_back(r.log_posterior);
     }

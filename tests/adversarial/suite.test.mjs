@@ -12,6 +12,7 @@ import { test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { generateCases } from './cases.mjs';
+import { assertSpreadsheetSafe } from '../csv-cells.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const native = process.env.SHOAL_NATIVE && path.resolve(process.env.SHOAL_NATIVE);
@@ -93,35 +94,12 @@ function run(c, work) {
   return result;
 }
 
-// The cells of a CSV text (RFC 4180 quoting).
-function csvCells(text) {
-  const cells = [];
-  let cell = '', quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',' || ch === '\n') { cells.push(cell); cell = ''; } else if (ch !== '\r') cell += ch;
-  }
-  if (cell) cells.push(cell);
-  return cells;
-}
-
-// docs/privacy.md, "CSV cells that start like a formula": such a cell starts
-// with an apostrophe, unless it reads in full as a decimal number.
-const FORMULA_START = /^[=+\-@\t\r]/;
-const DECIMAL_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
 function checkCsvOut(c, r) {
   const texts = c.csvOut.files.map((f) => [f, readFileSync(path.join(r.dir, f), 'utf8')]);
   if (r.wasm?.report) texts.push(['the module\'s CSV', r.wasm.report]);
   const all = [];
   for (const [where, text] of texts) {
-    for (const cell of csvCells(text)) {
-      assert.ok(!FORMULA_START.test(cell) || DECIMAL_NUMBER.test(cell), `${c.id}, ${where}: the cell ${JSON.stringify(cell)} would run as a formula`);
-      all.push(cell);
-    }
+    all.push(...assertSpreadsheetSafe(`${c.id}, ${where}`, text));
   }
   for (const cell of c.csvOut.cells) assert.ok(all.includes(cell), `${c.id}: no cell ${JSON.stringify(cell)}`);
 }

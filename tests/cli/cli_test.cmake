@@ -34,6 +34,23 @@ file(READ ${WORK}/tables/color-words.csv words_csv)
 expect_contains("${words_csv}" "population,word,individuals")
 expect_contains("${words_csv}" "human,absurdity,93,")
 
+# Names from data reach the terminal as visible escapes, never as control
+# sequences: an escape (ESC) and a bell in a population's name.
+string(ASCII 27 esc)
+string(ASCII 7 bell)
+file(WRITE ${WORK}/escapes.csv "population,individual,word,block,colour\n")
+foreach(person 1 2 3)
+  foreach(block 1 2)
+    file(APPEND ${WORK}/escapes.csv "pop${esc}]0;owned${bell},p${person},sky,${block},#3${person}7${block}cf\n")
+  endforeach()
+endforeach()
+expect_run(0 ${SHOAL} color ${WORK}/escapes.csv --bootstrap 0 --jsd-samples 100 --out ${WORK}/escapes.json)
+expect_contains("${last_err}" "pop\\x1b]0;owned\\x07")
+string(FIND "${last_err}" "${esc}" raw_escape)
+if(NOT raw_escape EQUAL -1)
+  message(FATAL_ERROR "a raw escape reached standard error:\n${last_err}")
+endif()
+
 # A device that never ends is refused at the stream bound, with its name.
 expect_run(1 ${SHOAL} color /dev/zero --quiet)
 expect_contains("${last_err}" "/dev/zero")

@@ -4,10 +4,11 @@
 #include <cstdio>
 #include <string>
 
+#include "compare/comparison.hpp"
 #include "concept/chain_codec.hpp"
-#include "concept/concept_report.hpp"
 #include "concept/convergence_summary.hpp"
 #include "concept/diversity.hpp"
+#include "report/concept_report.hpp"
 #include "support.hpp"
 
 using namespace shoal;
@@ -167,7 +168,9 @@ TEST_CASE("run until converged across workers: rounds of continued tasks, in any
   options.chains = 4;
   options.subset_sizes = {10, 25};
   options.seed = 2;
-  const std::string whole = concept_report(dataset, {ConceptInputOptions{}}, analyse_concepts(dataset, options)).dump();
+  const ConceptAnalysis direct = analyse_concepts(dataset, options);
+  const std::string whole =
+      concept_report(dataset, {ConceptInputOptions{}}, direct, compare_concepts(direct, {kDefaultBootstrapDraws, options.seed})).dump();
 
   std::vector<ChainTask> tasks = plan_chain_tasks(dataset, options);
   std::vector<ChainResult> results(tasks.size());
@@ -200,7 +203,8 @@ TEST_CASE("run until converged across workers: rounds of continued tasks, in any
   CHECK(rounds >= 1);
   CHECK(rounds <= 2);
   const auto assembled = assemble_concept_analysis(dataset, options, tasks, std::move(results));
-  CHECK(concept_report(dataset, {ConceptInputOptions{}}, assembled).dump() == whole);
+  CHECK(concept_report(dataset, {ConceptInputOptions{}}, assembled, compare_concepts(assembled, {kDefaultBootstrapDraws, options.seed}))
+            .dump() == whole);
 }
 
 TEST_CASE("one chain is diagnosed on its halves but neither judged nor continued") {

