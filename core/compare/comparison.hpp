@@ -10,6 +10,8 @@
 
 #include "color/diversity.hpp"
 #include "compare/metric_rows.hpp"
+#include "compare/reliability_medians.hpp"
+#include "compare/subset_means.hpp"
 #include "concept/diversity.hpp"
 #include "stats/descriptive.hpp"
 #include "stats/mixed_model.hpp"
@@ -39,6 +41,10 @@ struct PopulationComparison {
   PopulationLabel label;
   // metric → category ("all", then each category present) → summary.
   std::map<std::string, std::map<std::string, MetricSummary>> summaries;
+  // Concepts only: P(multiple concepts) per category and subset size, and
+  // per category over its concept × subset cells (compare/subset_means.hpp).
+  std::vector<SubsetMean> subset_means;
+  std::vector<CategoryCellMeans> category_cells;
 };
 
 // One mixed-model comparison of populations: fitted by REML and ML, or
@@ -70,6 +76,8 @@ struct ComparisonResult {
   // than min_people people.
   std::optional<std::size_t> min_people;
   std::vector<LeftOutUnit> left_out;
+  // Concepts only: medians of the reliability measures over concepts.
+  std::optional<ReliabilityMedians> reliability_medians;
 };
 
 // Humans are summarised (as the baseline) but never enter a model. The
@@ -116,7 +124,11 @@ ComparisonResult compare_values(const ValuesAnalysis& analysis, const Comparison
 //   }],
 //   "min_people": N,      // concepts only: the setting, and the concepts it
 //   "left_out": [{"population", "concept", "people"}]   // left out of all the above
+//   // concepts only, per population: "subset_means": [{"category", "people", "concepts", "mean"}],
+//   // "category_cells": [{"category", "cells", "p_multiple_concepts", "last_p_multiple_concepts"}];
+//   "reliability_medians": {"measures": [...], "humans": GROUP, "groups": [GROUP]}
 // }
+// GROUP = {"model": "..." | null, "populations": [...], "medians": {MEASURE: {"concepts", "median"}}}
 // FIT = {"fixed": [{"term", "estimate", "se", "z", "p"}], "group_variance",
 //        "residual_variance", "log_likelihood", "observations", "groups",
 //        "converged", "boundary"}
