@@ -8,6 +8,8 @@
 #include "color/color_report.hpp"
 #include "color/diversity.hpp"
 #include "color/responses.hpp"
+#include "color/word_rating_fit.hpp"
+#include "io/table_reader.hpp"
 
 namespace shoal::cli {
 
@@ -61,6 +63,11 @@ Options:
                        paper drew 10000)
   --bootstrap N        resamples of the words of each population for the 95%
                        intervals of the comparisons (default 2000; 0: none)
+  --word-norms FILE    ratings of the words on numeric scales (a word column
+                       and a column per scale, e.g. concreteness): each
+                       population gets, per scale, the least-squares line of
+                       internal ΔE on the rating with Pearson's r
+                       ("word_rating_fits"; no line below 3 words)
   --quiet              no summary on standard error
   --help               this text
 
@@ -85,7 +92,7 @@ void print_summary(const ColorDataset& dataset, const ColorAnalysis& analysis) {
 int run_color(const std::vector<std::string>& args) {
   const Arguments a(args,
                     {"out", "tables", "format", "column", "population", "pairs", "delta-e", "reference", "seed",
-                     "jsd", "jsd-samples", "bootstrap"},
+                     "jsd", "jsd-samples", "bootstrap", "word-norms"},
                     {"quiet", "help"});
   if (a.flag("help")) {
     std::cout << kColorHelp;
@@ -108,8 +115,14 @@ int run_color(const std::vector<std::string>& args) {
     throw UsageError(e.what());
   }
   const ComparisonResult comparisons = compare_color(analysis, {bootstrap, options.seed});
-  write_report(a.value("out", "-"),
-               [&](std::ostream& out) { write_color_report(out, dataset, {input_options}, analysis, comparisons); });
+  WordRatingFits word_ratings;
+  if (a.has("word-norms")) {
+    const auto norms = read_inputs({a.value("word-norms", "")});
+    word_ratings = word_rating_fits(analysis, read_word_norms(read_table(norms.front())));
+  }
+  write_report(a.value("out", "-"), [&](std::ostream& out) {
+    write_color_report(out, dataset, {input_options}, analysis, comparisons, word_ratings);
+  });
   if (a.has("tables")) {
     const std::string dir = a.value("tables", ".");
     write_output(dir + "/color-words.csv", color_words_csv(analysis));

@@ -6,6 +6,7 @@
 
 #include "color/diversity.hpp"
 #include "color/responses.hpp"
+#include "color/word_rating_fit.hpp"
 #include "compare/comparison.hpp"
 #include "report/json_writer.hpp"
 
@@ -15,17 +16,23 @@ namespace shoal {
 // with the comparisons of populations (compare/comparison.hpp), whose
 // bootstrap takes `bootstrap_draws` resamples (0: none) seeded by the
 // analysis' seed. Written as it is made, word by word, never held whole as
-// a tree; the text ends with a newline.
+// a tree; the text ends with a newline. With word ratings (per population,
+// in the analysis' order: see word_rating_fits) each population carries
+// "word_rating_fits"; without, the field is left out.
+using WordRatingFits = std::vector<std::vector<WordRatingFit>>;
 void write_color_report(std::ostream& out, const ColorDataset& dataset,
                         const std::vector<ColorInputOptions>& input_options, const ColorAnalysis& analysis,
-                        const ComparisonResult& comparisons);
+                        const ComparisonResult& comparisons,
+                        const WordRatingFits& word_ratings = {});
 std::string color_report_text(const ColorDataset& dataset, const std::vector<ColorInputOptions>& input_options,
-                              const ColorAnalysis& analysis, const ComparisonResult& comparisons);
+                              const ColorAnalysis& analysis, const ComparisonResult& comparisons,
+                        const WordRatingFits& word_ratings = {});
 std::string color_report_text(const ColorDataset& dataset, const std::vector<ColorInputOptions>& input_options,
                               const ColorAnalysis& analysis, std::size_t bootstrap_draws = kDefaultBootstrapDraws);
 void write_color_report(JsonWriter& out, const ColorDataset& dataset,
                         const std::vector<ColorInputOptions>& input_options, const ColorAnalysis& analysis,
-                        const ComparisonResult& comparisons);
+                        const ComparisonResult& comparisons,
+                        const WordRatingFits& word_ratings = {});
 // The same report as a tree, for callers that look fields up.
 nlohmann::json color_report(const ColorDataset& dataset, const std::vector<ColorInputOptions>& input_options,
                             const ColorAnalysis& analysis, std::size_t bootstrap_draws = kDefaultBootstrapDraws);
