@@ -30,6 +30,7 @@
 #include "concept/diversity.hpp"
 #include "io/input_error.hpp"
 #include "io/sha256.hpp"
+#include "io/table_reader.hpp"
 #include "report/report_json.hpp"
 #include "outcome.hpp"
 #include "page_files.hpp"
@@ -79,6 +80,24 @@ Outcome inspect_file(val file) {
       [&] { return success(shoal::inspect_input(read_bytes(file), read_settings(file), kInspectionSample).dump()); });
 }
 
+// A file set to the format "word-norms" holds ratings of the words, for the
+// report's word-rating fits; the others are the colour data.
+std::optional<shoal::WordNorms> take_word_norms(val& files) {
+  std::optional<shoal::WordNorms> norms;
+  val colour = val::array();
+  for (unsigned i = 0; i < files["length"].as<unsigned>(); ++i) {
+    const val file = files[i];
+    if (read_settings(file).format != "word-norms") {
+      colour.call<void>("push", file);
+      continue;
+    }
+    if (norms) throw std::invalid_argument("one file of word ratings at a time, not two");
+    norms = shoal::read_word_norms(shoal::read_table(read_bytes(file)));
+  }
+  files = colour;
+  return norms;
+}
+
 // On success `data` is a Uint8Array of every valid answer (see
 // color_answer_records), for the colour bars. `progress(fraction)` is called
 // after every word.
@@ -88,6 +107,7 @@ Outcome analyse_color(val files, val color_settings, val progress) {
     std::vector<shoal::ColorInputOptions> input_options;
     const auto settings = shoal::color_run_settings(setting_texts(color_settings));
     const shoal::ColorOptions& options = settings.options;
+    const auto norms = take_word_norms(files);
     read_files(files, inputs, input_options, shoal::color_input_options, "word-colour", shoal::color_roles());
 
     const auto dataset = shoal::load_color_inputs(std::move(inputs), input_options);
@@ -96,7 +116,10 @@ Outcome analyse_color(val files, val color_settings, val progress) {
     });
     g_bytes = shoal::color_answer_records(dataset, analysis);
     const auto comparisons = shoal::compare_color(analysis, {settings.bootstrap, analysis.options.seed});
-    return success(serialise([&] { return shoal::color_report_text(dataset, input_options, analysis, comparisons); }),
+    const shoal::WordRatingFits word_ratings = norms ? shoal::word_rating_fits(analysis, *norms) : shoal::WordRatingFits{};
+    return success(serialise([&] {
+                     return shoal::color_report_text(dataset, input_options, analysis, comparisons, word_ratings);
+                   }),
                    val(emscripten::typed_memory_view(g_bytes.size(), g_bytes.data())));
   });
 }

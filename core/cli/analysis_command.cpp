@@ -10,6 +10,7 @@ std::vector<CommandOption> input_options_help(const AnalysisCommandText& text) {
   options.push_back({"format", "FORMAT", text.formats + " (default auto: detected per file)"});
   options.push_back({"column", "ROLE=NAME", "use column NAME for ROLE (repeatable); roles: " + roles});
   options.push_back({"population", "NAME", "name every input's population NAME"});
+  for (const auto& c : text.companions) options.push_back(c);
   return options;
 }
 

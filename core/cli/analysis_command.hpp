@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -26,7 +27,13 @@ struct AnalysisCommandText {
   std::string formats;      // the --format choices as --help and messages word them
   std::string tables;       // the help of --tables; empty when the command writes none
   const std::vector<std::string>* roles;   // the --column roles
+  // Files beside the inputs that only this command reads (for colour, the
+  // words' ratings): option name, value name and help.
+  std::vector<CommandOption> companions = {};
 };
+
+// The companion files given, by option name, read like the inputs.
+using CompanionFiles = std::map<std::string, TextInput>;
 
 // The options of every analysis command that are not analysis settings.
 std::vector<CommandOption> input_options_help(const AnalysisCommandText& text);
@@ -60,7 +67,7 @@ void check_tables_directory(const Arguments& a);
 //   static const AnalysisCommandText& text();
 //   static std::optional<InputOptions> input_options(const InputSettings&);
 //   static Settings check(const OptionValues&);
-//   void analyse(std::vector<TextInput>, const InputOptions&, const Settings&);
+//   void analyse(std::vector<TextInput>, const CompanionFiles&, const InputOptions&, const Settings&);
 //   void write_report(std::ostream&, const InputOptions&) const;
 //   std::vector<std::pair<std::string, std::string>> tables() const;   // file name, CSV text
 //   void print_summary() const;
@@ -85,8 +92,12 @@ int run_analysis_command(const std::vector<std::string>& args) {
   const auto settings = checked_settings(&Task::check, setting_values(a, text.analysis));
   check_tables_directory(a);
 
+  CompanionFiles companions;
+  for (const auto& c : text.companions) {
+    if (a.has(c.name)) companions[c.name] = read_inputs({a.value(c.name, "")}).front();
+  }
   Task task;
-  task.analyse(read_inputs(a.positional()), *input_options, settings);
+  task.analyse(read_inputs(a.positional()), companions, *input_options, settings);
   write_report(a.value("out", "-"), [&](std::ostream& out) { task.write_report(out, *input_options); });
   if (a.has("tables")) {
     const std::string dir = a.value("tables", ".");

@@ -5,6 +5,8 @@
 #include "cli/output.hpp"
 #include "color/diversity.hpp"
 #include "color/responses.hpp"
+#include "color/word_rating_fit.hpp"
+#include "io/table_reader.hpp"
 #include "report/color_report.hpp"
 #include "report/comparison_report.hpp"
 
@@ -42,7 +44,12 @@ Inputs (CSV; comma, semicolon or tab separated; format detected per file):
                                           "words",
                                           "auto, human-long, llm-wide or plain-long",
                                           "also write DIR/color-words.csv and DIR/color-populations.csv",
-                                          &color_roles()};
+                                          &color_roles(),
+                                          {{"word-norms", "FILE",
+                                            "ratings of the words on numeric scales (a word column and a column "
+                                            "per scale, e.g. concreteness): each population gets, per scale, the "
+                                            "least-squares line of internal ΔE on the rating with Pearson's r "
+                                            "(\"word_rating_fits\"; no line below 3 words)"}}};
     return text;
   }
   static std::optional<InputOptions> input_options(const InputSettings& s) { return color_input_options(s); }
@@ -51,8 +58,10 @@ Inputs (CSV; comma, semicolon or tab separated; format detected per file):
   ColorDataset dataset;
   ColorAnalysis analysis;
   ComparisonResult comparisons;
+  WordRatingFits word_ratings;
 
-  void analyse(std::vector<TextInput> inputs, const InputOptions& input_options, const ColorRunSettings& settings) {
+  void analyse(std::vector<TextInput> inputs, const CompanionFiles& companions, const InputOptions& input_options,
+               const ColorRunSettings& settings) {
     dataset = load_color_inputs(std::move(inputs), {input_options});
     try {
       analysis = analyse_color(dataset, settings.options);
@@ -60,10 +69,12 @@ Inputs (CSV; comma, semicolon or tab separated; format detected per file):
       throw UsageError(e.what());
     }
     comparisons = compare_color(analysis, {settings.bootstrap, settings.options.seed});
+    const auto norms = companions.find("word-norms");
+    if (norms != companions.end()) word_ratings = word_rating_fits(analysis, read_word_norms(read_table(norms->second)));
   }
 
   void write_report(std::ostream& out, const InputOptions& input_options) const {
-    write_color_report(out, dataset, {input_options}, analysis, comparisons);
+    write_color_report(out, dataset, {input_options}, analysis, comparisons, word_ratings);
   }
 
   std::vector<std::pair<std::string, std::string>> tables() const {

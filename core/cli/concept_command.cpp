@@ -86,7 +86,7 @@ Inputs (CSV; comma, semicolon or tab separated; format detected per file):
   ConceptAnalysis analysis;
   ComparisonResult comparisons;
 
-  void analyse(std::vector<TextInput> inputs, const InputOptions& input_options, const ConceptRunSettings& settings) {
+  void analyse(std::vector<TextInput> inputs, const CompanionFiles&, const InputOptions& input_options, const ConceptRunSettings& settings) {
     dataset = load_concept_inputs(std::move(inputs), {input_options});
     analysis = analyse_concepts(dataset, settings.options);
     comparisons = compare_concepts(analysis, {settings.bootstrap, settings.options.seed});

@@ -44,7 +44,7 @@ Input (CSV; comma, semicolon or tab separated):
   ValuesAnalysis analysis;
   ComparisonResult comparisons;
 
-  void analyse(std::vector<TextInput> inputs, const InputOptions& input_options, const ValuesRunSettings& settings) {
+  void analyse(std::vector<TextInput> inputs, const CompanionFiles&, const InputOptions& input_options, const ValuesRunSettings& settings) {
     dataset = load_values_inputs(inputs, {input_options});
     analysis = analyse_values(dataset, settings.options);
     comparisons = compare_values(analysis, {settings.bootstrap, settings.options.seed});

@@ -82,7 +82,14 @@ ComparisonResult compare_values(const ValuesAnalysis& analysis, const Comparison
 }
 
 ComparisonResult compare_concepts(const ConceptAnalysis& analysis, const ComparisonOptions& options) {
-  return compare_populations(concept_comparison_input(analysis), options);
+  ComparisonResult result = compare_populations(concept_comparison_input(analysis), options);
+  // Both lists hold the populations in the analysis' order.
+  for (std::size_t i = 0; i < analysis.populations.size(); ++i) {
+    result.populations[i].subset_means = subset_means(analysis.populations[i]);
+    result.populations[i].category_cells = category_cell_means(analysis.populations[i]);
+  }
+  result.reliability_medians = reliability_medians(analysis);
+  return result;
 }
 
 }  // namespace shoal

@@ -8,6 +8,8 @@
 
 #include "color/diversity.hpp"
 #include "compare/metric_rows.hpp"
+#include "compare/reliability_medians.hpp"
+#include "compare/subset_means.hpp"
 #include "concept/diversity.hpp"
 #include "stats/descriptive.hpp"
 #include "stats/mixed_model.hpp"
@@ -37,6 +39,10 @@ struct PopulationComparison {
   PopulationLabel label;
   // metric → category ("all", then each category present) → summary.
   std::map<std::string, std::map<std::string, MetricSummary>> summaries;
+  // Concepts only: P(multiple concepts) per category and subset size, and
+  // per category over its concept × subset cells (compare/subset_means.hpp).
+  std::vector<SubsetMean> subset_means;
+  std::vector<CategoryCellMeans> category_cells;
 };
 
 // One mixed-model comparison of populations: fitted by REML and ML, or
@@ -68,6 +74,8 @@ struct ComparisonResult {
   // than min_people people.
   std::optional<std::size_t> min_people;
   std::vector<LeftOutUnit> left_out;
+  // Concepts only: medians of the reliability measures over concepts.
+  std::optional<ReliabilityMedians> reliability_medians;
 };
 
 // Humans are summarised (as the baseline) but never enter a model. The

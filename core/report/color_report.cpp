@@ -43,9 +43,22 @@ nlohmann::json word_json(const WordDiversity& w) {
           {"jsd_to_reference", jsd_json(w.jsd_to_reference)}};
 }
 
+nlohmann::json word_rating_fits_json(const std::vector<WordRatingFit>& fits) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& f : fits) {
+    out.push_back({{"scale", f.scale},
+                   {"n", f.n},
+                   {"r", number_or_null(f.r)},
+                   {"slope", number_or_null(f.slope)},
+                   {"intercept", number_or_null(f.intercept)}});
+  }
+  return out;
+}
+
 // The words, one entry each, are most of a report: they are written one at
-// a time.
-void write_population(JsonWriter& out, const PopulationDiversity& p, bool has_reference) {
+// a time. `fits` is null without word ratings.
+void write_population(JsonWriter& out, const PopulationDiversity& p, bool has_reference,
+                      const std::vector<WordRatingFit>* fits) {
   nlohmann::json head = to_json(p.label);
   head["individuals"] = p.individuals;
   head["responses"] = {{"valid", p.valid_responses}, {"invalid", p.invalid_responses}, {"valid_percent", valid_percent(p)}};
@@ -55,6 +68,7 @@ void write_population(JsonWriter& out, const PopulationDiversity& p, bool has_re
   head["population_delta_e"] = to_json(p.population_delta_e);
   head["regression_internal_on_population"] = to_json(p.internal_on_population);
   head["jsd_to_reference"] = has_reference && p.jsd_to_reference.n > 0 ? to_json(p.jsd_to_reference) : nlohmann::json(nullptr);
+  if (fits) head["word_rating_fits"] = word_rating_fits_json(*fits);
   write_object(out, head, {{"words", [&](JsonWriter& w) {
                               w.begin_array();
                               for (const auto& word : p.words) w.value(word_json(word));
@@ -66,21 +80,23 @@ void write_population(JsonWriter& out, const PopulationDiversity& p, bool has_re
 
 void write_color_report(std::ostream& out, const ColorDataset& dataset,
                         const std::vector<ColorInputOptions>& input_options, const ColorAnalysis& analysis,
-                        const ComparisonResult& comparisons) {
+                        const ComparisonResult& comparisons, const WordRatingFits& word_ratings) {
   JsonWriter writer(out);
-  write_color_report(writer, dataset, input_options, analysis, comparisons);
+  write_color_report(writer, dataset, input_options, analysis, comparisons, word_ratings);
   out << "\n";
 }
 
 std::string color_report_text(const ColorDataset& dataset, const std::vector<ColorInputOptions>& input_options,
-                              const ColorAnalysis& analysis, const ComparisonResult& comparisons) {
-  return written_text([&](JsonWriter& writer) { write_color_report(writer, dataset, input_options, analysis, comparisons); });
+                              const ColorAnalysis& analysis, const ComparisonResult& comparisons,
+                              const WordRatingFits& word_ratings) {
+  return written_text(
+      [&](JsonWriter& writer) { write_color_report(writer, dataset, input_options, analysis, comparisons, word_ratings); });
 }
 
 
 void write_color_report(JsonWriter& out, const ColorDataset& dataset,
                         const std::vector<ColorInputOptions>& input_options, const ColorAnalysis& analysis,
-                        const ComparisonResult& comparisons) {
+                        const ComparisonResult& comparisons, const WordRatingFits& word_ratings) {
   const auto& o = analysis.options;
   nlohmann::json parameters = {{"input_options", input_options_json(dataset.inputs.size(), input_options)},
                                {"pairs", to_string(o.pairs)},
@@ -94,7 +110,10 @@ void write_color_report(JsonWriter& out, const ColorDataset& dataset,
   const bool has_reference = !analysis.reference_population.empty();
   write_object(out, report, {{"populations", [&](JsonWriter& w) {
                                 w.begin_array();
-                                for (const auto& p : analysis.populations) write_population(w, p, has_reference);
+                                for (std::size_t i = 0; i < analysis.populations.size(); ++i) {
+                                  write_population(w, analysis.populations[i], has_reference,
+                                                   i < word_ratings.size() ? &word_ratings[i] : nullptr);
+                                }
                                 w.end();
                               }}});
 }

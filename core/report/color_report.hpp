@@ -6,6 +6,7 @@
 
 #include "color/diversity.hpp"
 #include "color/responses.hpp"
+#include "color/word_rating_fit.hpp"
 #include "compare/comparison.hpp"
 #include "report/json_writer.hpp"
 
@@ -14,15 +15,21 @@ namespace shoal {
 // The word–colour report as documented in docs/report.md ("analysis": "color"),
 // with `comparisons` (compare_color of the same analysis) as its
 // "comparisons". Written as it is made, word by word, never held whole as a
-// tree; the text ends with a newline.
+// tree; the text ends with a newline. With word ratings (per population, in
+// the analysis' order: see word_rating_fits) each population carries
+// "word_rating_fits"; without, the field is left out.
+using WordRatingFits = std::vector<std::vector<WordRatingFit>>;
 void write_color_report(std::ostream& out, const ColorDataset& dataset,
                         const std::vector<ColorInputOptions>& input_options, const ColorAnalysis& analysis,
-                        const ComparisonResult& comparisons);
+                        const ComparisonResult& comparisons,
+                        const WordRatingFits& word_ratings = {});
 std::string color_report_text(const ColorDataset& dataset, const std::vector<ColorInputOptions>& input_options,
-                              const ColorAnalysis& analysis, const ComparisonResult& comparisons);
+                              const ColorAnalysis& analysis, const ComparisonResult& comparisons,
+                              const WordRatingFits& word_ratings = {});
 void write_color_report(JsonWriter& out, const ColorDataset& dataset,
                         const std::vector<ColorInputOptions>& input_options, const ColorAnalysis& analysis,
-                        const ComparisonResult& comparisons);
+                        const ComparisonResult& comparisons,
+                        const WordRatingFits& word_ratings = {});
 // The same report as a tree, for callers that look fields up.
 nlohmann::json color_report(const ColorDataset& dataset, const std::vector<ColorInputOptions>& input_options,
                             const ColorAnalysis& analysis, const ComparisonResult& comparisons);

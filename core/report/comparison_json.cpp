@@ -52,6 +52,41 @@ nlohmann::json model_json(const ModelComparison& m) {
           {"ml", m.fitted ? fit_json(m.ml) : nlohmann::json(nullptr)}};
 }
 
+nlohmann::json subset_means_json(const PopulationComparison& p) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& s : p.subset_means) {
+    out.push_back({{"category", s.category}, {"people", s.people}, {"concepts", s.concepts}, {"mean", number_or_null(s.mean)}});
+  }
+  return out;
+}
+
+nlohmann::json category_cells_json(const PopulationComparison& p) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& c : p.category_cells) {
+    out.push_back({{"category", c.category},
+                   {"cells", c.cells},
+                   {"p_multiple_concepts", number_or_null(c.p_multiple_concepts)},
+                   {"last_p_multiple_concepts", number_or_null(c.last_p_multiple_concepts)}});
+  }
+  return out;
+}
+
+nlohmann::json reliability_group_json(const ReliabilityGroup& g) {
+  nlohmann::json medians = nlohmann::json::object();
+  for (std::size_t m = 0; m < kReliabilityMeasures.size(); ++m) {
+    medians[kReliabilityMeasures[m]] = {{"concepts", g.medians[m].concepts}, {"median", number_or_null(g.medians[m].median)}};
+  }
+  return {{"model", g.model.empty() ? nlohmann::json(nullptr) : nlohmann::json(g.model)},
+          {"populations", g.populations},
+          {"medians", std::move(medians)}};
+}
+
+nlohmann::json reliability_medians_json(const ReliabilityMedians& r) {
+  nlohmann::json groups = nlohmann::json::array();
+  for (const auto& g : r.groups) groups.push_back(reliability_group_json(g));
+  return {{"measures", kReliabilityMeasures}, {"humans", reliability_group_json(r.humans)}, {"groups", std::move(groups)}};
+}
+
 }  // namespace
 
 nlohmann::json comparison_json(const ComparisonResult& result) {
@@ -66,6 +101,10 @@ nlohmann::json comparison_json(const ComparisonResult& result) {
     entry.update(to_json(p.label));
     entry.erase("name");
     entry["summaries"] = std::move(summaries);
+    if (result.reliability_medians) {
+      entry["subset_means"] = subset_means_json(p);
+      entry["category_cells"] = category_cells_json(p);
+    }
     populations.push_back(std::move(entry));
     if (!p.label.human) continue;
     for (const auto& metric : result.metrics) {
@@ -118,6 +157,7 @@ nlohmann::json comparison_json(const ComparisonResult& result) {
     }
     out["left_out"] = std::move(left_out);
   }
+  if (result.reliability_medians) out["reliability_medians"] = reliability_medians_json(*result.reliability_medians);
   return out;
 }
 

@@ -34,7 +34,11 @@ namespace shoal {
 //   }],
 //   "min_people": N,      // concepts only: the setting, and the concepts it
 //   "left_out": [{"population", "concept", "people"}]   // left out of all the above
+//   // concepts only, per population: "subset_means": [{"category", "people", "concepts", "mean"}],
+//   // "category_cells": [{"category", "cells", "p_multiple_concepts", "last_p_multiple_concepts"}];
+//   "reliability_medians": {"measures": [...], "humans": GROUP, "groups": [GROUP]}
 // }
+// GROUP = {"model": "..." | null, "populations": [...], "medians": {MEASURE: {"concepts", "median"}}}
 // FIT = {"fixed": [{"term", "estimate", "se", "z", "p"}], "group_variance",
 //        "residual_variance", "log_likelihood", "observations", "groups",
 //        "converged", "boundary"}

@@ -36,6 +36,9 @@ nlohmann::json numbers_of(nlohmann::json report) {
   for (auto& population : report["populations"]) {
     for (auto& concept : population["concepts"]) concept["reliability"].erase("paper_intersubject");
   }
+  auto& medians = report["comparisons"]["reliability_medians"];
+  medians["humans"]["medians"].erase("paper_intersubject");
+  for (auto& group : medians["groups"]) group["medians"].erase("paper_intersubject");
   return report;
 }
 

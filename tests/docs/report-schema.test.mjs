@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -67,6 +67,33 @@ test('the schema reaches the traces and the mixed models the examples hold', () 
   assert.ok(r.comparisons.models.some((m) => m.status === 'skipped'));
 });
 
+test('the similarity report carries the figures\' statistics: subset means, category cells, reliability medians', () => {
+  const r = report('concept');
+  for (const p of r.comparisons.populations) {
+    assert.ok(p.subset_means.length > 0 && p.category_cells.length > 0, p.population);
+  }
+  assert.ok(r.comparisons.reliability_medians.groups.length > 0);
+});
+
+test('with word ratings the colour report carries, per population and scale, a valid fit', () => {
+  // Ratings of the examples' words on two scales, one rating missing.
+  const words = [...new Set(report('color').populations.flatMap((p) => p.words.map((w) => w.word)))];
+  const norms = path.join(work, 'word-norms.csv');
+  writeFileSync(norms, 'word,concreteness,valence\n' + words.map((w, i) => `${w},${(i * 7) % 5 + 1},${i === 0 ? 'NA' : w.length}`).join('\n') + '\n');
+  const out = path.join(work, 'color-rated.json');
+  const run = spawnSync(native, ['color', ...csvFiles('color'), '--word-norms', norms, '--quiet', '--out', out], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const r = JSON.parse(readFileSync(out, 'utf8'));
+  assert.equal(validate(r), true, problems().join('\n'));
+  for (const p of r.populations) {
+    assert.deepEqual(p.word_rating_fits.map((f) => f.scale), ['concreteness', 'valence']);
+    assert.ok(p.word_rating_fits.every((f) => f.n >= 3 && f.slope !== null), p.name);
+  }
+  delete r.populations[0].word_rating_fits[0].r;
+  assert.equal(validate(r), false);
+  assert.match(problems().join('\n'), /\/populations\/0\/word_rating_fits\/0 must have required property 'r'/);
+});
+
 // Each change breaks the report in one way; each must be refused, and the
 // error must point where the damage is.
 const damages = [
@@ -89,6 +116,12 @@ const damages = [
   ['a colour report labelled as a concept report', 'color', (r) => { r.analysis = 'concept'; }, /\/parameters must have required property 'alpha'/],
   ['the similarity-only min-people fields in a colour report', 'color', (r) => { r.comparisons.min_people = 10; r.comparisons.left_out = []; },
     /\/comparisons\/min_people boolean schema is false/],
+  ['the similarity-only reliability medians in a colour report', 'color', (r) => { r.comparisons.reliability_medians = {}; },
+    /\/comparisons\/reliability_medians boolean schema is false/],
+  ['a similarity report without its subset means', 'concept', (r) => { delete r.comparisons.populations[0].subset_means; },
+    /\/comparisons\/populations\/0 must have required property 'subset_means'/],
+  ['a reliability median without its count', 'concept', (r) => { delete r.comparisons.reliability_medians.humans.medians.within_individual.concepts; },
+    /\/reliability_medians\/humans\/medians\/within_individual must have required property 'concepts'/],
   ['a skipped model with a fit', 'color', (r) => {
     const fitted = r.comparisons.models.find((m) => m.status === 'fitted');
     fitted.status = 'skipped';

@@ -107,6 +107,34 @@ async function checkNumbers(page) {
     const p = concept.populations.find((x) => x.name === row.population);
     assert.ok(p.concepts.some((c) => atLargest(c)?.p_multiple_concepts.mean === row.value), `${row.population} ${row.concept}`);
   }
+  // By subset size: the report's means, each the mean over the category's
+  // concepts with enough people of their posterior means at that size.
+  const sizes = await figureRows(page, 'concept-subset-sizes');
+  assert.ok(sizes.length > 0);
+  for (const row of sizes) {
+    const p = concept.populations.find((x) => x.name === row.population);
+    const reported = concept.comparisons.populations.find((x) => x.population === p.name).subset_means
+      .find((m) => m.category === row.category && m.people === row.people);
+    assert.equal(row.mean, reported.mean, `${row.population} ${row.category} ${row.people}`);
+    const values = p.concepts.filter((c) => c.category === row.category && !c.below_min_people)
+      .flatMap((c) => c.subsets.filter((s) => s.people === row.people && s.p_multiple_concepts.mean !== null).map((s) => s.p_multiple_concepts.mean));
+    assert.equal(row.concepts, values.length, `${row.population} ${row.category} ${row.people}`);
+    assert.ok(Math.abs(row.mean - mean(values)) < 1e-12, `${row.population} ${row.category} ${row.people}`);
+  }
+  // Reliability: the description's per-model medians are the report's, each
+  // the middle of the model's concepts (its conditions pooled).
+  const median = (v) => { const s = [...v].sort((a, b) => a - b); const n = s.length; return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2; };
+  const reliabilityText = await page.$eval('figure[data-figure="concept-reliability"]', (f) =>
+    document.getElementById(f.querySelector('.plot-frame').getAttribute('aria-describedby')).textContent);
+  const groups = concept.comparisons.reliability_medians.groups.filter((g) => g.model !== null);
+  assert.ok(groups.length > 0);
+  for (const g of groups) {
+    const values = concept.populations.filter((p) => g.populations.includes(p.name)).flatMap((p) => p.concepts)
+      .map((c) => c.reliability.between_individuals.pairwise_agreement).filter((v) => v !== null);
+    assert.ok(Math.abs(g.medians.between_individuals.median - median(values)) < 1e-12, g.model);
+    const label = concept.populations.find((p) => p.name === g.populations[0]).model_label || g.model;
+    assert.ok(reliabilityText.includes(`${label}, agreement between two individuals (Shoal): ${g.medians.between_individuals.median.toFixed(3)}`), `${g.model} in: ${reliabilityText}`);
+  }
   // Counts: the sums over concepts.
   for (const row of await figureRows(page, 'concept-individuals')) {
     const p = concept.populations.find((x) => x.name === row.population);
@@ -135,6 +163,8 @@ async function checkNumbers(page) {
   const r = sxy / Math.sqrt(pts.reduce((t, p) => t + (p[0] - mx) ** 2, 0) * pts.reduce((t, p) => t + (p[1] - my) ** 2, 0));
   assert.equal(fit.n, pts.length);
   assert.ok(Math.abs(fit.r - r) < 1e-12, `r ${fit.r} vs ${r}`);
+  assert.deepEqual(fit, { population: fit.population, scale: 'concreteness', ...color.populations[0].word_rating_fits.find((f) => f.scale === 'concreteness') },
+    'the line and r are the report\'s');
 }
 
 const SCREENSHOTS = {

@@ -71,3 +71,15 @@ test('wasm reports bad input as a value naming file, row and column', async () =
   // The module stays usable after an error.
   assert.equal(shoal.analyseColor(filesFor([path.join(here, '..', 'data', 'llm-colors-small.csv')]), request({}), null).ok, true);
 });
+
+test('wasm and native agree on the word-rating fits: the page sends the ratings as a file set to the word-norms format', async () => {
+  const shoal = await loadShoal();
+  const colours = path.join(shared, 'paper-data/color-task/colorref.csv');
+  const norms = path.join(shared, 'paper-data/color-task/word-norms.csv');
+  const files = [...filesFor([colours]), { ...filesFor([norms])[0], settings: { format: 'word-norms' } }];
+  const outcome = shoal.analyseColor(files, request({ seed: 3, jsdSamples: 1000, bootstrap: 0 }), null);
+  assert.equal(outcome.ok, true, outcome.error.message);
+  const fits = JSON.parse(outcome.report).populations[0].word_rating_fits;
+  assert.ok(fits.some((f) => f.scale === 'concreteness' && f.n >= 3 && f.r !== null));
+  assertSameReport(outcome.report, nativeReport([colours], ['--seed', '3', '--jsd-samples', '1000', '--bootstrap', '0', '--word-norms', norms]));
+});

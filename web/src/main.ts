@@ -150,7 +150,10 @@ async function runColor(batch: LoadedFile[], settings: SettingsText) {
   // On the last worker, ahead of the share of the similarity files it would
   // parse next: the bar shows the slower of the two analyses, so a colour job
   // left waiting behind a parse would hold it at zero for the parse's length.
-  const job = pool.run({ kind: 'color', files: colorFiles.map(toJobFile), settings }, (p) => progress.color(p.fraction),
+  // The word ratings go along, so that the report carries their fits.
+  const normsFiles = files.filter((f) => f.inspection?.task === 'word-norms').slice(0, 1)
+    .map((f) => ({ ...toJobFile(f), settings: { ...f.settings, format: 'word-norms' } }));
+  const job = pool.run({ kind: 'color', files: [...colorFiles.map(toJobFile), ...normsFiles], settings }, (p) => progress.color(p.fraction),
     { worker: pool.size - 1 });
   session.jobs.push(job.id);
   const result = await job.done;

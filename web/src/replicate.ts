@@ -204,14 +204,13 @@ export function agreementRows(report: ConceptReport | null, paper: FetchedPaper)
     for (const category of ['animals', 'politicians']) {
       const mine = cells.filter((c) => categoryIn(report, c.concept) === category);
       if (mine.length === 0) continue;
-      const last: number[] = [];
-      const posterior: number[] = [];
       let inside = 0;
       let compared = 0;
+      // Shoal's means over the category's concept × subset cells, as the report gives them.
+      const shoal = report?.comparisons.populations?.find((c) => c.population === population?.name)
+        ?.category_cells?.find((c) => c.category === category);
       for (const result of population?.concepts.filter((c) => c.category === category) ?? []) {
         for (const subset of result.subsets) {
-          if (subset.last_iteration.p_multiple_concepts !== null) last.push(subset.last_iteration.p_multiple_concepts);
-          if (subset.p_multiple_concepts.mean !== null) posterior.push(subset.p_multiple_concepts.mean);
           const [low, high] = subset.p_multiple_concepts.ci95;
           for (const cell of mine.filter((c) => c.people === subset.people && sameConcept(c.concept, result.concept))) {
             if (low === null || high === null) continue;
@@ -223,7 +222,7 @@ export function agreementRows(report: ConceptReport | null, paper: FetchedPaper)
       rows.push({
         population: source.population === 'human' ? 'human (released chains)' : source.population,
         category, paperCells: mine.length, paper: mean(mine.map((c) => c.pMultiple)),
-        shoalLast: mean(last), shoalPosterior: mean(posterior), inside, compared,
+        shoalLast: shoal?.last_p_multiple_concepts ?? null, shoalPosterior: shoal?.p_multiple_concepts ?? null, inside, compared,
       });
     }
   }

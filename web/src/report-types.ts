@@ -47,6 +47,10 @@ export interface ColorPopulation extends PopulationLabel {
   internal_delta_e: Summary;
   population_delta_e: Summary;
   regression_internal_on_population: { n: number; slope: number | null; intercept: number | null; r_squared: number | null };
+  // With word ratings (a word-norms file): per scale, the least-squares line
+  // of internal ΔE on the rating and Pearson's r over the n rated words
+  // (null below three words or for a constant variable).
+  word_rating_fits?: { scale: string; n: number; r: number | null; slope: number | null; intercept: number | null }[];
   jsd_to_reference: Summary | null;
   words: ColorWord[];
 }
@@ -169,10 +173,31 @@ export interface MixedFit {
 
 export interface GroupSummary { mean: number | null; sd: number | null; units: number; ci95: [number | null, number | null]; bootstrap_ci95: [number, number] | null }
 
+export interface SubsetMean { category: string; people: number; concepts: number; mean: number | null }
+export interface CategoryCells { category: string; cells: number; p_multiple_concepts: number | null; last_p_multiple_concepts: number | null }
+export type ReliabilityMeasure = 'paper_intersubject' | 'within_individual' | 'between_individuals';
+export interface ReliabilityGroup {
+  model: string | null;
+  populations: string[];
+  medians: Record<ReliabilityMeasure, { concepts: number; median: number | null }>;
+}
+// The humans pooled, and a group per model (its conditions pooled) or per
+// population without a model.
+export interface ReliabilityMedians { measures: ReliabilityMeasure[]; humans: ReliabilityGroup; groups: ReliabilityGroup[] }
+
 export interface Comparisons {
   metrics: string[];
   // Per population, per metric, per category ('all' for every unit).
-  populations?: { population: string; human: boolean; summaries: Record<string, Record<string, GroupSummary>> }[];
+  populations?: {
+    population: string; human: boolean; summaries: Record<string, Record<string, GroupSummary>>;
+    // Concepts only, leaving out the concepts below min_people: P(multiple
+    // concepts) per category and subset size (mean over concepts of their
+    // posterior means), and per category over its concept × subset cells.
+    subset_means?: SubsetMean[];
+    category_cells?: CategoryCells[];
+  }[];
+  // Concepts only: medians over concepts of the reliability measures.
+  reliability_medians?: ReliabilityMedians;
   // Cells left out of the means, bootstrap and models for holding fewer
   // than min_people individuals.
   min_people?: number;

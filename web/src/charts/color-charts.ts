@@ -8,7 +8,7 @@ import { columnWidth, panelGrid, rowStep, widestLabel, wrapText } from './layout
 import { colourKey, colourScale, conditionLabel, conditionRank, displayName, modelName, populationOrder } from './palette';
 import { type PerItemMeasure, type PerItemPopulation, panelFacets, populationBars } from './per-item-charts';
 import { foreground } from './theme';
-import { SCHEMA, fmt, linearFit, listSummary } from './common';
+import { SCHEMA, fmt, listSummary } from './common';
 
 export interface ColorAnswer { population: number; word: number; block: number; r: number; g: number; b: number }
 
@@ -214,15 +214,17 @@ export function wordRatingsFigure(report: ColorReport, norms: WordNorms, scale: 
   const rating = new Map(norms.words.map((w, i) => [w, norms.ratings[i][column]]));
   const populations = populationOrder(report.populations);
   const fits: { population: string; n: number; r: number | null; slope: number | null; intercept: number | null }[] = [];
+  // The line and r as the report gives them (its fit needs three words).
   const points: { population: string; word: string; rating: number; internal: number }[] = [];
   for (const p of populations) {
     const mine = p.words.flatMap((w) => {
       const x = rating.get(w.word);
       return x !== null && x !== undefined && w.internal_delta_e.mean !== null ? [{ population: p.name, word: w.word, rating: x, internal: w.internal_delta_e.mean }] : [];
     });
-    if (mine.length < 3) continue;
+    const fit = p.word_rating_fits?.find((f) => f.scale === scale);
+    if (!fit || fit.n < 3) continue;
     points.push(...mine);
-    fits.push({ population: p.name, ...linearFit(mine.map((m) => m.rating), mine.map((m) => m.internal)) });
+    fits.push({ population: p.name, n: fit.n, r: fit.r, slope: fit.slope, intercept: fit.intercept });
   }
   if (points.length === 0) return { name, caption, empty: `No population has three or more words with a ${scale} rating and an internal ΔE.` };
   const shown = populations.filter((p) => fits.some((f) => f.population === p.name));

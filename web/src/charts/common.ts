@@ -20,22 +20,6 @@ export function listSummary(items: string[]): string {
   return items.length === 0 ? '' : `${items.join('; ')}.`;
 }
 
-// Least squares of y on x and Pearson's r.
-export function linearFit(x: number[], y: number[]) {
-  const n = x.length;
-  if (n < 2) return { n, r: null, slope: null, intercept: null };
-  const mx = x.reduce((a, b) => a + b, 0) / n, my = y.reduce((a, b) => a + b, 0) / n;
-  let sxx = 0, syy = 0, sxy = 0;
-  for (let i = 0; i < n; i++) {
-    sxx += (x[i] - mx) ** 2;
-    syy += (y[i] - my) ** 2;
-    sxy += (x[i] - mx) * (y[i] - my);
-  }
-  if (sxx === 0) return { n, r: null, slope: null, intercept: null };
-  const slope = sxy / sxx;
-  return { n, r: syy === 0 ? null : sxy / Math.sqrt(sxx * syy), slope, intercept: my - slope * mx };
-}
-
 export function mean(values: number[]): number | null {
   return values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
 }

@@ -2,10 +2,10 @@
 // concepts) per concept (Fig. 2b), every population by category, per
 // concept and by subset size, and the reliability and reply counts
 // (appendix).
-import type { ConceptReport, ConceptResult } from '../report-types';
+import type { ConceptReport, ConceptResult, ReliabilityMeasure } from '../report-types';
 import type { Drawing } from './figure';
 import { groupedCounts } from './color-charts';
-import { SCHEMA, bottomLegend, fmt, listSummary, mean } from './common';
+import { SCHEMA, bottomLegend, fmt, listSummary } from './common';
 import {
   CATEGORY_COLOURS, P_MULTIPLE_DEFINITION, baselineSource, belowMinPeople, categoryOrder, categorySummaries, finalIterationValue, fromReleasedChains, humanBaselines, leftOutNote,
 } from './concept-measure';
@@ -217,20 +217,12 @@ export function heatmapFigure(report: ConceptReport): Drawing {
 // P(multiple concepts) as the number of people clustered grows.
 export function subsetsFigure(report: ConceptReport): Drawing {
   const name = 'concept-subset-sizes';
-  const caption = `P(multiple concepts) by the number of people clustered: per population and category, the mean over the concepts clustered at that size of their posterior means. ${P_MULTIPLE_DEFINITION}.`;
+  const caption = `P(multiple concepts) by the number of people clustered: per population and category, the mean over the concepts clustered at that size of their posterior means (concepts below the min-people setting left out). ${P_MULTIPLE_DEFINITION}.`;
   const populations = populationOrder(report.populations);
-  const rows = populations.flatMap((p) => {
-    const bySize = new Map<string, number[]>();
-    for (const c of p.concepts) for (const s of c.subsets) {
-      if (s.p_multiple_concepts.mean === null) continue;
-      const k = `${c.category}|${s.people}`;
-      bySize.set(k, [...(bySize.get(k) ?? []), s.p_multiple_concepts.mean]);
-    }
-    return [...bySize.entries()].map(([k, values]) => {
-      const [category, people] = k.split('|');
-      return { population: p.name, key: colourKey(p), category, people: Number(people), mean: mean(values)!, concepts: values.length };
-    });
-  });
+  const means = new Map((report.comparisons.populations ?? []).map((c) => [c.population, c.subset_means ?? []]));
+  const rows = populations.flatMap((p) => (means.get(p.name) ?? []).flatMap((m) => m.mean === null ? [] : [{
+    population: p.name, key: colourKey(p), category: m.category, people: m.people, mean: m.mean, concepts: m.concepts,
+  }]));
   if (rows.length === 0) return { name, caption, empty: 'No concept had enough complete individuals to cluster.' };
   const categories = categoryOrder(rows.map((r) => r.category));
   const scale = colourScale(populations);
@@ -263,6 +255,7 @@ export function subsetsFigure(report: ConceptReport): Drawing {
 const PAPER_RELIABILITY = 'inter-subject reliability (the paper’s)';
 const WITHIN = 'agreement with oneself (Shoal)';
 const BETWEEN = 'agreement between two individuals (Shoal)';
+const MEASURE_KEY: Record<string, ReliabilityMeasure> = { [PAPER_RELIABILITY]: 'paper_intersubject', [WITHIN]: 'within_individual', [BETWEEN]: 'between_individuals' };
 
 // Box plots over concepts, a box per model (its conditions pooled) and per
 // human population with answers: the paper's inter-subject reliability
@@ -286,10 +279,14 @@ export function reliabilityFigure(report: ConceptReport): Drawing {
     (human.length ? '; a box per human population with answers, and dashed: the humans’ median' : '; no human population here has answers (released chains carry none), so no human box');
   if (rows.length === 0) return { name, caption, empty: 'No population has answers to measure reliability on (released chains carry no answers).' };
   const models = [...new Set(rows.map((r) => r.model))];
-  const medians = measures.flatMap((m) => {
-    const v = human.filter((r) => r.measure === m).map((r) => r.value as number).sort((a, b) => a - b);
-    return v.length ? [{ measure: m, median: v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2 }] : [];
-  });
+  const reported = report.comparisons.reliability_medians;
+  const humanMedians = reported?.humans.medians;
+  const medians = humanMedians ? measures.flatMap((m) => {
+    const median = humanMedians[MEASURE_KEY[m]].median;
+    return median === null ? [] : [{ measure: m, median }];
+  }) : [];
+  // The report's group for a model (its conditions pooled) or a population.
+  const groupOf = (model: string) => reported?.groups.find((g) => g.populations.some((n) => rows.some((r) => r.model === model && r.population === n)));
   // A measure without values says so in its own panel.
   const notes = missing.map((m) => ({ measure: m, text: m === PAPER_RELIABILITY && !carriesPaper ? 'not in this report' : 'no values in this report' }));
   const panel = Math.max(150, Math.floor((columnWidth() - widestLabel(models) - 30 - 28) / 3));
@@ -298,8 +295,7 @@ export function reliabilityFigure(report: ConceptReport): Drawing {
   return {
     name, caption,
     summary: 'Median over concepts per model: ' + listSummary(models.flatMap((m) => measures.filter((s) => !missing.includes(s)).map((s) => {
-      const v = rows.filter((r) => r.model === m && r.measure === s).map((r) => r.value as number).sort((a, b) => a - b);
-      return `${m}, ${s}: ${fmt(v[Math.floor(v.length / 2)], 3)}`;
+      return `${m}, ${s}: ${fmt(groupOf(m)?.medians[MEASURE_KEY[s]].median ?? null, 3)}`;
     }))) + (notes.length ? ` ${notes.map((n) => `${n.measure}: ${n.text}.`).join(' ')}` : ''),
     rows: rows.map(({ key: _key, human: _human, ...r }) => r),
     spec: {
