@@ -77,7 +77,7 @@ test('wasm and native agree on the word-rating fits: the page sends the ratings 
   const colours = path.join(shared, 'paper-data/color-task/colorref.csv');
   const norms = path.join(shared, 'paper-data/color-task/word-norms.csv');
   const files = [...filesFor([colours]), { ...filesFor([norms])[0], settings: { format: 'word-norms' } }];
-  const outcome = shoal.analyseColor(files, request({ seed: 3, jsdSamples: 1000, bootstrap: 0 }), null);
+  const outcome = shoal.analyseColor(files, request({ seed: 3, 'jsd-samples': 1000, bootstrap: 0 }), null);
   assert.equal(outcome.ok, true, outcome.error.message);
   const fits = JSON.parse(outcome.report).populations[0].word_rating_fits;
   assert.ok(fits.some((f) => f.scale === 'concreteness' && f.n >= 3 && f.r !== null));

@@ -88,7 +88,7 @@ test('the Gibbs kernel in wasm gives the CLI report of --kernel gibbs', async ()
   assert.equal(JSON.parse(assembled.report).parameters.min_people, 1);
   assertSameReport(assembled.report, nativeReport('concept', paths.slice(0, 1),
     ['--kernel', 'gibbs', '--iterations', '120', '--burn-in', '20', '--chains', '2', '--subsets', '25,50', '--seed', '9',
-      '--bootstrap', '500', '--min-people', '1']));
+      '--bootstrap', '500', '--min-people', '1', '--max-iterations', '240']));
 });
 
 test('missing chain results and bad options come back as errors', async () => {
@@ -164,7 +164,7 @@ test('an instance parses the same files once, reports the bytes parsed, and pars
 });
 
 test('run until converged with 4 chains: the same report from 1 worker, from 4, and from the CLI', async () => {
-  const adaptive = { ...request, iterations: 40, burnIn: 8, chains: 4, subsets: '25', maxIterations: 160, seed: 2 };
+  const adaptive = settingsText({ ...request, iterations: 40, 'burn-in': 8, chains: 4, subsets: '25', 'max-iterations': 160, seed: 2 });
   const files = filesFor(paths.slice(0, 1));
   const reports = [];
   for (const count of [1, 4]) {
