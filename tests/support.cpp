@@ -1,6 +1,7 @@
 #include "support.hpp"
 
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 
 namespace shoal::test {
@@ -12,6 +13,12 @@ TextInput shared_input(const std::string& relative) { return read_text_input(sha
 nlohmann::json read_json(const std::string& path) {
   std::ifstream stream(path);
   return nlohmann::json::parse(stream);
+}
+
+std::string exact(double value) {
+  char text[40];
+  std::snprintf(text, sizeof text, "%.17g", value);
+  return text;
 }
 
 bool close_relative(double actual, double expected, double tolerance) {

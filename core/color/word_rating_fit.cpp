@@ -4,31 +4,18 @@
 #include <limits>
 #include <unordered_map>
 
+#include "stats/descriptive.hpp"
+
 namespace shoal {
 
 WordRatingFit fit_rating(const std::string& scale, const std::vector<double>& rating, const std::vector<double>& internal) {
   const double nan = std::numeric_limits<double>::quiet_NaN();
   WordRatingFit fit{scale, rating.size(), nan, nan, nan};
   if (rating.size() < kMinWordsForRatingFit || rating.size() != internal.size()) return fit;
-  const double n = static_cast<double>(rating.size());
-  double mean_x = 0.0, mean_y = 0.0;
-  for (std::size_t i = 0; i < rating.size(); ++i) {
-    mean_x += rating[i];
-    mean_y += internal[i];
-  }
-  mean_x /= n;
-  mean_y /= n;
-  double sxx = 0.0, syy = 0.0, sxy = 0.0;
-  for (std::size_t i = 0; i < rating.size(); ++i) {
-    const double dx = rating[i] - mean_x, dy = internal[i] - mean_y;
-    sxx += dx * dx;
-    syy += dy * dy;
-    sxy += dx * dy;
-  }
-  if (sxx == 0.0) return fit;
-  fit.slope = sxy / sxx;
-  fit.intercept = mean_y - fit.slope * mean_x;
-  if (syy > 0.0) fit.r = sxy / std::sqrt(sxx * syy);
+  const LinearFit line = fit_line(rating, internal);
+  fit.slope = line.slope;
+  fit.intercept = line.intercept;
+  fit.r = line.r;
   return fit;
 }
 

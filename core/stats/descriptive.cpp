@@ -34,7 +34,7 @@ LinearFit fit_line(const std::vector<double>& x, const std::vector<double>& y) {
   LinearFit fit;
   fit.n = x.size();
   if (x.size() != y.size() || x.size() < 2) {
-    fit.slope = fit.intercept = fit.r_squared = kNaN;
+    fit.slope = fit.intercept = fit.r_squared = fit.r = kNaN;
     return fit;
   }
   const double n = static_cast<double>(x.size());
@@ -53,12 +53,13 @@ LinearFit fit_line(const std::vector<double>& x, const std::vector<double>& y) {
     syy += dy * dy;
   }
   if (sxx == 0.0) {
-    fit.slope = fit.intercept = fit.r_squared = kNaN;
+    fit.slope = fit.intercept = fit.r_squared = fit.r = kNaN;
     return fit;
   }
   fit.slope = sxy / sxx;
   fit.intercept = mean_y - fit.slope * mean_x;
   fit.r_squared = syy == 0.0 ? kNaN : (sxy * sxy) / (sxx * syy);
+  fit.r = syy == 0.0 ? kNaN : sxy / std::sqrt(sxx * syy);
   return fit;
 }
 

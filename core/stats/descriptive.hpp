@@ -44,9 +44,11 @@ struct LinearFit {
   double slope = 0.0;
   double intercept = 0.0;
   double r_squared = 0.0;
+  double r = 0.0;   // Pearson's correlation, with the slope's sign
 };
 
-// NaN fields when fewer than two points or x is constant.
+// NaN fields when fewer than two points or x is constant; r and r_squared
+// also NaN when y is constant.
 LinearFit fit_line(const std::vector<double>& x, const std::vector<double>& y);
 
 }  // namespace shoal

@@ -3,22 +3,13 @@
 #include "concept/chain_codec.hpp"
 #include "concept/diversity.hpp"
 #include "report/concept_report.hpp"
+#include "concept/crp_cases.hpp"
 #include "support.hpp"
 
 using namespace shoal;
 
-namespace {
-
-ConceptDataset paper_file() {
-  return load_concept_inputs(
-      {test::shared_input("paper-data/concept-task/llm-responses/openchat-prompt=random-temp=default.csv")},
-      {ConceptInputOptions{}});
-}
-
-}  // namespace
-
 TEST_CASE("chain tasks run apart and assembled give the same report as one run") {
-  const ConceptDataset dataset = paper_file();
+  const ConceptDataset dataset = test::hardest_paper_file();
   ConceptOptions options;
   options.iterations = 60;
   options.burn_in = 20;

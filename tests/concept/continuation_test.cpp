@@ -9,17 +9,12 @@
 #include "concept/convergence_summary.hpp"
 #include "concept/diversity.hpp"
 #include "report/concept_report.hpp"
+#include "concept/crp_cases.hpp"
 #include "support.hpp"
 
 using namespace shoal;
 
 namespace {
-
-std::string exact(double value) {
-  char text[40];
-  std::snprintf(text, sizeof text, "%.17g", value);
-  return text;
-}
 
 // 30 people in three groups of ten who mostly agree within their group: the
 // posterior moves among a few seatings, so the split–merge moves and the
@@ -39,16 +34,10 @@ AnswerMatrix three_groups() {
 std::string records_text(const std::vector<IterationRecord>& records) {
   std::string text;
   for (const auto& r : records) {
-    text += std::to_string(r.iteration) + ":" + std::to_string(r.tables) + ":" + exact(r.p_same_table) + ":" +
-            exact(r.log_posterior) + ";";
+    text += std::to_string(r.iteration) + ":" + std::to_string(r.tables) + ":" + test::exact(r.p_same_table) + ":" +
+            test::exact(r.log_posterior) + ";";
   }
   return text;
-}
-
-ConceptDataset paper_file() {
-  return load_concept_inputs(
-      {test::shared_input("paper-data/concept-task/llm-responses/openchat-prompt=random-temp=default.csv")},
-      {ConceptInputOptions{}});
 }
 
 }  // namespace
@@ -75,7 +64,7 @@ TEST_CASE("a chain continued gives the draws of the chain run at once, through t
 
     CHECK(records_text(continued.recorded) == records_text(whole.recorded));
     CHECK(continued.last.iteration == 89);
-    CHECK(exact(continued.map.log_posterior) == exact(whole.map.log_posterior));
+    CHECK(test::exact(continued.map.log_posterior) == test::exact(whole.map.log_posterior));
     CHECK(continued.map_seating == whole.map_seating);
     CHECK(continued.state.iterations == 90);
     CHECK(continued.state.restaurant.seat == whole.state.restaurant.seat);
@@ -106,7 +95,7 @@ TEST_CASE("a saved state that does not fit the answers is refused") {
 }
 
 TEST_CASE("run until converged: failing cells are continued, by doubling, and judged on their last four fifths") {
-  const ConceptDataset dataset = paper_file();
+  const ConceptDataset dataset = test::hardest_paper_file();
   ConceptOptions options;
   options.iterations = 40;
   options.burn_in = 8;
@@ -150,7 +139,7 @@ TEST_CASE("run until converged: failing cells are continued, by doubling, and ju
       CHECK(chain.last.iteration == 39);
     }
     CHECK(s.p_same_table.draws == draws);
-    CHECK(exact(s.last_p_multiple_concepts) == exact(f.last_p_multiple_concepts));
+    CHECK(test::exact(s.last_p_multiple_concepts) == test::exact(f.last_p_multiple_concepts));
   }
   CHECK(continued > 0);
   CHECK(stopped_short == 0);
@@ -160,7 +149,7 @@ TEST_CASE("run until converged: failing cells are continued, by doubling, and ju
 }
 
 TEST_CASE("run until converged across workers: rounds of continued tasks, in any order, give the same report") {
-  const ConceptDataset dataset = paper_file();
+  const ConceptDataset dataset = test::hardest_paper_file();
   ConceptOptions options;
   options.iterations = 40;
   options.burn_in = 8;
@@ -208,7 +197,7 @@ TEST_CASE("run until converged across workers: rounds of continued tasks, in any
 }
 
 TEST_CASE("one chain is diagnosed on its halves but neither judged nor continued") {
-  const ConceptDataset dataset = paper_file();
+  const ConceptDataset dataset = test::hardest_paper_file();
   ConceptOptions options;
   options.iterations = 40;
   options.burn_in = 8;

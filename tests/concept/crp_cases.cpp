@@ -35,6 +35,11 @@ std::string crp_case_name(const nlohmann::json& c) {
          c["prior"].get<std::string>();
 }
 
+ConceptDataset hardest_paper_file() {
+  return load_concept_inputs({shared_input("paper-data/concept-task/llm-responses/openchat-prompt=random-temp=default.csv")},
+                             {ConceptInputOptions{}});
+}
+
 bool verbose() { return std::getenv("SHOAL_TEST_VERBOSE") != nullptr; }
 
 }  // namespace shoal::test

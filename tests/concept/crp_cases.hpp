@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "concept/crp.hpp"
+#include "concept/responses.hpp"
 
 namespace shoal::test {
 
@@ -14,6 +15,10 @@ const nlohmann::json& crp_reference();
 AnswerMatrix crp_answers(const nlohmann::json& c);
 CrpModel crp_model(const nlohmann::json& c);
 std::string crp_case_name(const nlohmann::json& c);
+// The paper's openchat/random file, whose chains mix the slowest: the
+// chain-task and continuation tests run on it.
+ConceptDataset hardest_paper_file();
+
 // Whether SHOAL_TEST_VERBOSE asks the statistical tests to print their numbers.
 bool verbose();
 

@@ -15,12 +15,6 @@ using namespace shoal;
 
 namespace {
 
-std::string exact(double value) {
-  char text[40];
-  std::snprintf(text, sizeof text, "%.17g", value);
-  return text;
-}
-
 struct Pinned {
   const char* concept;
   const char* mean_p_same_table;
@@ -69,8 +63,8 @@ TEST_CASE("gibbs kernel: the same seed gives the same chains as before the split
     INFO(concepts[c].concept);
     REQUIRE(concepts[c].concept == pinned[c].concept);
     const auto& subset = concepts[c].subsets.at(0);
-    CHECK(exact(subset.p_same_table.mean) == pinned[c].mean_p_same_table);
-    CHECK(exact(subset.map_log_posterior) == pinned[c].map_log_posterior);
+    CHECK(test::exact(subset.p_same_table.mean) == pinned[c].mean_p_same_table);
+    CHECK(test::exact(subset.map_log_posterior) == pinned[c].map_log_posterior);
   }
 }
 
@@ -93,6 +87,6 @@ TEST_CASE("gibbs kernel: the same seed gives the same chain as before on answers
   CHECK(tables ==
         "28,28,26,27,29,28,30,29,27,28,28,29,28,26,27,30,29,28,29,28,27,26,26,26,27,28,29,27,27,25,25,27,28,29,28,27,"
         "25,26,27,28,27,29,28,27,28,26,27,30,27,29,27,28,27,28,27,29,27,29,29,28,");
-  CHECK(exact(same) == "2.4111111111111105");
-  CHECK(exact(result.last.log_posterior) == "-824.25486986601118");
+  CHECK(test::exact(same) == "2.4111111111111105");
+  CHECK(test::exact(result.last.log_posterior) == "-824.25486986601118");
 }
