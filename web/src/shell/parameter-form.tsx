@@ -31,7 +31,7 @@ export const formValues = (): Record<string, string> => ({ ...page.parameters.va
 export function setParameters(values: Record<string, string>) {
   const form = page.parameters;
   for (const [name, value] of Object.entries(values)) {
-    if (name in form.values && typeof value === 'string') form.values[name] = value;
+    if (Object.prototype.hasOwnProperty.call(form.values, name) && typeof value === 'string') form.values[name] = value;
   }
   redraw();
 }

@@ -1,7 +1,8 @@
 // The page's shell: the file list, the shared-link panel, the parameter form,
-// the run bar and the Share section, drawn from the page's state (page-state.ts) into their
-// places in index.html. Each redraw diffs against what is on the page, so a
-// card being edited keeps its open state, its typing and the focus.
+// the run bar and the Share section, drawn from the page's state
+// (page-state.ts) into their places in index.html. Each redraw diffs against
+// what is on the page, so a card or a field being edited keeps its open
+// state, its typing and the focus.
 import { render } from 'preact';
 import { byId } from '../dom';
 import type { LoadedFile } from '../files';
