@@ -40,6 +40,7 @@ export const PARAMETER_GROUPS: FieldGroup[] = [
       { setting: 'prior', label: 'Prior over seatings', options: { simplicity: 'simplicity (CRP, the paper\'s)', uniform: 'uniform' } },
       { setting: 'iterations', label: 'Iterations' },
       { setting: 'burn-in', label: 'Burn-in' },
+      { setting: 'max-iterations', label: 'Most iterations to converge (2 chains or more)' },
       { setting: 'kernel', label: 'Sampler', options: { 'split-merge': 'Gibbs with split–merge moves', gibbs: 'Gibbs alone (the paper\'s)' } },
       { setting: 'chains', label: 'Chains' },
       { setting: 'subsets', label: 'Subset sizes' },
