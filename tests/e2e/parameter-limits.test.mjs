@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { artifacts, native, useSite } from './support.mjs';
+import { artifacts, native, site, useSite } from './support.mjs';
 import { loadShoal } from '../wasm/support.mjs';
 
 const shoal = useSite();
@@ -24,7 +24,7 @@ test('the parameter form\'s number fields have the validator\'s ranges', async (
   const ranges = await page.$$eval('#parameters input[type="number"]',
     (inputs) => Object.fromEntries(inputs.map((i) => [i.name, [i.min, i.max, i.step]])));
   const expected = {};
-  for (const name of ['jsdSamples', 'alpha', 'iterations', 'burnIn', 'chains', 'minPeople', 'seed', 'bootstrap']) {
+  for (const name of ['jsdSamples', 'alpha', 'iterations', 'burnIn', 'maxIterations', 'chains', 'minPeople', 'seed', 'bootstrap']) {
     const limit = limits[name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)];
     expected[name] = [String(limit.min), String(limit.max), limit.whole ? '1' : 'any'];
   }
@@ -81,6 +81,35 @@ test('Run refuses a value the command line refuses, in its words, before anythin
   assert.equal(await page.evaluate(() => window.runStarts), 0);
   assert.equal(await page.isHidden('#results'), true);
   assert.equal(await page.textContent('#run-status'), '');
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
+
+test('typing in a parameter field keeps its focus, text and caret while a file card changes state', async () => {
+  const { context, page, consoleErrors } = await shoal.open();
+  const field = '#parameters [name="subsets"]';
+  const start = await page.inputValue(field);
+  const where = () => page.$eval(field, (input) => ({
+    focused: document.activeElement === input, value: input.value, caret: input.selectionStart,
+  }));
+  await page.click(field);
+  await page.keyboard.press('End');
+  await page.keyboard.type(',1');
+  // A file arriving is listed, read and checked: each step redraws the page
+  // while the reader goes on typing.
+  const arriving = 'toy-a-chat-judgements.csv';
+  await page.setInputFiles('#file-input', [path.join(site, 'examples/concept', arriving)]);
+  await page.keyboard.type('2');
+  await page.locator(`article[data-file="${arriving}"] .recognised[data-state="inspected"]`).waitFor();
+  await page.keyboard.type('5');
+  assert.deepEqual(await where(), { focused: true, value: `${start},125`, caret: start.length + 4 });
+  // The caret stays where the reader put it, mid-text, through the next file's redraws.
+  await page.keyboard.press('Home');
+  const next = 'toy-b-chat-judgements.csv';
+  await page.setInputFiles('#file-input', [path.join(site, 'examples/concept', next)]);
+  await page.locator(`article[data-file="${next}"] .recognised[data-state="inspected"]`).waitFor();
+  await page.keyboard.type('1');
+  assert.deepEqual(await where(), { focused: true, value: `1${start},125`, caret: 1 });
   assert.deepEqual(consoleErrors, []);
   await context.close();
 });

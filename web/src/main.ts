@@ -15,7 +15,7 @@ import { CancelledError, WorkerPool } from './worker/client';
 import { agreeToReplicate, fetchPaper, PAPER_PARAMETERS, renderAgreement, renderReplicationOffer, takePendingReplication } from './replicate';
 import { decodeShare } from './share';
 import {
-  agreeToFetch, applyParameters, buildLink, embeddedFiles, fetchAgreedFiles, matchShared, readParameters,
+  agreeToFetch, buildLink, embeddedFiles, fetchAgreedFiles, matchShared,
 } from './share-ui';
 import { RunProgress } from './run-progress';
 import { mountShell } from './shell/shell';
@@ -23,7 +23,7 @@ import { page, redraw, redrawSoon } from './shell/page-state';
 import { renderFormats } from './formats';
 import { contentsOf, exportButton, type RunRecord } from './report-export';
 import { epochNow, recordPhase, timed } from './phases';
-import { applySettings, parameterRefusal } from './parameters/parameter-form';
+import { applySettings, formValues, parameterRefusal, resetParameters, setParameters } from './shell/parameter-form';
 import { analysisSettings, parameterNames, parseRegistry, type Setting } from './parameters/settings';
 import type { SettingsText } from './worker/protocol';
 import { onSchemeChange } from './charts/theme';
@@ -63,8 +63,6 @@ function setStatus(status: string) {
   page.run.status = status;
   redraw();
 }
-
-const formValues = () => readParameters(byId<HTMLFormElement>('parameters'));
 
 function remove(file: LoadedFile) {
   files.splice(files.indexOf(file), 1);
@@ -217,7 +215,7 @@ async function run() {
   // The values as typed go to the command line's validator: a value it
   // refuses is pointed out here, in its words, before anything runs.
   session.checkingSettings = true;
-  const refused = await parameterRefusal(byId<HTMLFormElement>('parameters'), registry, pool)
+  const refused = await parameterRefusal(pool)
     .catch((error: unknown) => (error instanceof Error ? error.message : String(error)))
     .finally(() => { session.checkingSettings = false; });
   if (refused !== null) {
@@ -331,8 +329,7 @@ async function restoreShared() {
   }
   const shared = page.shared;
   if (!shared) return;
-  applyParameters(byId<HTMLFormElement>('parameters'), shared.parameters);
-  redraw();
+  setParameters(shared.parameters);
   let arriving: { name: string; bytes: Uint8Array }[];
   try {
     arriving = [...(await embeddedFiles(shared)), ...(await fetchAgreedFiles(shared))];
@@ -350,8 +347,8 @@ async function replicatePaper() {
   const paper = await fetchPaper((done, total, bytes) => {
     status.textContent = `Fetching the paper's files: ${done} of ${total} (${(bytes / 1e6).toFixed(1)} MB).`;
   });
-  byId<HTMLFormElement>('parameters').reset();   // to the registry's starts, which the paper shares but for these
-  applyParameters(byId<HTMLFormElement>('parameters'), PAPER_PARAMETERS);
+  resetParameters();   // to the registry's starts, which the paper shares but for these
+  setParameters(PAPER_PARAMETERS);
   await addFiles(paper.inputs.map((f) => ({
     ...fromBytes(f.name, f.bytes), settings: f.human ? { labels: { human: true, name: 'human' } } : undefined,
   })));
@@ -386,7 +383,7 @@ async function start() {
   const settingsRegistry = pool.run({ kind: 'settings-registry' }).done;
   const version = await pool.run({ kind: 'version' }).done;
   registry = parseRegistry((await settingsRegistry).report);
-  applySettings(byId<HTMLFormElement>('parameters'), registry);
+  applySettings(registry);
   page.toolVersion = version.report;
   byId('version').textContent = page.toolVersion;
   redraw();

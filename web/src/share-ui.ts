@@ -8,24 +8,6 @@ import {
   type ShareState, type SharedFile,
 } from './share';
 
-// The parameter form's named fields: what a link carries, and all it may set.
-function namedFields(form: HTMLFormElement): (HTMLInputElement | HTMLSelectElement)[] {
-  return (Array.from(form.elements) as (HTMLInputElement | HTMLSelectElement)[]).filter((field) => field.name);
-}
-
-export const parameterNames = (form: HTMLFormElement) => new Set(namedFields(form).map((field) => field.name));
-
-export function readParameters(form: HTMLFormElement): Record<string, string> {
-  return Object.fromEntries(namedFields(form).map((field) => [field.name, field.value]));
-}
-
-export function applyParameters(form: HTMLFormElement, values: Record<string, string>) {
-  for (const [name, value] of Object.entries(values)) {
-    const field = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
-    if (field && typeof value === 'string') field.value = value;
-  }
-}
-
 // Data too large for a link: what they would take, against what a link may
 // carry. `atLeast` is exact only when `complete` (every file was compressed);
 // compressing stops as soon as the data are known not to fit.

@@ -3,6 +3,10 @@
 import type { LoadedFile } from '../files';
 import type { ShareState } from '../share';
 import type { ProgressView } from '../run-progress';
+import type { Setting } from '../parameters/settings';
+
+// A value the validator refused: the field it is about is marked until edited.
+export interface Refusal { setting: string; message: string }
 
 export interface PageState {
   files: LoadedFile[];
@@ -11,6 +15,9 @@ export interface PageState {
   // The analysis a shared link restores, if the page was opened from one.
   shared: ShareState | null;
   toolVersion: string;
+  // The analysis form: the registry it is drawn from (empty until the module
+  // has answered), the values as typed by field name, and a refusal.
+  parameters: { registry: Setting[]; values: Record<string, string>; refusal: Refusal | null };
   run: {
     status: string;
     error: string | null;
@@ -26,6 +33,7 @@ export const page: PageState = {
   running: false,
   shared: null,
   toolVersion: '',
+  parameters: { registry: [], values: {}, refusal: null },
   run: { status: '', error: null, progress: { shown: false, value: 0, detail: null } },
 };
 

@@ -1,7 +1,8 @@
-// The page's shell: the file list, the shared-link panel, the run bar and the
-// Share section, drawn from the page's state (page-state.ts) into their
-// places in index.html. Each redraw diffs against what is on the page, so a
-// card being edited keeps its open state, its typing and the focus.
+// The page's shell: the file list, the shared-link panel, the parameter form,
+// the run bar and the Share section, drawn from the page's state
+// (page-state.ts) into their places in index.html. Each redraw diffs against
+// what is on the page, so a card or a field being edited keeps its open
+// state, its typing and the focus.
 import { render } from 'preact';
 import { byId } from '../dom';
 import type { LoadedFile } from '../files';
@@ -9,6 +10,7 @@ import { readiness } from '../file-summary';
 import { sharedFilesReady } from '../share-ui';
 import { FileList } from './file-list';
 import { onRedraw, page } from './page-state';
+import { ParameterForm, typeParameter } from './parameter-form';
 import { RunBar } from './run-bar';
 import { SharedPanel } from './shared-panel';
 import { SharePanel } from './share-panel';
@@ -25,10 +27,14 @@ export interface ShellActions {
 
 export function mountShell(actions: ShellActions) {
   const events = { onReread: actions.reread, onRemove: actions.remove };
+  // Typing redraws the form alone: the rest of the page does not depend on it.
+  const drawForm = () => render(<ParameterForm state={page.parameters}
+    onType={(name, value) => { typeParameter(name, value); drawForm(); }} />, byId('parameters'));
   const draw = () => {
     const { files, shared, toolVersion } = page;
     render(<SharedPanel state={shared} files={files} toolVersion={toolVersion} onFetch={actions.fetchShared} />, byId('shared-shell'));
     render(<FileList files={files} events={events} />, byId('files-shell'));
+    drawForm();
     render(<RunBar running={page.running} ready={readiness(files, sharedFilesReady(shared, files))} run={page.run}
       onRun={actions.run} onCancel={actions.cancel} />, byId('run-shell'));
     render(<SharePanel files={files} toolVersion={toolVersion} parameters={actions.parameters} />, byId('share-shell'));
