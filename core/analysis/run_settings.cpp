@@ -156,10 +156,10 @@ ConceptRunSettings concept_run_settings(const OptionValues& values) {
   s.options.kernel = r.choice("kernel", sampler_kernel_from_string);
   s.options.iterations = static_cast<std::size_t>(r.whole("iterations"));
   s.options.burn_in = static_cast<std::size_t>(r.whole("burn-in"));
-  // Unset, it never asks for fewer iterations than --iterations.
-  s.options.max_iterations = r.given("max-iterations")
-                                 ? static_cast<std::size_t>(r.whole("max-iterations"))
-                                 : std::max(s.options.iterations, static_cast<std::size_t>(r.whole("max-iterations")));
+  // A maximum below the iterations is a fixed run of the iterations: the
+  // page sends its default (4000) with any number of iterations, and the
+  // command line, given --iterations alone, must read the same.
+  s.options.max_iterations = std::max(s.options.iterations, static_cast<std::size_t>(r.whole("max-iterations")));
   s.options.chains = static_cast<std::size_t>(r.whole("chains"));
   s.options.subset_sizes = r.list("subsets");
   s.options.seed = r.whole("seed");

@@ -180,11 +180,6 @@ void validate(const ConceptOptions& options) {
                                 ") must be smaller than the number of iterations (" +
                                 std::to_string(options.iterations) + ") so that some iterations are recorded");
   }
-  if (options.max_iterations != 0 && options.max_iterations < options.iterations) {
-    throw std::invalid_argument("max-iterations (" + std::to_string(options.max_iterations) +
-                                ") must be at least the number of iterations (" + std::to_string(options.iterations) +
-                                ")");
-  }
   if (options.chains == 0) throw std::invalid_argument("chains must be at least 1");
   if (options.subset_sizes.empty()) throw std::invalid_argument("at least one subset size is needed");
   for (std::size_t size : options.subset_sizes) {

@@ -54,14 +54,20 @@ foreach(table concept-subsets concept-reliability concept-map-seating concept-tr
   endif()
 endforeach()
 
-# Run until converged: the summary line on standard error, and a maximum
-# below the iterations refused.
+# Run until converged: the summary line on standard error; a maximum below
+# the iterations is a fixed run of the iterations.
 expect_run(0 ${SHOAL} concept ${paper_file} --iterations 40 --burn-in 8 --max-iterations 80 --chains 4 --subsets 25
            --bootstrap 0 --out ${WORK}/adaptive.json)
 expect_contains("${last_err}" "convergence: ")
 expect_contains("${last_err}" " cells passed")
-expect_run(2 ${SHOAL} concept ${paper_file} --iterations 60 --burn-in 10 --max-iterations 30)
-expect_contains("${last_err}" "max-iterations (30) must be at least the number of iterations (60)")
+expect_run(0 ${SHOAL} concept ${paper_file} --iterations 60 --burn-in 10 --max-iterations 30 --chains 2 --subsets 25
+           --bootstrap 0 --out ${WORK}/fixed.json)
+file(READ ${WORK}/fixed.json fixed_report)
+string(JSON fixed_max GET "${fixed_report}" parameters max_iterations)
+string(JSON fixed_iterations GET "${fixed_report}" populations 0 concepts 0 subsets 0 convergence iterations)
+if(NOT fixed_max EQUAL 60 OR NOT fixed_iterations EQUAL 60)
+  message(FATAL_ERROR "a maximum below the iterations should run 60 iterations, got max ${fixed_max}, ran ${fixed_iterations}")
+endif()
 
 # Bad input: exit status 1 and a message naming file, row and column.
 file(WRITE ${WORK}/bad.csv "Concept,ID,Question,ChoiceNumber\na,1,b c,0\na,2,b c,yes\n")
