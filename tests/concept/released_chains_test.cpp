@@ -177,7 +177,8 @@ TEST_CASE("released chains: a burn-in that leaves a chain no iterations stops th
                    "set a burn-in at most that");
   // A burn-in the chains allow: every concept counts in the means.
   options.burn_in = 1;
-  const auto& p = analyse_concepts(dataset, options).populations.at(0);
+  const ConceptAnalysis analysis = analyse_concepts(dataset, options);   // held: p refers into it
+  const auto& p = analysis.populations.at(0);
   CHECK(p.mean_p_multiple_concepts == doctest::Approx((0.8 + 0.5) / 2));
   CHECK(p.mean_last_p_multiple_concepts == doctest::Approx((0.8 + 0.4) / 2));
 }
