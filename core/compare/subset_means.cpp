@@ -1,6 +1,7 @@
 #include "compare/subset_means.hpp"
 
 #include <cmath>
+#include <limits>
 #include <map>
 #include <utility>
 
@@ -8,21 +9,32 @@
 
 namespace shoal {
 
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+}  // namespace
+
 std::vector<SubsetMean> subset_means(const ConceptPopulationResult& population) {
-  std::map<std::pair<std::string, std::size_t>, std::pair<double, std::size_t>> sums;
+  // (category, people) → the running mean's sum in `mean`
+  std::map<std::pair<std::string, std::size_t>, SubsetMean> sums;
   for (const auto& c : population.concepts) {
     if (c.below_min_people) continue;
     const std::string category = concept_category(c.concept);
     for (const auto& s : c.subsets) {
-      if (!std::isfinite(s.p_multiple_concepts.mean)) continue;
-      auto& [sum, count] = sums[{category, s.people}];
-      sum += s.p_multiple_concepts.mean;
-      ++count;
+      auto& cell = sums[{category, s.people}];
+      if (!std::isfinite(s.p_multiple_concepts.mean)) {
+        ++cell.without_value;
+        continue;
+      }
+      cell.mean += s.p_multiple_concepts.mean;
+      ++cell.concepts;
     }
   }
   std::vector<SubsetMean> out;
-  for (const auto& [key, value] : sums) {
-    out.push_back({key.first, key.second, value.second, value.first / static_cast<double>(value.second)});
+  for (auto& [key, cell] : sums) {
+    cell.category = key.first;
+    cell.people = key.second;
+    cell.mean = cell.concepts > 0 ? cell.mean / static_cast<double>(cell.concepts) : kNaN;
+    out.push_back(cell);
   }
   return out;
 }
@@ -37,9 +49,12 @@ std::vector<CategoryCellMeans> category_cell_means(const ConceptPopulationResult
       if (s.chains.empty()) continue;
       const double posterior = s.p_multiple_concepts.mean;
       const double last = s.last_p_multiple_concepts;   // the analysis's own with several chains
-      if (!std::isfinite(posterior) || !std::isfinite(last)) continue;
       auto& cell = sums[category];
       cell.category = category;
+      if (!std::isfinite(posterior) || !std::isfinite(last)) {
+        ++cell.without_value;
+        continue;
+      }
       cell.p_multiple_concepts += posterior;
       cell.last_p_multiple_concepts += last;
       ++cell.cells;
@@ -48,8 +63,8 @@ std::vector<CategoryCellMeans> category_cell_means(const ConceptPopulationResult
   std::vector<CategoryCellMeans> out;
   for (auto& [category, cell] : sums) {
     const double n = static_cast<double>(cell.cells);
-    cell.p_multiple_concepts /= n;
-    cell.last_p_multiple_concepts /= n;
+    cell.p_multiple_concepts = cell.cells > 0 ? cell.p_multiple_concepts / n : kNaN;
+    cell.last_p_multiple_concepts = cell.cells > 0 ? cell.last_p_multiple_concepts / n : kNaN;
     out.push_back(cell);
   }
   return out;

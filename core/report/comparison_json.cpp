@@ -55,7 +55,10 @@ nlohmann::json model_json(const ModelComparison& m) {
 nlohmann::json subset_means_json(const PopulationComparison& p) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& s : p.subset_means) {
-    out.push_back({{"category", s.category}, {"people", s.people}, {"concepts", s.concepts}, {"mean", number_or_null(s.mean)}});
+    nlohmann::json entry{{"category", s.category}, {"people", s.people}, {"concepts", s.concepts}, {"mean", number_or_null(s.mean)}};
+    // Present only when it happens, so that every other report stays as it was.
+    if (s.without_value > 0) entry["without_value"] = s.without_value;
+    out.push_back(std::move(entry));
   }
   return out;
 }
@@ -63,10 +66,12 @@ nlohmann::json subset_means_json(const PopulationComparison& p) {
 nlohmann::json category_cells_json(const PopulationComparison& p) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& c : p.category_cells) {
-    out.push_back({{"category", c.category},
-                   {"cells", c.cells},
-                   {"p_multiple_concepts", number_or_null(c.p_multiple_concepts)},
-                   {"last_p_multiple_concepts", number_or_null(c.last_p_multiple_concepts)}});
+    nlohmann::json entry{{"category", c.category},
+                         {"cells", c.cells},
+                         {"p_multiple_concepts", number_or_null(c.p_multiple_concepts)},
+                         {"last_p_multiple_concepts", number_or_null(c.last_p_multiple_concepts)}};
+    if (c.without_value > 0) entry["without_value"] = c.without_value;
+    out.push_back(std::move(entry));
   }
   return out;
 }

@@ -138,6 +138,18 @@ nlohmann::json concept_json(const ConceptResult& c, const ConceptResponses* resp
           {"subsets", std::move(subsets)}};
 }
 
+// The population's answer counts summed over its concepts (an individual
+// counts once per concept), so that figures and notes read one number.
+nlohmann::json concept_totals_json(const ConceptPopulationResult& p) {
+  std::size_t complete = 0, incomplete = 0, invalid = 0;
+  for (const auto& c : p.concepts) {
+    complete += c.complete_individuals;
+    incomplete += c.incomplete_individuals;
+    invalid += c.invalid_replies;
+  }
+  return {{"complete_individuals", complete}, {"incomplete_individuals", incomplete}, {"invalid_replies", invalid}};
+}
+
 const ConceptResponses* responses_of(const ConceptDataset& dataset, std::size_t population, std::size_t concept) {
   return population < dataset.populations.size() ? &dataset.populations[population].concepts[concept] : nullptr;
 }
@@ -186,6 +198,7 @@ void write_concept_report(JsonWriter& out, const ConceptDataset& dataset,
     head["mean_p_multiple_concepts"] = number_or_null(pr.mean_p_multiple_concepts);
     head["mean_last_p_multiple_concepts"] = number_or_null(pr.mean_last_p_multiple_concepts);
     head["within_individual_agreement"] = {{"pairs", pr.repeated_pairs}, {"agreement", number_or_null(pr.within_agreement)}};
+    head["concept_totals"] = concept_totals_json(pr);
     write_object(w, head, {{"concepts", [&](JsonWriter& cw) {
                               cw.begin_array();
                               for (std::size_t c = 0; c < pr.concepts.size(); ++c) {

@@ -120,45 +120,34 @@ TEST_CASE("settings registry: a choice's values are those the validator takes, a
 
 // The options structs of the domains keep member initialisers (the domains
 // know nothing of the registry); they must start where the registry says.
+namespace {
+template <typename Options, typename... Members>
+void check_same_members(const Options& from_registry, const Options& initialised, Members... members) {
+  std::size_t index = 0;
+  const auto check = [&](auto member) {
+    CAPTURE(index);
+    CHECK(from_registry.*member == initialised.*member);
+    ++index;
+  };
+  (check(members), ...);
+}
+}  // namespace
+
 TEST_CASE("settings registry: the options structs start at the registry's defaults") {
-  const ColorOptions color;
-  const auto c = color_run_settings({}).options;
-  CHECK(c.pairs == color.pairs);
-  CHECK(c.formula == color.formula);
-  CHECK(c.reference == color.reference);
-  CHECK(c.seed == color.seed);
-  CHECK(c.jsd == color.jsd);
-  CHECK(c.jsd_samples == color.jsd_samples);
-
-  const ConceptOptions concept;
-  const auto k = concept_run_settings({}).options;
-  CHECK(k.model.alpha == concept.model.alpha);
-  CHECK(k.model.prior == concept.model.prior);
-  CHECK(k.kernel == concept.kernel);
-  CHECK(k.iterations == concept.iterations);
-  CHECK(k.burn_in == concept.burn_in);
-  CHECK(k.chains == concept.chains);
-  CHECK(k.subset_sizes == concept.subset_sizes);
-  CHECK(k.seed == concept.seed);
-  CHECK(k.min_people == concept.min_people);
-  CHECK(k.keep_traces == concept.keep_traces);
-
-  const ValuesOptions values;
-  const auto v = values_run_settings({}).options;
-  CHECK(v.pairs == values.pairs);
-  CHECK(v.scale == values.scale);
-  CHECK(v.unit == values.unit);
-  CHECK(v.seed == values.seed);
-
-  const kit::PromptOptions prompts;
-  const auto p = prompt_settings({{"model", "m"}});
-  CHECK(p.task == prompts.task);
-  CHECK(p.condition == prompts.condition);
-  CHECK(p.individuals == prompts.individuals);
-  CHECK(p.temperature == prompts.temperature);
-  CHECK(p.seed == prompts.seed);
-  CHECK(p.persona_as == prompts.persona_as);
-  CHECK(p.wording == prompts.wording);
+  check_same_members(color_run_settings({}).options, ColorOptions{}, &ColorOptions::pairs, &ColorOptions::formula,
+                     &ColorOptions::reference, &ColorOptions::seed, &ColorOptions::jsd, &ColorOptions::jsd_samples);
+  const auto concept = concept_run_settings({}).options;
+  CHECK(concept.model.alpha == ConceptOptions{}.model.alpha);
+  CHECK(concept.model.prior == ConceptOptions{}.model.prior);
+  check_same_members(concept, ConceptOptions{}, &ConceptOptions::kernel, &ConceptOptions::iterations,
+                     &ConceptOptions::burn_in, &ConceptOptions::chains, &ConceptOptions::subset_sizes,
+                     &ConceptOptions::seed, &ConceptOptions::min_people, &ConceptOptions::keep_traces);
+  check_same_members(values_run_settings({}).options, ValuesOptions{}, &ValuesOptions::pairs, &ValuesOptions::scale,
+                     &ValuesOptions::unit, &ValuesOptions::seed);
+  using kit::PromptOptions;
+  check_same_members(prompt_settings({{"model", "m"}}), PromptOptions{}, &PromptOptions::task,
+                     &PromptOptions::condition, &PromptOptions::individuals, &PromptOptions::temperature,
+                     &PromptOptions::seed, &PromptOptions::persona_as, &PromptOptions::wording);
 }
 
 TEST_CASE("settings registry: each command's --help lists every setting of its analysis with its help") {

@@ -81,7 +81,9 @@ TEST_CASE("subset means: per category and size, the mean of the concepts' poster
   CHECK(means[1].category == "animals");
   CHECK(means[1].people == 20);
   CHECK(means[1].concepts == 1);   // the seal's undefined value is not a zero
+  CHECK(means[1].without_value == 1);   // ... and it is counted, not dropped
   CHECK(means[1].mean == doctest::Approx(0.4));
+  CHECK(means[0].without_value == 0);
   CHECK(means[2].category == "politicians");
   CHECK(means[2].concepts == 1);   // Trump is below min_people
   CHECK(means[2].mean == doctest::Approx(0.5));
@@ -92,12 +94,30 @@ TEST_CASE("category cells: posterior and last-iteration means over a category's 
   REQUIRE(cells.size() == 2);
   CHECK(cells[0].category == "animals");
   CHECK(cells[0].cells == 3);
+  CHECK(cells[0].without_value == 1);   // the seal at 20
   CHECK(cells[0].p_multiple_concepts == doctest::Approx((0.2 + 0.4 + 0.4) / 3));
   CHECK(cells[0].last_p_multiple_concepts == doctest::Approx((0.25 + 0.35 + 0.45) / 3));
   CHECK(cells[1].category == "politicians");
   CHECK(cells[1].cells == 1);
   CHECK(cells[1].p_multiple_concepts == doctest::Approx(0.5));
   CHECK(cells[1].last_p_multiple_concepts == doctest::Approx(0.6));
+  CHECK(cells[1].without_value == 0);
+}
+
+TEST_CASE("subset means and category cells: a size whose every value is undefined stays, with no mean and its count") {
+  ConceptPopulationResult p;
+  p.concepts = {concept_with("a finch", {subset(10, kNaN, 0.25)}), concept_with("a seal", {subset(10, kNaN, 0.3)})};
+  const auto means = subset_means(p);
+  REQUIRE(means.size() == 1);
+  CHECK(means[0].concepts == 0);
+  CHECK(means[0].without_value == 2);
+  CHECK(std::isnan(means[0].mean));
+  const auto cells = category_cell_means(p);
+  REQUIRE(cells.size() == 1);
+  CHECK(cells[0].cells == 0);
+  CHECK(cells[0].without_value == 2);
+  CHECK(std::isnan(cells[0].p_multiple_concepts));
+  CHECK(std::isnan(cells[0].last_p_multiple_concepts));
 }
 
 TEST_CASE("median_of: the middle value, the mean of the two middle values, NaN when empty") {
@@ -150,7 +170,10 @@ TEST_CASE("the concept comparisons carry the figures' statistics; the colour com
   CHECK(p["subset_means"][0]["people"] == 10);
   CHECK(p["subset_means"][0]["concepts"] == 2);
   CHECK(p["subset_means"][0]["mean"].get<double>() == doctest::Approx(0.3));
+  CHECK_FALSE(p["subset_means"][0].contains("without_value"));   // only where it happens
+  CHECK(p["subset_means"][1]["without_value"] == 1);
   REQUIRE(p["category_cells"].size() == 2);
+  CHECK(p["category_cells"][0]["without_value"] == 1);
   CHECK(p["category_cells"][1]["cells"] == 1);
   CHECK(json["reliability_medians"]["measures"] == nlohmann::json{"paper_intersubject", "within_individual", "between_individuals"});
   CHECK(json["reliability_medians"]["groups"][0]["medians"]["paper_intersubject"] == nlohmann::json{{"concepts", 1}, {"median", 0.75}});

@@ -148,6 +148,8 @@ export interface ConceptPopulation extends PopulationLabel {
   mean_p_multiple_concepts: number | null;
   mean_last_p_multiple_concepts: number | null;
   within_individual_agreement: { pairs: number; agreement: number | null };
+  // Answer counts summed over the concepts (an individual once per concept).
+  concept_totals: { complete_individuals: number; incomplete_individuals: number; invalid_replies: number };
   concepts: ConceptResult[];
 }
 

@@ -2,7 +2,7 @@
 // concepts) per concept (Fig. 2b), every population by category, per
 // concept and by subset size, and the reliability and reply counts
 // (appendix).
-import type { ConceptReport, ConceptResult, ReliabilityMeasure } from '../report-types';
+import type { ConceptReport, ReliabilityMeasure } from '../report-types';
 import type { Drawing } from './figure';
 import { groupedCounts } from './color-charts';
 import { SCHEMA, bottomLegend, fmt, listSummary } from './common';
@@ -336,12 +336,12 @@ export function individualsFigure(report: ConceptReport): Drawing {
   const caption = 'Complete and incomplete individuals and invalid replies per model and condition (the paper’s appendix response counts)';
   const populations = populationOrder(report.populations);
   const rows = populations.flatMap((p) => {
-    const sum = (f: (c: ConceptResult) => number) => p.concepts.reduce((t, c) => t + f(c), 0);
+    const totals = p.concept_totals;
     const base = { population: p.name, model: modelName(p), condition: p.human ? 'humans' : conditionLabel(p.prompt, p.temperature), rank: p.human ? -1 : conditionRank(p) };
     return [
-      { ...base, kind: 'complete individuals', count: sum((c) => c.complete_individuals) },
-      { ...base, kind: 'incomplete individuals', count: sum((c) => c.incomplete_individuals) },
-      { ...base, kind: 'invalid replies', count: sum((c) => c.invalid_replies) },
+      { ...base, kind: 'complete individuals', count: totals.complete_individuals },
+      { ...base, kind: 'incomplete individuals', count: totals.incomplete_individuals },
+      { ...base, kind: 'invalid replies', count: totals.invalid_replies },
     ];
   });
   if (rows.every((r) => r.count === 0)) return { name, caption, empty: 'No individuals were read.' };

@@ -90,14 +90,10 @@ export function baselineSource(report: ConceptReport, baselines: Baseline[]): st
   return `Human baselines: the humans’ P(multiple concepts) at the last iteration, averaged over chains (the paper’s measure): ${baselines.map((b) => `${fmt(b.baseline, 3)} (${b.category})`).join(', ')}.${released}`;
 }
 
-function sum(p: ConceptPopulation, f: (c: ConceptResult) => number): number {
-  return p.concepts.reduce((t, c) => t + f(c), 0);
-}
-
 // Populations with no concept clustered, each with why, from its counts.
 export function unclusteredPopulations(report: ConceptReport): { population: ConceptPopulation; reason: string }[] {
   return populationOrder(report.populations).filter((p) => !p.concepts.some((c) => c.subsets.length > 0)).map((p) => {
-    const complete = sum(p, (c) => c.complete_individuals), incomplete = sum(p, (c) => c.incomplete_individuals), invalid = sum(p, (c) => c.invalid_replies);
+    const { complete_individuals: complete, incomplete_individuals: incomplete, invalid_replies: invalid } = p.concept_totals;
     const questions = Math.max(0, ...p.concepts.map((c) => c.questions));
     const counts = `${complete} complete, ${incomplete} incomplete individuals, ${invalid} invalid replies`;
     const reason = p.concepts.length === 0 ? 'no concept in its answers'
