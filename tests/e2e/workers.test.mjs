@@ -35,7 +35,7 @@ test('four workers, three of them parsing a share of the files, give the CLI rep
   assert.deepEqual(JSON.parse(report.bytes.toString()),
     cliReport(['concept', ...conceptFiles, '--iterations', '60', '--burn-in', '20', '--chains', '2', '--seed', '5']));
   // The trace of the first chain is drawn from the workers' results, renumbered to the whole plan.
-  assert.ok(await page.$$eval('.trace-plots figure', (f) => f.length) > 0);
+  assert.ok(await page.$$eval('.chain-plots figure', (f) => f.length) > 0);
   assert.deepEqual(consoleErrors, []);
   await context.close();
 });
