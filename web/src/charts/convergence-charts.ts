@@ -13,7 +13,8 @@ export function traceRows(traces: ChainTrace[], quantity: 'pSameTable' | 'tables
 export function traceSpec(rows: TraceRow[], title: string, domain?: [number, number]): VisualizationSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    width: 560,
+    // As wide as the rank plots beside it, so both fit a column.
+    width: 330,
     height: 160,
     data: { values: rows },
     mark: { type: 'line', strokeWidth: 1, opacity: 0.8, interpolate: 'step-after' },
@@ -68,11 +69,14 @@ export function rankSpec(rows: RankRow[], title: string): VisualizationSpec {
       height: 70,
       layer: [
         {
-          mark: { type: 'bar', color: '#0072B2', opacity: 0.85 },
+          // A rect from 0 to the count: a bar whose x is a range would
+          // otherwise be drawn as a band at the count.
+          mark: { type: 'rect', color: '#0072B2', opacity: 0.85, stroke: null },
           encoding: {
             x: { field: 'from', type: 'quantitative', title: `rank of ${title}`, axis: { tickCount: 3 } },
             x2: { field: 'to' },
-            y: { field: 'draws', type: 'quantitative', title: 'draws', axis: { tickCount: 3 } },
+            y: { field: 'draws', type: 'quantitative', title: 'draws', axis: { tickCount: 3 }, scale: { zero: true } },
+            y2: { datum: 0 },
           },
         },
         // What each bin holds if the chains agree: the same share of every chain's draws.

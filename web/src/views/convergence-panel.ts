@@ -95,15 +95,18 @@ const shown = (value: number | null, digits: number) => (value === null ? '—' 
 function diagnosticsTable(c: Cell): HTMLElement {
   const rows: [string, Diagnostics][] = [
     ['P(same table)', c.convergence.p_same_table],
-    ['number of tables', c.convergence.tables],
-    ['log posterior (not judged)', c.convergence.log_posterior],
+    ['tables', c.convergence.tables],
+    ['log posterior', c.convergence.log_posterior],
   ];
-  return h('table', { class: 'data cell-diagnostics', 'data-table': 'cell-diagnostics' },
-    h('caption', {}, `Diagnostics over ${c.chains} chain${c.chains === 1 ? '' : 's'} of ${c.convergence.iterations.toLocaleString('en')} iterations (the first ${c.convergence.burn_in.toLocaleString('en')} of each not counted); — where undefined (a quantity that never changes)`),
-    h('thead', {}, h('tr', {}, ...['quantity', 'R-hat', 'bulk-ESS', 'tail-ESS', 'MCSE of the mean'].map((t) => h('th', { scope: 'col' }, t)))),
+  const table = h('table', { class: 'data cell-diagnostics', 'data-table': 'cell-diagnostics' },
+    h('thead', {}, h('tr', {}, ...['quantity', 'R-hat', 'bulk-ESS', 'tail-ESS', 'MCSE'].map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, ...rows.map(([name, d]) => h('tr', {},
       h('th', { scope: 'row' }, name), h('td', {}, shown(d.r_hat, 4)), h('td', {}, shown(d.ess_bulk, 0)),
       h('td', {}, shown(d.ess_tail, 0)), h('td', {}, shown(d.mcse_mean, 4))))));
+  return h('div', { class: 'cell-diagnostics-frame' }, table,
+    h('p', { class: 'figure-note' }, `Over ${c.chains} chain${c.chains === 1 ? '' : 's'} of ${c.convergence.iterations.toLocaleString('en')} iterations, ` +
+      `the first ${c.convergence.burn_in.toLocaleString('en')} of each not counted; the verdict judges P(same table) and the number of tables, not the log posterior. ` +
+      'MCSE: the Monte Carlo standard error of the posterior mean; — where undefined (a quantity that never changes).'));
 }
 
 function verdictLine(c: Cell): HTMLElement {
@@ -142,7 +145,7 @@ async function chainFigures(cell: Cell, traces: ChainTraces | null): Promise<HTM
     });
     return figure({
       name, caption, rows, spec: rankSpec(rows, title),
-      note: 'Flat histograms, near the dashed line, mean the chains sample the same distribution.',
+      note: 'Flat histograms, near the dashed line, mean the chains sample the same distribution. Tied draws (a quantity with few values) share their average rank and so one bin: then the chains\u2019 histograms should look alike.',
       summary: `Ranks of the counted draws of ${chains.length} chains pooled, from iteration ${cell.convergence.burn_in} on; ${perChain.join(', ')}.`,
     });
   };
@@ -239,7 +242,8 @@ export async function convergencePanel(report: ConceptReport, results: Float64Ar
   append(panel,
     h('div', { class: 'cell-browser' },
       h('div', { class: 'cell-picker' },
-        h('div', { class: 'cell-filters' }, h('label', {}, 'Find ', search), h('label', {}, 'in ', population), h('label', {}, 'verdict ', verdict)),
+        h('div', { class: 'cell-filters' }, h('label', {}, h('span', {}, 'Find'), search), h('label', {}, h('span', {}, 'Population'), population),
+          h('label', {}, h('span', {}, 'Verdict'), verdict)),
         count, list),
       detail),
     h('details', { class: 'convergence-all' }, h('summary', {}, `Every cell in one table (${all.length.toLocaleString('en')})`),
