@@ -410,6 +410,8 @@ Outcome continuation_round(val files, val settings_text, val chain_results, val 
     for (std::size_t i : shoal::tasks_to_continue(options, tasks, results)) {
       const std::size_t t = plan_index[i];
       const double before = shoal::chain_task_work(tasks[i], options);
+      // As continue_until_converged lengthens a task: the two must agree
+      // (tests/wasm/concept_wasm.test.mjs compares these rounds with the CLI).
       tasks[i].iterations = shoal::next_chain_iterations(options, tasks[i].iterations);
       indices.push_back(t);
       work.push_back(shoal::chain_task_work(tasks[i], options) - before);
