@@ -36,18 +36,29 @@ function worstCell(report) {
   return withDraws.reduce((a, b) => (ess(b) < ess(a) ? b : a));
 }
 
+// Runs the analysis; returns every value the progress bar took.
 async function run(page) {
   await page.setInputFiles('#file-input', [model, humans]);
   await page.waitForFunction(() => !document.querySelector('#run-button').disabled);
   for (const [name, value] of Object.entries(settings)) await page.fill(`input[name="${name}"]`, value);
+  await page.evaluate(() => {
+    const bar = document.querySelector('#progress');
+    window.progressSeen = [];
+    new MutationObserver(() => window.progressSeen.push(bar.value)).observe(bar, { attributes: true });
+  });
   await page.click('#run-button');
   await page.waitForSelector('#run-status:has-text("Done")', { timeout: 240000 });
   await page.waitForSelector('[data-chain-plots] figure[data-figure="rank-tables"] svg');
+  return page.evaluate(() => window.progressSeen);
 }
 
 test('the banner and the panel count the report\'s failing cells; the panel opens on the worst cell with draws; the list filters; rank plots draw', async () => {
   const { context, page, consoleErrors } = await shoal.open();
-  await run(page);
+  const progress = await run(page);
+  // Each round adds work, and the bar never goes back (it starts again at 0 only for a new run).
+  const during = progress.slice(progress.findIndex((v) => v > 0));
+  assert.ok(during.length > 5, `${during.length} progress values`);
+  assert.ok(during.every((v, i) => i === 0 || v >= during[i - 1]), during.join(' '));
   const expected = cliReport(['concept', model, humans, ...cliArgs]);
   const report = JSON.parse((await downloadOf(page, 'button[data-download="concept-report.json"]')).bytes.toString());
   assert.deepEqual(report, expected);
