@@ -9,12 +9,14 @@
 #include <chrono>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "analysis/input_settings.hpp"
@@ -257,51 +259,252 @@ Outcome run_clustered_chains(val clustering, val settings, val task_indices, val
   });
 }
 
-// The report from every chain's results (a JS array of Float64Arrays from
-// runConceptChains, in any order). `recorded_keys` is null, or an array
-// parallel to chain_results whose entry is null for results recorded under
-// this plan's task indices, or, for results a worker recorded under its plan
-// of some of the files, the keys (see planConcept) of that plan's tasks: each
-// result then goes to the task of this plan with the same key, if any.
-Outcome assemble_concept(val files, val concept_settings_text, val chain_results, val recorded_keys) {
+// A task as the page carries it between module instances: its bytes. Every
+// instance runs the same module, so the bytes read back as the same task,
+// whatever fields the core gives it (its length, the kernel its continuation
+// runs); the page never looks inside.
+static_assert(std::is_trivially_copyable_v<shoal::ChainTask>,
+              "a chain task crosses between module instances as its bytes: give it a field-by-field encoding here");
+
+std::vector<std::uint8_t> task_bytes(const shoal::ChainTask& task) {
+  std::vector<std::uint8_t> bytes(sizeof task);
+  std::memcpy(bytes.data(), &task, sizeof task);
+  return bytes;
+}
+
+// The task carried as `bytes` for the planned task `planned`, checked to be
+// that task lengthened, so that bytes of another analysis are refused.
+shoal::ChainTask task_from_bytes(const val& bytes, const shoal::ChainTask& planned) {
+  if (!present(bytes) || bytes["length"].as<std::size_t>() != sizeof(shoal::ChainTask)) {
+    throw std::invalid_argument("a continued chain task is malformed");
+  }
+  std::vector<std::uint8_t> copy(sizeof(shoal::ChainTask));
+  val(emscripten::typed_memory_view(copy.size(), copy.data())).call<void>("set", bytes);
+  shoal::ChainTask task;
+  std::memcpy(&task, copy.data(), sizeof task);
+  if (task.population != planned.population || task.concept != planned.concept || task.people != planned.people ||
+      task.chain != planned.chain || task.seed != planned.seed || task.iterations < planned.iterations) {
+    throw std::invalid_argument("a continued chain task is not one of this analysis");
+  }
+  return task;
+}
+
+// The plan's tasks as continued so far: `continued` is null or an array of
+// {task: index, bytes} from continuationRound, later rounds after earlier.
+std::vector<shoal::ChainTask> continued_tasks(std::vector<shoal::ChainTask> tasks, const val& continued) {
+  if (!present(continued)) return tasks;
+  for (unsigned i = 0; i < continued["length"].as<unsigned>(); ++i) {
+    const val entry = continued[i];
+    const auto index = entry["task"].as<std::size_t>();
+    if (index >= tasks.size()) throw std::invalid_argument("no such chain task");
+    tasks[index] = task_from_bytes(entry["bytes"], tasks[index]);
+  }
+  return tasks;
+}
+
+std::vector<double> numbers_of(const val& array) {
+  std::vector<double> numbers(array["length"].as<std::size_t>());
+  val(emscripten::typed_memory_view(numbers.size(), numbers.data())).call<void>("set", array);
+  return numbers;
+}
+
+// Every task's result from `chain_results` (a JS array of Float64Arrays from
+// runConceptChains and continueConceptChains, in any order). `recorded_keys`
+// is null, or an array parallel to chain_results whose entry is null for
+// results recorded under this plan's task indices, or, for results a worker
+// recorded under its plan of some of the files, the keys (see planConcept) of
+// that plan's tasks: each result then goes to the task of this plan with the
+// same key, if any. A continued chain's result replaces the shorter one it
+// continued.
+struct GivenResults {
+  std::vector<shoal::ChainResult> results;
+  std::vector<bool> given;
+};
+
+GivenResults given_results(const ConceptInputs& loaded, const std::vector<shoal::ChainTask>& tasks,
+                           const val& chain_results, const val& recorded_keys) {
+  std::map<std::string, std::size_t> index_of_key;
+  std::vector<shoal::ChainResult> results(tasks.size());
+  std::vector<bool> seen(tasks.size(), false);
+  for (unsigned i = 0; i < chain_results["length"].as<unsigned>(); ++i) {
+    const std::vector<double> numbers = numbers_of(chain_results[i]);
+    const val keys = present(recorded_keys) ? recorded_keys[i] : val::null();
+    if (present(keys) && index_of_key.empty()) {
+      const auto own_keys = shoal::chain_task_keys(loaded.dataset, tasks);
+      for (std::size_t t = 0; t < tasks.size(); ++t) index_of_key[own_keys[t]] = t;
+    }
+    for (auto& [recorded, result] : shoal::read_chain_results(numbers.data(), numbers.size())) {
+      std::size_t task = recorded;
+      if (present(keys)) {
+        const auto found = recorded < keys["length"].as<std::size_t>()
+                               ? index_of_key.find(string_field(keys, std::to_string(recorded).c_str()))
+                               : index_of_key.end();
+        // A chain of a population those files alone describe otherwise
+        // belongs to no task here; the task it stood for is run apart.
+        if (found == index_of_key.end()) continue;
+        task = found->second;
+      }
+      if (task >= tasks.size()) throw std::invalid_argument("chain results do not match the plan");
+      if (seen[task]) {
+        const auto had = results[task].state.iterations, has = result.state.iterations;
+        if (had == has) throw std::invalid_argument("chain results do not match the plan");
+        if (has < had) continue;
+      }
+      seen[task] = true;
+      results[task] = std::move(result);
+    }
+  }
+  for (std::size_t t = 0; t < tasks.size(); ++t) {
+    if (seen[t] && results[t].state.iterations != tasks[t].iterations) {
+      throw std::invalid_argument("a chain result does not have the length of its task");
+    }
+  }
+  return {std::move(results), std::move(seen)};
+}
+
+std::vector<shoal::ChainResult> plan_results(const ConceptInputs& loaded, const std::vector<shoal::ChainTask>& tasks,
+                                             const val& chain_results, const val& recorded_keys) {
+  auto given = given_results(loaded, tasks, chain_results, recorded_keys);
+  for (bool g : given.given) {
+    if (!g) throw std::invalid_argument("chain results are missing for some chains");
+  }
+  return std::move(given.results);
+}
+
+// Run until converged, one round, on the results so far (as for
+// assembleConcept, `continued` as for continued_tasks), judging the cells
+// whose chains are all given (after the first round, the page gives only
+// those continued in the last, as the others cannot change): report =
+// {"tasks": [index], "work": [each one's added person-reseatings]}, in
+// the order of the plan, and `data` = a Uint8Array of their tasks lengthened
+// (each task's bytes in turn, `taskBytes` each) for continueConceptChains.
+// No tasks: every cell is done. Each cell's schedule depends on its own
+// chains alone, so the rounds are the CLI's however the chains are spread.
+Outcome continuation_round(val files, val settings_text, val chain_results, val recorded_keys, val continued) {
+  return outcome_of([&] {
+    const auto options = concept_settings(settings_text).options;
+    const auto loaded = load_concepts(files);
+    const auto all_tasks = continued_tasks(shoal::plan_chain_tasks(loaded->dataset, options), continued);
+    auto given = given_results(*loaded, all_tasks, chain_results, recorded_keys);
+    // The cells given, each with all its chains (a cell's chains are planned
+    // together): only a cell continued in the last round can need another.
+    std::vector<std::size_t> plan_index;
+    std::vector<shoal::ChainTask> tasks;
+    std::vector<shoal::ChainResult> results;
+    for (std::size_t t = 0; t < all_tasks.size(); ++t) {
+      if (!given.given[t]) continue;
+      plan_index.push_back(t);
+      tasks.push_back(all_tasks[t]);
+      results.push_back(std::move(given.results[t]));
+    }
+    const auto same_cell = [&](std::size_t a, std::size_t b) {
+      return all_tasks[a].population == all_tasks[b].population && all_tasks[a].concept == all_tasks[b].concept &&
+             all_tasks[a].people == all_tasks[b].people;
+    };
+    for (std::size_t t = 0; t < all_tasks.size(); ++t) {
+      const bool split = t + 1 < all_tasks.size() && same_cell(t, t + 1) && given.given[t] != given.given[t + 1];
+      if (split) throw std::invalid_argument("a cell's chains are judged together: some of them are missing");
+    }
+    nlohmann::json indices = nlohmann::json::array(), work = nlohmann::json::array();
+    g_bytes.clear();
+    for (std::size_t i : shoal::tasks_to_continue(options, tasks, results)) {
+      const std::size_t t = plan_index[i];
+      const double before = shoal::chain_task_work(tasks[i], options);
+      // As continue_until_converged lengthens a task: the two must agree
+      // (tests/wasm/concept_wasm.test.mjs compares these rounds with the CLI).
+      tasks[i].iterations = shoal::next_chain_iterations(options, tasks[i].iterations);
+      indices.push_back(t);
+      work.push_back(shoal::chain_task_work(tasks[i], options) - before);
+      const auto bytes = task_bytes(tasks[i]);
+      g_bytes.insert(g_bytes.end(), bytes.begin(), bytes.end());
+    }
+    return success(nlohmann::json{{"tasks", indices}, {"work", work}, {"taskBytes", sizeof(shoal::ChainTask)}}.dump(),
+                   val(emscripten::typed_memory_view(g_bytes.size(), g_bytes.data())));
+  });
+}
+
+// Continues chains from their saved states: `continued` is an array of
+// {task: index, bytes} (a round of continuationRound), `chain_results` an
+// array of the same tasks' results so far (Float64Arrays, each the task's
+// record). Returns the continued results as a Float64Array, under the
+// plan's task indices. `progress(fraction)` as for runConceptChains.
+Outcome continue_chains(const shoal::ConceptDataset& dataset, const val& settings, const val& continued,
+                        const val& chain_results, const val& progress) {
+  const auto options = concept_settings(settings).options;
+  const auto planned = shoal::plan_chain_tasks(dataset, options);
+  const unsigned count = continued["length"].as<unsigned>();
+  if (chain_results["length"].as<unsigned>() != count) {
+    throw std::invalid_argument("one chain result is needed per continued chain");
+  }
+  std::vector<std::size_t> indices;
+  std::vector<shoal::ChainTask> tasks;
+  std::vector<shoal::ChainResult> results;
+  double total = 0.0;
+  for (unsigned i = 0; i < count; ++i) {
+    const val entry = continued[i];
+    indices.push_back(entry["task"].as<std::size_t>());
+    if (indices.back() >= planned.size()) throw std::invalid_argument("no such chain task");
+    tasks.push_back(task_from_bytes(entry["bytes"], planned[indices.back()]));
+    const std::vector<double> numbers = numbers_of(chain_results[i]);
+    auto read = shoal::read_chain_results(numbers.data(), numbers.size());
+    if (read.size() != 1 || read[0].first != indices.back()) {
+      throw std::invalid_argument("a continued chain's result is not that chain's");
+    }
+    results.push_back(std::move(read[0].second));
+    if (results.back().state.iterations >= tasks.back().iterations) {
+      throw std::invalid_argument("a continued chain is already as long as its task");
+    }
+    total += static_cast<double>(tasks.back().people) *
+             static_cast<double>(tasks.back().iterations - results.back().state.iterations);
+  }
+  std::vector<double> encoded;
+  const bool reporting = present(progress) && total > 0.0;
+  double done = 0.0, reported = 0.0;
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    const double people = static_cast<double>(tasks[i].people);
+    const auto from = results[i].state.iterations;
+    const auto report = [&](std::size_t iteration) {
+      const double fraction = (done + people * static_cast<double>(iteration - from)) / total;
+      if (reporting && (fraction - reported >= 0.001 || iteration >= tasks[i].iterations)) {
+        reported = fraction;
+        progress(val(fraction));
+      }
+      return true;
+    };
+    shoal::continue_chain_task(dataset, options, tasks[i], results[i], report);
+    shoal::append_chain_result(encoded, indices[i], results[i]);
+    done += people * static_cast<double>(tasks[i].iterations - from);
+  }
+  g_numbers = std::move(encoded);
+  return success("{}", val(emscripten::typed_memory_view(g_numbers.size(), g_numbers.data())));
+}
+
+Outcome continue_concept_chains(val files, val settings, val continued, val chain_results, val progress) {
+  return outcome_of(
+      [&] { return continue_chains(load_concepts(files)->dataset, settings, continued, chain_results, progress); });
+}
+
+// The same, on the bytes clusteringInputs gave instead of the files.
+Outcome continue_clustered_chains(val clustering, val settings, val continued, val chain_results, val progress) {
+  return outcome_of([&] {
+    std::vector<std::uint8_t> bytes(clustering["length"].as<std::size_t>());
+    val(emscripten::typed_memory_view(bytes.size(), bytes.data())).call<void>("set", clustering);
+    return continue_chains(shoal::decode_clustering_inputs(bytes.data(), bytes.size()), settings, continued,
+                           chain_results, progress);
+  });
+}
+
+// The report from every chain's results (arguments as for
+// continuationRound).
+Outcome assemble_concept(val files, val concept_settings_text, val chain_results, val recorded_keys, val continued) {
   return outcome_of([&] {
     const auto settings = concept_settings(concept_settings_text);
     const auto& options = settings.options;
     const auto loaded = load_concepts(files);
-    auto tasks = shoal::plan_chain_tasks(loaded->dataset, options);
-    std::map<std::string, std::size_t> index_of_key;
-    std::vector<shoal::ChainResult> results(tasks.size());
-    std::vector<bool> seen(tasks.size(), false);
-    for (unsigned i = 0; i < chain_results["length"].as<unsigned>(); ++i) {
-      const val array = chain_results[i];
-      std::vector<double> numbers(array["length"].as<std::size_t>());
-      val(emscripten::typed_memory_view(numbers.size(), numbers.data())).call<void>("set", array);
-      const val keys = present(recorded_keys) ? recorded_keys[i] : val::null();
-      if (present(keys) && index_of_key.empty()) {
-        const auto own_keys = shoal::chain_task_keys(loaded->dataset, tasks);
-        for (std::size_t t = 0; t < tasks.size(); ++t) index_of_key[own_keys[t]] = t;
-      }
-      for (auto& [recorded, result] : shoal::read_chain_results(numbers.data(), numbers.size())) {
-        std::size_t task = recorded;
-        if (present(keys)) {
-          const auto found = recorded < keys["length"].as<std::size_t>()
-                                 ? index_of_key.find(string_field(keys, std::to_string(recorded).c_str()))
-                                 : index_of_key.end();
-          // A chain of a population those files alone describe otherwise
-          // belongs to no task here; the task it stood for is run apart.
-          if (found == index_of_key.end()) continue;
-          task = found->second;
-        }
-        if (task >= tasks.size() || seen[task]) throw std::invalid_argument("chain results do not match the plan");
-        seen[task] = true;
-        results[task] = std::move(result);
-      }
-    }
-    for (bool s : seen) {
-      if (!s) throw std::invalid_argument("chain results are missing for some chains");
-    }
-    // Run until converged: the failing cells' chains are continued here,
-    // from the states the workers saved, exactly as the CLI continues them.
+    auto tasks = continued_tasks(shoal::plan_chain_tasks(loaded->dataset, options), continued);
+    auto results = plan_results(*loaded, tasks, chain_results, recorded_keys);
+    // Rounds not run yet (a caller with one instance) are run here, as the
+    // CLI runs them; the page has run them all on its workers.
     shoal::continue_until_converged(loaded->dataset, options, tasks, results);
     const auto analysis = shoal::assemble_concept_analysis(loaded->dataset, options, tasks, std::move(results));
     const auto comparisons = shoal::compare_concepts(analysis, {settings.bootstrap, analysis.options.seed});
@@ -324,6 +527,9 @@ EMSCRIPTEN_BINDINGS(shoal) {
   emscripten::function("runConceptChains", &run_concept_chains);
   emscripten::function("clusteringInputs", &clustering_inputs);
   emscripten::function("runClusteredChains", &run_clustered_chains);
+  emscripten::function("continuationRound", &continuation_round);
+  emscripten::function("continueConceptChains", &continue_concept_chains);
+  emscripten::function("continueClusteredChains", &continue_clustered_chains);
   emscripten::function("assembleConcept", &assemble_concept);
   emscripten::function("serialiseMillis", &serialise_millis);
   emscripten::function("version", &version);

@@ -24,7 +24,7 @@ const run = {
     if (!plan.ok || !spec.complete) return plan;
     const tasks = JSON.parse(plan.report).tasks;
     const chains = shoal.runConceptChains(files, spec.request, [...Array(tasks).keys()], null);
-    return chains.ok ? shoal.assembleConcept(files, spec.request, [chains.data.slice()], null) : chains;
+    return chains.ok ? shoal.assembleConcept(files, spec.request, [chains.data.slice()], null, null) : chains;
   },
   values: () => shoal.analyseValues(files, spec.request),
   prompts: () => shoal.makePrompts(spec.request, null, null),

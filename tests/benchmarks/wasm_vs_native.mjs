@@ -45,7 +45,7 @@ const workloads = {
       const plan = shoal.planConcept(file(conceptFile), request);
       const tasks = [...Array(JSON.parse(plan.report).tasks).keys()];
       const chains = shoal.runConceptChains(file(conceptFile), request, tasks, null).data.slice();
-      if (!shoal.assembleConcept(file(conceptFile), request, [chains], null).ok) throw new Error('assembly failed');
+      if (!shoal.assembleConcept(file(conceptFile), request, [chains], null, null).ok) throw new Error('assembly failed');
     },
   },
   'colour, all of colorref.csv': {

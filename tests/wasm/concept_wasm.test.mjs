@@ -41,7 +41,7 @@ test('chains spread over three module instances, two of them given only the clus
     return outcome.data.slice();
   });
   assert.ok(progress.length > 0 && progress.every((f) => f > 0 && f <= 1));
-  const assembled = workers[1].assembleConcept(files, request, results.reverse(), null);
+  const assembled = workers[1].assembleConcept(files, request, results.reverse(), null, null);
   assert.equal(assembled.ok, true, assembled.error.message);
   assertSameReport(assembled.report, nativeReport('concept', paths,
     ['--iterations', '120', '--burn-in', '20', '--chains', '3', '--subsets', '25,50', '--seed', '9', '--bootstrap', '500', '--max-iterations', '240']));
@@ -63,14 +63,14 @@ test('chains run by an instance that parsed only one of the files, matched by ke
   const rest = [...Array(tasks).keys()].filter((i) => !partKeys.includes(keys[i]));
   const wholeRun = whole.runConceptChains(files, request, rest, null);
   assert.equal(wholeRun.ok, true, wholeRun.error.message);
-  const assembled = whole.assembleConcept(files, request, [partRun.data.slice(), wholeRun.data.slice()], [partKeys, null]);
+  const assembled = whole.assembleConcept(files, request, [partRun.data.slice(), wholeRun.data.slice()], [partKeys, null], null);
   assert.equal(assembled.ok, true, assembled.error.message);
   assertSameReport(assembled.report, nativeReport('concept', paths,
     ['--iterations', '120', '--burn-in', '20', '--chains', '3', '--subsets', '25,50', '--seed', '9', '--bootstrap', '500', '--max-iterations', '240']));
 
   // A chain whose key the plan does not have stands for none of its tasks.
   const wrong = whole.assembleConcept(files, request, [partRun.data.slice(), wholeRun.data.slice()],
-    [partKeys.map((k, i) => (i === 0 ? '0'.repeat(64) : k)), null]);
+    [partKeys.map((k, i) => (i === 0 ? '0'.repeat(64) : k)), null], null);
   assert.equal(wrong.ok, false);
   assert.match(wrong.error.message, /missing/);
 });
@@ -82,7 +82,7 @@ test('the Gibbs kernel in wasm gives the CLI report of --kernel gibbs', async ()
   const tasks = JSON.parse(shoal.planConcept(files, gibbs).report).tasks;
   const run = shoal.runConceptChains(files, gibbs, [...Array(tasks).keys()], null);
   assert.equal(run.ok, true, run.error.message);
-  const assembled = shoal.assembleConcept(files, gibbs, [run.data.slice()], null);
+  const assembled = shoal.assembleConcept(files, gibbs, [run.data.slice()], null, null);
   assert.equal(assembled.ok, true, assembled.error.message);
   assert.equal(JSON.parse(assembled.report).parameters.kernel, 'gibbs');
   assert.equal(JSON.parse(assembled.report).parameters.min_people, 1);
@@ -95,7 +95,7 @@ test('missing chain results and bad options come back as errors', async () => {
   const shoal = await loadShoal();
   const files = filesFor(paths.slice(0, 1));
   const partial = shoal.runConceptChains(files, request, [0, 1], null).data.slice();
-  const assembled = shoal.assembleConcept(files, request, [partial], null);
+  const assembled = shoal.assembleConcept(files, request, [partial], null, null);
   assert.equal(assembled.ok, false);
   assert.match(assembled.error.message, /missing/);
   const stale = shoal.runClusteredChains(new Uint8Array([1, 2, 3, 4, 5]), request, [0], null);
@@ -138,11 +138,11 @@ test('an instance parses the same files once, reports the bytes parsed, and pars
   assert.equal(chains.ok, true, chains.error.message);
   assert.deepEqual(reads, []);  // the same names, bytes and settings: parsed already
   const results = [chains.data.slice()];
-  const first = JSON.parse(shoal.assembleConcept(files, request, results, null).report);
+  const first = JSON.parse(shoal.assembleConcept(files, request, results, null, null).report);
   assert.deepEqual(reads, []);
 
   const renamed = files.map((f, i) => (i === 0 ? { ...f, settings: { labels: { name: 'renamed' } } } : f));
-  const second = JSON.parse(shoal.assembleConcept(renamed, request, results, null).report);
+  const second = JSON.parse(shoal.assembleConcept(renamed, request, results, null, null).report);
   assert.deepEqual(reads, [files[0].bytes.length, total]);
   assert.deepEqual(second.populations.map((p) => p.name), ['renamed', first.populations[1].name]);
 
@@ -163,7 +163,54 @@ test('an instance parses the same files once, reports the bytes parsed, and pars
   shoal.onInputRead(null);
 });
 
-test('run until converged with 4 chains: the same report from 1 worker, from 4, and from the CLI', async () => {
+// Each chain of chain results (runConceptChains' Float64Array) on its own, by
+// task index: the header is task, recorded, seating and state sizes, then
+// the last and MAP records (see core/concept/chain_codec.cpp).
+function byTask(data, into = new Map()) {
+  for (let at = 0; at < data.length;) {
+    const end = at + 14 + data[at + 1] * 5 + data[at + 2] + data[at + 3];
+    into.set(data[at], data.slice(at, end));
+    at = end;
+  }
+  return into;
+}
+
+// Run until converged as the page runs it: instance 0 judges each round on
+// the results so far (the first round every cell, later ones the cells just
+// continued), the round's chains are dealt out to the instances (the others
+// given the clustering inputs), later rounds' tasks after earlier ones.
+function continueOver(workers, files, settings, chains) {
+  const clustering = workers.length > 1 ? workers[0].clusteringInputs(files).data.slice() : null;
+  const continued = [];
+  const rounds = [];
+  for (let judged = null; ;) {
+    const given = judged ? judged.map((t) => chains.get(t)) : [...chains.keys()].sort((a, b) => a - b).map((t) => chains.get(t));
+    const round = workers[0].continuationRound(files, settings, given, null, continued);
+    assert.equal(round.ok, true, round.error.message);
+    const { tasks, work, taskBytes } = JSON.parse(round.report);
+    if (tasks.length === 0) break;
+    rounds.push(tasks.length);
+    assert.ok(work.every((w) => w > 0));
+    const bytes = round.data.slice();
+    const entries = tasks.map((task, i) => ({ task, bytes: bytes.slice(i * taskBytes, (i + 1) * taskBytes) }));
+    // Dealt out back to front, so that no instance takes the chains in plan order.
+    workers.forEach((worker, w) => {
+      const mine = entries.filter((_, i) => i % workers.length === w).reverse();
+      if (mine.length === 0) return;
+      const results = mine.map((e) => chains.get(e.task));
+      const outcome = w === 0
+        ? worker.continueConceptChains(files, settings, mine, results, null)
+        : worker.continueClusteredChains(clustering, settings, mine, results, null);
+      assert.equal(outcome.ok, true, outcome.error.message);
+      byTask(outcome.data.slice(), chains);
+    });
+    continued.push(...entries);
+    judged = tasks;
+  }
+  return { continued, rounds };
+}
+
+test('run until converged with 4 chains, its rounds on the instances: the same report from 1 instance, from 4, and from the CLI', async () => {
   const adaptive = settingsText({ ...request, iterations: 40, 'burn-in': 8, chains: 4, subsets: '25', 'max-iterations': 160, seed: 2 });
   const files = filesFor(paths.slice(0, 1));
   const reports = [];
@@ -172,12 +219,17 @@ test('run until converged with 4 chains: the same report from 1 worker, from 4, 
     const plan = workers[0].planConcept(files, adaptive);
     assert.equal(plan.ok, true, plan.error.message);
     const tasks = JSON.parse(plan.report).tasks;
-    const results = workers.map((worker, w) => {
+    const chains = new Map();
+    workers.forEach((worker, w) => {
       const outcome = worker.runConceptChains(files, adaptive, [...Array(tasks).keys()].filter((i) => i % count === w), null);
       assert.equal(outcome.ok, true, outcome.error.message);
-      return outcome.data.slice();
+      byTask(outcome.data.slice(), chains);
     });
-    const assembled = workers[0].assembleConcept(files, adaptive, results.reverse(), null);
+    const { continued, rounds } = continueOver(workers, files, adaptive, chains);
+    // 40 → 80 → 160: two rounds at most, the second on fewer cells.
+    assert.ok(rounds.length >= 1 && rounds.length <= 2, `rounds ${rounds}`);
+    assert.ok(rounds.every((n) => n % 4 === 0));
+    const assembled = workers.at(-1).assembleConcept(files, adaptive, [...chains.values()].reverse(), null, continued);
     assert.equal(assembled.ok, true, assembled.error.message);
     reports.push(assembled.report);
   }
@@ -188,4 +240,28 @@ test('run until converged with 4 chains: the same report from 1 worker, from 4, 
   assertSameReport(reports[0], nativeReport('concept', paths.slice(0, 1),
     ['--iterations', '40', '--burn-in', '8', '--chains', '4', '--subsets', '25', '--seed', '2', '--bootstrap', '500',
       '--max-iterations', '160']));
+});
+
+test('continued chains must be of this analysis, and a round judges whole cells', async () => {
+  const adaptive = settingsText({ ...request, iterations: 40, 'burn-in': 8, chains: 4, subsets: '25', 'max-iterations': 160, seed: 2 });
+  const shoal = await loadShoal();
+  const files = filesFor(paths.slice(0, 1));
+  const tasks = JSON.parse(shoal.planConcept(files, adaptive).report).tasks;
+  const chains = byTask(shoal.runConceptChains(files, adaptive, [...Array(tasks).keys()], null).data.slice());
+  const round = shoal.continuationRound(files, adaptive, [...chains.values()], null, null);
+  const { tasks: first, taskBytes } = JSON.parse(round.report);
+  const bytes = round.data.slice(0, taskBytes);
+  const entry = { task: first[0], bytes };
+  // The task's bytes under another task's index are refused.
+  const elsewhere = shoal.continueConceptChains(files, adaptive, [{ task: first[0] + 1, bytes }], [chains.get(first[0] + 1)], null);
+  assert.equal(elsewhere.ok, false);
+  assert.match(elsewhere.error.message, /not one of this analysis/);
+  const truncated = shoal.continueConceptChains(files, adaptive, [{ task: first[0], bytes: bytes.slice(1) }], [chains.get(first[0])], null);
+  assert.match(truncated.error.message, /malformed/);
+  const mismatched = shoal.continueConceptChains(files, adaptive, [entry], [chains.get(first[0] + 1)], null);
+  assert.match(mismatched.error.message, /not that chain's/);
+  // Three of a cell's four chains cannot be judged.
+  const partial = shoal.continuationRound(files, adaptive, [0, 1, 2].map((t) => chains.get(t)), null, null);
+  assert.equal(partial.ok, false);
+  assert.match(partial.error.message, /judged together/);
 });

@@ -13,7 +13,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const out = join(mkdtempSync(join(tmpdir(), 'shoal-scheduler-')), 'chain-scheduler.mjs');
 execFileSync(join(root, 'web/node_modules/.bin/esbuild'),
   [join(root, 'web/src/concept/chain-scheduler.ts'), '--bundle', '--format=esm', '--platform=node', `--outfile=${out}`]);
-const { ChainScheduler, ChainResults } = await import(pathToFileURL(out).href);
+const { ChainScheduler, ChainResults, RoundScheduler } = await import(pathToFileURL(out).href);
 
 const plan = (keys, costs) => ({ keys, costs: Float64Array.from(costs ?? keys.map(() => 1)) });
 
@@ -64,19 +64,73 @@ test('a share planned before the whole plan: its tasks the whole plan lacks are 
 test('results arriving in any order are matched to the whole plan by key', () => {
   const scheduler = new ChainScheduler(2, 1);
   scheduler.setWhole(plan(['a', 'b', 'c']));
-  const inOrder = new ChainResults();
-  const outOfOrder = new ChainResults();
   const fromWhole = Float64Array.from([...chain(2), ...chain(0)]);
-  const fromShare = Float64Array.from(chain(0));   // the share's task 0 is key 'b'
-  inOrder.add(fromWhole, null);
-  inOrder.add(fromShare, ['b']);
-  outOfOrder.add(fromShare, ['b']);
-  outOfOrder.add(fromWhole, null);
-  const tasksOf = (results) => results.wholePlanChains(scheduler)
-    .flatMap((data) => [...data].filter((_, i) => i % 14 === 0)).sort();
-  assert.deepEqual(tasksOf(inOrder), [0, 1, 2]);
-  assert.deepEqual(tasksOf(outOfOrder), [0, 1, 2]);
-  const assembly = outOfOrder.forAssembly();
-  assert.deepEqual(assembly.recordedKeys, [['b'], null]);
-  assert.equal(assembly.chainResults[1], fromWhole);
+  const fromShare = Float64Array.from([...chain(0), ...chain(1)]);   // the share's task 0 is key 'b', 1 is 'x'
+  const settled = (batches) => {
+    const results = new ChainResults();
+    for (const [data, keys] of batches) results.add(data, keys);
+    results.settle(scheduler);
+    return results.all().map((data) => [...data]);
+  };
+  const inOrder = settled([[fromWhole, null], [fromShare, ['b', 'x']]]);
+  const outOfOrder = settled([[fromShare, ['b', 'x']], [fromWhole, null]]);
+  // One result per whole-plan task, in task order; the share's chain of a
+  // key the whole plan lacks is dropped.
+  assert.deepEqual(inOrder.map((data) => data[0]), [0, 1, 2]);
+  assert.deepEqual(outOfOrder, inOrder);
+  const twice = new ChainResults();
+  twice.add(fromWhole, null);
+  twice.add(Float64Array.from(chain(2)), null);
+  assert.throws(() => twice.settle(scheduler), /chain 2 came back twice/);
+});
+
+// A chain result with `recorded` iterations, each record marked by `mark`.
+const longChain = (task, recorded, mark) => [task, recorded, 0, 0, ...Array(10).fill(0), ...Array(recorded * 5).fill(mark)];
+
+test('continued chains replace the results they continued, whatever order they come back in', () => {
+  const scheduler = new ChainScheduler(1, 1);
+  scheduler.setWhole(plan(['a', 'b', 'c']));
+  const run = () => {
+    const results = new ChainResults();
+    results.add(Float64Array.from([...longChain(0, 2, 1), ...longChain(1, 2, 1), ...longChain(2, 2, 1)]), null);
+    results.settle(scheduler);
+    return results;
+  };
+  const first = run();
+  const second = run();
+  const continuedA = Float64Array.from(longChain(2, 4, 2));
+  const continuedB = Float64Array.from([...longChain(0, 4, 2), ...longChain(1, 4, 3)]);
+  first.addContinued(continuedA);
+  first.addContinued(continuedB);
+  second.addContinued(continuedB);
+  second.addContinued(continuedA);
+  const lengths = (results) => results.all().map((data) => [data[0], data[1], data.at(-1)]);
+  assert.deepEqual(lengths(first), [[0, 4, 2], [1, 4, 3], [2, 4, 2]]);
+  assert.deepEqual(lengths(second), lengths(first));
+  assert.deepEqual(first.of([2, 0]).map((data) => data[0]), [2, 0]);
+  assert.throws(() => first.addContinued(Float64Array.from(longChain(7, 1, 0))), /never run/);
+  assert.throws(() => first.of([5]), /no result for chain 5/);
+});
+
+test('a round is dealt out in batches, largest first, each task once, over rounds', () => {
+  const rounds = new RoundScheduler(2, 2);
+  rounds.begin({ tasks: [3, 5, 8, 9, 12], work: [1, 6, 2, 2, 5] });
+  // A batch holds about a quarter of the round's work (16 / 2 workers / 2 batches).
+  const batches = [];
+  for (let batch = rounds.nextBatch(); batch.length > 0; batch = rounds.nextBatch()) batches.push(batch);
+  assert.deepEqual(batches, [[5], [12], [8, 9], [3]]);
+  assert.deepEqual(batches.map((b) => rounds.work(b)), [6, 5, 4, 1]);
+  // The next round holds only the tasks it names.
+  rounds.begin({ tasks: [5, 12], work: [12, 10] });
+  assert.deepEqual([rounds.nextBatch(), rounds.nextBatch(), rounds.nextBatch()], [[5], [12], []]);
+});
+
+test('cancelled in the middle of a round, no further batch is handed out, in that round or the next', () => {
+  const rounds = new RoundScheduler(1, 4);
+  rounds.begin({ tasks: [0, 1, 2, 3], work: [1, 1, 1, 1] });
+  assert.deepEqual(rounds.nextBatch(), [0]);
+  rounds.cancel();
+  assert.deepEqual(rounds.nextBatch(), []);
+  rounds.begin({ tasks: [4], work: [1] });
+  assert.deepEqual(rounds.nextBatch(), []);
 });

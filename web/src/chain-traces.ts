@@ -30,6 +30,20 @@ export function renumberChains(results: Float64Array, index: (task: number) => n
   return out;
 }
 
+// Each chain of chain results as its own Float64Array (a copy: a view would
+// take its whole buffer along to a worker),
+// with its task index.
+export function splitChains(results: Float64Array): { task: number; data: Float64Array }[] {
+  const out: { task: number; data: Float64Array }[] = [];
+  let at = 0;
+  while (at + HEADER <= results.length) {
+    const end = at + HEADER + results[at + 1] * RECORD + results[at + 2] + results[at + 3];
+    out.push({ task: results[at], data: results.slice(at, end) });
+    at = end;
+  }
+  return out;
+}
+
 interface Located { data: Float64Array; at: number; recorded: number }
 
 export class ChainTraces {

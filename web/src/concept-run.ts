@@ -5,18 +5,20 @@
 // soon as it has, so parsing overlaps sampling. A chain is known by its key
 // (its seed and answers), so a chain planned on a share runs once, wherever,
 // and counts for the task of the whole plan with the same key. Chains are
-// taken in batches, largest first, so the workers end together; worker 0
-// assembles the report. The chains' seeds come from their labels, so the
-// report is the CLI's whatever the split.
-import type { JobFile, SettingsText, WorkerProgress } from './worker/protocol';
+// taken in batches, largest first, so the workers end together. Then the
+// rounds of run until converged: worker 0 judges, all workers continue the
+// chains of the cells that did not pass; worker 0 assembles the report. The
+// chains' seeds come from their labels and each cell's rounds from its own
+// chains, so the report is the CLI's whatever the split.
+import type { ContinuedTask, JobFile, SettingsText, WorkerProgress } from './worker/protocol';
 import type { WorkerPool } from './worker/client';
-import { ChainResults, ChainScheduler, type Plan } from './concept/chain-scheduler';
+import { ChainResults, ChainScheduler, RoundScheduler, type Plan } from './concept/chain-scheduler';
 
 export interface ConceptRun {
   report: string;
   millis: number;
   workers: number;
-  chains: Float64Array[];   // the workers' chain results, traces included, under the whole plan's task indices
+  chains: Float64Array[];   // each chain's result, continued ones at their full length, traces included, under the whole plan's task indices
 }
 
 // What the analysis has done of what it planned. Work is counted in Gibbs
@@ -132,6 +134,64 @@ export async function runConcept(
     }
   };
 
+  // Run until converged: worker 0 judges the cells on the results so far
+  // and names the chains to continue, with their new lengths; the workers
+  // continue them from their saved states, in batches, and the next round
+  // judges the cells continued. The work each round adds joins the plan, so
+  // the bar slows but never goes back.
+  const rounds = new RoundScheduler(pool.size, BATCHES_PER_WORKER);
+  const continued: ContinuedTask[] = [];
+  const continueBatches = async (w: number, round: Map<number, ContinuedTask>, source: 'parsed' | Uint8Array) => {
+    for (let batch = rounds.nextBatch(); batch.length > 0; batch = rounds.nextBatch()) {
+      const cost = rounds.work(batch);
+      const tasks = batch.map((task) => round.get(task)!);
+      const chainResults = results.of(batch);
+      const job = pool.run(source === 'parsed'
+        ? { kind: 'concept-continue', files: 'planned', settings, continued: tasks, chainResults }
+        : { kind: 'concept-clustered-continue', clustering: source, settings, continued: tasks, chainResults }, (p) => {
+        running.set(job.id, p.fraction * cost);
+        report(false);
+      }, { worker: w });
+      track([job.id]);
+      const result = await job.done.catch((e) => {
+        rounds.cancel();
+        throw e;
+      });
+      running.delete(job.id);
+      if (!result.ok) {
+        rounds.cancel();
+        throw new Error(result.error.message);
+      }
+      iterationsDone += cost;
+      usedWorkers.add(w);
+      results.addContinued(result.data as Float64Array);
+      report(false);
+    }
+  };
+  const continueUntilConverged = async (clusteringBytes: Uint8Array | null) => {
+    // The first round judges every cell; later ones only those just continued.
+    let judged: number[] | null = null;
+    for (;;) {
+      const chainResults = judged ? results.of(judged) : results.all();
+      const job = pool.run({ kind: 'concept-round', files: 'planned', settings, chainResults, continued }, undefined, { worker: 0 });
+      track([job.id]);
+      const outcome = await job.done;
+      if (!outcome.ok) throw new Error(outcome.error.message);
+      const { tasks, work, taskBytes } = JSON.parse(outcome.report) as { tasks: number[]; work: number[]; taskBytes: number };
+      if (tasks.length === 0) return;
+      const encoded = outcome.data as Uint8Array;
+      const round = new Map(tasks.map((task, i): [number, ContinuedTask] =>
+        [task, { task, bytes: encoded.slice(i * taskBytes, (i + 1) * taskBytes) }]));
+      iterationsPlanned += work.reduce((t, x) => t + x, 0);
+      report(false);
+      rounds.begin({ tasks, work });
+      await Promise.all(Array.from({ length: pool.size }, (_, w) =>
+        continueBatches(w, round, w === 0 || !clusteringBytes ? 'parsed' : clusteringBytes)));
+      continued.push(...round.values());
+      judged = tasks;
+    }
+  };
+
   const parse = (w: number, list: JobFile[]) => {
     const job = pool.run({ kind: 'concept-plan', files: list, settings }, (p: WorkerProgress) => {
       bytesRead[w] = Math.min(p.bytesRead, sizeOf(list));
@@ -190,14 +250,15 @@ export async function runConcept(
   // none of its tasks; whatever is left runs on worker 0.
   await runBatches(0, plans[0]!, 'parsed');
 
-  // The assembly also continues, from their saved states, the chains of the
-  // cells that did not pass (run until converged), as the CLI does.
-  const assembleJob = pool.run({ kind: 'concept-assemble', files: 'planned', settings, ...results.forAssembly() }, undefined, { worker: 0 });
+  results.settle(scheduler);
+  const bytes = await clustering;
+  await continueUntilConverged(bytes);
+
+  const assembleJob = pool.run({ kind: 'concept-assemble', files: 'planned', settings, chainResults: results.all(), continued }, undefined, { worker: 0 });
   track([assembleJob.id]);
   const assembled = await assembleJob.done;
   if (!assembled.ok) throw new Error(assembled.error.message);
   report(true);
-  const chains = results.wholePlanChains(scheduler);
   const workers = usedWorkers.size;
-  return { report: assembled.report, millis: performance.now() - started, workers, chains };
+  return { report: assembled.report, millis: performance.now() - started, workers, chains: results.all() };
 }

@@ -14,6 +14,9 @@ declare module '@shoal-wasm/shoal.mjs' {
   }
   // sha256: the bytes' fingerprint, if known; the module then knows files it
   // has parsed already by it, without copying or hashing them again.
+  // A chain task of a round of run until converged: its index in the plan and
+  // the task itself as bytes, which only the module reads.
+  export interface ContinuedTask { task: number; bytes: Uint8Array }
   export interface WasmFile { name: string; bytes: Uint8Array; settings?: FileSettings; sha256?: string }
   export interface ShoalModule {
     version(): string;
@@ -28,8 +31,16 @@ declare module '@shoal-wasm/shoal.mjs' {
     // What the chains need of the files, as bytes for runClusteredChains in another instance.
     clusteringInputs(files: WasmFile[]): Outcome;
     runClusteredChains(clustering: Uint8Array, settings: SettingsText, tasks: number[], progress: ((fraction: number) => void) | null): Outcome;
+    // Run until converged, one round, judged on the cells whose chains are all in chainResults: report
+    // {tasks: [index], work: [added work], taskBytes}, data: a Uint8Array of the tasks lengthened, taskBytes each.
+    // recordedKeys as for assembleConcept; continued: every task of earlier rounds, later after earlier.
+    continuationRound(files: WasmFile[], settings: SettingsText, chainResults: Float64Array[], recordedKeys: (string[] | null)[] | null, continued: ContinuedTask[] | null): Outcome;
+    // The round's chains continued from their results so far (chainResults[i], one chain each, for continued[i]).
+    continueConceptChains(files: WasmFile[], settings: SettingsText, continued: ContinuedTask[], chainResults: Float64Array[], progress: ((fraction: number) => void) | null): Outcome;
+    continueClusteredChains(clustering: Uint8Array, settings: SettingsText, continued: ContinuedTask[], chainResults: Float64Array[], progress: ((fraction: number) => void) | null): Outcome;
     // recordedKeys[i]: null when chainResults[i] holds this plan's task indices, else the keys of the plan it was recorded under.
-    assembleConcept(files: WasmFile[], settings: SettingsText, chainResults: Float64Array[], recordedKeys: (string[] | null)[] | null): Outcome;
+    // Rounds of run until converged not run yet are run here.
+    assembleConcept(files: WasmFile[], settings: SettingsText, chainResults: Float64Array[], recordedKeys: (string[] | null)[] | null, continued: ContinuedTask[] | null): Outcome;
     // How long writing the last report as text took, in ms.
     serialiseMillis(): number;
   }

@@ -5,7 +5,7 @@
 // once, wherever it was planned, and counts for the whole plan's task with
 // the same key. Tasks are taken in batches, largest first, so the workers
 // end together. Plain bookkeeping, no workers: tested in tests/web/.
-import { renumberChains } from '../chain-traces';
+import { renumberChains, splitChains } from '../chain-traces';
 
 export interface Plan {
   costs: Float64Array;
@@ -80,23 +80,99 @@ export class ChainScheduler {
   }
 }
 
-// The chain results as they come back, each batch under the plan it was run
-// from, in any order. The assembly matches each result to its task itself
-// (by index for the whole plan's, by key for a share's), so the order of
-// arrival does not matter; `wholePlanChains` gives every result under the
-// whole plan's task index, for the page's trace plots.
+// A round of run until converged: the tasks to continue (whole-plan
+// indices) and the work each adds, dealt out like the plan's chains, in
+// batches, largest first, so the workers end together.
+export interface Round {
+  tasks: number[];
+  work: number[];
+}
+
+export class RoundScheduler {
+  private open: number[] = [];
+  private readonly workOf = new Map<number, number>();
+  private target = 0;
+  private cancelled = false;
+
+  constructor(private readonly workers: number, private readonly batchesPerWorker: number) {}
+
+  begin(round: Round) {
+    this.workOf.clear();
+    round.tasks.forEach((task, i) => this.workOf.set(task, round.work[i]));
+    this.open = [...round.tasks].sort((a, b) => this.workOf.get(b)! - this.workOf.get(a)! || a - b);
+    this.target = round.work.reduce((t, w) => t + w, 0) / this.batchesPerWorker / this.workers;
+  }
+
+  // The next batch of the round's tasks (whole-plan indices, increasing);
+  // [] when none is left or after cancel().
+  nextBatch(): number[] {
+    if (this.cancelled) return [];
+    const batch: number[] = [];
+    let cost = 0;
+    while (this.open.length > 0 && (batch.length === 0 || cost < this.target)) {
+      const task = this.open.shift()!;
+      batch.push(task);
+      cost += this.workOf.get(task)!;
+    }
+    return batch.sort((a, b) => a - b);
+  }
+
+  // The work a batch of this round adds.
+  work(batch: number[]): number {
+    return batch.reduce((t, task) => t + (this.workOf.get(task) ?? 0), 0);
+  }
+
+  // No further batches, in this round or any other: the analysis stops.
+  cancel() {
+    this.cancelled = true;
+  }
+}
+
+// The chain results as they come back, in any order: first each batch of
+// the plan's chains under the plan it was run from; once every batch is in,
+// settle() puts each chain under the whole plan's task index (a share's by
+// key), one result per task, and continued chains replace the results they
+// continued. Chains of a share that stand for no task of the whole plan are
+// dropped (their tasks ran apart).
 export class ChainResults {
   private readonly batches: { data: Float64Array; keys: string[] | null }[] = [];
+  private readonly byTask = new Map<number, Float64Array>();
 
   add(data: Float64Array, shareKeys: string[] | null) {
     this.batches.push({ data, keys: shareKeys });
   }
 
-  forAssembly(): { chainResults: Float64Array[]; recordedKeys: (string[] | null)[] } {
-    return { chainResults: this.batches.map((b) => b.data), recordedKeys: this.batches.map((b) => b.keys) };
+  settle(scheduler: ChainScheduler) {
+    for (const { data, keys } of this.batches) {
+      const whole = keys ? renumberChains(data, (task) => scheduler.wholeTask(keys[task])) : data;
+      for (const { task, data: chain } of splitChains(whole)) {
+        if (task < 0) continue;
+        if (this.byTask.has(task)) throw new Error(`chain ${task} came back twice`);
+        this.byTask.set(task, chain);
+      }
+    }
+    this.batches.length = 0;
   }
 
-  wholePlanChains(scheduler: ChainScheduler): Float64Array[] {
-    return this.batches.map((b) => (b.keys ? renumberChains(b.data, (task) => scheduler.wholeTask(b.keys![task])) : b.data));
+  // Continued chains: each replaces its task's result so far.
+  addContinued(data: Float64Array) {
+    for (const { task, data: chain } of splitChains(data)) {
+      if (!this.byTask.has(task)) throw new Error(`chain ${task} was continued but never run`);
+      this.byTask.set(task, chain);
+    }
+  }
+
+  // The results of these tasks, one Float64Array each.
+  of(tasks: number[]): Float64Array[] {
+    return tasks.map((task) => {
+      const chain = this.byTask.get(task);
+      if (!chain) throw new Error(`no result for chain ${task}`);
+      return chain;
+    });
+  }
+
+  // Every task's latest result, in task order.
+  all(): Float64Array[] {
+    return [...this.byTask.keys()].sort((a, b) => a - b).map((task) => this.byTask.get(task)!);
   }
 }

@@ -81,15 +81,20 @@ function alignmentSentence(task: TaskComparison): string | null {
     `SE ${formatNumber(effect.se, digits)}${p}).`;
 }
 
-// The concept report's convergence summary, with the cells that did not pass
-// named; the rule in words.
-function convergenceSentence(task: TaskComparison): HTMLElement | null {
-  const summary = (task.report as { convergence?: ConvergenceSummary }).convergence;
-  if (!summary || !summary.line) return null;
-  const failed = summary.failed.map((f) => `${f.population} · ${f.concept} · ${f.people} people (${f.iterations.toLocaleString('en')} iterations)`);
-  return h('p', { 'data-convergence': '' },
-    `Convergence of the clustering (per concept and subset size, for P(same table) and the number of tables: rank-normalised ` +
-    `split R-hat < 1.01, bulk- and tail-ESS ≥ 400): ${summary.line}${failed.length ? ` ${failed.join('; ')}.` : ''}`);
+// The concept report's convergence summary line first, then the cells that
+// did not pass, in the report's order; the rule in words.
+function convergenceSentence(task: TaskComparison): HTMLElement[] {
+  const report = task.report as { convergence?: ConvergenceSummary; populations?: { name: string; label?: string }[] };
+  const summary = report.convergence;
+  if (!summary || !summary.line) return [];
+  const shownName = new Map((report.populations ?? []).map((p) => [p.name, displayName({ name: p.name, label: p.label ?? '' })]));
+  const line = h('p', { 'data-convergence': '', 'data-failed': summary.failed.length },
+    h('strong', {}, summary.line), ' (per concept and subset size, for P(same table) and the number of tables: rank-normalised ' +
+    `split R-hat < 1.01, bulk- and tail-ESS ≥ 400)${summary.failed.length ? '' : '.'}`);
+  if (summary.failed.length === 0) return [line];
+  return [line, h('ul', { class: 'convergence-failed', 'data-convergence-failed': '' }, ...summary.failed.map((f) =>
+    h('li', {}, `${shownName.get(f.population) ?? f.population} · ${f.concept} · ${f.people} people (${f.iterations.toLocaleString('en')} iterations): ` +
+      f.failed.join('; ')))) ];
 }
 
 function taskResults(task: TaskComparison): (HTMLElement | null)[] {
@@ -111,7 +116,7 @@ function taskResults(task: TaskComparison): (HTMLElement | null)[] {
     lines.length ? h('ul', { class: 'key-results' }, ...lines) : null,
     ((s) => (s ? h('p', {}, s) : null))(alignmentSentence(task)),
     leftOut,
-    convergenceSentence(task),
+    ...convergenceSentence(task),
   ];
 }
 

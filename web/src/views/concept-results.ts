@@ -65,7 +65,8 @@ function unclusteredBanner(report: ConceptReport): HTMLElement | null {
 function convergenceWarning(report: ConceptReport): HTMLElement | null {
   const failed = report.convergence.failed;
   if (failed.length === 0) return null;
-  const named = failed.slice(0, 3).map((f) => `${f.population} · ${f.concept} · ${f.people}`);
+  const shownName = new Map(report.populations.map((p) => [p.name, displayName(p)]));
+  const named = failed.slice(0, 3).map((f) => `${shownName.get(f.population) ?? f.population} · ${f.concept} · ${f.people}`);
   return h('p', { class: 'warning', role: 'note', 'data-unconverged': failed.length },
     `${report.convergence.line} ${named.join('; ')}${failed.length > 3 ? '; …' : ''}. Read those numbers with care, or allow the chains more iterations (max-iterations).`);
 }

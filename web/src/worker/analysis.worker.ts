@@ -49,8 +49,14 @@ function run(module: ShoalModule, job: Job, files: WasmFile[], progress: (fracti
       return module.clusteringInputs(held());
     case 'concept-clustered-chains':
       return module.runClusteredChains(job.clustering, job.settings, job.tasks, progress);
+    case 'concept-round':
+      return module.continuationRound(held(), job.settings, job.chainResults, null, job.continued);
+    case 'concept-continue':
+      return module.continueConceptChains(held(), job.settings, job.continued, job.chainResults, progress);
+    case 'concept-clustered-continue':
+      return module.continueClusteredChains(job.clustering, job.settings, job.continued, job.chainResults, progress);
     case 'concept-assemble':
-      return module.assembleConcept(held(), job.settings, job.chainResults, job.recordedKeys);
+      return module.assembleConcept(held(), job.settings, job.chainResults, null, job.continued);
   }
 }
 

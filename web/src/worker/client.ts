@@ -8,6 +8,7 @@ import { epochNow, recordPhase, type Phase } from '../phases';
 // are counted apart).
 const COMPUTE_PHASE: Partial<Record<Job['kind'], Phase>> = {
   color: 'color', 'concept-chains': 'chains', 'concept-clustered-chains': 'chains', 'concept-assemble': 'assembly',
+  'concept-continue': 'chains', 'concept-clustered-continue': 'chains', 'concept-round': 'assembly',
 };
 
 function recordJob(kind: Job['kind'], postedAt: number, result: JobResult) {

@@ -1,7 +1,7 @@
 // Messages between the page and its analysis workers.
-import type { ErrorInfo, FileSettings, SettingsText, WasmFile } from '@shoal-wasm/shoal.mjs';
+import type { ContinuedTask, ErrorInfo, FileSettings, SettingsText, WasmFile } from '@shoal-wasm/shoal.mjs';
 
-export type { ErrorInfo, SettingsText, WasmFile };
+export type { ContinuedTask, ErrorInfo, SettingsText, WasmFile };
 
 // A file as it crosses to a worker: its bytes as a Blob, which crosses by
 // reference, where bytes would be copied on the page's thread (160 MB of the
@@ -27,7 +27,11 @@ export type Job =
   | { kind: 'concept-chains'; files: HeldFiles; settings: SettingsText; tasks: number[] }
   | { kind: 'concept-clustering'; files: HeldFiles }
   | { kind: 'concept-clustered-chains'; clustering: Uint8Array; settings: SettingsText; tasks: number[] }
-  | { kind: 'concept-assemble'; files: HeldFiles; settings: SettingsText; chainResults: Float64Array[]; recordedKeys: (string[] | null)[] };
+  // A round of run until converged on the results so far, and that round's chains continued (see ContinuedTask).
+  | { kind: 'concept-round'; files: HeldFiles; settings: SettingsText; chainResults: Float64Array[]; continued: ContinuedTask[] }
+  | { kind: 'concept-continue'; files: HeldFiles; settings: SettingsText; continued: ContinuedTask[]; chainResults: Float64Array[] }
+  | { kind: 'concept-clustered-continue'; clustering: Uint8Array; settings: SettingsText; continued: ContinuedTask[]; chainResults: Float64Array[] }
+  | { kind: 'concept-assemble'; files: HeldFiles; settings: SettingsText; chainResults: Float64Array[]; continued: ContinuedTask[] };
 
 // 'planned': the files of the last concept-plan job this worker ran, which
 // it keeps, so they cross to the worker once rather than once per job.
