@@ -23,7 +23,7 @@ function loadFont(): Promise<string> {
 
 export async function printPdf(figure: PrintedFigure, title: string): Promise<Uint8Array<ArrayBuffer>> {
   const [width, height] = figure.size;
-  const pdf = new jsPDF({ unit: 'pt', format: [width, height], orientation: width > height ? 'landscape' : 'portrait', compress: true });
+  const pdf = new jsPDF({ unit: 'pt', format: [width, height], orientation: width > height ? 'landscape' : 'portrait', compress: true, putOnlyUsedFonts: true });
   pdf.addFileToVFS('DejaVuSans.ttf', await loadFont());
   pdf.addFont('DejaVuSans.ttf', 'DejaVu Sans', 'normal');
   pdf.setFont('DejaVu Sans', 'normal');

@@ -50,7 +50,8 @@ type Json = unknown;
 const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 // The spec as drawn for print: text a figure sets smaller than the labels
-// (value annotations) is raised to the labels' size, and, when the layout
+// (value annotations) is raised to the labels' size, every weight is the
+// regular one (the only face the PDF embeds), and, when the layout
 // cannot narrow to the column any more (fixed widths, wide minimums), every
 // fixed width and height is scaled by `narrow` (row steps stay: they hold
 // a line of text each).
@@ -61,6 +62,7 @@ function forPrint(spec: Json, narrow: number): Json {
   for (const [key, value] of Object.entries(spec)) {
     if (key === 'data' || key === 'datasets') out[key] = value;
     else if (key === 'fontSize' && typeof value === 'number') out[key] = Math.max(value, LABEL_SIZE);
+    else if (/fontweight$/i.test(key)) out[key] = 'normal';
     else if ((key === 'width' || key === 'height') && typeof value === 'number') out[key] = Math.max(1, Math.floor(value * narrow));
     else out[key] = forPrint(value, narrow);
   }
