@@ -29,10 +29,24 @@ async function drawnFigureNames(page) {
   return page.$$eval('figure[data-figure]:not([data-empty])', (figures) => figures.filter((f) => f.querySelector('svg')).map((f) => f.dataset.figure));
 }
 
+// The file the figure's export menu saves, or the menu's message when it
+// says why it could not.
 async function exportOf(page, figure, preset, format) {
   await page.selectOption(`select[data-export-preset="${figure}"]`, preset);
   await page.selectOption(`select[data-export-format="${figure}"]`, format);
-  return downloadOf(page, `button[data-export="${figure}"]`);
+  const saved = page.waitForEvent('download', { timeout: 180000 });
+  const refused = page.waitForFunction((name) => {
+    const status = document.querySelector(`button[data-export="${name}"]`)?.parentElement?.querySelector('.figure-export-status')?.textContent ?? '';
+    return status && status !== 'Preparing…' ? status : false;
+  }, figure, { timeout: 180000 }).then((handle) => handle.jsonValue());
+  saved.catch(() => {});
+  refused.catch(() => {});
+  await page.click(`button[data-export="${figure}"]`);
+  const first = await Promise.race([saved.then((download) => ({ download })), refused.then((message) => ({ message }))]);
+  assert.ok(first.download, `${figure} at ${preset} as ${format}: ${first.message}`);
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'shoal-dl-')), first.download.suggestedFilename());
+  await first.download.saveAs(file);
+  return { name: first.download.suggestedFilename(), bytes: readFileSync(file) };
 }
 
 // Draws the SVG in the page at its physical size and measures every text
@@ -55,12 +69,14 @@ function measureSvg(page, svg) {
       const box = t.getBBox();
       const corners = [[box.x, box.y], [box.x + box.width, box.y], [box.x, box.y + box.height], [box.x + box.width, box.y + box.height]]
         .map(([x, y]) => [m.a * x + m.c * y + m.e, m.b * x + m.d * y + m.f]);
+      const lines = [...t.querySelectorAll('tspan')].map((line) => line.textContent);
       return {
-        text: t.textContent,
+        text: lines.length ? lines.join(' ') : t.textContent,
         pt: parseFloat(getComputedStyle(t).fontSize) * scale * ptPerUnit,
         left: Math.min(...corners.map((c) => c[0])), right: Math.max(...corners.map((c) => c[0])),
         top: Math.min(...corners.map((c) => c[1])), bottom: Math.max(...corners.map((c) => c[1])),
         fill: getComputedStyle(t).fill,
+        rotated: Math.abs(m.b) > 1e-6,
       };
     });
     holder.remove();
@@ -148,9 +164,10 @@ async function checkEveryFigure(page, label) {
     const pageSize = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(read.info);
     assert.ok(pageSize && Math.abs(Number(pageSize[1]) - (preset.mm * 72) / 25.4) < 0.5, `${label} ${figure}: PDF page ${pageSize?.[0]}`);
     assert.ok(read.fonts.length > 0 && read.fonts.every((f) => /^DejaVu ?Sans\s.*Identity-H\s+yes\b/.test(f)), `${label} ${figure}: PDF fonts\n${read.fonts.join('\n')}`);
-    // Every word of the figure is in the PDF's text (the minus sign and Δ included).
+    // Every word of the figure's level text is in the PDF's text (the minus
+    // sign and Δ included); poppler reads rotated text letter by letter.
     const pdfText = read.text.replace(/\s+/g, '');
-    const words = [...new Set((await measureSvg(page, (await exportOf(page, figure, preset.id, 'svg')).bytes.toString())).texts.flatMap((t) => t.text.split(/\s+/)).filter(Boolean))];
+    const words = [...new Set((await measureSvg(page, (await exportOf(page, figure, preset.id, 'svg')).bytes.toString())).texts.filter((t) => !t.rotated).flatMap((t) => t.text.split(/\s+/)).filter(Boolean))];
     assert.deepEqual(words.filter((w) => !pdfText.includes(w)), [], `${label} ${figure}: words missing from the PDF`);
     const rendered = pngInfo(readFileSync(read.rendered));
     assert.equal(rendered.width, Math.round((preset.mm / 25.4) * 150), `${label} ${figure}: poppler's rendering`);

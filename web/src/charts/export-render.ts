@@ -54,7 +54,7 @@ const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' &
 // regular one (the only face the PDF embeds), and, when the layout
 // cannot narrow to the column any more (fixed widths, wide minimums), every
 // fixed width and height is scaled by `narrow` (row steps stay: they hold
-// a line of text each).
+// a line of text each) and legends stack their entries in one column.
 function forPrint(spec: Json, narrow: number): Json {
   if (Array.isArray(spec)) return spec.map((s) => forPrint(s, narrow));
   if (!isObject(spec)) return spec;
@@ -64,6 +64,7 @@ function forPrint(spec: Json, narrow: number): Json {
     else if (key === 'fontSize' && typeof value === 'number') out[key] = Math.max(value, LABEL_SIZE);
     else if (/fontweight$/i.test(key)) out[key] = 'normal';
     else if ((key === 'width' || key === 'height') && typeof value === 'number') out[key] = Math.max(1, Math.floor(value * narrow));
+    else if (key === 'legend' && isObject(value) && narrow < 1) out[key] = { ...(forPrint(value, narrow) as object), columns: 1 };
     else out[key] = forPrint(value, narrow);
   }
   return out;
