@@ -14,10 +14,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { artifacts, downloadOf, site, useSite } from './support.mjs';
 import { chains, colorref, llmFiles, norms, runStudy } from './paper-study.mjs';
 
 const shoal = useSite();
+const root = path.resolve('.');
 const PRESETS = [{ id: 'single', mm: 89 }, { id: 'double', mm: 183 }];
 const MIN_PT = 7;
 const out = path.join(artifacts, 'figure-export');
@@ -238,4 +240,54 @@ test('a short run of the paper\'s data: every figure exports for print at 89 and
   assert.deepEqual(consoleErrors, []);
   assert.deepEqual(foreignRequests(), []);
   await context.close();
+});
+
+// The print palette as readers with the three dichromacies see it
+// (Machado, Oliveira & Fernandes 2009, full severity, in linear RGB): every
+// two colours of a figure with up to four model families, both sides of
+// each and the humans, stay at least ΔE 10 (CIE 1976) apart. The screen's
+// palette does not (so the check can fail).
+test('the print palette keeps every colour apart for protanopes, deuteranopes and tritanopes', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'shoal-palette-'));
+  const entry = path.join(dir, 'entry.ts');
+  writeFileSync(entry, `export { colourScale } from ${JSON.stringify(path.join(root, 'web/src/charts/palette.ts'))};\n` +
+    `export { withPrintLook } from ${JSON.stringify(path.join(root, 'web/src/charts/theme.ts'))};\n`);
+  const bundle = path.join(dir, 'palette.mjs');
+  execFileSync(path.join(root, 'web/node_modules/.bin/esbuild'), [entry, '--bundle', '--format=esm', '--platform=node', `--outfile=${bundle}`], { stdio: 'ignore' });
+  const { colourScale, withPrintLook } = await import(pathToFileURL(bundle).href);
+  const SIMULATIONS = {
+    protanopia: [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
+    deuteranopia: [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]],
+    tritanopia: [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.303900]],
+  };
+  const linear = (v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+  const labSeen = (hex, m) => {
+    const rgb = [1, 3, 5].map((i) => linear(parseInt(hex.slice(i, i + 2), 16) / 255));
+    const [r, g, b] = m.map((row) => Math.min(1, Math.max(0, row[0] * rgb[0] + row[1] * rgb[1] + row[2] * rgb[2])));
+    const f = (t) => (t > 216 / 24389 ? Math.cbrt(t) : (24389 / 27 * t + 16) / 116);
+    const [x, y, z] = [(0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, 0.2126 * r + 0.7152 * g + 0.0722 * b, (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883].map(f);
+    return [116 * y - 16, 500 * (x - y), 200 * (y - z)];
+  };
+  const closest = (range) => {
+    let worst = { distance: Infinity };
+    for (const [deficiency, m] of Object.entries(SIMULATIONS)) {
+      const seen = range.map((c) => labSeen(c, m));
+      for (let i = 0; i < seen.length; i++) {
+        for (let j = i + 1; j < seen.length; j++) {
+          const distance = Math.hypot(...seen[i].map((v, k) => v - seen[j][k]));
+          if (distance < worst.distance) worst = { distance, deficiency, pair: [range[i], range[j]] };
+        }
+      }
+    }
+    return worst;
+  };
+  const populations = (families) => [{ name: 'humans', human: true },
+    ...families.flatMap((f) => [false, true].map((aligned) => ({ name: `${f}-${aligned}`, model: `${f}-${aligned}`, family: f, aligned, human: false })))];
+  for (const count of [2, 3, 4]) {
+    const families = ['llama', 'mistral', 'tulu', 'gemma'].slice(0, count);
+    const print = withPrintLook({ column: 400 }, () => colourScale(populations(families)));
+    const worst = closest(print.range);
+    assert.ok(worst.distance >= 10, `${count} families: ${worst.pair?.join(' and ')} are ΔE ${worst.distance.toFixed(1)} apart with ${worst.deficiency}`);
+  }
+  assert.ok(closest(colourScale(populations(['llama', 'mistral', 'tulu', 'gemma'])).range).distance < 10, 'the screen palette passes too: the check cannot fail');
 });

@@ -110,10 +110,13 @@ function familyColour(index: number, count: number, aligned: boolean | null, dar
 // every common colour-vision deficiency, one per family; the aligned model
 // takes the full colour and the other a tint of it, a difference of
 // lightness that survives those deficiencies and greyscale printing. The
-// yellow comes last: its tint barely shows on white. The screen keeps its
-// own hues: Okabe–Ito is made for white paper, and on the page's dark
-// scheme its black and blue would fall under the 3:1 contrast a mark needs.
-const OKABE_ITO = ['#E69F00', '#0072B2', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#F0E442'];
+// order keeps the first few families furthest apart as protanopes,
+// deuteranopes and tritanopes see them (at least ΔE 11 for up to four
+// families); the yellow comes last, its tint barely shows on white. The
+// screen keeps its own hues: Okabe–Ito is made for white paper, and on the
+// page's dark scheme its black and blue would fall under the 3:1 contrast
+// a mark needs.
+const OKABE_ITO = ['#E69F00', '#009E73', '#D55E00', '#56B4E9', '#0072B2', '#CC79A7', '#F0E442'];
 
 function mix(colour: string, toward: string, amount: number): string {
   const channel = (c: string, i: number) => parseInt(c.slice(1 + 2 * i, 3 + 2 * i), 16);
