@@ -23,5 +23,5 @@ export function exportMenu(figure: string, caption: string, build: () => object)
       .catch((error: unknown) => { status.textContent = error instanceof Error ? error.message : String(error); })
       .finally(() => { button.disabled = false; });
   });
-  return h('div', { class: 'figure-export' }, 'For print: ', preset, ' ', format, ' ', button, ' ', status);
+  return h('div', { class: 'figure-export', style: 'margin-top:0.3rem' }, 'For print: ', preset, ' ', format, ' ', button, ' ', status);
 }

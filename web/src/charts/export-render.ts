@@ -49,23 +49,34 @@ function loadPrintFont(): Promise<void> {
 type Json = unknown;
 const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+// How far a figure is changed for print beyond its own layout: `stack`
+// puts the panels of a row of facets one under another, as a wrapped
+// facet of one column (each panel with its own header and axes), and
+// `narrow` scales every fixed width and height.
+interface Squeeze { stack: boolean; narrow: number }
+
 // The spec as drawn for print: text a figure sets smaller than the labels
 // (value annotations) is raised to the labels' size, every weight is the
-// regular one (the only face the PDF embeds), and, when the layout
-// cannot narrow to the column any more (fixed widths, wide minimums), every
-// fixed width and height is scaled by `narrow` (row steps stay: they hold
-// a line of text each) and legends stack their entries in one column.
-function forPrint(spec: Json, narrow: number): Json {
-  if (Array.isArray(spec)) return spec.map((s) => forPrint(s, narrow));
+// regular one (the only face the PDF embeds), and, when the layout cannot
+// narrow to the column any more (fixed widths, wide minimums), the panels
+// stack, fixed sizes shrink (row steps stay: they hold a line of text
+// each) and legends list their entries in one column.
+function forPrint(spec: Json, squeeze: Squeeze): Json {
+  if (Array.isArray(spec)) return spec.map((s) => forPrint(s, squeeze));
   if (!isObject(spec)) return spec;
   const out: Record<string, Json> = {};
+  const squeezed = squeeze.stack || squeeze.narrow < 1;
   for (const [key, value] of Object.entries(spec)) {
     if (key === 'data' || key === 'datasets') out[key] = value;
     else if (key === 'fontSize' && typeof value === 'number') out[key] = Math.max(value, LABEL_SIZE);
     else if (/fontweight$/i.test(key)) out[key] = 'normal';
-    else if ((key === 'width' || key === 'height') && typeof value === 'number') out[key] = Math.max(1, Math.floor(value * narrow));
-    else if (key === 'legend' && isObject(value) && narrow < 1) out[key] = { ...(forPrint(value, narrow) as object), columns: 1 };
-    else out[key] = forPrint(value, narrow);
+    else if ((key === 'width' || key === 'height') && typeof value === 'number') out[key] = Math.max(1, Math.floor(value * squeeze.narrow));
+    else if (key === 'legend' && isObject(value) && squeezed) out[key] = { ...(forPrint(value, squeeze) as object), columns: 1 };
+    else if (key === 'facet' && squeeze.stack && isObject(value) && isObject(value.column) && value.row === undefined) {
+      const { labelOrient: _side, titleOrient: _titleSide, ...header } = isObject(value.column.header) ? value.column.header : {};
+      out.facet = forPrint({ ...value.column, header }, squeeze);
+      out.columns = 1;
+    } else out[key] = forPrint(value, squeeze);
   }
   return out;
 }
@@ -100,12 +111,12 @@ export async function printFigure(build: () => object, preset: PrintPreset): Pro
   await loadPrintFont();
   const widthPt = preset.widthMm * PT_PER_MM;
   let column = Math.floor((widthPt * LABEL_SIZE) / AIM_PT);
-  let narrow = 1;
+  const squeeze: Squeeze = { stack: false, narrow: 1 };
   let previous = Infinity;
   let last: { view: View; svg: string; width: number; height: number; smallest: number } | null = null;
-  for (let attempt = 0; attempt < 8; attempt++) {
+  for (let attempt = 0; attempt < 10; attempt++) {
     const look = { column };
-    const spec = withPrintLook(look, () => forPrint(withOpaqueKeys(build()), narrow));
+    const spec = withPrintLook(look, () => forPrint(withOpaqueKeys(build()), squeeze));
     const view = await render(spec, withPrintLook(look, vegaConfig));
     const svg = await view.toSVG();
     const m = measure(svg);
@@ -114,16 +125,21 @@ export async function printFigure(build: () => object, preset: PrintPreset): Pro
     const largestWidth = (widthPt * m.smallest) / MIN_TEXT_PT;
     if (m.width <= largestWidth) break;
     // Too wide: ask the layout for a narrower column; once the drawing no
-    // longer follows the column (fixed or minimum widths), scale its sizes.
+    // longer follows the column, stack its panels, then shrink its sizes.
     const shrink = (largestWidth / m.width) * 0.97;
-    if (m.width > 0.97 * previous) narrow *= shrink;
+    if (m.width > 0.97 * previous) {
+      if (squeeze.stack) squeeze.narrow *= shrink;
+      squeeze.stack = true;
+    }
     previous = m.width;
     column = Math.floor(column * shrink);
   }
   const { view, svg, width, height, smallest } = last!;
   if (width > (widthPt * smallest) / MIN_TEXT_PT) {
     view.finalize();
-    throw new Error(`This figure does not fit a ${preset.label} with its text at ${MIN_TEXT_PT} pt or larger.`);
+    const wider = PRINT_PRESETS.find((p) => p.widthMm > preset.widthMm);
+    throw new Error(`This figure does not fit a ${preset.label} with its text at ${MIN_TEXT_PT} pt or larger` +
+      (wider ? `: export it for a ${wider.label}.` : '.'));
   }
   const scale = widthPt / width;
   const units: [number, number] = [width, height];

@@ -47,9 +47,10 @@ export async function renderComparisonReport(container: HTMLElement, tasks: Task
   container.replaceChildren();
   if (tasks.length === 0) return;
   const setButton = h('button', { type: 'button', class: 'download', 'data-download': 'figures.zip' }, 'Download every figure (SVG, CSV and description; ZIP)');
-  const setPrint = h('select', { 'data-figure-set-print': '', 'aria-label': 'Also laid out for print' },
-    h('option', { value: '' }, 'screen only'),
-    ...PRINT_PRESETS.map((p) => h('option', { value: p.id }, `also for print, ${p.label}: SVG, PDF, PNG 600 dpi`)));
+  // Print layouts: each figure also as SVG, PDF and PNG at 600 dpi for the column.
+  const setPrint = h('select', { 'data-figure-set-print': '', 'aria-label': 'Also in the ZIP: every figure laid out for print (SVG, PDF, PNG at 600 dpi)', style: 'max-width:100%' },
+    h('option', { value: '' }, 'screen figures only'),
+    ...PRINT_PRESETS.map((p) => h('option', { value: p.id }, `and for print at ${p.widthMm} mm`)));
   setButton.addEventListener('click', () => {
     const preset = PRINT_PRESETS.find((p) => p.id === setPrint.value) ?? null;
     setButton.disabled = true;
