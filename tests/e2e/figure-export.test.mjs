@@ -53,8 +53,9 @@ async function exportOf(page, figure, preset, format) {
 
 // Figures that cannot be laid out at 89 mm with 7 pt text, and why.
 const cannotFitSingle = {
-  // A column of 7 pt labels per concept (the paper's 32) is wider than
-  // 89 mm before the populations' names are counted.
+  // A column per concept (the paper's 20), each as wide as a 7 pt label is
+  // high, beside the populations' names and the colour legend: wider than
+  // 89 mm.
   'concept-heatmap': (label) => label === 'paper',
 };
 

@@ -10,8 +10,8 @@ import { LABEL_SIZE, vegaConfig, withPrintLook } from './theme';
 
 export interface PrintPreset { id: 'single' | 'double'; label: string; widthMm: number }
 
-// Nature's, Science's and Cell's single and double column widths (most
-// journals' are within a few millimetres of these).
+// Nature's single and double column widths; many journals' are within a
+// few millimetres of them.
 export const PRINT_PRESETS: PrintPreset[] = [
   { id: 'single', label: 'single column (89 mm)', widthMm: 89 },
   { id: 'double', label: 'double column (183 mm)', widthMm: 183 },
