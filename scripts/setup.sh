@@ -19,6 +19,8 @@ have_command npm || missing+=(npm)
 [ -e /usr/include/eigen3/Eigen/Dense ] || missing+=(libeigen3-dev)
 [ -e /usr/include/nlohmann/json.hpp ] || missing+=(nlohmann-json3-dev)
 [ -e /usr/include/doctest/doctest.h ] || missing+=(doctest-dev)
+# poppler-utils: the figure-export test renders the exported PDFs.
+have_command pdftoppm || missing+=(poppler-utils)
 # Debian's python3 with pandas, for the cross-check of the paper's reliability.
 /usr/bin/python3 -c 'import pandas' >/dev/null 2>&1 || missing+=(python3-pandas)
 

@@ -8,6 +8,7 @@ import { download, safeFileName } from '../download';
 import { h } from '../dom';
 import { toCsv, type Row } from './csv';
 import { withOpaqueKeys } from './opaque-keys';
+import { exportMenu } from './export-menu';
 import { darkScheme, vegaConfig } from './theme';
 
 // Decoded here rather than fetched: the page's policy allows no data: fetches.
@@ -29,8 +30,9 @@ export interface FigureContent {
   rows: Row[];           // the numbers drawn, as the CSV download
 }
 
-// Figures on the page, for the figure-set archive.
-export interface DrawnFigure { name: string; element: HTMLElement; svg: () => Promise<string>; csv: string; summary: string }
+// Figures on the page, for the figure-set archive; `print` makes the spec
+// again for a print column.
+export interface DrawnFigure { name: string; caption: string; element: HTMLElement; svg: () => Promise<string>; print: () => object; csv: string; summary: string }
 const drawn: DrawnFigure[] = [];
 
 export function drawnFigures(): DrawnFigure[] {
@@ -63,9 +65,13 @@ export function emptyFigure(name: string, caption: string, reason: string): HTML
 // figure of a run would be drawn in one long main-thread task.
 export const nextTask = () => new Promise<void>((resolve) => { setTimeout(resolve, 0); });
 
-export async function figure(content: FigureContent): Promise<HTMLElement> {
+// `remake`, the function that made the content, lets the print export lay
+// the figure out afresh for a journal's column (see export-render); without
+// it the print export narrows the screen's spec.
+export async function figure(content: FigureContent, remake?: () => FigureContent): Promise<HTMLElement> {
   await nextTask();
   const { name, caption, note, summary, spec, rows } = content;
+  const print = remake ? () => remake().spec : () => spec;
   const summaryId = `figure-summary-${++serial}`;
   // Vega labels the element it draws into; the frame around it is what
   // assistive technology reads: the caption, described by the summary.
@@ -104,16 +110,21 @@ export async function figure(content: FigureContent): Promise<HTMLElement> {
   block.append(h('div', { class: 'figure-actions' }, 'Download: ',
     button('SVG', 'svg', async () => download(`${file}.svg`, await svg(), 'image/svg+xml')), ' ',
     button('PNG', 'png', async () => download(`${file}.png`, dataUrlToBlob(await result.view.toImageURL('png', 3)))), ' ',
-    button('CSV', 'csv', () => download(`${file}.csv`, csv, 'text/csv'))));
+    button('CSV', 'csv', () => download(`${file}.csv`, csv, 'text/csv'))),
+    exportMenu(name, caption, print));
   block.dataset.points = String(rows.length);
   (block as HTMLElement & { figureRows?: Row[] }).figureRows = rows;
-  drawn.push({ name, element: block, svg, csv, summary: `${caption}${note ? `\n${note}` : ''}\n\n${summary}\n` });
+  drawn.push({ name, caption, element: block, svg, print, csv, summary: `${caption}${note ? `\n${note}` : ''}\n\n${summary}\n` });
   return block;
 }
 
 export interface NothingToDraw { name: string; caption: string; empty: string }
 export type Drawing = FigureContent | NothingToDraw;
 
-export function draw(d: Drawing): Promise<HTMLElement> {
-  return 'empty' in d ? Promise.resolve(emptyFigure(d.name, d.caption, d.empty)) : figure(d);
+// Takes the function that makes the drawing where it can, so that the
+// figure's print export lays it out afresh (see FigureSource).
+export function draw(source: Drawing | (() => Drawing)): Promise<HTMLElement> {
+  const d = typeof source === 'function' ? source() : source;
+  if ('empty' in d) return Promise.resolve(emptyFigure(d.name, d.caption, d.empty));
+  return figure(d, typeof source === 'function' ? () => source() as FigureContent : undefined);
 }

@@ -1,13 +1,13 @@
 // Sizes that keep every figure inside the page's column at any number of
 // populations, and label text wrapped rather than cut.
-import { FONT, LABEL_SIZE } from './theme';
+import { LABEL_SIZE, chartFont, drawingForPrint } from './theme';
 
 let context: CanvasRenderingContext2D | null = null;
 
 export function textWidth(text: string, size = LABEL_SIZE): number {
   context ??= document.createElement('canvas').getContext('2d');
   if (!context) return text.length * size * 0.6;
-  context.font = `${size}px ${FONT}`;
+  context.font = `${size}px ${chartFont()}`;
   return context.measureText(text).width;
 }
 
@@ -18,6 +18,8 @@ export function widestLabel(labels: string[], size = LABEL_SIZE): number {
 // The width a figure may take: the results column, read from the page's main
 // column (the results section may still be hidden while figures are drawn).
 export function columnWidth(): number {
+  const print = drawingForPrint();
+  if (print) return print.column;
   const main = document.querySelector('main');
   const width = main?.clientWidth ?? 1000;
   return Math.max(320, Math.min(width, 1200) - 8);

@@ -3,7 +3,7 @@
 // family one hue, the non-aligned model light and the aligned one dark. A
 // figure never repeats a colour for different families.
 import type { PopulationLabel } from '../report-types';
-import { darkScheme, foreground } from './theme';
+import { darkScheme, drawingForPrint, foreground } from './theme';
 
 export type Labelled = Pick<PopulationLabel, 'name' | 'label' | 'model_label' | 'human' | 'model' | 'prompt' | 'temperature' | 'family' | 'aligned'>;
 
@@ -106,11 +106,40 @@ function familyColour(index: number, count: number, aligned: boolean | null, dar
   return hsl(hueFor(index, count), 0.72 - 0.22 * Math.min(nth, 2), Math.min(0.86, lightness + 0.1 * Math.min(nth, 2)));
 }
 
+// Print uses the Okabe–Ito colours (Okabe & Ito 2008), told apart with
+// every common colour-vision deficiency, one per family; the aligned model
+// takes the full colour and the other a tint of it, a difference of
+// lightness that survives those deficiencies and greyscale printing. The
+// order keeps the first few families furthest apart as protanopes,
+// deuteranopes and tritanopes see them (at least ΔE 11 for up to four
+// families); the yellow comes last, its tint barely shows on white. The
+// screen keeps its own hues: Okabe–Ito is made for white paper, and on the
+// page's dark scheme its black and blue would fall under the 3:1 contrast
+// a mark needs.
+const OKABE_ITO = ['#E69F00', '#009E73', '#D55E00', '#56B4E9', '#0072B2', '#CC79A7', '#F0E442'];
+
+function mix(colour: string, toward: string, amount: number): string {
+  const channel = (c: string, i: number) => parseInt(c.slice(1 + 2 * i, 3 + 2 * i), 16);
+  return `#${[0, 1, 2].map((i) => Math.round(channel(colour, i) + (channel(toward, i) - channel(colour, i)) * amount).toString(16).padStart(2, '0')).join('')}`;
+}
+
+// A second model on the same side of a family is a step darker (aligned)
+// or lighter (not aligned), as on the screen.
+function printColour(index: number, aligned: boolean | null, nth: number): string {
+  const base = OKABE_ITO[index];
+  const step = Math.min(nth, 2);
+  if (aligned === true) return step ? mix(base, '#000000', 0.3 * step) : base;
+  if (aligned === false) return mix(base, '#ffffff', 0.5 + 0.15 * step);
+  return mix(base, '#ffffff', 0.25);
+}
+
 // Vega-Lite colour scale over colourKey values, humans first.
 export function colourScale(populations: Labelled[]) {
   const family = families(populations);
   const ink = foreground();
   const dark = darkScheme();
+  // More families than Okabe–Ito has colours take the screen's hues.
+  const print = drawingForPrint() !== null && family.length <= OKABE_ITO.length;
   const greys = ['#777777', '#aaaaaa'];
   const domain: string[] = [];
   const range: string[] = [];
@@ -123,7 +152,9 @@ export function colourScale(populations: Labelled[]) {
     const side = `${familyOf(p)}|${p.aligned}`;
     const nth = sides.get(side) ?? 0;
     sides.set(side, nth + 1);
-    range.push(p.human ? (humans++ === 0 ? ink : greys[(humans - 2) % greys.length]) : familyColour(family.indexOf(familyOf(p)), family.length, p.aligned, dark, nth));
+    const index = family.indexOf(familyOf(p));
+    range.push(p.human ? (humans++ === 0 ? ink : greys[(humans - 2) % greys.length])
+      : print ? printColour(index, p.aligned, nth) : familyColour(index, family.length, p.aligned, dark, nth));
   }
   return { domain, range };
 }

@@ -56,7 +56,7 @@ async function colourBars(report: ColorReport, answers: ColorAnswer[]): Promise<
       });
       return h('li', { 'data-word': word }, earlier, ` ${word} `, remove);
     }));
-    holder.replaceChildren(await draw(colourBarsFigure(report, answers, picked)));
+    holder.replaceChildren(await draw(() => colourBarsFigure(report, answers, picked)));
   };
   const addTyped = () => {
     const typed = input.value.trim().toLowerCase();
@@ -98,7 +98,7 @@ async function wordRatings(report: ColorReport, norms: WordNorms | null): Promis
   const preferred = norms.scales.find((s) => /concreteness/i.test(s)) ?? norms.scales.find((s) => /imageability/i.test(s)) ?? norms.scales[0];
   const select = h('select', { name: 'word-rating-scale' }, ...norms.scales.map((s) => h('option', { value: s, selected: s === preferred }, s)));
   const holder = h('div', {});
-  const redraw = async () => holder.replaceChildren(await draw(wordRatingsFigure(report, norms, select.value)));
+  const redraw = async () => holder.replaceChildren(await draw(() => wordRatingsFigure(report, norms, select.value)));
   select.addEventListener('change', () => { void redraw(); });
   await redraw();
   return h('div', { class: 'word-ratings' }, h('label', {}, 'Rating ', select), holder);
@@ -131,12 +131,12 @@ export async function renderColorResults(container: HTMLElement, report: ColorRe
     h('p', {}, settingsLine(report)),
     save,
     issues);
-  append(container, await draw(perItemScatterFigure(populations, colorMeasure)));
-  append(container, await draw(perItemDistanceFigure(populations, colorMeasure)));
+  append(container, await draw(() => perItemScatterFigure(populations, colorMeasure)));
+  append(container, await draw(() => perItemDistanceFigure(populations, colorMeasure)));
   append(container, await colourBars(report, decodeAnswers(data)));
   append(container, await wordRatings(report, norms));
-  append(container, await draw(jsdFigure(report)));
-  append(container, await draw(responsesFigure(report)));
+  append(container, await draw(() => jsdFigure(report)));
+  append(container, await draw(() => responsesFigure(report)));
   for (const table of tables(report, populations)) {
     await nextTask();
     append(container, table);

@@ -1,10 +1,11 @@
 // The comparison report: the paper-style figure and the mixed-model tables
 // for each task analysed, with every figure of the page as one download.
 import { colorPairsFigure, conceptPairsFigure, METRIC_TITLES } from '../charts/comparison-charts';
-import { draw, drawnFigures } from '../charts/figure';
-import { zipStore } from '../charts/zip';
+import { figureSet } from '../charts/export-set';
+import { PRINT_PRESETS } from '../charts/export-render';
+import { draw } from '../charts/figure';
 import { append, formatNumber, h } from '../dom';
-import { download, safeFileName } from '../download';
+import { download } from '../download';
 import type { ColorReport, Comparisons, ConceptReport, MixedFit } from '../report-types';
 
 export interface TaskComparison {
@@ -46,25 +47,22 @@ export async function renderComparisonReport(container: HTMLElement, tasks: Task
   container.replaceChildren();
   if (tasks.length === 0) return;
   const setButton = h('button', { type: 'button', class: 'download', 'data-download': 'figures.zip' }, 'Download every figure (SVG, CSV and description; ZIP)');
-  setButton.addEventListener('click', () => { void figureSet().then((zip) => download('shoal-figures.zip', new Blob([zip], { type: 'application/zip' }))); });
+  // Print layouts: each figure also as SVG, PDF and PNG at 600 dpi for the column.
+  const setPrint = h('select', { 'data-figure-set-print': '', 'aria-label': 'Also in the ZIP: every figure laid out for print (SVG, PDF, PNG at 600 dpi)', style: 'max-width:100%' },
+    h('option', { value: '' }, 'screen figures only'),
+    ...PRINT_PRESETS.map((p) => h('option', { value: p.id }, `and for print at ${p.widthMm} mm`)));
+  setButton.addEventListener('click', () => {
+    const preset = PRINT_PRESETS.find((p) => p.id === setPrint.value) ?? null;
+    setButton.disabled = true;
+    void figureSet(preset).then((zip) => download('shoal-figures.zip', new Blob([zip], { type: 'application/zip' }))).finally(() => { setButton.disabled = false; });
+  });
   const body = h('div', { class: 'comparison-body' });
   for (const c of tasks) {
     append(body,
       h('h3', {}, `${c.task}: aligned vs not aligned`),
       h('p', {}, `${METRIC_TITLES[c.metric] ?? c.metric} per model, pairs side by side per family, a row per prompt and temperature.`),
-      await draw(c.report.analysis === 'color' ? colorPairsFigure(c.report) : conceptPairsFigure(c.report)),
+      await draw(() => (c.report.analysis === 'color' ? colorPairsFigure(c.report) : conceptPairsFigure(c.report))),
       modelTables(c));
   }
-  append(container, h('h2', { id: 'comparison-heading' }, 'Comparing populations'), setButton, body);
-}
-
-// Every figure on the page: its SVG, the CSV of what it draws and its text
-// description, named after the figure.
-export async function figureSet(): Promise<Uint8Array<ArrayBuffer>> {
-  const entries = [];
-  for (const f of drawnFigures()) {
-    const base = safeFileName(f.name);
-    entries.push({ name: `${base}.svg`, content: await f.svg() }, { name: `${base}.csv`, content: f.csv }, { name: `${base}.txt`, content: f.summary });
-  }
-  return zipStore(entries);
+  append(container, h('h2', { id: 'comparison-heading' }, 'Comparing populations'), h('p', { class: 'figure-set' }, setButton, ' ', setPrint), body);
 }

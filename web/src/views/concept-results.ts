@@ -85,7 +85,7 @@ export async function renderConceptResults(container: HTMLElement, report: Conce
     save,
     convergenceWarning(report));
   for (const drawing of [humanConceptsFigure, multipleFigure, heatmapFigure, subsetsFigure, reliabilityFigure, individualsFigure]) {
-    append(container, await draw(drawing(report)));
+    append(container, await draw(() => drawing(report)));
   }
   for (const table of [populationTable, subsetTable]) {
     await nextTask();
