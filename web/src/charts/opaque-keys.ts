@@ -28,21 +28,26 @@ export const opaque = (value: Json): Json => (typeof value === 'string' ? KEY_PR
 export const LABEL = `replace(datum.label, '${KEY_PREFIX}', '')`;
 const unprefixLabels = (expression: string) => expression.replaceAll('datum.label', LABEL);
 
-function groupedFields(node: Json, parentKey: string, found: Set<string>) {
-  if (Array.isArray(node)) { for (const v of node) groupedFields(v, parentKey, found); return; }
+// `literal` collects the fields drawn as they are (`scale: null`, e.g. a
+// colour given as #rrggbb): a prefix would make those values invalid, and
+// Vega does not group by them.
+function groupedFields(node: Json, parentKey: string, found: Set<string>, literal: Set<string>) {
+  if (Array.isArray(node)) { for (const v of node) groupedFields(v, parentKey, found, literal); return; }
   if (!isObject(node)) return;
-  if (typeof node.field === 'string' && (CATEGORICAL.has(String(node.type)) || GROUPING.has(parentKey))) found.add(node.field);
+  if (typeof node.field === 'string' && node.scale === null) literal.add(node.field);
+  else if (typeof node.field === 'string' && (CATEGORICAL.has(String(node.type)) || GROUPING.has(parentKey))) found.add(node.field);
   // A band's end on a categorical axis names a category too.
   for (const [start, end] of [['x', 'x2'], ['y', 'y2']]) {
     const a = node[start], b = node[end];
     if (isObject(a) && isObject(b) && CATEGORICAL.has(String(a.type)) && typeof b.field === 'string') found.add(b.field);
   }
-  for (const [key, value] of Object.entries(node)) if (key !== 'data') groupedFields(value, key, found);
+  for (const [key, value] of Object.entries(node)) if (key !== 'data') groupedFields(value, key, found, literal);
 }
 
 export function withOpaqueKeys<T extends object>(spec: T): T {
-  const fields = new Set<string>();
-  groupedFields(spec, '', fields);
+  const fields = new Set<string>(), literal = new Set<string>();
+  groupedFields(spec, '', fields, literal);
+  for (const field of literal) fields.delete(field);
   const rewrite = (node: Json, parentKey: string): Json => {
     if (Array.isArray(node)) return node.map((v) => rewrite(v, parentKey));
     if (!isObject(node)) return node;
