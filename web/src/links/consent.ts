@@ -12,7 +12,7 @@ export type ConsentPurpose = 'link' | 'replicate';
 export interface Consent {
   purpose: ConsentPurpose;
   page: string;      // location.hash when agreed: the link itself, or '' for the replication
-  urls: string[];    // absolute https URLs, exactly as shown to the reviewer
+  urls: string[];    // absolute URLs, exactly as shown to the reviewer (https, or http on this machine: share.ts)
 }
 
 let taken: Consent | null = null;
@@ -26,7 +26,7 @@ function parse(text: string | null): Consent | null {
   try {
     const v = JSON.parse(text ?? 'null') as Partial<Consent> | null;
     if (!v || (v.purpose !== 'link' && v.purpose !== 'replicate') || typeof v.page !== 'string' || !Array.isArray(v.urls)) return null;
-    const urls = v.urls.filter((u): u is string => typeof u === 'string' && u.startsWith('https://'));
+    const urls = v.urls.filter((u): u is string => typeof u === 'string' && /^https?:\/\//.test(u));
     return { purpose: v.purpose, page: v.page, urls };
   } catch {
     return null;
@@ -53,7 +53,7 @@ export function consentedUrls(purpose: ConsentPurpose): ReadonlySet<string> {
 export function policySource(text: string): string | null {
   try {
     const url = new URL(text);
-    if (url.protocol !== 'https:') return null;
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
     const path = url.pathname.replace(/[;,'\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
     return `${url.origin}${path}`;
   } catch {
