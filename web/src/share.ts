@@ -51,6 +51,11 @@ export async function decompress(bytes: Uint8Array, budget: number): Promise<Uin
 // The link's own state: names, settings and parameters, plus the embedded
 // data, which were compressed first and are base64 (4/3) in the state.
 const STATE_BUDGET = 4 * MAX_LINK_LENGTH;
+// Embedded data are compressed before they go into the state, so the state
+// inflates to about the link's length: only names, settings and addresses
+// compress well, and they fit in a megabyte. A state that inflates much
+// further is a bomb, stopped before its declared sizes are even read.
+const stateBudget = (linkLength: number) => Math.min(STATE_BUDGET, (1 << 20) + 2 * linkLength);
 // The most a file of a link may hold (the page's own limit is the browser's).
 const MAX_SHARED_FILE = 1 << 30;
 // The most data a link may carry, in total, as the files' stated sizes:
@@ -84,7 +89,7 @@ export async function decodeShare(hash: string, parameterNames: ReadonlySet<stri
   if (!hash.startsWith(PREFIX)) return null;
   try {
     if (hash.length > MAX_LINK_LENGTH) throw new Error(`it is longer than ${MAX_LINK_LENGTH} characters`);
-    const json = new TextDecoder('utf-8', { fatal: true }).decode(await decompress(fromBase64Url(hash.slice(PREFIX.length)), STATE_BUDGET));
+    const json = new TextDecoder('utf-8', { fatal: true }).decode(await decompress(fromBase64Url(hash.slice(PREFIX.length)), stateBudget(hash.length)));
     return checkState(JSON.parse(json), parameterNames);
   } catch (error) {
     throw new Error(`This share link is damaged or incomplete (${error instanceof Error ? error.message : String(error)}).`);
