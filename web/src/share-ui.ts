@@ -1,13 +1,14 @@
 // The page's side of share links: building one from the current state,
 // and restoring one — parameters, expected files, embedded or fetched data.
 import { refusedInFrame } from './frame-guard';
-import { readAtMost } from './links/bounded-read';
-import { consentedUrls, grantConsent } from './links/consent';
+import { grantConsent } from './links/consent';
 import { formatBytes, type LoadedFile } from './files';
 import {
-  compress, embeddedBytes, encodeShare, fetchableUrl, MAX_EMBEDDED_BYTES, MAX_LINK_LENGTH, toBase64Url,
+  compress, encodeShare, fetchableUrl, MAX_EMBEDDED_BYTES, MAX_LINK_LENGTH, toBase64Url,
   type ShareState, type SharedFile,
 } from './share';
+
+export { embeddedFiles, fetchAgreedFiles, type LinkFiles } from './links/link-files';
 
 // Data too large for a link: what they would take, against what a link may
 // carry. `atLeast` is exact only when `complete` (every file was compressed);
@@ -72,47 +73,6 @@ export function matchShared(state: ShareState | null, file: LoadedFile) {
 export function sharedFilesReady(state: ShareState | null, files: LoadedFile[]): boolean {
   if (!state) return true;
   return state.files.every((e) => files.some((f) => f.name === e.name && !f.mismatch));
-}
-
-export interface LinkFiles {
-  files: { name: string; bytes: Uint8Array }[];
-  problems: string[];   // one sentence per file that could not be had, naming it
-}
-
-const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-// Each file on its own: one that fails is named, and the others are kept.
-async function settle(entries: SharedFile[], read: (e: SharedFile) => Promise<Uint8Array>,
-  problem: (e: SharedFile, why: string) => string): Promise<LinkFiles> {
-  const settled = await Promise.allSettled(entries.map(read));
-  const out: LinkFiles = { files: [], problems: [] };
-  settled.forEach((result, i) => {
-    if (result.status === 'fulfilled') out.files.push({ name: entries[i].name, bytes: result.value });
-    else out.problems.push(problem(entries[i], reason(result.reason)));
-  });
-  return out;
-}
-
-// The files the link carries, inflated when the reviewer asks (never as the
-// page opens): each into its stated size and no further.
-export function embeddedFiles(state: ShareState): Promise<LinkFiles> {
-  return settle(state.files.filter((e) => e.data !== undefined), embeddedBytes,
-    (e, why) => `The link's copy of ${e.name} is damaged, so it cannot be restored (${why}).`);
-}
-
-// Remote files at URLs the reviewer agreed to for this very link, on this
-// page load (links/consent.ts). A file that cannot be fetched is named with
-// its URL; the rest of the page goes on, and a reload does not try again.
-export function fetchAgreedFiles(state: ShareState): Promise<LinkFiles> {
-  const agreed = consentedUrls('link');
-  const remote = state.files.filter((e) => e.url && e.data === undefined && agreed.has(e.url));
-  return settle(remote, async (e) => {
-    const response = await fetch(e.url!, { credentials: 'omit' });
-    if (!response.ok) throw new Error(`${response.status} ${response.statusText}`.trim());
-    if (!response.body) return new Uint8Array();
-    return readAtMost(response.body, e.size);
-  }, (e, why) => `Fetching ${e.name} from ${e.url} failed (${why}). The other files are kept; ` +
-    'use the Fetch button to try again, or drop your copy in.');
 }
 
 // The files a Fetch button would ask for: at URLs, not carried, not given.

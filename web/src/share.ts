@@ -6,6 +6,7 @@
 import type { FileSettings } from '@shoal-wasm/shoal.mjs';
 import { PastLimit, readAtMost } from './links/bounded-read';
 import { isLocalHost, isPublicHost } from './links/public-host';
+import { visibleText } from './links/visible-text';
 
 export interface SharedFile {
   name: string;
@@ -122,7 +123,7 @@ function checkSettings(v: unknown, what: string): FileSettings {
   if (!isRecord(v)) throw new Error(`${what} is not an object`);
   const out: FileSettings = {};
   for (const key of Object.keys(v)) {
-    if (!['format', 'columns', 'labels'].includes(key)) throw new Error(`${what} has an unknown field '${key.slice(0, 40)}'`);
+    if (!['format', 'columns', 'labels'].includes(key)) throw new Error(`${what} has an unknown field '${visibleText(key.slice(0, 40))}'`);
   }
   if (v.format !== undefined) out.format = text(v.format, `${what}.format`, 32, /^[a-z-]+$/);
   if (v.columns !== undefined) {
@@ -137,7 +138,7 @@ function checkSettings(v: unknown, what: string): FileSettings {
     if (!isRecord(labels)) throw new Error(`${what}.labels is not an object`);
     out.labels = {};
     for (const key of Object.keys(labels)) {
-      if (!(LABEL_TEXT as readonly string[]).includes(key) && key !== 'aligned' && key !== 'human') throw new Error(`${what}.labels has an unknown field '${key.slice(0, 40)}'`);
+      if (!(LABEL_TEXT as readonly string[]).includes(key) && key !== 'aligned' && key !== 'human') throw new Error(`${what}.labels has an unknown field '${visibleText(key.slice(0, 40))}'`);
     }
     for (const key of LABEL_TEXT) if (labels[key] !== undefined) out.labels[key] = text(labels[key], `${what}.labels.${key}`, 256);
     for (const key of ['aligned', 'human'] as const) {
@@ -153,7 +154,7 @@ function checkFile(v: unknown, index: number): SharedFile {
   const what = `file ${index + 1}`;
   if (!isRecord(v)) throw new Error(`${what} is not an object`);
   for (const key of Object.keys(v)) {
-    if (!['name', 'size', 'sha256', 'settings', 'url', 'data'].includes(key)) throw new Error(`${what} has an unknown field '${key.slice(0, 40)}'`);
+    if (!['name', 'size', 'sha256', 'settings', 'url', 'data'].includes(key)) throw new Error(`${what} has an unknown field '${visibleText(key.slice(0, 40))}'`);
   }
   const size = v.size;
   if (typeof size !== 'number' || !Number.isInteger(size) || size < 0 || size > MAX_SHARED_FILE) {
@@ -178,12 +179,12 @@ function checkState(v: unknown, parameterNames: ReadonlySet<string>): ShareState
   if (!isRecord(v)) throw new Error('the state is not an object');
   if (v.version !== 1) throw new Error('unknown layout');
   for (const key of Object.keys(v)) {
-    if (!['version', 'tool', 'parameters', 'files'].includes(key)) throw new Error(`unknown field '${key.slice(0, 40)}'`);
+    if (!['version', 'tool', 'parameters', 'files'].includes(key)) throw new Error(`unknown field '${visibleText(key.slice(0, 40))}'`);
   }
   if (!isRecord(v.parameters)) throw new Error('the parameters are not an object');
   const parameters: Record<string, string> = {};
   for (const [name, value] of Object.entries(v.parameters)) {
-    if (!parameterNames.has(name)) throw new Error(`unknown parameter '${name.slice(0, 40)}'`);
+    if (!parameterNames.has(name)) throw new Error(`unknown parameter '${visibleText(name.slice(0, 40))}'`);
     parameters[name] = text(value, `parameter ${name}`, 100, /^[0-9A-Za-z.,+-]*$/);
   }
   if (!Array.isArray(v.files) || v.files.length > 64) throw new Error('the files are not a list of at most 64');
