@@ -45,6 +45,7 @@
 #include "kit/prompts.hpp"
 #include "kit/replies.hpp"
 #include "report/color_report.hpp"
+#include "report/comparison_report.hpp"
 #include "report/concept_report.hpp"
 #include "report/values_report.hpp"
 #include "values/analysis.hpp"
