@@ -12,6 +12,7 @@ import { test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { generateCases } from './cases.mjs';
+import { generateLinkCases } from './link_cases.mjs';
 import { assertSpreadsheetSafe } from '../csv-cells.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -184,11 +185,59 @@ test(`adversarial suite: ${cases.length} cases (seed ${seed})`, { timeout: 30 * 
   }
 });
 
+// Share links, through the page's own link code bundled for Node, each case
+// in a process of its own with its peak memory measured: a link is refused
+// with a message, or accepted with every name escaped, and no case may hold
+// more than the base plus the link's budgets (16 MiB for its state, 8 MiB
+// of embedded data, and the stated size of the file being inflated).
+const LINK_BASE_MIB = 96, LINK_BUDGET_MIB = 64;
+
+function runLink(c, work, bundle) {
+  const dir = path.join(work, c.id);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'link-case.json'), JSON.stringify({ hash: c.hash, restore: c.restore }));
+  const child = spawnSync(peakMemory, [path.join(dir, 'link-peak'), process.execPath, path.join(here, 'run_link_case.mjs'), dir, bundle],
+    { encoding: 'utf8' });
+  assert.equal(child.status, 0, `${c.id}: the link process failed:\n${child.stderr.slice(0, 2000)}`);
+  const result = JSON.parse(readFileSync(path.join(dir, 'link-result.json'), 'utf8'));
+  return { ...result, peak: peakOf(path.join(dir, 'link-peak')), inputBytes: c.hash.length };
+}
+
+const linkCases = generateLinkCases(seed).filter((c) => !only || only.test(`${c.cls}: ${c.id}`));
+
+test(`adversarial links: ${linkCases.length} share links (seed ${seed})`, { timeout: 10 * 60 * 1000 }, async (t) => {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'shoal-links-'));
+  const bundle = path.join(work, 'link-code.mjs');
+  spawnSync(path.join(here, '../../web/node_modules/.bin/esbuild'), [path.join(here, 'link-entry.ts'), '--bundle', '--format=esm',
+    '--platform=node', '--log-level=error', `--outfile=${bundle}`], { stdio: 'inherit' });
+  const ceiling = (LINK_BASE_MIB + LINK_BUDGET_MIB) * MiB;
+  try {
+    for (const c of linkCases) {
+      await t.test(`${c.cls}: ${c.id}`, () => {
+        const r = runLink(c, work, bundle);
+        const status = r.ok ? 0 : 1;
+        linkRows.push({ c, r: { status, message: r.message ?? '', nativePeak: undefined, wasmPeak: r.peak, inputBytes: r.inputBytes },
+          limit: { native: 0, wasm: ceiling } });
+        if (c.expect.status !== 'any') assert.equal(status, c.expect.status, `${c.id}: ${r.message ?? 'accepted'}`);
+        if (!r.ok) assert.match(r.message, /^(This share link is damaged or incomplete \(|The link's copy of )/, c.id);
+        if (c.expect.message) assert.match(r.message, c.expect.message);
+        if (c.expect.names) assert.deepEqual(r.names, c.expect.names);
+        if (r.ok) for (const name of r.names) assert.doesNotMatch(name, /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/, c.id);
+        assert.ok(r.peak <= ceiling, `${c.id}: peak ${r.peak} bytes > ceiling ${ceiling}`);
+      });
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+    writeTable();
+  }
+});
+const linkRows = [];
+
 function writeTable() {
   const mib = (b) => (b === undefined ? '–' : (b / MiB).toFixed(1));
   const lines = ['| class | case | input MiB | exit | native peak MiB | wasm peak MiB | ceiling MiB (native / wasm) | message or issues |', '|---|---|---|---|---|---|---|---|'];
   const byClass = new Map();
-  for (const { c, r, limit } of rows) {
+  for (const { c, r, limit } of [...rows, ...linkRows]) {
     const counts = byClass.get(c.cls) ?? { cases: 0, ok: 0, rejected: 0 };
     counts.cases += 1;
     counts[r.status === 0 ? 'ok' : 'rejected'] += 1;

@@ -1,6 +1,6 @@
 // Links that carry the data: too much data is refused in plain words with
 // the short link offered instead, and a link that does carry its data is
-// ready to run as soon as it is opened.
+// ready to run once the reader restores them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync } from 'node:fs';
@@ -49,7 +49,7 @@ test('data too large for a link: the page says so, with the size and the limit, 
   await context.close();
 });
 
-test('a link that carries its data restores the files and asks for nothing: the reader runs at once', async () => {
+test('a link that carries its data restores the files at one click and asks for nothing else: the reader runs at once', async () => {
   const example = path.join(site, 'examples/color/color-humans.csv');
   const first = await shoal.open();
   await first.page.setInputFiles('#file-input', [example]);
@@ -63,6 +63,8 @@ test('a link that carries its data restores the files and asks for nothing: the 
 
   const reader = await shoal.open({ url: link });
   const { page } = reader;
+  // The data are inflated only when the reader asks.
+  await page.click('#restore-shared');
   await page.waitForSelector('#shared-panel li[data-expected="color-humans.csv"].matched');
   const intro = await page.textContent('#shared-panel');
   assert.doesNotMatch(intro, /drop your copies/);
@@ -80,6 +82,7 @@ test('a link that carries its data restores the files and asks for nothing: the 
 test('a link whose carried file is damaged says which file, and the page still starts', async () => {
   const state = { version: 1, tool: 'test', parameters: {}, files: [{ name: 'a.csv', size: 10, sha256: 'a'.repeat(64), settings: {}, data: 'AAAA' }] };
   const { context, page, consoleErrors } = await shoal.open({ url: `${shoal.origin}/#s=${deflateRawSync(JSON.stringify(state)).toString('base64url')}` });
+  await page.click('#restore-shared');
   await page.waitForSelector('#run-error:not([hidden])');
   assert.match(await page.textContent('#run-error'), /^The link's copy of a\.csv is damaged, so it cannot be restored/);
   assert.match(await page.textContent('#engine-status'), /ready/);

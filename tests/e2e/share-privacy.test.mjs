@@ -70,6 +70,7 @@ test('a link with the data embedded needs no files', async () => {
   const link = await analyseAndShare(first.page, 'embed');
   await first.context.close();
   const reviewer = await shoal.open({ url: link });
+  await reviewer.page.click('#restore-shared');
   await reviewer.page.waitForSelector('#shared-panel li[data-expected="llm-colors-small.csv"].matched');
   await reviewer.page.click('#run-button');
   await reviewer.page.waitForSelector('#run-status:has-text("Done")');

@@ -19,7 +19,8 @@ seed() {
   done
 }
 
-# Entry points: 00 parse_csv, 01 inspect, 02 colour, 03 concept, 05 settings.
+# Entry points: 00 parse_csv, 01 inspect, 02 colour, 03 concept, 05 settings,
+# 06 replies, 07 personas, 08 numeric answers, 09 word norms, 0a released chains.
 for f in "$here"/seeds/* "$here"/../data/*.csv; do
   name=$(basename "$f")
   seed "$f" "$name" 00 00
@@ -29,6 +30,18 @@ for f in "$here"/seeds/* "$here"/../data/*.csv; do
     concept-*) seed "$f" "$name" 03 00 0c 14 ;;
   esac
 done
+
+# Replies against the fixed requests (bit 1: the concept batch), and with the
+# request file given too (bit 0: requests, form feed, results).
+seed "$here/seeds/replies-color.jsonl" replies-color 06 00
+seed "$here/seeds/replies-concept.jsonl" replies-concept 06 02
+{ printf '\x06\x01{"custom_id":"color/none/default/0/1/sky","method":"POST","url":"/v1/chat/completions","body":{"model":"m","messages":[{"role":"user","content":"sky"}],"max_tokens":200}}\n\f'
+  printf '{"custom_id":"color/none/default/0/1/sky","content":"#0000ff"}\n'; } >"$out/replies-with-requests"
+seed "$here/seeds/personas.csv" personas 07 00 01 02 03 06 0e
+seed "$here/seeds/values.csv" values 08 00 01 02 03
+seed "$here/seeds/word-norms.csv" word-norms 09 00
+{ printf '\x09\x01'; cat "$here/seeds/color-human.csv"; printf '\f'; cat "$here/seeds/word-norms.csv"; } >"$out/word-norms-with-colours"
+seed "$here/seeds/released-chains.csv" released-chains 0a 00 04 08
 
 # Populations spanning files: a form feed starts the next file.
 { printf '\x02\x00'; cat "$here/seeds/color-human.csv"; printf '\f'; cat "$here/seeds/color-plain.csv"; } \
@@ -64,4 +77,6 @@ if [ -n "$shared" ] && [ -d "$shared/paper-data" ]; then
   for f in "$shared"/paper-data/color-task/*.csv "$shared"/paper-data/concept-task/*.csv; do
     head_seed "$f" 01 00
   done
+  head_seed "$shared/paper-data/concept-task/human/crp-chains.csv" 0a 00
+  head_seed "$shared/paper-data/concept-task/persona-prompts.csv" 07 02
 fi

@@ -1,6 +1,8 @@
 // libFuzzer target over everything that reads untrusted bytes: the CSV
-// parser, file inspection, both loaders and both analyses with their
-// reports and tables, and the chain-result codec the page's workers use.
+// parser, file inspection, the loaders and analyses with their reports and
+// tables (colour, concept, released chains, numeric answers), word norms,
+// the kit's reply import (JSON Lines from any batch service) and persona
+// files, and the chain-result codec the page's workers use.
 //
 // Input layout:
 //   byte 0   entry point (see Entry)
@@ -19,6 +21,7 @@
 #include <cstring>
 #include <algorithm>
 #include <exception>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -33,13 +36,37 @@
 #include "concept/diversity.hpp"
 #include "concept/responses.hpp"
 #include "io/csv.hpp"
+#include "color/word_norms.hpp"
+#include "color/word_rating_fit.hpp"
+#include "compare/comparison.hpp"
 #include "io/input_error.hpp"
+#include "io/table_reader.hpp"
+#include "kit/personas.hpp"
+#include "kit/prompts.hpp"
+#include "kit/replies.hpp"
 #include "report/color_report.hpp"
+#include "report/comparison_report.hpp"
 #include "report/concept_report.hpp"
+#include "report/values_report.hpp"
+#include "values/analysis.hpp"
+#include "values/responses.hpp"
 
 namespace {
 
-enum Entry : std::uint8_t { kParseCsv, kInspect, kColor, kConcept, kChainCodec, kSettings, kEntryCount };
+enum Entry : std::uint8_t {
+  kParseCsv,
+  kInspect,
+  kColor,
+  kConcept,
+  kChainCodec,
+  kSettings,
+  kReplies,
+  kPersonas,
+  kValues,
+  kWordNorms,
+  kReleasedChains,
+  kEntryCount
+};
 
 // Display names: plain, the paper's MODEL-prompt=P-temp=T form, and one
 // without an extension. File names carry population labels.
@@ -103,12 +130,12 @@ void run_color(std::string_view text, std::uint8_t bits) {
   (void)shoal::color_answer_records(dataset, analysis);
 }
 
-void run_concept(std::string_view text, std::uint8_t bits) {
+void run_concept(std::string_view text, std::uint8_t bits, std::optional<shoal::ConceptFormat> forced = {}) {
   static const shoal::ConceptFormat kFormats[] = {shoal::ConceptFormat::Auto, shoal::ConceptFormat::Analysis,
                                                   shoal::ConceptFormat::RawLlm, shoal::ConceptFormat::Auto};
   const std::vector<shoal::TextInput> inputs = split_inputs(text, bits >> 5);
   shoal::ConceptInputOptions input_options;
-  input_options.format = kFormats[bits & 3];
+  input_options.format = forced ? *forced : kFormats[bits & 3];
   const std::vector<shoal::ConceptInputOptions> all_options{input_options};
   const shoal::ConceptDataset dataset = shoal::load_concept_inputs(inputs, all_options);
 
@@ -173,6 +200,100 @@ void run_settings(std::string_view text, std::uint8_t bits) {
   }
 }
 
+// The request files Shoal writes, small: replies are joined to them by
+// custom_id, so fuzzing the results against a fixed batch reaches the join;
+// with bit 0 set the request file is fuzzed too (the text before a form feed).
+const std::string& fixed_requests(shoal::kit::Task task) {
+  static const std::string color = [] {
+    shoal::kit::PromptOptions o;
+    o.task = shoal::kit::Task::Color;
+    o.model = "m";
+    o.words = {"apple", "sky"};
+    o.individuals = 2;
+    o.temperature = 1.5;
+    return shoal::kit::batch_requests(o).jsonl;
+  }();
+  static const std::string concept = [] {
+    shoal::kit::PromptOptions o;
+    o.task = shoal::kit::Task::Concept;
+    o.model = "m";
+    o.individuals = 1;
+    return shoal::kit::batch_requests(o).jsonl;
+  }();
+  return task == shoal::kit::Task::Color ? color : concept;
+}
+
+void run_replies(std::string_view text, std::uint8_t bits) {
+  std::string requests = fixed_requests((bits & 2) ? shoal::kit::Task::Concept : shoal::kit::Task::Color);
+  std::string_view results = text;
+  if (bits & 1) {
+    const std::size_t split = text.find('\f');
+    requests = std::string(text.substr(0, split));
+    results = split == std::string_view::npos ? std::string_view() : text.substr(split + 1);
+  }
+  const shoal::kit::ReplyImport import =
+      shoal::kit::import_replies({"requests.jsonl", requests}, {"results.jsonl", std::string(results)});
+  (void)shoal::kit::reply_summary(import).dump();
+  // The import's CSV is what the analyses then read: it must load.
+  if (import.task == shoal::kit::Task::Color) {
+    shoal::ColorInputOptions options;
+    options.format = shoal::ColorFormat::LlmWide;
+    (void)shoal::load_color_inputs({{"replies.csv", import.csv}}, {options});
+  } else {
+    shoal::ConceptInputOptions options;
+    options.format = shoal::ConceptFormat::RawLlm;
+    (void)shoal::load_concept_inputs({{"replies.csv", import.csv}}, {options});
+  }
+}
+
+void run_personas(std::string_view text, std::uint8_t bits) {
+  static const shoal::kit::Condition kConditions[] = {shoal::kit::Condition::None, shoal::kit::Condition::Identity,
+                                                      shoal::kit::Condition::Random, shoal::kit::Condition::Nonsense};
+  const shoal::TextInput file{"personas.csv", std::string(text)};
+  const std::vector<std::string> contexts = shoal::kit::read_persona_column(file, kConditions[bits & 3]);
+  if (contexts.empty() || !(bits & 4)) return;
+  // A persona file's rows become the batch's contexts.
+  shoal::kit::PromptOptions o;
+  o.task = (bits & 8) ? shoal::kit::Task::Concept : shoal::kit::Task::Color;
+  o.condition = kConditions[bits & 3] == shoal::kit::Condition::None ? shoal::kit::Condition::Random
+                                                                      : kConditions[bits & 3];
+  o.model = "m";
+  o.words = {"apple"};
+  o.contexts = contexts;
+  o.individuals = std::min<std::size_t>(contexts.size(), 3);
+  (void)shoal::kit::batch_requests(o);
+}
+
+void run_values(std::string_view text, std::uint8_t bits) {
+  const std::vector<shoal::TextInput> inputs = split_inputs(text, bits >> 5);
+  const std::vector<shoal::ValuesInputOptions> all_options{shoal::ValuesInputOptions{}};
+  const shoal::ValuesDataset dataset = shoal::load_values_inputs(inputs, all_options);
+  shoal::ValuesOptions options;
+  options.pairs = (bits & 1) ? shoal::PairRule::Paper : shoal::PairRule::All;
+  options.scale = (bits & 2) ? shoal::ValueScale::Raw : shoal::ValueScale::PooledSd;
+  options.seed = bits;
+  const shoal::ValuesAnalysis analysis = shoal::analyse_values(dataset, options);
+  (void)shoal::values_report(dataset, all_options, analysis,
+                             shoal::comparison_json(shoal::compare_values(analysis, {50, options.seed})))
+      .dump(1);
+}
+
+// Word norms on their own, or after a form feed following colour data whose
+// words they rate (the colour report's word-ratings fits).
+void run_word_norms(std::string_view text, std::uint8_t bits) {
+  const std::size_t split = text.find('\f');
+  if (split == std::string_view::npos || !(bits & 1)) {
+    (void)shoal::read_word_norms(shoal::read_table({"norms.csv", std::string(text)}));
+    return;
+  }
+  const shoal::WordNorms norms = shoal::read_word_norms(shoal::read_table({"norms.csv", std::string(text.substr(split + 1))}));
+  const shoal::ColorDataset dataset =
+      shoal::load_color_inputs({{"input.csv", std::string(text.substr(0, split))}}, {shoal::ColorInputOptions{}});
+  shoal::ColorOptions options;
+  options.jsd_samples = 16;
+  (void)shoal::word_rating_fits(shoal::analyse_color(dataset, options), norms);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -188,6 +309,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       case kConcept: run_concept(text, bits); break;
       case kChainCodec: run_chain_codec(text); break;
       case kSettings: run_settings(text, bits); break;
+      case kReplies: run_replies(text, bits); break;
+      case kPersonas: run_personas(text, bits); break;
+      case kValues: run_values(text, bits); break;
+      case kWordNorms: run_word_norms(text, bits); break;
+      case kReleasedChains: run_concept(text, bits, shoal::ConceptFormat::ReleasedChains); break;
       default: break;
     }
   } catch (const shoal::InputError&) {

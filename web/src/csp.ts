@@ -1,22 +1,15 @@
 // The page's Content-Security-Policy, installed before any other code runs.
-// Connections may go to the page's own origin only, plus the origins of
-// shared data files the user has agreed to fetch in this tab (the agreement
-// reloads the page so the policy is set afresh). A static <meta> could not
-// widen later: policies only ever narrow. Workers are started so that they
-// run under this same policy (see below).
-export const ALLOWED_ORIGINS_KEY = 'shoal-allowed-origins';
-
-export function allowedOrigins(): string[] {
-  try {
-    const stored = JSON.parse(sessionStorage.getItem(ALLOWED_ORIGINS_KEY) ?? '[]') as unknown;
-    return Array.isArray(stored) ? stored.filter((o): o is string => typeof o === 'string' && /^https?:\/\/[^/\s;']+$/.test(o)) : [];
-  } catch {
-    return [];
-  }
-}
+// Connections may go to the page's own origin only, plus the exact URLs the
+// reviewer has just agreed to fetch for this page (links/consent.ts: the
+// agreement reloads the page so the policy is set afresh, and counts for that
+// one load). A static <meta> could not widen later: policies only ever
+// narrow. Workers are started so that they run under this same policy (see
+// below).
+import { policySource, takeConsent } from './links/consent';
 
 function install() {
-  const connect = ["'self'", ...allowedOrigins()].join(' ');
+  const agreed = takeConsent(location.hash)?.urls.map(policySource).filter((s): s is string => s !== null) ?? [];
+  const connect = ["'self'", ...new Set(agreed)].join(' ');
   const policy = [
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval'",

@@ -15,7 +15,7 @@ import { CancelledError, WorkerPool } from './worker/client';
 import { agreeToReplicate, fetchPaper, PAPER_PARAMETERS, renderAgreement, renderReplicationOffer, takePendingReplication } from './replicate';
 import { decodeShare } from './share';
 import {
-  agreeToFetch, buildLink, embeddedFiles, fetchAgreedFiles, matchShared,
+  agreeToFetch, buildLink, embeddedFiles, fetchAgreedFiles, matchShared, type LinkFiles,
 } from './share-ui';
 import { RunProgress } from './run-progress';
 import { mountShell } from './shell/shell';
@@ -330,14 +330,13 @@ async function restoreShared() {
   const shared = page.shared;
   if (!shared) return;
   setParameters(shared.parameters);
-  let arriving: { name: string; bytes: Uint8Array }[];
-  try {
-    arriving = [...(await embeddedFiles(shared)), ...(await fetchAgreedFiles(shared))];
-  } catch (error) {
-    showError(error instanceof Error ? error.message : String(error));
-    return;
-  }
+  await addLinkFiles(await fetchAgreedFiles(shared));
+}
+
+// Files from a link, those that could be had; the others are named.
+async function addLinkFiles({ files: arriving, problems }: LinkFiles) {
   if (arriving.length > 0) await addFiles(arriving.map((a) => fromBytes(a.name, a.bytes)));
+  if (problems.length > 0) showError(problems.join(' '));
 }
 
 // After the user agreed to fetch the paper's files (and the page reloaded
@@ -366,7 +365,8 @@ async function start() {
   mountShell({
     reread: (file) => { void inspect(file); },
     remove,
-    fetchShared: () => { if (page.shared) agreeToFetch(page.shared); },
+    fetchShared: () => { if (page.shared) agreeToFetch(page.shared, (name) => files.some((f) => f.name === name)); },
+    restoreShared: () => { if (page.shared) void embeddedFiles(page.shared).then(addLinkFiles); },
     run: () => { void run(); },
     cancel: () => pool.cancel(session.jobs),
     parameters: formValues,

@@ -2,8 +2,8 @@
 // repository at a pinned commit only after the user agrees, analysed with the
 // paper's settings, and Shoal's numbers set beside the paper's own
 // iteration-499 values per model × condition.
-import { ALLOWED_ORIGINS_KEY, allowedOrigins } from './csp';
 import { refusedInFrame } from './frame-guard';
+import { consentedUrls, grantConsent } from './links/consent';
 import { append, h } from './dom';
 import type { ConceptReport } from './report-types';
 import { sortableTable } from './table';
@@ -11,7 +11,6 @@ import { sortableTable } from './table';
 export const PAPER_REPOSITORY = 'skmur/onefish-twofish';
 export const PAPER_COMMIT = '3cf55834400a589d1ce8ca950cc0912809e6b73b';
 export const PAPER_ORIGIN = 'https://raw.githubusercontent.com';
-const PENDING_KEY = 'shoal-replicate-paper';
 
 const MODELS = ['openchat', 'starling', 'mistral-instruct', 'zephyr-mistral', 'gemma-instruct', 'zephyr-gemma',
   'llama2', 'llama2-chat', 'tulu', 'tulu-dpo'];
@@ -59,19 +58,22 @@ export function paperFiles(): PaperFile[] {
 
 export const paperUrl = (file: PaperFile) => `${PAPER_ORIGIN}/${PAPER_REPOSITORY}/${PAPER_COMMIT}/${file.path}`;
 
-// Agreeing widens the Content-Security-Policy to the repository's host, which
-// only a fresh page can do: the page reloads and picks the work up.
+// Agreeing widens the Content-Security-Policy to the pinned files' exact
+// URLs, which only a fresh page can do. The page reloads without its
+// fragment: the replication starts from a clean page, with nothing a share
+// link brought (its files, embedded data or settings), and picks the work up.
 export function agreeToReplicate() {
   if (refusedInFrame()) return;  // a framed page may be clicked through a disguise
-  sessionStorage.setItem(ALLOWED_ORIGINS_KEY, JSON.stringify([...new Set([...allowedOrigins(), PAPER_ORIGIN])]));
-  sessionStorage.setItem(PENDING_KEY, PAPER_COMMIT);
+  grantConsent({ purpose: 'replicate', page: '', urls: paperFiles().map(paperUrl) });
+  history.replaceState(null, '', location.pathname + location.search);
   location.reload();
 }
 
+// True when this page load carries the agreement to replicate, for every
+// pinned file.
 export function takePendingReplication(): boolean {
-  const pending = sessionStorage.getItem(PENDING_KEY) === PAPER_COMMIT && allowedOrigins().includes(PAPER_ORIGIN);
-  sessionStorage.removeItem(PENDING_KEY);
-  return pending;
+  const agreed = consentedUrls('replicate');
+  return agreed.size > 0 && paperFiles().every((f) => agreed.has(paperUrl(f)));
 }
 
 export function renderReplicationOffer(panel: HTMLElement, onAgree: () => void) {
@@ -87,7 +89,8 @@ export function renderReplicationOffer(panel: HTMLElement, onAgree: () => void) 
     h('p', {}, `This fetches the released data and results of Murthy, Ullman & Hu (2025) from ${PAPER_ORIGIN}, repository `
       + `${PAPER_REPOSITORY} at commit ${PAPER_COMMIT.slice(0, 12)}, and runs both analyses with the paper's settings: `
       + `${PAPER_DIFFERENCES.map((d) => d.why).join('; ')}. `
-      + 'That server sees the requests; nothing else leaves this page, and nothing is fetched until you agree.'),
+      + `That server sees the requests. Agreeing lets this page fetch exactly these ${files.length} files, once, and nothing `
+      + 'else: the page reloads without anything a shared link brought, and nothing is fetched until you agree.'),
     h('details', {}, h('summary', {}, `The ${files.length} files`), list),
     h('div', { class: 'actions' }, agree, dismiss),
   );
@@ -109,6 +112,7 @@ export async function fetchPaper(onProgress: (done: number, total: number, bytes
   const queue = [...files];
   const fetchOne = async (file: PaperFile) => {
     try {
+      if (!consentedUrls('replicate').has(paperUrl(file))) throw new Error('not agreed to');
       const response = await fetch(paperUrl(file), { credentials: 'omit' });
       if (!response.ok) throw new Error(`${response.status} ${response.statusText}`.trim());
       const body = new Uint8Array(await response.arrayBuffer());

@@ -1,12 +1,14 @@
 // The page's side of share links: building one from the current state,
 // and restoring one — parameters, expected files, embedded or fetched data.
-import { ALLOWED_ORIGINS_KEY, allowedOrigins } from './csp';
 import { refusedInFrame } from './frame-guard';
+import { grantConsent } from './links/consent';
 import { formatBytes, type LoadedFile } from './files';
 import {
-  compress, embeddedBytes, encodeShare, fetchableUrl, MAX_LINK_LENGTH, toBase64Url,
+  compress, encodeShare, fetchableUrl, MAX_EMBEDDED_BYTES, MAX_LINK_LENGTH, toBase64Url,
   type ShareState, type SharedFile,
 } from './share';
+
+export { embeddedFiles, fetchAgreedFiles, type LinkFiles } from './links/link-files';
 
 // Data too large for a link: what they would take, against what a link may
 // carry. `atLeast` is exact only when `complete` (every file was compressed);
@@ -40,6 +42,11 @@ export async function buildLink(files: LoadedFile[], parameters: Record<string, 
     }
     shared.push(entry);
   }
+  // The reviewer's page refuses links carrying more than this (share.ts).
+  if (mode === 'embed' && bytes > MAX_EMBEDDED_BYTES) {
+    throw new Error(`The data are too large to embed in a link: ${files.length === 1 ? 'the file' : `the ${files.length} files`} ` +
+      `(${formatBytes(bytes)}) are more than the ${formatBytes(MAX_EMBEDDED_BYTES)} a link may carry.`);
+  }
   const state: ShareState = { version: 1, tool, parameters, files: shared };
   const link = `${location.origin}${location.pathname}${await encodeShare(state)}`;
   if (link.length > MAX_LINK_LENGTH) {
@@ -68,31 +75,14 @@ export function sharedFilesReady(state: ShareState | null, files: LoadedFile[]):
   return state.files.every((e) => files.some((f) => f.name === e.name && !f.mismatch));
 }
 
-export async function embeddedFiles(state: ShareState): Promise<{ name: string; bytes: Uint8Array }[]> {
-  return Promise.all(state.files.filter((e) => e.data).map(async (e) => {
-    try {
-      return { name: e.name, bytes: await embeddedBytes(e) };
-    } catch (error) {
-      throw new Error(`The link's copy of ${e.name} is damaged, so it cannot be restored (${error instanceof Error ? error.message : String(error)}).`);
-    }
-  }));
-}
+// The files a Fetch button would ask for: at URLs, not carried, not given.
+export const remoteFiles = (state: ShareState, present: (name: string) => boolean) =>
+  state.files.filter((e) => e.url && e.data === undefined && !present(e.name));
 
-// Remote files whose origins the reviewer has agreed to in this tab.
-export async function fetchAgreedFiles(state: ShareState): Promise<{ name: string; bytes: Uint8Array }[]> {
-  const agreed = new Set(allowedOrigins());
-  const remote = state.files.filter((e) => e.url && !e.data && agreed.has(new URL(e.url).origin));
-  return Promise.all(remote.map(async (e) => {
-    const response = await fetch(e.url!, { credentials: 'omit' });
-    if (!response.ok) throw new Error(`Fetching ${e.url} failed: ${response.status} ${response.statusText}`);
-    return { name: e.name, bytes: new Uint8Array(await response.arrayBuffer()) };
-  }));
-}
-
-// The reviewer agrees: the policy must be set afresh, so the page reloads.
-export function agreeToFetch(state: ShareState) {
+// The reviewer agrees to fetch exactly these URLs for this link: the policy
+// must be set afresh, so the page reloads, and the agreement is used then.
+export function agreeToFetch(state: ShareState, present: (name: string) => boolean) {
   if (refusedInFrame()) return;  // a framed page may be clicked through a disguise
-  const origins = [...new Set(state.files.filter((e) => e.url).map((e) => new URL(e.url!).origin))];
-  sessionStorage.setItem(ALLOWED_ORIGINS_KEY, JSON.stringify([...new Set([...allowedOrigins(), ...origins])]));
+  grantConsent({ purpose: 'link', page: location.hash, urls: remoteFiles(state, present).map((e) => e.url!) });
   location.reload();
 }

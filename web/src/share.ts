@@ -4,6 +4,9 @@
 // parameters, settings and labels; optionally the data themselves
 // (compressed) or public URLs to fetch them from, after the reviewer agrees.
 import type { FileSettings } from '@shoal-wasm/shoal.mjs';
+import { PastLimit, readAtMost } from './links/bounded-read';
+import { isLocalHost, isPublicHost } from './links/public-host';
+import { visibleText } from './links/visible-text';
 
 export interface SharedFile {
   name: string;
@@ -33,37 +36,33 @@ async function transform(bytes: Uint8Array, stream: CompressionStream | Decompre
 
 export const compress = (bytes: Uint8Array) => transform(bytes, new CompressionStream('deflate-raw'));
 
-// Inflates, stopping as soon as the output passes `budget` bytes: a link of
-// two megabytes can hold a deflate bomb of a gigabyte, and the reviewer's
-// tab must not inflate it whole before anything is checked.
+// Inflates into at most `budget` bytes, stopping at the chunk that would pass
+// it: a short link can hold a deflate bomb of gigabytes, and the reviewer's
+// tab must never hold more than the budget.
 export async function decompress(bytes: Uint8Array, budget: number): Promise<Uint8Array> {
-  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > budget) {
-      await reader.cancel();
-      throw new Error(`it inflates to more than ${budget} bytes`);
-    }
-    chunks.push(value);
+  const inflating = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  try {
+    return await readAtMost(inflating, budget);
+  } catch (error) {
+    if (error instanceof PastLimit) throw new Error(`it inflates to more than ${budget} bytes`);
+    throw error;
   }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
 
 // The link's own state: names, settings and parameters, plus the embedded
 // data, which were compressed first and are base64 (4/3) in the state.
 const STATE_BUDGET = 4 * MAX_LINK_LENGTH;
+// Embedded data are compressed before they go into the state, so the state
+// inflates to about the link's length: only names, settings and addresses
+// compress well, and they fit in a megabyte. A state that inflates much
+// further is a bomb, stopped before its declared sizes are even read.
+const stateBudget = (linkLength: number) => Math.min(STATE_BUDGET, (1 << 20) + 2 * linkLength);
 // The most a file of a link may hold (the page's own limit is the browser's).
 const MAX_SHARED_FILE = 1 << 30;
+// The most data a link may carry, in total, as the files' stated sizes:
+// checked before anything is inflated, so a short link that states gigabytes
+// is refused at once (docs/privacy.md). Data past this go by reference.
+export const MAX_EMBEDDED_BYTES = 8 << 20;
 
 export function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
@@ -91,14 +90,15 @@ export async function decodeShare(hash: string, parameterNames: ReadonlySet<stri
   if (!hash.startsWith(PREFIX)) return null;
   try {
     if (hash.length > MAX_LINK_LENGTH) throw new Error(`it is longer than ${MAX_LINK_LENGTH} characters`);
-    const json = new TextDecoder('utf-8', { fatal: true }).decode(await decompress(fromBase64Url(hash.slice(PREFIX.length)), STATE_BUDGET));
+    const json = new TextDecoder('utf-8', { fatal: true }).decode(await decompress(fromBase64Url(hash.slice(PREFIX.length)), stateBudget(hash.length)));
     return checkState(JSON.parse(json), parameterNames);
   } catch (error) {
     throw new Error(`This share link is damaged or incomplete (${error instanceof Error ? error.message : String(error)}).`);
   }
 }
 
-// The bytes of a file embedded in a link, inflated under its stated size.
+// The bytes of a file embedded in a link, inflated into its stated size and
+// no further (checkState has bounded the stated sizes).
 export async function embeddedBytes(file: SharedFile): Promise<Uint8Array> {
   const bytes = await decompress(fromBase64Url(file.data ?? ''), file.size);
   if (bytes.length !== file.size) throw new Error(`The embedded ${file.name} holds ${bytes.length} bytes, not the ${file.size} the link states.`);
@@ -123,7 +123,7 @@ function checkSettings(v: unknown, what: string): FileSettings {
   if (!isRecord(v)) throw new Error(`${what} is not an object`);
   const out: FileSettings = {};
   for (const key of Object.keys(v)) {
-    if (!['format', 'columns', 'labels'].includes(key)) throw new Error(`${what} has an unknown field '${key.slice(0, 40)}'`);
+    if (!['format', 'columns', 'labels'].includes(key)) throw new Error(`${what} has an unknown field '${visibleText(key.slice(0, 40))}'`);
   }
   if (v.format !== undefined) out.format = text(v.format, `${what}.format`, 32, /^[a-z-]+$/);
   if (v.columns !== undefined) {
@@ -138,7 +138,7 @@ function checkSettings(v: unknown, what: string): FileSettings {
     if (!isRecord(labels)) throw new Error(`${what}.labels is not an object`);
     out.labels = {};
     for (const key of Object.keys(labels)) {
-      if (!(LABEL_TEXT as readonly string[]).includes(key) && key !== 'aligned' && key !== 'human') throw new Error(`${what}.labels has an unknown field '${key.slice(0, 40)}'`);
+      if (!(LABEL_TEXT as readonly string[]).includes(key) && key !== 'aligned' && key !== 'human') throw new Error(`${what}.labels has an unknown field '${visibleText(key.slice(0, 40))}'`);
     }
     for (const key of LABEL_TEXT) if (labels[key] !== undefined) out.labels[key] = text(labels[key], `${what}.labels.${key}`, 256);
     for (const key of ['aligned', 'human'] as const) {
@@ -154,7 +154,7 @@ function checkFile(v: unknown, index: number): SharedFile {
   const what = `file ${index + 1}`;
   if (!isRecord(v)) throw new Error(`${what} is not an object`);
   for (const key of Object.keys(v)) {
-    if (!['name', 'size', 'sha256', 'settings', 'url', 'data'].includes(key)) throw new Error(`${what} has an unknown field '${key.slice(0, 40)}'`);
+    if (!['name', 'size', 'sha256', 'settings', 'url', 'data'].includes(key)) throw new Error(`${what} has an unknown field '${visibleText(key.slice(0, 40))}'`);
   }
   const size = v.size;
   if (typeof size !== 'number' || !Number.isInteger(size) || size < 0 || size > MAX_SHARED_FILE) {
@@ -167,9 +167,9 @@ function checkFile(v: unknown, index: number): SharedFile {
     settings: checkSettings(v.settings, `${what}.settings`),
   };
   if (v.url !== undefined) {
-    const url = text(v.url, `${what}.url`, 2048);
-    if (!fetchableUrl(url)) throw new Error(`${what}.url is not an address this page may fetch`);
-    file.url = url;
+    const url = fetchableUrl(text(v.url, `${what}.url`, 2048));
+    if (!url) throw new Error(`${what}.url is not an address this page may fetch`);
+    file.url = url.href;   // as the reviewer is shown it, agrees to it and the policy allows it
   }
   if (v.data !== undefined) file.data = text(v.data, `${what}.data`, MAX_LINK_LENGTH, /^[A-Za-z0-9_-]*$/);
   return file;
@@ -179,44 +179,32 @@ function checkState(v: unknown, parameterNames: ReadonlySet<string>): ShareState
   if (!isRecord(v)) throw new Error('the state is not an object');
   if (v.version !== 1) throw new Error('unknown layout');
   for (const key of Object.keys(v)) {
-    if (!['version', 'tool', 'parameters', 'files'].includes(key)) throw new Error(`unknown field '${key.slice(0, 40)}'`);
+    if (!['version', 'tool', 'parameters', 'files'].includes(key)) throw new Error(`unknown field '${visibleText(key.slice(0, 40))}'`);
   }
   if (!isRecord(v.parameters)) throw new Error('the parameters are not an object');
   const parameters: Record<string, string> = {};
   for (const [name, value] of Object.entries(v.parameters)) {
-    if (!parameterNames.has(name)) throw new Error(`unknown parameter '${name.slice(0, 40)}'`);
+    if (!parameterNames.has(name)) throw new Error(`unknown parameter '${visibleText(name.slice(0, 40))}'`);
     parameters[name] = text(value, `parameter ${name}`, 100, /^[0-9A-Za-z.,+-]*$/);
   }
   if (!Array.isArray(v.files) || v.files.length > 64) throw new Error('the files are not a list of at most 64');
-  return { version: 1, tool: text(v.tool, 'tool', 64), parameters, files: v.files.map(checkFile) };
+  const files = v.files.map(checkFile);
+  const embedded = files.reduce((total, f) => total + (f.data !== undefined ? f.size : 0), 0);
+  if (embedded > MAX_EMBEDDED_BYTES) {
+    throw new Error(`it states ${embedded.toLocaleString('en')} bytes of embedded data, and a link may carry at most ` +
+      `${MAX_EMBEDDED_BYTES.toLocaleString('en')}`);
+  }
+  return { version: 1, tool: text(v.tool, 'tool', 64), parameters, files };
 }
 
-// Addresses on this machine or a private network: a link must not make the
-// reviewer's browser reach into their own network.
-function isPrivateHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host.endsWith('.internal')) return true;
-  const v4 = host.match(/^(\d+)\.(\d+)\.(\d+)\.(\d+)$/);
-  if (v4) {
-    const [a, b] = [Number(v4[1]), Number(v4[2])];
-    return a === 0 || a === 10 || a === 127 || (a === 100 && b >= 64 && b < 128) || (a === 169 && b === 254) ||
-      (a === 172 && b >= 16 && b < 32) || (a === 192 && b === 168) || a >= 224;
-  }
-  if (host.includes(':')) {
-    // URL() writes IPv6 compressed and lower-case: ::1, fc00::/7, fe80::/10, and IPv4 mapped.
-    return host === '::' || host === '::1' || /^f[cd]/.test(host) || /^fe[89ab]/.test(host) || host.startsWith('::ffff:');
-  }
-  return false;
-}
-
-// Only https URLs to public hosts may be fetched; a page served from this
-// machine or a private network (development, an intranet) may also fetch
-// from such hosts, and over http from this machine.
+// Only https URLs to public hosts (links/public-host.ts) may be fetched; a
+// page served from this machine or a private network (development, an
+// intranet) may also fetch from such hosts, and over http from this machine.
 export function fetchableUrl(text: string): URL | null {
   try {
     const url = new URL(text);
-    const local = typeof location !== 'undefined' && isPrivateHost(location.hostname);
-    if (isPrivateHost(url.hostname) && !local) return null;
+    const local = typeof location !== 'undefined' && isLocalHost(location.hostname);
+    if (!isPublicHost(url.hostname) && !local) return null;
     if (url.username || url.password) return null;
     if (url.protocol === 'https:') return url;
     if (url.protocol === 'http:' && local && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) return url;

@@ -19,6 +19,7 @@ export interface ShellActions {
   reread: (file: LoadedFile) => void;
   remove: (file: LoadedFile) => void;
   fetchShared: () => void;
+  restoreShared: () => void;
   run: () => void;
   cancel: () => void;
   // The parameter form's values, for a share link.
@@ -32,7 +33,7 @@ export function mountShell(actions: ShellActions) {
     onType={(name, value) => { typeParameter(name, value); drawForm(); }} />, byId('parameters'));
   const draw = () => {
     const { files, shared, toolVersion } = page;
-    render(<SharedPanel state={shared} files={files} toolVersion={toolVersion} onFetch={actions.fetchShared} />, byId('shared-shell'));
+    render(<SharedPanel state={shared} files={files} toolVersion={toolVersion} onFetch={actions.fetchShared} onRestore={actions.restoreShared} />, byId('shared-shell'));
     render(<FileList files={files} events={events} />, byId('files-shell'));
     drawForm();
     render(<RunBar running={page.running} ready={readiness(files, sharedFilesReady(shared, files))} run={page.run}
