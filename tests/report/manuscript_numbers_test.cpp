@@ -141,7 +141,7 @@ void check_tables(const nlohmann::json& report) {
   const bool bootstrap = c["bootstrap"]["draws"].get<int>() > 0;
   const std::string metric = c["metrics"][0];
   for (bool latex : {false, true}) {
-    INFO(latex ? "LaTeX" : "Markdown");
+    INFO((latex ? "LaTeX" : "Markdown"));
     const auto tables = tables_of(manuscript["tables"][latex ? "latex" : "markdown"].get<std::string>(), latex);
     std::size_t t = 0;
     for (const auto& model : c["models"]) {

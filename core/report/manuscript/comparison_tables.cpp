@@ -12,6 +12,11 @@ namespace {
 
 constexpr int kValue = kValueDecimals;
 
+std::string capitalised(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  return text;
+}
+
 struct Writer {
   const nlohmann::json& report;
   const nlohmann::json& comparisons;
@@ -55,7 +60,8 @@ struct Writer {
       }
     }
     std::string levels;
-    for (const auto& [predictor, level] : model.value("reference_levels", nlohmann::json::object()).items()) {
+    const nlohmann::json reference_levels = model.value("reference_levels", nlohmann::json::object());
+    for (const auto& [predictor, level] : reference_levels.items()) {
       levels += (levels.empty() ? "" : ", ") + predictor + " = " + level.get<std::string>();
     }
     std::string note = "Linear mixed model " + model.value("formula", "") + " over " + model["populations"].dump() +
@@ -113,7 +119,7 @@ struct Writer {
   Table population_means(const std::string& metric, const std::vector<const nlohmann::json*>& populations) const {
     const MetricWords words = metric_words(metric, report);
     Table t;
-    t.title = lit(words.measure + " by population");
+    t.title = lit(capitalised(words.measure) + " by population");
     t.header = {lit("Population")};
     for (auto& h : mean_header()) t.header.push_back(h);
     t.align = "lrrrc" + std::string(draws() > 0 ? "c" : "");

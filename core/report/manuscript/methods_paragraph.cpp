@@ -137,8 +137,8 @@ void color_methods(Paragraph& m) {
   if (reference.empty()) {
     m << "No reference population was given, so no divergences were computed. ";
   } else {
-    m << "Each population's colours for a word, as a Gaussian in CIELAB, were compared with those of the population " +
-             reference + " by the Jensen\u2013Shannon divergence, ";
+    m << "Each population's colours for a word, as a Gaussian in CIELAB, were compared with those of the reference population (" +
+             reference + ") by the Jensen\u2013Shannon divergence, ";
     m << (m.text("jsd") == "paper"
               ? "computed as the paper's code did (a Jensen\u2013Shannon distance, natural log, of unnormalised "
                 "density weights over pooled draws)"

@@ -11,12 +11,12 @@ MetricWords metric_words(const std::string& metric, const nlohmann::json& report
     return {"P(multiple concepts) at the last iteration", "conceptually diverse", true};
   }
   if (metric == "dist_from_diagonal" && analysis == "color") {
-    return {"distance from the diagonal (\u0394E)", "diverse in their colour associations", false};
+    return {"distance from the diagonal in \u0394E", "diverse in their colour associations", false};
   }
   if (metric == "dist_from_diagonal") {
     const auto& parameters = report.value("parameters", nlohmann::json::object());
     const std::string unit = parameters.value("unit", "");
-    return {unit.empty() ? "distance from the diagonal" : "distance from the diagonal (" + unit + ")",
+    return {unit.empty() ? "distance from the diagonal" : "distance from the diagonal in " + unit,
             "diverse in their answers", false};
   }
   return {metric, "diverse (" + metric + ")", false};

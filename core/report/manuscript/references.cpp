@@ -12,7 +12,8 @@ struct Work {
   const char* entry;     // the BibTeX entry
 };
 
-// Bibliographic facts as the publishers give them.
+// Bibliographic facts as the publishers give them; underscores escaped, for
+// BibTeX styles such as plainnat print the DOI as text.
 const std::vector<Work>& works() {
   static const std::vector<Work> all = {
       {cite::kSeedPaper, "Murthy et al.", "2025",
@@ -36,7 +37,7 @@ const std::vector<Work>& works() {
   volume  = {7},
   pages   = {79--92},
   year    = {2023},
-  doi     = {10.1162/opmi_a_00072}
+  doi     = {10.1162/opmi\_a\_00072}
 })"},
       {cite::kCiede2000, "Sharma et al.", "2005",
        R"(@article{sharma2005ciede2000,
