@@ -115,4 +115,13 @@ std::string symbol(const std::string& name, Format format) {
   return name;
 }
 
+std::string code(const std::string& text, Format format) {
+  switch (format) {
+    case Format::Text: return text;
+    case Format::Markdown: return "`" + text + "`";
+    case Format::Latex: return "\\texttt{" + escaped(text, format) + "}";
+  }
+  return text;
+}
+
 }  // namespace shoal::manuscript

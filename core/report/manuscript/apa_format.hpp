@@ -38,4 +38,8 @@ std::string escaped(const std::string& text, Format format);
 // (\textit{b}), plain in text.
 std::string symbol(const std::string& name, Format format);
 
+// Code, such as a model formula: as it is in text, a code span in Markdown,
+// \texttt{...} (escaped) in LaTeX.
+std::string code(const std::string& text, Format format);
+
 }  // namespace shoal::manuscript

@@ -64,7 +64,7 @@ struct Writer {
     for (const auto& [predictor, level] : reference_levels.items()) {
       levels += (levels.empty() ? "" : ", ") + predictor + " = " + level.get<std::string>();
     }
-    std::string note = "Linear mixed model " + model.value("formula", "") + " over " + model["populations"].dump() +
+    std::string note = " over " + model["populations"].dump() +
                        " populations in " + std::to_string(model["groups"].size()) + " " + groups_word(model) +
                        (levels.empty() ? "" : "; reference levels " + levels) +
                        ". Estimated by REML and by ML; Wald z tests; 95% CI = b \u00b1 1.96 SE.";
@@ -75,7 +75,7 @@ struct Writer {
       if (!f.value("converged", true)) note += " The " + name + " fit did not converge.";
       if (f.value("boundary", false)) note += " The " + name + " fit is singular (group variance at zero).";
     }
-    t.note = lit(note);
+    t.note = lit("Linear mixed model ") + code(model.value("formula", ""), format) + lit(note);
     return t;
   }
 

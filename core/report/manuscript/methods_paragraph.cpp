@@ -1,5 +1,7 @@
 #include "report/manuscript/methods_paragraph.hpp"
 
+#include <vector>
+
 #include "report/manuscript/metric_words.hpp"
 #include "report/manuscript/references.hpp"
 
@@ -25,6 +27,7 @@ class Paragraph {
     return *this;
   }
   Citations& cite() { return cite_; }
+  Format format() const { return format_; }
   const nlohmann::json& parameter(const char* name) const {
     static const nlohmann::json none;
     const auto& p = report_["parameters"];
@@ -84,9 +87,8 @@ void concept_methods(Paragraph& m) {
   const std::size_t iterations = m.parameter("iterations").get<std::size_t>();
   const std::size_t most = m.parameter("max_iterations").is_number() ? m.parameter("max_iterations").get<std::size_t>()
                                                                       : iterations;
-  m << (chains == 1 ? "One chain" : count(chains, "chain", "chains")) + " of " + std::to_string(iterations) +
-           " iterations " + (chains == 1 ? "was" : "were") + " run per cell, the first " + m.text("burn_in") +
-           " left out as burn-in";
+  m << "Each such cell ran " + (chains == 1 ? std::string("one chain") : count(chains, "chain", "chains")) + " of " +
+           std::to_string(iterations) + " iterations, the first " + m.text("burn_in") + " left out as burn-in";
   if (chains >= 2 && most > iterations) {
     m << "; a cell whose chains had a rank-normalised R-hat of 1.01 or more, or a bulk or tail effective sample size "
          "below 400 ";
@@ -178,17 +180,17 @@ void comparison_methods(Paragraph& m, const nlohmann::json& report) {
   } else {
     m << "; no bootstrap was run. ";
   }
-  std::string fitted;
-  std::size_t count_fitted = 0;
+  std::vector<std::string> fitted;
   for (const auto& model : c["models"]) {
-    if (model.value("status", "") != "fitted") continue;
-    fitted += (fitted.empty() ? "" : "; ") + model.value("formula", "");
-    ++count_fitted;
+    if (model.value("status", "") == "fitted") fitted.push_back(model.value("formula", ""));
   }
-  if (count_fitted > 0) {
-    m << std::string(count_fitted == 1 ? "The linear mixed model " : "The linear mixed models ") + fitted + " " +
-             (count_fitted == 1 ? "was" : "were") +
-             " fitted over the LLM populations by REML and by ML ";
+  if (!fitted.empty()) {
+    m << (fitted.size() == 1 ? "The linear mixed model " : "The linear mixed models ");
+    for (std::size_t i = 0; i < fitted.size(); ++i) {
+      if (i > 0) m << (i + 1 == fitted.size() ? " and " : ", ");
+      m.raw(code(fitted[i], m.format()));
+    }
+    m << std::string(fitted.size() == 1 ? " was" : " were") + " fitted over the LLM populations by REML and by ML ";
     m.raw(m.cite().parenthetical(cite::kMixedModels));
     m << ", with Wald z tests of the fixed effects and 95% intervals of b \u00b1 1.96 SE. ";
   } else {
