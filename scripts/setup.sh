@@ -21,6 +21,10 @@ have_command npm || missing+=(npm)
 [ -e /usr/include/doctest/doctest.h ] || missing+=(doctest-dev)
 # poppler-utils: the figure-export test renders the exported PDFs.
 have_command pdftoppm || missing+=(poppler-utils)
+# pdfLaTeX, BibTeX, booktabs and natbib, to compile the manuscript texts
+# LaTeX in the tests (about 48 MB to download).
+have_command pdflatex || missing+=(texlive-latex-base)
+kpsewhich booktabs.sty >/dev/null 2>&1 || missing+=(texlive-latex-recommended)
 # Debian's python3 with pandas, for the cross-check of the paper's reliability.
 /usr/bin/python3 -c 'import pandas' >/dev/null 2>&1 || missing+=(python3-pandas)
 

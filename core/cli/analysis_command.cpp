@@ -6,7 +6,11 @@ std::vector<CommandOption> input_options_help(const AnalysisCommandText& text) {
   std::string roles;
   for (const auto& r : *text.roles) roles += (roles.empty() ? "" : ", ") + r;
   std::vector<CommandOption> options = {{"out", "FILE", "write the JSON report here (default: standard output)"}};
-  if (!text.tables.empty()) options.push_back({"tables", "DIR", text.tables});
+  options.push_back({"tables", "DIR",
+                     (text.tables.empty() ? "write" : text.tables + "; and") +
+                         " DIR/comparison-tables.md and .tex (APA tables of the comparisons), DIR/results.md and .tex "
+                         "(a results sentence per comparison), DIR/methods.md and .tex (the methods paragraph) and "
+                         "DIR/references.bib (what it cites)"});
   options.push_back({"format", "FORMAT", text.formats + " (default auto: detected per file)"});
   options.push_back({"column", "ROLE=NAME", "use column NAME for ROLE (repeatable); roles: " + roles});
   options.push_back({"population", "NAME", "name every input's population NAME"});
@@ -52,6 +56,16 @@ OptionValues setting_values(const Arguments& a, Analysis analysis, OptionValues 
     }
   }
   return values;
+}
+
+void write_manuscript_files(const std::string& dir, const nlohmann::json& manuscript) {
+  const std::pair<const char*, const char*> files[] = {
+      {"tables", "comparison-tables"}, {"sentences", "results"}, {"methods", "methods"}};
+  for (const auto& [part, stem] : files) {
+    write_output(dir + "/" + stem + ".md", manuscript[part]["markdown"].get<std::string>());
+    write_output(dir + "/" + stem + ".tex", manuscript[part]["latex"].get<std::string>());
+  }
+  write_output(dir + "/references.bib", manuscript["references"].get<std::string>());
 }
 
 void check_tables_directory(const Arguments& a) {

@@ -59,6 +59,11 @@ Settings checked_settings(Settings (*check)(const OptionValues&), const OptionVa
   }
 }
 
+// The report's manuscript texts as files of the --tables directory:
+// comparison-tables.md/.tex, results.md/.tex, methods.md/.tex and
+// references.bib.
+void write_manuscript_files(const std::string& dir, const nlohmann::json& manuscript);
+
 // --tables must name a directory (or a path where one can be made) before
 // any work is done, not after the report is written.
 void check_tables_directory(const Arguments& a);
@@ -70,6 +75,7 @@ void check_tables_directory(const Arguments& a);
 //   void analyse(std::vector<TextInput>, const CompanionFiles&, const InputOptions&, const Settings&);
 //   void write_report(std::ostream&, const InputOptions&) const;
 //   std::vector<std::pair<std::string, std::string>> tables() const;   // file name, CSV text
+//   nlohmann::json manuscript(const InputOptions&) const;   // the report's "manuscript"
 //   void print_summary() const;
 template <typename Task>
 int run_analysis_command(const std::vector<std::string>& args) {
@@ -102,6 +108,7 @@ int run_analysis_command(const std::vector<std::string>& args) {
   if (a.has("tables")) {
     const std::string dir = a.value("tables", ".");
     for (const auto& [name, csv] : task.tables()) write_output(dir + "/" + name, csv);
+    write_manuscript_files(dir, task.manuscript(*input_options));
   }
   if (!a.flag("quiet")) task.print_summary();
   return 0;

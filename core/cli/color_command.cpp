@@ -77,6 +77,10 @@ Inputs (CSV; comma, semicolon or tab separated; format detected per file):
     write_color_report(out, dataset, {input_options}, analysis, comparisons, word_ratings);
   }
 
+  nlohmann::json manuscript(const InputOptions& input_options) const {
+    return color_manuscript(dataset, {input_options}, analysis, comparisons);
+  }
+
   std::vector<std::pair<std::string, std::string>> tables() const {
     return {{"color-words.csv", color_words_csv(analysis)}, {"color-populations.csv", color_populations_csv(analysis)}};
   }

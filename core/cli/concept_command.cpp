@@ -96,6 +96,10 @@ Inputs (CSV; comma, semicolon or tab separated; format detected per file):
     write_concept_report(out, dataset, {input_options}, analysis, comparisons);
   }
 
+  nlohmann::json manuscript(const InputOptions& input_options) const {
+    return concept_manuscript(dataset, {input_options}, analysis, comparisons);
+  }
+
   std::vector<std::pair<std::string, std::string>> tables() const {
     std::vector<std::pair<std::string, std::string>> tables = {
         {"concept-subsets.csv", concept_subsets_csv(analysis)},

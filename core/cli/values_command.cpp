@@ -54,6 +54,10 @@ Input (CSV; comma, semicolon or tab separated):
     out << std::setw(1) << values_report(dataset, {input_options}, analysis, comparison_json(comparisons)) << "\n";
   }
 
+  nlohmann::json manuscript(const InputOptions& input_options) const {
+    return values_report(dataset, {input_options}, analysis, comparison_json(comparisons))["manuscript"];
+  }
+
   std::vector<std::pair<std::string, std::string>> tables() const { return {}; }
 
   void print_summary() const {

@@ -5,6 +5,7 @@
 #include "io/csv_writer.hpp"
 #include "report/comparison_report.hpp"
 #include "report/json_writer.hpp"
+#include "report/manuscript/manuscript.hpp"
 #include "report/report_json.hpp"
 
 namespace shoal {
@@ -94,9 +95,12 @@ std::string color_report_text(const ColorDataset& dataset, const std::vector<Col
 }
 
 
-void write_color_report(JsonWriter& out, const ColorDataset& dataset,
-                        const std::vector<ColorInputOptions>& input_options, const ColorAnalysis& analysis,
-                        const ComparisonResult& comparisons, const WordRatingFits& word_ratings) {
+namespace {
+
+// Everything of the report but its populations, which are written one at a
+// time.
+nlohmann::json color_report_head(const ColorDataset& dataset, const std::vector<ColorInputOptions>& input_options,
+                                 const ColorAnalysis& analysis, const ComparisonResult& comparisons) {
   const auto& o = analysis.options;
   nlohmann::json parameters = {{"input_options", input_options_json(dataset.inputs.size(), input_options)},
                                {"pairs", to_string(o.pairs)},
@@ -107,6 +111,21 @@ void write_color_report(JsonWriter& out, const ColorDataset& dataset,
                                {"jsd_samples", o.jsd_samples}};
   nlohmann::json report = report_envelope("color", std::move(parameters), dataset.inputs, dataset.issues);
   report["comparisons"] = comparison_json(comparisons);
+  report["manuscript"] = manuscript_json(report);
+  return report;
+}
+
+}  // namespace
+
+nlohmann::json color_manuscript(const ColorDataset& dataset, const std::vector<ColorInputOptions>& input_options,
+                                const ColorAnalysis& analysis, const ComparisonResult& comparisons) {
+  return color_report_head(dataset, input_options, analysis, comparisons)["manuscript"];
+}
+
+void write_color_report(JsonWriter& out, const ColorDataset& dataset,
+                        const std::vector<ColorInputOptions>& input_options, const ColorAnalysis& analysis,
+                        const ComparisonResult& comparisons, const WordRatingFits& word_ratings) {
+  const nlohmann::json report = color_report_head(dataset, input_options, analysis, comparisons);
   const bool has_reference = !analysis.reference_population.empty();
   write_object(out, report, {{"populations", [&](JsonWriter& w) {
                                 w.begin_array();

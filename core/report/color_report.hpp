@@ -34,6 +34,11 @@ void write_color_report(JsonWriter& out, const ColorDataset& dataset,
 nlohmann::json color_report(const ColorDataset& dataset, const std::vector<ColorInputOptions>& input_options,
                             const ColorAnalysis& analysis, const ComparisonResult& comparisons);
 
+// The report's "manuscript" (report/manuscript/manuscript.hpp) alone, for
+// the command line's --tables files.
+nlohmann::json color_manuscript(const ColorDataset& dataset, const std::vector<ColorInputOptions>& input_options,
+                                const ColorAnalysis& analysis, const ComparisonResult& comparisons);
+
 // Flat tables for spreadsheets: one row per (population, word) and one row
 // per population.
 std::string color_words_csv(const ColorAnalysis& analysis);

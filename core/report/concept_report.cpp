@@ -7,6 +7,7 @@
 #include "report/comparison_report.hpp"
 #include "concept/convergence_summary.hpp"
 #include "report/json_writer.hpp"
+#include "report/manuscript/manuscript.hpp"
 #include "report/report_json.hpp"
 
 namespace shoal {
@@ -170,9 +171,12 @@ std::string concept_report_text(const ConceptDataset& dataset, const std::vector
 }
 
 
-void write_concept_report(JsonWriter& out, const ConceptDataset& dataset,
-                          const std::vector<ConceptInputOptions>& input_options, const ConceptAnalysis& analysis,
-                          const ComparisonResult& comparisons) {
+namespace {
+
+// Everything of the report but its populations, which are written one at a
+// time.
+nlohmann::json concept_report_head(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
+                                   const ConceptAnalysis& analysis, const ComparisonResult& comparisons) {
   const auto& o = analysis.options;
   nlohmann::json parameters = {{"input_options", input_options_json(dataset.inputs.size(), input_options)},
                                {"alpha", o.model.alpha},
@@ -189,6 +193,22 @@ void write_concept_report(JsonWriter& out, const ConceptDataset& dataset,
   nlohmann::json report = report_envelope("concept", std::move(parameters), dataset.inputs, dataset.issues);
   report["comparisons"] = comparison_json(comparisons);
   report["convergence"] = summary_json(summarise_convergence(analysis));
+  report["manuscript"] = manuscript_json(report);
+  return report;
+}
+
+}  // namespace
+
+nlohmann::json concept_manuscript(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
+                                  const ConceptAnalysis& analysis, const ComparisonResult& comparisons) {
+  return concept_report_head(dataset, input_options, analysis, comparisons)["manuscript"];
+}
+
+void write_concept_report(JsonWriter& out, const ConceptDataset& dataset,
+                          const std::vector<ConceptInputOptions>& input_options, const ConceptAnalysis& analysis,
+                          const ComparisonResult& comparisons) {
+  const auto& o = analysis.options;
+  const nlohmann::json report = concept_report_head(dataset, input_options, analysis, comparisons);
   // The concepts, one entry each, are most of a report: they are written one
   // at a time.
   const auto write_population = [&](JsonWriter& w, std::size_t p) {

@@ -31,6 +31,11 @@ void write_concept_report(JsonWriter& out, const ConceptDataset& dataset,
 nlohmann::json concept_report(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
                               const ConceptAnalysis& analysis, const ComparisonResult& comparisons);
 
+// The report's "manuscript" (report/manuscript/manuscript.hpp) alone, for
+// the command line's --tables files.
+nlohmann::json concept_manuscript(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
+                                  const ConceptAnalysis& analysis, const ComparisonResult& comparisons);
+
 // Flat tables: one row per (population, concept, subset), below_min_people
 // marking every row of a concept left out of the comparisons; per (population,
 // concept) reliability; the MAP seating of every clustered individual; and

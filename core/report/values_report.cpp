@@ -1,5 +1,6 @@
 #include "report/values_report.hpp"
 
+#include "report/manuscript/manuscript.hpp"
 #include "report/report_json.hpp"
 
 namespace shoal {
@@ -51,6 +52,7 @@ nlohmann::json values_report(const ValuesDataset& dataset, const std::vector<Val
   for (const auto& p : analysis.populations) populations.push_back(population_json(p));
   report["populations"] = std::move(populations);
   report["comparisons"] = std::move(comparisons);
+  report["manuscript"] = manuscript_json(report);
   return report;
 }
 

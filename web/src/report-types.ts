@@ -27,7 +27,12 @@ export interface ReportEnvelope {
   parameters: Record<string, unknown>;
   inputs: InputInfo[];
   input_issues: InputIssue[];
+  manuscript?: Manuscript;
 }
+
+// The core's texts for a paper (docs/report.md, "manuscript").
+export interface ManuscriptText { text: string; markdown: string; latex: string }
+export interface Manuscript { tables: ManuscriptText; sentences: ManuscriptText; methods: ManuscriptText; references: string }
 
 export interface ColorWord {
   word: string;

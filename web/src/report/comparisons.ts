@@ -4,7 +4,7 @@
 import { METRIC_TITLES } from '../charts/comparison-charts';
 import { displayName } from '../charts/palette';
 import { formatNumber, h } from '../dom';
-import type { GroupSummary } from '../report-types';
+import type { GroupSummary, Manuscript } from '../report-types';
 import { modelTables, type TaskComparison } from '../views/comparison-report';
 import { readerCopy } from './page-copy';
 import { capitalised, categoriesOf, categoryTitle, comparedPopulations, unitOf } from './populations';
@@ -58,6 +58,20 @@ function baselineTable(task: TaskComparison): HTMLElement | null {
     })));
 }
 
+// The core's results sentences and APA tables, as text to read and as the
+// Markdown and LaTeX to paste (the report file has no script to copy with).
+function manuscriptResults(manuscript: Manuscript | undefined, key: string): HTMLElement | null {
+  if (!manuscript) return null;
+  const source = (title: string, text: string, format: string) =>
+    h('details', { class: 'manuscript-source', 'data-format': format }, h('summary', {}, title), h('pre', {}, text));
+  return h('div', { class: 'manuscript', 'data-manuscript': key },
+    h('h4', {}, 'For the manuscript'),
+    ...manuscript.sentences.text.split(/\n{2,}/).filter((p) => p.trim() !== '').map((p) => h('p', { class: 'result-sentence' }, p.trim())),
+    h('pre', { class: 'manuscript-tables' }, manuscript.tables.text),
+    source('Results and tables as Markdown', `${manuscript.sentences.markdown}\n${manuscript.tables.markdown}`, 'markdown'),
+    source('Results and tables as LaTeX (booktabs)', `${manuscript.sentences.latex}\n${manuscript.tables.latex}`, 'latex'));
+}
+
 export function comparisonsSection(tasks: TaskComparison[], replication: HTMLElement | null): HTMLElement {
   return h('section', { 'data-section': 'comparisons' },
     h('h2', {}, 'Comparisons'),
@@ -66,6 +80,7 @@ export function comparisonsSection(tasks: TaskComparison[], replication: HTMLEle
       populationTable(task),
       baselineTable(task),
       modelTables(task),
+      manuscriptResults(task.report.manuscript, task.key),
     ]),
     replication && replication.childElementCount > 0 ? readerCopy(replication) : null);
 }

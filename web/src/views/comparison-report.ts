@@ -7,6 +7,7 @@ import { draw } from '../charts/figure';
 import { append, formatNumber, h } from '../dom';
 import { download } from '../download';
 import type { ColorReport, Comparisons, ConceptReport, MixedFit } from '../report-types';
+import { manuscriptPanel } from './manuscript';
 
 export interface TaskComparison {
   task: string;        // "Word–colour associations", ...
@@ -62,7 +63,8 @@ export async function renderComparisonReport(container: HTMLElement, tasks: Task
       h('h3', {}, `${c.task}: aligned vs not aligned`),
       h('p', {}, `${METRIC_TITLES[c.metric] ?? c.metric} per model, pairs side by side per family, a row per prompt and temperature.`),
       await draw(() => (c.report.analysis === 'color' ? colorPairsFigure(c.report) : conceptPairsFigure(c.report))),
-      modelTables(c));
+      modelTables(c),
+      manuscriptPanel(c.report.manuscript, c.key));
   }
   append(container, h('h2', { id: 'comparison-heading' }, 'Comparing populations'), h('p', { class: 'figure-set' }, setButton, ' ', setPrint), body);
 }
