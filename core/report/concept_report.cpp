@@ -146,21 +146,21 @@ const ConceptResponses* responses_of(const ConceptDataset& dataset, std::size_t 
 
 void write_concept_report(std::ostream& out, const ConceptDataset& dataset,
                           const std::vector<ConceptInputOptions>& input_options, const ConceptAnalysis& analysis,
-                          const ComparisonResult& comparisons) {
+                          const ComparisonResult& comparisons, const nlohmann::json& analysis_file) {
   JsonWriter writer(out);
-  write_concept_report(writer, dataset, input_options, analysis, comparisons);
+  write_concept_report(writer, dataset, input_options, analysis, comparisons, analysis_file);
   out << "\n";
 }
 
 std::string concept_report_text(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
                                 const ConceptAnalysis& analysis, const ComparisonResult& comparisons) {
-  return written_text([&](JsonWriter& writer) { write_concept_report(writer, dataset, input_options, analysis, comparisons); });
+  return written_text([&](JsonWriter& writer) { write_concept_report(writer, dataset, input_options, analysis, comparisons, analysis_file); });
 }
 
 
 void write_concept_report(JsonWriter& out, const ConceptDataset& dataset,
                           const std::vector<ConceptInputOptions>& input_options, const ConceptAnalysis& analysis,
-                          const ComparisonResult& comparisons) {
+                          const ComparisonResult& comparisons, const nlohmann::json& analysis_file) {
   const auto& o = analysis.options;
   nlohmann::json parameters = {{"input_options", input_options_json(dataset.inputs.size(), input_options)},
                                {"alpha", o.model.alpha},
@@ -174,7 +174,7 @@ void write_concept_report(JsonWriter& out, const ConceptDataset& dataset,
                                {"seed", o.seed},
                                {"min_people", o.min_people},
                                {"traces", o.keep_traces}};
-  nlohmann::json report = report_envelope("concept", std::move(parameters), dataset.inputs, dataset.issues);
+  nlohmann::json report = report_envelope("concept", std::move(parameters), dataset.inputs, dataset.issues, analysis_file);
   report["comparisons"] = comparison_json(comparisons);
   report["convergence"] = summary_json(summarise_convergence(analysis));
   // The concepts, one entry each, are most of a report: they are written one

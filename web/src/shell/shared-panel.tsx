@@ -27,11 +27,14 @@ export function SharedPanel({ state, files, toolVersion, onFetch }:
   const origins = [...new Set(remote.map((e) => new URL(e.url!).origin))];
   return (
     <div id="shared-panel" class="shared-panel">
-      <p id="shared-intro">{`This page was opened from a shared link (Shoal ${state.tool}): the parameters are set as shared. ` +
-        whatToDo(state)}</p>
+      <p id="shared-intro">{(state.analysisFile
+        ? `The analysis file ${state.analysisFile} (Shoal ${state.tool}) set the parameters. ` +
+          'The analysis needs these files; drop your copies in, and each is checked against the SHA-256 in the file before anything runs.'
+        : `This page was opened from a shared link (Shoal ${state.tool}): the parameters are set as shared. ` + whatToDo(state))}</p>
       {toolVersion && state.tool !== toolVersion
-        ? <p class="notice" id="shared-version">{`The link was made by Shoal ${state.tool}; this page is Shoal ${toolVersion}. ` +
-          'Numbers can differ between versions: to reproduce the analysis exactly, open the link with that version.'}</p>
+        ? <p class="notice" id="shared-version">{`The ${state.analysisFile ? 'analysis file' : 'link'} was made by Shoal ${state.tool}; ` +
+          `this page is Shoal ${toolVersion}. Numbers can differ between versions: to reproduce the analysis exactly, open the ` +
+          `${state.analysisFile ? 'file' : 'link'} with that version.`}</p>
         : null}
       <ul>
         {state.files.map((e) => {
@@ -42,7 +45,7 @@ export function SharedPanel({ state, files, toolVersion, onFetch }:
             mismatch: 'a different file was given', matched: 'matches',
           }[status];
           return <li key={e.name} class={status} data-expected={e.name}>
-            {`${e.name} (${e.size.toLocaleString()} bytes, SHA-256 ${e.sha256.slice(0, 12)}…): ${words}`}</li>;
+            {`${e.name} (${e.size === undefined ? '' : `${e.size.toLocaleString()} bytes, `}SHA-256 ${e.sha256.slice(0, 12)}…): ${words}`}</li>;
         })}
       </ul>
       {remote.length > 0
