@@ -153,8 +153,10 @@ void write_concept_report(std::ostream& out, const ConceptDataset& dataset,
 }
 
 std::string concept_report_text(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
-                                const ConceptAnalysis& analysis, const ComparisonResult& comparisons) {
-  return written_text([&](JsonWriter& writer) { write_concept_report(writer, dataset, input_options, analysis, comparisons, analysis_file); });
+                                const ConceptAnalysis& analysis, const ComparisonResult& comparisons,
+                                const nlohmann::json& analysis_file) {
+  return written_text(
+      [&](JsonWriter& writer) { write_concept_report(writer, dataset, input_options, analysis, comparisons, analysis_file); });
 }
 
 
