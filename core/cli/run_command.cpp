@@ -15,11 +15,12 @@ namespace {
 
 const char* const kRunHelp = R"(Usage: shoal run ANALYSIS.json [FILE...] [options]
 
-Runs an analysis again from its definition: an analysis file (the page's
-"Analysis file" download) or any report, which holds the analysis file that
-made it ("analysis_file"). The analysis, every setting and every input's
-settings come from it, so the report written is the one the page or the
-command wrote, byte for byte, when run by the same version of Shoal.
+Runs an analysis again from its definition: an analysis file (the page
+saves one under "The analysis as code") or any report, which holds the
+analysis file that made it ("analysis_file"). The analysis, every setting
+and every input's settings come from it, so the report written is the one
+the page or the command wrote, byte for byte, when run by the same version
+of Shoal.
 
 Each input the analysis file names is taken from the FILEs given, matched by
 file name (without directories); an input not given is looked for in the

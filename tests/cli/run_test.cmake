@@ -8,7 +8,7 @@ file(MAKE_DIRECTORY ${WORK}/data ${WORK}/elsewhere)
 include(${CMAKE_CURRENT_LIST_DIR}/run_helpers.cmake)
 
 # Two small colour populations, three words, both blocks, in the plain format.
-set(rows "population,individual,word,block,colour\n")
+set(rows "population,individual,word,block,r,g,b\n")
 foreach(population human model)
   foreach(individual 1 2 3)
     foreach(word sky grass fire)
