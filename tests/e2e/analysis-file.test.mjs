@@ -38,14 +38,13 @@ async function checkAnalyses(label, files, fields, analyses) {
   const inputs = mkdtempSync(path.join(tmpdir(), 'shoal-inputs-'));
   for (const f of files) symlinkSync(f.path, path.join(inputs, f.name));
   await page.setInputFiles('#file-input', files.map((f) => path.join(inputs, f.name)));
-  await page.waitForFunction((n) => document.querySelectorAll('article[data-file] .recognised').length === n,
+  await page.waitForFunction((n) => document.querySelectorAll('article[data-file] .recognised[data-state="inspected"]').length === n,
     files.length, { timeout: 120000 });
   for (const [name, value] of Object.entries(fields)) await page.fill(`input[name="${name}"]`, value);
 
   const shown = {};
   const definitions = {};
   for (const analysis of analyses) {
-    shown[analysis] = (await page.textContent(`code[data-command="${analysis}"]`)).trim();
     definitions[analysis] = await downloadOf(page, `button[data-download-analysis="${analysis}"]`);
     assert.equal(definitions[analysis].name, `shoal-${analysis}-analysis.json`);
   }
@@ -53,6 +52,9 @@ async function checkAnalyses(label, files, fields, analyses) {
   await page.waitForSelector('#run-status:has-text("Done")', { timeout: 600000 });
   await page.screenshot({ path: path.join(artifacts, `analysis-file-${label}.png`), fullPage: true });
   assert.deepEqual(consoleErrors, []);
+  // The command as the page shows it for the files and settings just run
+  // (the panel is drawn again with the page, once the files are checked).
+  for (const analysis of analyses) shown[analysis] = (await page.textContent(`code[data-command="${analysis}"]`)).trim();
 
   for (const analysis of analyses) {
     const report = await downloadOf(page, `button[data-download="${analysis}-report.json"]`);
