@@ -2,7 +2,7 @@
 import './csp';  // first: nothing may connect anywhere before the policy is in place
 import './style.css';
 import { byId } from './dom';
-import { analysable, finishReading, pendingFile, toJobFile, type LoadedFile } from './files';
+import { finishReading, pendingFile, toJobFile, type LoadedFile } from './files';
 import { runConcept } from './concept-run';
 import type { ColorReport, ConceptReport } from './report-types';
 import type { FileSettings } from '@shoal-wasm/shoal.mjs';
@@ -27,7 +27,7 @@ import { applySettings, formValues, parameterRefusal, resetParameters, setParame
 import { analysisSettings, parameterNames, parseRegistry, type Setting } from './parameters/settings';
 import type { SettingsText } from './worker/protocol';
 import { onSchemeChange } from './charts/theme';
-import { analysisJobFiles } from './analysis-file/analysis-inputs';
+import { analysisJobFiles, runBatch } from './analysis-file/analysis-inputs';
 import { analysisFileName, type RunnableAnalysis } from './analysis-file/command-line';
 import { readAnalysisFile } from './analysis-file/open-analysis';
 import { download } from './download';
@@ -211,7 +211,7 @@ async function run() {
   setStatus('');
   // Exactly the files listed as analysable and the parameters as they are
   // when Run is pressed; files added later wait for the next run.
-  const batch = files.filter(analysable);
+  const batch = runBatch(files, page.shared);
   const p = parameters();
   const form = formValues();
   // The values as typed go to the command line's validator: a value it
@@ -281,7 +281,7 @@ async function run() {
 // the same settings, through the same function of the core as the report's.
 async function saveAnalysisFile(analysis: RunnableAnalysis) {
   const settings = parameters()[analysis];
-  const result = await pool.run({ kind: 'analysis-file', analysis, files: analysisJobFiles(files.filter(analysable), files, analysis), settings }).done;
+  const result = await pool.run({ kind: 'analysis-file', analysis, files: analysisJobFiles(runBatch(files, page.shared), files, analysis), settings }).done;
   if (!result.ok) throw new Error(result.error.message);
   download(analysisFileName(analysis), result.report, 'application/json');
 }

@@ -4,15 +4,17 @@
 // version) to download; and opening such a file, which sets the parameters
 // and lists the inputs it needs, each checked against its SHA-256.
 import { useState } from 'preact/hooks';
-import { analysable, type LoadedFile } from '../files';
+import type { LoadedFile } from '../files';
+import type { ShareState } from '../share';
 import { analysisSettings, type Setting } from '../parameters/settings';
 import { analysisFileName, commandLine, type RunnableAnalysis } from '../analysis-file/command-line';
-import { analysisResponses, wordNormsFile } from '../analysis-file/analysis-inputs';
+import { analysisResponses, runBatch, wordNormsFile } from '../analysis-file/analysis-inputs';
 
 const TITLES: Record<RunnableAnalysis, string> = { color: 'Word–colour associations', concept: 'Conceptual similarity' };
 
 export interface AnalysisPanelProps {
   files: LoadedFile[];
+  shared: ShareState | null;
   registry: Setting[];
   values: Record<string, string>;
   // Saves the analysis file of `analysis` as the page would run it now.
@@ -20,9 +22,9 @@ export interface AnalysisPanelProps {
   onOpen: (file: File) => void;
 }
 
-export function AnalysisPanel({ files, registry, values, onDownload, onOpen }: AnalysisPanelProps) {
+export function AnalysisPanel({ files, shared, registry, values, onDownload, onOpen }: AnalysisPanelProps) {
   const [status, setStatus] = useState('');
-  const batch = files.filter(analysable);
+  const batch = runBatch(files, shared);
   const settings = analysisSettings(registry, values);
   const analyses = (['color', 'concept'] as const).filter((a) => analysisResponses(batch, a).length > 0);
   const copy = async (analysis: RunnableAnalysis, text: string) => {

@@ -35,7 +35,7 @@ export function mountShell(actions: ShellActions) {
   const events = { onReread: actions.reread, onRemove: actions.remove };
   // Typing redraws the form and the command line alone: the rest of the page
   // does not depend on it.
-  const drawCode = () => render(<AnalysisPanel files={page.files} registry={page.parameters.registry}
+  const drawCode = () => render(<AnalysisPanel files={page.files} shared={page.shared} registry={page.parameters.registry}
     values={page.parameters.values} onDownload={actions.saveAnalysisFile} onOpen={actions.openAnalysisFile} />,
   byId('analysis-shell'));
   const drawForm = () => {
