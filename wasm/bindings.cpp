@@ -19,6 +19,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "analysis/analysis_file.hpp"
 #include "analysis/input_settings.hpp"
 #include "analysis/inspect.hpp"
 #include "analysis/run_settings.hpp"
@@ -109,6 +110,8 @@ Outcome analyse_color(val files, val color_settings, val progress) {
     std::vector<shoal::ColorInputOptions> input_options;
     const auto settings = shoal::color_run_settings(setting_texts(color_settings));
     const shoal::ColorOptions& options = settings.options;
+    const auto file = shoal::analysis_file_json(
+        shoal::define_analysis(shoal::Analysis::Color, setting_texts(color_settings), shoal::wasm::analysis_inputs(files)));
     const auto norms = take_word_norms(files);
     read_files(files, inputs, input_options, shoal::color_input_options, "word-colour", shoal::color_roles());
 
@@ -120,7 +123,7 @@ Outcome analyse_color(val files, val color_settings, val progress) {
     const auto comparisons = shoal::compare_color(analysis, {settings.bootstrap, analysis.options.seed});
     const shoal::WordRatingFits word_ratings = norms ? shoal::word_rating_fits(analysis, *norms) : shoal::WordRatingFits{};
     return success(serialise([&] {
-                     return shoal::color_report_text(dataset, input_options, analysis, comparisons, word_ratings);
+                     return shoal::color_report_text(dataset, input_options, analysis, comparisons, word_ratings, file);
                    }),
                    val(emscripten::typed_memory_view(g_bytes.size(), g_bytes.data())));
   });
@@ -508,8 +511,10 @@ Outcome assemble_concept(val files, val concept_settings_text, val chain_results
     shoal::continue_until_converged(loaded->dataset, options, tasks, results);
     const auto analysis = shoal::assemble_concept_analysis(loaded->dataset, options, tasks, std::move(results));
     const auto comparisons = shoal::compare_concepts(analysis, {settings.bootstrap, analysis.options.seed});
+    const auto file = shoal::analysis_file_json(shoal::define_analysis(
+        shoal::Analysis::Concept, setting_texts(concept_settings_text), shoal::wasm::analysis_inputs(files)));
     return success(serialise(
-        [&] { return shoal::concept_report_text(loaded->dataset, loaded->input_options, analysis, comparisons); }));
+        [&] { return shoal::concept_report_text(loaded->dataset, loaded->input_options, analysis, comparisons, file); }));
   });
 }
 

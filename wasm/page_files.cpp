@@ -2,6 +2,8 @@
 
 #include <emscripten/bind.h>
 
+#include "io/sha256.hpp"
+
 namespace shoal::wasm {
 
 using emscripten::val;
@@ -51,6 +53,23 @@ InputSettings read_settings(const val& file) {
     if (human.isTrue() || human.isFalse()) settings.labels.human = human.isTrue();
   }
   return settings;
+}
+
+std::vector<AnalysisFileInput> analysis_inputs(const val& files) {
+  std::vector<AnalysisFileInput> inputs;
+  for (unsigned i = 0; i < files["length"].as<unsigned>(); ++i) {
+    const val file = files[i];
+    const std::string name = file["name"].as<std::string>();
+    std::string sha256 = string_field(file, "sha256");
+    if (sha256.empty()) sha256 = sha256_hex(read_bytes(file).content);
+    const InputSettings settings = read_settings(file);
+    if (settings.format == kWordNormsRole) {
+      inputs.push_back(word_norms_input(name, sha256));
+    } else {
+      inputs.push_back({name, kResponsesRole, sha256, settings});
+    }
+  }
+  return inputs;
 }
 
 }  // namespace shoal::wasm

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/analysis_file.hpp"
 #include "analysis/input_settings.hpp"
 #include "analysis/run_settings.hpp"
 #include "io/text_input.hpp"
@@ -22,6 +23,12 @@ TextInput read_bytes(const emscripten::val& file);
 // The file's settings: {format, columns: {role: column}, labels: {name,
 // model, prompt, temperature, family, aligned, human}}, every field optional.
 InputSettings read_settings(const emscripten::val& file);
+
+// The files as inputs of an analysis file (analysis/analysis_file.hpp), in
+// their order: name, SHA-256 (the page's, computed once on reading, else
+// computed here) and settings; a file set to the format "word-norms" holds
+// the words' ratings.
+std::vector<AnalysisFileInput> analysis_inputs(const emscripten::val& files);
 
 // Every file of `files` and its settings as options of one task, the
 // column roles checked as the command line checks them. `to_options` gives

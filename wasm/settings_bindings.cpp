@@ -8,9 +8,11 @@
 #include <functional>
 #include <string>
 
+#include "analysis/analysis_file.hpp"
 #include "analysis/run_settings.hpp"
 #include "analysis/settings.hpp"
 #include "outcome.hpp"
+#include "page_files.hpp"
 
 using emscripten::val;
 using shoal::wasm::Outcome;
@@ -63,9 +65,21 @@ std::string settings_registry() { return shoal::settings_json().dump(); }
 // The numeric settings' ranges and defaults of the page's form (JSON).
 std::string option_limits() { return shoal::option_limits().dump(); }
 
+// The analysis file (analysis/analysis_file.hpp) of running `analysis`
+// ("color", "concept", "values") on `files` with `settings`, as the report
+// of that run will hold it: JSON text.
+Outcome analysis_file(std::string analysis, val files, val settings) {
+  return shoal::wasm::outcome_of([&] {
+    const auto file = shoal::define_analysis(shoal::analysis_from_name(analysis), shoal::wasm::setting_texts(settings),
+                                             shoal::wasm::analysis_inputs(files));
+    return shoal::wasm::success(shoal::analysis_file_json(file).dump(1) + "\n");
+  });
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(shoal_settings) {
+  emscripten::function("analysisFile", &analysis_file);
   emscripten::function("checkSettings", &check_settings);
   emscripten::function("settingsRegistry", &settings_registry);
   emscripten::function("optionLimits", &option_limits);

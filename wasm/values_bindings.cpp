@@ -29,8 +29,11 @@ shoal::wasm::Outcome analyse_values(val files, val settings_text) {
     const auto dataset = shoal::load_values_inputs(inputs, input_options);
     const auto analysis = shoal::analyse_values(dataset, settings.options);
     const auto comparisons = shoal::compare_values(analysis, {settings.bootstrap, settings.options.seed});
+    const auto file = shoal::analysis_file_json(shoal::define_analysis(
+        shoal::Analysis::Values, shoal::wasm::setting_texts(settings_text), shoal::wasm::analysis_inputs(files)));
     return shoal::wasm::success(
-        shoal::values_report(dataset, input_options, analysis, shoal::comparison_json(comparisons)).dump(1) + "\n");
+        shoal::values_report(dataset, input_options, analysis, shoal::comparison_json(comparisons), file).dump(1) +
+        "\n");
   });
 }
 

@@ -1,5 +1,7 @@
 #include "cli/analysis_command.hpp"
 
+#include "io/sha256.hpp"
+
 namespace shoal::cli {
 
 std::vector<CommandOption> input_options_help(const AnalysisCommandText& text) {
@@ -68,13 +70,30 @@ void write_manuscript_files(const std::string& dir, const nlohmann::json& manusc
   write_output(dir + "/references.bib", manuscript["references"].get<std::string>());
 }
 
-void check_tables_directory(const Arguments& a) {
-  if (!a.has("tables")) return;
-  const std::filesystem::path dir(a.value("tables", ""));
+RunOutputs run_outputs(const Arguments& a) {
+  RunOutputs outputs;
+  outputs.report = a.value("out", "-");
+  outputs.quiet = a.flag("quiet");
+  if (!a.has("tables")) return outputs;
+  outputs.tables = a.value("tables", ".");
+  const std::filesystem::path dir(*outputs.tables);
   std::error_code error;
   if (std::filesystem::exists(dir, error) && !std::filesystem::is_directory(dir, error)) {
     throw UsageError("--tables expects a directory, but '" + dir.string() + "' is a file");
   }
+  return outputs;
+}
+
+AnalysisFile command_line_analysis_file(Analysis analysis, const OptionValues& settings,
+                                        const std::vector<TextInput>& inputs, const InputSettings& input_settings,
+                                        const CompanionFiles& companions) {
+  std::vector<AnalysisFileInput> entries;
+  for (const auto& in : inputs) entries.push_back({in.name, kResponsesRole, sha256_hex(in.content), input_settings});
+  const auto norms = companions.find("word-norms");
+  if (norms != companions.end()) {
+    entries.push_back(word_norms_input(norms->second.name, sha256_hex(norms->second.content)));
+  }
+  return define_analysis(analysis, settings, std::move(entries));
 }
 
 }  // namespace shoal::cli

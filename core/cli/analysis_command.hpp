@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "analysis/analysis_file.hpp"
 #include "analysis/input_settings.hpp"
 #include "analysis/run_settings.hpp"
 #include "analysis/settings.hpp"
@@ -64,18 +65,76 @@ Settings checked_settings(Settings (*check)(const OptionValues&), const OptionVa
 // references.bib.
 void write_manuscript_files(const std::string& dir, const nlohmann::json& manuscript);
 
-// --tables must name a directory (or a path where one can be made) before
-// any work is done, not after the report is written.
-void check_tables_directory(const Arguments& a);
+// Where a run's results go: the report (--out), the tables (--tables) and
+// the summary on standard error (unless --quiet).
+struct RunOutputs {
+  std::string report = "-";
+  std::optional<std::string> tables;
+  bool quiet = false;
+};
+
+// --out, --tables and --quiet; --tables must name a directory (or a path
+// where one can be made), checked before any work is done, not after the
+// report is written.
+RunOutputs run_outputs(const Arguments& a);
+
+// One run ready to go, however it was asked for (a command line, an
+// analysis file): the inputs read, each with its settings, the companion
+// files, and the analysis file that defines it all, the settings complete.
+struct PreparedRun {
+  std::vector<TextInput> inputs;
+  std::vector<InputSettings> input_settings;   // one per input
+  CompanionFiles companions;
+  AnalysisFile file;
+};
+
+// The analysis file of a command line's run: the settings as given, each
+// input with its hash, the companion files in their roles.
+AnalysisFile command_line_analysis_file(Analysis analysis, const OptionValues& settings,
+                                        const std::vector<TextInput>& inputs, const InputSettings& input_settings,
+                                        const CompanionFiles& companions);
+
+// Runs a prepared run with Task (see run_analysis_command): reads, analyses,
+// writes the report holding the run's analysis file, the tables and the
+// summary.
+template <typename Task>
+int execute_run(PreparedRun run, const RunOutputs& outputs) {
+  const AnalysisCommandText& text = Task::text();
+  std::vector<typename Task::InputOptions> input_options;
+  for (std::size_t i = 0; i < run.inputs.size(); ++i) {
+    std::optional<typename Task::InputOptions> options;
+    try {
+      options = Task::input_options(run.input_settings[i]);
+    } catch (const std::invalid_argument&) {
+      // an unknown format: said below in the command's own terms
+    }
+    if (!options) {
+      throw UsageError("the format of " + run.inputs[i].name + " must be " + text.formats + ", not '" +
+                       run.input_settings[i].format + "'");
+    }
+    input_options.push_back(*options);
+  }
+  const auto settings = checked_settings(&Task::check, run.file.settings);
+  const nlohmann::json analysis_file = analysis_file_json(run.file);
+  Task task;
+  task.analyse(std::move(run.inputs), run.companions, input_options, settings);
+  write_report(outputs.report, [&](std::ostream& out) { task.write_report(out, input_options, analysis_file); });
+  if (outputs.tables) {
+    for (const auto& [name, csv] : task.tables()) write_output(*outputs.tables + "/" + name, csv);
+    write_manuscript_files(*outputs.tables, task.manuscript(input_options));
+  }
+  if (!outputs.quiet) task.print_summary();
+  return 0;
+}
 
 // One analysis command. A Task holds one run's results and provides:
 //   static const AnalysisCommandText& text();
 //   static std::optional<InputOptions> input_options(const InputSettings&);
 //   static Settings check(const OptionValues&);
-//   void analyse(std::vector<TextInput>, const CompanionFiles&, const InputOptions&, const Settings&);
-//   void write_report(std::ostream&, const InputOptions&) const;
+//   void analyse(std::vector<TextInput>, const CompanionFiles&, const std::vector<InputOptions>&, const Settings&);
+//   void write_report(std::ostream&, const std::vector<InputOptions>&, const nlohmann::json& analysis_file) const;
 //   std::vector<std::pair<std::string, std::string>> tables() const;   // file name, CSV text
-//   nlohmann::json manuscript(const InputOptions&) const;   // the report's "manuscript"
+//   nlohmann::json manuscript(const std::vector<InputOptions>&) const;   // the report's "manuscript"
 //   void print_summary() const;
 template <typename Task>
 int run_analysis_command(const std::vector<std::string>& args) {
@@ -95,23 +154,23 @@ int run_analysis_command(const std::vector<std::string>& args) {
     // an unknown format: said below in the command's own terms
   }
   if (!input_options) throw UsageError("--format expects " + text.formats + ", got '" + input.format + "'");
-  const auto settings = checked_settings(&Task::check, setting_values(a, text.analysis));
-  check_tables_directory(a);
+  const OptionValues given = setting_values(a, text.analysis);
+  checked_settings(&Task::check, given);
+  const RunOutputs outputs = run_outputs(a);
 
-  CompanionFiles companions;
+  PreparedRun run;
   for (const auto& c : text.companions) {
-    if (a.has(c.name)) companions[c.name] = read_inputs({a.value(c.name, "")}).front();
+    if (a.has(c.name)) run.companions[c.name] = read_inputs({a.value(c.name, "")}).front();
   }
-  Task task;
-  task.analyse(read_inputs(a.positional()), companions, *input_options, settings);
-  write_report(a.value("out", "-"), [&](std::ostream& out) { task.write_report(out, *input_options); });
-  if (a.has("tables")) {
-    const std::string dir = a.value("tables", ".");
-    for (const auto& [name, csv] : task.tables()) write_output(dir + "/" + name, csv);
-    write_manuscript_files(dir, task.manuscript(*input_options));
-  }
-  if (!a.flag("quiet")) task.print_summary();
-  return 0;
+  run.inputs = read_inputs(a.positional());
+  run.input_settings.assign(run.inputs.size(), input);
+  run.file = command_line_analysis_file(text.analysis, given, run.inputs, input, run.companions);
+  return execute_run<Task>(std::move(run), outputs);
 }
+
+// A prepared run by the analysis it names, for `shoal run`.
+int execute_color_run(PreparedRun run, const RunOutputs& outputs);
+int execute_concept_run(PreparedRun run, const RunOutputs& outputs);
+int execute_values_run(PreparedRun run, const RunOutputs& outputs);
 
 }  // namespace shoal::cli

@@ -60,9 +60,9 @@ Inputs (CSV; comma, semicolon or tab separated; format detected per file):
   ComparisonResult comparisons;
   WordRatingFits word_ratings;
 
-  void analyse(std::vector<TextInput> inputs, const CompanionFiles& companions, const InputOptions& input_options,
+  void analyse(std::vector<TextInput> inputs, const CompanionFiles& companions, const std::vector<InputOptions>& input_options,
                const ColorRunSettings& settings) {
-    dataset = load_color_inputs(std::move(inputs), {input_options});
+    dataset = load_color_inputs(std::move(inputs), input_options);
     try {
       analysis = analyse_color(dataset, settings.options);
     } catch (const std::invalid_argument& e) {
@@ -73,12 +73,13 @@ Inputs (CSV; comma, semicolon or tab separated; format detected per file):
     if (norms != companions.end()) word_ratings = word_rating_fits(analysis, read_word_norms(read_table(norms->second)));
   }
 
-  void write_report(std::ostream& out, const InputOptions& input_options) const {
-    write_color_report(out, dataset, {input_options}, analysis, comparisons, word_ratings);
+  void write_report(std::ostream& out, const std::vector<InputOptions>& input_options,
+                    const nlohmann::json& analysis_file) const {
+    write_color_report(out, dataset, input_options, analysis, comparisons, word_ratings, analysis_file);
   }
 
-  nlohmann::json manuscript(const InputOptions& input_options) const {
-    return color_manuscript(dataset, {input_options}, analysis, comparisons);
+  nlohmann::json manuscript(const std::vector<InputOptions>& input_options) const {
+    return color_manuscript(dataset, input_options, analysis, comparisons);
   }
 
   std::vector<std::pair<std::string, std::string>> tables() const {
@@ -100,5 +101,9 @@ Inputs (CSV; comma, semicolon or tab separated; format detected per file):
 }  // namespace
 
 int run_color(const std::vector<std::string>& args) { return run_analysis_command<ColorCommand>(args); }
+
+int execute_color_run(PreparedRun run, const RunOutputs& outputs) {
+  return execute_run<ColorCommand>(std::move(run), outputs);
+}
 
 }  // namespace shoal::cli

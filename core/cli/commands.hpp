@@ -12,6 +12,8 @@ int run_concept(const std::vector<std::string>& args);
 int run_prompts(const std::vector<std::string>& args);
 int run_replies(const std::vector<std::string>& args);
 int run_values(const std::vector<std::string>& args);
+// shoal run ANALYSIS.json [FILE...]: an analysis file or a report run again.
+int run_run(const std::vector<std::string>& args);
 
 
 }  // namespace shoal::cli

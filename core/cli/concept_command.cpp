@@ -86,18 +86,19 @@ Inputs (CSV; comma, semicolon or tab separated; format detected per file):
   ConceptAnalysis analysis;
   ComparisonResult comparisons;
 
-  void analyse(std::vector<TextInput> inputs, const CompanionFiles&, const InputOptions& input_options, const ConceptRunSettings& settings) {
-    dataset = load_concept_inputs(std::move(inputs), {input_options});
+  void analyse(std::vector<TextInput> inputs, const CompanionFiles&, const std::vector<InputOptions>& input_options, const ConceptRunSettings& settings) {
+    dataset = load_concept_inputs(std::move(inputs), input_options);
     analysis = analyse_concepts(dataset, settings.options);
     comparisons = compare_concepts(analysis, {settings.bootstrap, settings.options.seed});
   }
 
-  void write_report(std::ostream& out, const InputOptions& input_options) const {
-    write_concept_report(out, dataset, {input_options}, analysis, comparisons);
+  void write_report(std::ostream& out, const std::vector<InputOptions>& input_options,
+                    const nlohmann::json& analysis_file) const {
+    write_concept_report(out, dataset, input_options, analysis, comparisons, analysis_file);
   }
 
-  nlohmann::json manuscript(const InputOptions& input_options) const {
-    return concept_manuscript(dataset, {input_options}, analysis, comparisons);
+  nlohmann::json manuscript(const std::vector<InputOptions>& input_options) const {
+    return concept_manuscript(dataset, input_options, analysis, comparisons);
   }
 
   std::vector<std::pair<std::string, std::string>> tables() const {
@@ -139,5 +140,9 @@ Inputs (CSV; comma, semicolon or tab separated; format detected per file):
 }  // namespace
 
 int run_concept(const std::vector<std::string>& args) { return run_analysis_command<ConceptCommand>(args); }
+
+int execute_concept_run(PreparedRun run, const RunOutputs& outputs) {
+  return execute_run<ConceptCommand>(std::move(run), outputs);
+}
 
 }  // namespace shoal::cli

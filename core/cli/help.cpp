@@ -69,6 +69,12 @@ std::string options_help(const std::vector<CommandOption>& first, Analysis analy
   return out;
 }
 
+std::string command_options_help(const std::vector<CommandOption>& options) {
+  std::string out;
+  for (const auto& o : options) append_option(out, o.name, o.value_name, o.help);
+  return out;
+}
+
 std::vector<std::string> value_option_names(const std::vector<CommandOption>& options, Analysis analysis) {
   std::vector<std::string> names;
   for (const auto& o : options) {

@@ -20,6 +20,9 @@ struct CommandOption {
 std::string options_help(const std::vector<CommandOption>& first, Analysis analysis, const std::string& units,
                          const std::vector<CommandOption>& last, const std::vector<std::string>& skip = {});
 
+// The option list of a command that takes no analysis settings (shoal run).
+std::string command_options_help(const std::vector<CommandOption>& options);
+
 // A setting's help as --help shows it: the registry's words, its default,
 // and the page's start where that differs, with the reason.
 std::string setting_help(const Setting& setting, const std::string& units);

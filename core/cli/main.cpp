@@ -19,12 +19,14 @@ Usage:
   shoal values FILE... [options]    numeric answers (internal vs population distance)
   shoal prompts color|concept       the paper's requests for any model (batch JSONL)
   shoal replies REQUESTS RESULTS    batch results back into a file to analyse
+  shoal run ANALYSIS.json [FILE...] an analysis file or a report run again
   shoal --help                      this text
   shoal --version                   the tool version
   shoal COMMAND --help              the options of a command
 
 Each command reads one or more CSV files, analyses every population in them
-and writes one JSON report (--out FILE, default standard output).
+and writes one JSON report (--out FILE, default standard output). Every
+report holds its analysis file, with which shoal run repeats it.
 )";
 
 }  // namespace
@@ -47,6 +49,7 @@ int main(int argc, char** argv) {
     if (command == "values") return shoal::cli::run_values(args);
     if (command == "prompts") return shoal::cli::run_prompts(args);
     if (command == "replies") return shoal::cli::run_replies(args);
+    if (command == "run") return shoal::cli::run_run(args);
     throw shoal::cli::UsageError("unknown command '" + command + "' (see shoal --help)");
   } catch (const shoal::InputError& e) {
     shoal::cli::say(std::string("shoal: error: ") + e.what() + "\n");

@@ -44,18 +44,19 @@ Input (CSV; comma, semicolon or tab separated):
   ValuesAnalysis analysis;
   ComparisonResult comparisons;
 
-  void analyse(std::vector<TextInput> inputs, const CompanionFiles&, const InputOptions& input_options, const ValuesRunSettings& settings) {
-    dataset = load_values_inputs(inputs, {input_options});
+  void analyse(std::vector<TextInput> inputs, const CompanionFiles&, const std::vector<InputOptions>& input_options, const ValuesRunSettings& settings) {
+    dataset = load_values_inputs(inputs, input_options);
     analysis = analyse_values(dataset, settings.options);
     comparisons = compare_values(analysis, {settings.bootstrap, settings.options.seed});
   }
 
-  void write_report(std::ostream& out, const InputOptions& input_options) const {
-    out << std::setw(1) << values_report(dataset, {input_options}, analysis, comparison_json(comparisons)) << "\n";
+  void write_report(std::ostream& out, const std::vector<InputOptions>& input_options,
+                    const nlohmann::json& analysis_file) const {
+    out << std::setw(1) << values_report(dataset, input_options, analysis, comparison_json(comparisons), analysis_file) << "\n";
   }
 
-  nlohmann::json manuscript(const InputOptions& input_options) const {
-    return values_report(dataset, {input_options}, analysis, comparison_json(comparisons))["manuscript"];
+  nlohmann::json manuscript(const std::vector<InputOptions>& input_options) const {
+    return values_report(dataset, input_options, analysis, comparison_json(comparisons))["manuscript"];
   }
 
   std::vector<std::pair<std::string, std::string>> tables() const { return {}; }
@@ -75,5 +76,9 @@ Input (CSV; comma, semicolon or tab separated):
 }  // namespace
 
 int run_values(const std::vector<std::string>& args) { return run_analysis_command<ValuesCommand>(args); }
+
+int execute_values_run(PreparedRun run, const RunOutputs& outputs) {
+  return execute_run<ValuesCommand>(std::move(run), outputs);
+}
 
 }  // namespace shoal::cli

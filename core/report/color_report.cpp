@@ -81,17 +81,18 @@ void write_population(JsonWriter& out, const PopulationDiversity& p, bool has_re
 
 void write_color_report(std::ostream& out, const ColorDataset& dataset,
                         const std::vector<ColorInputOptions>& input_options, const ColorAnalysis& analysis,
-                        const ComparisonResult& comparisons, const WordRatingFits& word_ratings) {
+                        const ComparisonResult& comparisons, const WordRatingFits& word_ratings,
+                        const nlohmann::json& analysis_file) {
   JsonWriter writer(out);
-  write_color_report(writer, dataset, input_options, analysis, comparisons, word_ratings);
+  write_color_report(writer, dataset, input_options, analysis, comparisons, word_ratings, analysis_file);
   out << "\n";
 }
 
 std::string color_report_text(const ColorDataset& dataset, const std::vector<ColorInputOptions>& input_options,
                               const ColorAnalysis& analysis, const ComparisonResult& comparisons,
-                              const WordRatingFits& word_ratings) {
+                              const WordRatingFits& word_ratings, const nlohmann::json& analysis_file) {
   return written_text(
-      [&](JsonWriter& writer) { write_color_report(writer, dataset, input_options, analysis, comparisons, word_ratings); });
+      [&](JsonWriter& writer) { write_color_report(writer, dataset, input_options, analysis, comparisons, word_ratings, analysis_file); });
 }
 
 
@@ -100,7 +101,8 @@ namespace {
 // Everything of the report but its populations, which are written one at a
 // time.
 nlohmann::json color_report_head(const ColorDataset& dataset, const std::vector<ColorInputOptions>& input_options,
-                                 const ColorAnalysis& analysis, const ComparisonResult& comparisons) {
+                                 const ColorAnalysis& analysis, const ComparisonResult& comparisons,
+                                 const nlohmann::json& analysis_file) {
   const auto& o = analysis.options;
   nlohmann::json parameters = {{"input_options", input_options_json(dataset.inputs.size(), input_options)},
                                {"pairs", to_string(o.pairs)},
@@ -109,7 +111,7 @@ nlohmann::json color_report_head(const ColorDataset& dataset, const std::vector<
                                {"seed", o.seed},
                                {"jsd", to_string(o.jsd)},
                                {"jsd_samples", o.jsd_samples}};
-  nlohmann::json report = report_envelope("color", std::move(parameters), dataset.inputs, dataset.issues);
+  nlohmann::json report = report_envelope("color", std::move(parameters), dataset.inputs, dataset.issues, analysis_file);
   report["comparisons"] = comparison_json(comparisons);
   report["manuscript"] = manuscript_json(report);
   return report;
@@ -119,13 +121,14 @@ nlohmann::json color_report_head(const ColorDataset& dataset, const std::vector<
 
 nlohmann::json color_manuscript(const ColorDataset& dataset, const std::vector<ColorInputOptions>& input_options,
                                 const ColorAnalysis& analysis, const ComparisonResult& comparisons) {
-  return color_report_head(dataset, input_options, analysis, comparisons)["manuscript"];
+  return color_report_head(dataset, input_options, analysis, comparisons, nullptr)["manuscript"];
 }
 
 void write_color_report(JsonWriter& out, const ColorDataset& dataset,
                         const std::vector<ColorInputOptions>& input_options, const ColorAnalysis& analysis,
-                        const ComparisonResult& comparisons, const WordRatingFits& word_ratings) {
-  const nlohmann::json report = color_report_head(dataset, input_options, analysis, comparisons);
+                        const ComparisonResult& comparisons, const WordRatingFits& word_ratings,
+                        const nlohmann::json& analysis_file) {
+  const nlohmann::json report = color_report_head(dataset, input_options, analysis, comparisons, analysis_file);
   const bool has_reference = !analysis.reference_population.empty();
   write_object(out, report, {{"populations", [&](JsonWriter& w) {
                                 w.begin_array();

@@ -17,19 +17,21 @@ namespace shoal {
 // "comparisons". Written as it is made, word by word, never held whole as a
 // tree; the text ends with a newline. With word ratings (per population, in
 // the analysis' order: see word_rating_fits) each population carries
-// "word_rating_fits"; without, the field is left out.
+// "word_rating_fits"; without, the field is left out. `analysis_file`
+// (analysis_file_json of the run) becomes the report's "analysis_file"; the
+// command line and the page always give it.
 using WordRatingFits = std::vector<std::vector<WordRatingFit>>;
 void write_color_report(std::ostream& out, const ColorDataset& dataset,
                         const std::vector<ColorInputOptions>& input_options, const ColorAnalysis& analysis,
                         const ComparisonResult& comparisons,
-                        const WordRatingFits& word_ratings = {});
+                        const WordRatingFits& word_ratings = {}, const nlohmann::json& analysis_file = nullptr);
 std::string color_report_text(const ColorDataset& dataset, const std::vector<ColorInputOptions>& input_options,
                               const ColorAnalysis& analysis, const ComparisonResult& comparisons,
-                              const WordRatingFits& word_ratings = {});
+                              const WordRatingFits& word_ratings = {}, const nlohmann::json& analysis_file = nullptr);
 void write_color_report(JsonWriter& out, const ColorDataset& dataset,
                         const std::vector<ColorInputOptions>& input_options, const ColorAnalysis& analysis,
                         const ComparisonResult& comparisons,
-                        const WordRatingFits& word_ratings = {});
+                        const WordRatingFits& word_ratings = {}, const nlohmann::json& analysis_file = nullptr);
 // The same report as a tree, for callers that look fields up.
 nlohmann::json color_report(const ColorDataset& dataset, const std::vector<ColorInputOptions>& input_options,
                             const ColorAnalysis& analysis, const ComparisonResult& comparisons);

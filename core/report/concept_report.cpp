@@ -159,15 +159,17 @@ const ConceptResponses* responses_of(const ConceptDataset& dataset, std::size_t 
 
 void write_concept_report(std::ostream& out, const ConceptDataset& dataset,
                           const std::vector<ConceptInputOptions>& input_options, const ConceptAnalysis& analysis,
-                          const ComparisonResult& comparisons) {
+                          const ComparisonResult& comparisons, const nlohmann::json& analysis_file) {
   JsonWriter writer(out);
-  write_concept_report(writer, dataset, input_options, analysis, comparisons);
+  write_concept_report(writer, dataset, input_options, analysis, comparisons, analysis_file);
   out << "\n";
 }
 
 std::string concept_report_text(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
-                                const ConceptAnalysis& analysis, const ComparisonResult& comparisons) {
-  return written_text([&](JsonWriter& writer) { write_concept_report(writer, dataset, input_options, analysis, comparisons); });
+                                const ConceptAnalysis& analysis, const ComparisonResult& comparisons,
+                                const nlohmann::json& analysis_file) {
+  return written_text(
+      [&](JsonWriter& writer) { write_concept_report(writer, dataset, input_options, analysis, comparisons, analysis_file); });
 }
 
 
@@ -176,7 +178,8 @@ namespace {
 // Everything of the report but its populations, which are written one at a
 // time.
 nlohmann::json concept_report_head(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
-                                   const ConceptAnalysis& analysis, const ComparisonResult& comparisons) {
+                                   const ConceptAnalysis& analysis, const ComparisonResult& comparisons,
+                                   const nlohmann::json& analysis_file) {
   const auto& o = analysis.options;
   nlohmann::json parameters = {{"input_options", input_options_json(dataset.inputs.size(), input_options)},
                                {"alpha", o.model.alpha},
@@ -190,7 +193,7 @@ nlohmann::json concept_report_head(const ConceptDataset& dataset, const std::vec
                                {"seed", o.seed},
                                {"min_people", o.min_people},
                                {"traces", o.keep_traces}};
-  nlohmann::json report = report_envelope("concept", std::move(parameters), dataset.inputs, dataset.issues);
+  nlohmann::json report = report_envelope("concept", std::move(parameters), dataset.inputs, dataset.issues, analysis_file);
   report["comparisons"] = comparison_json(comparisons);
   report["convergence"] = summary_json(summarise_convergence(analysis));
   report["manuscript"] = manuscript_json(report);
@@ -201,14 +204,14 @@ nlohmann::json concept_report_head(const ConceptDataset& dataset, const std::vec
 
 nlohmann::json concept_manuscript(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
                                   const ConceptAnalysis& analysis, const ComparisonResult& comparisons) {
-  return concept_report_head(dataset, input_options, analysis, comparisons)["manuscript"];
+  return concept_report_head(dataset, input_options, analysis, comparisons, nullptr)["manuscript"];
 }
 
 void write_concept_report(JsonWriter& out, const ConceptDataset& dataset,
                           const std::vector<ConceptInputOptions>& input_options, const ConceptAnalysis& analysis,
-                          const ComparisonResult& comparisons) {
+                          const ComparisonResult& comparisons, const nlohmann::json& analysis_file) {
   const auto& o = analysis.options;
-  const nlohmann::json report = concept_report_head(dataset, input_options, analysis, comparisons);
+  const nlohmann::json report = concept_report_head(dataset, input_options, analysis, comparisons, analysis_file);
   // The concepts, one entry each, are most of a report: they are written one
   // at a time.
   const auto write_population = [&](JsonWriter& w, std::size_t p) {

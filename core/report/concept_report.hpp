@@ -18,15 +18,18 @@ namespace shoal {
 // and the recorded iterations when kept; and `comparisons` (compare_concepts
 // of the same analysis) as its "comparisons".
 // Written as it is made, concept by concept, never held whole as a tree;
-// the text ends with a newline.
+// the text ends with a newline. `analysis_file` (analysis_file_json of the
+// run) becomes the report's "analysis_file"; the command line and the page
+// always give it.
 void write_concept_report(std::ostream& out, const ConceptDataset& dataset,
                           const std::vector<ConceptInputOptions>& input_options, const ConceptAnalysis& analysis,
-                          const ComparisonResult& comparisons);
+                          const ComparisonResult& comparisons, const nlohmann::json& analysis_file = nullptr);
 std::string concept_report_text(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
-                                const ConceptAnalysis& analysis, const ComparisonResult& comparisons);
+                                const ConceptAnalysis& analysis, const ComparisonResult& comparisons,
+                                const nlohmann::json& analysis_file = nullptr);
 void write_concept_report(JsonWriter& out, const ConceptDataset& dataset,
                           const std::vector<ConceptInputOptions>& input_options, const ConceptAnalysis& analysis,
-                          const ComparisonResult& comparisons);
+                          const ComparisonResult& comparisons, const nlohmann::json& analysis_file = nullptr);
 // The same report as a tree, for callers that look fields up.
 nlohmann::json concept_report(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
                               const ConceptAnalysis& analysis, const ComparisonResult& comparisons);

@@ -53,7 +53,8 @@ nlohmann::json to_json(const LabelOverride& labels) {
 }
 
 nlohmann::json report_envelope(const std::string& analysis, nlohmann::json parameters,
-                               const std::vector<InputSummary>& inputs, const std::vector<InputIssue>& issues) {
+                               const std::vector<InputSummary>& inputs, const std::vector<InputIssue>& issues,
+                               nlohmann::json analysis_file) {
   nlohmann::json input_list = nlohmann::json::array();
   for (const auto& in : inputs) {
     input_list.push_back({{"name", in.name},
@@ -71,12 +72,14 @@ nlohmann::json report_envelope(const std::string& analysis, nlohmann::json param
                           {"first_file", issue.first_file},
                           {"first_row", issue.first_row}});
   }
-  return {{"schema_version", kReportSchemaVersion},
-          {"tool", {{"name", "shoal"}, {"version", tool_version()}}},
-          {"analysis", analysis},
-          {"parameters", std::move(parameters)},
-          {"inputs", std::move(input_list)},
-          {"input_issues", std::move(issue_list)}};
+  nlohmann::json envelope = {{"schema_version", kReportSchemaVersion},
+                             {"tool", {{"name", "shoal"}, {"version", tool_version()}}},
+                             {"analysis", analysis},
+                             {"parameters", std::move(parameters)},
+                             {"inputs", std::move(input_list)},
+                             {"input_issues", std::move(issue_list)}};
+  if (!analysis_file.is_null()) envelope["analysis_file"] = std::move(analysis_file);
+  return envelope;
 }
 
 }  // namespace shoal

@@ -17,9 +17,12 @@ constexpr int kReportSchemaVersion = 1;
 const char* tool_version();
 
 // The part every report shares: schema, tool, analysis kind, parameters,
-// inputs with their hashes, and the counted non-fatal input problems.
+// inputs with their hashes, the counted non-fatal input problems, and the
+// analysis file that reruns the report (analysis/analysis_file.hpp), left
+// out when null.
 nlohmann::json report_envelope(const std::string& analysis, nlohmann::json parameters,
-                               const std::vector<InputSummary>& inputs, const std::vector<InputIssue>& issues);
+                               const std::vector<InputSummary>& inputs, const std::vector<InputIssue>& issues,
+                               nlohmann::json analysis_file = nullptr);
 
 // {"n", "mean", "sd", "ci95": [low, high]}; NaN becomes null.
 nlohmann::json to_json(const MeanInterval& m);

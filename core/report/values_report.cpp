@@ -38,7 +38,8 @@ nlohmann::json population_json(const ValuesPopulationResult& p) {
 }  // namespace
 
 nlohmann::json values_report(const ValuesDataset& dataset, const std::vector<ValuesInputOptions>& input_options,
-                             const ValuesAnalysis& analysis, nlohmann::json comparisons) {
+                             const ValuesAnalysis& analysis, nlohmann::json comparisons,
+                             nlohmann::json analysis_file) {
   const auto& o = analysis.options;
   nlohmann::json parameters = {{"input_options", input_options_json(dataset.inputs.size(), input_options)},
                                {"pairs", to_string(o.pairs)},
@@ -47,7 +48,8 @@ nlohmann::json values_report(const ValuesDataset& dataset, const std::vector<Val
                                {"dimensions", analysis.dimensions},
                                {"distance", "euclidean"},
                                {"seed", o.seed}};
-  nlohmann::json report = report_envelope("values", std::move(parameters), dataset.inputs, dataset.issues);
+  nlohmann::json report = report_envelope("values", std::move(parameters), dataset.inputs, dataset.issues,
+                                          std::move(analysis_file));
   nlohmann::json populations = nlohmann::json::array();
   for (const auto& p : analysis.populations) populations.push_back(population_json(p));
   report["populations"] = std::move(populations);

@@ -2,7 +2,7 @@
 import './csp';  // first: nothing may connect anywhere before the policy is in place
 import './style.css';
 import { byId } from './dom';
-import { analysable, finishReading, pendingFile, toJobFile, type LoadedFile } from './files';
+import { finishReading, pendingFile, toJobFile, type LoadedFile } from './files';
 import { runConcept } from './concept-run';
 import type { ColorReport, ConceptReport } from './report-types';
 import type { FileSettings } from '@shoal-wasm/shoal.mjs';
@@ -27,6 +27,10 @@ import { applySettings, formValues, parameterRefusal, resetParameters, setParame
 import { analysisSettings, parameterNames, parseRegistry, type Setting } from './parameters/settings';
 import type { SettingsText } from './worker/protocol';
 import { onSchemeChange } from './charts/theme';
+import { analysisJobFiles, runBatch } from './analysis-file/analysis-inputs';
+import { analysisFileName, type RunnableAnalysis } from './analysis-file/command-line';
+import { readAnalysisFile } from './analysis-file/open-analysis';
+import { download } from './download';
 
 const pool = new WorkerPool();
 const files = page.files;
@@ -143,15 +147,13 @@ function setRunning(on: boolean) {
 }
 
 async function runColor(batch: LoadedFile[], settings: SettingsText) {
-  const colorFiles = batch.filter((f) => f.inspection?.task === 'color');
-  if (colorFiles.length === 0) return null;
+  const jobFiles = analysisJobFiles(batch, files, 'color');
+  if (jobFiles.length === 0) return null;
   // On the last worker, ahead of the share of the similarity files it would
   // parse next: the bar shows the slower of the two analyses, so a colour job
   // left waiting behind a parse would hold it at zero for the parse's length.
   // The word ratings go along, so that the report carries their fits.
-  const normsFiles = files.filter((f) => f.inspection?.task === 'word-norms').slice(0, 1)
-    .map((f) => ({ ...toJobFile(f), settings: { ...f.settings, format: 'word-norms' } }));
-  const job = pool.run({ kind: 'color', files: [...colorFiles.map(toJobFile), ...normsFiles], settings }, (p) => progress.color(p.fraction),
+  const job = pool.run({ kind: 'color', files: jobFiles, settings }, (p) => progress.color(p.fraction),
     { worker: pool.size - 1 });
   session.jobs.push(job.id);
   const result = await job.done;
@@ -169,9 +171,9 @@ async function runColor(batch: LoadedFile[], settings: SettingsText) {
 }
 
 async function runConcepts(batch: LoadedFile[], settings: SettingsText) {
-  const conceptFiles = batch.filter((f) => f.inspection?.task === 'concept');
+  const conceptFiles = analysisJobFiles(batch, files, 'concept');
   if (conceptFiles.length === 0) return null;
-  const run = await runConcept(pool, conceptFiles.map(toJobFile), settings, (p) => progress.concept(p),
+  const run = await runConcept(pool, conceptFiles, settings, (p) => progress.concept(p),
     (ids) => session.jobs.push(...ids));
   const report = await timed('decoding', () => JSON.parse(run.report) as ConceptReport);
   session.lastConceptReport = report;
@@ -209,7 +211,7 @@ async function run() {
   setStatus('');
   // Exactly the files listed as analysable and the parameters as they are
   // when Run is pressed; files added later wait for the next run.
-  const batch = files.filter(analysable);
+  const batch = runBatch(files, page.shared);
   const p = parameters();
   const form = formValues();
   // The values as typed go to the command line's validator: a value it
@@ -275,12 +277,48 @@ async function run() {
   }
 }
 
+// The analysis file of an analysis as Run would now make it: the same files,
+// the same settings, through the same function of the core as the report's.
+async function saveAnalysisFile(analysis: RunnableAnalysis) {
+  const settings = parameters()[analysis];
+  const result = await pool.run({ kind: 'analysis-file', analysis, files: analysisJobFiles(runBatch(files, page.shared), files, analysis), settings }).done;
+  if (!result.ok) throw new Error(result.error.message);
+  download(analysisFileName(analysis), result.report, 'application/json');
+}
+
+// An analysis file (or a report) opened: read as a share link is, its
+// parameters set and its inputs expected; the files already listed are
+// checked against it now, those dropped later as they come.
+async function openAnalysisFile(file: File) {
+  showError(null);
+  try {
+    const state = readAnalysisFile(file.name, await file.text(), registry);
+    page.shared = state;
+    setParameters(state.parameters);
+    for (const listed of files) {
+      if (!state.files.some((e) => e.name === listed.name)) continue;
+      matchShared(state, listed);
+      void inspect(listed);
+    }
+    redraw();
+    byId('files-heading').scrollIntoView();
+  } catch (error) {
+    showError(error instanceof Error ? error.message : String(error));
+  }
+}
+
 function setUpDropZone() {
   const zone = byId('drop-zone');
   const input = byId<HTMLInputElement>('file-input');
   const read = (list: FileList | null) => {
     if (!list) return;
-    void addFiles([...list].map((f) => ({ name: f.name, size: f.size, bytes: async () => new Uint8Array(await f.arrayBuffer()) })));
+    // No data format is JSON: a JSON file is an analysis file or a report.
+    const all = [...list];
+    const definitions = all.filter((f) => /\.json$/i.test(f.name));
+    for (const definition of definitions.slice(0, 1)) void openAnalysisFile(definition);
+    const data = all.filter((f) => !definitions.includes(f));
+    if (data.length === 0) return;
+    void addFiles(data.map((f) => ({ name: f.name, size: f.size, bytes: async () => new Uint8Array(await f.arrayBuffer()) })));
   };
   input.addEventListener('change', () => {
     read(input.files);
@@ -370,6 +408,8 @@ async function start() {
     run: () => { void run(); },
     cancel: () => pool.cancel(session.jobs),
     parameters: formValues,
+    saveAnalysisFile,
+    openAnalysisFile: (file) => { void openAnalysisFile(file); },
   });
   if ('serviceWorker' in navigator && import.meta.env.PROD) {
     navigator.serviceWorker.register('./sw.js', { updateViaCache: 'none' }).catch(() => undefined);  // offline use is a bonus, not a need; the worker's own script is always fetched afresh

@@ -63,8 +63,10 @@ export function matchShared(state: ShareState | null, file: LoadedFile) {
   const expected = state?.files.find((f) => f.name === file.name);
   if (!expected) return;
   file.settings = structuredClone(expected.settings ?? {});
+  const source = state?.analysisFile ? `the analysis file ${state.analysisFile}` : 'the shared analysis';
+  const size = expected.size === undefined ? '' : `${expected.size.toLocaleString()} bytes with `;
   file.mismatch = expected.sha256 === file.sha256 ? undefined
-    : `This is not the file the shared analysis used: expected ${expected.size.toLocaleString()} bytes with SHA-256 ` +
+    : `This is not the file ${source} used: expected ${size}SHA-256 ` +
       `${expected.sha256}, got ${file.bytes.length.toLocaleString()} bytes with SHA-256 ${file.sha256}. Nothing runs until ` +
       'it is replaced by the right file.';
 }

@@ -8,9 +8,13 @@ import { PastLimit, readAtMost } from './links/bounded-read';
 import { isLocalHost, isPublicHost } from './links/public-host';
 import { visibleText } from './links/visible-text';
 
+// A link and an analysis file (analysis-file/open-analysis.ts) are two
+// encodings of one definition of an analysis: the settings, and each input
+// by name, SHA-256 and the settings it is read with. Both decode to this.
 export interface SharedFile {
   name: string;
-  size: number;
+  // A link states each file's size; an analysis file does not.
+  size?: number;
   sha256: string;
   settings: FileSettings;
   url?: string;
@@ -22,6 +26,8 @@ export interface ShareState {
   tool: string;
   parameters: Record<string, string>;
   files: SharedFile[];
+  // The name of the analysis file this state was read from; absent for a link.
+  analysisFile?: string;
 }
 
 const PREFIX = '#s=';
@@ -100,25 +106,30 @@ export async function decodeShare(hash: string, parameterNames: ReadonlySet<stri
 // The bytes of a file embedded in a link, inflated into its stated size and
 // no further (checkState has bounded the stated sizes).
 export async function embeddedBytes(file: SharedFile): Promise<Uint8Array> {
-  const bytes = await decompress(fromBase64Url(file.data ?? ''), file.size);
+  const bytes = await decompress(fromBase64Url(file.data ?? ''), file.size ?? 0);
   if (bytes.length !== file.size) throw new Error(`The embedded ${file.name} holds ${bytes.length} bytes, not the ${file.size} the link states.`);
   return bytes;
 }
 
 const LABEL_TEXT = ['name', 'model', 'prompt', 'temperature', 'family'] as const;
 
-function isRecord(v: unknown): v is Record<string, unknown> {
+export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function text(v: unknown, what: string, longest: number, pattern?: RegExp): string {
+export function text(v: unknown, what: string, longest: number, pattern?: RegExp): string {
   if (typeof v !== 'string') throw new Error(`${what} is not text`);
   if (v.length > longest) throw new Error(`${what} is longer than ${longest} characters`);
   if (pattern && !pattern.test(v)) throw new Error(`${what} is malformed`);
   return v;
 }
 
-function checkSettings(v: unknown, what: string): FileSettings {
+// What a file name and a fingerprint may be, in a link or an analysis file.
+export const FILE_NAME = /^[^/\\\u0000]+$/;
+export const SHA256 = /^[0-9a-f]{64}$/;
+
+// A file's settings as a link or an analysis file states them.
+export function checkFileSettings(v: unknown, what: string): FileSettings {
   if (v === undefined) return {};
   if (!isRecord(v)) throw new Error(`${what} is not an object`);
   const out: FileSettings = {};
@@ -161,10 +172,10 @@ function checkFile(v: unknown, index: number): SharedFile {
     throw new Error(`${what}.size is not a whole number from 0 to ${MAX_SHARED_FILE}`);
   }
   const file: SharedFile = {
-    name: text(v.name, `${what}.name`, 255, /^[^/\\\u0000]+$/),
+    name: text(v.name, `${what}.name`, 255, FILE_NAME),
     size,
-    sha256: text(v.sha256, `${what}.sha256`, 64, /^[0-9a-f]{64}$/),
-    settings: checkSettings(v.settings, `${what}.settings`),
+    sha256: text(v.sha256, `${what}.sha256`, 64, SHA256),
+    settings: checkFileSettings(v.settings, `${what}.settings`),
   };
   if (v.url !== undefined) {
     const url = fetchableUrl(text(v.url, `${what}.url`, 2048));

@@ -11,5 +11,8 @@ declare module '@shoal-wasm/shoal.mjs' {
     settingsRegistry(): string;
     // {name: {min, max, default, whole}} of the form's numeric settings, as JSON.
     optionLimits(): string;
+    // The analysis file (JSON) of running `analysis` on the files with the
+    // settings, as that run's report holds it; files without sha256 are hashed.
+    analysisFile(analysis: string, files: WasmFile[], settings: SettingsText): Outcome;
   }
 }

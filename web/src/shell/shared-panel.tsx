@@ -39,11 +39,14 @@ export function SharedPanel({ state, files, toolVersion, onFetch, onRestore }:
   const origins = [...new Set(remote.map((e) => new URL(e.url!).origin))];
   return (
     <div id="shared-panel" class="shared-panel">
-      <p id="shared-intro">{`This page was opened from a shared link (Shoal ${visibleText(state.tool)}): the parameters are set as shared. ` +
-        whatToDo(state)}</p>
+      <p id="shared-intro">{(state.analysisFile
+        ? `The analysis file ${visibleText(state.analysisFile)} (Shoal ${visibleText(state.tool)}) set the parameters. ` +
+          'The analysis needs these files; drop your copies in, and each is checked against the SHA-256 in the file before anything runs.'
+        : `This page was opened from a shared link (Shoal ${visibleText(state.tool)}): the parameters are set as shared. ` + whatToDo(state))}</p>
       {toolVersion && state.tool !== toolVersion
-        ? <p class="notice" id="shared-version">{`The link was made by Shoal ${visibleText(state.tool)}; this page is Shoal ${toolVersion}. ` +
-          'Numbers can differ between versions: to reproduce the analysis exactly, open the link with that version.'}</p>
+        ? <p class="notice" id="shared-version">{`The ${state.analysisFile ? 'analysis file' : 'link'} was made by Shoal ${visibleText(state.tool)}; ` +
+          `this page is Shoal ${toolVersion}. Numbers can differ between versions: to reproduce the analysis exactly, open the ` +
+          `${state.analysisFile ? 'file' : 'link'} with that version.`}</p>
         : null}
       <ul class="shared-files">
         {state.files.map((e) => {
@@ -53,7 +56,7 @@ export function SharedPanel({ state, files, toolVersion, onFetch, onRestore }:
           // from the page's own words about it, which follow in their own box.
           return <li key={e.name} class={status} data-expected={e.name}>
             <bdi class="shared-name" dir="auto">{visibleText(e.name)}</bdi>
-            <span class="shared-facts">{` ${e.size.toLocaleString('en')} bytes, SHA-256 ${e.sha256.slice(0, 12)}… `}</span>
+            <span class="shared-facts">{` ${e.size === undefined ? '' : `${e.size.toLocaleString('en')} bytes, `}SHA-256 ${e.sha256.slice(0, 12)}… `}</span>
             <span class="shared-status" data-status={status}>{STATUS_WORDS[status](e.data !== undefined)}</span>
           </li>;
         })}
@@ -62,7 +65,7 @@ export function SharedPanel({ state, files, toolVersion, onFetch, onRestore }:
         ? <>
           <button type="button" id="restore-shared" onClick={onRestore}>
             {`Restore ${carried.length} file${carried.length === 1 ? '' : 's'} from the link ` +
-              `(${formatBytes(carried.reduce((t, e) => t + e.size, 0))})`}</button>
+              `(${formatBytes(carried.reduce((t, e) => t + (e.size ?? 0), 0))})`}</button>
           <p class="hint">The data are in the link itself: restoring them asks no server for anything.</p>
         </>
         : null}

@@ -14,6 +14,8 @@ import { ParameterForm, typeParameter } from './parameter-form';
 import { RunBar } from './run-bar';
 import { SharedPanel } from './shared-panel';
 import { SharePanel } from './share-panel';
+import { AnalysisPanel } from './analysis-panel';
+import type { RunnableAnalysis } from '../analysis-file/command-line';
 
 export interface ShellActions {
   reread: (file: LoadedFile) => void;
@@ -24,13 +26,24 @@ export interface ShellActions {
   cancel: () => void;
   // The parameter form's values, for a share link.
   parameters: () => Record<string, string>;
+  // The analysis file of an analysis as the page would run it now, saved.
+  saveAnalysisFile: (analysis: RunnableAnalysis) => Promise<void>;
+  // An analysis file (or a report) opened: its parameters set, its inputs asked for.
+  openAnalysisFile: (file: File) => void;
 }
 
 export function mountShell(actions: ShellActions) {
   const events = { onReread: actions.reread, onRemove: actions.remove };
-  // Typing redraws the form alone: the rest of the page does not depend on it.
-  const drawForm = () => render(<ParameterForm state={page.parameters}
-    onType={(name, value) => { typeParameter(name, value); drawForm(); }} />, byId('parameters'));
+  // Typing redraws the form and the command line alone: the rest of the page
+  // does not depend on it.
+  const drawCode = () => render(<AnalysisPanel files={page.files} shared={page.shared} registry={page.parameters.registry}
+    values={page.parameters.values} onDownload={actions.saveAnalysisFile} onOpen={actions.openAnalysisFile} />,
+  byId('analysis-shell'));
+  const drawForm = () => {
+    render(<ParameterForm state={page.parameters}
+      onType={(name, value) => { typeParameter(name, value); drawForm(); }} />, byId('parameters'));
+    drawCode();
+  };
   const draw = () => {
     const { files, shared, toolVersion } = page;
     render(<SharedPanel state={shared} files={files} toolVersion={toolVersion} onFetch={actions.fetchShared} onRestore={actions.restoreShared} />, byId('shared-shell'));

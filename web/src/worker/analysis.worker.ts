@@ -24,6 +24,10 @@ async function read(file: JobFile): Promise<WasmFile> {
 // The job's files, read, before the module's synchronous call.
 async function readFiles(job: Job): Promise<WasmFile[]> {
   if (job.kind === 'inspect') return [await read(job.file)];
+  // Named by their fingerprints: the bytes are not needed.
+  if (job.kind === 'analysis-file') {
+    return job.files.map((f) => ({ name: f.name, bytes: new Uint8Array(), settings: f.settings, sha256: f.sha256 }));
+  }
   if (job.kind === 'color' || job.kind === 'concept-plan') return Promise.all(job.files.map(read));
   return [];
 }
@@ -38,6 +42,8 @@ function run(module: ShoalModule, job: Job, files: WasmFile[], progress: (fracti
       return module.checkSettings(job.settings);
     case 'inspect':
       return module.inspectFile(files[0]);
+    case 'analysis-file':
+      return module.analysisFile(job.analysis, files, job.settings);
     case 'color':
       return module.analyseColor(files, job.settings, progress);
     case 'concept-plan':

@@ -21,6 +21,9 @@ export type Job =
   // The validator's words and the setting at fault as its error.
   | { kind: 'check-settings'; settings: { color: SettingsText; concept: SettingsText } }
   | { kind: 'inspect'; file: JobFile }
+  // The analysis file of running `analysis` on the files with the settings
+  // (JSON), as that run's report will hold it; the files' bytes are not read.
+  | { kind: 'analysis-file'; analysis: 'color' | 'concept'; files: JobFile[]; settings: SettingsText }
   // settings: {name: text} by command-line name, as the validator takes them.
   | { kind: 'color'; files: JobFile[]; settings: SettingsText }
   | { kind: 'concept-plan'; files: JobFile[]; settings: SettingsText }
