@@ -200,7 +200,7 @@ function checkState(v: unknown, parameterNames: ReadonlySet<string>): ShareState
   }
   if (!Array.isArray(v.files) || v.files.length > 64) throw new Error('the files are not a list of at most 64');
   const files = v.files.map(checkFile);
-  const embedded = files.reduce((total, f) => total + (f.data !== undefined ? f.size : 0), 0);
+  const embedded = files.reduce((total, f) => total + (f.data !== undefined ? (f.size ?? 0) : 0), 0);
   if (embedded > MAX_EMBEDDED_BYTES) {
     throw new Error(`it states ${embedded.toLocaleString('en')} bytes of embedded data, and a link may carry at most ` +
       `${MAX_EMBEDDED_BYTES.toLocaleString('en')}`);

@@ -41,7 +41,7 @@ export function fetchAgreedFiles(state: ShareState): Promise<LinkFiles> {
     const response = await fetch(e.url!, { credentials: 'omit' });
     if (!response.ok) throw new Error(`${response.status} ${response.statusText}`.trim());
     if (!response.body) return new Uint8Array();
-    return readAtMost(response.body, e.size);
+    return readAtMost(response.body, e.size ?? 0);   // a link always states it (checkFile)
   }, (e, why) => `Fetching ${e.name} from ${e.url} failed (${why}). The other files are kept; ` +
     'use the Fetch button to try again, or drop your copy in.');
 }
