@@ -21,11 +21,11 @@ constexpr std::size_t kUnplaced = std::numeric_limits<std::size_t>::max();
 // moves are not taken, so the sweeps cannot cycle.
 constexpr double kImprovement = 1e-9;
 
-void require_individuals(const Partition& p, const char* what) {
+void require_individuals(const Clustering& p, const char* what) {
   if (p.empty()) throw std::invalid_argument(std::string(what) + " needs at least one individual");
 }
 
-void require_same_length(const Partition& a, const Partition& b, const char* what) {
+void require_same_length(const Clustering& a, const Clustering& b, const char* what) {
   require_individuals(a, what);
   if (a.size() != b.size()) {
     throw std::invalid_argument(std::string(what) + " needs partitions of the same individuals (got " +
@@ -33,7 +33,7 @@ void require_same_length(const Partition& a, const Partition& b, const char* wha
   }
 }
 
-void require_draws(const std::vector<Partition>& draws, std::size_t individuals, const char* what) {
+void require_draws(const std::vector<Clustering>& draws, std::size_t individuals, const char* what) {
   if (draws.empty()) throw std::invalid_argument(std::string(what) + " needs at least one draw");
   for (std::size_t d = 0; d < draws.size(); ++d) {
     if (draws[d].size() != individuals) {
@@ -75,8 +75,8 @@ struct Contingency {
   std::vector<std::size_t> cells;
 };
 
-Contingency contingency(const Partition& a, const Partition& b) {
-  const Partition ca = canonical_partition(a), cb = canonical_partition(b);
+Contingency contingency(const Clustering& a, const Clustering& b) {
+  const Clustering ca = canonical_partition(a), cb = canonical_partition(b);
   Contingency t;
   t.first_blocks.assign(*std::max_element(ca.begin(), ca.end()) + 1, 0);
   t.second_blocks.assign(*std::max_element(cb.begin(), cb.end()) + 1, 0);
@@ -192,11 +192,11 @@ class BinderPlacement final : public PlacementLoss {
 // offset), so a cost is D look-ups.
 class VariationPlacement final : public PlacementLoss {
  public:
-  explicit VariationPlacement(const std::vector<Partition>& draws)
+  explicit VariationPlacement(const std::vector<Clustering>& draws)
       : individuals_(draws.front().size()), draws_(draws.size()), keys_(individuals_ * draws_) {
     std::size_t offset = 0;
     for (std::size_t d = 0; d < draws_; ++d) {
-      const Partition labels = canonical_partition(draws[d]);
+      const Clustering labels = canonical_partition(draws[d]);
       for (std::size_t i = 0; i < individuals_; ++i) keys_[i * draws_ + d] = offset + labels[i];
       offset += *std::max_element(labels.begin(), labels.end()) + 1;
     }
@@ -266,7 +266,7 @@ void place(std::size_t item, std::size_t block, Blocks& blocks, PlacementLoss& l
 
 // One run: a start, then sweeps. The start is a sequential allocation in a
 // random order, or the given partition.
-Partition search_once(std::size_t individuals, PlacementLoss& loss, Rng& rng, const Partition* start) {
+Clustering search_once(std::size_t individuals, PlacementLoss& loss, Rng& rng, const Clustering* start) {
   loss.clear();
   std::vector<std::size_t> order(individuals);
   std::iota(order.begin(), order.end(), std::size_t{0});
@@ -276,7 +276,7 @@ Partition search_once(std::size_t individuals, PlacementLoss& loss, Rng& rng, co
   std::vector<double> cost;
   if (start) {
     // Canonical labels meet their blocks in order, so label k is the k-th block opened.
-    const Partition labels = canonical_partition(*start);
+    const Clustering labels = canonical_partition(*start);
     for (std::size_t item = 0; item < individuals; ++item) {
       place(item, labels[item] < blocks.capacity() ? labels[item] : kUnplaced, blocks, loss);
     }
@@ -312,15 +312,15 @@ Partition search_once(std::size_t individuals, PlacementLoss& loss, Rng& rng, co
 // sequential allocation from nothing, and a draw picked at random.
 template <typename ExpectedLoss>
 PointPartition search(std::size_t individuals, PlacementLoss& loss, const PartitionSearchOptions& options,
-                      const std::vector<Partition>* draws, ExpectedLoss expected_loss) {
+                      const std::vector<Clustering>* draws, ExpectedLoss expected_loss) {
   if (options.runs == 0) throw std::invalid_argument("the partition search needs at least one run");
   Rng rng(options.seed);
   PointPartition best;
   best.expected_loss = std::numeric_limits<double>::infinity();
-  std::set<Partition> evaluated;
+  std::set<Clustering> evaluated;
   for (std::size_t run = 0; run < options.runs; ++run) {
-    const Partition* start = draws && run % 2 == 1 ? &(*draws)[rng.below(draws->size())] : nullptr;
-    Partition candidate = search_once(individuals, loss, rng, start);
+    const Clustering* start = draws && run % 2 == 1 ? &(*draws)[rng.below(draws->size())] : nullptr;
+    Clustering candidate = search_once(individuals, loss, rng, start);
     // Runs often end at the same partition; its exact loss is computed once.
     if (!evaluated.insert(candidate).second) continue;
     const double value = expected_loss(candidate);
@@ -334,22 +334,22 @@ PointPartition search(std::size_t individuals, PlacementLoss& loss, const Partit
 
 }  // namespace
 
-Partition canonical_partition(const Partition& labels) {
+Clustering canonical_partition(const Clustering& labels) {
   std::unordered_map<std::size_t, std::size_t> renamed;
-  Partition out(labels.size());
+  Clustering out(labels.size());
   for (std::size_t i = 0; i < labels.size(); ++i) {
     out[i] = renamed.emplace(labels[i], renamed.size()).first->second;
   }
   return out;
 }
 
-SimilarityMatrix posterior_similarity(const std::vector<Partition>& draws) {
+SimilarityMatrix posterior_similarity(const std::vector<Clustering>& draws) {
   if (draws.empty()) throw std::invalid_argument("the posterior similarity needs at least one draw");
   require_individuals(draws.front(), "the posterior similarity");
   const std::size_t n = draws.front().size();
   require_draws(draws, n, "the posterior similarity");
   std::vector<std::size_t> together(n * n, 0);
-  for (const Partition& draw : draws) {
+  for (const Clustering& draw : draws) {
     for (std::size_t i = 0; i < n; ++i) {
       for (std::size_t j = i; j < n; ++j) together[i * n + j] += draw[i] == draw[j];
     }
@@ -366,14 +366,14 @@ SimilarityMatrix posterior_similarity(const std::vector<Partition>& draws) {
   return s;
 }
 
-double binder_loss(const Partition& a, const Partition& b) {
+double binder_loss(const Clustering& a, const Clustering& b) {
   require_same_length(a, b, "Binder's loss");
   // Pairs together in a plus pairs together in b, less twice those together in both.
   const Contingency t = contingency(a, b);
   return pairs_within(t.first_blocks) + pairs_within(t.second_blocks) - 2.0 * pairs_within(t.cells);
 }
 
-double expected_binder_loss(const SimilarityMatrix& similarity, const Partition& candidate) {
+double expected_binder_loss(const SimilarityMatrix& similarity, const Clustering& candidate) {
   require_individuals(candidate, "the expected Binder loss");
   require_similarity(similarity, candidate.size());
   double loss = 0.0;
@@ -386,7 +386,7 @@ double expected_binder_loss(const SimilarityMatrix& similarity, const Partition&
   return loss;
 }
 
-double variation_of_information(const Partition& a, const Partition& b) {
+double variation_of_information(const Clustering& a, const Clustering& b) {
   require_same_length(a, b, "the variation of information");
   const Contingency t = contingency(a, b);
   const double total = sum_size_information(t.first_blocks) + sum_size_information(t.second_blocks) -
@@ -395,15 +395,15 @@ double variation_of_information(const Partition& a, const Partition& b) {
   return std::max(0.0, total / static_cast<double>(a.size()));
 }
 
-double expected_vi_loss(const std::vector<Partition>& draws, const Partition& candidate) {
+double expected_vi_loss(const std::vector<Clustering>& draws, const Clustering& candidate) {
   require_individuals(candidate, "the expected variation of information");
   require_draws(draws, candidate.size(), "the expected variation of information");
   double total = 0.0;
-  for (const Partition& draw : draws) total += variation_of_information(candidate, draw);
+  for (const Clustering& draw : draws) total += variation_of_information(candidate, draw);
   return total / static_cast<double>(draws.size());
 }
 
-double adjusted_rand_index(const Partition& a, const Partition& b) {
+double adjusted_rand_index(const Clustering& a, const Clustering& b) {
   require_same_length(a, b, "the adjusted Rand index");
   const Contingency t = contingency(a, b);
   const double n = static_cast<double>(a.size());
@@ -420,15 +420,15 @@ PointPartition minimise_expected_binder(const SimilarityMatrix& similarity, cons
   require_similarity(similarity, similarity.individuals);
   BinderPlacement loss(similarity);
   return search(similarity.individuals, loss, options, nullptr,
-                [&](const Partition& c) { return expected_binder_loss(similarity, c); });
+                [&](const Clustering& c) { return expected_binder_loss(similarity, c); });
 }
 
-PointPartition minimise_expected_vi(const std::vector<Partition>& draws, const PartitionSearchOptions& options) {
+PointPartition minimise_expected_vi(const std::vector<Clustering>& draws, const PartitionSearchOptions& options) {
   if (draws.empty()) throw std::invalid_argument("the expected variation of information needs at least one draw");
   require_individuals(draws.front(), "the expected variation of information");
   require_draws(draws, draws.front().size(), "the expected variation of information");
   VariationPlacement loss(draws);
-  return search(draws.front().size(), loss, options, &draws, [&](const Partition& c) { return expected_vi_loss(draws, c); });
+  return search(draws.front().size(), loss, options, &draws, [&](const Clustering& c) { return expected_vi_loss(draws, c); });
 }
 
 }  // namespace shoal
