@@ -21,12 +21,17 @@ bool is_known(const std::string& name, const std::vector<std::string>& known_nam
   return std::any_of(known_names.begin(), known_names.end(), [&](const std::string& k) { return lowered(k) == key; });
 }
 
-// The two names of a paper question's label "first second": the split at a
-// single space where one side is a known concept name; none when no split,
-// or more than one, qualifies (a name with spaces makes the label ambiguous
-// unless one side is known).
+// The two names of a paper question's label "first second": at its only
+// space, or else at the one space where a side is a known name; none when no
+// space, or more than one, qualifies (a name with spaces makes the label
+// ambiguous unless one side is known).
 std::optional<std::pair<std::string, std::string>> split_pair_label(const std::string& label,
                                                                     const std::vector<std::string>& known_names) {
+  const std::size_t space = label.find(' ');
+  if (space != std::string::npos && space > 0 && space + 1 < label.size() &&
+      label.find(' ', space + 1) == std::string::npos) {
+    return std::make_pair(label.substr(0, space), label.substr(space + 1));
+  }
   std::optional<std::pair<std::string, std::string>> found;
   for (std::size_t at = label.find(' '); at != std::string::npos; at = label.find(' ', at + 1)) {
     std::string first = label.substr(0, at), second = label.substr(at + 1);

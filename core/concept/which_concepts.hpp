@@ -79,8 +79,9 @@ WhichConcepts which_concepts(const ConceptResponses& responses, std::size_t peop
 
 // The words a concept's sentence uses for one question and option: for the
 // paper's pairs "TARGET is closer to A than to B" when the label splits into
-// two names at a space where one side is a concept of `known_names` (else
-// the label and the option by number), for other questions "QUESTION: OPTION".
+// two names, at its only space or where one side is a concept of
+// `known_names` (else the label and which of its names), for other questions
+// "QUESTION: OPTION".
 std::string describe_answer(const ConceptResponses& responses, std::size_t question, std::size_t option,
                             const std::vector<std::string>& known_names);
 

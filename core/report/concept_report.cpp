@@ -19,8 +19,8 @@ nlohmann::json summary_json(const PosteriorSummary& s) {
 
 nlohmann::json text_or_null(const std::string& text) { return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text); }
 
-// Shares and similarities to 4 decimals: more says nothing about draws
-// numbering in the hundreds or thousands, and keeps the report small.
+// Shares, similarities and curves to 4 decimals: more says nothing about
+// draws numbering in the hundreds or thousands, and keeps the report small.
 nlohmann::json rounded(double value) { return number_or_null(std::round(value * 1e4) / 1e4); }
 
 nlohmann::json diversity_json(const CellDiversity& d) {
@@ -33,19 +33,20 @@ nlohmann::json diversity_json(const CellDiversity& d) {
 
 nlohmann::json curve_json(const std::vector<CurvePoint>& curve) {
   nlohmann::json columns = nlohmann::json::object();
-  for (const char* name : {"people", "richness", "richness_low", "richness_high", "q2", "q2_low", "q2_high",
-                           "coverage", "coverage_low", "coverage_high"}) {
+  for (const char* name : {"people", "richness", "richness_low", "richness_high", "q2", "q2_low", "q2_high", "coverage"}) {
     columns[name] = nlohmann::json::array();
   }
+  // To 4 decimals, the coverage as its mean alone: a curve is read by eye,
+  // and there are 21 points per concept.
   for (const auto& point : curve) {
     columns["people"].push_back(point.people);
     for (const auto& [name, summary] : {std::pair<const char*, const PosteriorSummary*>{"richness", &point.richness},
-                                        {"q2", &point.q2},
-                                        {"coverage", &point.coverage}}) {
-      columns[name].push_back(number_or_null(summary->mean));
-      columns[std::string(name) + "_low"].push_back(number_or_null(summary->low));
-      columns[std::string(name) + "_high"].push_back(number_or_null(summary->high));
+                                        {"q2", &point.q2}}) {
+      columns[name].push_back(rounded(summary->mean));
+      columns[std::string(name) + "_low"].push_back(rounded(summary->low));
+      columns[std::string(name) + "_high"].push_back(rounded(summary->high));
     }
+    columns["coverage"].push_back(rounded(point.coverage.mean));
   }
   return columns;
 }
@@ -55,9 +56,14 @@ constexpr std::size_t kDistinctionsShown = 5;
 
 nlohmann::json which_concepts_json(const WhichConcepts& w, const ConceptResponses& responses) {
   const std::size_t n = w.partition.size();
-  nlohmann::json similarity = nlohmann::json::array();
+  // One string of whole percents: as an array the report would give each
+  // of the n(n − 1)/2 numbers a line of its own (14 MB on the paper's data).
+  std::string similarity;
   for (std::size_t i = 0; i < n; ++i) {
-    for (std::size_t j = i + 1; j < n; ++j) similarity.push_back(static_cast<int>(std::lround(100.0 * w.similarity.at(i, j))));
+    for (std::size_t j = i + 1; j < n; ++j) {
+      if (!similarity.empty()) similarity += ' ';
+      similarity += std::to_string(std::lround(100.0 * w.similarity.at(i, j)));
+    }
   }
   nlohmann::json blocks = nlohmann::json::array();
   const std::size_t count = w.concepts.size();

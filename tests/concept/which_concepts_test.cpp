@@ -149,15 +149,17 @@ TEST_CASE("which concepts: the point partition is the search's over exactly the 
 TEST_CASE("which concepts: a paper question reads as a sentence") {
   ConceptResponses r;
   r.concept = "a penguin";
-  r.questions = {"a chicken a whale", "George W. Bush Barack Obama", "left right"};
-  r.options = {{"0", "1"}, {"0", "1"}, {"0", "1"}};
+  r.questions = {"a chicken a whale", "George W. Bush Barack Obama", "left or right", "robin seal"};
+  r.options = {{"0", "1"}, {"0", "1"}, {"0", "1"}, {"0", "1"}};
   const std::vector<std::string> names = {"a penguin", "a chicken", "a whale", "Barack Obama"};
   CHECK(describe_answer(r, 0, 0, names) == "a penguin is closer to a chicken than to a whale");
   CHECK(describe_answer(r, 0, 1, names) == "a penguin is closer to a whale than to a chicken");
   // A name with spaces splits where the other side is a known concept.
   CHECK(describe_answer(r, 1, 1, names) == "a penguin is closer to Barack Obama than to George W. Bush");
-  // Neither side known: the label and which of its two names.
-  CHECK(describe_answer(r, 2, 1, names) == "left right: the second");
+  // One space: two names, known or not.
+  CHECK(describe_answer(r, 3, 0, names) == "a penguin is closer to robin than to seal");
+  // Two spaces and neither side known: the label and which of its two names.
+  CHECK(describe_answer(r, 2, 1, names) == "left or right: the second");
   r.options[2] = {"disagree", "agree"};
-  CHECK(describe_answer(r, 2, 1, names) == "left right: agree");
+  CHECK(describe_answer(r, 2, 1, names) == "left or right: agree");
 }
