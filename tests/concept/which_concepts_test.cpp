@@ -81,7 +81,11 @@ void check_planted_recovery(PartitionLoss loss) {
   CHECK(which.draws == 150);
   REQUIRE(which.partition.size() == truth.size());
   CHECK(adjusted_rand_index(which.partition, truth) >= 0.95);
-  REQUIRE(which.concepts.size() == kPlanted);
+  // A person whose answers were flipped on several questions may sit alone;
+  // the planted concepts are the three largest.
+  REQUIRE(which.concepts.size() >= kPlanted);
+  for (std::size_t k = 0; k < kPlanted; ++k) CHECK(which.concepts[k].people >= 25);
+  for (std::size_t k = kPlanted; k < which.concepts.size(); ++k) CHECK(which.concepts[k].people <= 3);
   // Each planted concept's home in the point partition names its own
   // questions as the three that set it apart, in its sentence too.
   for (std::size_t planted = 0; planted < kPlanted; ++planted) {
@@ -90,6 +94,7 @@ void check_planted_recovery(PartitionLoss loss) {
       if (truth[i] == planted) ++votes[which.partition[i]];
     }
     const std::size_t home = static_cast<std::size_t>(std::max_element(votes.begin(), votes.end()) - votes.begin());
+    REQUIRE(home < kPlanted);
     const HeldConcept& held = which.concepts[home];
     INFO("planted concept " << planted << ": " << held.sentence);
     std::set<std::size_t> top;
@@ -104,11 +109,12 @@ void check_planted_recovery(PartitionLoss loss) {
   }
   // Concepts are numbered by size, largest first.
   for (std::size_t k = 1; k < which.concepts.size(); ++k) CHECK(which.concepts[k - 1].people >= which.concepts[k].people);
-  // Members sit together in most draws, apart from the others in most.
+  // Members of the planted concepts sit together in most draws, apart from
+  // the others in most.
   const std::size_t count = which.concepts.size();
-  for (std::size_t k = 0; k < count; ++k) {
+  for (std::size_t k = 0; k < kPlanted; ++k) {
     CHECK(which.block_similarity[k * count + k] > 0.8);
-    for (std::size_t l = 0; l < count; ++l) {
+    for (std::size_t l = 0; l < kPlanted; ++l) {
       if (l != k) CHECK(which.block_similarity[k * count + l] < 0.2);
     }
   }
