@@ -132,7 +132,7 @@ std::vector<Setting> make_registry() {
                     "the diversity curves (expected concepts, q = 2 and coverage by number of people) run from 1 "
                     "person to N times a concept's people at its largest subset: rarefied below it, extrapolated "
                     "above"));
-  r.push_back(choice("partition-loss", kConcept, {"vi", "binder"}, "LOSS",
+  r.push_back(choice("partition-loss", kConcept, {"vi", "binder"}, "L",
                      "the loss the point partition of which concepts a population holds minimises against the "
                      "draws: vi (variation of information) or binder (pairs put together or apart wrongly)"));
   Setting traces;
