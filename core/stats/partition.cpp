@@ -345,8 +345,22 @@ PointPartition search(std::size_t individuals, PlacementLoss& loss, const Partit
 }  // namespace
 
 Clustering canonical_partition(const Clustering& labels) {
-  std::unordered_map<std::size_t, std::size_t> renamed;
   Clustering out(labels.size());
+  // Labels are most often small (a sampler's tables, numbered from 0): a
+  // table indexed by label then does what a hash map would, several times
+  // faster, and this runs for every draw of every candidate.
+  const std::size_t largest = labels.empty() ? 0 : *std::max_element(labels.begin(), labels.end());
+  if (largest < 4 * labels.size() + 16) {
+    std::vector<std::size_t> renamed(largest + 1, kUnplaced);
+    std::size_t next = 0;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+      std::size_t& name = renamed[labels[i]];
+      if (name == kUnplaced) name = next++;
+      out[i] = name;
+    }
+    return out;
+  }
+  std::unordered_map<std::size_t, std::size_t> renamed;
   for (std::size_t i = 0; i < labels.size(); ++i) {
     out[i] = renamed.emplace(labels[i], renamed.size()).first->second;
   }
