@@ -127,6 +127,14 @@ std::vector<Setting> make_registry() {
                             "population means, the bootstrap, the human baseline and the mixed models (P(multiple "
                             "concepts) of one person is 0 by construction); 0 or 1 keeps every concept, as the paper "
                             "did")));
+  r.push_back(whole("extrapolate-to", kConcept, "10", 1, 1000,
+                    "how far the diversity curves run, in multiples of a concept's people",
+                    "the diversity curves (expected concepts, q = 2 and coverage by number of people) run from 1 "
+                    "person to N times a concept's people at its largest subset: rarefied below it, extrapolated "
+                    "above"));
+  r.push_back(choice("partition-loss", kConcept, {"vi", "binder"}, "L",
+                     "the loss the point partition of which concepts a population holds minimises against the "
+                     "draws: vi (variation of information) or binder (pairs put together or apart wrongly)"));
   Setting traces;
   traces.name = "traces";
   traces.analyses = kConcept;

@@ -74,8 +74,9 @@ Inputs (CSV; comma, semicolon or tab separated; format detected per file):
 )",
         "concepts",
         "auto, analysis, raw-llm, generic or released-chains",
-        "also write DIR/concept-subsets.csv, DIR/concept-reliability.csv, DIR/concept-map-seating.csv and (with "
-        "--traces) DIR/concept-traces.csv",
+        "also write DIR/concept-subsets.csv, DIR/concept-reliability.csv, DIR/concept-map-seating.csv, "
+        "DIR/concept-diversity.csv, DIR/concept-rarefaction.csv, DIR/concept-partition.csv and (with --traces) "
+        "DIR/concept-traces.csv",
         &concept_roles()};
     return text;
   }
@@ -105,7 +106,10 @@ Inputs (CSV; comma, semicolon or tab separated; format detected per file):
     std::vector<std::pair<std::string, std::string>> tables = {
         {"concept-subsets.csv", concept_subsets_csv(analysis)},
         {"concept-reliability.csv", concept_reliability_csv(analysis)},
-        {"concept-map-seating.csv", concept_map_seating_csv(dataset, analysis)}};
+        {"concept-map-seating.csv", concept_map_seating_csv(dataset, analysis)},
+        {"concept-diversity.csv", concept_diversity_csv(analysis)},
+        {"concept-rarefaction.csv", concept_rarefaction_csv(analysis)},
+        {"concept-partition.csv", concept_partition_csv(dataset, analysis)}};
     if (analysis.options.keep_traces) tables.emplace_back("concept-traces.csv", concept_traces_csv(analysis));
     return tables;
   }

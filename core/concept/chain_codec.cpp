@@ -93,6 +93,39 @@ ChainState read_state(const double* d, std::size_t size) {
   return state;
 }
 
+// The draws' table sizes and seatings, after the rest of a result: the
+// number of lists, each list as its length then its sizes; the number of
+// seating entries, then the entries.
+void append_draws(std::vector<double>& out, const ChainResult& result) {
+  out.push_back(static_cast<double>(result.recorded_table_sizes.size()));
+  for (const auto& sizes : result.recorded_table_sizes) {
+    out.push_back(static_cast<double>(sizes.size()));
+    for (std::uint32_t size : sizes) out.push_back(static_cast<double>(size));
+  }
+  out.push_back(static_cast<double>(result.recorded_seatings.size()));
+  for (std::uint32_t table : result.recorded_seatings) out.push_back(static_cast<double>(table));
+}
+
+// Reads what append_draws wrote at data[at], moving `at` past it.
+void read_draws(const double* data, std::size_t size, std::size_t& at, ChainResult& result) {
+  const auto next = [&]() {
+    if (at >= size) throw std::invalid_argument("chain results are truncated");
+    return data[at++];
+  };
+  const std::size_t lists = as_count(next());
+  if (lists > size - at) throw std::invalid_argument("chain results are truncated");
+  result.recorded_table_sizes.resize(lists);
+  for (auto& sizes : result.recorded_table_sizes) {
+    const std::size_t length = as_count(next());
+    if (length > size - at) throw std::invalid_argument("chain results are truncated");
+    for (std::size_t i = 0; i < length; ++i) sizes.push_back(as_slot(next()));
+  }
+  const std::size_t entries = as_count(next());
+  if (entries > size - at) throw std::invalid_argument("chain results are truncated");
+  result.recorded_seatings.reserve(entries);
+  for (std::size_t i = 0; i < entries; ++i) result.recorded_seatings.push_back(as_slot(next()));
+}
+
 }  // namespace
 
 void append_chain_result(std::vector<double>& out, std::size_t task, const ChainResult& result) {
@@ -107,6 +140,7 @@ void append_chain_result(std::vector<double>& out, std::size_t task, const Chain
   for (const auto& r : result.recorded) append_record(out, r);
   for (std::size_t table : result.map_seating) out.push_back(static_cast<double>(table));
   out.insert(out.end(), state.begin(), state.end());
+  append_draws(out, result);
 }
 
 std::vector<std::pair<std::size_t, ChainResult>> read_chain_results(const double* data, std::size_t size) {
@@ -131,6 +165,7 @@ std::vector<std::pair<std::size_t, ChainResult>> read_chain_results(const double
     for (std::size_t i = 0; i < seating; ++i, ++at) result.map_seating.push_back(as_count(data[at]));
     result.state = read_state(data + at, state);
     at += state;
+    read_draws(data, size, at, result);
     results.emplace_back(task, std::move(result));
   }
   return results;

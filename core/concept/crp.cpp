@@ -469,13 +469,20 @@ void advance_chain(Restaurant& restaurant, Rng& rng, const AnswerMatrix& answers
     record.iteration = iteration;
     record.tables = restaurant.tables();
     record.p_same_table = restaurant.p_same_table();
-    record.richness = chao1_richness(restaurant.table_sizes(), answers.people);
+    const std::vector<std::size_t> table_sizes = restaurant.table_sizes();
+    record.richness = chao1_richness(table_sizes, answers.people);
     record.log_posterior = restaurant.log_posterior();
     if (record.log_posterior > result.map.log_posterior) {
       result.map = record;
       result.map_seating = restaurant.seating();
     }
-    if (iteration >= options.burn_in) result.recorded.push_back(record);
+    if (iteration >= options.burn_in) {
+      result.recorded.push_back(record);
+      result.recorded_table_sizes.emplace_back(table_sizes.begin(), table_sizes.end());
+      if (options.record_seatings) {
+        for (std::size_t table : restaurant.seating()) result.recorded_seatings.push_back(static_cast<std::uint32_t>(table));
+      }
+    }
     result.last = record;
     if (after_iteration && !after_iteration(iteration + 1)) throw AnalysisCancelled();
   }

@@ -256,6 +256,10 @@ struct ChainOptions {
   std::size_t iterations = 500;
   std::size_t burn_in = 100;   // iterations 0 .. burn_in-1 are not recorded
   SamplerKernel kernel = SamplerKernel::SplitMerge;
+  // Keep each recorded iteration's seating too (ChainResult::recorded_seatings):
+  // which concepts a population holds needs them, and only at a concept's
+  // largest subset, so the other chains do not pay for them.
+  bool record_seatings = false;
 };
 
 // Where a chain stopped: enough to continue it with the very draws it would
@@ -268,6 +272,12 @@ struct ChainState {
 
 struct ChainResult {
   std::vector<IterationRecord> recorded;   // iterations burn_in .. iterations-1
+  // Per recorded iteration, in step with `recorded`: the table sizes (the
+  // diversity profiles need no more), and with ChainOptions::record_seatings
+  // the table of each person (numbered by first person), all seatings one
+  // after another, people() numbers each.
+  std::vector<std::vector<std::uint32_t>> recorded_table_sizes;
+  std::vector<std::uint32_t> recorded_seatings;
   IterationRecord last;                     // the final iteration (the paper's output)
   std::vector<std::size_t> map_seating;     // highest log posterior visited at any iteration's end
   IterationRecord map;

@@ -126,7 +126,12 @@ SubsetResult summarise_chains(std::size_t people, const std::vector<std::uint64_
       result.map_seating = chain.map_seating;
     }
     const auto counted = first_counted(chain, options);
+    const bool with_tables = chain.recorded_table_sizes.size() == chain.recorded.size();
     for (auto record = counted; record != chain.recorded.cend(); ++record) {
+      if (with_tables) {
+        const auto& sizes = chain.recorded_table_sizes[static_cast<std::size_t>(record - chain.recorded.cbegin())];
+        result.draw_tables.emplace_back(sizes.begin(), sizes.end());
+      }
       same.push_back(record->p_same_table);
       multiple.push_back(1.0 - record->p_same_table);
       tables.push_back(static_cast<double>(record->tables));
@@ -134,6 +139,15 @@ SubsetResult summarise_chains(std::size_t people, const std::vector<std::uint64_
     }
     if (options.keep_traces) summary.trace.assign(counted, chain.recorded.cend());
     result.chains.push_back(std::move(summary));
+  }
+  if (!result.draw_tables.empty() && result.draw_tables.size() == same.size()) {
+    result.diversity = diversity_from_tables(result.draw_tables);
+  } else {
+    // Chains read from a file, and no other kind, lack their table sizes.
+    std::vector<IterationRecord> counted;
+    for (ChainResult* chain : chains) counted.insert(counted.end(), first_counted(*chain, options), chain->recorded.cend());
+    result.diversity = diversity_from_records(counted);
+    result.draw_tables.clear();
   }
   result.last_p_multiple_concepts = chains.empty() ? kNaN : last_multiple / static_cast<double>(chains.size());
   result.p_same_table = summarise_draws(std::move(same));
@@ -185,6 +199,7 @@ void validate(const ConceptOptions& options) {
   for (std::size_t size : options.subset_sizes) {
     if (size == 0) throw std::invalid_argument("subset sizes must be at least 1");
   }
+  if (options.extrapolate_to == 0) throw std::invalid_argument("extrapolate-to must be at least 1");
 }
 
 std::vector<std::size_t> subset_sizes_for(std::size_t available, const std::vector<std::size_t>& requested) {
@@ -252,21 +267,32 @@ double chain_task_work(const ChainTask& task, const ConceptOptions& options) {
   return static_cast<double>(task.people) * static_cast<double>(task.iterations);
 }
 
+namespace {
+
+// A task's chain options. Seatings are kept at a concept's largest subset
+// alone, where which concepts the population holds is read from them.
+ChainOptions chain_options(const ConceptResponses& responses, const ConceptOptions& options, const ChainTask& task) {
+  ChainOptions chain{task.iterations, options.burn_in, options.kernel};
+  chain.record_seatings = subset_sizes_for(responses.complete.size(), options.subset_sizes).back() == task.people;
+  return chain;
+}
+
+}  // namespace
+
 ChainResult run_chain_task(const ConceptDataset& dataset, const ConceptOptions& options, const ChainTask& task,
                            const std::function<bool(std::size_t)>& after_iteration) {
   const auto& responses = dataset.populations.at(task.population).concepts.at(task.concept);
   const AnswerMatrix answers = answer_matrix(responses, task.people);
   Rng rng(task.seed);
-  return run_chain(answers, options.model, ChainOptions{task.iterations, options.burn_in, options.kernel}, rng,
-                   after_iteration);
+  return run_chain(answers, options.model, chain_options(responses, options, task), rng, after_iteration);
 }
 
 void continue_chain_task(const ConceptDataset& dataset, const ConceptOptions& options, const ChainTask& task,
                          ChainResult& result, const std::function<bool(std::size_t)>& after_iteration) {
   const auto& responses = dataset.populations.at(task.population).concepts.at(task.concept);
   const AnswerMatrix answers = answer_matrix(responses, task.people);
-  continue_chain(answers, options.model, ChainOptions{task.iterations, options.burn_in, options.kernel}, result,
-                 task.iterations, after_iteration);
+  continue_chain(answers, options.model, chain_options(responses, options, task), result, task.iterations,
+                 after_iteration);
 }
 
 std::vector<std::size_t> tasks_to_continue(const ConceptOptions& options, const std::vector<ChainTask>& tasks,
@@ -372,11 +398,71 @@ ConceptPopulationResult released_population_result(const ReleasedPopulation& pop
     // Chains read from a file have no seed of ours.
     const std::vector<std::uint64_t> seeds(chains.size(), 0);
     cr.subsets.push_back(summarise_chains(concept.people, seeds, pointers, options));
+    cr.profile_missing = kReleasedChainsMissing;
     result.concepts.push_back(std::move(cr));
   }
   // Judged by the same rule as a population clustered here.
   summarise_population(result, options.min_people);
   return result;
+}
+
+// The curves and which concepts a population holds, at a concept's largest
+// subset, from its chains' counted draws.
+void profile_concept(ConceptResult& cr, const ConceptPopulation& population, std::size_t concept,
+                     const std::vector<ChainResult*>& largest, const ConceptOptions& options) {
+  const SubsetResult& subset = cr.subsets.back();
+  if (subset.people < 2) {
+    cr.profile_missing = "one person holds one concept: no curve and no partition";
+    return;
+  }
+  cr.curve = diversity_curve(subset.draw_tables, subset.people, options.extrapolate_to);
+  std::vector<Clustering> seatings;
+  for (const ChainResult* chain : largest) {
+    if (chain->recorded_seatings.size() != chain->recorded.size() * subset.people) {
+      throw std::invalid_argument("a chain at a concept's largest subset lacks its seatings");
+    }
+    const auto counted = static_cast<std::size_t>(first_counted(*chain, options) - chain->recorded.cbegin());
+    for (std::size_t d = counted; d < chain->recorded.size(); ++d) {
+      const auto first = chain->recorded_seatings.cbegin() + static_cast<std::ptrdiff_t>(d * subset.people);
+      seatings.emplace_back(first, first + static_cast<std::ptrdiff_t>(subset.people));
+    }
+  }
+  std::vector<std::string> names;
+  for (const auto& c : population.concepts) names.push_back(c.concept);
+  const auto& responses = population.concepts[concept];
+  WhichConceptsOptions which;
+  which.loss = options.partition_loss;
+  which.seed = derive_seed(options.seed, population.label.name + '\x1f' + responses.concept + "\x1fwhich concepts");
+  cr.which = which_concepts(responses, subset.people, seatings, which, names);
+}
+
+// Per concept, in order of first appearance, the populations that can be
+// compared at equal size and coverage; each concept's draws are then let go.
+std::vector<ConceptDiversityComparison> compare_diversity(ConceptAnalysis& analysis) {
+  std::vector<std::string> concepts;
+  for (const auto& p : analysis.populations) {
+    for (const auto& c : p.concepts) {
+      if (std::find(concepts.begin(), concepts.end(), c.concept) == concepts.end()) concepts.push_back(c.concept);
+    }
+  }
+  std::vector<ConceptDiversityComparison> comparisons;
+  for (const auto& concept : concepts) {
+    std::vector<ConceptDraws> cells;
+    for (const auto& p : analysis.populations) {
+      for (const auto& c : p.concepts) {
+        if (c.concept != concept || c.subsets.empty() || c.below_min_people) continue;
+        const SubsetResult& s = c.subsets.back();
+        if (s.people >= 2 && !s.draw_tables.empty()) cells.push_back({p.label.name, s.people, &s.draw_tables});
+      }
+    }
+    if (cells.size() >= 2) comparisons.push_back(compare_at_equal_effort(concept, cells, analysis.options.extrapolate_to));
+  }
+  for (auto& p : analysis.populations) {
+    for (auto& c : p.concepts) {
+      for (auto& s : c.subsets) std::vector<DrawTables>().swap(s.draw_tables);
+    }
+  }
+  return comparisons;
 }
 
 }  // namespace
@@ -399,10 +485,11 @@ ConceptAnalysis assemble_concept_analysis(const ConceptDataset& dataset, const C
       pooled_agreements += responses.repeated_agreements;
       // Tasks are planned population by population, concept by concept,
       // subset by subset, chain by chain.
+      std::vector<ChainResult*> subset_results;
       while (next < tasks.size() && tasks[next].population == p && tasks[next].concept == c) {
         const std::size_t people = tasks[next].people;
         std::vector<const ChainTask*> subset_tasks;
-        std::vector<ChainResult*> subset_results;
+        subset_results.clear();
         while (next < tasks.size() && tasks[next].population == p && tasks[next].concept == c &&
                tasks[next].people == people) {
           subset_tasks.push_back(&tasks[next]);
@@ -411,6 +498,7 @@ ConceptAnalysis assemble_concept_analysis(const ConceptDataset& dataset, const C
         }
         cr.subsets.push_back(summarise_subset(people, subset_tasks, subset_results, options));
       }
+      if (!cr.subsets.empty()) profile_concept(cr, population, c, subset_results, options);
       pr.concepts.push_back(std::move(cr));
     }
     summarise_population(pr, options.min_people);
@@ -420,6 +508,7 @@ ConceptAnalysis assemble_concept_analysis(const ConceptDataset& dataset, const C
     analysis.populations.push_back(std::move(pr));
   }
   for (const auto& released : dataset.released) analysis.populations.push_back(released_population_result(released, options));
+  analysis.diversity_comparisons = compare_diversity(analysis);
   return analysis;
 }
 

@@ -3,12 +3,15 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "concept/cell_convergence.hpp"
 #include "concept/crp.hpp"
+#include "concept/diversity_profiles.hpp"
 #include "concept/responses.hpp"
+#include "concept/which_concepts.hpp"
 #include "stats/posterior_summary.hpp"
 
 namespace shoal {
@@ -40,6 +43,11 @@ struct ConceptOptions {
   // construction, and with a few it says little. 0 or 1 keeps every concept,
   // as the paper did.
   std::size_t min_people = kDefaultMinPeople;
+  // The diversity curves run from 1 person to this many times a concept's
+  // people (rarefied below, extrapolated above).
+  std::size_t extrapolate_to = 10;
+  // The loss the point partition of which concepts a population holds minimises.
+  PartitionLoss partition_loss = PartitionLoss::VariationOfInformation;
 };
 
 // Checks the options make sense; throws std::invalid_argument naming the
@@ -94,6 +102,10 @@ struct SubsetResult {
   // first `people` complete individuals.
   std::vector<std::size_t> map_seating;
   double map_log_posterior = 0.0;
+  // Hill numbers and coverage over the counted draws, and those draws'
+  // table sizes (empty for released chains) for the curves and comparisons.
+  CellDiversity diversity;
+  std::vector<DrawTables> draw_tables;
 };
 
 // Agreement between individuals on one question.
@@ -130,6 +142,12 @@ struct ConceptResult {
   std::vector<SubsetResult> subsets;
   // Clustered, but on fewer people than the min_people setting.
   bool below_min_people = false;
+  // At the largest subset: ⁰D, ²D and coverage by number of people, and
+  // which concepts the population holds (none for released chains, or
+  // fewer than 2 people: `profile_missing` says why).
+  std::vector<CurvePoint> curve;
+  std::optional<WhichConcepts> which;
+  std::string profile_missing;
 };
 
 struct ConceptPopulationResult {
@@ -156,6 +174,10 @@ void summarise_population(ConceptPopulationResult& population, std::size_t min_p
 struct ConceptAnalysis {
   ConceptOptions options;
   std::vector<ConceptPopulationResult> populations;
+  // Per concept, the populations whose draws have table sizes, at equal size
+  // and equal coverage (concepts below min_people left out, as from the
+  // other comparisons).
+  std::vector<ConceptDiversityComparison> diversity_comparisons;
 };
 
 // The sampling is split into chains, one per (population, concept, subset,

@@ -1,5 +1,6 @@
 #include "report/concept_report.hpp"
 
+#include <cmath>
 #include <ostream>
 
 #include "concept/categories.hpp"
@@ -15,6 +16,129 @@ namespace {
 
 nlohmann::json summary_json(const PosteriorSummary& s) {
   return {{"draws", s.draws}, {"mean", number_or_null(s.mean)}, {"ci95", {number_or_null(s.low), number_or_null(s.high)}}};
+}
+
+nlohmann::json text_or_null(const std::string& text) { return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text); }
+
+// Shares, similarities and curves to 4 decimals: more says nothing about
+// draws numbering in the hundreds or thousands, and keeps the report small.
+nlohmann::json rounded(double value) { return number_or_null(std::round(value * 1e4) / 1e4); }
+
+nlohmann::json diversity_json(const CellDiversity& d) {
+  return {{"q0", summary_json(d.q0)},
+          {"q1", summary_json(d.q1)},
+          {"q2", summary_json(d.q2)},
+          {"coverage", summary_json(d.coverage)},
+          {"missing", text_or_null(d.missing)}};
+}
+
+nlohmann::json curve_json(const std::vector<CurvePoint>& curve) {
+  nlohmann::json columns = nlohmann::json::object();
+  for (const char* name : {"people", "richness", "richness_low", "richness_high", "q2", "q2_low", "q2_high", "coverage"}) {
+    columns[name] = nlohmann::json::array();
+  }
+  // To 4 decimals, the coverage as its mean alone: a curve is read by eye,
+  // and there are 21 points per concept.
+  for (const auto& point : curve) {
+    columns["people"].push_back(point.people);
+    for (const auto& [name, summary] : {std::pair<const char*, const PosteriorSummary*>{"richness", &point.richness},
+                                        {"q2", &point.q2}}) {
+      columns[name].push_back(rounded(summary->mean));
+      columns[std::string(name) + "_low"].push_back(rounded(summary->low));
+      columns[std::string(name) + "_high"].push_back(rounded(summary->high));
+    }
+    columns["coverage"].push_back(rounded(point.coverage.mean));
+  }
+  return columns;
+}
+
+// The questions shown per concept, most distinguishing first.
+constexpr std::size_t kDistinctionsShown = 5;
+
+nlohmann::json which_concepts_json(const WhichConcepts& w, const ConceptResponses& responses) {
+  const std::size_t n = w.partition.size();
+  // One string of whole percents: as an array the report would give each
+  // of the n(n − 1)/2 numbers a line of its own (14 MB on the paper's data).
+  std::string similarity;
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t j = i + 1; j < n; ++j) {
+      if (!similarity.empty()) similarity += ' ';
+      similarity += std::to_string(std::lround(100.0 * w.similarity.at(i, j)));
+    }
+  }
+  nlohmann::json blocks = nlohmann::json::array();
+  const std::size_t count = w.concepts.size();
+  for (std::size_t k = 0; k < count; ++k) {
+    nlohmann::json row = nlohmann::json::array();
+    for (std::size_t l = 0; l < count; ++l) row.push_back(rounded(w.block_similarity[k * count + l]));
+    blocks.push_back(std::move(row));
+  }
+  nlohmann::json person = nlohmann::json::array();
+  for (double v : w.person_similarity) person.push_back(rounded(v));
+  nlohmann::json concepts = nlohmann::json::array();
+  for (std::size_t k = 0; k < count; ++k) {
+    const HeldConcept& held = w.concepts[k];
+    nlohmann::json shares = nlohmann::json::array();
+    for (const auto& question : held.option_shares) {
+      nlohmann::json row = nlohmann::json::array();
+      for (double share : question) row.push_back(rounded(share));
+      shares.push_back(std::move(row));
+    }
+    nlohmann::json distinctions = nlohmann::json::array();
+    for (std::size_t i = 0; i < std::min(kDistinctionsShown, held.distinctions.size()); ++i) {
+      const QuestionDistinction& d = held.distinctions[i];
+      distinctions.push_back({{"question", responses.questions[d.question]},
+                              {"option", responses.options[d.question][d.option]},
+                              {"share", rounded(d.share)},
+                              {"distance", rounded(d.distance)}});
+    }
+    concepts.push_back({{"number", k + 1},
+                        {"people", held.people},
+                        {"sentence", held.sentence},
+                        {"distinguishing", std::move(distinctions)},
+                        {"option_shares", std::move(shares)}});
+  }
+  nlohmann::json partition = nlohmann::json::array();
+  for (std::size_t label : w.partition) partition.push_back(label + 1);
+  return {{"loss", to_string(w.loss)},
+          {"draws", w.draws},
+          {"expected_loss", number_or_null(w.expected_loss)},
+          {"partition", std::move(partition)},
+          {"similarity_percent", std::move(similarity)},
+          {"block_similarity", std::move(blocks)},
+          {"person_similarity", std::move(person)},
+          {"concepts", std::move(concepts)}};
+}
+
+nlohmann::json profile_json(const ConceptResult& c, const ConceptResponses* responses) {
+  return {{"people", c.subsets.empty() ? 0 : c.subsets.back().people},
+          {"missing", text_or_null(c.profile_missing)},
+          {"curve", curve_json(c.curve)},
+          {"which_concepts", c.which && responses ? which_concepts_json(*c.which, *responses) : nlohmann::json(nullptr)}};
+}
+
+nlohmann::json at_effort_json(const PopulationAtEqualEffort& p) {
+  return {{"population", p.population},
+          {"people", p.people},
+          {"at_common_people", {{"q0", summary_json(p.size_q0)}, {"q2", summary_json(p.size_q2)}}},
+          {"at_common_coverage",
+           {{"people", summary_json(p.coverage_people)},
+            {"q0", summary_json(p.coverage_q0)},
+            {"q2", summary_json(p.coverage_q2)},
+            {"draws_short_of_coverage", p.draws_short_of_coverage}}}};
+}
+
+nlohmann::json diversity_comparisons_json(const std::vector<ConceptDiversityComparison>& comparisons) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& c : comparisons) {
+    nlohmann::json populations = nlohmann::json::array();
+    for (const auto& p : c.populations) populations.push_back(at_effort_json(p));
+    out.push_back({{"concept", c.concept},
+                   {"common_people", c.common_people},
+                   {"common_coverage", number_or_null(c.common_coverage)},
+                   {"populations", std::move(populations)}});
+  }
+  return out;
 }
 
 nlohmann::json record_json(const IterationRecord& r) {
@@ -104,7 +228,8 @@ nlohmann::json subset_json(const SubsetResult& s, bool traces) {
           {"ess", {{"p_same_table", number_or_null(cv.p_same_table.ess_bulk)}, {"tables", number_or_null(cv.tables.ess_bulk)}}},
           {"convergence", convergence_json(cv)},
           {"map", {{"log_posterior", number_or_null(s.map_log_posterior)}, {"seating", s.map_seating}}},
-          {"chains", std::move(chains)}};
+          {"chains", std::move(chains)},
+          {"diversity", diversity_json(s.diversity)}};
 }
 
 // `responses` is null for a population read from released chains.
@@ -136,7 +261,8 @@ nlohmann::json concept_json(const ConceptResult& c, const ConceptResponses* resp
             {"paper_intersubject", number_or_null(c.paper_intersubject)}}},
           {"clustered_ids", std::move(ids)},
           {"below_min_people", c.below_min_people},
-          {"subsets", std::move(subsets)}};
+          {"subsets", std::move(subsets)},
+          {"profile", profile_json(c, responses)}};
 }
 
 // The population's answer counts summed over its concepts (an individual
@@ -192,10 +318,13 @@ nlohmann::json concept_report_head(const ConceptDataset& dataset, const std::vec
                                {"subset_sizes", o.subset_sizes},
                                {"seed", o.seed},
                                {"min_people", o.min_people},
-                               {"traces", o.keep_traces}};
+                               {"traces", o.keep_traces},
+                               {"extrapolate_to", o.extrapolate_to},
+                               {"partition_loss", to_string(o.partition_loss)}};
   nlohmann::json report = report_envelope("concept", std::move(parameters), dataset.inputs, dataset.issues, analysis_file);
   report["comparisons"] = comparison_json(comparisons);
   report["convergence"] = summary_json(summarise_convergence(analysis));
+  report["diversity_comparisons"] = diversity_comparisons_json(analysis.diversity_comparisons);
   report["manuscript"] = manuscript_json(report);
   return report;
 }
@@ -326,6 +455,60 @@ std::string concept_traces_csv(const ConceptAnalysis& analysis) {
                      CsvWriter::number(r.richness), CsvWriter::number(r.log_posterior)});
           }
         }
+      }
+    }
+  }
+  return csv.text();
+}
+
+std::string concept_diversity_csv(const ConceptAnalysis& analysis) {
+  CsvWriter csv;
+  csv.row({"population", "concept", "people", "measure", "mean", "low", "high"});
+  for (const auto& p : analysis.populations) {
+    for (const auto& c : p.concepts) {
+      for (const auto& s : c.subsets) {
+        const CellDiversity& d = s.diversity;
+        for (const auto& [measure, summary] : {std::pair<const char*, const PosteriorSummary*>{"q0", &d.q0},
+                                               {"q1", &d.q1},
+                                               {"q2", &d.q2},
+                                               {"coverage", &d.coverage}}) {
+          if (summary->draws == 0) continue;   // released chains: q1 and coverage unknown
+          csv.row({p.label.name, c.concept, std::to_string(s.people), measure, CsvWriter::number(summary->mean),
+                   CsvWriter::number(summary->low), CsvWriter::number(summary->high)});
+        }
+      }
+    }
+  }
+  return csv.text();
+}
+
+std::string concept_rarefaction_csv(const ConceptAnalysis& analysis) {
+  CsvWriter csv;
+  csv.row({"population", "concept", "people", "at_people", "richness", "q2", "coverage"});
+  for (const auto& p : analysis.populations) {
+    for (const auto& c : p.concepts) {
+      for (const auto& point : c.curve) {
+        csv.row({p.label.name, c.concept, std::to_string(c.subsets.back().people), std::to_string(point.people),
+                 CsvWriter::number(point.richness.mean), CsvWriter::number(point.q2.mean),
+                 CsvWriter::number(point.coverage.mean)});
+      }
+    }
+  }
+  return csv.text();
+}
+
+std::string concept_partition_csv(const ConceptDataset& dataset, const ConceptAnalysis& analysis) {
+  CsvWriter csv;
+  csv.row({"population", "concept", "people", "individual", "concept_number"});
+  for (std::size_t p = 0; p < analysis.populations.size(); ++p) {
+    const auto& pr = analysis.populations[p];
+    for (std::size_t c = 0; c < pr.concepts.size(); ++c) {
+      const auto* responses = responses_of(dataset, p, c);
+      const auto& which = pr.concepts[c].which;
+      if (!responses || !which) continue;
+      for (std::size_t i = 0; i < which->partition.size(); ++i) {
+        csv.row({pr.label.name, pr.concepts[c].concept, std::to_string(which->partition.size()),
+                 responses->complete[i].id, std::to_string(which->partition[i] + 1)});
       }
     }
   }

@@ -47,5 +47,11 @@ std::string concept_subsets_csv(const ConceptAnalysis& analysis);
 std::string concept_reliability_csv(const ConceptAnalysis& analysis);
 std::string concept_map_seating_csv(const ConceptDataset& dataset, const ConceptAnalysis& analysis);
 std::string concept_traces_csv(const ConceptAnalysis& analysis);
+// Hill numbers and coverage per (population, concept, subset) and measure;
+// the curves (posterior means) per (population, concept) and number of
+// people; the point partition of each clustered individual.
+std::string concept_diversity_csv(const ConceptAnalysis& analysis);
+std::string concept_rarefaction_csv(const ConceptAnalysis& analysis);
+std::string concept_partition_csv(const ConceptDataset& dataset, const ConceptAnalysis& analysis);
 
 }  // namespace shoal

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <numeric>
 #include <set>
 #include <stdexcept>
@@ -21,11 +22,11 @@ constexpr std::size_t kUnplaced = std::numeric_limits<std::size_t>::max();
 // moves are not taken, so the sweeps cannot cycle.
 constexpr double kImprovement = 1e-9;
 
-void require_individuals(const Partition& p, const char* what) {
+void require_individuals(const Clustering& p, const char* what) {
   if (p.empty()) throw std::invalid_argument(std::string(what) + " needs at least one individual");
 }
 
-void require_same_length(const Partition& a, const Partition& b, const char* what) {
+void require_same_length(const Clustering& a, const Clustering& b, const char* what) {
   require_individuals(a, what);
   if (a.size() != b.size()) {
     throw std::invalid_argument(std::string(what) + " needs partitions of the same individuals (got " +
@@ -33,7 +34,7 @@ void require_same_length(const Partition& a, const Partition& b, const char* wha
   }
 }
 
-void require_draws(const std::vector<Partition>& draws, std::size_t individuals, const char* what) {
+void require_draws(const std::vector<Clustering>& draws, std::size_t individuals, const char* what) {
   if (draws.empty()) throw std::invalid_argument(std::string(what) + " needs at least one draw");
   for (std::size_t d = 0; d < draws.size(); ++d) {
     if (draws[d].size() != individuals) {
@@ -75,8 +76,8 @@ struct Contingency {
   std::vector<std::size_t> cells;
 };
 
-Contingency contingency(const Partition& a, const Partition& b) {
-  const Partition ca = canonical_partition(a), cb = canonical_partition(b);
+Contingency contingency(const Clustering& a, const Clustering& b) {
+  const Clustering ca = canonical_partition(a), cb = canonical_partition(b);
   Contingency t;
   t.first_blocks.assign(*std::max_element(ca.begin(), ca.end()) + 1, 0);
   t.second_blocks.assign(*std::max_element(cb.begin(), cb.end()) + 1, 0);
@@ -189,16 +190,23 @@ class BinderPlacement final : public PlacementLoss {
 //   g(n_b + 1) − g(n_b) − (2/D) Σ_d [g(n^d_{b,t_d} + 1) − g(n^d_{b,t_d})],
 // t_d the individual's block in draw d. The counts n^d_bt are kept per
 // candidate block in one row over all draws' blocks (draw d's blocks at an
-// offset), so a cost is D look-ups.
+// offset), so a cost is D look-ups. Equal draws are taken once with their
+// count as weight: a posterior that keeps returning to a few seatings (most
+// of the paper's model populations) then costs a few look-ups, not hundreds.
 class VariationPlacement final : public PlacementLoss {
  public:
-  explicit VariationPlacement(const std::vector<Partition>& draws)
-      : individuals_(draws.front().size()), draws_(draws.size()), keys_(individuals_ * draws_) {
-    std::size_t offset = 0;
-    for (std::size_t d = 0; d < draws_; ++d) {
-      const Partition labels = canonical_partition(draws[d]);
+  explicit VariationPlacement(const std::vector<Clustering>& all_draws) : individuals_(all_draws.front().size()) {
+    std::map<Clustering, std::size_t> distinct;
+    for (const Clustering& draw : all_draws) ++distinct[canonical_partition(draw)];
+    draws_ = distinct.size();
+    total_weight_ = static_cast<double>(all_draws.size());
+    keys_.resize(individuals_ * draws_);
+    std::size_t offset = 0, d = 0;
+    for (const auto& [labels, count] : distinct) {
+      weights_.push_back(static_cast<double>(count));
       for (std::size_t i = 0; i < individuals_; ++i) keys_[i * draws_ + d] = offset + labels[i];
       offset += *std::max_element(labels.begin(), labels.end()) + 1;
+      ++d;
     }
     row_length_ = offset;
     gain_.resize(individuals_ + 1);
@@ -215,8 +223,8 @@ class VariationPlacement final : public PlacementLoss {
       if (blocks.size(b) == 0) continue;
       const std::vector<std::size_t>& row = counts_[b];
       double shared = 0.0;
-      for (std::size_t d = 0; d < draws_; ++d) shared += gain_[row[keys[d]]];
-      cost[b] = gain_[sizes_[b]] - 2.0 * shared / static_cast<double>(draws_);
+      for (std::size_t d = 0; d < draws_; ++d) shared += weights_[d] * gain_[row[keys[d]]];
+      cost[b] = gain_[sizes_[b]] - 2.0 * shared / total_weight_;
     }
   }
   void joined(std::size_t item, std::size_t block) override {
@@ -234,7 +242,9 @@ class VariationPlacement final : public PlacementLoss {
 
  private:
   std::size_t individuals_;
-  std::size_t draws_;
+  std::size_t draws_ = 0;                       // distinct draws
+  std::vector<double> weights_;                 // how often each was drawn
+  double total_weight_ = 0.0;
   std::vector<std::size_t> keys_;               // [item · D + d]: offset of draw d + item's block in it
   std::size_t row_length_ = 0;
   std::vector<double> gain_;                    // g(c + 1) − g(c)
@@ -266,7 +276,7 @@ void place(std::size_t item, std::size_t block, Blocks& blocks, PlacementLoss& l
 
 // One run: a start, then sweeps. The start is a sequential allocation in a
 // random order, or the given partition.
-Partition search_once(std::size_t individuals, PlacementLoss& loss, Rng& rng, const Partition* start) {
+Clustering search_once(std::size_t individuals, PlacementLoss& loss, Rng& rng, const Clustering* start) {
   loss.clear();
   std::vector<std::size_t> order(individuals);
   std::iota(order.begin(), order.end(), std::size_t{0});
@@ -276,7 +286,7 @@ Partition search_once(std::size_t individuals, PlacementLoss& loss, Rng& rng, co
   std::vector<double> cost;
   if (start) {
     // Canonical labels meet their blocks in order, so label k is the k-th block opened.
-    const Partition labels = canonical_partition(*start);
+    const Clustering labels = canonical_partition(*start);
     for (std::size_t item = 0; item < individuals; ++item) {
       place(item, labels[item] < blocks.capacity() ? labels[item] : kUnplaced, blocks, loss);
     }
@@ -312,15 +322,15 @@ Partition search_once(std::size_t individuals, PlacementLoss& loss, Rng& rng, co
 // sequential allocation from nothing, and a draw picked at random.
 template <typename ExpectedLoss>
 PointPartition search(std::size_t individuals, PlacementLoss& loss, const PartitionSearchOptions& options,
-                      const std::vector<Partition>* draws, ExpectedLoss expected_loss) {
+                      const std::vector<Clustering>* draws, ExpectedLoss expected_loss) {
   if (options.runs == 0) throw std::invalid_argument("the partition search needs at least one run");
   Rng rng(options.seed);
   PointPartition best;
   best.expected_loss = std::numeric_limits<double>::infinity();
-  std::set<Partition> evaluated;
+  std::set<Clustering> evaluated;
   for (std::size_t run = 0; run < options.runs; ++run) {
-    const Partition* start = draws && run % 2 == 1 ? &(*draws)[rng.below(draws->size())] : nullptr;
-    Partition candidate = search_once(individuals, loss, rng, start);
+    const Clustering* start = draws && run % 2 == 1 ? &(*draws)[rng.below(draws->size())] : nullptr;
+    Clustering candidate = search_once(individuals, loss, rng, start);
     // Runs often end at the same partition; its exact loss is computed once.
     if (!evaluated.insert(candidate).second) continue;
     const double value = expected_loss(candidate);
@@ -334,24 +344,42 @@ PointPartition search(std::size_t individuals, PlacementLoss& loss, const Partit
 
 }  // namespace
 
-Partition canonical_partition(const Partition& labels) {
+Clustering canonical_partition(const Clustering& labels) {
+  Clustering out(labels.size());
+  // Labels are most often small (a sampler's tables, numbered from 0): a
+  // table indexed by label then does what a hash map would, several times
+  // faster, and this runs for every draw of every candidate.
+  const std::size_t largest = labels.empty() ? 0 : *std::max_element(labels.begin(), labels.end());
+  if (largest < 4 * labels.size() + 16) {
+    std::vector<std::size_t> renamed(largest + 1, kUnplaced);
+    std::size_t next = 0;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+      std::size_t& name = renamed[labels[i]];
+      if (name == kUnplaced) name = next++;
+      out[i] = name;
+    }
+    return out;
+  }
   std::unordered_map<std::size_t, std::size_t> renamed;
-  Partition out(labels.size());
   for (std::size_t i = 0; i < labels.size(); ++i) {
     out[i] = renamed.emplace(labels[i], renamed.size()).first->second;
   }
   return out;
 }
 
-SimilarityMatrix posterior_similarity(const std::vector<Partition>& draws) {
+SimilarityMatrix posterior_similarity(const std::vector<Clustering>& draws) {
   if (draws.empty()) throw std::invalid_argument("the posterior similarity needs at least one draw");
   require_individuals(draws.front(), "the posterior similarity");
   const std::size_t n = draws.front().size();
   require_draws(draws, n, "the posterior similarity");
+  // Equal draws are counted once with their number: chains return to the
+  // same seatings often, and each costs n² / 2 comparisons.
+  std::map<Clustering, std::size_t> distinct;
+  for (const Clustering& draw : draws) ++distinct[canonical_partition(draw)];
   std::vector<std::size_t> together(n * n, 0);
-  for (const Partition& draw : draws) {
+  for (const auto& [draw, count] : distinct) {
     for (std::size_t i = 0; i < n; ++i) {
-      for (std::size_t j = i; j < n; ++j) together[i * n + j] += draw[i] == draw[j];
+      for (std::size_t j = i; j < n; ++j) together[i * n + j] += draw[i] == draw[j] ? count : 0;
     }
   }
   SimilarityMatrix s;
@@ -366,14 +394,14 @@ SimilarityMatrix posterior_similarity(const std::vector<Partition>& draws) {
   return s;
 }
 
-double binder_loss(const Partition& a, const Partition& b) {
+double binder_loss(const Clustering& a, const Clustering& b) {
   require_same_length(a, b, "Binder's loss");
   // Pairs together in a plus pairs together in b, less twice those together in both.
   const Contingency t = contingency(a, b);
   return pairs_within(t.first_blocks) + pairs_within(t.second_blocks) - 2.0 * pairs_within(t.cells);
 }
 
-double expected_binder_loss(const SimilarityMatrix& similarity, const Partition& candidate) {
+double expected_binder_loss(const SimilarityMatrix& similarity, const Clustering& candidate) {
   require_individuals(candidate, "the expected Binder loss");
   require_similarity(similarity, candidate.size());
   double loss = 0.0;
@@ -386,7 +414,7 @@ double expected_binder_loss(const SimilarityMatrix& similarity, const Partition&
   return loss;
 }
 
-double variation_of_information(const Partition& a, const Partition& b) {
+double variation_of_information(const Clustering& a, const Clustering& b) {
   require_same_length(a, b, "the variation of information");
   const Contingency t = contingency(a, b);
   const double total = sum_size_information(t.first_blocks) + sum_size_information(t.second_blocks) -
@@ -395,15 +423,15 @@ double variation_of_information(const Partition& a, const Partition& b) {
   return std::max(0.0, total / static_cast<double>(a.size()));
 }
 
-double expected_vi_loss(const std::vector<Partition>& draws, const Partition& candidate) {
+double expected_vi_loss(const std::vector<Clustering>& draws, const Clustering& candidate) {
   require_individuals(candidate, "the expected variation of information");
   require_draws(draws, candidate.size(), "the expected variation of information");
   double total = 0.0;
-  for (const Partition& draw : draws) total += variation_of_information(candidate, draw);
+  for (const Clustering& draw : draws) total += variation_of_information(candidate, draw);
   return total / static_cast<double>(draws.size());
 }
 
-double adjusted_rand_index(const Partition& a, const Partition& b) {
+double adjusted_rand_index(const Clustering& a, const Clustering& b) {
   require_same_length(a, b, "the adjusted Rand index");
   const Contingency t = contingency(a, b);
   const double n = static_cast<double>(a.size());
@@ -420,15 +448,26 @@ PointPartition minimise_expected_binder(const SimilarityMatrix& similarity, cons
   require_similarity(similarity, similarity.individuals);
   BinderPlacement loss(similarity);
   return search(similarity.individuals, loss, options, nullptr,
-                [&](const Partition& c) { return expected_binder_loss(similarity, c); });
+                [&](const Clustering& c) { return expected_binder_loss(similarity, c); });
 }
 
-PointPartition minimise_expected_vi(const std::vector<Partition>& draws, const PartitionSearchOptions& options) {
+PointPartition minimise_expected_vi(const std::vector<Clustering>& draws, const PartitionSearchOptions& options) {
   if (draws.empty()) throw std::invalid_argument("the expected variation of information needs at least one draw");
   require_individuals(draws.front(), "the expected variation of information");
   require_draws(draws, draws.front().size(), "the expected variation of information");
   VariationPlacement loss(draws);
-  return search(draws.front().size(), loss, options, &draws, [&](const Partition& c) { return expected_vi_loss(draws, c); });
+  // Candidates are compared over the distinct draws, each weighted by its
+  // count; the loss reported is then taken over the draws as given.
+  std::map<Clustering, std::size_t> distinct;
+  for (const Clustering& draw : draws) ++distinct[canonical_partition(draw)];
+  const auto weighted_loss = [&](const Clustering& c) {
+    double total = 0.0;
+    for (const auto& [draw, count] : distinct) total += static_cast<double>(count) * variation_of_information(c, draw);
+    return total / static_cast<double>(draws.size());
+  };
+  PointPartition best = search(draws.front().size(), loss, options, &draws, weighted_loss);
+  best.expected_loss = expected_vi_loss(draws, best.labels);
+  return best;
 }
 
 }  // namespace shoal

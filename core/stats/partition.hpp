@@ -10,11 +10,12 @@ namespace shoal {
 // share one matters. Every function below throws std::invalid_argument,
 // naming the problem, for an empty partition, partitions of different
 // lengths or an ill-formed similarity matrix.
-using Partition = std::vector<std::size_t>;
+// (A seating as lists of people is concept/crp.hpp's Partition.)
+using Clustering = std::vector<std::size_t>;
 
 // The same partition with blocks labelled 0, 1, 2, … in order of first
 // appearance, so equal partitions compare equal.
-Partition canonical_partition(const Partition& labels);
+Clustering canonical_partition(const Clustering& labels);
 
 // Posterior similarity matrix: for each pair of individuals the share of
 // the draws that put them in one block; n × n, symmetric, ones on the
@@ -26,23 +27,23 @@ struct SimilarityMatrix {
 };
 
 // p_ij = (1/D) Σ_d 1(z_d(i) = z_d(j)) over the D draws.
-SimilarityMatrix posterior_similarity(const std::vector<Partition>& draws);
+SimilarityMatrix posterior_similarity(const std::vector<Clustering>& draws);
 
 // Binder's loss with equal unit costs (Binder 1978): the number of pairs
 // i < j that one partition puts together and the other apart.
-double binder_loss(const Partition& a, const Partition& b);
+double binder_loss(const Clustering& a, const Clustering& b);
 
 // Posterior expected Binder loss of a candidate c:
 //   Σ_{i<j} [1(c_i = c_j)(1 − p_ij) + 1(c_i ≠ c_j) p_ij].
 // The loss is linear in the pair indicators, so this is exactly the mean of
 // binder_loss(c, z_d) over the draws that gave the matrix.
-double expected_binder_loss(const SimilarityMatrix& similarity, const Partition& candidate);
+double expected_binder_loss(const SimilarityMatrix& similarity, const Clustering& candidate);
 
 // Variation of information in bits (Meilă 2007):
 //   VI(a, b) = H(a) + H(b) − 2 I(a, b)
 //            = (1/n) Σ_i [log₂ |a_i| + log₂ |b_i| − 2 log₂ |a_i ∩ b_i|],
 // |a_i| the size of i's block in a. 0 exactly when the partitions are equal.
-double variation_of_information(const Partition& a, const Partition& b);
+double variation_of_information(const Clustering& a, const Clustering& b);
 
 // Posterior expected VI of a candidate, taken exactly over the draws:
 //   (1/D) Σ_d VI(c, z_d).
@@ -50,7 +51,7 @@ double variation_of_information(const Partition& a, const Partition& b);
 // matrix (Jensen's inequality moved inside the logarithm): with the draws at
 // hand the exact expectation costs little more, and the bound can prefer a
 // partition whose true expected loss is higher.
-double expected_vi_loss(const std::vector<Partition>& draws, const Partition& candidate);
+double expected_vi_loss(const std::vector<Clustering>& draws, const Clustering& candidate);
 
 // Adjusted Rand index (Hubert & Arabie 1985): the Rand index corrected for
 // chance under the hypergeometric model,
@@ -59,7 +60,7 @@ double expected_vi_loss(const std::vector<Partition>& draws, const Partition& ca
 // n_kl the contingency table, a_k and b_l its margins. 1 for equal
 // partitions, about 0 for unrelated ones. The denominator is 0 only when
 // both partitions are one block, or both all singletons (then equal): 1.
-double adjusted_rand_index(const Partition& a, const Partition& b);
+double adjusted_rand_index(const Clustering& a, const Clustering& b);
 
 // The search for a partition that minimises a posterior expected loss, in
 // the manner of SALSO (Dahl, Johnson & Müller 2022): each run allocates the
@@ -78,12 +79,12 @@ struct PartitionSearchOptions {
 };
 
 struct PointPartition {
-  Partition labels;            // canonical
+  Clustering labels;            // canonical
   double expected_loss = 0.0;  // as expected_binder_loss / expected_vi_loss
 };
 
 PointPartition minimise_expected_binder(const SimilarityMatrix& similarity,
                                         const PartitionSearchOptions& options = {});
-PointPartition minimise_expected_vi(const std::vector<Partition>& draws, const PartitionSearchOptions& options = {});
+PointPartition minimise_expected_vi(const std::vector<Clustering>& draws, const PartitionSearchOptions& options = {});
 
 }  // namespace shoal

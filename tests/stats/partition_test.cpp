@@ -14,9 +14,9 @@ namespace {
 
 // Every partition of n individuals, as restricted growth strings
 // (a_0 = 0, a_i ≤ 1 + max of the earlier labels).
-std::vector<Partition> all_partitions(std::size_t n) {
-  std::vector<Partition> out;
-  Partition current(n, 0);
+std::vector<Clustering> all_partitions(std::size_t n) {
+  std::vector<Clustering> out;
+  Clustering current(n, 0);
   std::function<void(std::size_t, std::size_t)> extend = [&](std::size_t i, std::size_t blocks) {
     if (i == n) {
       out.push_back(current);
@@ -36,10 +36,10 @@ std::vector<Partition> all_partitions(std::size_t n) {
 // planted block with chance 0.6, otherwise takes one of four labels at
 // random, so draws disagree in many ways. Labels are shuffled by an offset
 // per draw: only who sits with whom may matter.
-std::vector<Partition> scattered_draws(std::size_t individuals, std::size_t count, Rng& rng) {
-  Partition planted(individuals);
+std::vector<Clustering> scattered_draws(std::size_t individuals, std::size_t count, Rng& rng) {
+  Clustering planted(individuals);
   for (auto& label : planted) label = rng.below(3);
-  std::vector<Partition> draws(count, Partition(individuals));
+  std::vector<Clustering> draws(count, Clustering(individuals));
   for (std::size_t d = 0; d < count; ++d) {
     const std::size_t offset = 100 * d + rng.below(7);
     for (std::size_t i = 0; i < individuals; ++i) {
@@ -53,7 +53,7 @@ std::vector<Partition> scattered_draws(std::size_t individuals, std::size_t coun
 }  // namespace
 
 TEST_CASE("partition: canonical labels and the similarity matrix") {
-  CHECK(canonical_partition({7, 3, 7, 900}) == Partition{0, 1, 0, 2});
+  CHECK(canonical_partition({7, 3, 7, 900}) == Clustering{0, 1, 0, 2});
   const SimilarityMatrix s = posterior_similarity({{5, 5, 8}, {1, 2, 2}});
   REQUIRE(s.individuals == 3);
   CHECK(s.at(0, 0) == 1.0);
@@ -81,7 +81,7 @@ TEST_CASE("partition: the expected Binder loss is the mean loss over the draws")
   Rng rng(11);
   const auto draws = scattered_draws(7, 15, rng);
   const SimilarityMatrix s = posterior_similarity(draws);
-  for (const Partition& candidate : {Partition{0, 0, 0, 1, 1, 2, 2}, Partition{0, 1, 2, 3, 4, 5, 6}, draws[3]}) {
+  for (const Clustering& candidate : {Clustering{0, 0, 0, 1, 1, 2, 2}, Clustering{0, 1, 2, 3, 4, 5, 6}, draws[3]}) {
     double mean = 0.0;
     for (const auto& draw : draws) mean += binder_loss(candidate, draw);
     mean /= static_cast<double>(draws.size());
@@ -124,14 +124,14 @@ TEST_CASE("partition: enumeration of every partition counts the Bell numbers") {
 
 TEST_CASE("partition: the search finds the exact minimum of both losses on 20 cases") {
   Rng rng(2025);
-  const std::vector<std::vector<Partition>> every = {all_partitions(6), all_partitions(7), all_partitions(8)};
+  const std::vector<std::vector<Clustering>> every = {all_partitions(6), all_partitions(7), all_partitions(8)};
   for (std::size_t c = 0; c < 20; ++c) {
     const std::size_t n = 6 + c % 3;
     const auto draws = scattered_draws(n, 10 + rng.below(30), rng);
     const SimilarityMatrix s = posterior_similarity(draws);
     double best_binder = std::numeric_limits<double>::infinity();
     double best_vi = std::numeric_limits<double>::infinity();
-    for (const Partition& p : every[n - 6]) {
+    for (const Clustering& p : every[n - 6]) {
       best_binder = std::min(best_binder, expected_binder_loss(s, p));
       best_vi = std::min(best_vi, expected_vi_loss(draws, p));
     }
@@ -156,12 +156,12 @@ TEST_CASE("partition: the search is deterministic for a seed and recovers a clea
   CHECK(a.labels == b.labels);
   CHECK(a.expected_loss == b.expected_loss);
   // Every draw the same: that partition, at loss 0.
-  const std::vector<Partition> same(5, Partition{3, 3, 1, 1, 1, 8});
-  CHECK(minimise_expected_vi(same).labels == Partition{0, 0, 1, 1, 1, 2});
+  const std::vector<Clustering> same(5, Clustering{3, 3, 1, 1, 1, 8});
+  CHECK(minimise_expected_vi(same).labels == Clustering{0, 0, 1, 1, 1, 2});
   CHECK(minimise_expected_vi(same).expected_loss == 0.0);
-  CHECK(minimise_expected_binder(posterior_similarity(same)).labels == Partition{0, 0, 1, 1, 1, 2});
+  CHECK(minimise_expected_binder(posterior_similarity(same)).labels == Clustering{0, 0, 1, 1, 1, 2});
   // One individual: one block.
-  CHECK(minimise_expected_vi({{4}, {2}}).labels == Partition{0});
+  CHECK(minimise_expected_vi({{4}, {2}}).labels == Clustering{0});
   CHECK(minimise_expected_binder(posterior_similarity({{4}})).expected_loss == 0.0);
 }
 
