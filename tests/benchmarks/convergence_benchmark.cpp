@@ -62,32 +62,51 @@ double total_bulk_ess(const ConceptAnalysis& analysis) {
 
 void describe(const char* name, const Timed& run) {
   const ConvergenceSummary s = summarise_convergence(run.analysis);
-  std::size_t extended = 0;
-  std::vector<std::size_t> lengths;
+  std::size_t extended = 0, tempered = 0, tempered_passed = 0;
   for (const auto& p : run.analysis.populations) {
     for (const auto& c : p.concepts) {
       for (const auto& sub : c.subsets) {
         extended += sub.convergence.iterations > run.analysis.options.iterations;
+        if (sub.convergence.tempering.from_iteration == 0) continue;
+        ++tempered;
+        tempered_passed += sub.convergence.verdict == CellVerdict::Passed;
       }
     }
   }
-  std::printf("%-24s %8.1f s  %zu cells, %zu vary, %zu pass (%.2f%%), %zu continued past %zu; "
-              "bulk-ESS of P(same table) per second %.1f\n",
+  std::printf("%-24s %8.1f s  %zu cells, %zu vary, %zu pass (%.2f%%), %zu continued past %zu, %zu of them "
+              "tempered (%zu of those pass); bulk-ESS of P(same table) per second %.1f\n",
               name, run.seconds, s.cells, s.varying, s.passed, 100.0 * s.passed / s.varying, extended,
-              run.analysis.options.iterations, total_bulk_ess(run.analysis) / run.seconds);
+              run.analysis.options.iterations, tempered, tempered_passed, total_bulk_ess(run.analysis) / run.seconds);
   for (const auto& cell : s.failed) {
     std::string failed;
     for (const auto& f : cell.failed) failed += (failed.empty() ? "" : "; ") + f;
     std::printf("    %s / %s / %zu, %zu iterations: %s\n", cell.population.c_str(), cell.concept.c_str(), cell.people,
                 cell.iterations, failed.c_str());
   }
+  for (const auto& p : run.analysis.populations) {
+    for (const auto& c : p.concepts) {
+      for (const auto& sub : c.subsets) {
+        const auto& cv = sub.convergence;
+        if (cv.tempering.from_iteration == 0) continue;
+        std::printf("    tempered from %zu: %s / %s / %zu, %zu iterations, %s; bulk-ESS %.1f, R-hat %.4f; exchanges",
+                    cv.tempering.from_iteration, p.label.name.c_str(), c.concept.c_str(), sub.people, cv.iterations,
+                    to_string(cv.verdict), cv.p_same_table.ess_bulk, cv.p_same_table.r_hat);
+        for (double a : cv.tempering.exchange_acceptance) std::printf(" %.2f", a);
+        std::printf("\n");
+      }
+    }
+  }
+  std::fflush(stdout);
 }
 
 void describe_cell(const char* name, const Timed& run) {
   const auto& cv = run.analysis.populations.at(0).concepts.at(0).subsets.at(0).convergence;
-  std::printf("%-10s %zu iterations, %.2f s: R-hat %.4f, bulk-ESS %.1f, tail-ESS %.1f, bulk-ESS per second %.1f; %s\n",
+  std::printf("%-10s %zu iterations, %.2f s: R-hat %.4f, bulk-ESS %.1f, tail-ESS %.1f, bulk-ESS per second %.1f; %s; "
+              "tempered from %zu\n",
               name, cv.iterations, run.seconds, cv.p_same_table.r_hat, cv.p_same_table.ess_bulk,
-              cv.p_same_table.ess_tail, cv.p_same_table.ess_bulk / run.seconds, to_string(cv.verdict));
+              cv.p_same_table.ess_tail, cv.p_same_table.ess_bulk / run.seconds, to_string(cv.verdict),
+              cv.tempering.from_iteration);
+  std::fflush(stdout);
 }
 
 }  // namespace
