@@ -22,6 +22,16 @@ enum class CellVerdict {
 
 const char* to_string(CellVerdict verdict);
 
+// Parallel tempering in a cell's continuation (concept/tempering.hpp): the
+// iteration its chains were tempered from, the ladder of likelihood powers,
+// and the share of proposed exchanges accepted between each pair of
+// neighbouring rungs over all its chains. from_iteration 0: never tempered.
+struct CellTempering {
+  std::size_t from_iteration = 0;
+  std::vector<double> ladder;
+  std::vector<double> exchange_acceptance;
+};
+
 struct CellConvergence {
   CellVerdict verdict = CellVerdict::Passed;
   std::vector<std::string> failed;      // one line per shortfall, e.g. "P(same table): R-hat 1.0360 (needs < 1.01)"
@@ -29,6 +39,7 @@ struct CellConvergence {
   std::size_t iterations = 0;           // per chain, burn-in included
   std::size_t burn_in = 0;              // iterations left out of the draws below
   ConvergenceDiagnostics p_same_table, tables, log_posterior;
+  CellTempering tempering;
 };
 
 // The diagnostics and verdict of a cell from its chains' counted draws (each

@@ -8,10 +8,16 @@ namespace {
 
 constexpr std::size_t kRecordFields = 5;
 constexpr std::size_t kHeaderFields = 4 + 2 * kRecordFields;
-// The saved state's fixed part: iterations done, the split–merge rate,
-// credit and tuning counts (6), the stream's four words as 32-bit halves (8),
-// its spare normal (2), the number of slots in use; then seat, active, free.
-constexpr std::size_t kStateFixed = 1 + 6 + 8 + 2 + 1;
+// A saved state: iterations done, the iteration tempering started from (0:
+// none), the rungs R (1 untempered), the tempered iterations, the chain's
+// stream; when tempered, the exchanges' stream and the exchanges proposed
+// and accepted per pair of neighbours; then each rung's restaurant.
+constexpr std::size_t kStateHead = 4;
+// A stream: its four words as 32-bit halves (8), its spare normal (2).
+constexpr std::size_t kStreamFields = 10;
+// A restaurant: the split–merge rate, credit and tuning counts (6), the
+// number of slots in use; then seat, active, free (two per person).
+constexpr std::size_t kRestaurantFixed = 7;
 
 void append_record(std::vector<double>& out, const IterationRecord& r) {
   out.push_back(static_cast<double>(r.iteration));
@@ -38,22 +44,42 @@ IterationRecord read_record(const double* d) {
   return r;
 }
 
-void append_state(std::vector<double>& out, const ChainState& state) {
-  const RestaurantState& r = state.restaurant;
-  out.push_back(static_cast<double>(state.iterations));
-  for (double v : {r.split_merge_rate, r.split_merge_credit, r.sweep_work, r.split_merge_work}) out.push_back(v);
-  out.push_back(static_cast<double>(r.split_merge_proposals));
-  out.push_back(static_cast<double>(r.tuning_sweeps));
-  for (std::uint64_t word : state.rng.words) {
+void append_stream(std::vector<double>& out, const RngState& rng) {
+  for (std::uint64_t word : rng.words) {
     out.push_back(static_cast<double>(word >> 32));
     out.push_back(static_cast<double>(word & 0xffffffffu));
   }
-  out.push_back(state.rng.has_spare ? 1.0 : 0.0);
-  out.push_back(state.rng.spare);
+  out.push_back(rng.has_spare ? 1.0 : 0.0);
+  out.push_back(rng.spare);
+}
+
+void append_restaurant(std::vector<double>& out, const RestaurantState& r) {
+  for (double v : {r.split_merge_rate, r.split_merge_credit, r.sweep_work, r.split_merge_work}) out.push_back(v);
+  out.push_back(static_cast<double>(r.split_merge_proposals));
+  out.push_back(static_cast<double>(r.tuning_sweeps));
   out.push_back(static_cast<double>(r.active.size()));
   for (const auto* slots : {&r.seat, &r.active, &r.free}) {
     for (std::uint32_t slot : *slots) out.push_back(static_cast<double>(slot));
   }
+}
+
+void append_state(std::vector<double>& out, const ChainState& state) {
+  const TemperingState& t = state.tempering;
+  out.push_back(static_cast<double>(state.iterations));
+  out.push_back(static_cast<double>(t.from));
+  out.push_back(static_cast<double>(t.hotter.size() + 1));
+  out.push_back(static_cast<double>(t.iterations));
+  append_stream(out, state.rng);
+  if (!t.hotter.empty()) {
+    append_stream(out, t.rng);
+    for (const auto* counts : {&t.proposed, &t.accepted}) {
+      for (std::size_t r = 0; r < t.hotter.size(); ++r) {
+        out.push_back(r < counts->size() ? static_cast<double>((*counts)[r]) : 0.0);
+      }
+    }
+  }
+  append_restaurant(out, state.restaurant);
+  for (const auto& hotter : t.hotter) append_restaurant(out, hotter);
 }
 
 std::uint32_t as_slot(double v) {
@@ -62,34 +88,64 @@ std::uint32_t as_slot(double v) {
   return static_cast<std::uint32_t>(slot);
 }
 
+RngState read_stream(const double* d) {
+  RngState rng;
+  for (int w = 0; w < 4; ++w) {
+    const std::uint64_t high = as_slot(d[2 * w]), low = as_slot(d[1 + 2 * w]);
+    rng.words[w] = (high << 32) | low;
+  }
+  rng.has_spare = d[8] != 0.0;
+  rng.spare = d[9];
+  return rng;
+}
+
+RestaurantState read_restaurant(const double* d, std::size_t people) {
+  RestaurantState r;
+  r.split_merge_rate = d[0];
+  r.split_merge_credit = d[1];
+  r.sweep_work = d[2];
+  r.split_merge_work = d[3];
+  r.split_merge_proposals = as_count(d[4]);
+  r.tuning_sweeps = as_count(d[5]);
+  const std::size_t active = as_count(d[6]);
+  if (active > people) throw std::invalid_argument("chain results are malformed");
+  const double* slots = d + kRestaurantFixed;
+  for (std::size_t i = 0; i < people; ++i) r.seat.push_back(as_slot(slots[i]));
+  for (std::size_t i = 0; i < active; ++i) r.active.push_back(as_slot(slots[people + i]));
+  for (std::size_t i = active; i < people; ++i) r.free.push_back(as_slot(slots[people + i]));
+  return r;
+}
+
 // A chain's state from its `size` numbers at `d`; restore() checks that it fits.
 ChainState read_state(const double* d, std::size_t size) {
   ChainState state;
   if (size == 0) return state;   // a chain with nothing to continue
-  if (size < kStateFixed) throw std::invalid_argument("chain results are truncated");
-  // Seat (one per person), then the slots in use and the free ones (one per person).
-  if ((size - kStateFixed) % 2 != 0) throw std::invalid_argument("chain results are malformed");
-  const std::size_t people = (size - kStateFixed) / 2;
-  RestaurantState& r = state.restaurant;
+  if (size < kStateHead + kStreamFields) throw std::invalid_argument("chain results are truncated");
   state.iterations = as_count(d[0]);
-  r.split_merge_rate = d[1];
-  r.split_merge_credit = d[2];
-  r.sweep_work = d[3];
-  r.split_merge_work = d[4];
-  r.split_merge_proposals = as_count(d[5]);
-  r.tuning_sweeps = as_count(d[6]);
-  for (int w = 0; w < 4; ++w) {
-    const std::uint64_t high = as_slot(d[7 + 2 * w]), low = as_slot(d[8 + 2 * w]);
-    state.rng.words[w] = (high << 32) | low;
+  TemperingState& t = state.tempering;
+  t.from = as_count(d[1]);
+  const std::size_t rungs = as_count(d[2]);
+  t.iterations = as_count(d[3]);
+  if (rungs == 0 || (rungs > 1) != (t.from > 0) || rungs > size) throw std::invalid_argument("chain results are malformed");
+  state.rng = read_stream(d + kStateHead);
+  std::size_t at = kStateHead + kStreamFields;
+  if (rungs > 1) {
+    const std::size_t pairs = rungs - 1;
+    if (size - at < kStreamFields + 2 * pairs) throw std::invalid_argument("chain results are truncated");
+    t.rng = read_stream(d + at);
+    at += kStreamFields;
+    for (auto* counts : {&t.proposed, &t.accepted}) {
+      for (std::size_t r = 0; r < pairs; ++r) counts->push_back(as_count(d[at++]));
+    }
   }
-  state.rng.has_spare = d[15] != 0.0;
-  state.rng.spare = d[16];
-  const std::size_t active = as_count(d[17]);
-  if (active > people) throw std::invalid_argument("chain results are malformed");
-  const double* slots = d + kStateFixed;
-  for (std::size_t i = 0; i < people; ++i) r.seat.push_back(as_slot(slots[i]));
-  for (std::size_t i = 0; i < active; ++i) r.active.push_back(as_slot(slots[people + i]));
-  for (std::size_t i = active; i < people; ++i) r.free.push_back(as_slot(slots[people + i]));
+  // Each rung's restaurant: its fixed part, then two numbers per person.
+  const std::size_t rest = size - at;
+  if (rest % rungs != 0 || rest / rungs < kRestaurantFixed || (rest / rungs - kRestaurantFixed) % 2 != 0) {
+    throw std::invalid_argument("chain results are malformed");
+  }
+  const std::size_t block = rest / rungs, people = (block - kRestaurantFixed) / 2;
+  state.restaurant = read_restaurant(d + at, people);
+  for (std::size_t r = 1; r < rungs; ++r) t.hotter.push_back(read_restaurant(d + at + r * block, people));
   return state;
 }
 

@@ -29,6 +29,12 @@ std::string subset_bytes(const ConceptResponses& responses, std::size_t people) 
 std::string task_key(const ChainTask& task, const std::string& subset_digest) {
   std::string bytes;
   append_number(bytes, task.seed);
+  // A tempered chain is another chain from its tempering on; a task never
+  // tempered keeps the key it had before tempering existed.
+  if (task.tempered_from > 0) {
+    bytes += "tempered from";
+    append_number(bytes, task.tempered_from);
+  }
   return sha256_hex(bytes + subset_digest);
 }
 

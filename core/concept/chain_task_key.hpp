@@ -8,7 +8,8 @@ namespace shoal {
 
 // Everything a planned chain's result depends on besides the options, as a
 // SHA-256 (hex): its seed (from the population, concept, subset and chain
-// labels), the subset's answers and each question's number of options. A
+// labels), the iteration it is tempered from if any (see ChainTask), the
+// subset's answers and each question's number of options. A
 // task with the same key in two datasets has the same result in both, so a
 // browser worker that parsed only some of the files can run their chains for
 // an analysis of all of them, and a population that those files alone

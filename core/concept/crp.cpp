@@ -453,37 +453,41 @@ void Restaurant::restore(const RestaurantState& state) {
   tuning_sweeps_ = state.tuning_sweeps;
 }
 
+void record_iteration(ChainResult& result, const Restaurant& restaurant, std::size_t iteration,
+                      const ChainOptions& options) {
+  IterationRecord record;
+  record.iteration = iteration;
+  record.tables = restaurant.tables();
+  record.p_same_table = restaurant.p_same_table();
+  const std::vector<std::size_t> table_sizes = restaurant.table_sizes();
+  record.richness = chao1_richness(table_sizes, restaurant.people());
+  record.log_posterior = restaurant.log_posterior();
+  if (record.log_posterior > result.map.log_posterior) {
+    result.map = record;
+    result.map_seating = restaurant.seating();
+  }
+  if (iteration >= options.burn_in) {
+    result.recorded.push_back(record);
+    result.recorded_table_sizes.emplace_back(table_sizes.begin(), table_sizes.end());
+    if (options.record_seatings) {
+      for (std::size_t table : restaurant.seating()) result.recorded_seatings.push_back(static_cast<std::uint32_t>(table));
+    }
+  }
+  result.last = record;
+}
+
 namespace {
 
 // Iterations `from` .. `to` - 1 of a chain whose restaurant and stream are
 // as they were after `from` iterations.
-void advance_chain(Restaurant& restaurant, Rng& rng, const AnswerMatrix& answers, const ChainOptions& options,
-                   ChainResult& result, std::size_t from, std::size_t to,
-                   const std::function<bool(std::size_t)>& after_iteration) {
+void advance_chain(Restaurant& restaurant, Rng& rng, const ChainOptions& options, ChainResult& result,
+                   std::size_t from, std::size_t to, const std::function<bool(std::size_t)>& after_iteration) {
   for (std::size_t iteration = from; iteration < to; ++iteration) {
     // The split–merge rate is tuned on the second half of the burn-in.
     if (iteration == options.burn_in / 2) restaurant.start_tuning_split_merge_rate();
     if (iteration == options.burn_in && options.burn_in > 0) restaurant.tune_split_merge_rate();
     restaurant.iterate(rng, options.kernel);
-    IterationRecord record;
-    record.iteration = iteration;
-    record.tables = restaurant.tables();
-    record.p_same_table = restaurant.p_same_table();
-    const std::vector<std::size_t> table_sizes = restaurant.table_sizes();
-    record.richness = chao1_richness(table_sizes, answers.people);
-    record.log_posterior = restaurant.log_posterior();
-    if (record.log_posterior > result.map.log_posterior) {
-      result.map = record;
-      result.map_seating = restaurant.seating();
-    }
-    if (iteration >= options.burn_in) {
-      result.recorded.push_back(record);
-      result.recorded_table_sizes.emplace_back(table_sizes.begin(), table_sizes.end());
-      if (options.record_seatings) {
-        for (std::size_t table : restaurant.seating()) result.recorded_seatings.push_back(static_cast<std::uint32_t>(table));
-      }
-    }
-    result.last = record;
+    record_iteration(result, restaurant, iteration, options);
     if (after_iteration && !after_iteration(iteration + 1)) throw AnalysisCancelled();
   }
   result.state.iterations = to;
@@ -499,7 +503,7 @@ ChainResult run_chain(const AnswerMatrix& answers, const CrpModel& model, const 
   Restaurant restaurant(answers, model);
   result.map.log_posterior = -std::numeric_limits<double>::infinity();
   if (options.iterations > options.burn_in) result.recorded.reserve(options.iterations - options.burn_in);
-  advance_chain(restaurant, rng, answers, options, result, 0, options.iterations, after_iteration);
+  advance_chain(restaurant, rng, options, result, 0, options.iterations, after_iteration);
   return result;
 }
 
@@ -508,11 +512,14 @@ void continue_chain(const AnswerMatrix& answers, const CrpModel& model, const Ch
                     const std::function<bool(std::size_t)>& after_iteration) {
   const std::size_t done = result.state.iterations;
   if (iterations < done) throw std::invalid_argument("a chain cannot be continued to fewer iterations than it has done");
+  if (result.state.tempering.from > 0) {
+    throw std::invalid_argument("a tempered chain continues with tempering (see concept/tempering.hpp)");
+  }
   if (iterations == done) return;
   Restaurant restaurant(answers, model);
   restaurant.restore(result.state.restaurant);
   Rng rng(result.state.rng);
-  advance_chain(restaurant, rng, answers, options, result, done, iterations, after_iteration);
+  advance_chain(restaurant, rng, options, result, done, iterations, after_iteration);
 }
 
 }  // namespace shoal

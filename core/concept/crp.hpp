@@ -262,12 +262,27 @@ struct ChainOptions {
   bool record_seatings = false;
 };
 
+// A chain continued with parallel tempering (concept/tempering.hpp) from
+// iteration `from` on: the replicas at the hotter rungs, in rung order (the
+// target's is the chain's own restaurant state), the stream the tempered
+// iterations draw from, how many tempered iterations were made (their parity
+// says which neighbouring pairs exchange next) and the exchanges proposed
+// and accepted between each pair of neighbours. `from` 0: never tempered.
+struct TemperingState {
+  std::size_t from = 0;
+  std::vector<RestaurantState> hotter;
+  RngState rng;
+  std::size_t iterations = 0;
+  std::vector<std::size_t> proposed, accepted;
+};
+
 // Where a chain stopped: enough to continue it with the very draws it would
 // have made had it not stopped.
 struct ChainState {
   std::size_t iterations = 0;   // iterations done
   RestaurantState restaurant;
-  RngState rng;
+  RngState rng;                 // the chain's own stream (not drawn from while tempered)
+  TemperingState tempering;
 };
 
 struct ChainResult {
@@ -283,6 +298,12 @@ struct ChainResult {
   IterationRecord map;
   ChainState state;
 };
+
+// Records the state `restaurant` is in after iteration `iteration` (0-based)
+// in `result`: its final record, its best seating so far, and its recorded
+// draws from `burn_in` on.
+void record_iteration(ChainResult& result, const Restaurant& restaurant, std::size_t iteration,
+                      const ChainOptions& options);
 
 // Runs one chain. `after_iteration`, when set, is called after each
 // iteration with the number of iterations done; if it returns false the run

@@ -6,6 +6,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include "concept/tempering.hpp"
 #include "stats/convergence.hpp"
 #include "stats/effective_sample_size.hpp"
 
@@ -103,6 +104,59 @@ CellConvergence judge_results(const std::vector<const ChainResult*>& chains, con
   return judge_cell(pointers, iterations, burn_in);
 }
 
+// The diagnostics of chains run here as they were when the chains had run
+// `iterations`: their draws from that length's counted burn-in to it.
+CellConvergence judge_results_at(const std::vector<const ChainResult*>& chains, const ConceptOptions& options,
+                                 std::size_t iterations) {
+  const std::size_t burn_in = counted_burn_in(options, iterations);
+  std::vector<std::vector<IterationRecord>> counted(chains.size());
+  for (std::size_t c = 0; c < chains.size(); ++c) {
+    for (const auto& r : chains[c]->recorded) {
+      if (r.iteration >= burn_in && r.iteration < iterations) counted[c].push_back(r);
+    }
+  }
+  std::vector<const std::vector<IterationRecord>*> pointers;
+  for (const auto& c : counted) pointers.push_back(&c);
+  return judge_cell(pointers, iterations, burn_in);
+}
+
+// The tempering a cell's chains ran, from their saved states.
+CellTempering cell_tempering(const std::vector<const ChainResult*>& chains) {
+  CellTempering tempering;
+  tempering.from_iteration = chains.front()->state.tempering.from;
+  if (tempering.from_iteration == 0) return tempering;
+  tempering.ladder = TemperingOptions{}.ladder;
+  std::vector<double> proposed(tempering.ladder.size() - 1, 0.0), accepted(proposed);
+  for (const auto* chain : chains) {
+    const TemperingState& t = chain->state.tempering;
+    for (std::size_t r = 0; r < proposed.size() && r < t.proposed.size(); ++r) {
+      proposed[r] += static_cast<double>(t.proposed[r]);
+      accepted[r] += static_cast<double>(t.accepted[r]);
+    }
+  }
+  for (std::size_t r = 0; r < proposed.size(); ++r) {
+    tempering.exchange_acceptance.push_back(proposed[r] > 0.0 ? accepted[r] / proposed[r] : kNaN);
+  }
+  return tempering;
+}
+
+// The block end before `iterations` in the schedule options.iterations,
+// next_chain_iterations of it, …; 0 for the planned length.
+std::size_t previous_block_end(const ConceptOptions& options, std::size_t iterations) {
+  std::size_t previous = 0;
+  for (std::size_t at = options.iterations; at < iterations;) {
+    previous = at;
+    const std::size_t next = next_chain_iterations(options, at);
+    if (next == at) break;
+    at = next;
+  }
+  return previous;
+}
+
+ConvergenceAtDraws at_draws(const CellConvergence& cell, const ConvergenceDiagnostics& d) {
+  return {cell.iterations - cell.burn_in, d.r_hat, d.ess_bulk};
+}
+
 }  // namespace
 
 SubsetResult summarise_chains(std::size_t people, const std::vector<std::uint64_t>& seeds,
@@ -112,6 +166,7 @@ SubsetResult summarise_chains(std::size_t people, const std::vector<std::uint64_
   std::vector<double> same, multiple, tables, richness;
   std::vector<const ChainResult*> judged(chains.begin(), chains.end());
   result.convergence = judge_results(judged, options);
+  if (!chains.empty()) result.convergence.tempering = cell_tempering(judged);
   result.map_log_posterior = -std::numeric_limits<double>::infinity();
   double last_multiple = 0.0;
   for (std::size_t c = 0; c < chains.size(); ++c) {
@@ -264,7 +319,11 @@ std::vector<ChainTask> plan_chain_tasks(const ConceptDataset& dataset, const Con
 
 double chain_task_work(const ChainTask& task, const ConceptOptions& options) {
   (void)options;
-  return static_cast<double>(task.people) * static_cast<double>(task.iterations);
+  const std::size_t plain =
+      task.tempered_from > 0 ? std::min(task.tempered_from, task.iterations) : task.iterations;
+  const double rungs = static_cast<double>(TemperingOptions{}.ladder.size());
+  return static_cast<double>(task.people) *
+         (static_cast<double>(plain) + rungs * static_cast<double>(task.iterations - plain));
 }
 
 namespace {
@@ -281,21 +340,51 @@ ChainOptions chain_options(const ConceptResponses& responses, const ConceptOptio
 
 ChainResult run_chain_task(const ConceptDataset& dataset, const ConceptOptions& options, const ChainTask& task,
                            const std::function<bool(std::size_t)>& after_iteration) {
-  const auto& responses = dataset.populations.at(task.population).concepts.at(task.concept);
-  const AnswerMatrix answers = answer_matrix(responses, task.people);
-  Rng rng(task.seed);
-  return run_chain(answers, options.model, chain_options(responses, options, task), rng, after_iteration);
+  if (task.tempered_from == 0 || task.tempered_from >= task.iterations) {
+    const auto& responses = dataset.populations.at(task.population).concepts.at(task.concept);
+    const AnswerMatrix answers = answer_matrix(responses, task.people);
+    Rng rng(task.seed);
+    return run_chain(answers, options.model, chain_options(responses, options, task), rng, after_iteration);
+  }
+  // Its plain part, then the tempered continuation: one schedule, whether
+  // run at once or in rounds.
+  ChainTask plain = task;
+  plain.iterations = task.tempered_from;
+  plain.tempered_from = 0;
+  ChainResult result = run_chain_task(dataset, options, plain, after_iteration);
+  continue_chain_task(dataset, options, task, result, after_iteration);
+  return result;
 }
 
 void continue_chain_task(const ConceptDataset& dataset, const ConceptOptions& options, const ChainTask& task,
                          ChainResult& result, const std::function<bool(std::size_t)>& after_iteration) {
   const auto& responses = dataset.populations.at(task.population).concepts.at(task.concept);
   const AnswerMatrix answers = answer_matrix(responses, task.people);
-  continue_chain(answers, options.model, chain_options(responses, options, task), result, task.iterations,
-                 after_iteration);
+  const ChainOptions options_of_chain = chain_options(responses, options, task);
+  if (task.tempered_from == 0) {
+    continue_chain(answers, options.model, options_of_chain, result, task.iterations, after_iteration);
+  } else {
+    continue_tempered_chain(answers, options.model, options_of_chain, task.seed, task.tempered_from, result,
+                            task.iterations, after_iteration);
+  }
 }
 
-std::vector<std::size_t> tasks_to_continue(const ConceptOptions& options, const std::vector<ChainTask>& tasks,
+bool needs_tempering(const std::vector<const ChainResult*>& chains, const ConceptOptions& options) {
+  if (chains.empty()) return false;
+  const std::size_t iterations = chains.front()->state.iterations;
+  const CellConvergence later = judge_results_at(chains, options, iterations);
+  const std::size_t previous = previous_block_end(options, iterations);
+  CellConvergence earlier;
+  if (previous > 0) earlier = judge_results_at(chains, options, previous);
+  const auto advice = [&](const ConvergenceDiagnostics& before, const ConvergenceDiagnostics& now) {
+    const ConvergenceAtDraws none{};
+    return advise_tempering(previous > 0 ? at_draws(earlier, before) : none, at_draws(later, now), chains.size());
+  };
+  return advice(earlier.p_same_table, later.p_same_table) == TemperingAdvice::Temper ||
+         advice(earlier.tables, later.tables) == TemperingAdvice::Temper;
+}
+
+std::vector<std::size_t> tasks_to_continue(const ConceptOptions& options, std::vector<ChainTask>& tasks,
                                            const std::vector<ChainResult>& results) {
   if (results.size() != tasks.size()) throw std::invalid_argument("one chain result is needed per chain task");
   std::vector<std::size_t> chosen;
@@ -306,14 +395,19 @@ std::vector<std::size_t> tasks_to_continue(const ConceptOptions& options, const 
     std::vector<const ChainResult*> chains;
     while (end < tasks.size() && tasks[end].population == tasks[first].population &&
            tasks[end].concept == tasks[first].concept && tasks[end].people == tasks[first].people) {
-      if (results[end].state.iterations != tasks[end].iterations) {
-        throw std::invalid_argument("a chain result does not have the length of its task");
+      if (results[end].state.iterations != tasks[end].iterations ||
+          results[end].state.tempering.from != (tasks[end].tempered_from < tasks[end].iterations ? tasks[end].tempered_from : 0)) {
+        throw std::invalid_argument("a chain result does not have the length or the tempering of its task");
       }
       chains.push_back(&results[end]);
       ++end;
     }
     if (tasks[first].iterations < most && judge_results(chains, options).verdict == CellVerdict::Failed) {
-      for (std::size_t t = first; t < end; ++t) chosen.push_back(t);
+      const bool temper = tasks[first].tempered_from == 0 && needs_tempering(chains, options);
+      for (std::size_t t = first; t < end; ++t) {
+        if (temper) tasks[t].tempered_from = tasks[t].iterations;
+        chosen.push_back(t);
+      }
     }
     first = end;
   }
@@ -519,14 +613,18 @@ void continue_until_converged(const ConceptDataset& dataset, const ConceptOption
        round = tasks_to_continue(options, tasks, results)) {
     double planned = 0.0;
     for (std::size_t t : round) {
-      const std::size_t from = tasks[t].iterations;
-      tasks[t].iterations = next_chain_iterations(options, from);
-      planned += static_cast<double>(tasks[t].people) * static_cast<double>(tasks[t].iterations - from);
+      const double before = chain_task_work(tasks[t], options);
+      tasks[t].iterations = next_chain_iterations(options, tasks[t].iterations);
+      planned += chain_task_work(tasks[t], options) - before;
     }
     if (work && !work(planned, 0.0)) throw AnalysisCancelled();
     for (std::size_t t : round) {
-      const double people = static_cast<double>(tasks[t].people);
-      const auto after_iteration = [&](std::size_t) { return !work || work(0.0, people); };
+      const ChainTask& task = tasks[t];
+      const double people = static_cast<double>(task.people), rungs = static_cast<double>(TemperingOptions{}.ladder.size());
+      // A tempered iteration moves every rung's replica.
+      const auto after_iteration = [&](std::size_t done) {
+        return !work || work(0.0, task.tempered_from > 0 && done > task.tempered_from ? rungs * people : people);
+      };
       continue_chain_task(dataset, options, tasks[t], results[t], after_iteration);
     }
   }

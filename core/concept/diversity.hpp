@@ -190,6 +190,12 @@ struct ChainTask {
   std::size_t chain = 0;
   std::uint64_t seed = 0;       // derived from the seed and the labels, not the order
   std::size_t iterations = 0;   // the chain's length: options.iterations when planned, more when continued
+  // The iteration from which the chain runs with parallel tempering
+  // (concept/tempering.hpp): set by tasks_to_continue for a cell whose
+  // effective sample size has stalled, to the length its chains had then.
+  // 0: never. With the seed and the length it is the chain's whole schedule:
+  // a task runs the same chain at once or continued from a saved state.
+  std::size_t tempered_from = 0;
 };
 
 // The summaries of one subset from its chains' results (seeds[i] for
@@ -204,25 +210,35 @@ SubsetResult summarise_chains(std::size_t people, const std::vector<std::uint64_
 // concept, subset by subset, chain by chain. Throws std::invalid_argument for
 // invalid options.
 std::vector<ChainTask> plan_chain_tasks(const ConceptDataset& dataset, const ConceptOptions& options);
-// Person-reseatings a task takes: a measure of its cost.
+// Person-reseatings a task takes: a measure of its cost (a tempered
+// iteration reseats everyone once per rung of the ladder).
 double chain_task_work(const ChainTask& task, const ConceptOptions& options);
-// Runs one planned chain to task.iterations; `after_iteration` as for run_chain.
+// Runs one task's chain to task.iterations, with tempering from
+// task.tempered_from when set; `after_iteration` as for run_chain.
 ChainResult run_chain_task(const ConceptDataset& dataset, const ConceptOptions& options, const ChainTask& task,
                            const std::function<bool(std::size_t)>& after_iteration = {});
 // Continues a task's chain from `result` (its result so far) to
-// task.iterations: the same draws as running it that long at once.
+// task.iterations, tempered from task.tempered_from when set: the same draws
+// as running the task at once.
 void continue_chain_task(const ConceptDataset& dataset, const ConceptOptions& options, const ChainTask& task,
                          ChainResult& result, const std::function<bool(std::size_t)>& after_iteration = {});
 // Run until converged, one round: the indices of the tasks whose chains must
 // be continued, every chain of each cell that fails the rule and may still
 // grow (results[i] for tasks[i], tasks as planned or as the previous round
 // left them); each is continued to next_chain_iterations of its length.
-// Empty when every cell is done. Each cell's schedule depends on its own
-// chains alone, so the rounds give the same analysis however the chains are
-// spread over workers. This is where a cell could be given another kernel
-// for its continuation (a kernel field on the task it returns).
-std::vector<std::size_t> tasks_to_continue(const ConceptOptions& options, const std::vector<ChainTask>& tasks,
+// Empty when every cell is done. A failing cell whose effective sample size
+// has stalled (advise_tempering, from its draws at this length and at the
+// previous one) is tempered from here on: its chosen tasks get
+// tempered_from, the only change made to `tasks`. Each cell's schedule
+// depends on its own chains alone, so the rounds give the same analysis
+// however the chains are spread over workers.
+std::vector<std::size_t> tasks_to_continue(const ConceptOptions& options, std::vector<ChainTask>& tasks,
                                            const std::vector<ChainResult>& results);
+// Whether a cell's chains (their results so far, the planned `iterations`
+// to their current length) need tempering: advise_tempering on P(same table)
+// and on the number of tables, each at this length and at the previous block
+// end; tempering when either quantity's advice is to temper.
+bool needs_tempering(const std::vector<const ChainResult*>& chains, const ConceptOptions& options);
 // Run until converged: rounds of tasks_to_continue, each task continued in
 // place (tasks[i] gets its new length, results[i] its continued chain).
 // `work`, when set, is told of work (people × iterations) as a round plans it

@@ -71,6 +71,16 @@ class TemperedChain {
   // alone whoever runs it. Throws std::invalid_argument for a ladder that
   // does not start at 1 and decrease strictly to a power above 0.
   TemperedChain(const Restaurant& chain, std::uint64_t chain_seed, const TemperingOptions& options = {});
+  // Resumes a tempered chain where save() left it in `saved` (the target's
+  // restaurant state and saved.tempering), on `answers` under `model`, which
+  // must outlive it: the same moves and exchanges as had it never stopped.
+  // Throws std::invalid_argument when the saved state is not a tempered
+  // chain's on this ladder, or does not fit the answers.
+  TemperedChain(const AnswerMatrix& answers, const CrpModel& model, const ChainState& saved,
+                const TemperingOptions& options = {});
+  // Writes the replicas, the stream and the exchange counts into `state`
+  // (its restaurant and tempering; the caller sets tempering.from).
+  void save(ChainState& state) const;
 
   // One tempered iteration: every replica one iteration of the kernel at
   // its power, then an exchange between each of every other neighbouring
@@ -98,6 +108,21 @@ class TemperedChain {
 // Runs `iterations` tempered iterations and returns the target's records,
 // numbered from `first_iteration` on, as run_chain records them.
 std::vector<IterationRecord> run_tempered(TemperedChain& chain, std::size_t iterations, std::size_t first_iteration);
+
+// Continues `result`, a chain of `answers` run under `options` (as run_chain
+// and continue_chain run it) from the stream of `seed`, until it has done
+// `iterations` in all, with parallel tempering on the product's ladder
+// (TemperingOptions' defaults, the chain's kernel) from iteration `from` on:
+// plainly up to `from` if it is not there yet, then tempered, recording the
+// target's draws as run_chain records its own. Whether it runs at once or is
+// stopped and continued any number of times, through the chain codec or not,
+// the result is the same. `after_iteration` as for run_chain. Throws
+// std::invalid_argument when `from` is within the burn-in (the split–merge
+// rate is tuned there), when the chain has gone past `from` untempered or was
+// tempered from another iteration, or when `iterations` is fewer than done.
+void continue_tempered_chain(const AnswerMatrix& answers, const CrpModel& model, const ChainOptions& options,
+                             std::uint64_t seed, std::size_t from, ChainResult& result, std::size_t iterations,
+                             const std::function<bool(std::size_t)>& after_iteration = {});
 
 // When a cell needs tempering, judged from its draws at two extents of the
 // same chains (an earlier block end and the latest), for its worst quantity.

@@ -180,14 +180,23 @@ nlohmann::json diagnostics_json(const ConvergenceDiagnostics& d) {
 }
 
 nlohmann::json convergence_json(const CellConvergence& c) {
-  return {{"verdict", to_string(c.verdict)},
-          {"failed", c.failed},
-          {"undefined", c.undefined},
-          {"iterations", c.iterations},
-          {"burn_in", c.burn_in},
-          {"p_same_table", diagnostics_json(c.p_same_table)},
-          {"tables", diagnostics_json(c.tables)},
-          {"log_posterior", diagnostics_json(c.log_posterior)}};
+  nlohmann::json j = {{"verdict", to_string(c.verdict)},
+                      {"failed", c.failed},
+                      {"undefined", c.undefined},
+                      {"iterations", c.iterations},
+                      {"burn_in", c.burn_in},
+                      {"p_same_table", diagnostics_json(c.p_same_table)},
+                      {"tables", diagnostics_json(c.tables)},
+                      {"log_posterior", diagnostics_json(c.log_posterior)}};
+  // Only where it ran, so that a cell continued plainly reads as before.
+  if (c.tempering.from_iteration > 0) {
+    nlohmann::json acceptance = nlohmann::json::array();
+    for (double a : c.tempering.exchange_acceptance) acceptance.push_back(number_or_null(a));
+    j["tempering"] = {{"from_iteration", c.tempering.from_iteration},
+                      {"ladder", c.tempering.ladder},
+                      {"exchange_acceptance", acceptance}};
+  }
+  return j;
 }
 
 nlohmann::json summary_json(const ConvergenceSummary& s) {

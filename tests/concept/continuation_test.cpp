@@ -6,6 +6,8 @@
 
 #include "compare/comparison.hpp"
 #include "concept/chain_codec.hpp"
+#include "concept/chain_task_key.hpp"
+#include "concept/tempering.hpp"
 #include "concept/convergence_summary.hpp"
 #include "concept/diversity.hpp"
 #include "report/concept_report.hpp"
@@ -70,6 +72,122 @@ TEST_CASE("a chain continued gives the draws of the chain run at once, through t
     CHECK(continued.state.restaurant.seat == whole.state.restaurant.seat);
     CHECK_THROWS_AS(continue_chain(answers, CrpModel{}, whole_options, continued, 80), std::invalid_argument);
   }
+}
+
+namespace {
+
+// A result sent through the codec, as to another worker.
+ChainResult through_codec(const ChainResult& result) {
+  std::vector<double> encoded;
+  append_chain_result(encoded, 3, result);
+  auto decoded = read_chain_results(encoded.data(), encoded.size());
+  REQUIRE(decoded.size() == 1);
+  return std::move(decoded[0].second);
+}
+
+std::string state_text(const ChainState& state) {
+  std::string text = std::to_string(state.iterations) + "|" + std::to_string(state.tempering.from) + "|" +
+                     std::to_string(state.tempering.iterations) + "|";
+  const auto restaurant = [&](const RestaurantState& r) {
+    for (const auto* slots : {&r.seat, &r.active, &r.free}) {
+      for (std::uint32_t s : *slots) text += std::to_string(s) + ",";
+      text += "/";
+    }
+    text += test::exact(r.split_merge_rate) + "/";
+  };
+  restaurant(state.restaurant);
+  for (const auto& hotter : state.tempering.hotter) restaurant(hotter);
+  for (std::uint64_t w : state.tempering.rng.words) text += std::to_string(w) + ",";
+  for (std::size_t n : state.tempering.proposed) text += std::to_string(n) + ",";
+  for (std::size_t n : state.tempering.accepted) text += std::to_string(n) + ",";
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("a tempered continuation gives the draws of its schedule run at once, through the codec too") {
+  const AnswerMatrix answers = three_groups();
+  for (const SamplerKernel kernel : {SamplerKernel::SplitMerge, SamplerKernel::Gibbs}) {
+    INFO(to_string(kernel));
+    const ChainOptions options{150, 20, kernel};
+    // At once: plain to 60, tempered from there to 150.
+    Rng whole_rng(17);
+    ChainResult whole = run_chain(answers, CrpModel{}, {60, 20, kernel}, whole_rng);
+    continue_tempered_chain(answers, CrpModel{}, options, 17, 60, whole, 150);
+    REQUIRE(whole.recorded.size() == 130);
+    CHECK(whole.state.tempering.from == 60);
+    CHECK(whole.state.tempering.iterations == 90);
+    CHECK(whole.state.tempering.hotter.size() + 1 == TemperingOptions{}.ladder.size());
+
+    // In pieces, each through the codec: plain to 40, on to 80 (plainly to
+    // 60, then tempered), then 81 and 150 (an odd stop, so that the
+    // alternation of exchanging pairs must survive it).
+    Rng rng(17);
+    ChainResult part = through_codec(run_chain(answers, CrpModel{}, {40, 20, kernel}, rng));
+    for (std::size_t to : {80, 81, 150}) {
+      continue_tempered_chain(answers, CrpModel{}, options, 17, 60, part, to);
+      part = through_codec(part);
+    }
+    CHECK(records_text(part.recorded) == records_text(whole.recorded));
+    CHECK(test::exact(part.map.log_posterior) == test::exact(whole.map.log_posterior));
+    CHECK(part.map_seating == whole.map_seating);
+    CHECK(state_text(part.state) == state_text(whole.state));
+
+    // The tempering moved the chain: the same chain run on plainly differs.
+    Rng plain_rng(17);
+    const ChainResult plain = run_chain(answers, CrpModel{}, options, plain_rng);
+    CHECK(records_text(plain.recorded) != records_text(whole.recorded));
+    CHECK(std::equal(plain.recorded.begin(), plain.recorded.begin() + 40, whole.recorded.begin(),
+                     [](const IterationRecord& a, const IterationRecord& b) {
+                       return a.log_posterior == b.log_posterior && a.tables == b.tables;
+                     }));
+
+    // What cannot be continued is refused with a message.
+    ChainResult tempered = whole;
+    CHECK_THROWS_AS(continue_chain(answers, CrpModel{}, options, tempered, 160), std::invalid_argument);
+    CHECK_THROWS_AS(continue_tempered_chain(answers, CrpModel{}, options, 17, 80, tempered, 160), std::invalid_argument);
+    CHECK_THROWS_AS(continue_tempered_chain(answers, CrpModel{}, options, 17, 60, tempered, 100), std::invalid_argument);
+    Rng again(17);
+    ChainResult past = run_chain(answers, CrpModel{}, {70, 20, kernel}, again);
+    CHECK_THROWS_AS(continue_tempered_chain(answers, CrpModel{}, options, 17, 60, past, 100), std::invalid_argument);
+    CHECK_THROWS_AS(continue_tempered_chain(answers, CrpModel{}, options, 17, 20, past, 100), std::invalid_argument);
+  }
+}
+
+TEST_CASE("a tempered task runs the same chain at once or continued, and has a key of its own") {
+  const ConceptDataset dataset = test::hardest_paper_file();
+  ConceptOptions options;
+  options.iterations = 40;
+  options.burn_in = 8;
+  options.max_iterations = 160;
+  options.chains = 2;
+  options.subset_sizes = {25};
+  const ChainTask planned = plan_chain_tasks(dataset, options).at(1);
+  ChainTask tempered = planned;
+  tempered.iterations = 160;
+  tempered.tempered_from = 80;
+  const ChainResult whole = run_chain_task(dataset, options, tempered);
+  CHECK(whole.state.tempering.from == 80);
+
+  ChainResult part = through_codec(run_chain_task(dataset, options, planned));
+  for (std::size_t to : {80, 160}) {
+    ChainTask step = tempered;
+    step.iterations = to;
+    continue_chain_task(dataset, options, step, part);
+    part = through_codec(part);
+  }
+  CHECK(records_text(part.recorded) == records_text(whole.recorded));
+  CHECK(state_text(part.state) == state_text(whole.state));
+
+  // The work counts each tempered iteration once per rung.
+  const double rungs = static_cast<double>(TemperingOptions{}.ladder.size());
+  CHECK(chain_task_work(tempered, options) == 25.0 * (80.0 + rungs * 80.0));
+  // Untempered, a task keeps its key; tempered, it is another chain.
+  ChainTask longer = planned;
+  longer.iterations = 160;
+  CHECK(chain_task_key(dataset, longer) == chain_task_key(dataset, planned));
+  CHECK(chain_task_key(dataset, tempered) != chain_task_key(dataset, planned));
+  CHECK(chain_task_keys(dataset, {tempered}).at(0) == chain_task_key(dataset, tempered));
 }
 
 TEST_CASE("a saved state that does not fit the answers is refused") {
@@ -191,6 +309,19 @@ TEST_CASE("run until converged across workers: rounds of continued tasks, in any
   }
   CHECK(rounds >= 1);
   CHECK(rounds <= 2);
+  // Some cells stalled and were tempered from where they stalled, all their
+  // chains together; the report says so.
+  std::size_t tempered = 0;
+  for (std::size_t t = 0; t < tasks.size(); ++t) {
+    CHECK(results[t].state.tempering.from == tasks[t].tempered_from);
+    if (tasks[t].tempered_from == 0) continue;
+    ++tempered;
+    // Not before the first comparison of two extents (40 and 80).
+    CHECK(tasks[t].tempered_from == 80);
+  }
+  CHECK(tempered > 0);
+  CHECK(tempered % options.chains == 0);
+  CHECK(whole.find("\"tempering\":{\"exchange_acceptance\"") != std::string::npos);
   const auto assembled = assemble_concept_analysis(dataset, options, tasks, std::move(results));
   CHECK(concept_report(dataset, {ConceptInputOptions{}}, assembled, compare_concepts(assembled, {kDefaultBootstrapDraws, options.seed}))
             .dump() == whole);

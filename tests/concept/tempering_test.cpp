@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "concept/chi_square.hpp"
+#include "concept/chain_codec.hpp"
 #include "concept/crp.hpp"
 #include "concept/tempering.hpp"
 #include "concept/crp_cases.hpp"
@@ -260,6 +261,47 @@ TEST_CASE("tempering: the target replica draws from the exact posterior of crp.j
       INFO("tempered " << to_string(kernel) << ", " << test::crp_case_name(c) << ": G-test p = " << result.p_value
                        << ", z = " << result.z);
       if (test::verbose()) MESSAGE("tempered " << to_string(kernel) << ", " << test::crp_case_name(c) << ": G-test p = " << result.p_value << ", z = " << result.z);
+      CHECK(result.p_value > 0.001);
+      CHECK(std::fabs(result.z) < 3.29);
+    }
+  }
+}
+
+TEST_CASE("tempering: chains extended plainly and then tempered, through the codec, draw from crp.json's posterior") {
+  // As run until converged runs a stalled cell: the planned run (10
+  // iterations, burn-in 4, the split–merge rate tuned), continued plainly to
+  // 20 on another worker, then tempered from 20 to 40 in two rounds, the
+  // state crossing the codec between every round. 4000 such chains per case,
+  // their final states against the exact posterior.
+  for (const SamplerKernel kernel : {SamplerKernel::Gibbs, SamplerKernel::SplitMerge}) {
+    const ChainOptions options{40, 4, kernel};
+    for (const auto& c : test::crp_reference()) {
+      const AnswerMatrix answers = test::crp_answers(c);
+      const CrpModel model = test::crp_model(c);
+      Exact exact;
+      exact.tables.assign(answers.people, 0.0);
+      const auto& p = c["exact_posterior"]["p_number_of_tables"];
+      for (auto it = p.begin(); it != p.end(); ++it) exact.tables[std::stoul(it.key()) - 1] = it.value().get<double>();
+      exact.p_same_table = c["exact_posterior"]["expected_p_same_table"].get<double>();
+      const Fit result = fit(exact, answers.people, 4000, [&](std::size_t chain) {
+        const std::uint64_t seed = derive_seed(derive_seed(3141, test::crp_case_name(c)), chain);
+        Rng rng(seed);
+        ChainResult run = run_chain(answers, model, {10, 4, kernel}, rng);
+        for (std::size_t to : {20, 30, 40}) {
+          std::vector<double> encoded;
+          append_chain_result(encoded, chain, run);
+          run = std::move(read_chain_results(encoded.data(), encoded.size()).at(0).second);
+          if (to == 20) {
+            continue_chain(answers, model, options, run, to);
+          } else {
+            continue_tempered_chain(answers, model, options, seed, 20, run, to);
+          }
+        }
+        return std::make_pair(run.last.tables, run.last.p_same_table);
+      });
+      INFO("extended and tempered " << to_string(kernel) << ", " << test::crp_case_name(c)
+                                    << ": G-test p = " << result.p_value << ", z = " << result.z);
+      if (test::verbose()) MESSAGE("extended and tempered " << to_string(kernel) << ", " << test::crp_case_name(c) << ": G-test p = " << result.p_value << ", z = " << result.z);
       CHECK(result.p_value > 0.001);
       CHECK(std::fabs(result.z) < 3.29);
     }
