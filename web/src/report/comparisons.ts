@@ -67,7 +67,9 @@ function manuscriptResults(manuscript: Manuscript | undefined, key: string): HTM
   return h('div', { class: 'manuscript', 'data-manuscript': key },
     h('h4', {}, 'For the manuscript'),
     ...manuscript.sentences.text.split(/\n{2,}/).filter((p) => p.trim() !== '').map((p) => h('p', { class: 'result-sentence' }, p.trim())),
-    h('pre', { class: 'manuscript-tables' }, manuscript.tables.text),
+    // The tables above in APA form: closed, so that a printed report does not repeat them.
+    h('details', { class: 'manuscript-source', 'data-format': 'text' }, h('summary', {}, 'APA tables as plain text'),
+      h('pre', { class: 'manuscript-tables' }, manuscript.tables.text)),
     source('Results and tables as Markdown', `${manuscript.sentences.markdown}\n${manuscript.tables.markdown}`, 'markdown'),
     source('Results and tables as LaTeX (booktabs)', `${manuscript.sentences.latex}\n${manuscript.tables.latex}`, 'latex'));
 }
