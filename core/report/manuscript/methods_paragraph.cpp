@@ -112,6 +112,24 @@ void concept_methods(Paragraph& m) {
   } else {
     m << "Every concept counted in the comparisons, however few people it had. ";
   }
+  if (!m.parameter("extrapolate_to").is_number()) return;   // a report from before diversity profiles
+  m << "The effective number of concepts was summarised per cell by the Hill numbers of orders 0, 1 and 2 over the "
+       "recorded draws ";
+  m.raw(m.cite().parenthetical(cite::kHillNumbers));
+  m << "; at each concept's largest subset the number of tables and the order-2 Hill number were rarefied below, and "
+       "extrapolated up to " + m.text("extrapolate_to") + " times, the number of people, with sample coverage ";
+  m.raw(m.cite().parenthetical(cite::kRarefaction));
+  m << ". The concepts themselves were estimated there as the partition that minimises the posterior expected ";
+  if (m.text("partition_loss") == "binder") {
+    m << "Binder loss ";
+    m.raw(m.cite().parenthetical(cite::kBinderLoss));
+  } else {
+    m << "variation-of-information loss ";
+    m.raw(m.cite().parenthetical(cite::kViLoss));
+  }
+  m << ", found by a randomised greedy search in the manner of SALSO ";
+  m.raw(m.cite().parenthetical(cite::kSalso));
+  m << ". ";
 }
 
 std::string pairs_words(const std::string& rule) {

@@ -16,6 +16,11 @@ constexpr const char* kCrpPitman = "pitman2006combinatorial";
 constexpr const char* kRhat = "vehtari2021rank";
 constexpr const char* kMixedModels = "bates2015lme4";
 constexpr const char* kSplitMerge = "jain2004splitmerge";
+constexpr const char* kHillNumbers = "hill1973diversity";
+constexpr const char* kRarefaction = "chao2014rarefaction";
+constexpr const char* kViLoss = "wade2018bayesian";
+constexpr const char* kBinderLoss = "binder1978bayesian";
+constexpr const char* kSalso = "dahl2022search";
 }  // namespace cite
 
 // Citations that remember what they cite, for the BibTeX of exactly those.
