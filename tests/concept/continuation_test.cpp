@@ -42,6 +42,18 @@ std::string records_text(const std::vector<IterationRecord>& records) {
   return text;
 }
 
+// A short run that may be continued: 40 iterations (8 burn-in), up to 160.
+ConceptOptions short_run(std::size_t chains, std::vector<std::size_t> subsets, std::uint64_t seed = 1) {
+  ConceptOptions options;
+  options.iterations = 40;
+  options.burn_in = 8;
+  options.max_iterations = 160;
+  options.chains = chains;
+  options.subset_sizes = std::move(subsets);
+  options.seed = seed;
+  return options;
+}
+
 }  // namespace
 
 TEST_CASE("a chain continued gives the draws of the chain run at once, through the codec too") {
@@ -156,12 +168,7 @@ TEST_CASE("a tempered continuation gives the draws of its schedule run at once, 
 
 TEST_CASE("a tempered task runs the same chain at once or continued, and has a key of its own") {
   const ConceptDataset dataset = test::hardest_paper_file();
-  ConceptOptions options;
-  options.iterations = 40;
-  options.burn_in = 8;
-  options.max_iterations = 160;
-  options.chains = 2;
-  options.subset_sizes = {25};
+  const ConceptOptions options = short_run(2, {25});
   const ChainTask planned = plan_chain_tasks(dataset, options).at(1);
   ChainTask tempered = planned;
   tempered.iterations = 160;
@@ -214,13 +221,7 @@ TEST_CASE("a saved state that does not fit the answers is refused") {
 
 TEST_CASE("run until converged: failing cells are continued, by doubling, and judged on their last four fifths") {
   const ConceptDataset dataset = test::hardest_paper_file();
-  ConceptOptions options;
-  options.iterations = 40;
-  options.burn_in = 8;
-  options.max_iterations = 160;
-  options.chains = 4;
-  options.subset_sizes = {25};
-  options.seed = 9;
+  ConceptOptions options = short_run(4, {25}, 9);
   options.keep_traces = true;
   CHECK(next_chain_iterations(options, 40) == 80);
   CHECK(next_chain_iterations(options, 80) == 160);
@@ -268,13 +269,7 @@ TEST_CASE("run until converged: failing cells are continued, by doubling, and ju
 
 TEST_CASE("run until converged across workers: rounds of continued tasks, in any order, give the same report") {
   const ConceptDataset dataset = test::hardest_paper_file();
-  ConceptOptions options;
-  options.iterations = 40;
-  options.burn_in = 8;
-  options.max_iterations = 160;
-  options.chains = 4;
-  options.subset_sizes = {10, 25};
-  options.seed = 2;
+  const ConceptOptions options = short_run(4, {10, 25}, 2);
   const ConceptAnalysis direct = analyse_concepts(dataset, options);
   const std::string whole =
       concept_report(dataset, {ConceptInputOptions{}}, direct, compare_concepts(direct, {kDefaultBootstrapDraws, options.seed})).dump();
@@ -329,11 +324,7 @@ TEST_CASE("run until converged across workers: rounds of continued tasks, in any
 
 TEST_CASE("one chain is diagnosed on its halves but neither judged nor continued") {
   const ConceptDataset dataset = test::hardest_paper_file();
-  ConceptOptions options;
-  options.iterations = 40;
-  options.burn_in = 8;
-  options.max_iterations = 160;
-  options.subset_sizes = {25};
+  const ConceptOptions options = short_run(1, {25});
   CHECK(max_chain_iterations(options) == 40);
   const ConceptAnalysis analysis = analyse_concepts(dataset, options);
   std::size_t single = 0;

@@ -71,6 +71,16 @@ Exact enumerate(const AnswerMatrix& answers, const CrpModel& model, double power
   return exact;
 }
 
+// The enumerated posterior crp.json gives for a case.
+Exact reference_posterior(const nlohmann::json& c, std::size_t people) {
+  Exact exact;
+  exact.tables.assign(people, 0.0);
+  const auto& p = c["exact_posterior"]["p_number_of_tables"];
+  for (auto it = p.begin(); it != p.end(); ++it) exact.tables[std::stoul(it.key()) - 1] = it.value().get<double>();
+  exact.p_same_table = c["exact_posterior"]["expected_p_same_table"].get<double>();
+  return exact;
+}
+
 struct Fit {
   double p_value = 0.0;
   double z = 0.0;
@@ -93,6 +103,14 @@ Fit fit(const Exact& exact, std::size_t people, std::size_t chains, Draw draw) {
   const double mean = sum / n;
   const double standard_error = std::sqrt((sum_squares - n * mean * mean) / (n - 1.0) / n);
   return {test::g_test_p_value(observed, exact.tables), (mean - exact.p_same_table) / standard_error};
+}
+
+// A fit at the 0.001 level: the G-test's p and the mean's z (|z| < 3.29).
+void check_fit(const Fit& result, const std::string& label) {
+  INFO(label << ": G-test p = " << result.p_value << ", z = " << result.z);
+  if (test::verbose()) MESSAGE(label << ": G-test p = " << result.p_value << ", z = " << result.z);
+  CHECK(result.p_value > 0.001);
+  CHECK(std::fabs(result.z) < 3.29);
 }
 
 // A tempered chain from everyone alone, `iterations` tempered iterations;
@@ -211,10 +229,7 @@ TEST_CASE("tempering: a replica at a power below 1 draws from the enumerated tem
         for (int s = 0; s < 30; ++s) restaurant.iterate(rng, kernel);
         return std::make_pair(restaurant.tables(), restaurant.p_same_table());
       });
-      INFO(to_string(kernel) << " at power " << kPower << ", " << test::crp_case_name(c) << ": G-test p = " << result.p_value
-                             << ", z = " << result.z);
-      CHECK(result.p_value > 0.001);
-      CHECK(std::fabs(result.z) < 3.29);
+      check_fit(result, std::string(to_string(kernel)) + " at power " + std::to_string(kPower) + ", " + test::crp_case_name(c));
     }
   }
 }
@@ -232,9 +247,7 @@ TEST_CASE("tempering: split-merge moves alone at a power below 1 draw from the e
       for (int s = 0; s < 150; ++s) restaurant.split_merge(rng);
       return std::make_pair(restaurant.tables(), restaurant.p_same_table());
     });
-    INFO(test::crp_case_name(c) << ": G-test p = " << result.p_value << ", z = " << result.z);
-    CHECK(result.p_value > 0.001);
-    CHECK(std::fabs(result.z) < 3.29);
+    check_fit(result, test::crp_case_name(c));
   }
 }
 
@@ -250,19 +263,11 @@ TEST_CASE("tempering: the target replica draws from the exact posterior of crp.j
     for (const auto& c : test::crp_reference()) {
       const AnswerMatrix answers = test::crp_answers(c);
       const CrpModel model = test::crp_model(c);
-      Exact exact;
-      exact.tables.assign(answers.people, 0.0);
-      const auto& p = c["exact_posterior"]["p_number_of_tables"];
-      for (auto it = p.begin(); it != p.end(); ++it) exact.tables[std::stoul(it.key()) - 1] = it.value().get<double>();
-      exact.p_same_table = c["exact_posterior"]["expected_p_same_table"].get<double>();
+      const Exact exact = reference_posterior(c, answers.people);
       const Fit result = fit(exact, answers.people, 4000, [&](std::size_t chain) {
         return tempered_draw(answers, model, options, derive_seed(derive_seed(2718, test::crp_case_name(c)), chain), 30);
       });
-      INFO("tempered " << to_string(kernel) << ", " << test::crp_case_name(c) << ": G-test p = " << result.p_value
-                       << ", z = " << result.z);
-      if (test::verbose()) MESSAGE("tempered " << to_string(kernel) << ", " << test::crp_case_name(c) << ": G-test p = " << result.p_value << ", z = " << result.z);
-      CHECK(result.p_value > 0.001);
-      CHECK(std::fabs(result.z) < 3.29);
+      check_fit(result, std::string("tempered ") + to_string(kernel) + ", " + test::crp_case_name(c));
     }
   }
 }
@@ -278,11 +283,7 @@ TEST_CASE("tempering: chains extended plainly and then tempered, through the cod
     for (const auto& c : test::crp_reference()) {
       const AnswerMatrix answers = test::crp_answers(c);
       const CrpModel model = test::crp_model(c);
-      Exact exact;
-      exact.tables.assign(answers.people, 0.0);
-      const auto& p = c["exact_posterior"]["p_number_of_tables"];
-      for (auto it = p.begin(); it != p.end(); ++it) exact.tables[std::stoul(it.key()) - 1] = it.value().get<double>();
-      exact.p_same_table = c["exact_posterior"]["expected_p_same_table"].get<double>();
+      const Exact exact = reference_posterior(c, answers.people);
       const Fit result = fit(exact, answers.people, 4000, [&](std::size_t chain) {
         const std::uint64_t seed = derive_seed(derive_seed(3141, test::crp_case_name(c)), chain);
         Rng rng(seed);
@@ -299,11 +300,7 @@ TEST_CASE("tempering: chains extended plainly and then tempered, through the cod
         }
         return std::make_pair(run.last.tables, run.last.p_same_table);
       });
-      INFO("extended and tempered " << to_string(kernel) << ", " << test::crp_case_name(c)
-                                    << ": G-test p = " << result.p_value << ", z = " << result.z);
-      if (test::verbose()) MESSAGE("extended and tempered " << to_string(kernel) << ", " << test::crp_case_name(c) << ": G-test p = " << result.p_value << ", z = " << result.z);
-      CHECK(result.p_value > 0.001);
-      CHECK(std::fabs(result.z) < 3.29);
+      check_fit(result, std::string("extended and tempered ") + to_string(kernel) + ", " + test::crp_case_name(c));
     }
   }
 }
@@ -315,11 +312,7 @@ TEST_CASE("tempering: an exchange without one of its ratio's terms fails the sam
   const auto& c = test::crp_reference()[0];
   const AnswerMatrix answers = test::crp_answers(c);
   const CrpModel model = test::crp_model(c);
-  Exact exact;
-  exact.tables.assign(answers.people, 0.0);
-  const auto& p = c["exact_posterior"]["p_number_of_tables"];
-  for (auto it = p.begin(); it != p.end(); ++it) exact.tables[std::stoul(it.key()) - 1] = it.value().get<double>();
-  exact.p_same_table = c["exact_posterior"]["expected_p_same_table"].get<double>();
+  const Exact exact = reference_posterior(c, answers.people);
   const auto check = [&](ExchangeLogRatio rule) {
     TemperingOptions options;
     options.kernel = SamplerKernel::Gibbs;

@@ -13,7 +13,7 @@ import { setUpCollectData } from './views/collect-data';
 import { setUpNumericAnswers } from './views/numeric-answers';
 import { CancelledError, WorkerPool } from './worker/client';
 import { agreeToReplicate, fetchPaper, PAPER_PARAMETERS, renderAgreement, renderReplicationOffer, takePendingReplication } from './replicate';
-import { decodeShare } from './share';
+import { checkShare, inflateShare, type InflatedShare } from './share';
 import {
   agreeToFetch, buildLink, embeddedFiles, fetchAgreedFiles, matchShared, type LinkFiles,
 } from './share-ui';
@@ -358,9 +358,18 @@ async function loadExamples(task: string) {
   await addFiles(entries);
 }
 
+// A link is inflated as the page opens, before the engine is ready; a
+// damaged link or a bomb is refused then, and nothing of it is used.
+const inflatedLink: Promise<InflatedShare | null> = inflateShare(location.hash).catch((error) => {
+  showError(error instanceof Error ? error.message : String(error));
+  return null;
+});
+
 async function restoreShared() {
+  const inflated = await inflatedLink;
+  if (!inflated) return;
   try {
-    page.shared = await decodeShare(location.hash, parameterNames(registry));
+    page.shared = checkShare(inflated, parameterNames(registry));
   } catch (error) {
     showError(error instanceof Error ? error.message : String(error));
     return;

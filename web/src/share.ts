@@ -93,15 +93,37 @@ export async function encodeShare(state: ShareState): Promise<string> {
 // parameters then go through the analysis settings' own validator at Run.
 // `parameterNames` are those a link may set: the parameter form's fields.
 export async function decodeShare(hash: string, parameterNames: ReadonlySet<string>): Promise<ShareState | null> {
+  const unchecked = await inflateShare(hash);
+  return unchecked === null ? null : checkShare(unchecked, parameterNames);
+}
+
+// The two halves of decodeShare. The page inflates a link first, before its
+// analysis engine starts, so that a damaged link or a bomb is refused at
+// once and whatever the workers take; the fields are checked once the
+// engine has said which parameters exist.
+export interface InflatedShare { state: unknown }
+
+export async function inflateShare(hash: string): Promise<InflatedShare | null> {
   if (!hash.startsWith(PREFIX)) return null;
   try {
     if (hash.length > MAX_LINK_LENGTH) throw new Error(`it is longer than ${MAX_LINK_LENGTH} characters`);
     const json = new TextDecoder('utf-8', { fatal: true }).decode(await decompress(fromBase64Url(hash.slice(PREFIX.length)), stateBudget(hash.length)));
-    return checkState(JSON.parse(json), parameterNames);
+    return { state: JSON.parse(json) };
   } catch (error) {
-    throw new Error(`This share link is damaged or incomplete (${error instanceof Error ? error.message : String(error)}).`);
+    throw damaged(error);
   }
 }
+
+export function checkShare(inflated: InflatedShare, parameterNames: ReadonlySet<string>): ShareState {
+  try {
+    return checkState(inflated.state, parameterNames);
+  } catch (error) {
+    throw damaged(error);
+  }
+}
+
+const damaged = (error: unknown) =>
+  new Error(`This share link is damaged or incomplete (${error instanceof Error ? error.message : String(error)}).`);
 
 // The bytes of a file embedded in a link, inflated into its stated size and
 // no further (checkState has bounded the stated sizes).
