@@ -7,7 +7,11 @@ namespace shoal {
 namespace {
 
 constexpr std::size_t kRecordFields = 5;
-constexpr std::size_t kHeaderFields = 4 + 2 * kRecordFields;
+// A chain's header: task, recorded, seating size, state size, draws size;
+// then the last and the MAP record. Every part's size is in the header, so a
+// reader of any language can step from chain to chain without knowing the
+// parts' layouts.
+constexpr std::size_t kHeaderFields = 5 + 2 * kRecordFields;
 // A saved state: iterations done, the iteration tempering started from (0:
 // none), the rungs R (1 untempered), the tempered iterations, the chain's
 // stream; when tempered, the exchanges' stream and the exchanges proposed
@@ -191,12 +195,15 @@ void append_chain_result(std::vector<double>& out, std::size_t task, const Chain
   std::vector<double> state;
   if (result.state.iterations > 0) append_state(state, result.state);
   out.push_back(static_cast<double>(state.size()));
+  std::vector<double> draws;
+  append_draws(draws, result);
+  out.push_back(static_cast<double>(draws.size()));
   append_record(out, result.last);
   append_record(out, result.map);
   for (const auto& r : result.recorded) append_record(out, r);
   for (std::size_t table : result.map_seating) out.push_back(static_cast<double>(table));
   out.insert(out.end(), state.begin(), state.end());
-  append_draws(out, result);
+  out.insert(out.end(), draws.begin(), draws.end());
 }
 
 std::vector<std::pair<std::size_t, ChainResult>> read_chain_results(const double* data, std::size_t size) {
@@ -208,20 +215,24 @@ std::vector<std::pair<std::size_t, ChainResult>> read_chain_results(const double
     const std::size_t recorded = as_count(data[at + 1]);
     const std::size_t seating = as_count(data[at + 2]);
     const std::size_t state = as_count(data[at + 3]);
+    const std::size_t draws = as_count(data[at + 4]);
     if ((size - at - kHeaderFields) / kRecordFields < recorded ||
         size - at - kHeaderFields - recorded * kRecordFields < seating ||
-        size - at - kHeaderFields - recorded * kRecordFields - seating < state) {
+        size - at - kHeaderFields - recorded * kRecordFields - seating < state ||
+        size - at - kHeaderFields - recorded * kRecordFields - seating - state < draws) {
       throw std::invalid_argument("chain results are truncated");
     }
     ChainResult result;
-    result.last = read_record(data + at + 4);
-    result.map = read_record(data + at + 4 + kRecordFields);
+    result.last = read_record(data + at + 5);
+    result.map = read_record(data + at + 5 + kRecordFields);
     at += kHeaderFields;
     for (std::size_t i = 0; i < recorded; ++i, at += kRecordFields) result.recorded.push_back(read_record(data + at));
     for (std::size_t i = 0; i < seating; ++i, ++at) result.map_seating.push_back(as_count(data[at]));
     result.state = read_state(data + at, state);
     at += state;
-    read_draws(data, size, at, result);
+    const std::size_t end = at + draws;
+    read_draws(data, end, at, result);
+    if (at != end) throw std::invalid_argument("chain results are malformed: the draws do not fill their stated size");
     results.emplace_back(task, std::move(result));
   }
   return results;

@@ -58,18 +58,21 @@ test('chains run by an instance that parsed only one of the files, matched by ke
   const partKeys = JSON.parse(partPlan.report).keys;
   assert.ok(partKeys.length > 0 && partKeys.length < tasks);
   assert.ok(partKeys.every((k) => keys.includes(k)));
+  // A result is a view of the module's memory until the next call: copied at once.
   const partRun = part.runConceptChains(files.slice(1), request, [...partKeys.keys()], null);
   assert.equal(partRun.ok, true, partRun.error.message);
+  const partData = partRun.data.slice();
   const rest = [...Array(tasks).keys()].filter((i) => !partKeys.includes(keys[i]));
   const wholeRun = whole.runConceptChains(files, request, rest, null);
   assert.equal(wholeRun.ok, true, wholeRun.error.message);
-  const assembled = whole.assembleConcept(files, request, [partRun.data.slice(), wholeRun.data.slice()], [partKeys, null], null);
+  const wholeData = wholeRun.data.slice();
+  const assembled = whole.assembleConcept(files, request, [partData, wholeData], [partKeys, null], null);
   assert.equal(assembled.ok, true, assembled.error.message);
   assertSameReport(assembled.report, nativeReport('concept', paths,
     ['--iterations', '120', '--burn-in', '20', '--chains', '3', '--subsets', '25,50', '--seed', '9', '--bootstrap', '500', '--max-iterations', '240']));
 
   // A chain whose key the plan does not have stands for none of its tasks.
-  const wrong = whole.assembleConcept(files, request, [partRun.data.slice(), wholeRun.data.slice()],
+  const wrong = whole.assembleConcept(files, request, [partData, wholeData],
     [partKeys.map((k, i) => (i === 0 ? '0'.repeat(64) : k)), null], null);
   assert.equal(wrong.ok, false);
   assert.match(wrong.error.message, /missing/);
@@ -164,11 +167,11 @@ test('an instance parses the same files once, reports the bytes parsed, and pars
 });
 
 // Each chain of chain results (runConceptChains' Float64Array) on its own, by
-// task index: the header is task, recorded, seating and state sizes, then
-// the last and MAP records (see core/concept/chain_codec.cpp).
+// task index: the header is task, recorded, seating, state and draws sizes,
+// then the last and MAP records (see core/concept/chain_codec.cpp).
 function byTask(data, into = new Map()) {
   for (let at = 0; at < data.length;) {
-    const end = at + 14 + data[at + 1] * 5 + data[at + 2] + data[at + 3];
+    const end = at + 15 + data[at + 1] * 5 + data[at + 2] + data[at + 3] + data[at + 4];
     into.set(data[at], data.slice(at, end));
     at = end;
   }

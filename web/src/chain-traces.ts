@@ -2,13 +2,18 @@
 // Float64Arrays of runConceptChains), so the page can draw them without the
 // report carrying every iteration. Layout per chain, as written by
 // core/concept/chain_codec.cpp: task, recorded, seating size, state size,
-// the last and the MAP record (5 numbers each), the recorded iterations
-// (iteration, tables, P(same table), Chao1 richness, log posterior), the MAP
-// seating, the chain's saved state (to continue it).
+// draws size, the last and the MAP record (5 numbers each), the recorded
+// iterations (iteration, tables, P(same table), Chao1 richness, log
+// posterior), the MAP seating, the chain's saved state (to continue it), the
+// draws' table sizes and seatings.
 import type { ConceptReport } from './report-types';
 
 const RECORD = 5;
-const HEADER = 4 + 2 * RECORD;
+const HEADER = 5 + 2 * RECORD;
+
+// The length of the chain at `at`: every part's size is in its header.
+export const chainLength = (data: Float64Array, at: number) =>
+  HEADER + data[at + 1] * RECORD + data[at + 2] + data[at + 3] + data[at + 4];
 
 export interface ChainTrace {
   iteration: number[];
@@ -23,9 +28,8 @@ export function renumberChains(results: Float64Array, index: (task: number) => n
   const out = results.slice();
   let at = 0;
   while (at + HEADER <= out.length) {
-    const recorded = out[at + 1];
     out[at] = index(out[at]) ?? -1;
-    at += HEADER + recorded * RECORD + out[at + 2] + out[at + 3];
+    at += chainLength(out, at);
   }
   return out;
 }
@@ -37,7 +41,7 @@ export function splitChains(results: Float64Array): { task: number; data: Float6
   const out: { task: number; data: Float64Array }[] = [];
   let at = 0;
   while (at + HEADER <= results.length) {
-    const end = at + HEADER + results[at + 1] * RECORD + results[at + 2] + results[at + 3];
+    const end = at + chainLength(results, at);
     out.push({ task: results[at], data: results.slice(at, end) });
     at = end;
   }
@@ -55,7 +59,7 @@ export class ChainTraces {
       while (at + HEADER <= data.length) {
         const recorded = data[at + 1];
         this.chains.set(data[at], { data, at: at + HEADER, recorded });
-        at += HEADER + recorded * RECORD + data[at + 2] + data[at + 3];
+        at += chainLength(data, at);
       }
     }
   }
