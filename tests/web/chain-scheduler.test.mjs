@@ -18,9 +18,10 @@ const { ChainScheduler, ChainResults, RoundScheduler } = await import(pathToFile
 const plan = (keys, costs) => ({ keys, costs: Float64Array.from(costs ?? keys.map(() => 1)) });
 
 // One chain result as core/concept/chain_codec.cpp writes it: header (task,
-// recorded, seating, state sizes, last and MAP records), no records, no
-// seating, no state.
-const chain = (task) => [task, 0, 0, 0, ...Array(10).fill(0)];
+// recorded, seating, state and draws sizes, last and MAP records), no
+// records, no seating, no state, no draws.
+const CHAIN_LENGTH = 15;
+const chain = (task) => [task, 0, 0, 0, 0, ...Array(10).fill(0)];
 
 test('every task is taken once, largest first, in batches, across the whole plan and a share', () => {
   const scheduler = new ChainScheduler(2, 2);
@@ -85,7 +86,7 @@ test('results arriving in any order are matched to the whole plan by key', () =>
 });
 
 // A chain result with `recorded` iterations, each record marked by `mark`.
-const longChain = (task, recorded, mark) => [task, recorded, 0, 0, ...Array(10).fill(0), ...Array(recorded * 5).fill(mark)];
+const longChain = (task, recorded, mark) => [task, recorded, 0, 0, 0, ...Array(10).fill(0), ...Array(recorded * 5).fill(mark)];
 
 test('continued chains replace the results they continued, whatever order they come back in', () => {
   const scheduler = new ChainScheduler(1, 1);
