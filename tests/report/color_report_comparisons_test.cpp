@@ -1,45 +1,14 @@
 #include <doctest/doctest.h>
 
-#include <cstdio>
 #include <string>
 
 #include "report/color_report.hpp"
-#include "stats/rng.hpp"
+#include "report/manuscript_fixtures.hpp"
 
 using namespace shoal;
 
-namespace {
-
-// Humans and four LLM populations of two families, 6 individuals answering
-// 8 words twice with random colours: enough for the alignment model (the
-// manipulation model has nothing to compare).
-ColorDataset synthetic_colours() {
-  Rng rng(11);
-  const auto colour = [&rng] {
-    char text[8];
-    std::snprintf(text, sizeof text, "#%06x", static_cast<unsigned>(rng.below(1u << 24)));
-    return std::string(text);
-  };
-  std::string humans = "population,individual,word,block,colour\n";
-  std::string models = "model_name,temperature,word,subject_num,prompt,hex1,hex2\n";
-  for (int i = 0; i < 6; ++i) {
-    for (int w = 0; w < 8; ++w) {
-      for (int b = 1; b <= 2; ++b) {
-        humans += "human," + std::to_string(i) + ",word" + std::to_string(w) + ',' + std::to_string(b) + ',' + colour() + '\n';
-      }
-      for (const char* model : {"llama2", "llama2-chat", "mistral-instruct", "zephyr-mistral"}) {
-        models += std::string(model) + ",default,word" + std::to_string(w) + ',' + std::to_string(i) + ",none," +
-                  colour() + ',' + colour() + '\n';
-      }
-    }
-  }
-  return load_color_inputs({TextInput{"humans.csv", humans}, TextInput{"models.csv", models}}, {ColorInputOptions{}});
-}
-
-}  // namespace
-
 TEST_CASE("colour report: comparisons with and without the bootstrap") {
-  const ColorDataset dataset = synthetic_colours();
+  const ColorDataset dataset = testing::two_family_colours(11);
   ColorOptions options;
   options.jsd_samples = 200;
   const ColorAnalysis analysis = analyse_color(dataset, options);

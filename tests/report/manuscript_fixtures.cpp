@@ -1,6 +1,9 @@
 #include "report/manuscript_fixtures.hpp"
 
+#include "stats/rng.hpp"
+
 #include <cmath>
+#include <cstdio>
 #include <regex>
 
 namespace shoal::testing {
@@ -155,6 +158,29 @@ std::string plain_markup(const std::string& text) {
   out = std::regex_replace(out, std::regex(R"(\\%)"), "%");
   out = std::regex_replace(out, std::regex(R"(\*([A-Za-z]+)\*)"), "$1");
   return out;
+}
+
+ColorDataset two_family_colours(unsigned long long seed) {
+  Rng rng(seed);
+  const auto colour = [&rng] {
+    char text[8];
+    std::snprintf(text, sizeof text, "#%06x", static_cast<unsigned>(rng.below(1u << 24)));
+    return std::string(text);
+  };
+  std::string humans = "population,individual,word,block,colour\n";
+  std::string models = "model_name,temperature,word,subject_num,prompt,hex1,hex2\n";
+  for (int i = 0; i < 6; ++i) {
+    for (int w = 0; w < 8; ++w) {
+      for (int b = 1; b <= 2; ++b) {
+        humans += "human," + std::to_string(i) + ",word" + std::to_string(w) + ',' + std::to_string(b) + ',' + colour() + '\n';
+      }
+      for (const char* model : {"llama2", "llama2-chat", "mistral-instruct", "zephyr-mistral"}) {
+        models += std::string(model) + ",default,word" + std::to_string(w) + ',' + std::to_string(i) + ",none," +
+                  colour() + ',' + colour() + '\n';
+      }
+    }
+  }
+  return load_color_inputs({TextInput{"humans.csv", humans}, TextInput{"models.csv", models}}, {ColorInputOptions{}});
 }
 
 }  // namespace shoal::testing

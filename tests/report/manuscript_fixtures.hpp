@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "color/responses.hpp"
+
 namespace shoal::testing {
 
 // A concept report's head as the core writes it, by hand: two fitted models
@@ -15,6 +17,11 @@ nlohmann::json hostile_concept_report(int chains = 4);
 // A colour report's head with CIEDE2000, the paper's pairs, a skipped
 // manipulation model and no bootstrap.
 nlohmann::json hostile_color_report();
+
+// Humans and four LLM populations of two families, 6 individuals answering 8
+// words twice with random colours drawn from `seed`: enough for the alignment
+// model (the manipulation model has nothing to compare).
+ColorDataset two_family_colours(unsigned long long seed);
 
 // The manuscript's numbers read back: every number of a text (table cells or
 // sentences) in order, as printed, after undoing the format's markup

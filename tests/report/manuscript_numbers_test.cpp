@@ -275,30 +275,8 @@ TEST_CASE("manuscript sentences carry the report's numbers, in every format") {
 }
 
 TEST_CASE("manuscript of a colour report from the pipeline: tables and sentences carry its numbers") {
-  // Humans and four LLM populations of two families with random colours: the
-  // alignment model is fitted, the manipulation model is skipped.
-  std::string humans = "population,individual,word,block,colour\n";
-  std::string models = "model_name,temperature,word,subject_num,prompt,hex1,hex2\n";
-  unsigned state = 12345;
-  const auto colour = [&state] {
-    state = state * 1103515245u + 12345u;
-    char text[8];
-    std::snprintf(text, sizeof text, "#%06x", (state >> 4) & 0xFFFFFFu);
-    return std::string(text);
-  };
-  for (int i = 0; i < 6; ++i) {
-    for (int w = 0; w < 8; ++w) {
-      for (int b = 1; b <= 2; ++b) {
-        humans += "human," + std::to_string(i) + ",word" + std::to_string(w) + ',' + std::to_string(b) + ',' + colour() + '\n';
-      }
-      for (const char* model : {"llama2", "llama2-chat", "mistral-instruct", "zephyr-mistral"}) {
-        models += std::string(model) + ",default,word" + std::to_string(w) + ',' + std::to_string(i) + ",none," +
-                  colour() + ',' + colour() + '\n';
-      }
-    }
-  }
-  const ColorDataset dataset =
-      load_color_inputs({TextInput{"humans.csv", humans}, TextInput{"models.csv", models}}, {ColorInputOptions{}});
+  // The alignment model is fitted, the manipulation model is skipped.
+  const ColorDataset dataset = testing::two_family_colours(12345);
   ColorOptions options;
   options.jsd_samples = 200;
   const ColorAnalysis analysis = analyse_color(dataset, options);
