@@ -10,7 +10,7 @@ import { renderColorResults } from './views/color-results';
 import { renderConceptResults } from './views/concept-results';
 import { renderComparisonReport } from './views/comparison-report';
 import { setUpCollectData } from './views/collect-data';
-import { setUpNumericAnswers } from './views/numeric-answers';
+import { setUpNumericAnswers, type NumericAnswers } from './views/numeric-answers';
 import { CancelledError, WorkerPool } from './worker/client';
 import { agreeToReplicate, fetchPaper, PAPER_PARAMETERS, renderAgreement, renderReplicationOffer, takePendingReplication } from './replicate';
 import { checkShare, inflateShare, type InflatedShare } from './share';
@@ -29,7 +29,7 @@ import type { SettingsText } from './worker/protocol';
 import { onSchemeChange } from './charts/theme';
 import { analysisJobFiles, runBatch } from './analysis-file/analysis-inputs';
 import { analysisFileName, type RunnableAnalysis } from './analysis-file/command-line';
-import { readAnalysisFile } from './analysis-file/open-analysis';
+import { analysisOf, readAnalysisFile } from './analysis-file/open-analysis';
 import { download } from './download';
 
 const pool = new WorkerPool();
@@ -134,6 +134,8 @@ const fromBytes = (name: string, bytes: Uint8Array): Arriving => ({ name, size: 
 
 // Every setting's definition, as the module exports it; read at start-up.
 let registry: Setting[] = [];
+// The Numeric answers section, where analysis files of numeric answers open.
+let numericAnswers: NumericAnswers | null = null;
 
 // The form's values as typed, as each analysis's settings: the module
 // checks them with the same rules and messages as the command line before
@@ -292,7 +294,12 @@ async function saveAnalysisFile(analysis: RunnableAnalysis) {
 async function openAnalysisFile(file: File) {
   showError(null);
   try {
-    const state = readAnalysisFile(file.name, await file.text(), registry);
+    const content = await file.text();
+    if (analysisOf(content) === 'values') {
+      numericAnswers?.open(file.name, content);
+      return;
+    }
+    const state = readAnalysisFile(file.name, content, registry);
     page.shared = state;
     setParameters(state.parameters);
     for (const listed of files) {
@@ -424,7 +431,7 @@ async function start() {
     navigator.serviceWorker.register('./sw.js', { updateViaCache: 'none' }).catch(() => undefined);  // offline use is a bonus, not a need; the worker's own script is always fetched afresh
   }
   onSchemeChange(() => { void redrawForScheme(); });
-  setUpNumericAnswers(byId('numeric-answers'));
+  numericAnswers = setUpNumericAnswers(byId('numeric-answers'), () => registry);
   setUpCollectData(byId('collect-data'), async (name, bytes) => {
     await addFiles([fromBytes(name, bytes)]);
     byId('files-heading').scrollIntoView();
