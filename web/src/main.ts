@@ -13,7 +13,7 @@ import { setUpCollectData } from './views/collect-data';
 import { setUpNumericAnswers, type NumericAnswers } from './views/numeric-answers';
 import { CancelledError, WorkerPool } from './worker/client';
 import { agreeToReplicate, fetchPaper, PAPER_PARAMETERS, renderAgreement, renderReplicationOffer, takePendingReplication } from './replicate';
-import { checkShare, inflateShare, type InflatedShare } from './share';
+import { checkLink, inflateLink, type InflatedLink } from './links/analysis-link';
 import {
   agreeToFetch, buildLink, embeddedFiles, fetchAgreedFiles, matchShared, type LinkFiles,
 } from './share-ui';
@@ -24,10 +24,10 @@ import { renderFormats } from './formats';
 import { contentsOf, exportButton, type RunRecord } from './report-export';
 import { epochNow, recordPhase, timed } from './phases';
 import { applySettings, formValues, parameterRefusal, resetParameters, setParameters } from './shell/parameter-form';
-import { analysisSettings, parameterNames, parseRegistry, type Setting } from './parameters/settings';
+import { analysisSettings, parseRegistry, type Setting } from './parameters/settings';
 import type { SettingsText } from './worker/protocol';
 import { onSchemeChange } from './charts/theme';
-import { analysisJobFiles, runBatch } from './analysis-file/analysis-inputs';
+import { analysisJobFiles, analysisResponses, runBatch } from './analysis-file/analysis-inputs';
 import { analysisFileName, type RunnableAnalysis } from './analysis-file/command-line';
 import { analysisOf, readAnalysisFile } from './analysis-file/open-analysis';
 import { download } from './download';
@@ -215,7 +215,6 @@ async function run() {
   // when Run is pressed; files added later wait for the next run.
   const batch = runBatch(files, page.shared);
   const p = parameters();
-  const form = formValues();
   // The values as typed go to the command line's validator: a value it
   // refuses is pointed out here, in its words, before anything runs.
   session.checkingSettings = true;
@@ -256,7 +255,7 @@ async function run() {
     session.drawResults = drawing;
     session.lastRun = {
       version: page.toolVersion, parameters: p, files: batch, finished: new Date(), tasks: done.map((d) => d.comparison),
-      shareLink: await buildLink(batch, form, page.toolVersion, 'reference', {}).catch(() => ''),
+      shareLink: await analysisFiles(batch, p).then((definitions) => buildLink(definitions, batch, 'reference', {})).catch(() => ''),
     };
     byId('results-contents').replaceChildren(contentsOf(byId('results')));
     byId('results-export').replaceChildren(exportButton(() => session.lastRun!, byId('results')));
@@ -281,12 +280,19 @@ async function run() {
 
 // The analysis file of an analysis as Run would now make it: the same files,
 // the same settings, through the same function of the core as the report's.
-async function saveAnalysisFile(analysis: RunnableAnalysis) {
-  const settings = parameters()[analysis];
-  const result = await pool.run({ kind: 'analysis-file', analysis, files: analysisJobFiles(runBatch(files, page.shared), files, analysis), settings }).done;
+async function analysisFile(analysis: RunnableAnalysis, batch = runBatch(files, page.shared), settings = parameters()): Promise<string> {
+  const result = await pool.run({ kind: 'analysis-file', analysis, files: analysisJobFiles(batch, files, analysis), settings: settings[analysis] }).done;
   if (!result.ok) throw new Error(result.error.message);
-  download(analysisFileName(analysis), result.report, 'application/json');
+  return result.report;
 }
+
+async function saveAnalysisFile(analysis: RunnableAnalysis) {
+  download(analysisFileName(analysis), await analysisFile(analysis), 'application/json');
+}
+
+// The analysis file of each analysis the files make: what a share link holds.
+const analysisFiles = (batch = runBatch(files, page.shared), settings = parameters()) =>
+  Promise.all((['color', 'concept'] as const).filter((a) => analysisResponses(batch, a).length > 0).map((a) => analysisFile(a, batch, settings)));
 
 // An analysis file (or a report) opened: read as a share link is, its
 // parameters set and its inputs expected; the files already listed are
@@ -367,7 +373,7 @@ async function loadExamples(task: string) {
 
 // A link is inflated as the page opens, before the engine is ready; a
 // damaged link or a bomb is refused then, and nothing of it is used.
-const inflatedLink: Promise<InflatedShare | null> = inflateShare(location.hash).catch((error) => {
+const inflatedLink: Promise<InflatedLink | null> = inflateLink(location.hash).catch((error) => {
   showError(error instanceof Error ? error.message : String(error));
   return null;
 });
@@ -376,7 +382,7 @@ async function restoreShared() {
   const inflated = await inflatedLink;
   if (!inflated) return;
   try {
-    page.shared = checkShare(inflated, parameterNames(registry));
+    page.shared = checkLink(inflated, registry);
   } catch (error) {
     showError(error instanceof Error ? error.message : String(error));
     return;
@@ -423,7 +429,7 @@ async function start() {
     restoreShared: () => { if (page.shared) void embeddedFiles(page.shared).then(addLinkFiles); },
     run: () => { void run(); },
     cancel: () => pool.cancel(session.jobs),
-    parameters: formValues,
+    analysisFiles: () => analysisFiles(),
     saveAnalysisFile,
     openAnalysisFile: (file) => { void openAnalysisFile(file); },
   });

@@ -62,9 +62,9 @@ const STATE_BUDGET = 4 * MAX_LINK_LENGTH;
 // inflates to about the link's length: only names, settings and addresses
 // compress well, and they fit in a megabyte. A state that inflates much
 // further is a bomb, stopped before its declared sizes are even read.
-const stateBudget = (linkLength: number) => Math.min(STATE_BUDGET, (1 << 20) + 2 * linkLength);
+export const stateBudget = (linkLength: number) => Math.min(STATE_BUDGET, (1 << 20) + 2 * linkLength);
 // The most a file of a link may hold (the page's own limit is the browser's).
-const MAX_SHARED_FILE = 1 << 30;
+export const MAX_SHARED_FILE = 1 << 30;
 // The most data a link may carry, in total, as the files' stated sizes:
 // checked before anything is inflated, so a short link that states gigabytes
 // is refused at once (docs/privacy.md). Data past this go by reference.
@@ -122,7 +122,7 @@ export function checkShare(inflated: InflatedShare, parameterNames: ReadonlySet<
   }
 }
 
-const damaged = (error: unknown) =>
+export const damaged = (error: unknown) =>
   new Error(`This share link is damaged or incomplete (${error instanceof Error ? error.message : String(error)}).`);
 
 // The bytes of a file embedded in a link, inflated into its stated size and
