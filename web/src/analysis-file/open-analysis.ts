@@ -125,7 +125,7 @@ export function readAnalysisFile(name: string, content: string, registry: Settin
 export function readValuesAnalysisFile(name: string, content: string, registry: Setting[]): AnalysisDefinition {
   try {
     const definition = parseDefinition(content, registry);
-    if (definition.analysis !== 'values') throw new Error(`it is a ${definition.analysis} analysis: open it with the files above`);
+    if (definition.analysis !== 'values') throw new Error(`it is a ${definition.analysis} analysis: open it under The analysis as code`);
     return definition;
   } catch (error) {
     throw unreadable(name, error);
