@@ -29,6 +29,10 @@ const SMALL = { iterations: '6', burnIn: '2', maxIterations: '6', subsets: '25,5
 
 const shoal = useSite();
 
+// A link's analysis files, as they are in its fragment.
+const linkDefinitions = (link) => link.slice(link.indexOf('#') + 1).split('&').filter((p) => p.startsWith('a='))
+  .map((p) => inflateRawSync(Buffer.from(p.slice(2), 'base64url')));
+
 const sh = (command, cwd) => spawnSync('/bin/sh', ['-c', command], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
 const quote = (word) => `'${word.replace(/'/g, `'\\''`)}'`;
 
@@ -175,12 +179,30 @@ async function checkValues(label, files, { scale = 'pooled-sd', unit = '' } = {}
   const ran = sh(`${quote(native)} ${shown.slice('shoal '.length)} --quiet`, work);
   assert.equal(ran.status, 0, `${shown}\n${ran.stderr}`);
   assert.ok(readFileSync(path.join(work, 'shoal-values-report.json')).equals(report.bytes), `${label}: the command shown gives another report:\n${shown}`);
-  return { page, shown };
+  return { page, shown, definition, report };
 }
 
-test('numeric-answer examples at the section\'s defaults: analysis file and command line give the page\'s report', async () => {
-  const { shown } = await checkValues('values-defaults', exampleFiles('values'));
+test('numeric-answer examples at the section\'s defaults: analysis file and command line give the page\'s report; so does its link', async () => {
+  const { page, shown, definition, report } = await checkValues('values-defaults', exampleFiles('values'));
   assert.doesNotMatch(shown, /--scale|--unit/);
+  // The section's link carrying the data: its definition is the analysis
+  // file, and a fresh page restores the data and gives the same report.
+  await page.click('button[data-share-values="embed"]');
+  await page.waitForFunction(() => document.querySelector('#values-share-link').value.includes('&f='));
+  const link = await page.inputValue('#values-share-link');
+  const definitions = linkDefinitions(link);
+  assert.equal(definitions.length, 1);
+  assert.ok(definitions[0].equals(definition.bytes), 'the link\'s definition differs from the analysis file');
+  const reader = await shoal.open({ url: link });
+  await reader.page.click('#values-restore');
+  await reader.page.waitForSelector('#values-results button[data-download="values-report.json"]', { timeout: 120000 });
+  assert.equal(await reader.page.locator('#values-expected li.matched').count(), exampleFiles('values').length);
+  const again = await downloadOf(reader.page, '#values-results button[data-download="values-report.json"]');
+  assert.ok(again.bytes.equals(report.bytes), 'the link\'s page gives another report');
+  await reader.page.screenshot({ path: path.join(artifacts, 'analysis-file-values-link.png'), fullPage: true });
+  assert.deepEqual(reader.consoleErrors, []);
+  assert.deepEqual(reader.foreignRequests(), []);
+  await reader.context.close();
 });
 
 test('numeric-answer examples in raw numbers with a unit: analysis file and command line give the page\'s report', async () => {
@@ -222,9 +244,6 @@ test('a numeric-answers report opened in the page sets its settings and checks e
   assert.deepEqual(consoleErrors, []);
 });
 
-// A link's analysis files, as they are in its fragment.
-const linkDefinitions = (link) => link.slice(link.indexOf('#') + 1).split('&').filter((p) => p.startsWith('a='))
-  .map((p) => inflateRawSync(Buffer.from(p.slice(2), 'base64url')));
 
 for (const [example, analysis, fields] of [['color', 'color', { bootstrap: '100' }], ['concept', 'concept', SMALL], ['likert', 'concept', SMALL]]) {
   test(`${example} examples: the share link is the downloaded analysis file, and opened in a fresh page gives the same report`, async () => {

@@ -13,7 +13,7 @@ import { importPageModule } from './bundle.mjs';
 
 const share = await importPageModule('share.ts');
 const { decodeShare, encodeShare, embeddedBytes, fetchableUrl } = share;
-const { decodeLink, encodeAnalysisLink, MAX_DEFINITION } = await importPageModule('links/analysis-link.ts');
+const { decodeLink, encodeAnalysisLink, inflateLink, checkValuesLink, MAX_DEFINITION } = await importPageModule('links/analysis-link.ts');
 const PARAMETERS = new Set(['seed', 'iterations', 'subsets', 'jsdSamples']);
 const REFUSAL = /^This share link is damaged or incomplete \(/;
 const link = (state) => `#s=${deflateRawSync(Buffer.from(JSON.stringify(state))).toString('base64url')}`;
@@ -249,4 +249,19 @@ test('a seeded random mutator over valid analysis links: every case is decoded a
   }
   console.log(`${CASES} mutated analysis links: ${accepted} accepted and checked, ${CASES - accepted} refused`);
   assert.ok(accepted > CASES / 20 && accepted < CASES, 'the mutator reaches both sides');
+});
+
+test('a link to numeric answers gives their definition for their section, with the data it carries and no addresses', async () => {
+  const bytes = Buffer.from('population,individual,item,block,value\nh,1,a,1,3\n');
+  const values = definition('values', [bytes], { seed: '4' });
+  const carried = [{ name: 'values-0.csv', size: bytes.length, data: deflateRawSync(bytes).toString('base64url') }];
+  const opened = checkValuesLink(await inflateLink(analysisLink([values], carried)), REGISTRY);
+  assert.equal(opened.analysis, 'values');
+  assert.equal(opened.settings.seed, '4');
+  assert.deepEqual(Buffer.from(await embeddedBytes(opened.files[0])), bytes);
+  // A link to the form's analyses is not one.
+  assert.equal(checkValuesLink(await inflateLink(analysisLink([definition('color', [bytes])])), REGISTRY), null);
+  const remote = [{ name: 'values-0.csv', size: 10, url: 'https://example.org/v.csv' }];
+  assert.throws(() => checkValuesLink({ layout: 'analysis', link: { definitions: [JSON.stringify(values)], carried: remote } }, REGISTRY),
+    /This share link is damaged or incomplete \(a link of numeric answers carries no addresses\)/);
 });

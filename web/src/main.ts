@@ -13,7 +13,7 @@ import { setUpCollectData } from './views/collect-data';
 import { setUpNumericAnswers, type NumericAnswers } from './views/numeric-answers';
 import { CancelledError, WorkerPool } from './worker/client';
 import { agreeToReplicate, fetchPaper, PAPER_PARAMETERS, renderAgreement, renderReplicationOffer, takePendingReplication } from './replicate';
-import { checkLink, inflateLink, type InflatedLink } from './links/analysis-link';
+import { checkLink, checkValuesLink, inflateLink, type InflatedLink } from './links/analysis-link';
 import {
   agreeToFetch, buildLink, embeddedFiles, fetchAgreedFiles, matchShared, type LinkFiles,
 } from './share-ui';
@@ -382,6 +382,9 @@ async function restoreShared() {
   const inflated = await inflatedLink;
   if (!inflated) return;
   try {
+    // A link to numeric answers opens in their section.
+    const values = checkValuesLink(inflated, registry);
+    if (values) return numericAnswers?.openLink(values);
     page.shared = checkLink(inflated, registry);
   } catch (error) {
     showError(error instanceof Error ? error.message : String(error));

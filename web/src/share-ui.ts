@@ -27,7 +27,7 @@ const inputsOf = (definition: string) =>
 
 // A link to the analyses the analysis files define (the page's own, as it
 // downloads them): with the inputs' data or addresses when `mode` asks.
-export async function buildLink(definitions: string[], files: LoadedFile[], mode: string,
+export async function buildLink(definitions: string[], files: { name: string; bytes: Uint8Array; id?: number }[], mode: string,
   urls: Record<number, string>): Promise<string> {
   if (definitions.length === 0) throw new Error('Add files the page can analyse first.');
   const inputs = definitions.flatMap(inputsOf).map((name) => {
@@ -48,7 +48,7 @@ export async function buildLink(definitions: string[], files: LoadedFile[], mode
       carried.push({ name: f.name, size: f.bytes.length, data });
     }
     if (mode === 'urls') {
-      const url = fetchableUrl(urls[f.id] ?? '');
+      const url = fetchableUrl(urls[f.id ?? -1] ?? '');
       if (!url) throw new Error(`Give an https address for ${f.name}.`);
       carried.push({ name: f.name, size: f.bytes.length, url: url.href });
     }

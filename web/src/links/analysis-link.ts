@@ -13,7 +13,7 @@
 // the page (analysis-file/open-analysis.ts), so both decode to one state.
 // Links of the earlier layout (#s=, share.ts) still decode as they did.
 import { parameterNames, type Setting } from '../parameters/settings';
-import { pageState, parseDefinition } from '../analysis-file/open-analysis';
+import { pageState, parseDefinition, type AnalysisDefinition } from '../analysis-file/open-analysis';
 import {
   checkShare, damaged, decompress, fetchableUrl, fromBase64Url, inflateShare, isRecord, MAX_EMBEDDED_BYTES, MAX_LINK_LENGTH,
   MAX_SHARED_FILE, stateBudget, text, toBase64Url, compress, type InflatedShare, type ShareState, type SharedFile,
@@ -126,6 +126,23 @@ export function checkAnalysisLink(link: InflatedAnalysisLink, registry: Setting[
     const files = states.flatMap((s) => s.files);
     if (new Set(files.map((f) => f.name)).size !== files.length) throw new Error('two of its inputs have one name');
     return { version: 1, tool: states[0].tool, parameters, files: withCarried(files, link.carried) };
+  } catch (error) {
+    throw damaged(error);
+  }
+}
+
+// A link to an analysis of numeric answers, which opens in their own
+// section: its definition, with what the link carries in its files. Null
+// for a link to the form's analyses. The section has no fetching: a link of
+// numeric answers carries data or nothing.
+export function checkValuesLink(inflated: InflatedLink, registry: Setting[]): AnalysisDefinition | null {
+  if (inflated.layout !== 'analysis' || inflated.link.definitions.length !== 1) return null;
+  try {
+    const definition = parseDefinition(inflated.link.definitions[0], registry);
+    if (definition.analysis !== 'values') return null;
+    const files = withCarried(definition.files, inflated.link.carried);
+    if (files.some((f) => f.url !== undefined)) throw new Error('a link of numeric answers carries no addresses');
+    return { ...definition, files };
   } catch (error) {
     throw damaged(error);
   }

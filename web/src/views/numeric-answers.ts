@@ -11,6 +11,7 @@ import { append, formatNumber, h } from '../dom';
 import { download } from '../download';
 import type { ValuesReport } from '../report-types';
 import { analyseValues } from '../values/values-client';
+import { embeddedFiles } from '../links/link-files';
 import { perItemPopulationTable, perItemTable } from './per-item-tables';
 import { checkAgainst, valuesCode, valuesFile, type ValuesFile } from './values-code';
 import './numeric-answers.css';
@@ -65,6 +66,8 @@ export interface NumericAnswers {
   // An analysis file or report of numeric answers opened: its settings set,
   // its inputs asked for and checked.
   open: (name: string, content: string) => void;
+  // A share link to numeric answers opened (links/analysis-link.ts).
+  openLink: (definition: AnalysisDefinition) => void;
 }
 
 // `registry`: every setting's definition, once the module has given it.
@@ -81,7 +84,8 @@ export function setUpNumericAnswers(section: HTMLElement, registry: () => Settin
   const results = h('div', { id: 'values-results' });
   let files: ValuesFile[] = [];
   // An opened analysis file: its settings, and the inputs it names.
-  let opened: { source: string; definition: AnalysisDefinition } | null = null;
+  // `source` names the file; null for a link.
+  let opened: { source: string | null; definition: AnalysisDefinition } | null = null;
   // Runs may finish out of order (the pool has several workers): only the
   // latest one is shown.
   let latest = 0;
@@ -96,7 +100,7 @@ export function setUpNumericAnswers(section: HTMLElement, registry: () => Settin
     let batch: ValuesFile[] | null = files;
     expected.replaceChildren();
     if (opened) {
-      const checked = checkAgainst(opened.definition, opened.source, files);
+      const checked = checkAgainst(opened.definition, opened.source, files, () => { void restore(); });
       expected.append(checked.panel);
       batch = checked.ready;
     }
@@ -143,17 +147,28 @@ export function setUpNumericAnswers(section: HTMLElement, registry: () => Settin
     opened = null;   // the example is an analysis of its own
     await run();
   });
-  const open = (source: string, content: string) => {
-    try {
-      opened = { source, definition: readValuesAnalysisFile(source, content, registry()) };
-    } catch (error) {
-      status.textContent = error instanceof Error ? error.message : String(error);
-      return;
-    }
+  // The data a link carries, inflated when the reader asks, beside the files chosen.
+  const restore = async () => {
+    if (!opened) return;
+    const { files: restored, problems } = await embeddedFiles({ version: 1, tool: opened.definition.tool, parameters: {}, files: opened.definition.files });
+    const added = await Promise.all(restored.map((f) => valuesFile(f.name, f.bytes)));
+    files = [...files.filter((f) => !added.some((a) => a.name === f.name)), ...added];
+    await run();
+    if (problems.length) status.textContent = problems.join(' ');
+  };
+  const show = (source: string | null, definition: AnalysisDefinition) => {
+    opened = { source, definition };
     (scale as HTMLSelectElement).value = opened.definition.settings.scale ?? 'pooled-sd';
     unit.value = opened.definition.settings.unit ?? '';
     void run();
     section.scrollIntoView();
+  };
+  const open = (source: string, content: string) => {
+    try {
+      show(source, readValuesAnalysisFile(source, content, registry()));
+    } catch (error) {
+      status.textContent = error instanceof Error ? error.message : String(error);
+    }
   };
   opener.addEventListener('change', async () => {
     const file = opener.files?.[0];
@@ -173,5 +188,5 @@ export function setUpNumericAnswers(section: HTMLElement, registry: () => Settin
     status,
     code,
     results);
-  return { open };
+  return { open, openLink: (definition) => show(null, definition) };
 }

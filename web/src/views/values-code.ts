@@ -9,6 +9,7 @@ import { h } from '../dom';
 import { download } from '../download';
 import { visibleText } from '../links/visible-text';
 import type { Setting } from '../parameters/settings';
+import { buildLink } from '../share-ui';
 import { valuesAnalysisFile } from '../values/values-client';
 
 export interface ValuesFile extends WasmFile { sha256: string }
@@ -28,17 +29,35 @@ export function valuesCode(registry: Setting[], files: ValuesFile[], settings: S
     navigator.clipboard.writeText(command.text).then(() => { status.textContent = 'Copied the command.'; },
       () => { status.textContent = 'The browser did not allow copying: select the command and copy it.'; });
   });
+  const definition = async () => {
+    const outcome = await valuesAnalysisFile(files, settings);
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    return outcome.report;
+  };
+  const failed = (what: string) => (error: unknown) => {
+    status.textContent = `${what} could not be made: ${error instanceof Error ? error.message : String(error)}`;
+  };
   const save = h('button', { type: 'button', 'data-download-analysis': 'values' }, `Download ${analysisFileName('values')}`);
-  save.addEventListener('click', async () => {
-    const outcome = await valuesAnalysisFile(files, settings).catch((error: unknown) =>
-      ({ ok: false, report: '', error: { message: error instanceof Error ? error.message : String(error) } }));
-    if (!outcome.ok) {
-      status.textContent = `The analysis file could not be made: ${outcome.error.message}`;
-      return;
-    }
-    download(analysisFileName('values'), outcome.report, 'application/json');
-    status.textContent = `Saved ${analysisFileName('values')}.`;
+  save.addEventListener('click', () => {
+    definition().then((text) => {
+      download(analysisFileName('values'), text, 'application/json');
+      status.textContent = `Saved ${analysisFileName('values')}.`;
+    }, failed('The analysis file'));
   });
+  // A share link is the analysis file, compressed, with the data if asked.
+  const linkBox = h('textarea', { id: 'values-share-link', readonly: true, rows: 3, hidden: true, 'aria-label': 'Share link' });
+  const share = (mode: 'reference' | 'embed') => {
+    definition().then((text) => buildLink([text], files, mode, {})).then(async (link) => {
+      linkBox.value = link;
+      linkBox.hidden = false;
+      const copied = await navigator.clipboard.writeText(link).then(() => true, () => false);
+      status.textContent = `${copied ? 'Copied' : 'Select and copy'} the link (${link.length.toLocaleString('en')} characters).`;
+    }, failed('The link'));
+  };
+  const byReference = h('button', { type: 'button', 'data-share-values': 'reference' }, 'Copy a link (names and SHA-256)');
+  byReference.addEventListener('click', () => share('reference'));
+  const withData = h('button', { type: 'button', 'data-share-values': 'embed' }, 'Copy a link carrying the data');
+  withData.addEventListener('click', () => share('embed'));
   return h('div', { class: 'analysis-command', 'data-analysis': 'values' },
     h('p', {}, 'The command that runs this analysis with the ', h('code', {}, 'shoal'), ' command-line tool, and its analysis ' +
       'file (every setting, each file\'s name and SHA-256): with the files beside it, ', h('code', {}, 'shoal run'),
@@ -48,7 +67,7 @@ export function valuesCode(registry: Setting[], files: ValuesFile[], settings: S
       ? h('p', { class: 'hint' }, 'The files are read with settings of their own, which one command line cannot give: the ' +
         'command runs the analysis file, saved beside the files.')
       : null,
-    copy, ' ', save, status);
+    h('div', { class: 'values-code-actions' }, copy, ' ', save, ' ', byReference, ' ', withData), linkBox, status);
 }
 
 export interface Checked {
@@ -58,8 +77,11 @@ export interface Checked {
   panel: HTMLElement;
 }
 
-// The chosen files against an opened analysis file's inputs, by name and SHA-256.
-export function checkAgainst(definition: AnalysisDefinition, source: string, chosen: ValuesFile[]): Checked {
+// The chosen files against an opened analysis file's inputs (or a link's),
+// by name and SHA-256; `source` names the file, null for a link. `restore`
+// inflates the data the link carries, when the reader asks.
+export function checkAgainst(definition: AnalysisDefinition, source: string | null, chosen: ValuesFile[],
+  restore: () => void): Checked {
   const ready: ValuesFile[] = [];
   const items = definition.files.map((e) => {
     const given = chosen.find((f) => f.name === e.name);
@@ -72,10 +94,20 @@ export function checkAgainst(definition: AnalysisDefinition, source: string, cho
       h('bdi', { dir: 'auto' }, visibleText(e.name)), ` SHA-256 ${e.sha256.slice(0, 12)}… `, h('span', {}, words));
   });
   const extra = chosen.filter((f) => !definition.files.some((e) => e.name === f.name));
+  const carried = definition.files.filter((e) => e.data !== undefined && !chosen.some((f) => f.name === e.name));
+  let restoring: HTMLButtonElement | null = null;
+  if (carried.length > 0) {
+    restoring = h('button', { type: 'button', id: 'values-restore' },
+      `Restore ${carried.length} file${carried.length === 1 ? '' : 's'} from the link`);
+    restoring.addEventListener('click', restore);
+  }
   const panel = h('div', { class: 'shared-panel', id: 'values-expected' },
-    h('p', {}, `The analysis file ${visibleText(source)} (Shoal ${visibleText(definition.tool)}) set the settings. The analysis ` +
-      'needs these files; choose your copies, and each is checked against the SHA-256 in the file before anything runs.'),
+    h('p', {}, `${source === null ? 'This page was opened from a shared link' : `The analysis file ${visibleText(source)}`} ` +
+      `(Shoal ${visibleText(definition.tool)}) set the settings. The analysis needs these files; ` +
+      `${carried.length ? 'restore those the link carries, ' : ''}choose your copies of the others, and each is checked against ` +
+      'its SHA-256 before anything runs.'),
     h('ul', { class: 'shared-files' }, ...items),
-    extra.length ? h('p', { class: 'hint' }, `Not in the analysis file, so not analysed: ${extra.map((f) => visibleText(f.name)).join(', ')}.`) : null);
+    restoring,
+    extra.length ? h('p', { class: 'hint' }, `Not in the analysis, so not analysed: ${extra.map((f) => visibleText(f.name)).join(', ')}.`) : null);
   return { ready: ready.length === definition.files.length ? ready : null, panel };
 }
