@@ -1,8 +1,12 @@
 // Share links: the whole analysis in the URL fragment, which browsers never
-// send to a server. A link names every input by name, size and SHA-256 (so
-// a reviewer's copies can be checked before anything runs) and carries the
+// send to a server. A link names every input by name and SHA-256 (so a
+// reviewer's copies can be checked before anything runs) and carries the
 // parameters, settings and labels; optionally the data themselves
 // (compressed) or public URLs to fetch them from, after the reviewer agrees.
+// Links are made as analysis files (links/analysis-link.ts); this module
+// holds what both layouts share (the state they decode to, compression,
+// bounded inflating, field checks) and reads links of the earlier layout
+// (#s=), which stated the form's fields and each file's size.
 import type { FileSettings } from '@shoal-wasm/shoal.mjs';
 import { PastLimit, readAtMost } from './links/bounded-read';
 import { isLocalHost, isPublicHost } from './links/public-host';
