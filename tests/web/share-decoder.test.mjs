@@ -113,16 +113,15 @@ function checkAccepted(state) {
   assert.equal({}.polluted, undefined, 'no prototype was polluted');
 }
 
-test('a seeded random mutator over valid links: every case is decoded and checked, or refused in one kind of message', async () => {
-  const rand = random(20261206);
-  const CASES = 2500;
+// Decodes `cases` links made by `hashOf(i)`: each is refused in the
+// decoder's one kind of message, or accepted and checked by `check`.
+async function mutatedLinks(label, cases, hashOf, decode, check) {
   let accepted = 0;
-  for (let i = 0; i < CASES; i++) {
-    const state = validState(rand);
-    const hash = i % 3 === 2 ? damage(await encodeShare(state), rand) : link(mutate(state, rand));
+  for (let i = 0; i < cases; i++) {
+    const hash = await hashOf(i);
     let decoded;
     try {
-      decoded = await decodeShare(hash, PARAMETERS);
+      decoded = await decode(hash);
     } catch (error) {
       assert.ok(error instanceof Error, `case ${i}: ${String(error)}`);
       assert.match(error.message, REFUSAL, `case ${i}`);
@@ -130,12 +129,24 @@ test('a seeded random mutator over valid links: every case is decoded and checke
     }
     if (decoded === null) continue;
     accepted++;
+    await check(decoded, i);
+    assert.equal({}.polluted, undefined, 'no prototype was polluted');
+  }
+  console.log(`${cases} mutated ${label}: ${accepted} accepted and checked, ${cases - accepted} refused`);
+  assert.ok(accepted > cases / 20 && accepted < cases, 'the mutator reaches both sides');
+}
+
+test('a seeded random mutator over valid links: every case is decoded and checked, or refused in one kind of message', async () => {
+  const rand = random(20261206);
+  const decode = (hash) => decodeShare(hash, PARAMETERS);
+  await mutatedLinks('links', 2500, async (i) => {
+    const state = validState(rand);
+    return i % 3 === 2 ? damage(await encodeShare(state), rand) : link(mutate(state, rand));
+  }, decode, async (decoded, i) => {
     checkAccepted(decoded);
     // What the page accepts, it writes back to the same state.
-    assert.deepEqual(await decodeShare(await encodeShare(decoded), PARAMETERS), decoded, `case ${i}`);
-  }
-  console.log(`${CASES} mutated links: ${accepted} accepted and checked, ${CASES - accepted} refused`);
-  assert.ok(accepted > CASES / 20 && accepted < CASES, 'the mutator reaches both sides');
+    assert.deepEqual(await decode(await encodeShare(decoded)), decoded, `case ${i}`);
+  });
 });
 
 // Links as analysis files (#a=): each part deflate-raw compressed, base64url.
@@ -213,24 +224,13 @@ function validDefinitions(rand) {
 
 test('a seeded random mutator over valid analysis links: every case is decoded and checked, or refused in one kind of message', async () => {
   const rand = random(20261207);
-  const CASES = 2000;
-  let accepted = 0;
-  for (let i = 0; i < CASES; i++) {
+  await mutatedLinks('analysis links', 2000, (i) => {
     const { definitions, carried } = validDefinitions(rand);
     const roll = i % 4;
-    const hash = roll === 3 ? damage(analysisLink(definitions, carried), rand)
+    return roll === 3 ? damage(analysisLink(definitions, carried), rand)
       : roll === 2 && carried !== null ? analysisLink(definitions, mutate(carried, rand))
         : analysisLink(definitions.map((d, k) => (k === 0 ? mutate(d, rand) : d)), carried);
-    let decoded;
-    try {
-      decoded = await decodeLink(hash, REGISTRY);
-    } catch (error) {
-      assert.ok(error instanceof Error, `case ${i}: ${String(error)}`);
-      assert.match(error.message, REFUSAL, `case ${i}`);
-      continue;
-    }
-    if (decoded === null) continue;
-    accepted++;
+  }, (hash) => decodeLink(hash, REGISTRY), (decoded) => {
     let embedded = 0;
     assert.ok(decoded.files.length >= 1 && decoded.files.length <= 128);
     for (const f of decoded.files) {
@@ -245,10 +245,7 @@ test('a seeded random mutator over valid analysis links: every case is decoded a
       assert.ok(FIELDS.has(name), name);
       assert.equal(typeof value, 'string');
     }
-    assert.equal({}.polluted, undefined, 'no prototype was polluted');
-  }
-  console.log(`${CASES} mutated analysis links: ${accepted} accepted and checked, ${CASES - accepted} refused`);
-  assert.ok(accepted > CASES / 20 && accepted < CASES, 'the mutator reaches both sides');
+  });
 });
 
 test('a link to numeric answers gives their definition for their section, with the data it carries and no addresses', async () => {
