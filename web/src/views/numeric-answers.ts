@@ -107,7 +107,7 @@ export function setUpNumericAnswers(section: HTMLElement, registry: () => Settin
     code.replaceChildren();
     if (batch === null || batch.length === 0) {
       results.replaceChildren();
-      status.textContent = opened ? 'Waiting for the files the analysis file names.' : '';
+      status.textContent = opened ? 'Waiting for the files the analysis needs.' : '';
       return;
     }
     const analysed = batch;
