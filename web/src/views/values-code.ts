@@ -104,7 +104,7 @@ export function checkAgainst(definition: AnalysisDefinition, source: string | nu
   const panel = h('div', { class: 'shared-panel', id: 'values-expected' },
     h('p', {}, `${source === null ? 'This page was opened from a shared link' : `The analysis file ${visibleText(source)} was opened`} ` +
       `(Shoal ${visibleText(definition.tool)}): the settings are set from it. The analysis needs these files; ` +
-      `${carried.length ? 'restore those the link carries, ' : ''}choose your copies of the others, and each is checked against ` +
+      `${carried.length ? 'restore those the link carries, choose your copies of the others' : 'choose your copies'}, and each is checked against ` +
       'its SHA-256 before anything runs.'),
     h('ul', { class: 'shared-files' }, ...items),
     restoring,
