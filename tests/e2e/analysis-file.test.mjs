@@ -1,14 +1,18 @@
 // End-to-end: the analysis as code. For the paper's data and for each
-// generated example, the page's analysis file, run with `shoal run` beside
-// its inputs, gives the page's report byte for byte, and the command line the
-// page shows, run through /bin/sh with the native tool, gives it too. One run
-// is at the page's defaults; one has file names no shell may see unquoted.
-// An analysis file opened in the page asks for its inputs and checks them.
+// generated example (numeric answers included), the page's analysis file,
+// run with `shoal run` beside its inputs, gives the page's report byte for
+// byte, and the command line the page shows, run through /bin/sh with the
+// native tool, gives it too. One run is at the page's defaults; one has file
+// names no shell may see unquoted. An analysis file opened in the page asks
+// for its inputs and checks them. A share link is the analysis file: its
+// definition equals the downloaded file byte for byte, and the link opened
+// in a fresh page gives the same report.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { inflateRawSync } from 'node:zlib';
 import path from 'node:path';
 import { artifacts, downloadOf, native, shared, useSite } from './support.mjs';
 
@@ -24,6 +28,10 @@ const colorref = path.join(shared, 'paper-data/color-task/colorref.csv');
 const SMALL = { iterations: '6', burnIn: '2', maxIterations: '6', subsets: '25,50', bootstrap: '100' };
 
 const shoal = useSite();
+
+// A link's analysis files, as they are in its fragment.
+const linkDefinitions = (link) => link.slice(link.indexOf('#') + 1).split('&').filter((p) => p.startsWith('a='))
+  .map((p) => inflateRawSync(Buffer.from(p.slice(2), 'base64url')));
 
 const sh = (command, cwd) => spawnSync('/bin/sh', ['-c', command], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
 const quote = (word) => `'${word.replace(/'/g, `'\\''`)}'`;
@@ -144,3 +152,137 @@ test('an analysis file opened in the page sets its parameters and checks each in
   const report = await downloadOf(page, 'button[data-download="concept-report.json"]');
   assert.ok(report.bytes.equals(cliReport), 'the page\'s run of the opened report differs from the CLI\'s');
 });
+
+// The numeric-answers section: the same checks on its own controls.
+async function checkValues(label, files, { scale = 'pooled-sd', unit = '' } = {}) {
+  const { page, consoleErrors } = await shoal.open();
+  await page.selectOption('select[name="values-scale"]', scale);
+  await page.fill('input[name="values-unit"]', unit);
+  await page.locator('input[name="values-unit"]').blur();   // its change is taken now, before the files come
+  await page.setInputFiles('input[name="values-files"]', files);
+  await page.waitForSelector('#values-results button[data-download="values-report.json"]', { timeout: 120000 });
+  const shown = (await page.textContent('code[data-command="values"]')).trim();
+  const definition = await downloadOf(page, 'button[data-download-analysis="values"]');
+  assert.equal(definition.name, 'shoal-values-analysis.json');
+  const report = await downloadOf(page, '#values-results button[data-download="values-report.json"]');
+  await page.screenshot({ path: path.join(artifacts, `analysis-file-${label}.png`), fullPage: true });
+  assert.deepEqual(consoleErrors, []);
+  assert.deepEqual(JSON.parse(report.bytes).analysis_file, JSON.parse(definition.bytes), label);
+
+  const work = mkdtempSync(path.join(tmpdir(), 'shoal-rerun-'));
+  for (const f of files) symlinkSync(f, path.join(work, path.basename(f)));
+  writeFileSync(path.join(work, definition.name), definition.bytes);
+  const rerun = spawnSync(native, ['run', definition.name, '--out', 'rerun.json', '--quiet'], { cwd: work, encoding: 'utf8' });
+  assert.equal(rerun.status, 0, rerun.stderr);
+  assert.ok(readFileSync(path.join(work, 'rerun.json')).equals(report.bytes), `${label}: shoal run differs from the page`);
+  assert.match(shown, /^shoal values /);
+  const ran = sh(`${quote(native)} ${shown.slice('shoal '.length)} --quiet`, work);
+  assert.equal(ran.status, 0, `${shown}\n${ran.stderr}`);
+  assert.ok(readFileSync(path.join(work, 'shoal-values-report.json')).equals(report.bytes), `${label}: the command shown gives another report:\n${shown}`);
+  return { page, shown, definition, report };
+}
+
+test('numeric-answer examples at the section\'s defaults: analysis file and command line give the page\'s report; so does its link', async () => {
+  const { page, shown, definition, report } = await checkValues('values-defaults', exampleFiles('values'));
+  assert.doesNotMatch(shown, /--scale|--unit/);
+  // The section's link carrying the data: its definition is the analysis
+  // file, and a fresh page restores the data and gives the same report.
+  await page.click('button[data-share-values="embed"]');
+  await page.waitForFunction(() => document.querySelector('#values-share-link').value.includes('&f='));
+  const link = await page.inputValue('#values-share-link');
+  const definitions = linkDefinitions(link);
+  assert.equal(definitions.length, 1);
+  assert.ok(definitions[0].equals(definition.bytes), 'the link\'s definition differs from the analysis file');
+  const reader = await shoal.open({ url: link });
+  await reader.page.click('#values-restore');
+  await reader.page.waitForSelector('#values-results button[data-download="values-report.json"]', { timeout: 120000 });
+  assert.equal(await reader.page.locator('#values-expected li.matched').count(), exampleFiles('values').length);
+  const again = await downloadOf(reader.page, '#values-results button[data-download="values-report.json"]');
+  assert.ok(again.bytes.equals(report.bytes), 'the link\'s page gives another report');
+  await reader.page.screenshot({ path: path.join(artifacts, 'analysis-file-values-link.png'), fullPage: true });
+  assert.deepEqual(reader.consoleErrors, []);
+  assert.deepEqual(reader.foreignRequests(), []);
+  await reader.context.close();
+});
+
+test('numeric-answer examples in raw numbers with a unit: analysis file and command line give the page\'s report', async () => {
+  const { shown } = await checkValues('values-raw', exampleFiles('values'), { scale: 'raw', unit: "people's count" });
+  assert.ok(shown.includes(`--scale raw --unit 'people'\\''s count'`), shown);
+});
+
+test('a numeric-answers report opened in the page sets its settings and checks each input by SHA-256', async () => {
+  const files = exampleFiles('values');
+  const work = mkdtempSync(path.join(tmpdir(), 'shoal-open-values-'));
+  execFileSync(native, ['values', ...files, '--scale', 'raw', '--unit', 'people', '--seed', '3', '--bootstrap', '100',
+    '--out', path.join(work, 'cli-values.json'), '--quiet']);
+  const cliReport = readFileSync(path.join(work, 'cli-values.json'));
+  const { page, consoleErrors } = await shoal.open();
+  // Opened with the other files, it goes to the Numeric answers section.
+  await page.setInputFiles('#file-input', path.join(work, 'cli-values.json'));
+  await page.waitForSelector('#values-expected li.missing');
+  assert.equal(await page.locator('#values-expected li.missing').count(), files.length);
+  assert.equal(await page.inputValue('select[name="values-scale"]'), 'raw');
+  assert.equal(await page.inputValue('input[name="values-unit"]'), 'people');
+
+  // Another file under an expected name is named with both hashes; nothing runs.
+  const impostor = path.join(work, path.basename(files[0]));
+  writeFileSync(impostor, readFileSync(files[0]).toString().replace(/\n[^\n]*\n?$/, '\n'));
+  await page.setInputFiles('input[name="values-files"]', [impostor, ...files.slice(1)]);
+  await page.waitForSelector(`#values-expected li.mismatch[data-expected="${path.basename(files[0])}"]`);
+  const expected = JSON.parse(cliReport).analysis_file.inputs[0].sha256;
+  assert.ok((await page.textContent('#values-expected')).includes(expected));
+  assert.equal(await page.$('#values-results button[data-download="values-report.json"]'), null);
+
+  await page.setInputFiles('input[name="values-files"]', files);
+  await page.waitForSelector('#values-results button[data-download="values-report.json"]', { timeout: 120000 });
+  assert.equal(await page.locator('#values-expected li.matched').count(), files.length);
+  const shown = (await page.textContent('code[data-command="values"]')).trim();
+  assert.match(shown, / --scale raw --unit people --seed 3 --bootstrap 100 /);
+  const report = await downloadOf(page, '#values-results button[data-download="values-report.json"]');
+  assert.ok(report.bytes.equals(cliReport), 'the page\'s run of the opened report differs from the CLI\'s');
+  await page.screenshot({ path: path.join(artifacts, 'analysis-file-values-opened.png'), fullPage: true });
+  assert.deepEqual(consoleErrors, []);
+});
+
+
+for (const [example, analysis, fields] of [['color', 'color', { bootstrap: '100' }], ['concept', 'concept', SMALL], ['likert', 'concept', SMALL]]) {
+  test(`${example} examples: the share link is the downloaded analysis file, and opened in a fresh page gives the same report`, async () => {
+    const files = exampleFiles(example);
+    const first = await shoal.open();
+    await first.page.setInputFiles('#file-input', files);
+    await first.page.waitForFunction((n) => document.querySelectorAll('article[data-file] .recognised[data-state="inspected"]').length === n,
+      files.length, { timeout: 120000 });
+    for (const [name, value] of Object.entries(fields)) await first.page.fill(`input[name="${name}"]`, value);
+    const definition = await downloadOf(first.page, `button[data-download-analysis="${analysis}"]`);
+    for (const mode of ['reference', 'embed']) {
+      await first.page.check(`input[name="share-mode"][value="${mode}"]`);
+      await first.page.click('#share-button');
+      await first.page.waitForSelector('#share-link-label:not([hidden])');
+      await first.page.waitForFunction((m) => document.querySelector('#share-link').value.includes(m === 'embed' ? '&f=' : '#a='), mode);
+    }
+    const link = await first.page.inputValue('#share-link');
+    const definitions = linkDefinitions(link);
+    assert.equal(definitions.length, 1);
+    assert.ok(definitions[0].equals(definition.bytes), `${example}: the link's definition differs from the analysis file`);
+    await first.page.click('#run-button');
+    await first.page.waitForSelector('#run-status:has-text("Done")', { timeout: 600000 });
+    const report = await downloadOf(first.page, `button[data-download="${analysis}-report.json"]`);
+    assert.deepEqual(first.consoleErrors, []);
+    await first.context.close();
+
+    const reader = await shoal.open({ url: link });
+    await reader.page.click('#restore-shared');
+    await reader.page.waitForFunction((n) => document.querySelectorAll('#shared-panel li.matched').length === n, files.length, { timeout: 120000 });
+    await reader.page.waitForSelector('#run-button:not([disabled])');
+    await reader.page.click('#run-button');
+    await reader.page.waitForSelector('#run-status:has-text("Done")', { timeout: 600000 });
+    const again = await downloadOf(reader.page, `button[data-download="${analysis}-report.json"]`);
+    assert.ok(again.bytes.equals(report.bytes), `${example}: the link's page gives another report`);
+    // The opened page's own analysis file is the link's, byte for byte.
+    const reopened = await downloadOf(reader.page, `button[data-download-analysis="${analysis}"]`);
+    assert.ok(reopened.bytes.equals(definition.bytes));
+    assert.deepEqual(reader.consoleErrors, []);
+    assert.deepEqual(reader.foreignRequests(), []);
+    await reader.context.close();
+  });
+}

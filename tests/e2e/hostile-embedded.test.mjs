@@ -13,8 +13,14 @@ import { createDeflateRaw, deflateRawSync } from 'node:zlib';
 import { artifacts, useSite } from './support.mjs';
 
 const shoal = useSite();
-const linkTo = (files) =>
-  `${shoal.origin}/#s=${deflateRawSync(Buffer.from(JSON.stringify({ version: 1, tool: 'test', parameters: {}, files })), { level: 9 }).toString('base64url')}`;
+// A link (#a=): the analysis file naming the files, and the list of what it carries.
+const pack = (value) => deflateRawSync(Buffer.from(JSON.stringify(value)), { level: 9 }).toString('base64url');
+const linkTo = (files) => {
+  const definition = { shoal_analysis: 1, version: 'test', analysis: 'concept', settings: {},
+    inputs: files.map((f) => ({ name: f.name, role: 'responses', sha256: f.sha256, format: 'auto', columns: {}, labels: {} })) };
+  const carried = files.filter((f) => f.data !== undefined).map(({ name, size, data }) => ({ name, size, data }));
+  return `${shoal.origin}/#a=${pack(definition)}${carried.length ? `&f=${pack(carried)}` : ''}`;
+};
 
 // Deflate of `bytes` zeros, streamed so this process never holds them.
 async function deflatedZeros(bytes) {
@@ -51,12 +57,12 @@ function renderers() {
   return found.filter((r) => ours(r.pid));
 }
 
-// The page's own link decoder (web/src/share.ts), bundled, timed in this
+// The page's own link decoder (web/src/links/analysis-link.ts), bundled, timed in this
 // Chromium on a blank page: the time the link itself takes, apart from the
 // page's start-up (several seconds on a loaded machine, whatever the link).
 async function decoderTime(hash) {
   const bundle = path.join(mkdtempSync(path.join(tmpdir(), 'shoal-share-')), 'share.js');
-  execFileSync(path.resolve('web/node_modules/.bin/esbuild'), [path.resolve('web/src/share.ts'), '--bundle', '--format=iife',
+  execFileSync(path.resolve('web/node_modules/.bin/esbuild'), [path.resolve('web/src/links/analysis-link.ts'), '--bundle', '--format=iife',
     '--global-name=shareLink', '--log-level=error', `--outfile=${bundle}`]);
   const context = await shoal.browser.newContext();
   const page = await context.newPage();
@@ -64,7 +70,7 @@ async function decoderTime(hash) {
   const result = await page.evaluate(async (h) => {
     const started = performance.now();
     try {
-      await shareLink.decodeShare(h, new Set());
+      await shareLink.decodeLink(h, []);
       return { ms: performance.now() - started, message: 'accepted' };
     } catch (error) {
       return { ms: performance.now() - started, message: error.message };

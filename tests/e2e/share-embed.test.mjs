@@ -41,7 +41,7 @@ test('data too large for a link: the page says so, with the size and the limit, 
   await page.click('#share-by-reference');
   await page.waitForSelector('#share-link-label:not([hidden])');
   const link = await page.inputValue('#share-link');
-  assert.ok(link.startsWith(`${shoal.origin}/#s=`) && link.length < 2000, `${link.length} characters`);
+  assert.ok(link.startsWith(`${shoal.origin}/#a=`) && link.length < 2000, `${link.length} characters`);
   assert.equal(await page.isChecked('input[name="share-mode"][value="reference"]'), true);
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
   assert.equal(await page.isHidden('#share-warning'), true);

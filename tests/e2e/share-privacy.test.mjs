@@ -1,11 +1,11 @@
 // Share links, the page's privacy promises and hostile input, end to end.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import { artifacts, cliReport, downloadOf, tableRows, useServer, useSite } from './support.mjs';
+import { artifacts, cliReport, downloadOf, site, tableRows, useServer, useSite } from './support.mjs';
 
 const small = path.resolve('tests/data/llm-colors-small.csv');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'shoal-public-'));
@@ -34,7 +34,7 @@ const expected = () => cliReport(['color', small, '--pairs', 'paper', '--seed', 
 test('a link by reference restores the analysis; a different file under the name is refused before anything runs', async () => {
   const first = await shoal.open();
   const link = await analyseAndShare(first.page, 'reference');
-  assert.ok(link.startsWith(`${shoal.origin}/#s=`));
+  assert.ok(link.startsWith(`${shoal.origin}/#a=`));
   assert.ok(link.length < 2000, `${link.length} characters`);
   await first.context.close();
 
@@ -49,7 +49,8 @@ test('a link by reference restores the analysis; a different file under the name
   writeFileSync(impostor, 'subject_num,word,hex1,hex2\n0,sky,#000000,#000000\n1,sky,#ffffff,#ffffff\n');
   await page.setInputFiles('#file-input', [impostor]);
   const message = await page.textContent('article[data-file="llm-colors-small.csv"] .mismatch');
-  assert.match(message, /not the file the shared analysis used: expected \d[\d,]* bytes with SHA-256 [0-9a-f]{64}/);
+  // A link by reference is the analysis file: names and SHA-256, no sizes.
+  assert.match(message, /not the file the shared analysis used: expected SHA-256 [0-9a-f]{64}, got \d[\d,]* bytes with SHA-256 [0-9a-f]{64}/);
   assert.equal(await page.isDisabled('#run-button'), true);
   await page.screenshot({ path: path.join(artifacts, 'share-mismatch.png'), fullPage: true });
 
@@ -102,12 +103,15 @@ test('files at public addresses are fetched only after the reviewer agrees', asy
 });
 
 // Every named control of the parameter form, each moved off its default:
-// a link must carry them all and the page it opens must accept and set them.
+// a link of both analyses (a colour file and a similarity file) must carry
+// them all, in its analysis files, and the page it opens must set them.
 test('every field of the parameter form round-trips through a share link', async () => {
   const first = await shoal.open();
   const { page } = first;
-  await page.setInputFiles('#file-input', [small]);
+  const concept = path.join(site, 'examples/concept', readdirSync(path.join(site, 'examples/concept')).filter((f) => f.endsWith('.csv'))[0]);
+  await page.setInputFiles('#file-input', [small, concept]);
   await page.waitForSelector('article[data-file="llm-colors-small.csv"] .recognised:has-text("word–colour")');
+  await page.waitForFunction(() => document.querySelectorAll('article[data-file] .recognised[data-state="inspected"]').length === 2);
   const fields = await page.$$eval('#parameters [name]', (controls) => controls.map((c) => ({
     name: c.name, tag: c.tagName, type: c.type, value: c.value, max: c.max,
     options: c.tagName === 'SELECT' ? [...c.options].map((o) => o.value) : [],
@@ -127,8 +131,15 @@ test('every field of the parameter form round-trips through a share link', async
   await page.click('#share-button');
   await page.waitForSelector('#share-status:has-text("characters")');
   const link = await page.inputValue('#share-link');
-  const state = JSON.parse(inflateRawSync(Buffer.from(link.slice(link.indexOf('#s=') + 3), 'base64url')).toString());
-  assert.deepEqual(state.parameters, chosen);
+  const definitions = link.slice(link.indexOf('#') + 1).split('&').filter((p) => p.startsWith('a='))
+    .map((p) => JSON.parse(inflateRawSync(Buffer.from(p.slice(2), 'base64url')).toString()));
+  assert.deepEqual(definitions.map((d) => d.analysis), ['color', 'concept']);
+  for (const [field, value] of Object.entries(chosen)) {
+    const setting = field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    const stating = definitions.filter((d) => d.settings[setting] !== undefined);
+    assert.ok(stating.length > 0, `no analysis file states ${setting}`);
+    for (const d of stating) assert.equal(d.settings[setting], value, `${d.analysis}: ${setting}`);
+  }
   await first.context.close();
 
   const reviewer = await shoal.open({ url: link });

@@ -17,7 +17,7 @@ writeFileSync(entry, `export * from ${JSON.stringify(join(root, 'web/src/analysi
 export * from ${JSON.stringify(join(root, 'web/src/analysis-file/open-analysis.ts'))};`);
 const out = join(dir, 'analysis-file.mjs');
 execFileSync(join(root, 'web/node_modules/.bin/esbuild'), [entry, '--bundle', '--format=esm', '--platform=node', `--outfile=${out}`]);
-const { commandLine, shellWord, readAnalysisFile } = await import(pathToFileURL(out).href);
+const { commandLine, shellWord, readAnalysisFile, readValuesAnalysisFile, analysisOf } = await import(pathToFileURL(out).href);
 
 // A few settings as the registry states them (core/analysis/settings.cpp).
 const setting = (name, analyses, kind, fallback, pageDefault = fallback, onPage = true) =>
@@ -28,6 +28,9 @@ const registry = [
   setting('chains', ['concept'], 'whole', '1', '4'),
   setting('subsets', ['concept'], 'list', '25,50,75,100'),
   setting('traces', ['concept'], 'flag', 'false', 'false', false),
+  setting('scale', ['values'], 'choice', 'pooled-sd', 'pooled-sd', false),
+  setting('unit', ['values'], 'text', '', '', false),
+  setting('bootstrap', ['color', 'concept', 'values'], 'whole', '2000'),
 ];
 
 // The words a POSIX shell makes of a command line.
@@ -108,11 +111,32 @@ test('what the page cannot run as stated is refused, naming the file and the rea
   assert.throws(() => readAnalysisFile('a.json', analysisFile((f) => { f.settings.traces = 'true'; }), registry),
     /sets traces to true, which this page cannot: run it with shoal run/);
   refusal(analysisFile((f) => { f.settings.pairs = 'paper'; }));          // a colour setting in a similarity analysis
-  refusal(analysisFile((f) => { f.analysis = 'values'; }));
+  assert.throws(() => readAnalysisFile('a.json', analysisFile((f) => { f.analysis = 'values'; f.settings = {}; }), registry),
+    /an analysis of numeric answers: open it in the Numeric answers section/);
   refusal(analysisFile((f) => { f.inputs[0].sha256 = 'abc'; }));
   refusal(analysisFile((f) => { f.inputs[0].name = '../h.csv'; }));
   refusal(analysisFile((f) => { f.inputs[1].name = 'h.csv'; }));
   refusal(analysisFile((f) => { f.inputs[0].role = 'word-norms'; }));   // ratings are the colour analysis'
   refusal(analysisFile((f) => { f.inputs[0].labels.aligned = 'yes'; }));
   refusal(analysisFile((f) => { f.extra = 1; }));
+});
+
+test('numeric answers: their command line, and their analysis file opened with every setting it states', () => {
+  const files = [{ name: 'estimates.csv', settings: {} }, { name: "it's.csv", settings: {} }];
+  assert.equal(commandLine(registry, 'values', files, { scale: 'pooled-sd', unit: '', bootstrap: '2000' }).text,
+    `shoal values estimates.csv 'it'\\''s.csv' --out shoal-values-report.json`);
+  assert.deepEqual(shellWords(commandLine(registry, 'values', files, { scale: 'raw', unit: 'people %', bootstrap: '100' }).text),
+    ['shoal', 'values', 'estimates.csv', "it's.csv", '--scale', 'raw', '--unit', 'people %', '--bootstrap', '100', '--out', 'shoal-values-report.json']);
+
+  const values = JSON.stringify({ shoal_analysis: 1, version: '9.9.9', analysis: 'values', settings: { scale: 'raw', unit: 'people', bootstrap: '100' },
+    inputs: [{ name: 'estimates.csv', role: 'responses', sha256: sha('c'), format: 'long', columns: { value: 'Answer' }, labels: {} }] });
+  assert.equal(analysisOf(values), 'values');
+  assert.equal(analysisOf(JSON.stringify({ schema_version: 1, analysis_file: JSON.parse(values) })), 'values');
+  assert.equal(analysisOf('{nope'), null);
+  const definition = readValuesAnalysisFile('v.json', values, registry);
+  assert.deepEqual(definition.settings, { scale: 'raw', unit: 'people', bootstrap: '100' });
+  assert.deepEqual(definition.files, [{ name: 'estimates.csv', sha256: sha('c'), settings: { format: 'long', columns: { value: 'Answer' }, labels: {} } }]);
+  assert.throws(() => readValuesAnalysisFile('c.json', analysisFile(), registry), /c\.json cannot be opened as an analysis file: it is a concept analysis/);
+  assert.throws(() => readValuesAnalysisFile('v.json', values.replace('"scale"', '"chains"'), registry), /'chains' is not a setting of the values analysis/);
+  assert.throws(() => readValuesAnalysisFile('v.json', values.replace('"responses"', '"word-norms"'), registry), /not a role of the values analysis/);
 });

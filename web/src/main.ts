@@ -10,10 +10,10 @@ import { renderColorResults } from './views/color-results';
 import { renderConceptResults } from './views/concept-results';
 import { renderComparisonReport } from './views/comparison-report';
 import { setUpCollectData } from './views/collect-data';
-import { setUpNumericAnswers } from './views/numeric-answers';
+import { setUpNumericAnswers, type NumericAnswers } from './views/numeric-answers';
 import { CancelledError, WorkerPool } from './worker/client';
 import { agreeToReplicate, fetchPaper, PAPER_PARAMETERS, renderAgreement, renderReplicationOffer, takePendingReplication } from './replicate';
-import { checkShare, inflateShare, type InflatedShare } from './share';
+import { checkLink, checkValuesLink, inflateLink, type InflatedLink } from './links/analysis-link';
 import {
   agreeToFetch, buildLink, embeddedFiles, fetchAgreedFiles, matchShared, type LinkFiles,
 } from './share-ui';
@@ -24,12 +24,12 @@ import { renderFormats } from './formats';
 import { contentsOf, exportButton, type RunRecord } from './report-export';
 import { epochNow, recordPhase, timed } from './phases';
 import { applySettings, formValues, parameterRefusal, resetParameters, setParameters } from './shell/parameter-form';
-import { analysisSettings, parameterNames, parseRegistry, type Setting } from './parameters/settings';
+import { analysisSettings, parseRegistry, type Setting } from './parameters/settings';
 import type { SettingsText } from './worker/protocol';
 import { onSchemeChange } from './charts/theme';
-import { analysisJobFiles, runBatch } from './analysis-file/analysis-inputs';
+import { analysisJobFiles, analysisResponses, runBatch } from './analysis-file/analysis-inputs';
 import { analysisFileName, type RunnableAnalysis } from './analysis-file/command-line';
-import { readAnalysisFile } from './analysis-file/open-analysis';
+import { analysisOf, readAnalysisFile } from './analysis-file/open-analysis';
 import { download } from './download';
 
 const pool = new WorkerPool();
@@ -134,6 +134,8 @@ const fromBytes = (name: string, bytes: Uint8Array): Arriving => ({ name, size: 
 
 // Every setting's definition, as the module exports it; read at start-up.
 let registry: Setting[] = [];
+// The Numeric answers section, where analysis files of numeric answers open.
+let numericAnswers: NumericAnswers | null = null;
 
 // The form's values as typed, as each analysis's settings: the module
 // checks them with the same rules and messages as the command line before
@@ -213,7 +215,6 @@ async function run() {
   // when Run is pressed; files added later wait for the next run.
   const batch = runBatch(files, page.shared);
   const p = parameters();
-  const form = formValues();
   // The values as typed go to the command line's validator: a value it
   // refuses is pointed out here, in its words, before anything runs.
   session.checkingSettings = true;
@@ -254,7 +255,7 @@ async function run() {
     session.drawResults = drawing;
     session.lastRun = {
       version: page.toolVersion, parameters: p, files: batch, finished: new Date(), tasks: done.map((d) => d.comparison),
-      shareLink: await buildLink(batch, form, page.toolVersion, 'reference', {}).catch(() => ''),
+      shareLink: await analysisFiles(batch, p).then((definitions) => buildLink(definitions, batch, 'reference', {})).catch(() => ''),
     };
     byId('results-contents').replaceChildren(contentsOf(byId('results')));
     byId('results-export').replaceChildren(exportButton(() => session.lastRun!, byId('results')));
@@ -279,12 +280,19 @@ async function run() {
 
 // The analysis file of an analysis as Run would now make it: the same files,
 // the same settings, through the same function of the core as the report's.
-async function saveAnalysisFile(analysis: RunnableAnalysis) {
-  const settings = parameters()[analysis];
-  const result = await pool.run({ kind: 'analysis-file', analysis, files: analysisJobFiles(runBatch(files, page.shared), files, analysis), settings }).done;
+async function analysisFile(analysis: RunnableAnalysis, batch = runBatch(files, page.shared), settings = parameters()): Promise<string> {
+  const result = await pool.run({ kind: 'analysis-file', analysis, files: analysisJobFiles(batch, files, analysis), settings: settings[analysis] }).done;
   if (!result.ok) throw new Error(result.error.message);
-  download(analysisFileName(analysis), result.report, 'application/json');
+  return result.report;
 }
+
+async function saveAnalysisFile(analysis: RunnableAnalysis) {
+  download(analysisFileName(analysis), await analysisFile(analysis), 'application/json');
+}
+
+// The analysis file of each analysis the files make: what a share link holds.
+const analysisFiles = (batch = runBatch(files, page.shared), settings = parameters()) =>
+  Promise.all((['color', 'concept'] as const).filter((a) => analysisResponses(batch, a).length > 0).map((a) => analysisFile(a, batch, settings)));
 
 // An analysis file (or a report) opened: read as a share link is, its
 // parameters set and its inputs expected; the files already listed are
@@ -292,7 +300,12 @@ async function saveAnalysisFile(analysis: RunnableAnalysis) {
 async function openAnalysisFile(file: File) {
   showError(null);
   try {
-    const state = readAnalysisFile(file.name, await file.text(), registry);
+    const content = await file.text();
+    if (analysisOf(content) === 'values') {
+      numericAnswers?.open(file.name, content);
+      return;
+    }
+    const state = readAnalysisFile(file.name, content, registry);
     page.shared = state;
     setParameters(state.parameters);
     for (const listed of files) {
@@ -360,7 +373,7 @@ async function loadExamples(task: string) {
 
 // A link is inflated as the page opens, before the engine is ready; a
 // damaged link or a bomb is refused then, and nothing of it is used.
-const inflatedLink: Promise<InflatedShare | null> = inflateShare(location.hash).catch((error) => {
+const inflatedLink: Promise<InflatedLink | null> = inflateLink(location.hash).catch((error) => {
   showError(error instanceof Error ? error.message : String(error));
   return null;
 });
@@ -369,7 +382,10 @@ async function restoreShared() {
   const inflated = await inflatedLink;
   if (!inflated) return;
   try {
-    page.shared = checkShare(inflated, parameterNames(registry));
+    // A link to numeric answers opens in their section.
+    const values = checkValuesLink(inflated, registry);
+    if (values) return numericAnswers?.openLink(values);
+    page.shared = checkLink(inflated, registry);
   } catch (error) {
     showError(error instanceof Error ? error.message : String(error));
     return;
@@ -416,7 +432,7 @@ async function start() {
     restoreShared: () => { if (page.shared) void embeddedFiles(page.shared).then(addLinkFiles); },
     run: () => { void run(); },
     cancel: () => pool.cancel(session.jobs),
-    parameters: formValues,
+    analysisFiles: () => analysisFiles(),
     saveAnalysisFile,
     openAnalysisFile: (file) => { void openAnalysisFile(file); },
   });
@@ -424,7 +440,7 @@ async function start() {
     navigator.serviceWorker.register('./sw.js', { updateViaCache: 'none' }).catch(() => undefined);  // offline use is a bonus, not a need; the worker's own script is always fetched afresh
   }
   onSchemeChange(() => { void redrawForScheme(); });
-  setUpNumericAnswers(byId('numeric-answers'));
+  numericAnswers = setUpNumericAnswers(byId('numeric-answers'), () => registry);
   setUpCollectData(byId('collect-data'), async (name, bytes) => {
     await addFiles([fromBytes(name, bytes)]);
     byId('files-heading').scrollIntoView();

@@ -4,9 +4,9 @@ import { refusedInFrame } from './frame-guard';
 import { grantConsent } from './links/consent';
 import { formatBytes, type LoadedFile } from './files';
 import {
-  compress, encodeShare, fetchableUrl, MAX_EMBEDDED_BYTES, MAX_LINK_LENGTH, toBase64Url,
-  type ShareState, type SharedFile,
+  compress, fetchableUrl, MAX_EMBEDDED_BYTES, MAX_LINK_LENGTH, toBase64Url, type ShareState,
 } from './share';
+import { encodeAnalysisLink, type Carried } from './links/analysis-link';
 
 export { embeddedFiles, fetchAgreedFiles, type LinkFiles } from './links/link-files';
 
@@ -21,36 +21,46 @@ export class TooLargeToEmbed extends Error {
   }
 }
 
-export async function buildLink(files: LoadedFile[], parameters: Record<string, string>, tool: string,
-  mode: string, urls: Record<number, string>): Promise<string> {
-  const shared: SharedFile[] = [];
-  const bytes = files.reduce((total, f) => total + f.bytes.length, 0);
+// The names of the inputs an analysis file lists, in its order.
+const inputsOf = (definition: string) =>
+  (JSON.parse(definition) as { inputs: { name: string }[] }).inputs.map((input) => input.name);
+
+// A link to the analyses the analysis files define (the page's own, as it
+// downloads them): with the inputs' data or addresses when `mode` asks.
+export async function buildLink(definitions: string[], files: { name: string; bytes: Uint8Array; id?: number }[], mode: string,
+  urls: Record<number, string>): Promise<string> {
+  if (definitions.length === 0) throw new Error('Add files the page can analyse first.');
+  const inputs = definitions.flatMap(inputsOf).map((name) => {
+    const file = files.find((f) => f.name === name);
+    if (!file) throw new Error(`${name} is no longer listed: add it again, or make the link without it.`);
+    return file;
+  });
+  const carried: Carried[] = [];
+  const bytes = inputs.reduce((total, f) => total + f.bytes.length, 0);
   let embedded = 0;
-  for (const f of files) {
-    const entry: SharedFile = { name: f.name, size: f.bytes.length, sha256: f.sha256, settings: f.settings };
+  for (const f of inputs) {
     if (mode === 'embed') {
-      entry.data = toBase64Url(await compress(f.bytes));
-      // The link compresses its state once more, which gains next to nothing
+      const data = toBase64Url(await compress(f.bytes));
+      // The link compresses its list once more, which gains next to nothing
       // on compressed data: past the limit here, it is past it in the link.
-      embedded += entry.data.length;
-      if (embedded > MAX_LINK_LENGTH) throw new TooLargeToEmbed(files.length, bytes, embedded, false);
+      embedded += data.length;
+      if (embedded > MAX_LINK_LENGTH) throw new TooLargeToEmbed(inputs.length, bytes, embedded, false);
+      carried.push({ name: f.name, size: f.bytes.length, data });
     }
     if (mode === 'urls') {
-      const url = fetchableUrl(urls[f.id] ?? '');
+      const url = fetchableUrl(urls[f.id ?? -1] ?? '');
       if (!url) throw new Error(`Give an https address for ${f.name}.`);
-      entry.url = url.href;
+      carried.push({ name: f.name, size: f.bytes.length, url: url.href });
     }
-    shared.push(entry);
   }
-  // The reviewer's page refuses links carrying more than this (share.ts).
+  // The reviewer's page refuses links carrying more than this (analysis-link.ts).
   if (mode === 'embed' && bytes > MAX_EMBEDDED_BYTES) {
-    throw new Error(`The data are too large to embed in a link: ${files.length === 1 ? 'the file' : `the ${files.length} files`} ` +
+    throw new Error(`The data are too large to embed in a link: ${inputs.length === 1 ? 'the file' : `the ${inputs.length} files`} ` +
       `(${formatBytes(bytes)}) are more than the ${formatBytes(MAX_EMBEDDED_BYTES)} a link may carry.`);
   }
-  const state: ShareState = { version: 1, tool, parameters, files: shared };
-  const link = `${location.origin}${location.pathname}${await encodeShare(state)}`;
+  const link = `${location.origin}${location.pathname}${await encodeAnalysisLink(definitions, carried)}`;
   if (link.length > MAX_LINK_LENGTH) {
-    if (mode === 'embed') throw new TooLargeToEmbed(files.length, bytes, link.length, true);
+    if (mode === 'embed') throw new TooLargeToEmbed(inputs.length, bytes, link.length, true);
     throw new Error(`The link would be ${link.length.toLocaleString('en')} characters, more than the ` +
       `${MAX_LINK_LENGTH.toLocaleString('en')} a link can safely carry.`);
   }

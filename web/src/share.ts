@@ -1,8 +1,12 @@
 // Share links: the whole analysis in the URL fragment, which browsers never
-// send to a server. A link names every input by name, size and SHA-256 (so
-// a reviewer's copies can be checked before anything runs) and carries the
+// send to a server. A link names every input by name and SHA-256 (so a
+// reviewer's copies can be checked before anything runs) and carries the
 // parameters, settings and labels; optionally the data themselves
 // (compressed) or public URLs to fetch them from, after the reviewer agrees.
+// Links are made as analysis files (links/analysis-link.ts); this module
+// holds what both layouts share (the state they decode to, compression,
+// bounded inflating, field checks) and reads links of the earlier layout
+// (#s=), which stated the form's fields and each file's size.
 import type { FileSettings } from '@shoal-wasm/shoal.mjs';
 import { PastLimit, readAtMost } from './links/bounded-read';
 import { isLocalHost, isPublicHost } from './links/public-host';
@@ -62,9 +66,9 @@ const STATE_BUDGET = 4 * MAX_LINK_LENGTH;
 // inflates to about the link's length: only names, settings and addresses
 // compress well, and they fit in a megabyte. A state that inflates much
 // further is a bomb, stopped before its declared sizes are even read.
-const stateBudget = (linkLength: number) => Math.min(STATE_BUDGET, (1 << 20) + 2 * linkLength);
+export const stateBudget = (linkLength: number) => Math.min(STATE_BUDGET, (1 << 20) + 2 * linkLength);
 // The most a file of a link may hold (the page's own limit is the browser's).
-const MAX_SHARED_FILE = 1 << 30;
+export const MAX_SHARED_FILE = 1 << 30;
 // The most data a link may carry, in total, as the files' stated sizes:
 // checked before anything is inflated, so a short link that states gigabytes
 // is refused at once (docs/privacy.md). Data past this go by reference.
@@ -122,7 +126,7 @@ export function checkShare(inflated: InflatedShare, parameterNames: ReadonlySet<
   }
 }
 
-const damaged = (error: unknown) =>
+export const damaged = (error: unknown) =>
   new Error(`This share link is damaged or incomplete (${error instanceof Error ? error.message : String(error)}).`);
 
 // The bytes of a file embedded in a link, inflated into its stated size and

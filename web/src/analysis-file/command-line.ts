@@ -1,5 +1,5 @@
 // The command line that runs the page's current analysis with the native
-// tool: `shoal color|concept FILE... --setting value ...`, every setting that
+// tool: `shoal color|concept|values FILE... --setting value ...`, every setting that
 // differs from the command line's default written out (the page's own starts,
 // such as four chains, included), every word quoted for a POSIX shell. File
 // names come from the data, so no character in them may reach the shell
@@ -8,7 +8,9 @@ import type { FileSettings } from '@shoal-wasm/shoal.mjs';
 import type { SettingsText } from '../worker/protocol';
 import type { Setting } from '../parameters/settings';
 
+// The analyses of the page's form, and every analysis with a command line.
 export type RunnableAnalysis = 'color' | 'concept';
+export type AnalysisKind = RunnableAnalysis | 'values';
 
 export interface CommandFile {
   name: string;
@@ -56,7 +58,7 @@ function inputOptions(files: CommandFile[]): string[] | null {
 
 // The settings that differ from the command line's defaults, in the
 // registry's order.
-export function settingWords(registry: Setting[], analysis: RunnableAnalysis, settings: SettingsText): string[] {
+export function settingWords(registry: Setting[], analysis: AnalysisKind, settings: SettingsText): string[] {
   const words: string[] = [];
   for (const s of registry) {
     if (!s.analyses.includes(analysis)) continue;
@@ -71,8 +73,8 @@ export function settingWords(registry: Setting[], analysis: RunnableAnalysis, se
   return words;
 }
 
-export const analysisFileName = (analysis: RunnableAnalysis) => `shoal-${analysis}-analysis.json`;
-export const reportFileName = (analysis: RunnableAnalysis) => `shoal-${analysis}-report.json`;
+export const analysisFileName = (analysis: AnalysisKind) => `shoal-${analysis}-analysis.json`;
+export const reportFileName = (analysis: AnalysisKind) => `shoal-${analysis}-report.json`;
 
 export interface CommandLine {
   // The analysis' own command, or `shoal run` of the analysis file when the
@@ -83,7 +85,7 @@ export interface CommandLine {
 
 // `files` are the responses; `wordNorms` the words' ratings beside colour
 // answers, if any.
-export function commandLine(registry: Setting[], analysis: RunnableAnalysis, files: CommandFile[],
+export function commandLine(registry: Setting[], analysis: AnalysisKind, files: CommandFile[],
   settings: SettingsText, wordNorms: CommandFile | null = null): CommandLine {
   const out = ['--out', reportFileName(analysis)];
   const options = inputOptions(files);

@@ -16,8 +16,9 @@ interface Outcome {
   warning: string | null;
 }
 
-export function SharePanel({ files, toolVersion, parameters }:
-  { files: LoadedFile[]; toolVersion: string; parameters: () => Record<string, string> }) {
+// `definitions`: the analysis files of the page's analyses as Run would
+// make them now; a link is these, plus the data or addresses it carries.
+export function SharePanel({ files, definitions }: { files: LoadedFile[]; definitions: () => Promise<string[]> }) {
   const [mode, setMode] = useState<ShareMode>('reference');
   const [urls, setUrls] = useState<Record<number, string>>({});
   const [outcome, setOutcome] = useState<Outcome>({ status: '', link: null, warning: null });
@@ -25,7 +26,7 @@ export function SharePanel({ files, toolVersion, parameters }:
   const copyLink = async (chosen: ShareMode) => {
     try {
       const addresses = Object.fromEntries(Object.entries(urls).map(([id, url]) => [id, url.trim()]));
-      const link = await buildLink(files, parameters(), toolVersion, chosen, addresses);
+      const link = await buildLink(await definitions(), files, chosen, addresses);
       let copied = true;
       try {
         await navigator.clipboard.writeText(link);

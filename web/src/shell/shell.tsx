@@ -24,8 +24,8 @@ export interface ShellActions {
   restoreShared: () => void;
   run: () => void;
   cancel: () => void;
-  // The parameter form's values, for a share link.
-  parameters: () => Record<string, string>;
+  // The analysis files of the page's analyses as Run would make them now, for a share link.
+  analysisFiles: () => Promise<string[]>;
   // The analysis file of an analysis as the page would run it now, saved.
   saveAnalysisFile: (analysis: RunnableAnalysis) => Promise<void>;
   // An analysis file (or a report) opened: its parameters set, its inputs asked for.
@@ -51,7 +51,7 @@ export function mountShell(actions: ShellActions) {
     drawForm();
     render(<RunBar running={page.running} ready={readiness(files, sharedFilesReady(shared, files))} run={page.run}
       onRun={actions.run} onCancel={actions.cancel} />, byId('run-shell'));
-    render(<SharePanel files={files} toolVersion={toolVersion} parameters={actions.parameters} />, byId('share-shell'));
+    render(<SharePanel files={files} definitions={actions.analysisFiles} />, byId('share-shell'));
   };
   onRedraw(draw);
   draw();

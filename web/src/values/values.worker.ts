@@ -4,10 +4,13 @@ import wasmUrl from '@shoal-wasm/shoal.wasm?url';
 
 const shoal: Promise<ShoalModule> = createShoal({ locateFile: () => wasmUrl });
 
-self.onmessage = async (event: MessageEvent<{ id: number; files: WasmFile[]; settings: SettingsText }>) => {
-  const { id, files, settings } = event.data;
+type Message = { id: number; job: 'report' | 'analysis-file'; files: WasmFile[]; settings: SettingsText };
+
+self.onmessage = async (event: MessageEvent<Message>) => {
+  const { id, job, files, settings } = event.data;
   try {
-    const outcome = (await shoal).analyseValues(files, settings);
+    const module = await shoal;
+    const outcome = job === 'analysis-file' ? module.analysisFile('values', files, settings) : module.analyseValues(files, settings);
     self.postMessage({ id, outcome: { ok: outcome.ok, report: outcome.report, summary: outcome.summary, error: outcome.error, data: null } });
   } catch (error) {
     self.postMessage({ id, crashed: error instanceof Error ? error.message : String(error) });
