@@ -41,7 +41,8 @@ void ProgressLine::show(const char* what, std::size_t done, std::size_t total, C
   if (!enabled_) return;
   const std::lock_guard<std::mutex> lock(mutex_);
   const Clock::time_point now = Clock::now();
-  if (done < total && drawn_ && now - last_drawn_ < std::chrono::milliseconds(200)) return;
+  // A few times a second at most: short batches pass without a line.
+  if (now - last_drawn_ < std::chrono::milliseconds(200)) return;
   last_drawn_ = now;
   drawn_ = true;
   std::string line = formatted("shoal: %s %zu/%zu, %s elapsed", what, done, total,

@@ -23,7 +23,7 @@ class ProgressLine {
   explicit ProgressLine(bool enabled);
   bool enabled() const { return enabled_; }
   // Called as a batch begins (done 0) and as each task ends; redrawn at most
-  // a few times a second, and always for the last task.
+  // a few times a second.
   void show(const char* what, std::size_t done, std::size_t total, std::chrono::steady_clock::time_point batch_start);
   // Erases the line, so that what follows on standard error starts clean.
   void clear();

@@ -642,6 +642,7 @@ std::vector<std::size_t> largest_first(std::vector<std::size_t> chosen, const st
 void continue_until_converged(const ConceptDataset& dataset, const ConceptOptions& options,
                               std::vector<ChainTask>& tasks, std::vector<ChainResult>& results,
                               const std::function<bool(double, double)>& work, const TaskRunner& run_tasks) {
+  std::size_t rounds = 0;
   for (auto round = tasks_to_continue(options, tasks, results); !round.empty();
        round = tasks_to_continue(options, tasks, results)) {
     double planned = 0.0;
@@ -652,7 +653,8 @@ void continue_until_converged(const ConceptDataset& dataset, const ConceptOption
     }
     if (work && !work(planned, 0.0)) throw AnalysisCancelled();
     round = largest_first(std::move(round), tasks, options);
-    run_tasks("continued chains", round.size(), [&](std::size_t k) {
+    const std::string what = "chains continued (round " + std::to_string(++rounds) + ")";
+    run_tasks(what.c_str(), round.size(), [&](std::size_t k) {
       const std::size_t t = round[k];
       const ChainTask& task = tasks[t];
       const double people = static_cast<double>(task.people), rungs = static_cast<double>(TemperingOptions{}.ladder.size());
