@@ -172,7 +172,7 @@ int run_analysis_command(const std::vector<std::string>& args) {
   for (const auto& c : text.companions) {
     if (a.has(c.name)) run.companions[c.name] = read_inputs({a.value(c.name, "")}).front();
   }
-  run.inputs = read_inputs(a.positional());
+  run.inputs = read_inputs(a.positional(), outputs.run_tasks);
   run.input_settings.assign(run.inputs.size(), input);
   run.file = command_line_analysis_file(text.analysis, given, run.inputs, input, run.companions, outputs.run_tasks);
   return execute_run<Task>(std::move(run), outputs);
