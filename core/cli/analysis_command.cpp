@@ -1,5 +1,7 @@
 #include "cli/analysis_command.hpp"
 
+#include <memory>
+
 #include "io/sha256.hpp"
 
 namespace shoal::cli {
@@ -20,8 +22,17 @@ std::vector<CommandOption> input_options_help(const AnalysisCommandText& text) {
   return options;
 }
 
+std::vector<CommandOption> run_control_options_help() {
+  return {{"threads", "N",
+           "spread the work over N threads (default: every core, " + std::to_string(default_thread_count()) +
+               " here); the report is the same for any N"},
+          {"quiet", "", "no summary and no progress line on standard error"}};
+}
+
 std::vector<CommandOption> closing_options_help() {
-  return {{"quiet", "", "no summary on standard error"}, {"help", "", "this text"}};
+  std::vector<CommandOption> options = run_control_options_help();
+  options.push_back({"help", "", "this text"});
+  return options;
 }
 
 std::string analysis_command_help(const AnalysisCommandText& text) {
@@ -72,8 +83,21 @@ void write_manuscript_files(const std::string& dir, const nlohmann::json& manusc
 
 RunOutputs run_outputs(const Arguments& a) {
   RunOutputs outputs;
+  outputs.threads = default_thread_count();
+  if (a.has("threads")) {
+    const std::string text = a.value("threads", "");
+    constexpr unsigned kMostThreads = 1024;
+    const bool digits = !text.empty() && text.size() <= 4 && text.find_first_not_of("0123456789") == std::string::npos;
+    const unsigned long n = digits ? std::stoul(text) : 0;
+    if (n < 1 || n > kMostThreads) {
+      throw UsageError("--threads expects a whole number from 1 to " + std::to_string(kMostThreads) + ", got '" +
+                       text + "'");
+    }
+    outputs.threads = static_cast<unsigned>(n);
+  }
   outputs.report = a.value("out", "-");
   outputs.quiet = a.flag("quiet");
+  outputs.run_tasks = threaded_task_runner(outputs.threads, std::make_shared<ProgressLine>(!outputs.quiet));
   if (!a.has("tables")) return outputs;
   outputs.tables = a.value("tables", ".");
   const std::filesystem::path dir(*outputs.tables);
@@ -86,9 +110,13 @@ RunOutputs run_outputs(const Arguments& a) {
 
 AnalysisFile command_line_analysis_file(Analysis analysis, const OptionValues& settings,
                                         const std::vector<TextInput>& inputs, const InputSettings& input_settings,
-                                        const CompanionFiles& companions) {
+                                        const CompanionFiles& companions, const TaskRunner& run_tasks) {
+  std::vector<std::string> hashes(inputs.size());
+  run_tasks("inputs hashed", inputs.size(), [&](std::size_t i) { hashes[i] = sha256_hex(inputs[i].content); });
   std::vector<AnalysisFileInput> entries;
-  for (const auto& in : inputs) entries.push_back({in.name, kResponsesRole, sha256_hex(in.content), input_settings});
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    entries.push_back({inputs[i].name, kResponsesRole, hashes[i], input_settings});
+  }
   const auto norms = companions.find("word-norms");
   if (norms != companions.end()) {
     entries.push_back(word_norms_input(norms->second.name, sha256_hex(norms->second.content)));

@@ -16,6 +16,7 @@
 #include "cli/arguments.hpp"
 #include "cli/help.hpp"
 #include "cli/output.hpp"
+#include "cli/task_threads.hpp"
 
 namespace shoal::cli {
 
@@ -65,17 +66,24 @@ Settings checked_settings(Settings (*check)(const OptionValues&), const OptionVa
 // references.bib.
 void write_manuscript_files(const std::string& dir, const nlohmann::json& manuscript);
 
-// Where a run's results go: the report (--out), the tables (--tables) and
-// the summary on standard error (unless --quiet).
+// How a run is carried out and where its results go: the threads its work
+// is spread over (--threads), the report (--out), the tables (--tables), and
+// the summary and the progress line on standard error (unless --quiet).
+// None of it changes the report: it is not in the analysis file.
 struct RunOutputs {
+  unsigned threads = 1;
+  TaskRunner run_tasks = run_in_order;   // over `threads`, with the progress line
   std::string report = "-";
   std::optional<std::string> tables;
   bool quiet = false;
 };
 
-// --out, --tables and --quiet; --tables must name a directory (or a path
-// where one can be made), checked before any work is done, not after the
-// report is written.
+// The options of every command that runs an analysis: --threads and --quiet.
+std::vector<CommandOption> run_control_options_help();
+
+// --threads, --out, --tables and --quiet; --tables must name a directory (or
+// a path where one can be made), checked before any work is done, not after
+// the report is written.
 RunOutputs run_outputs(const Arguments& a);
 
 // One run ready to go, however it was asked for (a command line, an
@@ -89,10 +97,11 @@ struct PreparedRun {
 };
 
 // The analysis file of a command line's run: the settings as given, each
-// input with its hash, the companion files in their roles.
+// input with its hash (the inputs hashed as tasks of `run_tasks`), the
+// companion files in their roles.
 AnalysisFile command_line_analysis_file(Analysis analysis, const OptionValues& settings,
                                         const std::vector<TextInput>& inputs, const InputSettings& input_settings,
-                                        const CompanionFiles& companions);
+                                        const CompanionFiles& companions, const TaskRunner& run_tasks);
 
 // Runs a prepared run with Task (see run_analysis_command): reads, analyses,
 // writes the report holding the run's analysis file, the tables and the
@@ -117,7 +126,7 @@ int execute_run(PreparedRun run, const RunOutputs& outputs) {
   const auto settings = checked_settings(&Task::check, run.file.settings);
   const nlohmann::json analysis_file = analysis_file_json(run.file);
   Task task;
-  task.analyse(std::move(run.inputs), run.companions, input_options, settings);
+  task.analyse(std::move(run.inputs), run.companions, input_options, settings, outputs.run_tasks);
   write_report(outputs.report, [&](std::ostream& out) { task.write_report(out, input_options, analysis_file); });
   if (outputs.tables) {
     for (const auto& [name, csv] : task.tables()) write_output(*outputs.tables + "/" + name, csv);
@@ -131,7 +140,8 @@ int execute_run(PreparedRun run, const RunOutputs& outputs) {
 //   static const AnalysisCommandText& text();
 //   static std::optional<InputOptions> input_options(const InputSettings&);
 //   static Settings check(const OptionValues&);
-//   void analyse(std::vector<TextInput>, const CompanionFiles&, const std::vector<InputOptions>&, const Settings&);
+//   void analyse(std::vector<TextInput>, const CompanionFiles&, const std::vector<InputOptions>&, const Settings&,
+//                const TaskRunner&);   // the runner spreads the analysis's tasks over --threads
 //   void write_report(std::ostream&, const std::vector<InputOptions>&, const nlohmann::json& analysis_file) const;
 //   std::vector<std::pair<std::string, std::string>> tables() const;   // file name, CSV text
 //   nlohmann::json manuscript(const std::vector<InputOptions>&) const;   // the report's "manuscript"
@@ -162,9 +172,9 @@ int run_analysis_command(const std::vector<std::string>& args) {
   for (const auto& c : text.companions) {
     if (a.has(c.name)) run.companions[c.name] = read_inputs({a.value(c.name, "")}).front();
   }
-  run.inputs = read_inputs(a.positional());
+  run.inputs = read_inputs(a.positional(), outputs.run_tasks);
   run.input_settings.assign(run.inputs.size(), input);
-  run.file = command_line_analysis_file(text.analysis, given, run.inputs, input, run.companions);
+  run.file = command_line_analysis_file(text.analysis, given, run.inputs, input, run.companions, outputs.run_tasks);
   return execute_run<Task>(std::move(run), outputs);
 }
 

@@ -61,10 +61,10 @@ Inputs (CSV; comma, semicolon or tab separated; format detected per file):
   WordRatingFits word_ratings;
 
   void analyse(std::vector<TextInput> inputs, const CompanionFiles& companions, const std::vector<InputOptions>& input_options,
-               const ColorRunSettings& settings) {
+               const ColorRunSettings& settings, const TaskRunner& run_tasks) {
     dataset = load_color_inputs(std::move(inputs), input_options);
     try {
-      analysis = analyse_color(dataset, settings.options);
+      analysis = analyse_color(dataset, settings.options, {}, run_tasks);
     } catch (const std::invalid_argument& e) {
       throw UsageError(e.what());
     }

@@ -87,9 +87,10 @@ Inputs (CSV; comma, semicolon or tab separated; format detected per file):
   ConceptAnalysis analysis;
   ComparisonResult comparisons;
 
-  void analyse(std::vector<TextInput> inputs, const CompanionFiles&, const std::vector<InputOptions>& input_options, const ConceptRunSettings& settings) {
+  void analyse(std::vector<TextInput> inputs, const CompanionFiles&, const std::vector<InputOptions>& input_options,
+               const ConceptRunSettings& settings, const TaskRunner& run_tasks) {
     dataset = load_concept_inputs(std::move(inputs), input_options);
-    analysis = analyse_concepts(dataset, settings.options);
+    analysis = analyse_concepts(dataset, settings.options, {}, run_tasks);
     comparisons = compare_concepts(analysis, {settings.bootstrap, settings.options.seed});
   }
 

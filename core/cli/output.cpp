@@ -37,10 +37,10 @@ std::string formatted(const char* format, ...) {
   return text;
 }
 
-std::vector<TextInput> read_inputs(const std::vector<std::string>& paths) {
+std::vector<TextInput> read_inputs(const std::vector<std::string>& paths, const TaskRunner& run_tasks) {
   if (paths.empty()) throw UsageError("no input files given (see --help)");
-  std::vector<TextInput> inputs;
-  for (const auto& path : paths) inputs.push_back(read_text_input(path));
+  std::vector<TextInput> inputs(paths.size());
+  run_tasks("inputs read", paths.size(), [&](std::size_t i) { inputs[i] = read_text_input(paths[i]); });
   return inputs;
 }
 

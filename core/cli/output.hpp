@@ -8,6 +8,7 @@
 
 #include "io/input_error.hpp"
 #include "io/text_input.hpp"
+#include "stats/task_runner.hpp"
 
 namespace shoal::cli {
 
@@ -17,8 +18,9 @@ void say(const std::string& text);
 // printf-style formatting into a string, for say().
 std::string formatted(const char* format, ...) __attribute__((format(printf, 1, 2)));
 
-// Reads every input path, throwing InputError for the first unreadable one.
-std::vector<TextInput> read_inputs(const std::vector<std::string>& paths);
+// Reads every input path, each a task of `run_tasks`, throwing InputError
+// for the first unreadable one.
+std::vector<TextInput> read_inputs(const std::vector<std::string>& paths, const TaskRunner& run_tasks = run_in_order);
 
 // Writes text to a file (creating parent directories) or to stdout for "-";
 // on a terminal, made safe for it like every message.

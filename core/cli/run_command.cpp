@@ -33,11 +33,13 @@ The summary on standard error is the analysis command's own.
 )";
 
 std::vector<CommandOption> run_options() {
-  return {{"inputs", "DIR", "look for the inputs not given as FILEs here (default: beside ANALYSIS.json)"},
-          {"out", "FILE", "write the JSON report here (default: standard output)"},
-          {"tables", "DIR", "also write the analysis command's tables (see its --tables)"},
-          {"quiet", "", "no summary on standard error"},
-          {"help", "", "this text"}};
+  std::vector<CommandOption> options = {
+      {"inputs", "DIR", "look for the inputs not given as FILEs here (default: beside ANALYSIS.json)"},
+      {"out", "FILE", "write the JSON report here (default: standard output)"},
+      {"tables", "DIR", "also write the analysis command's tables (see its --tables)"}};
+  for (auto& o : run_control_options_help()) options.push_back(std::move(o));
+  options.push_back({"help", "", "this text"});
+  return options;
 }
 
 std::string run_help() {

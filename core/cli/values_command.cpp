@@ -44,9 +44,10 @@ Input (CSV; comma, semicolon or tab separated):
   ValuesAnalysis analysis;
   ComparisonResult comparisons;
 
-  void analyse(std::vector<TextInput> inputs, const CompanionFiles&, const std::vector<InputOptions>& input_options, const ValuesRunSettings& settings) {
+  void analyse(std::vector<TextInput> inputs, const CompanionFiles&, const std::vector<InputOptions>& input_options,
+               const ValuesRunSettings& settings, const TaskRunner& run_tasks) {
     dataset = load_values_inputs(inputs, input_options);
-    analysis = analyse_values(dataset, settings.options);
+    analysis = analyse_values(dataset, settings.options, {}, run_tasks);
     comparisons = compare_values(analysis, {settings.bootstrap, settings.options.seed});
   }
 

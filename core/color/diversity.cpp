@@ -7,6 +7,7 @@
 #include <map>
 #include <numeric>
 #include <tuple>
+#include <utility>
 #include <stdexcept>
 
 namespace shoal {
@@ -58,7 +59,7 @@ WordDiversity analyse_word(const std::string& word, const std::vector<Answers>& 
 }
 
 PopulationDiversity analyse_population(const ColorPopulation& population, const ColorDataset& dataset,
-                                       const ColorOptions& options, PairMeter& meter) {
+                                       const ColorOptions& options, PairMeter& meter, const TaskRunner& run_tasks) {
   PopulationDiversity out;
   out.label = population.label;
   for (const auto& r : population.responses) ++(r.colour ? out.valid_responses : out.invalid_responses);
@@ -78,32 +79,46 @@ PopulationDiversity analyse_population(const ColorPopulation& population, const 
            std::make_tuple(word_rank[y.word], id_rank[y.individual], y.block);
   });
 
-  VariabilitySummariser summariser;
-  std::vector<Answers> by_individual;
-  for (std::size_t k = 0; k < order.size();) {
-    const std::uint32_t word_index = responses[order[k]].word;
-    const std::string& word = population.words[word_index];
-    by_individual.clear();
-    for (std::uint32_t last = UINT32_MAX; k < order.size() && responses[order[k]].word == word_index; ++k) {
+  // Each word's answers are a run of `order`: the runs first, a word
+  // answered by one individual refused before any work, then the words
+  // analysed as tasks of `run_tasks`, each into its own slot.
+  std::vector<std::size_t> word_starts;
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    if (k == 0 || responses[order[k]].word != responses[order[k - 1]].word) word_starts.push_back(k);
+  }
+  word_starts.push_back(order.size());
+  const auto answers_of_word = [&](std::size_t w) {
+    std::vector<Answers> by_individual;
+    for (std::size_t k = word_starts[w], last = UINT32_MAX; k < word_starts[w + 1]; ++k) {
       const ColorResponse& r = responses[order[k]];
       if (r.individual != last) by_individual.emplace_back();
       last = r.individual;
       by_individual.back().block[r.block - 1] = &r;
     }
-    if (by_individual.size() < 2) {
-      const auto& answers = by_individual.front();
-      const ColorResponse* r = answers.block[0] ? answers.block[0] : answers.block[1];
-      const auto& input = dataset.inputs[r->input];
-      const auto column = input.columns.find("word");
-      throw InputError(input.name, r->row, column == input.columns.end() ? "word" : column->second,
-                       "the word " + quote_text(word) + " was answered by only one individual of population " +
-                           quote_text(population.label.name) +
-                           "; population variability needs at least two (remove the word or add individuals)");
-    }
-    WordDiversity w = analyse_word(word, by_individual, options);
+    return by_individual;
+  };
+  const std::size_t words = word_starts.size() - 1;
+  for (std::size_t w = 0; w < words; ++w) {
+    const std::vector<Answers> by_individual = answers_of_word(w);
+    if (by_individual.size() >= 2) continue;
+    const auto& answers = by_individual.front();
+    const ColorResponse* r = answers.block[0] ? answers.block[0] : answers.block[1];
+    const auto& input = dataset.inputs[r->input];
+    const auto column = input.columns.find("word");
+    throw InputError(input.name, r->row, column == input.columns.end() ? "word" : column->second,
+                     "the word " + quote_text(population.words[r->word]) +
+                         " was answered by only one individual of population " + quote_text(population.label.name) +
+                         "; population variability needs at least two (remove the word or add individuals)");
+  }
+  out.words.resize(words);
+  run_tasks("words", words, [&](std::size_t w) {
+    const std::vector<Answers> by_individual = answers_of_word(w);
+    out.words[w] = analyse_word(population.words[responses[order[word_starts[w]]].word], by_individual, options);
     meter.done(by_individual.size());
+  });
+  VariabilitySummariser summariser;
+  for (const auto& w : out.words) {
     summariser.add({w.individuals, w.internal_delta_e, w.population_delta_e, w.dist_from_diagonal});
-    out.words.push_back(std::move(w));
   }
   const VariabilitySummary summary = summariser.summary();
   out.words_analysed = summary.items_analysed;
@@ -134,7 +149,7 @@ std::string choose_reference(const ColorDataset& dataset, const ColorOptions& op
   return human;
 }
 
-void add_divergences(ColorAnalysis& analysis) {
+void add_divergences(ColorAnalysis& analysis, const TaskRunner& run_tasks) {
   const PopulationDiversity* reference = nullptr;
   for (const auto& p : analysis.populations) {
     if (p.label.name == analysis.reference_population) reference = &p;
@@ -146,15 +161,20 @@ void add_divergences(ColorAnalysis& analysis) {
   }
   for (auto& p : analysis.populations) {
     if (&p == reference) continue;
-    std::vector<double> values;
+    // Each word's estimate draws from its own stream: a task of its own.
+    std::vector<std::pair<WordDiversity*, const LabGaussian*>> pairs;
     for (auto& w : p.words) {
       const auto it = reference_fits.find(w.word);
-      if (!w.block1_gaussian || it == reference_fits.end()) continue;
+      if (w.block1_gaussian && it != reference_fits.end()) pairs.emplace_back(&w, it->second);
+    }
+    run_tasks("divergences", pairs.size(), [&](std::size_t k) {
+      WordDiversity& w = *pairs[k].first;
       Rng rng(derive_seed(derive_seed(analysis.options.seed, p.label.name), w.word));
       w.jsd_to_reference =
-          estimate_jsd(analysis.options.jsd, *w.block1_gaussian, *it->second, analysis.options.jsd_samples, rng);
-      values.push_back(w.jsd_to_reference->value);
-    }
+          estimate_jsd(analysis.options.jsd, *w.block1_gaussian, *pairs[k].second, analysis.options.jsd_samples, rng);
+    });
+    std::vector<double> values;
+    for (const auto& [w, fit] : pairs) values.push_back(w->jsd_to_reference->value);
     p.jsd_to_reference = mean_interval(values);
   }
 }
@@ -172,7 +192,7 @@ std::optional<DeltaEFormula> delta_e_formula_from_string(const std::string& text
 }
 
 ColorAnalysis analyse_color(const ColorDataset& dataset, const ColorOptions& options,
-                            const std::function<void(double)>& progress) {
+                            const std::function<void(double)>& progress, const TaskRunner& run_tasks) {
   ColorAnalysis analysis;
   analysis.options = options;
   analysis.reference_population = choose_reference(dataset, options);
@@ -185,9 +205,9 @@ ColorAnalysis analyse_color(const ColorDataset& dataset, const ColorOptions& opt
   }
   PairMeter meter(progress, total);
   for (const auto& population : dataset.populations) {
-    analysis.populations.push_back(analyse_population(population, dataset, options, meter));
+    analysis.populations.push_back(analyse_population(population, dataset, options, meter, run_tasks));
   }
-  add_divergences(analysis);
+  add_divergences(analysis, run_tasks);
   return analysis;
 }
 

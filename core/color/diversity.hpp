@@ -9,6 +9,7 @@
 #include "color/lab.hpp"
 #include "color/responses.hpp"
 #include "stats/descriptive.hpp"
+#include "stats/task_runner.hpp"
 #include "stats/variability.hpp"
 
 namespace shoal {
@@ -63,8 +64,10 @@ struct ColorAnalysis {
 // Throws InputError for a word answered by a single individual and
 // std::invalid_argument for a reference population that does not exist.
 // `progress`, when set, is called after each word with the fraction of the
-// pair comparisons done (the work grows with the square of the individuals).
+// pair comparisons done (the work grows with the square of the individuals),
+// one call at a time. A population's words are a batch of `run_tasks`.
 ColorAnalysis analyse_color(const ColorDataset& dataset, const ColorOptions& options,
-                            const std::function<void(double)>& progress = {});
+                            const std::function<void(double)>& progress = {},
+                            const TaskRunner& run_tasks = run_in_order);
 
 }  // namespace shoal

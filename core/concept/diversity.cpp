@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <mutex>
 #include <stdexcept>
 
 #include "concept/tempering.hpp"
@@ -562,38 +563,54 @@ std::vector<ConceptDiversityComparison> compare_diversity(ConceptAnalysis& analy
 }  // namespace
 
 ConceptAnalysis assemble_concept_analysis(const ConceptDataset& dataset, const ConceptOptions& options,
-                                          const std::vector<ChainTask>& tasks, std::vector<ChainResult> results) {
+                                          const std::vector<ChainTask>& tasks, std::vector<ChainResult> results,
+                                          const TaskRunner& run_tasks) {
   if (results.size() != tasks.size()) throw std::invalid_argument("one chain result is needed per chain task");
   ConceptAnalysis analysis;
   analysis.options = options;
+  // Tasks are planned population by population, concept by concept, subset
+  // by subset, chain by chain: each concept's tasks are a run of them,
+  // [first[k], first[k + 1]) for the k-th concept of the dataset. Each
+  // concept is then summarised as a task of its own, from its own chains.
+  std::vector<std::pair<std::size_t, std::size_t>> concepts;   // population, concept
+  std::vector<std::size_t> first;
   std::size_t next = 0;
   for (std::size_t p = 0; p < dataset.populations.size(); ++p) {
+    for (std::size_t c = 0; c < dataset.populations[p].concepts.size(); ++c) {
+      concepts.emplace_back(p, c);
+      first.push_back(next);
+      while (next < tasks.size() && tasks[next].population == p && tasks[next].concept == c) ++next;
+    }
+  }
+  first.push_back(next);
+  std::vector<ConceptResult> summarised(concepts.size());
+  run_tasks("concepts summarised", concepts.size(), [&](std::size_t k) {
+    const auto& [p, c] = concepts[k];
     const auto& population = dataset.populations[p];
+    ConceptResult cr = describe_concept(population.concepts[c]);
+    std::vector<ChainResult*> subset_results;
+    for (std::size_t t = first[k]; t < first[k + 1];) {
+      const std::size_t people = tasks[t].people;
+      std::vector<const ChainTask*> subset_tasks;
+      subset_results.clear();
+      for (; t < first[k + 1] && tasks[t].people == people; ++t) {
+        subset_tasks.push_back(&tasks[t]);
+        subset_results.push_back(&results[t]);
+      }
+      cr.subsets.push_back(summarise_subset(people, subset_tasks, subset_results, options));
+    }
+    if (!cr.subsets.empty()) profile_concept(cr, population, c, subset_results, options);
+    summarised[k] = std::move(cr);
+  });
+  std::size_t k = 0;
+  for (const auto& population : dataset.populations) {
     ConceptPopulationResult pr;
     pr.label = population.label;
     std::size_t pooled_agreements = 0;
-    for (std::size_t c = 0; c < population.concepts.size(); ++c) {
-      const auto& responses = population.concepts[c];
-      ConceptResult cr = describe_concept(responses);
+    for (const auto& responses : population.concepts) {
       pr.repeated_pairs += responses.repeated_pairs;
       pooled_agreements += responses.repeated_agreements;
-      // Tasks are planned population by population, concept by concept,
-      // subset by subset, chain by chain.
-      std::vector<ChainResult*> subset_results;
-      while (next < tasks.size() && tasks[next].population == p && tasks[next].concept == c) {
-        const std::size_t people = tasks[next].people;
-        std::vector<const ChainTask*> subset_tasks;
-        subset_results.clear();
-        while (next < tasks.size() && tasks[next].population == p && tasks[next].concept == c &&
-               tasks[next].people == people) {
-          subset_tasks.push_back(&tasks[next]);
-          subset_results.push_back(&results[next]);
-          ++next;
-        }
-        cr.subsets.push_back(summarise_subset(people, subset_tasks, subset_results, options));
-      }
-      if (!cr.subsets.empty()) profile_concept(cr, population, c, subset_results, options);
-      pr.concepts.push_back(std::move(cr));
+      pr.concepts.push_back(std::move(summarised[k++]));
     }
     summarise_population(pr, options.min_people);
     pr.within_agreement = pr.repeated_pairs > 0
@@ -606,9 +623,26 @@ ConceptAnalysis assemble_concept_analysis(const ConceptDataset& dataset, const C
   return analysis;
 }
 
+namespace {
+
+// The tasks `chosen` ordered by their work, largest first (ties in planned
+// order): spread over threads, the long chains start first and the short
+// ones fill in at the end. The order changes when a chain runs, never what
+// it draws.
+std::vector<std::size_t> largest_first(std::vector<std::size_t> chosen, const std::vector<ChainTask>& tasks,
+                                       const ConceptOptions& options) {
+  std::stable_sort(chosen.begin(), chosen.end(), [&](std::size_t a, std::size_t b) {
+    return chain_task_work(tasks[a], options) > chain_task_work(tasks[b], options);
+  });
+  return chosen;
+}
+
+}  // namespace
+
 void continue_until_converged(const ConceptDataset& dataset, const ConceptOptions& options,
                               std::vector<ChainTask>& tasks, std::vector<ChainResult>& results,
-                              const std::function<bool(double, double)>& work) {
+                              const std::function<bool(double, double)>& work, const TaskRunner& run_tasks) {
+  std::size_t rounds = 0;
   for (auto round = tasks_to_continue(options, tasks, results); !round.empty();
        round = tasks_to_continue(options, tasks, results)) {
     double planned = 0.0;
@@ -618,40 +652,53 @@ void continue_until_converged(const ConceptDataset& dataset, const ConceptOption
       planned += chain_task_work(tasks[t], options) - before;
     }
     if (work && !work(planned, 0.0)) throw AnalysisCancelled();
-    for (std::size_t t : round) {
+    round = largest_first(std::move(round), tasks, options);
+    const std::string what = "chains continued (round " + std::to_string(++rounds) + ")";
+    run_tasks(what.c_str(), round.size(), [&](std::size_t k) {
+      const std::size_t t = round[k];
       const ChainTask& task = tasks[t];
       const double people = static_cast<double>(task.people), rungs = static_cast<double>(TemperingOptions{}.ladder.size());
       // A tempered iteration moves every rung's replica.
       const auto after_iteration = [&](std::size_t done) {
-        return !work || work(0.0, task.tempered_from > 0 && done > task.tempered_from ? rungs * people : people);
+        return work(0.0, task.tempered_from > 0 && done > task.tempered_from ? rungs * people : people);
       };
-      continue_chain_task(dataset, options, tasks[t], results[t], after_iteration);
-    }
+      continue_chain_task(dataset, options, task, results[t], work ? after_iteration : std::function<bool(std::size_t)>());
+    });
   }
 }
 
 ConceptAnalysis analyse_concepts(const ConceptDataset& dataset, const ConceptOptions& options,
-                                 const std::function<bool(double)>& progress) {
+                                 const std::function<bool(double)>& progress, const TaskRunner& run_tasks) {
   std::vector<ChainTask> tasks = plan_chain_tasks(dataset, options);
   // The work is known round by round: the planned chains, then each round's
-  // continuations; the fraction reported never goes back.
+  // continuations; the fraction reported never goes back. Chains running on
+  // several threads account their work one at a time.
   double total_work = 0.0, work_done = 0.0, reported = 0.0;
   for (const auto& task : tasks) total_work += chain_task_work(task, options);
+  std::mutex accounting;
   const auto account = [&](double planned, double done) {
+    const std::lock_guard<std::mutex> lock(accounting);
     total_work += planned;
     work_done += done;
-    if (!progress || total_work <= 0.0) return true;
+    if (total_work <= 0.0) return true;
     reported = std::max(reported, std::min(1.0, work_done / total_work));
     return progress(reported);
   };
-  std::vector<ChainResult> results;
-  results.reserve(tasks.size());
-  for (const auto& task : tasks) {
+  std::vector<ChainResult> results(tasks.size());
+  std::vector<std::size_t> order(tasks.size());
+  for (std::size_t t = 0; t < tasks.size(); ++t) order[t] = t;
+  order = largest_first(std::move(order), tasks, options);
+  run_tasks("chains", tasks.size(), [&](std::size_t k) {
+    const ChainTask& task = tasks[order[k]];
     const double people = static_cast<double>(task.people);
-    results.push_back(run_chain_task(dataset, options, task, [&](std::size_t) { return account(0.0, people); }));
-  }
-  continue_until_converged(dataset, options, tasks, results, account);
-  return assemble_concept_analysis(dataset, options, tasks, std::move(results));
+    const auto after_iteration = [&](std::size_t) { return account(0.0, people); };
+    results[order[k]] =
+        run_chain_task(dataset, options, task, progress ? after_iteration : std::function<bool(std::size_t)>());
+  });
+  std::function<bool(double, double)> work;
+  if (progress) work = account;
+  continue_until_converged(dataset, options, tasks, results, work, run_tasks);
+  return assemble_concept_analysis(dataset, options, tasks, std::move(results), run_tasks);
 }
 
 }  // namespace shoal

@@ -13,6 +13,7 @@
 #include "concept/responses.hpp"
 #include "concept/which_concepts.hpp"
 #include "stats/posterior_summary.hpp"
+#include "stats/task_runner.hpp"
 
 namespace shoal {
 
@@ -243,19 +244,27 @@ bool needs_tempering(const std::vector<const ChainResult*>& chains, const Concep
 // place (tasks[i] gets its new length, results[i] its continued chain).
 // `work`, when set, is told of work (people × iterations) as a round plans it
 // (first argument) and as it is done (second); returning false cancels by
-// throwing AnalysisCancelled.
+// throwing AnalysisCancelled. Each round's chains are one batch of
+// `run_tasks`; `work` must then bear being called from its threads at once.
 void continue_until_converged(const ConceptDataset& dataset, const ConceptOptions& options,
                               std::vector<ChainTask>& tasks, std::vector<ChainResult>& results,
-                              const std::function<bool(double, double)>& work = {});
-// The analysis from every task's result (results[i] for tasks[i]).
+                              const std::function<bool(double, double)>& work = {},
+                              const TaskRunner& run_tasks = run_in_order);
+// The analysis from every task's result (results[i] for tasks[i]); each
+// concept is summarised from its chains as a task of `run_tasks`.
 ConceptAnalysis assemble_concept_analysis(const ConceptDataset& dataset, const ConceptOptions& options,
-                                          const std::vector<ChainTask>& tasks, std::vector<ChainResult> results);
+                                          const std::vector<ChainTask>& tasks, std::vector<ChainResult> results,
+                                          const TaskRunner& run_tasks = run_in_order);
 
 // Clusters every concept of every population. `progress`, when set, is
 // called after every iteration of every chain with the fraction of the work
 // done (0..1]; returning false stops the analysis by throwing
-// AnalysisCancelled. Throws std::invalid_argument for invalid options.
+// AnalysisCancelled; it is called one call at a time. The chains, and each
+// round of continued chains, are batches of `run_tasks`: the analysis is the
+// same however it spreads them. Throws std::invalid_argument for invalid
+// options.
 ConceptAnalysis analyse_concepts(const ConceptDataset& dataset, const ConceptOptions& options,
-                                 const std::function<bool(double)>& progress = {});
+                                 const std::function<bool(double)>& progress = {},
+                                 const TaskRunner& run_tasks = run_in_order);
 
 }  // namespace shoal

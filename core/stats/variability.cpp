@@ -54,6 +54,7 @@ VariabilitySummary VariabilitySummariser::summary() const {
 }
 
 void PairMeter::done(std::size_t individuals) {
+  const std::lock_guard<std::mutex> lock(mutex_);
   done_ += static_cast<double>(individuals) * static_cast<double>(individuals);
   if (progress_ && total_ > 0.0) progress_(std::min(1.0, done_ / total_));
 }

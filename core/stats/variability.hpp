@@ -1,6 +1,7 @@
 #pragma once
 #include <cstddef>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -82,7 +83,9 @@ class VariabilitySummariser {
 };
 
 // Counts pair comparisons, the work of an analysis, for progress reports:
-// an item answered by n individuals costs n².
+// an item answered by n individuals costs n². Items analysed on several
+// threads at once may report to one meter: it tells progress of one at a
+// time.
 class PairMeter {
  public:
   PairMeter(const std::function<void(double)>& progress, double total) : progress_(progress), total_(total) {}
@@ -92,6 +95,7 @@ class PairMeter {
   const std::function<void(double)>& progress_;
   double total_;
   double done_ = 0.0;
+  std::mutex mutex_;
 };
 
 }  // namespace shoal

@@ -80,7 +80,7 @@ ItemValues analyse_item(const std::string& item, const AnswersById& by_individua
 
 ValuesPopulationResult analyse_population(const ValuesPopulation& population, const ValuesDataset& dataset,
                                           const std::map<std::string, Point>& scales, const ValuesOptions& options,
-                                          PairMeter& meter) {
+                                          PairMeter& meter, const TaskRunner& run_tasks) {
   ValuesPopulationResult out;
   out.label = population.label;
   std::map<std::string, AnswersById> by_item;
@@ -91,25 +91,33 @@ ValuesPopulationResult analyse_population(const ValuesPopulation& population, co
     ++(r.value ? out.valid_responses : out.invalid_responses);
   }
   out.individuals = individuals.size();
-  VariabilitySummariser summariser;
   const Point unit_scale(dataset.dimensions, 1.0);
-  for (const auto& [item, by_individual] : by_item) {
-    if (by_individual.size() < 2) {
-      const auto& answers = by_individual.begin()->second;
-      const ValueResponse* r = answers.block[0] ? answers.block[0] : answers.block[1];
-      throw InputError(dataset.inputs[r->input].name, r->row, "item",
-                       "the item '" + item + "' was answered by only one individual of population '" +
-                           population.label.name +
-                           "'; population variability needs at least two (remove the item or add individuals)");
-    }
+  std::vector<std::map<std::string, AnswersById>::const_iterator> items;
+  for (auto it = by_item.cbegin(); it != by_item.cend(); ++it) {
+    items.push_back(it);
+    if (it->second.size() >= 2) continue;
+    const auto& [item, by_individual] = *it;
+    const auto& answers = by_individual.begin()->second;
+    const ValueResponse* r = answers.block[0] ? answers.block[0] : answers.block[1];
+    throw InputError(dataset.inputs[r->input].name, r->row, "item",
+                     "the item '" + item + "' was answered by only one individual of population '" +
+                         population.label.name +
+                         "'; population variability needs at least two (remove the item or add individuals)");
+  }
+  // Every item a task of its own, into its own slot.
+  out.items.resize(items.size());
+  run_tasks("items", items.size(), [&](std::size_t i) {
+    const auto& [item, by_individual] = *items[i];
     const auto scale = scales.find(item);
-    ItemValues v = analyse_item(item, by_individual,
+    out.items[i] = analyse_item(item, by_individual,
                                 options.scale == ValueScale::PooledSd && scale != scales.end() ? scale->second
                                                                                                : unit_scale,
                                 options.pairs);
     meter.done(by_individual.size());
+  });
+  VariabilitySummariser summariser;
+  for (const auto& v : out.items) {
     summariser.add({v.individuals, v.internal_distance, v.population_distance, v.dist_from_diagonal});
-    out.items.push_back(std::move(v));
   }
   out.summary = summariser.summary();
   return out;
@@ -131,7 +139,7 @@ std::string distance_unit(const ValuesOptions& options) {
 }
 
 ValuesAnalysis analyse_values(const ValuesDataset& dataset, const ValuesOptions& options,
-                              const std::function<void(double)>& progress) {
+                              const std::function<void(double)>& progress, const TaskRunner& run_tasks) {
   ValuesAnalysis analysis;
   analysis.options = options;
   analysis.dimensions = dataset.dimensions;
@@ -144,7 +152,7 @@ ValuesAnalysis analyse_values(const ValuesDataset& dataset, const ValuesOptions&
   PairMeter meter(progress, total);
   const auto scales = pooled_scales(dataset);
   for (const auto& population : dataset.populations) {
-    analysis.populations.push_back(analyse_population(population, dataset, scales, options, meter));
+    analysis.populations.push_back(analyse_population(population, dataset, scales, options, meter, run_tasks));
   }
   return analysis;
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "stats/descriptive.hpp"
+#include "stats/task_runner.hpp"
 #include "stats/variability.hpp"
 #include "values/responses.hpp"
 
@@ -60,8 +61,10 @@ std::string distance_unit(const ValuesOptions& options);
 
 // Internal vs population variability (stats/variability.hpp) of numeric
 // answers with Euclidean distance. Throws InputError for an item answered by
-// a single individual of a population.
+// a single individual of a population. A population's items are a batch of
+// `run_tasks`; `progress` is told of the work done one call at a time.
 ValuesAnalysis analyse_values(const ValuesDataset& dataset, const ValuesOptions& options,
-                              const std::function<void(double)>& progress = {});
+                              const std::function<void(double)>& progress = {},
+                              const TaskRunner& run_tasks = run_in_order);
 
 }  // namespace shoal

@@ -1,9 +1,11 @@
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <string>
 
+#include "cli/task_threads.hpp"
 #include "compare/comparison.hpp"
 #include "concept/chain_codec.hpp"
 #include "concept/chain_task_key.hpp"
@@ -320,6 +322,43 @@ TEST_CASE("run until converged across workers: rounds of continued tasks, in any
   const auto assembled = assemble_concept_analysis(dataset, options, tasks, std::move(results));
   CHECK(concept_report(dataset, {ConceptInputOptions{}}, assembled, compare_concepts(assembled, {kDefaultBootstrapDraws, options.seed}))
             .dump() == whole);
+}
+
+TEST_CASE("run until converged on a task runner: chains and continued chains in any order or on threads, one report") {
+  const ConceptDataset dataset = test::hardest_paper_file();
+  const ConceptOptions options = short_run(4, {10, 25}, 2);
+  const auto report = [&](const TaskRunner& run_tasks) {
+    std::size_t batches = 0;
+    const ConceptAnalysis a = analyse_concepts(dataset, options, {}, [&](const char* what, std::size_t n, const IndexedTask& task) {
+      ++batches;
+      run_tasks(what, n, task);
+    });
+    CHECK(batches >= 2);   // the chains, then at least one round of continued ones
+    return concept_report(dataset, {ConceptInputOptions{}}, a, compare_concepts(a, {kDefaultBootstrapDraws, options.seed}))
+        .dump();
+  };
+  const std::string in_order = report(run_in_order);
+  const auto reversed = [](const char*, std::size_t n, const IndexedTask& task) {
+    for (std::size_t i = n; i-- > 0;) task(i);
+  };
+  CHECK(report(reversed) == in_order);
+  CHECK(report(cli::threaded_task_runner(3, nullptr)) == in_order);
+  // Progress on threads: one call at a time, never going back, reaching 1.
+  double last = 0.0;
+  std::atomic<int> inside{0};
+  bool overlapped = false, went_back = false;
+  const ConceptAnalysis a = analyse_concepts(dataset, options, [&](double fraction) {
+    overlapped = overlapped || ++inside > 1;
+    went_back = went_back || fraction < last;
+    last = fraction;
+    --inside;
+    return true;
+  }, cli::threaded_task_runner(3, nullptr));
+  CHECK_FALSE(overlapped);
+  CHECK_FALSE(went_back);
+  CHECK(last == doctest::Approx(1.0));
+  CHECK(concept_report(dataset, {ConceptInputOptions{}}, a, compare_concepts(a, {kDefaultBootstrapDraws, options.seed})).dump() ==
+        in_order);
 }
 
 TEST_CASE("one chain is diagnosed on its halves but neither judged nor continued") {
