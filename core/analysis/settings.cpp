@@ -139,7 +139,8 @@ std::vector<Setting> make_registry() {
                       "two populations whose individuals are also clustered together, per concept both hold, on the "
                       "smallest subset size of each: the report gives P(an individual of A and one of B share a "
                       "table) beside each one's own P(same table); repeat for more pairs; families: every family's "
-                      "non-aligned and aligned models at the same prompt and temperature; human: the human "
+                      "non-aligned and aligned models with no prompt at the default temperature (name other "
+                      "conditions' pairs); human: the human "
                       "population; none: no pair"));
   pair.repeatable = true;
   r.push_back(pair);

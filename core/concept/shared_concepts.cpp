@@ -37,15 +37,22 @@ bool named_after(const std::string& aligned, const std::string& base) {
   return aligned.size() > base.size() + 1 && aligned.compare(0, base.size(), base) == 0 && aligned[base.size()] == '-';
 }
 
+// The models as released: no prompt, their own temperature. Pooling every
+// condition's pair would cost more than the rest of a run's concept
+// profiles together (docs/method.md); other conditions are named.
+bool base_condition(const PopulationLabel& label) {
+  return (label.prompt.empty() || label.prompt == "none") &&
+         (label.temperature.empty() || label.temperature == "default");
+}
+
 void family_pairs(const std::vector<ConceptPopulation>& populations, std::vector<PopulationPair>& pairs) {
   for (std::size_t a = 0; a < populations.size(); ++a) {
     const PopulationLabel& base = populations[a].label;
-    if (base.human || base.family.empty() || base.aligned != false) continue;
+    if (base.human || base.family.empty() || base.aligned != false || !base_condition(base)) continue;
     std::vector<std::size_t> aligned, named;
     for (std::size_t b = 0; b < populations.size(); ++b) {
       const PopulationLabel& other = populations[b].label;
-      if (other.human || other.family != base.family || other.aligned != true || other.prompt != base.prompt ||
-          other.temperature != base.temperature) {
+      if (other.human || other.family != base.family || other.aligned != true || !base_condition(other)) {
         continue;
       }
       aligned.push_back(b);

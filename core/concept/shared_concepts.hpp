@@ -35,8 +35,9 @@ struct PopulationPair {
 };
 
 // The pairs of the request, in its order, "families" where it stands, each
-// pair once (B,A is A,B). Families: a non-aligned model is paired with the
-// aligned ones of its family at the same prompt and temperature; where a
+// pair once (B,A is A,B). Families: a non-aligned model with no prompt at
+// its default temperature (prompt none or not given, temperature default or
+// not given) is paired with the aligned ones of its family there; where a
 // family has several aligned models there (the paper's llama: llama2-chat
 // and tulu-dpo), with the one whose model name is its own and a suffix
 // (llama2 → llama2-chat), or with all of them when none or several are.

@@ -172,7 +172,7 @@ TEST_CASE("shared concepts: the pair setting") {
 }
 
 TEST_CASE("shared concepts: which populations a pair names") {
-  std::vector<ConceptPopulation> populations(6);
+  std::vector<ConceptPopulation> populations(7);
   const auto label = [&](std::size_t p, const char* model, const char* family, bool aligned, const char* prompt) {
     PopulationLabel& l = populations[p].label;
     l.name = std::string(model) + "-" + prompt;
@@ -187,10 +187,12 @@ TEST_CASE("shared concepts: which populations a pair names") {
   label(2, "llama2-chat", "llama", true, "none");
   label(3, "tulu-dpo", "llama", true, "none");
   label(4, "tulu-dpo", "llama", true, "identity");
+  label(6, "tulu", "llama", false, "identity");
   populations[5].label.name = "people";
   populations[5].label.human = true;
   const auto pairs = resolve_population_pairs(populations, parse_pair_setting("families"));
-  // Each non-aligned model with the aligned one named after it, at its own prompt.
+  // Each non-aligned model with the aligned one named after it, with no
+  // prompt alone: tulu and tulu-dpo with an identity are not paired.
   REQUIRE(pairs.size() == 2);
   CHECK((pairs[0].a == 0 && pairs[0].b == 2));
   CHECK((pairs[1].a == 1 && pairs[1].b == 3));

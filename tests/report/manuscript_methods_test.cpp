@@ -175,7 +175,7 @@ TEST_CASE("methods paragraph: names the settings used, and cites what it uses") 
        {"4 chains of 60 iterations", "the first 20 left out as burn-in", "up to 240 iterations", "1.01", "400",
         "\u03b1 = 0.16", "300 resamples", "random seed 9", "Jain & Neal, 2004", "Vehtari et al., 2021",
         "(Aldous, 1985; Pitman, 2006)", "Murthy et al. (2025)",
-        "each non-aligned model and the aligned model of its family at the same prompt and temperature",
+        "each non-aligned model and the aligned model of its family, with no prompt at their default temperature",
         "on the first 12 complete individuals of each",
         "P(multiple concepts) = 1 \u2212 P(same table): the probability that two individuals drawn at random from the "
         "population hold different concepts (sit at different tables)"}) {

@@ -160,7 +160,7 @@ void shared_concepts_methods(Paragraph& m) {
   const std::string rule = m.text("pair");
   std::string which;
   if (rule.find("families") != std::string::npos) {
-    which = "each non-aligned model and the aligned model of its family at the same prompt and temperature" +
+    which = "each non-aligned model and the aligned model of its family, with no prompt at their default temperature" +
             std::string(pairs.size() > 1 ? " (" + std::to_string(pairs.size()) + " pairs)" : "");
   } else {
     for (std::size_t i = 0; i < pairs.size(); ++i) {

@@ -367,7 +367,7 @@ export function sharedConceptsFigure(report: ConceptReport): Drawing {
     `${OWN_A} and ${OWN_B} (each population’s own, open), with the range over concepts of the first. ` +
     'Equal values: the two hold the same concepts in the same proportions; near 0 between them: they share none.';
   const shared = report.shared_concepts ?? [];
-  if (shared.length === 0) return { name, caption, empty: 'No pair of populations was clustered together: name pairs in the pair setting (families pairs each non-aligned model with its aligned counterpart at the same prompt and temperature).' };
+  if (shared.length === 0) return { name, caption, empty: 'No pair of populations was clustered together: name pairs in the pair setting (families pairs each non-aligned model with its aligned counterpart, with no prompt at the default temperature).' };
   const byName = new Map(report.populations.map((p) => [p.name, displayName(p)]));
   const pairs: { a: string; b: string; label: string }[] = [];
   for (const s of shared) {
