@@ -93,8 +93,9 @@ TEST_CASE("shared concepts: two populations drawn from the same concepts share t
   CHECK(same.p_same_a.mean == doctest::Approx(0.5).epsilon(0.1));
   CHECK(std::abs(same.p_cross_same.mean - same.p_same_a.mean) <= 0.03);
   CHECK(std::abs(same.p_cross_same.mean - same.p_same_b.mean) <= 0.03);
-  CHECK(same.p_cross_same.low <= same.p_cross_same.mean);
-  CHECK(same.p_cross_same.mean <= same.p_cross_same.high);
+  // Nearly every draw seats the two halves alike: the interval is narrow.
+  CHECK(same.p_cross_same.low <= same.p_cross_same.high);
+  CHECK(same.p_cross_same.high - same.p_cross_same.low <= 0.1);
   const SharedConcept& apart = analysis.shared[1];
   CHECK(apart.population_b == "third");
   CHECK(apart.p_cross_same.mean <= 0.03);
