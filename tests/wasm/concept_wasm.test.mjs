@@ -284,14 +284,17 @@ test('pooled pairs are chain tasks: run on the instances, continued until conver
     byTask(outcome.data.slice(), chains);
   });
   const { continued } = continueOver(workers, files, pooled, chains);
-  // 2 populations × 20 concepts × 4 chains, then the pooled cells' chains.
+  // The pooled cells' chains come after the populations' own (at most 2 × 20 cells of 4 chains).
   assert.ok(continued.some((e) => e.task >= 2 * 20 * 4), 'a pooled cell was continued');
   const assembled = workers[1].assembleConcept(files, pooled, [...chains.values()].reverse(), null, continued);
   assert.equal(assembled.ok, true, assembled.error.message);
-  const shared = JSON.parse(assembled.report).shared_concepts;
+  const assembledReport = JSON.parse(assembled.report);
+  const shared = assembledReport.shared_concepts;
+  // A cell per population, concept and subset (one subset of at most 25), then the pooled ones.
+  const ownCells = assembledReport.populations.reduce((t, p) => t + p.concepts.reduce((u, c) => u + c.subsets.length, 0), 0);
   // A pooled cell per concept both answer with 2 people or more.
   assert.ok(shared.length >= 15 && shared.length <= 20, `${shared.length} pooled cells`);
-  assert.equal(tasks, 4 * (2 * 20 + shared.length));
+  assert.equal(tasks, 4 * (ownCells + shared.length));
   assert.deepEqual([shared[0].population_a, shared[0].population_b],
     ['mistral-instruct prompt=none temp=default', 'zephyr-mistral prompt=none temp=default']);
   assertSameReport(assembled.report, nativeReport('concept', pair,
@@ -302,7 +305,7 @@ test('pooled pairs are chain tasks: run on the instances, continued until conver
     pair: 'zephyr-mistral prompt=none temp=default,mistral-instruct prompt=none temp=default' });
   const namedPlan = workers[0].planConcept(files, named);
   assert.equal(namedPlan.ok, true, namedPlan.error.message);
-  assert.equal(JSON.parse(namedPlan.report).tasks, 2 * 20 + shared.length);
+  assert.equal(JSON.parse(namedPlan.report).tasks, ownCells + shared.length);
   const unknown = workers[0].planConcept(files, settingsText({ ...request, pair: 'gpt,zephyr-mistral prompt=none temp=default' }));
   assert.equal(unknown.ok, false);
   assert.match(unknown.error.message, /no population is named 'gpt'/);
