@@ -229,7 +229,7 @@ Outcome run_chains(const shoal::ConceptDataset& dataset, const val& settings, co
   const bool reporting = present(progress) && total > 0.0;
   double reported = 0.0;
   for (std::size_t index : chosen) {
-    const double people = static_cast<double>(tasks[index].people);
+    const double people = static_cast<double>(shoal::chain_task_people(tasks[index]));
     const double iterations_planned = static_cast<double>(options.iterations);
     const auto report = [&](std::size_t iterations) {
       const double fraction = (done + people * static_cast<double>(iterations)) / total;
@@ -285,8 +285,7 @@ shoal::ChainTask task_from_bytes(const val& bytes, const shoal::ChainTask& plann
   val(emscripten::typed_memory_view(copy.size(), copy.data())).call<void>("set", bytes);
   shoal::ChainTask task;
   std::memcpy(&task, copy.data(), sizeof task);
-  if (task.population != planned.population || task.concept != planned.concept || task.people != planned.people ||
-      task.chain != planned.chain || task.seed != planned.seed || task.iterations < planned.iterations) {
+  if (!shoal::same_cell(task, planned) || task.chain != planned.chain || task.seed != planned.seed || task.iterations < planned.iterations) {
     throw std::invalid_argument("a continued chain task is not one of this analysis");
   }
   return task;
@@ -400,10 +399,7 @@ Outcome continuation_round(val files, val settings_text, val chain_results, val 
       tasks.push_back(all_tasks[t]);
       results.push_back(std::move(given.results[t]));
     }
-    const auto same_cell = [&](std::size_t a, std::size_t b) {
-      return all_tasks[a].population == all_tasks[b].population && all_tasks[a].concept == all_tasks[b].concept &&
-             all_tasks[a].people == all_tasks[b].people;
-    };
+    const auto same_cell = [&](std::size_t a, std::size_t b) { return shoal::same_cell(all_tasks[a], all_tasks[b]); };
     for (std::size_t t = 0; t < all_tasks.size(); ++t) {
       const bool split = t + 1 < all_tasks.size() && same_cell(t, t + 1) && given.given[t] != given.given[t + 1];
       if (split) throw std::invalid_argument("a cell's chains are judged together: some of them are missing");
@@ -457,14 +453,14 @@ Outcome continue_chains(const shoal::ConceptDataset& dataset, const val& setting
     if (results.back().state.iterations >= tasks.back().iterations) {
       throw std::invalid_argument("a continued chain is already as long as its task");
     }
-    total += static_cast<double>(tasks.back().people) *
+    total += static_cast<double>(shoal::chain_task_people(tasks.back())) *
              static_cast<double>(tasks.back().iterations - results.back().state.iterations);
   }
   std::vector<double> encoded;
   const bool reporting = present(progress) && total > 0.0;
   double done = 0.0, reported = 0.0;
   for (std::size_t i = 0; i < tasks.size(); ++i) {
-    const double people = static_cast<double>(tasks[i].people);
+    const double people = static_cast<double>(shoal::chain_task_people(tasks[i]));
     const auto from = results[i].state.iterations;
     const auto report = [&](std::size_t iteration) {
       const double fraction = (done + people * static_cast<double>(iteration - from)) / total;

@@ -167,6 +167,7 @@ ConceptRunSettings concept_run_settings(const OptionValues& values) {
   s.options.keep_traces = r.flag("traces");
   s.options.extrapolate_to = static_cast<std::size_t>(r.whole("extrapolate-to"));
   s.options.partition_loss = r.choice("partition-loss", partition_loss_from_string);
+  s.options.pairs = r.text("pair");
   s.bootstrap = static_cast<std::size_t>(r.whole("bootstrap"));
   try {
     validate(s.options);

@@ -135,6 +135,15 @@ std::vector<Setting> make_registry() {
   r.push_back(choice("partition-loss", kConcept, {"vi", "binder"}, "L",
                      "the loss the point partition of which concepts a population holds minimises against the "
                      "draws: vi (variation of information) or binder (pairs put together or apart wrongly)"));
+  Setting pair = on_page(text("pair", kConcept, "families", "the pairs of populations clustered together", "A,B",
+                      "two populations whose individuals are also clustered together, per concept both hold, on the "
+                      "smallest subset size of each: the report gives P(an individual of A and one of B share a "
+                      "table) beside each one's own P(same table); repeat for more pairs; families: every family's "
+                      "non-aligned and aligned models with no prompt at the default temperature (name other "
+                      "conditions' pairs); human: the human "
+                      "population; none: no pair"));
+  pair.repeatable = true;
+  r.push_back(pair);
   Setting traces;
   traces.name = "traces";
   traces.analyses = kConcept;
@@ -246,7 +255,8 @@ nlohmann::json settings_json() {
     }
     nlohmann::json entry = {{"name", s.name},         {"analyses", analyses},  {"kind", to_string(s.kind)},
                             {"default", s.fallback},   {"help", s.help},        {"on_page", s.on_page},
-                            {"page_default", s.page_start()}, {"why", s.why}};
+                            {"page_default", s.page_start()}, {"why", s.why},
+                            {"repeatable", s.repeatable}};
     if (s.kind == SettingKind::Whole || s.kind == SettingKind::Number || s.kind == SettingKind::List) {
       entry["min"] = s.min;
       entry["max"] = s.max;

@@ -46,6 +46,9 @@ struct Setting {
   std::string page_default;
   std::string why;
   bool on_page = false;    // a field of the page's analysis form
+  // May be given several times on the command line: the values are joined
+  // by ';', as the text setting reads them.
+  bool repeatable = false;
 
   bool applies_to(Analysis analysis) const { return (analyses & static_cast<unsigned>(analysis)) != 0; }
   // The value the page's form starts from.

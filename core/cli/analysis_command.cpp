@@ -64,6 +64,10 @@ OptionValues setting_values(const Arguments& a, Analysis analysis, OptionValues 
   for (const Setting* s : settings_of(analysis)) {
     if (s->kind == SettingKind::Flag) {
       if (a.flag(s->name)) values[s->name] = "true";
+    } else if (s->repeatable && a.has(s->name)) {
+      std::string joined;
+      for (const auto& value : a.values(s->name)) joined += (joined.empty() ? "" : ";") + value;
+      values[s->name] = joined;
     } else if (a.has(s->name)) {
       values[s->name] = a.value(s->name, "");
     }

@@ -75,7 +75,7 @@ Inputs (CSV; comma, semicolon or tab separated; format detected per file):
         "concepts",
         "auto, analysis, raw-llm, generic or released-chains",
         "also write DIR/concept-subsets.csv, DIR/concept-reliability.csv, DIR/concept-map-seating.csv, "
-        "DIR/concept-diversity.csv, DIR/concept-rarefaction.csv, DIR/concept-partition.csv and (with --traces) "
+        "DIR/concept-diversity.csv, DIR/concept-rarefaction.csv, DIR/concept-partition.csv, DIR/concept-shared.csv and (with --traces) "
         "DIR/concept-traces.csv",
         &concept_roles()};
     return text;
@@ -110,7 +110,8 @@ Inputs (CSV; comma, semicolon or tab separated; format detected per file):
         {"concept-map-seating.csv", concept_map_seating_csv(dataset, analysis)},
         {"concept-diversity.csv", concept_diversity_csv(analysis)},
         {"concept-rarefaction.csv", concept_rarefaction_csv(analysis)},
-        {"concept-partition.csv", concept_partition_csv(dataset, analysis)}};
+        {"concept-partition.csv", concept_partition_csv(dataset, analysis)},
+        {"concept-shared.csv", concept_shared_csv(analysis)}};
     if (analysis.options.keep_traces) tables.emplace_back("concept-traces.csv", concept_traces_csv(analysis));
     return tables;
   }

@@ -155,7 +155,8 @@ ChainState read_state(const double* d, std::size_t size) {
 
 // The draws' table sizes and seatings, after the rest of a result: the
 // number of lists, each list as its length then its sizes; the number of
-// seating entries, then the entries.
+// seating entries, then the entries; the number of pooled draws, then each
+// one's three shares.
 void append_draws(std::vector<double>& out, const ChainResult& result) {
   out.push_back(static_cast<double>(result.recorded_table_sizes.size()));
   for (const auto& sizes : result.recorded_table_sizes) {
@@ -164,6 +165,10 @@ void append_draws(std::vector<double>& out, const ChainResult& result) {
   }
   out.push_back(static_cast<double>(result.recorded_seatings.size()));
   for (std::uint32_t table : result.recorded_seatings) out.push_back(static_cast<double>(table));
+  out.push_back(static_cast<double>(result.recorded_shared.size()));
+  for (const SharedDraw& draw : result.recorded_shared) {
+    out.insert(out.end(), {draw.cross, draw.same_a, draw.same_b});
+  }
 }
 
 // Reads what append_draws wrote at data[at], moving `at` past it.
@@ -184,6 +189,10 @@ void read_draws(const double* data, std::size_t size, std::size_t& at, ChainResu
   if (entries > size - at) throw std::invalid_argument("chain results are truncated");
   result.recorded_seatings.reserve(entries);
   for (std::size_t i = 0; i < entries; ++i) result.recorded_seatings.push_back(as_slot(next()));
+  const std::size_t shared = as_count(next());
+  if (shared > (size - at) / 3) throw std::invalid_argument("chain results are truncated");
+  result.recorded_shared.reserve(shared);
+  for (std::size_t i = 0; i < shared; ++i, at += 3) result.recorded_shared.push_back({data[at], data[at + 1], data[at + 2]});
 }
 
 }  // namespace

@@ -26,6 +26,17 @@ std::string subset_bytes(const ConceptResponses& responses, std::size_t people) 
   return bytes;
 }
 
+// The digest of a task's answers: a pooled cell's are both populations' in
+// their order, their people being its people.
+std::string answers_digest(const ConceptDataset& dataset, const ChainTask& task) {
+  std::string bytes = subset_bytes(dataset.populations.at(task.population).concepts.at(task.concept), task.people);
+  if (task.partner != ChainTask::kNoPartner) {
+    bytes += "pooled with";
+    bytes += subset_bytes(dataset.populations.at(task.partner).concepts.at(task.partner_concept), task.people);
+  }
+  return sha256_hex(bytes);
+}
+
 std::string task_key(const ChainTask& task, const std::string& subset_digest) {
   std::string bytes;
   append_number(bytes, task.seed);
@@ -41,8 +52,7 @@ std::string task_key(const ChainTask& task, const std::string& subset_digest) {
 }  // namespace
 
 std::string chain_task_key(const ConceptDataset& dataset, const ChainTask& task) {
-  const auto& responses = dataset.populations.at(task.population).concepts.at(task.concept);
-  return task_key(task, sha256_hex(subset_bytes(responses, task.people)));
+  return task_key(task, answers_digest(dataset, task));
 }
 
 std::vector<std::string> chain_task_keys(const ConceptDataset& dataset, const std::vector<ChainTask>& tasks) {
@@ -53,10 +63,7 @@ std::vector<std::string> chain_task_keys(const ConceptDataset& dataset, const st
   const ChainTask* previous = nullptr;
   std::string digest;
   for (const auto& task : tasks) {
-    if (!previous || previous->population != task.population || previous->concept != task.concept ||
-        previous->people != task.people) {
-      digest = sha256_hex(subset_bytes(dataset.populations.at(task.population).concepts.at(task.concept), task.people));
-    }
+    if (!previous || !same_cell(*previous, task)) digest = answers_digest(dataset, task);
     keys.push_back(task_key(task, digest));
     previous = &task;
   }

@@ -7,7 +7,7 @@ namespace shoal {
 namespace {
 
 // Changes whenever the layout does, so a stale buffer is refused.
-constexpr std::uint32_t kMagic = 0x53434932;   // "SCI2"
+constexpr std::uint32_t kMagic = 0x53434933;   // "SCI3"
 
 void put(std::vector<std::uint8_t>& out, std::size_t value) {
   if (value > 0xffffffffu) throw std::invalid_argument("a count too large to encode");
@@ -64,11 +64,18 @@ std::vector<std::uint8_t> encode_clustering_inputs(const ConceptDataset& dataset
   put(out, kMagic);
   put(out, dataset.populations.size());
   for (const auto& population : dataset.populations) {
-    put(out, population.label.name);
+    // The name, and what the pair setting's families read of the label.
+    const PopulationLabel& label = population.label;
+    put(out, label.name);
+    for (const std::string* text : {&label.model, &label.prompt, &label.temperature, &label.family}) put(out, *text);
+    put(out, label.human ? 1 : 0);
+    put(out, label.aligned ? (*label.aligned ? 2 : 1) : 0);
     put(out, population.concepts.size());
     for (const auto& concept : population.concepts) {
       put(out, concept.concept);
       put(out, concept.questions.size());
+      // Their labels: two populations' answers are pooled question by question.
+      for (const auto& question : concept.questions) put(out, question);
       // Each question's options: their number sets the likelihood's
       // Dirichlet, so a five-option question must not come back as two.
       if (concept.options.size() != concept.questions.size()) {
@@ -96,11 +103,18 @@ ConceptDataset decode_clustering_inputs(const std::uint8_t* data, std::size_t si
   ConceptDataset dataset;
   dataset.populations.resize(in.count());
   for (auto& population : dataset.populations) {
-    population.label.name = in.text();
+    PopulationLabel& label = population.label;
+    label.name = in.text();
+    for (std::string* text : {&label.model, &label.prompt, &label.temperature, &label.family}) *text = in.text();
+    label.human = in.count() == 1;
+    const std::size_t aligned = in.count();
+    if (aligned > 2) throw std::invalid_argument("clustering inputs are malformed");
+    if (aligned > 0) label.aligned = aligned == 2;
     population.concepts.resize(in.count());
     for (auto& concept : population.concepts) {
       concept.concept = in.text();
       concept.questions.resize(in.count());
+      for (auto& question : concept.questions) question = in.text();
       concept.options.resize(concept.questions.size());
       for (auto& options : concept.options) {
         options.resize(in.count());

@@ -453,6 +453,25 @@ void Restaurant::restore(const RestaurantState& state) {
   tuning_sweeps_ = state.tuning_sweeps;
 }
 
+SharedDraw shared_draw(const std::vector<std::size_t>& seating, std::size_t first_population_people) {
+  const std::size_t n_a = first_population_people, n_b = seating.size() - first_population_people;
+  if (n_a == 0 || n_b == 0 || first_population_people > seating.size()) {
+    throw std::invalid_argument("a pooled restaurant needs people of both populations");
+  }
+  // Tables are numbered by their first person, so every number is below the people.
+  std::vector<std::uint32_t> a(seating.size(), 0), b(seating.size(), 0);
+  for (std::size_t i = 0; i < seating.size(); ++i) ++(i < n_a ? a : b)[seating[i]];
+  double cross = 0.0, same_a = 0.0, same_b = 0.0;
+  for (std::size_t t = 0; t < seating.size(); ++t) {
+    const double x = a[t], y = b[t];
+    cross += x * y;
+    same_a += x * x;
+    same_b += y * y;
+  }
+  const double na = static_cast<double>(n_a), nb = static_cast<double>(n_b);
+  return {cross / (na * nb), same_a / (na * na), same_b / (nb * nb)};
+}
+
 void record_iteration(ChainResult& result, const Restaurant& restaurant, std::size_t iteration,
                       const ChainOptions& options) {
   IterationRecord record;
@@ -468,7 +487,11 @@ void record_iteration(ChainResult& result, const Restaurant& restaurant, std::si
   }
   if (iteration >= options.burn_in) {
     result.recorded.push_back(record);
-    result.recorded_table_sizes.emplace_back(table_sizes.begin(), table_sizes.end());
+    if (options.first_population_people > 0) {
+      result.recorded_shared.push_back(shared_draw(restaurant.seating(), options.first_population_people));
+    } else {
+      result.recorded_table_sizes.emplace_back(table_sizes.begin(), table_sizes.end());
+    }
     if (options.record_seatings) {
       for (std::size_t table : restaurant.seating()) result.recorded_seatings.push_back(static_cast<std::uint32_t>(table));
     }

@@ -260,7 +260,21 @@ struct ChainOptions {
   // which concepts a population holds needs them, and only at a concept's
   // largest subset, so the other chains do not pay for them.
   bool record_seatings = false;
+  // Two populations pooled in one restaurant (concept/shared_concepts.hpp):
+  // the first this many people are the first population's, the rest the
+  // second's, and each recorded draw keeps the three shares of SharedDraw
+  // instead of its table sizes. 0: one population.
+  std::size_t first_population_people = 0;
 };
+
+// Of one draw of a pooled restaurant (A's people first, then B's): the chance
+// that an individual of A and one of B, each drawn at random, share a table,
+// Σ_t a_t b_t / (n_A n_B), and each population's own P(same table) in it,
+// Σ_t a_t² / n_A² and Σ_t b_t² / n_B².
+struct SharedDraw {
+  double cross = 0.0, same_a = 0.0, same_b = 0.0;
+};
+SharedDraw shared_draw(const std::vector<std::size_t>& seating, std::size_t first_population_people);
 
 // A chain continued with parallel tempering (concept/tempering.hpp) from
 // iteration `from` on: the replicas at the hotter rungs, in rung order (the
@@ -293,6 +307,8 @@ struct ChainResult {
   // after another, people() numbers each.
   std::vector<std::vector<std::uint32_t>> recorded_table_sizes;
   std::vector<std::uint32_t> recorded_seatings;
+  // With ChainOptions::first_population_people, per recorded iteration.
+  std::vector<SharedDraw> recorded_shared;
   IterationRecord last;                     // the final iteration (the paper's output)
   std::vector<std::size_t> map_seating;     // highest log posterior visited at any iteration's end
   IterationRecord map;

@@ -256,6 +256,7 @@ void validate(const ConceptOptions& options) {
     if (size == 0) throw std::invalid_argument("subset sizes must be at least 1");
   }
   if (options.extrapolate_to == 0) throw std::invalid_argument("extrapolate-to must be at least 1");
+  parse_pair_setting(options.pairs);
 }
 
 std::vector<std::size_t> subset_sizes_for(std::size_t available, const std::vector<std::size_t>& requested) {
@@ -315,7 +316,40 @@ std::vector<ChainTask> plan_chain_tasks(const ConceptDataset& dataset, const Con
       }
     }
   }
+  for (const PopulationPair& pair : resolve_population_pairs(dataset.populations, parse_pair_setting(options.pairs))) {
+    const auto& a = dataset.populations[pair.a];
+    const auto& b = dataset.populations[pair.b];
+    for (std::size_t c = 0; c < a.concepts.size(); ++c) {
+      const std::size_t cb = matching_concept(b, a.concepts[c].concept);
+      if (cb == b.concepts.size()) continue;
+      const std::size_t people = pooled_people(a.concepts[c], b.concepts[cb], options.subset_sizes);
+      if (people == 0) continue;
+      const std::string stream_label =
+          a.label.name + '\x1f' + b.label.name + '\x1f' + a.concepts[c].concept + "\x1fpooled\x1f" + std::to_string(people);
+      for (std::size_t chain = 0; chain < options.chains; ++chain) {
+        ChainTask task;
+        task.population = pair.a;
+        task.concept = c;
+        task.partner = pair.b;
+        task.partner_concept = cb;
+        task.people = people;
+        task.chain = chain;
+        task.seed = derive_seed(options.seed, stream_label + '\x1f' + std::to_string(chain));
+        task.iterations = options.iterations;
+        tasks.push_back(task);
+      }
+    }
+  }
   return tasks;
+}
+
+bool same_cell(const ChainTask& a, const ChainTask& b) {
+  return a.population == b.population && a.concept == b.concept && a.people == b.people && a.partner == b.partner &&
+         (a.partner == ChainTask::kNoPartner || a.partner_concept == b.partner_concept);
+}
+
+std::size_t chain_task_people(const ChainTask& task) {
+  return task.partner == ChainTask::kNoPartner ? task.people : 2 * task.people;
 }
 
 double chain_task_work(const ChainTask& task, const ConceptOptions& options) {
@@ -323,18 +357,31 @@ double chain_task_work(const ChainTask& task, const ConceptOptions& options) {
   const std::size_t plain =
       task.tempered_from > 0 ? std::min(task.tempered_from, task.iterations) : task.iterations;
   const double rungs = static_cast<double>(TemperingOptions{}.ladder.size());
-  return static_cast<double>(task.people) *
+  return static_cast<double>(chain_task_people(task)) *
          (static_cast<double>(plain) + rungs * static_cast<double>(task.iterations - plain));
 }
 
 namespace {
 
 // A task's chain options. Seatings are kept at a concept's largest subset
-// alone, where which concepts the population holds is read from them.
+// alone, where which concepts the population holds is read from them; a
+// pooled cell keeps only the three shares of each draw.
 ChainOptions chain_options(const ConceptResponses& responses, const ConceptOptions& options, const ChainTask& task) {
   ChainOptions chain{task.iterations, options.burn_in, options.kernel};
+  if (task.partner != ChainTask::kNoPartner) {
+    chain.first_population_people = task.people;
+    return chain;
+  }
   chain.record_seatings = subset_sizes_for(responses.complete.size(), options.subset_sizes).back() == task.people;
   return chain;
+}
+
+// The answers a task's restaurant seats.
+AnswerMatrix task_answers(const ConceptDataset& dataset, const ChainTask& task) {
+  const auto& responses = dataset.populations.at(task.population).concepts.at(task.concept);
+  if (task.partner == ChainTask::kNoPartner) return answer_matrix(responses, task.people);
+  return pooled_answer_matrix(responses, dataset.populations.at(task.partner).concepts.at(task.partner_concept),
+                              task.people);
 }
 
 }  // namespace
@@ -343,7 +390,7 @@ ChainResult run_chain_task(const ConceptDataset& dataset, const ConceptOptions& 
                            const std::function<bool(std::size_t)>& after_iteration) {
   if (task.tempered_from == 0 || task.tempered_from >= task.iterations) {
     const auto& responses = dataset.populations.at(task.population).concepts.at(task.concept);
-    const AnswerMatrix answers = answer_matrix(responses, task.people);
+    const AnswerMatrix answers = task_answers(dataset, task);
     Rng rng(task.seed);
     return run_chain(answers, options.model, chain_options(responses, options, task), rng, after_iteration);
   }
@@ -360,7 +407,7 @@ ChainResult run_chain_task(const ConceptDataset& dataset, const ConceptOptions& 
 void continue_chain_task(const ConceptDataset& dataset, const ConceptOptions& options, const ChainTask& task,
                          ChainResult& result, const std::function<bool(std::size_t)>& after_iteration) {
   const auto& responses = dataset.populations.at(task.population).concepts.at(task.concept);
-  const AnswerMatrix answers = answer_matrix(responses, task.people);
+  const AnswerMatrix answers = task_answers(dataset, task);
   const ChainOptions options_of_chain = chain_options(responses, options, task);
   if (task.tempered_from == 0) {
     continue_chain(answers, options.model, options_of_chain, result, task.iterations, after_iteration);
@@ -394,8 +441,7 @@ std::vector<std::size_t> tasks_to_continue(const ConceptOptions& options, std::v
   for (std::size_t first = 0; first < tasks.size();) {
     std::size_t end = first;
     std::vector<const ChainResult*> chains;
-    while (end < tasks.size() && tasks[end].population == tasks[first].population &&
-           tasks[end].concept == tasks[first].concept && tasks[end].people == tasks[first].people) {
+    while (end < tasks.size() && same_cell(tasks[end], tasks[first])) {
       if (results[end].state.iterations != tasks[end].iterations ||
           results[end].state.tempering.from != (tasks[end].tempered_from < tasks[end].iterations ? tasks[end].tempered_from : 0)) {
         throw std::invalid_argument("a chain result does not have the length or the tempering of its task");
@@ -560,6 +606,34 @@ std::vector<ConceptDiversityComparison> compare_diversity(ConceptAnalysis& analy
   return comparisons;
 }
 
+// A pooled cell from its chains' counted draws.
+SharedConcept summarise_shared(const ConceptDataset& dataset, const ChainTask& cell,
+                               const std::vector<const ChainResult*>& chains, const ConceptOptions& options) {
+  SharedConcept shared;
+  shared.population_a = dataset.populations.at(cell.population).label.name;
+  shared.population_b = dataset.populations.at(cell.partner).label.name;
+  shared.concept = dataset.populations[cell.population].concepts.at(cell.concept).concept;
+  shared.people_a = shared.people_b = cell.people;
+  shared.convergence = judge_results(chains, options);
+  shared.convergence.tempering = cell_tempering(chains);
+  std::vector<double> cross, same_a, same_b;
+  for (const ChainResult* chain : chains) {
+    if (chain->recorded_shared.size() != chain->recorded.size()) {
+      throw std::invalid_argument("a chain of a pooled cell lacks its draws' shares");
+    }
+    const auto counted = static_cast<std::size_t>(first_counted(*chain, options) - chain->recorded.cbegin());
+    for (std::size_t d = counted; d < chain->recorded_shared.size(); ++d) {
+      cross.push_back(chain->recorded_shared[d].cross);
+      same_a.push_back(chain->recorded_shared[d].same_a);
+      same_b.push_back(chain->recorded_shared[d].same_b);
+    }
+  }
+  shared.p_cross_same = summarise_draws(std::move(cross));
+  shared.p_same_a = summarise_draws(std::move(same_a));
+  shared.p_same_b = summarise_draws(std::move(same_b));
+  return shared;
+}
+
 }  // namespace
 
 ConceptAnalysis assemble_concept_analysis(const ConceptDataset& dataset, const ConceptOptions& options,
@@ -579,7 +653,10 @@ ConceptAnalysis assemble_concept_analysis(const ConceptDataset& dataset, const C
     for (std::size_t c = 0; c < dataset.populations[p].concepts.size(); ++c) {
       concepts.emplace_back(p, c);
       first.push_back(next);
-      while (next < tasks.size() && tasks[next].population == p && tasks[next].concept == c) ++next;
+      while (next < tasks.size() && tasks[next].population == p && tasks[next].concept == c &&
+             tasks[next].partner == ChainTask::kNoPartner) {
+        ++next;
+      }
     }
   }
   first.push_back(next);
@@ -590,14 +667,14 @@ ConceptAnalysis assemble_concept_analysis(const ConceptDataset& dataset, const C
     ConceptResult cr = describe_concept(population.concepts[c]);
     std::vector<ChainResult*> subset_results;
     for (std::size_t t = first[k]; t < first[k + 1];) {
-      const std::size_t people = tasks[t].people;
+      const ChainTask& cell = tasks[t];
       std::vector<const ChainTask*> subset_tasks;
       subset_results.clear();
-      for (; t < first[k + 1] && tasks[t].people == people; ++t) {
+      for (; t < first[k + 1] && same_cell(tasks[t], cell); ++t) {
         subset_tasks.push_back(&tasks[t]);
         subset_results.push_back(&results[t]);
       }
-      cr.subsets.push_back(summarise_subset(people, subset_tasks, subset_results, options));
+      cr.subsets.push_back(summarise_subset(cell.people, subset_tasks, subset_results, options));
     }
     if (!cr.subsets.empty()) profile_concept(cr, population, c, subset_results, options);
     summarised[k] = std::move(cr);
@@ -617,6 +694,14 @@ ConceptAnalysis assemble_concept_analysis(const ConceptDataset& dataset, const C
                               ? static_cast<double>(pooled_agreements) / static_cast<double>(pr.repeated_pairs)
                               : kNaN;
     analysis.populations.push_back(std::move(pr));
+  }
+  // The pooled cells, planned after every population's own.
+  while (next < tasks.size()) {
+    const ChainTask& cell = tasks[next];
+    std::vector<const ChainResult*> chains;
+    for (; next < tasks.size() && same_cell(tasks[next], cell); ++next) chains.push_back(&results[next]);
+    if (cell.partner == ChainTask::kNoPartner) throw std::invalid_argument("chain tasks are not in their planned order");
+    analysis.shared.push_back(summarise_shared(dataset, cell, chains, options));
   }
   for (const auto& released : dataset.released) analysis.populations.push_back(released_population_result(released, options));
   analysis.diversity_comparisons = compare_diversity(analysis);
@@ -657,7 +742,7 @@ void continue_until_converged(const ConceptDataset& dataset, const ConceptOption
     run_tasks(what.c_str(), round.size(), [&](std::size_t k) {
       const std::size_t t = round[k];
       const ChainTask& task = tasks[t];
-      const double people = static_cast<double>(task.people), rungs = static_cast<double>(TemperingOptions{}.ladder.size());
+      const double people = static_cast<double>(chain_task_people(task)), rungs = static_cast<double>(TemperingOptions{}.ladder.size());
       // A tempered iteration moves every rung's replica.
       const auto after_iteration = [&](std::size_t done) {
         return work(0.0, task.tempered_from > 0 && done > task.tempered_from ? rungs * people : people);
@@ -690,7 +775,7 @@ ConceptAnalysis analyse_concepts(const ConceptDataset& dataset, const ConceptOpt
   order = largest_first(std::move(order), tasks, options);
   run_tasks("chains", tasks.size(), [&](std::size_t k) {
     const ChainTask& task = tasks[order[k]];
-    const double people = static_cast<double>(task.people);
+    const double people = static_cast<double>(chain_task_people(task));
     const auto after_iteration = [&](std::size_t) { return account(0.0, people); };
     results[order[k]] =
         run_chain_task(dataset, options, task, progress ? after_iteration : std::function<bool(std::size_t)>());

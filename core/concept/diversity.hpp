@@ -11,6 +11,7 @@
 #include "concept/crp.hpp"
 #include "concept/diversity_profiles.hpp"
 #include "concept/responses.hpp"
+#include "concept/shared_concepts.hpp"
 #include "concept/which_concepts.hpp"
 #include "stats/posterior_summary.hpp"
 #include "stats/task_runner.hpp"
@@ -49,6 +50,11 @@ struct ConceptOptions {
   std::size_t extrapolate_to = 10;
   // The loss the point partition of which concepts a population holds minimises.
   PartitionLoss partition_loss = PartitionLoss::VariationOfInformation;
+  // The pairs of populations whose individuals are also clustered together
+  // (concept/shared_concepts.hpp for the syntax): per concept both hold, one
+  // pooled cell of their first pooled_people individuals each, its chains
+  // ordinary chain tasks. Empty: none.
+  std::string pairs;
 };
 
 // Checks the options make sense; throws std::invalid_argument naming the
@@ -179,6 +185,9 @@ struct ConceptAnalysis {
   // and equal coverage (concepts below min_people left out, as from the
   // other comparisons).
   std::vector<ConceptDiversityComparison> diversity_comparisons;
+  // The pooled cells of options.pairs, pair by pair, each in the first
+  // population's concept order.
+  std::vector<SharedConcept> shared;
 };
 
 // The sampling is split into chains, one per (population, concept, subset,
@@ -197,7 +206,18 @@ struct ChainTask {
   // 0: never. With the seed and the length it is the chain's whole schedule:
   // a task runs the same chain at once or continued from a saved state.
   std::size_t tempered_from = 0;
+  // A pooled cell (ConceptOptions::pairs): the second population and its
+  // concept of the same name; `people` is then each population's share of
+  // the restaurant. kNoPartner: one population's cell.
+  static constexpr std::size_t kNoPartner = static_cast<std::size_t>(-1);
+  std::size_t partner = kNoPartner;
+  std::size_t partner_concept = 0;
 };
+
+// Whether two tasks are chains of one cell.
+bool same_cell(const ChainTask& a, const ChainTask& b);
+// The people a task's restaurant seats: both populations' in a pooled cell.
+std::size_t chain_task_people(const ChainTask& task);
 
 // The summaries of one subset from its chains' results (seeds[i] for
 // chains[i]), in chain order, over each chain's counted draws (see
@@ -208,8 +228,9 @@ SubsetResult summarise_chains(std::size_t people, const std::vector<std::uint64_
                               const std::vector<ChainResult*>& chains, const ConceptOptions& options);
 
 // Every chain the options ask for, population by population, concept by
-// concept, subset by subset, chain by chain. Throws std::invalid_argument for
-// invalid options.
+// concept, subset by subset, chain by chain; then the pooled cells, pair by
+// pair, concept by concept, chain by chain. Throws std::invalid_argument for
+// invalid options or pairs that name no population.
 std::vector<ChainTask> plan_chain_tasks(const ConceptDataset& dataset, const ConceptOptions& options);
 // Person-reseatings a task takes: a measure of its cost (a tempered
 // iteration reseats everyone once per rung of the ladder).

@@ -199,6 +199,22 @@ nlohmann::json convergence_json(const CellConvergence& c) {
   return j;
 }
 
+nlohmann::json shared_concepts_json(const std::vector<SharedConcept>& shared) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& s : shared) {
+    out.push_back({{"population_a", s.population_a},
+                   {"population_b", s.population_b},
+                   {"concept", s.concept},
+                   {"people_a", s.people_a},
+                   {"people_b", s.people_b},
+                   {"p_cross_same", summary_json(s.p_cross_same)},
+                   {"p_same_a", summary_json(s.p_same_a)},
+                   {"p_same_b", summary_json(s.p_same_b)},
+                   {"convergence", convergence_json(s.convergence)}});
+  }
+  return out;
+}
+
 nlohmann::json summary_json(const ConvergenceSummary& s) {
   nlohmann::json failed = nlohmann::json::array();
   for (const auto& cell : s.failed) {
@@ -329,11 +345,13 @@ nlohmann::json concept_report_head(const ConceptDataset& dataset, const std::vec
                                {"min_people", o.min_people},
                                {"traces", o.keep_traces},
                                {"extrapolate_to", o.extrapolate_to},
-                               {"partition_loss", to_string(o.partition_loss)}};
+                               {"partition_loss", to_string(o.partition_loss)},
+                               {"pair", o.pairs}};
   nlohmann::json report = report_envelope("concept", std::move(parameters), dataset.inputs, dataset.issues, analysis_file);
   report["comparisons"] = comparison_json(comparisons);
   report["convergence"] = summary_json(summarise_convergence(analysis));
   report["diversity_comparisons"] = diversity_comparisons_json(analysis.diversity_comparisons);
+  report["shared_concepts"] = shared_concepts_json(analysis.shared);
   report["manuscript"] = manuscript_json(report);
   return report;
 }
@@ -466,6 +484,19 @@ std::string concept_traces_csv(const ConceptAnalysis& analysis) {
         }
       }
     }
+  }
+  return csv.text();
+}
+
+std::string concept_shared_csv(const ConceptAnalysis& analysis) {
+  CsvWriter csv;
+  csv.row({"population_a", "population_b", "concept", "people_a", "people_b", "p_cross_same_mean", "p_cross_same_low",
+           "p_cross_same_high", "p_same_a", "p_same_b"});
+  for (const auto& s : analysis.shared) {
+    csv.row({s.population_a, s.population_b, s.concept, std::to_string(s.people_a), std::to_string(s.people_b),
+             CsvWriter::number(s.p_cross_same.mean), CsvWriter::number(s.p_cross_same.low),
+             CsvWriter::number(s.p_cross_same.high), CsvWriter::number(s.p_same_a.mean),
+             CsvWriter::number(s.p_same_b.mean)});
   }
   return csv.text();
 }

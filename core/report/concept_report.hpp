@@ -53,5 +53,9 @@ std::string concept_traces_csv(const ConceptAnalysis& analysis);
 std::string concept_diversity_csv(const ConceptAnalysis& analysis);
 std::string concept_rarefaction_csv(const ConceptAnalysis& analysis);
 std::string concept_partition_csv(const ConceptDataset& dataset, const ConceptAnalysis& analysis);
+// Per pooled pair and concept: P(an individual of A and one of B share a
+// table), posterior mean and 95% interval, and the posterior means of each
+// one's own P(same table) in the same draws.
+std::string concept_shared_csv(const ConceptAnalysis& analysis);
 
 }  // namespace shoal

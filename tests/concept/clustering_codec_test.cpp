@@ -21,9 +21,18 @@ TEST_CASE("chains on decoded clustering inputs are the chains on the parsed file
   options.chains = 2;
   options.subset_sizes = {10, 30};
   options.seed = 7;
+  // Pooled cells too: their answers are matched question by question.
+  options.pairs = "openchat prompt=random temp=default,gemma-instruct prompt=identity temp=default";
 
   const auto bytes = encode_clustering_inputs(parsed);
   const ConceptDataset decoded = decode_clustering_inputs(bytes.data(), bytes.size());
+  // What pairs by family read of the labels comes through.
+  for (std::size_t p = 0; p < parsed.populations.size(); ++p) {
+    const PopulationLabel &a = parsed.populations[p].label, &b = decoded.populations[p].label;
+    CHECK((a.name == b.name && a.model == b.model && a.prompt == b.prompt && a.temperature == b.temperature &&
+           a.family == b.family && a.aligned == b.aligned && a.human == b.human));
+    CHECK(parsed.populations[p].concepts[0].questions == decoded.populations[p].concepts[0].questions);
+  }
   const auto tasks = plan_chain_tasks(parsed, options);
   const auto decoded_tasks = plan_chain_tasks(decoded, options);
   REQUIRE(tasks.size() > 100);   // 2 files × 20 concepts × up to 2 subsets × 2 chains
@@ -57,8 +66,12 @@ TEST_CASE("clustering inputs: the layout by hand, and bytes that are not one are
   concept.options = {{"0", "1"}, {"no", "maybe", "yes"}};
   concept.complete = {{"x", {0, 1}}, {"y", {1, 2}}};
   const std::vector<std::uint8_t> expected = {
-      0x32, 0x49, 0x43, 0x53, 1, 0, 0, 0,                      // magic, one population
-      1, 0, 0, 0, 'p', 1, 0, 0, 0, 1, 0, 0, 0, 'c', 2, 0, 0, 0,  // "p", one concept "c", two questions
+      0x33, 0x49, 0x43, 0x53, 1, 0, 0, 0,                      // magic, one population
+      1, 0, 0, 0, 'p',                                         // "p"
+      0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,          // no model, prompt, temperature, family
+      0, 0, 0, 0, 0, 0, 0, 0,                                  // not human, alignment unknown
+      1, 0, 0, 0, 1, 0, 0, 0, 'c', 2, 0, 0, 0,                 // one concept "c", two questions
+      3, 0, 0, 0, 'a', ' ', 'b', 3, 0, 0, 0, 'a', ' ', 'd',    // their labels
       2, 0, 0, 0, 1, 0, 0, 0, '0', 1, 0, 0, 0, '1',           // options of the first
       3, 0, 0, 0, 2, 0, 0, 0, 'n', 'o', 5, 0, 0, 0, 'm', 'a', 'y', 'b', 'e', 3, 0, 0, 0, 'y', 'e', 's',
       2, 0, 0, 0, 0, 1, 1, 2};                                 // two individuals' answers

@@ -9,7 +9,7 @@ expect_run(0 ${SHOAL} --help)
 expect_contains("${last_out}" "shoal concept FILE...")
 expect_run(0 ${SHOAL} concept --help)
 foreach(option --out --alpha --prior --kernel --iterations --burn-in --chains --subsets --seed --traces --tables --format
-               --column --population --quiet --help --min-people --max-iterations)
+               --column --population --quiet --help --min-people --max-iterations --pair)
   expect_contains("${last_out}" "${option}")
 endforeach()
 
@@ -53,6 +53,44 @@ foreach(table concept-subsets concept-reliability concept-map-seating concept-tr
     message(FATAL_ERROR "--tables did not write ${table}.csv")
   endif()
 endforeach()
+
+# --pair: two populations' individuals also clustered together per concept,
+# by default a family's non-aligned and aligned models; --tables writes
+# concept-shared.csv. A pair that is not two names, or names no population,
+# is refused with the reason.
+set(responses "${SHARED}/paper-data/concept-task/llm-responses")
+set(pair_files "${responses}/mistral-instruct-prompt=none-temp=default.csv"
+               "${responses}/zephyr-mistral-prompt=none-temp=default.csv")
+set(pair_options --iterations 30 --burn-in 10 --subsets 25 --bootstrap 0 --quiet)
+expect_run(0 ${SHOAL} concept ${pair_files} ${pair_options} --out ${WORK}/pair.json --tables ${WORK}/pair-tables)
+file(READ ${WORK}/pair.json pair_report)
+string(JSON shared LENGTH "${pair_report}" shared_concepts)
+string(JSON pair_a GET "${pair_report}" shared_concepts 0 population_a)
+string(JSON pair_people GET "${pair_report}" shared_concepts 0 people_b)
+# A cell per concept both answer with 2 people or more: the smallest subset
+# size, 25, or fewer where either has fewer.
+if(shared LESS 15 OR shared GREATER 20 OR NOT pair_a STREQUAL "mistral-instruct prompt=none temp=default"
+   OR pair_people LESS 2 OR pair_people GREATER 25)
+  message(FATAL_ERROR "unexpected shared concepts: ${shared} cells, first of ${pair_a}, ${pair_people} people")
+endif()
+math(EXPR expected_rows "${shared} + 1")
+file(STRINGS ${WORK}/pair-tables/concept-shared.csv shared_rows)
+list(GET shared_rows 0 shared_header)
+list(LENGTH shared_rows shared_count)
+if(NOT shared_header STREQUAL "population_a,population_b,concept,people_a,people_b,p_cross_same_mean,p_cross_same_low,p_cross_same_high,p_same_a,p_same_b"
+   OR NOT shared_count EQUAL expected_rows)
+  message(FATAL_ERROR "concept-shared.csv: ${shared_count} rows under '${shared_header}'")
+endif()
+expect_run(0 ${SHOAL} concept ${pair_files} ${pair_options} --pair none --out ${WORK}/no-pair.json)
+file(READ ${WORK}/no-pair.json no_pair_report)
+string(JSON shared LENGTH "${no_pair_report}" shared_concepts)
+if(NOT shared EQUAL 0)
+  message(FATAL_ERROR "--pair none left ${shared} shared cells")
+endif()
+expect_run(2 ${SHOAL} concept ${pair_files} ${pair_options} --pair "mistral-instruct prompt=none temp=default")
+expect_contains("${last_err}" "must be two population names separated by a comma")
+expect_run(1 ${SHOAL} concept ${pair_files} ${pair_options} --pair families --pair "gpt,zephyr-mistral prompt=none temp=default")
+expect_contains("${last_err}" "no population is named 'gpt' (there are: mistral-instruct prompt=none temp=default, zephyr-mistral prompt=none temp=default)")
 
 # Run until converged: the summary line on standard error; a maximum below
 # the iterations is a fixed run of the iterations.

@@ -50,21 +50,26 @@ ColorDataset colour_data() {
   return load_color_inputs({TextInput{"humans.csv", humans}, TextInput{"models.csv", models}}, {ColorInputOptions{}});
 }
 
-// Twelve individuals per target concept answering three questions at random.
+// Twelve individuals per target concept answering three questions at random,
+// in a non-aligned model and its aligned counterpart (a pair by default).
 ConceptDataset concept_data() {
   Rng rng(5);
-  std::string csv = "Concept,ID,Question,ChoiceNumber\n";
-  const char* questions[4][3] = {{"b c", "b d", "c d"}, {"a c", "a d", "c d"}, {"a b", "a d", "b d"}, {"a b", "a c", "b c"}};
-  int id = 0;
-  for (int t = 0; t < 4; ++t) {
-    for (int i = 0; i < 12; ++i, ++id) {
-      for (const char* q : questions[t]) {
-        csv += std::string(1, static_cast<char>('a' + t)) + "," + std::to_string(id) + "," + q + "," +
-               std::to_string(rng.below(2)) + "\n";
+  std::vector<TextInput> inputs;
+  for (const char* model : {"llama2", "llama2-chat"}) {
+    std::string csv = "Concept,ID,Question,ChoiceNumber\n";
+    const char* questions[4][3] = {{"b c", "b d", "c d"}, {"a c", "a d", "c d"}, {"a b", "a d", "b d"}, {"a b", "a c", "b c"}};
+    int id = 0;
+    for (int t = 0; t < 4; ++t) {
+      for (int i = 0; i < 12; ++i, ++id) {
+        for (const char* q : questions[t]) {
+          csv += std::string(1, static_cast<char>('a' + t)) + "," + std::to_string(id) + "," + q + "," +
+                 std::to_string(rng.below(2)) + "\n";
+        }
       }
     }
+    inputs.push_back(TextInput{std::string(model) + "-prompt=none-temp=default.csv", csv});
   }
-  return load_concept_inputs({TextInput{"m-prompt=none-temp=default.csv", csv}}, {ConceptInputOptions{}});
+  return load_concept_inputs(std::move(inputs), {ConceptInputOptions{}});
 }
 
 ValuesDataset values_data() {
@@ -124,6 +129,8 @@ std::string other_value(const Setting& s, Analysis analysis) {
         const ColorAnalysis a = analyse_color(colour_data(), color_run_settings({}).options);
         return a.populations.back().label.name;
       }
+      // The pairs clustered together: by default the two models' families pair them.
+      if (s.name == "pair") return "none";
       return "cm";
   }
   FAIL("no other value for " << s.name);
@@ -168,6 +175,8 @@ TEST_CASE("methods paragraph: names the settings used, and cites what it uses") 
        {"4 chains of 60 iterations", "the first 20 left out as burn-in", "up to 240 iterations", "1.01", "400",
         "\u03b1 = 0.16", "300 resamples", "random seed 9", "Jain & Neal, 2004", "Vehtari et al., 2021",
         "(Aldous, 1985; Pitman, 2006)", "Murthy et al. (2025)",
+        "each non-aligned model and the aligned model of its family, with no prompt at their default temperature",
+        "on the first 12 complete individuals of each",
         "P(multiple concepts) = 1 \u2212 P(same table): the probability that two individuals drawn at random from the "
         "population hold different concepts (sit at different tables)"}) {
     CHECK_MESSAGE(text.find(expected) != std::string::npos, expected << " in: " << text);

@@ -268,3 +268,45 @@ test('continued chains must be of this analysis, and a round judges whole cells'
   assert.equal(partial.ok, false);
   assert.match(partial.error.message, /judged together/);
 });
+
+test('pooled pairs are chain tasks: run on the instances, continued until converged, the same report as the CLI', async () => {
+  const pair = [path.join(responses, 'mistral-instruct-prompt=none-temp=default.csv'), paths[1]];
+  const pooled = settingsText({ ...request, iterations: 40, 'burn-in': 8, chains: 4, subsets: '25', 'max-iterations': 160, seed: 3 });
+  const files = filesFor(pair);
+  const workers = await Promise.all([loadShoal(), loadShoal()]);
+  const plan = workers[0].planConcept(files, pooled);
+  assert.equal(plan.ok, true, plan.error.message);
+  const tasks = JSON.parse(plan.report).tasks;
+  const chains = new Map();
+  workers.forEach((worker, w) => {
+    const outcome = worker.runConceptChains(files, pooled, [...Array(tasks).keys()].filter((i) => i % 2 === w).reverse(), null);
+    assert.equal(outcome.ok, true, outcome.error.message);
+    byTask(outcome.data.slice(), chains);
+  });
+  const { continued } = continueOver(workers, files, pooled, chains);
+  // The pooled cells' chains come after the populations' own (at most 2 × 20 cells of 4 chains).
+  assert.ok(continued.some((e) => e.task >= 2 * 20 * 4), 'a pooled cell was continued');
+  const assembled = workers[1].assembleConcept(files, pooled, [...chains.values()].reverse(), null, continued);
+  assert.equal(assembled.ok, true, assembled.error.message);
+  const assembledReport = JSON.parse(assembled.report);
+  const shared = assembledReport.shared_concepts;
+  // A cell per population, concept and subset (one subset of at most 25), then the pooled ones.
+  const ownCells = assembledReport.populations.reduce((t, p) => t + p.concepts.reduce((u, c) => u + c.subsets.length, 0), 0);
+  // A pooled cell per concept both answer with 2 people or more.
+  assert.ok(shared.length >= 15 && shared.length <= 20, `${shared.length} pooled cells`);
+  assert.equal(tasks, 4 * (ownCells + shared.length));
+  assert.deepEqual([shared[0].population_a, shared[0].population_b],
+    ['mistral-instruct prompt=none temp=default', 'zephyr-mistral prompt=none temp=default']);
+  assertSameReport(assembled.report, nativeReport('concept', pair,
+    ['--iterations', '40', '--burn-in', '8', '--chains', '4', '--subsets', '25', '--seed', '3', '--bootstrap', '500',
+      '--max-iterations', '160']));
+  // Named on the command line as on the page: one pair, the same cells.
+  const named = settingsText({ ...request, iterations: 40, 'burn-in': 8, chains: 1, subsets: '25', seed: 3,
+    pair: 'zephyr-mistral prompt=none temp=default,mistral-instruct prompt=none temp=default' });
+  const namedPlan = workers[0].planConcept(files, named);
+  assert.equal(namedPlan.ok, true, namedPlan.error.message);
+  assert.equal(JSON.parse(namedPlan.report).tasks, ownCells + shared.length);
+  const unknown = workers[0].planConcept(files, settingsText({ ...request, pair: 'gpt,zephyr-mistral prompt=none temp=default' }));
+  assert.equal(unknown.ok, false);
+  assert.match(unknown.error.message, /no population is named 'gpt'/);
+});

@@ -158,11 +158,26 @@ export interface ConceptPopulation extends PopulationLabel {
   concepts: ConceptResult[];
 }
 
+// Two populations clustered together for one concept (--pair).
+export interface SharedConcept {
+  population_a: string;
+  population_b: string;
+  concept: string;
+  people_a: number;
+  people_b: number;
+  p_cross_same: PosteriorSummary;
+  p_same_a: PosteriorSummary;
+  p_same_b: PosteriorSummary;
+  convergence: { verdict: string };
+}
+
 export interface ConceptReport extends ReportEnvelope {
   analysis: 'concept';
   populations: ConceptPopulation[];
   comparisons: Comparisons;
   convergence: ConvergenceSummary;
+  // Absent from reports made before pairs existed.
+  shared_concepts?: SharedConcept[];
 }
 
 export interface ComparisonMetric { mean: number | null; units: number; bootstrap_ci95: [number, number] | null }

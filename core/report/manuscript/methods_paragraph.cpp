@@ -1,5 +1,7 @@
 #include "report/manuscript/methods_paragraph.hpp"
 
+#include <algorithm>
+#include <utility>
 #include <vector>
 
 #include "report/manuscript/metric_words.hpp"
@@ -36,6 +38,11 @@ class Paragraph {
   std::string text(const char* name) const {
     const auto& v = parameter(name);
     return v.is_string() ? v.get<std::string>() : v.dump();
+  }
+  // A top-level field of the report, null when absent.
+  const nlohmann::json& field(const char* name) const {
+    static const nlohmann::json none;
+    return report_.contains(name) ? report_[name] : none;
   }
   MethodsText done() { return {out_, cite_.cited()}; }
 
@@ -132,6 +139,45 @@ void concept_methods(Paragraph& m) {
   m << ". ";
 }
 
+// The pooled cells of --pair, when there are any.
+void shared_concepts_methods(Paragraph& m) {
+  const nlohmann::json& shared = m.field("shared_concepts");
+  if (!shared.is_array() || shared.empty()) return;
+  std::vector<std::pair<std::string, std::string>> pairs;
+  std::size_t most = 0;
+  bool fewer = false;
+  for (const auto& cell : shared) {
+    const std::pair<std::string, std::string> pair{cell["population_a"], cell["population_b"]};
+    if (std::find(pairs.begin(), pairs.end(), pair) == pairs.end()) pairs.push_back(pair);
+    const std::size_t n = cell["people_a"];
+    if (most > 0 && n != most) fewer = true;
+    most = std::max(most, n);
+  }
+  // The pooled people are the smallest subset size unless a concept has fewer.
+  std::size_t smallest = most;
+  for (const auto& size : m.parameter("subset_sizes")) smallest = std::min(smallest, size.get<std::size_t>());
+  fewer = fewer || most < smallest;
+  const std::string rule = m.text("pair");
+  std::string which;
+  if (rule.find("families") != std::string::npos) {
+    which = "each non-aligned model and the aligned model of its family, with no prompt at their default temperature" +
+            std::string(pairs.size() > 1 ? " (" + std::to_string(pairs.size()) + " pairs)" : "");
+  } else {
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+      if (i > 0) which += i + 1 == pairs.size() ? " and " : "; ";
+      which += pairs[i].first + " with " + pairs[i].second;
+    }
+  }
+  m << "To ask whether two populations hold the same concepts, the individuals of " + which +
+           " were also clustered together, in one restaurant per concept both hold, on the first " +
+           std::to_string(most) + " complete individuals of each" +
+           (fewer ? " (fewer where either population had fewer)" : "") +
+           ", with the same prior, sampler and convergence rule; over the pooled "
+           "draws we report the probability that an individual of one and an individual of the other sit at the "
+           "same table, beside each population's own P(same table) in the same draws (equal when the two hold the "
+           "same concepts in the same proportions, 0 when they share none). ";
+}
+
 std::string pairs_words(const std::string& rule) {
   return rule == "paper" ? "over the pairs i < j of different individuals in ascending id order, as in the paper's code"
                          : "over all ordered pairs of different individuals";
@@ -221,7 +267,10 @@ void comparison_methods(Paragraph& m, const nlohmann::json& report) {
 MethodsText methods_paragraph(const nlohmann::json& report, Format format) {
   Paragraph m(report, format);
   const std::string analysis = report.value("analysis", "");
-  if (analysis == "concept") concept_methods(m);
+  if (analysis == "concept") {
+    concept_methods(m);
+    shared_concepts_methods(m);
+  }
   if (analysis == "color") color_methods(m);
   if (analysis == "values") values_methods(m);
   comparison_methods(m, report);

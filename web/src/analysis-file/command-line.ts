@@ -68,7 +68,9 @@ export function settingWords(registry: Setting[], analysis: AnalysisKind, settin
       if (value === 'true') words.push(`--${s.name}`);
       continue;
     }
-    words.push(`--${s.name}`, shellWord(value));
+    // A repeatable setting's values, each its own option as one would type them.
+    const values = s.repeatable ? value.split(';').map((v) => v.trim()).filter((v) => v !== '') : [value];
+    for (const v of values.length ? values : [value]) words.push(`--${s.name}`, shellWord(v));
   }
   return words;
 }

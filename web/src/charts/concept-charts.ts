@@ -352,3 +352,78 @@ export function individualsFigure(report: ConceptReport): Drawing {
     spec: groupedCounts(rows, 'kind', ['complete individuals', 'incomplete individuals', 'invalid replies'], ['#009E73', '#E69F00', '#D55E00'], 'count'),
   };
 }
+
+// Pairs of populations clustered together (--pair): per pair, averaged over
+// the concepts both hold, P(an individual of one and one of the other share
+// a table) beside each one's own P(same table) in the same draws.
+const CROSS = 'between the two';
+const OWN_A = 'within the first';
+const OWN_B = 'within the second';
+
+export function sharedConceptsFigure(report: ConceptReport): Drawing {
+  const name = 'concept-shared';
+  const caption = 'Shared concepts: each pair of populations clustered together, per concept both hold; ' +
+    `per pair the mean over those concepts of the posterior means of P(same table) ${CROSS} (an individual of each, filled), ` +
+    `${OWN_A} and ${OWN_B} (each population’s own, open), with the range over concepts of the first. ` +
+    'Equal values: the two hold the same concepts in the same proportions; near 0 between them: they share none.';
+  const shared = report.shared_concepts ?? [];
+  if (shared.length === 0) return { name, caption, empty: 'No pair of populations was clustered together: name pairs in the pair setting (families pairs each non-aligned model with its aligned counterpart, with no prompt at the default temperature).' };
+  const byName = new Map(report.populations.map((p) => [p.name, displayName(p)]));
+  const pairs: { a: string; b: string; label: string }[] = [];
+  for (const s of shared) {
+    if (!pairs.some((p) => p.a === s.population_a && p.b === s.population_b)) {
+      pairs.push({ a: s.population_a, b: s.population_b, label: `${byName.get(s.population_a) ?? s.population_a} × ${byName.get(s.population_b) ?? s.population_b}` });
+    }
+  }
+  const average = (values: (number | null)[]) => {
+    const finite = values.filter((v): v is number => v !== null && Number.isFinite(v));
+    return finite.length ? finite.reduce((t, v) => t + v, 0) / finite.length : null;
+  };
+  const rows = pairs.flatMap((pair) => {
+    const cells = shared.filter((s) => s.population_a === pair.a && s.population_b === pair.b);
+    const cross = cells.map((c) => c.p_cross_same.mean);
+    const finite = cross.filter((v): v is number => v !== null);
+    const base = { pair: pair.label, population_a: pair.a, population_b: pair.b, concepts: cells.length };
+    return [
+      { ...base, measure: CROSS, cross: true, value: average(cross), low: finite.length ? Math.min(...finite) : null, high: finite.length ? Math.max(...finite) : null },
+      { ...base, measure: OWN_A, cross: false, value: average(cells.map((c) => c.p_same_a.mean)), low: null, high: null },
+      { ...base, measure: OWN_B, cross: false, value: average(cells.map((c) => c.p_same_b.mean)), low: null, high: null },
+    ];
+  });
+  const labels = pairs.map((p) => p.label);
+  const width = Math.max(160, Math.min(420, columnWidth() - widestLabel(labels) - 40));
+  const measures = [CROSS, OWN_A, OWN_B];
+  const y = { field: 'pair', type: 'nominal', sort: labels, title: null, axis: { labelLimit: Math.max(120, columnWidth() - width - 40) } };
+  return {
+    name, caption,
+    summary: listSummary(pairs.map((p) => {
+      const of = (m: string) => rows.find((r) => r.pair === p.label && r.measure === m)?.value ?? null;
+      return `${p.label}: ${CROSS} ${fmt(of(CROSS), 3)}, ${OWN_A} ${fmt(of(OWN_A), 3)}, ${OWN_B} ${fmt(of(OWN_B), 3)}`;
+    })),
+    rows,
+    spec: {
+      $schema: SCHEMA,
+      data: { values: rows },
+      width,
+      height: { step: rowStep(labels.length) + 6 },
+      layer: [
+        {
+          transform: [{ filter: 'datum.cross && datum.low != null' }],
+          mark: { type: 'rule', color: foreground(), opacity: 0.6 },
+          encoding: { y, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
+        },
+        {
+          mark: { type: 'point', size: 70, strokeWidth: 2 },
+          encoding: {
+            y,
+            x: { field: 'value', type: 'quantitative', title: 'P(same table)', scale: { domain: [0, 1] } },
+            color: { field: 'measure', type: 'nominal', scale: { domain: measures, range: ['#0072B2', '#E69F00', '#009E73'] }, legend: bottomLegend(measures, width, null) },
+            shape: { field: 'measure', type: 'nominal', scale: { domain: measures, range: ['circle', 'triangle-up', 'triangle-down'] } },
+            fill: { condition: { test: 'datum.cross', value: '#0072B2' }, value: 'transparent' },
+            tooltip: [{ field: 'pair' }, { field: 'measure' }, { field: 'value', format: '.3f', title: 'mean over concepts' }, { field: 'low', format: '.3f', title: 'lowest concept' }, { field: 'high', format: '.3f', title: 'highest concept' }, { field: 'concepts' }],
+          },
+        },
+      ],
+    },
+  };
+}

@@ -17,6 +17,8 @@ export interface Setting {
   choices?: string[];
   help: string;
   on_page: boolean;   // a field of the analysis form
+  // Given several times on the command line, its values joined by ';'.
+  repeatable: boolean;
 }
 
 export type PageAnalysis = 'color' | 'concept';

@@ -47,6 +47,9 @@ export const PARAMETER_GROUPS: FieldGroup[] = [
       { setting: 'min-people', label: 'Least people per concept',
         note: 'A concept answered by fewer people than this is still clustered and shown, but left out of the means, '
           + 'intervals and models; 1 keeps every concept, as the paper did.' },
+      { setting: 'pair', label: 'Populations clustered together',
+        note: 'families: each non-aligned model with its aligned counterpart, with no prompt at the default temperature; '
+          + 'or name pairs as A,B separated by semicolons (human for the humans); none: no pair.' },
     ],
   },
   {

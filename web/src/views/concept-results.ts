@@ -1,6 +1,6 @@
 // Results of the conceptual-similarity analysis: figures, tables, downloads.
 import {
-  heatmapFigure, humanConceptsFigure, individualsFigure, multipleFigure, reliabilityFigure, subsetsFigure,
+  heatmapFigure, humanConceptsFigure, individualsFigure, multipleFigure, reliabilityFigure, sharedConceptsFigure, subsetsFigure,
 } from '../charts/concept-charts';
 import { unclusteredPopulations } from '../charts/concept-measure';
 import { draw, nextTask } from '../charts/figure';
@@ -84,7 +84,7 @@ export async function renderConceptResults(container: HTMLElement, report: Conce
     unclusteredBanner(report),
     save,
     convergenceWarning(report));
-  for (const drawing of [humanConceptsFigure, multipleFigure, heatmapFigure, subsetsFigure, reliabilityFigure, individualsFigure]) {
+  for (const drawing of [humanConceptsFigure, multipleFigure, heatmapFigure, subsetsFigure, sharedConceptsFigure, reliabilityFigure, individualsFigure]) {
     append(container, await draw(() => drawing(report)));
   }
   for (const table of [populationTable, subsetTable]) {
