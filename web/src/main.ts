@@ -11,7 +11,8 @@ import { renderConceptResults } from './views/concept-results';
 import { renderComparisonReport } from './views/comparison-report';
 import { setUpCollectData } from './views/collect-data';
 import { setUpNumericAnswers } from './views/numeric-answers';
-import { CancelledError, WorkerPool } from './worker/client';
+import { CancelledError } from './worker/client';
+import { announceEngine, pool, registry, startEngineOnDrag, toolVersion } from './engine';
 import { agreeToReplicate, fetchPaper, PAPER_PARAMETERS, renderAgreement, renderReplicationOffer, takePendingReplication } from './replicate';
 import { checkShare, inflateShare, type InflatedShare } from './share';
 import {
@@ -24,7 +25,7 @@ import { renderFormats } from './formats';
 import { contentsOf, exportButton, type RunRecord } from './report-export';
 import { epochNow, recordPhase, timed } from './phases';
 import { applySettings, formValues, parameterRefusal, resetParameters, setParameters } from './shell/parameter-form';
-import { analysisSettings, parameterNames, parseRegistry, type Setting } from './parameters/settings';
+import { analysisSettings, parameterNames } from './parameters/settings';
 import type { SettingsText } from './worker/protocol';
 import { onSchemeChange } from './charts/theme';
 import { analysisJobFiles, runBatch } from './analysis-file/analysis-inputs';
@@ -32,7 +33,6 @@ import { analysisFileName, type RunnableAnalysis } from './analysis-file/command
 import { readAnalysisFile } from './analysis-file/open-analysis';
 import { download } from './download';
 
-const pool = new WorkerPool();
 const files = page.files;
 
 // What a run keeps between its steps (the page's own state is in `page`).
@@ -78,7 +78,6 @@ async function inspect(file: LoadedFile) {
   redrawSoon();
   const check = (session.checks.get(file) ?? 0) + 1;
   session.checks.set(file, check);
-  const started = epochNow();
   let inspection: LoadedFile['inspection'] = null;
   let failure: string | undefined;
   try {
@@ -92,7 +91,6 @@ async function inspect(file: LoadedFile) {
   file.inspection = inspection;
   file.failure = failure;
   file.state = 'inspected';
-  recordPhase('inspection', started);
   if (files.includes(file)) redrawSoon();
 }
 
@@ -131,9 +129,6 @@ async function addFiles(entries: Arriving[]) {
 }
 
 const fromBytes = (name: string, bytes: Uint8Array): Arriving => ({ name, size: bytes.length, bytes: async () => bytes });
-
-// Every setting's definition, as the module exports it; read at start-up.
-let registry: Setting[] = [];
 
 // The form's values as typed, as each analysis's settings: the module
 // checks them with the same rules and messages as the command line before
@@ -429,16 +424,14 @@ async function start() {
     await addFiles([fromBytes(name, bytes)]);
     byId('files-heading').scrollIntoView();
   });
-  const settingsRegistry = pool.run({ kind: 'settings-registry' }).done;
-  const version = await pool.run({ kind: 'version' }).done;
-  registry = parseRegistry((await settingsRegistry).report);
+  startEngineOnDrag();
   applySettings(registry);
-  page.toolVersion = version.report;
+  page.toolVersion = toolVersion;
   byId('version').textContent = page.toolVersion;
   redraw();
   await restoreShared();
   if (location.hash === '#replicate') renderReplicationOffer(byId('replicate-panel'), agreeToReplicate);
-  byId('engine-status').textContent = `The analysis engine is ready (${pool.size} workers).`;
+  announceEngine();
   document.body.dataset.ready = 'true';
   if (takePendingReplication()) await replicatePaper();
 }

@@ -14,9 +14,6 @@ function held(): WasmFile[] {
   return planned;
 }
 
-const noError = { file: '', row: 0, column: '', setting: '', message: '' };
-const text = (report: string): Outcome => ({ ok: true, report, summary: '', error: noError, data: null });
-
 async function read(file: JobFile): Promise<WasmFile> {
   return { name: file.name, bytes: new Uint8Array(await file.blob.arrayBuffer()), settings: file.settings, sha256: file.sha256 };
 }
@@ -34,10 +31,6 @@ async function readFiles(job: Job): Promise<WasmFile[]> {
 
 function run(module: ShoalModule, job: Job, files: WasmFile[], progress: (fraction: number) => void): Outcome {
   switch (job.kind) {
-    case 'version':
-      return text(module.version());
-    case 'settings-registry':
-      return text(module.settingsRegistry());
     case 'check-settings':
       return module.checkSettings(job.settings);
     case 'inspect':
