@@ -1,7 +1,7 @@
 // The analysis engine as the page holds it: a pool of workers, one per core,
 // each with its own instance of the module, started only when something needs
-// them (files read, an analysis file opened, a run), and ahead of a drop as
-// soon as something is dragged over the page. What the page needs of the
+// them (files read, an analysis file opened, a run), or just ahead of them
+// (a drag over the page, the file chooser opened). What the page needs of the
 // module before that (the settings' definitions, the version) was asked of it
 // when the site was built, so that a page opened to read a link, or to refuse
 // one, holds no module at all.
@@ -26,8 +26,10 @@ export function announceEngine() {
   if (!pool.started) say(`The page is ready; its analysis engine (${workers(pool.size)}) starts with the first file.`);
 }
 
-// Starts the workers as a file is dragged over the page, so that their
-// modules load while the reader aims and drops.
-export function startEngineOnDrag() {
+// Starts the workers ahead of the files: as something is dragged over the
+// page, or the file chooser opens, so that their modules load while the
+// reader aims or picks.
+export function startEngineAhead(chooser: HTMLInputElement) {
   document.addEventListener('dragenter', () => pool.start(), { once: true });
+  chooser.addEventListener('click', () => pool.start(), { once: true });
 }

@@ -12,7 +12,7 @@ import { renderComparisonReport } from './views/comparison-report';
 import { setUpCollectData } from './views/collect-data';
 import { setUpNumericAnswers } from './views/numeric-answers';
 import { CancelledError } from './worker/client';
-import { announceEngine, pool, registry, startEngineOnDrag, toolVersion } from './engine';
+import { announceEngine, pool, registry, startEngineAhead, toolVersion } from './engine';
 import { agreeToReplicate, fetchPaper, PAPER_PARAMETERS, renderAgreement, renderReplicationOffer, takePendingReplication } from './replicate';
 import { checkShare, inflateShare, type InflatedShare } from './share';
 import {
@@ -98,6 +98,8 @@ interface Arriving {
   name: string;
   size: number;
   bytes: () => Promise<Uint8Array>;
+  // The bytes as a Blob already: a dropped file.
+  blob?: Blob;
   settings?: FileSettings;
 }
 
@@ -108,14 +110,14 @@ async function addFiles(entries: Arriving[]) {
   const added = entries.map((e) => {
     const file = pendingFile(e.name, e.size);
     if (e.settings) file.settings = e.settings;
-    return { file, read: e.bytes };
+    return { file, read: e.bytes, blob: e.blob };
   });
   files.push(...added.map((a) => a.file));
   redraw();
   const started = epochNow();
-  await Promise.all(added.map(async ({ file, read }) => {
+  await Promise.all(added.map(async ({ file, read, blob }) => {
     try {
-      await finishReading(file, await read());
+      await finishReading(file, await read(), blob);
       recordPhase('reading', started);
     } catch (error) {
       file.state = 'inspected';
@@ -313,7 +315,7 @@ function setUpDropZone() {
     for (const definition of definitions.slice(0, 1)) void openAnalysisFile(definition);
     const data = all.filter((f) => !definitions.includes(f));
     if (data.length === 0) return;
-    void addFiles(data.map((f) => ({ name: f.name, size: f.size, bytes: async () => new Uint8Array(await f.arrayBuffer()) })));
+    void addFiles(data.map((f) => ({ name: f.name, size: f.size, bytes: async () => new Uint8Array(await f.arrayBuffer()), blob: f })));
   };
   input.addEventListener('change', () => {
     read(input.files);
@@ -424,7 +426,7 @@ async function start() {
     await addFiles([fromBytes(name, bytes)]);
     byId('files-heading').scrollIntoView();
   });
-  startEngineOnDrag();
+  startEngineAhead(byId<HTMLInputElement>('file-input'));
   applySettings(registry);
   page.toolVersion = toolVersion;
   byId('version').textContent = page.toolVersion;
