@@ -34,7 +34,7 @@ async function readFiles(job: Job): Promise<WasmFile[]> {
   if (job.kind === 'analysis-file') {
     return job.files.map((f) => ({ name: f.name, bytes: new Uint8Array(), settings: f.settings, sha256: f.sha256 }));
   }
-  if (job.kind === 'color' || job.kind === 'concept-plan') return Promise.all(job.files.map(read));
+  if (job.kind === 'color' || job.kind === 'concept-plan') return Promise.all(job.files.map((f) => read(f)));
   return [];
 }
 
