@@ -78,10 +78,23 @@ shoal::ConceptRunSettings concept_settings(const val& settings) {
 // of the time between dropping them and being able to run.
 constexpr std::size_t kInspectionSample = 256 * 1024;
 
+// A file whose `size` is more than its bytes came as its first
+// inspectionSample() bytes only: the page reads no more of a long file
+// unless the report is empty, which says the whole file is needed.
 Outcome inspect_file(val file) {
-  return outcome_of(
-      [&] { return success(shoal::inspect_input(read_bytes(file), read_settings(file), kInspectionSample).dump()); });
+  return outcome_of([&] {
+    const shoal::TextInput input = read_bytes(file);
+    const val size = file["size"];
+    const double whole = size.isNumber() ? size.as<double>() : 0.0;
+    if (whole > static_cast<double>(input.content.size())) {
+      const auto sampled = shoal::inspect_head(input, static_cast<std::size_t>(whole), read_settings(file));
+      return success(sampled ? sampled->dump() : std::string());
+    }
+    return success(shoal::inspect_input(input, read_settings(file), kInspectionSample).dump());
+  });
 }
+
+double inspection_sample() { return static_cast<double>(kInspectionSample); }
 
 // A file set to the format "word-norms" holds ratings of the words, for the
 // report's word-rating fits; the others are the colour data.
@@ -522,6 +535,7 @@ double serialise_millis() { return g_serialise_millis; }
 
 EMSCRIPTEN_BINDINGS(shoal) {
   emscripten::function("inspectFile", &inspect_file);
+  emscripten::function("inspectionSample", &inspection_sample);
   emscripten::function("analyseColor", &analyse_color);
   emscripten::function("onInputRead", &on_input_read);
   emscripten::function("planConcept", &plan_concept);

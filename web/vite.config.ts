@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
 const fromHere = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -59,13 +59,35 @@ function installable(): Plugin {
   };
 }
 
+// What the page needs of the module before any analysis: every setting's
+// definition (the form is drawn from it, a share link's fields are checked
+// against it) and the tool's version. They are asked of the module built
+// with the page, once, here: the page then draws its form and reads a link
+// without starting a worker, and starts the workers only when a file needs
+// them.
+function engineFacts(): Plugin {
+  const id = 'virtual:shoal-engine-facts';
+  return {
+    name: 'shoal-engine-facts',
+    resolveId: (source) => (source === id ? `\0${id}` : null),
+    async load(resolved) {
+      if (resolved !== `\0${id}`) return null;
+      const modulePath = path.join(fromHere('../build/wasm'), 'shoal.mjs');
+      const { default: createShoal } = await import(pathToFileURL(modulePath).href);
+      const shoal = await createShoal({ wasmBinary: readFileSync(modulePath.replace(/\.mjs$/, '.wasm')) });
+      return `export const settingsRegistry = ${JSON.stringify(shoal.settingsRegistry())};\n` +
+        `export const toolVersion = ${JSON.stringify(shoal.version())};\n`;
+    },
+  };
+}
+
 // Relative base: the built site works from any sub-path of a static host.
 // The wasm module comes from the CMake build; the example files are
 // generated into build/public by the project's scripts.
 export default defineConfig({
   base: './',
   publicDir,
-  plugins: [installable(), serviceWorker()],
+  plugins: [engineFacts(), installable(), serviceWorker()],
   resolve: { alias: { '@shoal-wasm': fromHere('../build/wasm') } },
   worker: { format: 'es' },
   build: { outDir: fromHere('../build/site'), emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 2000 },

@@ -137,16 +137,22 @@ nlohmann::json inspect_whole(const TextInput& input, const InputSettings& settin
 
 }  // namespace
 
-nlohmann::json inspect_input(const TextInput& input, const InputSettings& settings, std::size_t sample_bytes) {
-  if (sample_bytes == 0 || input.content.size() <= sample_bytes) return inspect_whole(input, settings);
-  const auto last_line_end = input.content.rfind('\n', sample_bytes - 1);
-  if (last_line_end == std::string::npos) return inspect_whole(input, settings);
-  nlohmann::json out = inspect_whole(TextInput{input.name, input.content.substr(0, last_line_end + 1)}, settings);
-  if (!out["error"].is_null()) return inspect_whole(input, settings);
-  out["bytes"] = input.content.size();
+std::optional<nlohmann::json> inspect_head(const TextInput& head, std::size_t input_bytes,
+                                           const InputSettings& settings) {
+  const auto last_line_end = head.content.rfind('\n');
+  if (last_line_end == std::string::npos) return std::nullopt;
+  nlohmann::json out = inspect_whole(TextInput{head.name, head.content.substr(0, last_line_end + 1)}, settings);
+  if (!out["error"].is_null()) return std::nullopt;
+  out["bytes"] = input_bytes;
   out["sampled_bytes"] = last_line_end + 1;
   out["issues"] = nlohmann::json::array();
   return out;
+}
+
+nlohmann::json inspect_input(const TextInput& input, const InputSettings& settings, std::size_t sample_bytes) {
+  if (sample_bytes == 0 || input.content.size() <= sample_bytes) return inspect_whole(input, settings);
+  auto sampled = inspect_head(TextInput{input.name, input.content.substr(0, sample_bytes)}, input.content.size(), settings);
+  return sampled ? *std::move(sampled) : inspect_whole(input, settings);
 }
 
 }  // namespace shoal

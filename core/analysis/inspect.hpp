@@ -1,6 +1,9 @@
 #pragma once
 #include <nlohmann/json.hpp>
 
+#include <cstddef>
+#include <optional>
+
 #include "analysis/input_settings.hpp"
 #include "io/text_input.hpp"
 
@@ -21,5 +24,13 @@ namespace shoal {
 // field spanning the cut, a JSON document) is not trusted: the whole input
 // is inspected instead.
 nlohmann::json inspect_input(const TextInput& input, const InputSettings& settings, std::size_t sample_bytes = 0);
+
+// The sample's judgement from the first bytes of an input alone (`head`, of
+// an input of `input_bytes` in all; the sample ends at its last line end),
+// for a reader that has not loaded the rest: the page reads 256 KB of a
+// 2 MB file this way. nullopt when the sample cannot be trusted and the
+// whole input must be inspected.
+std::optional<nlohmann::json> inspect_head(const TextInput& head, std::size_t input_bytes,
+                                           const InputSettings& settings);
 
 }  // namespace shoal

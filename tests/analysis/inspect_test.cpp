@@ -107,3 +107,20 @@ TEST_CASE("inspect: a sample of a long input stands for it, unless the sample ca
   const auto fallback = inspect_input(TextInput{"q.csv", quoted}, InputSettings{}, 50);
   CHECK_FALSE(fallback.contains("sampled_bytes"));
 }
+
+TEST_CASE("inspect: the first bytes of an input, read alone, are judged as its sample") {
+  std::string csv = "Concept,ID,Question,ChoiceNumber\n";
+  for (int id = 0; id < 200; ++id) csv += "a finch," + std::to_string(id) + ",a robin a seal," + std::to_string(id % 2) + "\n";
+  const auto sampled = inspect_input(TextInput{"j.csv", csv}, InputSettings{}, 200);
+  const auto head = inspect_head(TextInput{"j.csv", csv.substr(0, 200)}, csv.size(), InputSettings{});
+  REQUIRE(head);
+  CHECK(*head == sampled);
+  CHECK((*head)["bytes"] == csv.size());
+  CHECK((*head)["sampled_bytes"] == 33 + 6 * 27);
+
+  // No line end in the head, or a quoted field open across its end: the whole input is needed.
+  CHECK_FALSE(inspect_head(TextInput{"j.csv", csv.substr(0, 20)}, csv.size(), InputSettings{}));
+  std::string quoted = "Concept,ID,Question,ChoiceNumber\n\"a finch\n";
+  quoted += std::string(300, 'x') + "\",0,a robin a seal,0\n";
+  CHECK_FALSE(inspect_head(TextInput{"q.csv", quoted.substr(0, 50)}, quoted.size(), InputSettings{}));
+}

@@ -45,7 +45,9 @@ function linkFetching(url) {
 test('the page\'s workers run under its policy: a fetch to another host from inside one is blocked', async () => {
   other.hits.length = 0;
   const { context, page } = await shoal.open();
-  await page.waitForFunction(() => /worker/.test(document.getElementById('engine-status')?.textContent ?? ''));
+  // The workers start with the first file.
+  await page.setInputFiles('#file-input', { name: 'start.csv', mimeType: 'text/csv', buffer: Buffer.from('subject_num,word,hex1,hex2\n0,sky,#000000,#000000\n') });
+  await page.waitForFunction(() => /engine is ready/.test(document.getElementById('engine-status')?.textContent ?? ''));
   const workers = page.workers();
   assert.ok(workers.length >= 1, 'no worker started');
   for (const worker of workers) {

@@ -310,3 +310,27 @@ test('pooled pairs are chain tasks: run on the instances, continued until conver
   assert.equal(unknown.ok, false);
   assert.match(unknown.error.message, /no population is named 'gpt'/);
 });
+
+test('a long file inspected on its first bytes alone gives the report of the whole file inspected, or asks for the whole file', async () => {
+  const shoal = await loadShoal();
+  const [file] = filesFor(paths.slice(0, 1));
+  const sample = shoal.inspectionSample();
+  assert.ok(file.bytes.length > 2 * sample, `${file.bytes.length} bytes`);
+  const whole = shoal.inspectFile(file);
+  assert.equal(whole.ok, true, whole.error.message);
+  const head = shoal.inspectFile({ ...file, bytes: file.bytes.slice(0, sample), size: file.bytes.length });
+  assert.equal(head.ok, true, head.error.message);
+  assert.equal(head.report, whole.report);
+  const report = JSON.parse(head.report);
+  assert.equal(report.task, 'concept');
+  assert.equal(report.bytes, file.bytes.length);
+  assert.ok(report.sampled_bytes > sample - 200 && report.sampled_bytes <= sample, `${report.sampled_bytes}`);
+
+  // A quoted field open across the end of the first bytes: they cannot be
+  // judged alone, and the report is empty; the whole file is then inspected.
+  const quoted = new TextEncoder().encode(`Concept,ID,Question,ChoiceNumber\n"a finch\n${'x'.repeat(sample)}",0,a robin a seal,0\n`);
+  const cut = shoal.inspectFile({ name: 'q.csv', bytes: quoted.slice(0, sample), size: quoted.length });
+  assert.equal(cut.ok, true, cut.error.message);
+  assert.equal(cut.report, '');
+  assert.equal(shoal.inspectFile({ name: 'q.csv', bytes: quoted, size: quoted.length }).ok, true);
+});

@@ -11,7 +11,8 @@ import { renderConceptResults } from './views/concept-results';
 import { renderComparisonReport } from './views/comparison-report';
 import { setUpCollectData } from './views/collect-data';
 import { setUpNumericAnswers, type NumericAnswers } from './views/numeric-answers';
-import { CancelledError, WorkerPool } from './worker/client';
+import { CancelledError } from './worker/client';
+import { announceEngine, pool, registry, startEngineAhead, toolVersion } from './engine';
 import { agreeToReplicate, fetchPaper, PAPER_PARAMETERS, renderAgreement, renderReplicationOffer, takePendingReplication } from './replicate';
 import { checkLink, checkValuesLink, inflateLink, type InflatedLink } from './links/analysis-link';
 import {
@@ -24,7 +25,7 @@ import { renderFormats } from './formats';
 import { contentsOf, exportButton, type RunRecord } from './report-export';
 import { epochNow, recordPhase, timed } from './phases';
 import { applySettings, formValues, parameterRefusal, resetParameters, setParameters } from './shell/parameter-form';
-import { analysisSettings, parseRegistry, type Setting } from './parameters/settings';
+import { analysisSettings } from './parameters/settings';
 import type { SettingsText } from './worker/protocol';
 import { onSchemeChange } from './charts/theme';
 import { analysisJobFiles, analysisResponses, runBatch } from './analysis-file/analysis-inputs';
@@ -32,7 +33,6 @@ import { analysisFileName, type RunnableAnalysis } from './analysis-file/command
 import { analysisOf, readAnalysisFile } from './analysis-file/open-analysis';
 import { download } from './download';
 
-const pool = new WorkerPool();
 const files = page.files;
 
 // What a run keeps between its steps (the page's own state is in `page`).
@@ -78,7 +78,6 @@ async function inspect(file: LoadedFile) {
   redrawSoon();
   const check = (session.checks.get(file) ?? 0) + 1;
   session.checks.set(file, check);
-  const started = epochNow();
   let inspection: LoadedFile['inspection'] = null;
   let failure: string | undefined;
   try {
@@ -92,7 +91,6 @@ async function inspect(file: LoadedFile) {
   file.inspection = inspection;
   file.failure = failure;
   file.state = 'inspected';
-  recordPhase('inspection', started);
   if (files.includes(file)) redrawSoon();
 }
 
@@ -100,6 +98,8 @@ interface Arriving {
   name: string;
   size: number;
   bytes: () => Promise<Uint8Array>;
+  // The bytes as a Blob already: a dropped file.
+  blob?: Blob;
   settings?: FileSettings;
 }
 
@@ -110,14 +110,14 @@ async function addFiles(entries: Arriving[]) {
   const added = entries.map((e) => {
     const file = pendingFile(e.name, e.size);
     if (e.settings) file.settings = e.settings;
-    return { file, read: e.bytes };
+    return { file, read: e.bytes, blob: e.blob };
   });
   files.push(...added.map((a) => a.file));
   redraw();
   const started = epochNow();
-  await Promise.all(added.map(async ({ file, read }) => {
+  await Promise.all(added.map(async ({ file, read, blob }) => {
     try {
-      await finishReading(file, await read());
+      await finishReading(file, await read(), blob);
       recordPhase('reading', started);
     } catch (error) {
       file.state = 'inspected';
@@ -132,8 +132,6 @@ async function addFiles(entries: Arriving[]) {
 
 const fromBytes = (name: string, bytes: Uint8Array): Arriving => ({ name, size: bytes.length, bytes: async () => bytes });
 
-// Every setting's definition, as the module exports it; read at start-up.
-let registry: Setting[] = [];
 // The Numeric answers section, where analysis files of numeric answers open.
 let numericAnswers: NumericAnswers | null = null;
 
@@ -331,7 +329,7 @@ function setUpDropZone() {
     for (const definition of definitions.slice(0, 1)) void openAnalysisFile(definition);
     const data = all.filter((f) => !definitions.includes(f));
     if (data.length === 0) return;
-    void addFiles(data.map((f) => ({ name: f.name, size: f.size, bytes: async () => new Uint8Array(await f.arrayBuffer()) })));
+    void addFiles(data.map((f) => ({ name: f.name, size: f.size, bytes: async () => new Uint8Array(await f.arrayBuffer()), blob: f })));
   };
   input.addEventListener('change', () => {
     read(input.files);
@@ -445,16 +443,14 @@ async function start() {
     await addFiles([fromBytes(name, bytes)]);
     byId('files-heading').scrollIntoView();
   });
-  const settingsRegistry = pool.run({ kind: 'settings-registry' }).done;
-  const version = await pool.run({ kind: 'version' }).done;
-  registry = parseRegistry((await settingsRegistry).report);
+  startEngineAhead(byId<HTMLInputElement>('file-input'));
   applySettings(registry);
-  page.toolVersion = version.report;
+  page.toolVersion = toolVersion;
   byId('version').textContent = page.toolVersion;
   redraw();
   await restoreShared();
   if (location.hash === '#replicate') renderReplicationOffer(byId('replicate-panel'), agreeToReplicate);
-  byId('engine-status').textContent = `The analysis engine is ready (${pool.size} workers).`;
+  announceEngine();
   document.body.dataset.ready = 'true';
   if (takePendingReplication()) await replicatePaper();
 }

@@ -17,10 +17,16 @@ declare module '@shoal-wasm/shoal.mjs' {
   // A chain task of a round of run until converged: its index in the plan and
   // the task itself as bytes, which only the module reads.
   export interface ContinuedTask { task: number; bytes: Uint8Array }
-  export interface WasmFile { name: string; bytes: Uint8Array; settings?: FileSettings; sha256?: string }
+  // size: the whole file's, when `bytes` may be its first bytes only (see inspectFile).
+  export interface WasmFile { name: string; bytes: Uint8Array; size?: number; settings?: FileSettings; sha256?: string }
   export interface ShoalModule {
     version(): string;
+    // A file's task, format, columns, populations and first rows (JSON). A
+    // file longer than inspectionSample() bytes is judged on those alone: it
+    // may come as them only, with `size` the whole file's; the report is then
+    // empty when they are not enough and the whole file is needed.
     inspectFile(file: WasmFile): Outcome;
+    inspectionSample(): number;
     // settings: {name: text} by the names of `shoal color`, as its validator takes them.
     analyseColor(files: WasmFile[], settings: SettingsText, progress: ((fraction: number) => void) | null): Outcome;
     // Called with the bytes parsed so far after each file a concept call parses.

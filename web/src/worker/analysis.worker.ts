@@ -14,34 +14,34 @@ function held(): WasmFile[] {
   return planned;
 }
 
-const noError = { file: '', row: 0, column: '', setting: '', message: '' };
-const text = (report: string): Outcome => ({ ok: true, report, summary: '', error: noError, data: null });
+// The file's bytes, or its first `limit` bytes only.
+async function read(file: JobFile, limit = Infinity): Promise<WasmFile> {
+  const blob = file.size > limit ? file.blob.slice(0, limit) : file.blob;
+  return { name: file.name, bytes: new Uint8Array(await blob.arrayBuffer()), size: file.size, settings: file.settings, sha256: file.sha256 };
+}
 
-async function read(file: JobFile): Promise<WasmFile> {
-  return { name: file.name, bytes: new Uint8Array(await file.blob.arrayBuffer()), settings: file.settings, sha256: file.sha256 };
+// A long file is judged on its first bytes, read alone (a tenth of one of the
+// paper's files); the rest is read only when the module finds them not
+// enough (an empty report).
+async function inspect(module: ShoalModule, file: JobFile): Promise<Outcome> {
+  const outcome = module.inspectFile(await read(file, module.inspectionSample()));
+  return outcome.ok && outcome.report === '' ? module.inspectFile(await read(file)) : outcome;
 }
 
 // The job's files, read, before the module's synchronous call.
 async function readFiles(job: Job): Promise<WasmFile[]> {
-  if (job.kind === 'inspect') return [await read(job.file)];
   // Named by their fingerprints: the bytes are not needed.
   if (job.kind === 'analysis-file') {
     return job.files.map((f) => ({ name: f.name, bytes: new Uint8Array(), settings: f.settings, sha256: f.sha256 }));
   }
-  if (job.kind === 'color' || job.kind === 'concept-plan') return Promise.all(job.files.map(read));
+  if (job.kind === 'color' || job.kind === 'concept-plan') return Promise.all(job.files.map((f) => read(f)));
   return [];
 }
 
-function run(module: ShoalModule, job: Job, files: WasmFile[], progress: (fraction: number) => void): Outcome {
+function run(module: ShoalModule, job: Exclude<Job, { kind: 'inspect' }>, files: WasmFile[], progress: (fraction: number) => void): Outcome {
   switch (job.kind) {
-    case 'version':
-      return text(module.version());
-    case 'settings-registry':
-      return text(module.settingsRegistry());
     case 'check-settings':
       return module.checkSettings(job.settings);
-    case 'inspect':
-      return module.inspectFile(files[0]);
     case 'analysis-file':
       return module.analysisFile(job.analysis, files, job.settings);
     case 'color':
@@ -92,7 +92,7 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
       state.bytesRead = bytes;
       send(false);
     });
-    const outcome = run(module, job, files, (fraction) => {
+    const outcome = job.kind === 'inspect' ? await inspect(module, job.file) : run(module, job, files, (fraction) => {
       state.fraction = fraction;
       send(fraction >= 1);
     });

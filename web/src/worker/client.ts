@@ -7,14 +7,16 @@ import { epochNow, recordPhase, type Phase } from '../phases';
 // The phase a job's own computation counts as (its parsing and transfer
 // are counted apart).
 const COMPUTE_PHASE: Partial<Record<Job['kind'], Phase>> = {
-  color: 'color', 'concept-chains': 'chains', 'concept-clustered-chains': 'chains', 'concept-assemble': 'assembly',
+  inspect: 'inspection', color: 'color', 'concept-chains': 'chains', 'concept-clustered-chains': 'chains', 'concept-assemble': 'assembly',
   'concept-continue': 'chains', 'concept-clustered-continue': 'chains', 'concept-round': 'assembly',
 };
 
+// Timed from the job's arrival at its worker, not from its queuing: 49
+// files dropped at once wait for two workers, and their waits, summed, once
+// passed for a minute of inspection.
 function recordJob(kind: Job['kind'], postedAt: number, result: JobResult) {
   const t = result.timings;
-  // Inspection is timed whole, by the page.
-  if (kind !== 'inspect') recordPhase('transfer', postedAt, t.received);
+  recordPhase('transfer', postedAt, t.received);
   if (t.parsed > t.started) recordPhase('parsing', t.started, t.parsed);
   const phase = COMPUTE_PHASE[kind];
   const serialised = t.finished - t.serialiseMillis;
@@ -93,17 +95,29 @@ class Slot {
   }
 }
 
+// The workers start with the first job, or when start() is called ahead of
+// one: each holds an instance of the module (tens of megabytes), which a page
+// opened only to read a link, or to refuse one, never needs.
 export class WorkerPool {
-  private readonly slots: Slot[];
+  private slots: Slot[] = [];
   private readonly queue: { id: number; job: Job; pending: Pending; worker?: number }[] = [];
   private nextId = 1;
 
-  constructor(size = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 8))) {
-    this.slots = Array.from({ length: size }, (_, index) => new Slot(index, () => this.dispatch()));
+  private answered = false;
+
+  // `events.starting` is called as the workers start, `events.ready` when the
+  // first of them has answered (its module loaded), once each.
+  constructor(readonly size = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 8)),
+    private readonly events: { starting?: () => void; ready?: () => void } = {}) {}
+
+  get started(): boolean {
+    return this.slots.length > 0;
   }
 
-  get size(): number {
-    return this.slots.length;
+  start() {
+    if (this.started) return;
+    this.slots = Array.from({ length: this.size }, (_, index) => new Slot(index, () => this.dispatch()));
+    this.events.starting?.();
   }
 
   run(job: Job, onProgress?: (progress: WorkerProgress) => void, placement: Placement = {}): { id: number; done: Promise<JobResult> } {
@@ -111,7 +125,15 @@ export class WorkerPool {
     const done = new Promise<JobResult>((resolve, reject) => {
       this.queue.push({ id, job, pending: { resolve, reject, onProgress, onStart: placement.onStart }, worker: placement.worker });
     });
+    this.start();
     this.dispatch();
+    if (!this.answered) {
+      done.then(() => {
+        if (this.answered) return;
+        this.answered = true;
+        this.events.ready?.();
+      }, () => undefined);
+    }
     return { id, done };
   }
 

@@ -15,9 +15,6 @@ export interface JobFile {
 }
 
 export type Job =
-  | { kind: 'version' }
-  // The settings registry (JSON) as the report.
-  | { kind: 'settings-registry' }
   // The validator's words and the setting at fault as its error.
   | { kind: 'check-settings'; settings: { color: SettingsText; concept: SettingsText } }
   | { kind: 'inspect'; file: JobFile }
