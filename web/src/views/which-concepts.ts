@@ -84,13 +84,19 @@ export async function whichConceptsView(report: ConceptReport): Promise<HTMLElem
     conceptSelect.replaceChildren(...population.concepts.map((c) => h('option', { value: c.concept, selected: c.concept === state.concept },
       `${c.concept}${hasPartition(c) ? ` (${c.profile.which_concepts!.concepts.length})` : ' (no seatings)'}`)));
   };
+  // A drawing finished after a later choice was made is dropped.
+  let cellServed = 0, curvesServed = 0;
   const drawCell = async () => {
+    const serial = ++cellServed;
     const population = populations.find((p) => p.name === state.population)!;
     const result = conceptOf(population, state.concept)!;
-    cell.replaceChildren(await draw(() => similarityFigure(population, result)), conceptCards(population, result));
+    const figure = await draw(() => similarityFigure(population, result));
+    if (serial === cellServed) cell.replaceChildren(figure, conceptCards(population, result));
   };
   const drawCurves = async () => {
-    curves.replaceChildren(await draw(() => diversityCurvesFigure(report, state.concept)), await draw(() => diversityComparisonFigure(report, state.concept)));
+    const serial = ++curvesServed;
+    const figures = [await draw(() => diversityCurvesFigure(report, state.concept)), await draw(() => diversityComparisonFigure(report, state.concept))];
+    if (serial === curvesServed) curves.replaceChildren(...figures);
   };
 
   populationSelect.addEventListener('change', () => {
