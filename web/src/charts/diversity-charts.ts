@@ -6,8 +6,9 @@
 import { type CurvePoint, curvePoints, decodeSimilarity, partitionBlocks, partitionOrder, similarityAt } from '../concept/which-concepts';
 import type { ConceptPopulation, ConceptReport, ConceptResult, PosteriorSummary } from '../report-types';
 import { SCHEMA, bottomLegend, fmt, listSummary } from './common';
+import { shortConcept } from './concept-charts';
 import type { Drawing } from './figure';
-import { columnWidth, facetColumns, rowStep, widestLabel } from './layout';
+import { columnWidth, facetColumns, rowStep, widestLabel, wrapText } from './layout';
 import { colourKey, colourScale, displayName, populationOrder } from './palette';
 import { darkScheme, foreground } from './theme';
 
@@ -16,6 +17,17 @@ import { darkScheme, foreground } from './theme';
 export const MOST_PEOPLE_DRAWN = 200;
 
 export const conceptOf = (p: ConceptPopulation, concept: string): ConceptResult | undefined => p.concepts.find((c) => c.concept === concept);
+
+// The same concept in another population, whose data may name it "a finch"
+// or "finch", "Barack Obama" or "Obama".
+export const sameConceptIn = (p: ConceptPopulation, concept: string): ConceptResult | undefined =>
+  conceptOf(p, concept) ?? p.concepts.find((c) => shortConcept(c.concept) === shortConcept(concept));
+
+// Why a cell has no curve or partition, from the report.
+export function whyNone(result: ConceptResult): string {
+  if (result.subsets.length === 0) return `not clustered: ${result.complete_individuals} complete individual${result.complete_individuals === 1 ? '' : 's'}`;
+  return result.profile.missing ?? 'the report gives no reason';
+}
 
 // Numeric axis labels at the middle of each block wide enough to hold one.
 function blockLabels(blocks: { concept: number; start: number; end: number }[], pixelsPerPerson: number) {
@@ -29,8 +41,8 @@ export function similarityFigure(population: ConceptPopulation, result: ConceptR
   const name = 'concept-similarity';
   const who = `${displayName(population)}, ${result.concept}`;
   const which = result.profile.which_concepts;
-  const caption = `Which concepts ${who}: how often the draws seat two people together (the posterior similarity), people ordered by the point partition, outlined: its concepts (numbered by size)`;
-  if (!which) return { name, caption, empty: result.profile.missing ?? 'The report has no partition for this cell.' };
+  const caption = `Which concepts, ${who}: how often the posterior draws seat two people at one table, people ordered by the point partition; outlined: its concepts, numbered by size`;
+  if (!which) return { name, caption, empty: `No partition for this cell: ${whyNone(result)}.` };
   const n = which.partition.length;
   if (n < 2) return { name, caption, empty: 'One person: there are no pairs to compare.' };
   const order = partitionOrder(which.partition, which.person_similarity);
@@ -40,13 +52,14 @@ export function similarityFigure(population: ConceptPopulation, result: ConceptR
   const side = Math.max(220, Math.min(520, columnWidth() - 70));
   const byBlocks = n > MOST_PEOPLE_DRAWN;
   // Cells in positions along the order; the concept numbers name the blocks.
+  // Each cell reaches a little into the next so no seam shows between them.
   const cells = byBlocks
     ? blocks.flatMap((a, k) => blocks.map((b, l) => ({
       x: b.start, x2: b.end, y: a.start, y2: a.end, similarity: (which.block_similarity[k][l] ?? 0) * 100,
       person: `concept ${a.concept}`, other: `concept ${b.concept}`,
     })))
     : order.flatMap((i, row) => order.map((j, column) => ({
-      x: column, x2: column + 1, y: row, y2: row + 1, similarity: similarityAt(triangle, n, i, j),
+      x: column, x2: column + 1.05, y: row, y2: row + 1.05, similarity: similarityAt(triangle, n, i, j),
       person: `${ids[i] ?? i + 1} (concept ${which.partition[i]})`, other: `${ids[j] ?? j + 1} (concept ${which.partition[j]})`,
     })));
   const csvRows = [];
@@ -112,28 +125,35 @@ export function diversityCurvesFigure(report: ConceptReport, concept: string): D
   const name = 'concept-diversity-curves';
   const caption = `How many concepts, ${concept}: expected ⁰D (concepts) and ²D (equally common concepts) by number of people, per population; ` +
     'solid: rarefied, dashed: extrapolated (Chao et al. 2014), diamond: the people observed; squares: the subsets’ posterior means with 95% intervals';
-  const populations = populationOrder(report.populations).filter((p) => conceptOf(p, concept));
-  const withCurve = populations.filter((p) => (conceptOf(p, concept)?.profile.curve.people.length ?? 0) > 0);
+  const populations = populationOrder(report.populations).filter((p) => sameConceptIn(p, concept));
+  const withCurve = populations.filter((p) => sameConceptIn(p, concept)!.profile.curve.people.length > 0);
   const withoutCurve = populations.filter((p) => !withCurve.includes(p));
   const curves = withCurve.flatMap((p) => {
-    const c = conceptOf(p, concept)!;
+    const c = sameConceptIn(p, concept)!;
     return curvePoints(c.profile.curve, c.profile.people).flatMap((point: CurvePoint) => MEASURES.map((m) => ({
       kind: 'curve', population: p.name, label: displayName(p), key: colourKey(p), measure: m.title, phase: point.phase, people: point.people,
       observed: point.people === c.profile.people, value: point[m.key], low: point[`${m.key}_low`], high: point[`${m.key}_high`], coverage: point.coverage,
     })));
   });
-  const subsets = populations.flatMap((p) => conceptOf(p, concept)!.subsets.flatMap((s) => MEASURES.flatMap((m) => {
+  const subsets = populations.flatMap((p) => sameConceptIn(p, concept)!.subsets.flatMap((s) => MEASURES.flatMap((m) => {
     const { mean, low, high } = interval(s.diversity[m.subset]);
     return mean === null ? [] : [{ kind: 'subset', population: p.name, label: displayName(p), key: colourKey(p), measure: m.title, people: s.people, value: mean, low, high, coverage: s.diversity.coverage.mean }];
   })));
   if (curves.length === 0 && subsets.length === 0) return { name, caption, empty: 'No population holds this concept with draws to count concepts in.' };
-  const note = withoutCurve.length
-    ? `No curve for ${withoutCurve.map((p) => `${displayName(p)} (${conceptOf(p, concept)?.profile.missing ?? 'no draws'})`).join('; ')}.`
-    : undefined;
+  // One line per reason: the released chains' is long, and shared.
+  const reasons = new Map<string, string[]>();
+  for (const p of withoutCurve) {
+    const why = whyNone(sameConceptIn(p, concept)!);
+    reasons.set(why, [...(reasons.get(why) ?? []), displayName(p)]);
+  }
+  const note = reasons.size ? [...reasons].map(([why, who]) => `No curve for ${who.join(', ')}: ${why}.`).join(' ') : undefined;
   const scale = colourScale(populations);
   const columns = facetColumns(2, columnWidth() - 70, 260);
   const panel = Math.max(200, Math.min(420, Math.floor((columnWidth() - 70 - 14 * (columns - 1)) / columns)));
-  const x = { field: 'people', type: 'quantitative', title: 'people (log scale)', scale: { type: 'log' }, axis: { labelExpr: "format(datum.value, '~s')", labelOverlap: true } };
+  // Ticks at 1, 2, 5, 10, 20, 50, … up to the farthest point.
+  const farthest = Math.max(1, ...curves.map((r) => r.people), ...subsets.map((r) => r.people));
+  const ticks = [1, 2, 5].flatMap((m) => [1, 10, 100, 1000, 10000, 100000].map((p) => m * p)).filter((t) => t <= farthest).sort((a, b) => a - b);
+  const x = { field: 'people', type: 'quantitative', title: 'people (log scale)', scale: { type: 'log' }, axis: { values: ticks, format: '~s', labelOverlap: true } };
   const y = { field: 'value', type: 'quantitative', title: null };
   const many = withCurve.length > 8;
   const tooltip = [{ field: 'label', title: 'population' }, { field: 'measure' }, { field: 'people' }, { field: 'value', format: '.2f', title: 'mean' },
@@ -142,7 +162,7 @@ export function diversityCurvesFigure(report: ConceptReport, concept: string): D
   return {
     name, caption, note,
     summary: listSummary(withCurve.map((p) => {
-      const c = conceptOf(p, concept)!;
+      const c = sameConceptIn(p, concept)!;
       const at = c.profile.curve.people.indexOf(c.profile.people);
       return `${displayName(p)}: ${c.profile.people} people, ⁰D ${fmt(c.profile.curve.richness[at], 2)}, ²D ${fmt(c.profile.curve.q2[at], 2)}, coverage ${fmt(c.profile.curve.coverage[at], 3)}; ` +
         `at ${c.profile.curve.people.at(-1)} people ⁰D ${fmt(c.profile.curve.richness.at(-1), 2)}`;
@@ -160,7 +180,7 @@ export function diversityCurvesFigure(report: ConceptReport, concept: string): D
         layer: [
           {
             transform: [{ filter: "datum.kind == 'curve' && datum.value != null" }],
-            mark: { type: 'line', strokeWidth: many ? 1 : 1.6, opacity: many ? 0.75 : 1 },
+            mark: { type: 'line', strokeWidth: many ? 1.1 : 1.6, opacity: many ? 0.9 : 1 },
             encoding: {
               x, y, color: colour,
               detail: { field: 'population' },
@@ -201,12 +221,18 @@ const COVERAGE = 'equal coverage';
 // of them reach.
 export function diversityComparisonFigure(report: ConceptReport, concept: string): Drawing {
   const name = 'concept-diversity-comparison';
-  const comparison = (report.diversity_comparisons ?? []).find((c) => c.concept === concept);
+  const comparisons = report.diversity_comparisons ?? [];
+  const comparison = comparisons.find((c) => c.concept === concept) ?? comparisons.find((c) => shortConcept(c.concept) === shortConcept(concept));
   const caption = `${concept} compared at equal effort: ⁰D and ²D per population, rarefied to a common number of people and at a common sample coverage (posterior means, 95% intervals)`;
   if (!comparison) return { name, caption, empty: 'The report compares a concept held by two populations or more whose draws have table sizes and enough people; this concept is not among them.' };
   const labels = new Map(report.populations.map((p) => [p.name, p]));
   const ordered = populationOrder(report.populations).filter((p) => comparison.populations.some((c) => c.population === p.name));
-  const names = ordered.map(displayName);
+  // Names wrapped to at most 40% of the column, so that a phone keeps room
+  // for the dots; each line break is drawn by the axis's label expression.
+  const labelRoom = Math.max(90, Math.floor(columnWidth() * 0.4));
+  const wrapped = new Map(ordered.map((p) => [p.name, wrapText(displayName(p), labelRoom).join('\n')]));
+  const lines = Math.max(1, ...[...wrapped.values()].map((w) => w.split('\n').length));
+  const names = ordered.map((p) => wrapped.get(p.name)!);
   const coverageText = comparison.common_coverage === null ? 'NA' : `${fmt(comparison.common_coverage * 100, 1)}%`;
   const basisTitle = { [SIZE]: `at ${comparison.common_people} people`, [COVERAGE]: `at coverage ${coverageText}` };
   const rows = ordered.flatMap((p) => {
@@ -215,20 +241,21 @@ export function diversityComparisonFigure(report: ConceptReport, concept: string
       { basis: basisTitle[SIZE], summary: c.at_common_people[m.subset], people: comparison.common_people as number | null, short: 0 },
       { basis: basisTitle[COVERAGE], summary: c.at_common_coverage[m.subset], people: c.at_common_coverage.people.mean, short: c.at_common_coverage.draws_short_of_coverage },
     ].map((b) => ({
-      population: p.name, label: displayName(labels.get(p.name) ?? p), measure: m.title, basis: b.basis,
+      population: p.name, label: wrapped.get(p.name)!, name: displayName(labels.get(p.name) ?? p), measure: m.title, basis: b.basis,
       mean: b.summary.mean, low: b.summary.ci95[0], high: b.summary.ci95[1], people: b.people, draws_short_of_coverage: b.short,
     })));
   });
   const short = comparison.populations.filter((c) => c.at_common_coverage.draws_short_of_coverage > 0);
-  const columns = facetColumns(2, columnWidth() - widestLabel(names) - 30, 160);
-  const panel = Math.max(150, Math.floor((columnWidth() - widestLabel(names) - 40 - 14 * (columns - 1)) / columns));
+  const room = Math.max(...names.flatMap((n) => n.split('\n')).map((l) => widestLabel([l])));
+  const columns = facetColumns(2, columnWidth() - room - 30, 160);
+  const panel = Math.max(140, Math.floor((columnWidth() - room - 40 - 14 * (columns - 1)) / columns));
   const basisScale = { domain: [basisTitle[SIZE], basisTitle[COVERAGE]], range: darkScheme() ? ['#6cb8ec', '#ffb347'] : ['#1f5f9e', '#b35f00'] };
-  const y = { field: 'label', type: 'nominal', sort: names, title: null };
+  const y = { field: 'label', type: 'nominal', sort: names, title: null, axis: { labelExpr: "split(datum.label, '\\n')" } };
   return {
     name, caption,
-    note: short.length ? `Some draws never reach the common coverage and are taken at their largest size: ${short.map((c) => `${displayName(labels.get(c.population) ?? { name: c.population })} ${c.at_common_coverage.draws_short_of_coverage}`).join('; ')}.` : undefined,
-    summary: `${concept}, ${basisTitle[SIZE]} and ${basisTitle[COVERAGE]}: ` + listSummary(rows.map((r) => `${r.label}, ${r.measure} ${r.basis} ${fmt(r.mean, 2)}`)),
-    rows: rows.map(({ label: _label, ...r }) => ({ concept, ...r })),
+    note: short.length ? `Some draws never reach the common coverage and are taken at their largest size: ${short.map((c) => `${displayName(labels.get(c.population) ?? { name: c.population })} (${c.at_common_coverage.draws_short_of_coverage} draws)`).join('; ')}.` : undefined,
+    summary: `${concept}, ${basisTitle[SIZE]} and ${basisTitle[COVERAGE]}: ` + listSummary(rows.map((r) => `${r.name}, ${r.measure} ${r.basis} ${fmt(r.mean, 2)}`)),
+    rows: rows.map(({ label: _label, name: _name, ...r }) => ({ concept, ...r })),
     spec: {
       $schema: SCHEMA,
       data: { values: rows.filter((r) => r.mean !== null) },
@@ -237,18 +264,19 @@ export function diversityComparisonFigure(report: ConceptReport, concept: string
       resolve: { scale: { x: 'independent' } },
       spec: {
         width: panel,
-        height: { step: rowStep(names.length) + 6 },
+        // The step is each dot's: two a population.
+        height: { step: Math.ceil((rowStep(names.length) + 4 + 12 * (lines - 1)) / 2) },
         layer: [
           {
             mark: { type: 'rule', strokeWidth: 1.2 },
-            encoding: { y, yOffset: { field: 'basis', type: 'nominal', sort: basisScale.domain }, x: { field: 'low', type: 'quantitative', title: null, scale: { zero: false } }, x2: { field: 'high' }, color: { field: 'basis', type: 'nominal', scale: basisScale, legend: null } },
+            encoding: { y, yOffset: { field: 'basis', type: 'nominal', sort: basisScale.domain }, x: { field: 'low', type: 'quantitative', title: null, scale: { zero: false } }, x2: { field: 'high' }, color: { field: 'basis', type: 'nominal', scale: basisScale, title: null } },
           },
           {
             mark: { type: 'point', filled: true, size: 40 },
             encoding: {
               y, yOffset: { field: 'basis', type: 'nominal', sort: basisScale.domain }, x: { field: 'mean', type: 'quantitative' },
               color: { field: 'basis', type: 'nominal', scale: basisScale, title: null, legend: { orient: 'bottom', direction: 'horizontal' } },
-              tooltip: [{ field: 'label', title: 'population' }, { field: 'measure' }, { field: 'basis' }, { field: 'mean', format: '.2f' }, { field: 'low', format: '.2f', title: '2.5%' },
+              tooltip: [{ field: 'name', title: 'population' }, { field: 'measure' }, { field: 'basis' }, { field: 'mean', format: '.2f' }, { field: 'low', format: '.2f', title: '2.5%' },
                 { field: 'high', format: '.2f', title: '97.5%' }, { field: 'people', format: '.1f' }, { field: 'draws_short_of_coverage', title: 'draws short of coverage' }],
             },
           },

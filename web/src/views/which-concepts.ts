@@ -2,12 +2,12 @@
 // concept, see its similarity matrix by the point partition and a card per
 // concept in the report's words, then every population's diversity curves
 // for that concept and their comparison at equal effort.
-import { diversityComparisonFigure, diversityCurvesFigure, similarityFigure, conceptOf } from '../charts/diversity-charts';
+import { conceptOf, diversityComparisonFigure, diversityCurvesFigure, sameConceptIn, similarityFigure, whyNone } from '../charts/diversity-charts';
 import { draw } from '../charts/figure';
 import { displayName, populationOrder } from '../charts/palette';
 import { percent } from '../concept/which-concepts';
 import { h } from '../dom';
-import type { ConceptPopulation, ConceptReport, ConceptResult, WhichConcepts } from '../report-types';
+import type { ConceptPopulation, ConceptReport, ConceptResult, HeldConcept, WhichConcepts } from '../report-types';
 
 // The reader's choice, kept for the report it was made for: the results are
 // drawn again when the colour scheme changes.
@@ -29,24 +29,37 @@ export function conceptCards(population: ConceptPopulation, result: ConceptResul
   const title = h('h4', {}, `${displayName(population)} · ${result.concept}`);
   if (!which) {
     return h('div', { class: 'which-concepts-cards', 'data-concept-cards': 0 }, title,
-      h('p', { class: 'warning', role: 'note', 'data-missing': 'true' }, `No partition for this cell: ${result.profile.missing ?? 'the report gives none'}.`));
+      h('p', { class: 'warning', role: 'note', 'data-missing': 'true' }, `No partition for this cell: ${whyNone(result)}.`));
   }
   const n = which.partition.length;
-  const cards = which.concepts.map((c, k) => h('li', { class: 'concept-card', 'data-concept': c.number, 'data-people': c.people },
-    h('h5', {}, `Concept ${c.number}`),
-    h('p', { class: 'concept-size' }, `${c.people} of ${n} people`),
-    h('p', { class: 'concept-sentence' }, c.sentence),
-    h('p', { class: 'concept-firmness' }, `Two of its members are seated together in ${percent(which.block_similarity[k]?.[k] ?? null)} of the draws, on average.`),
-    c.distinguishing.length === 0 ? null : h('table', { class: 'distinguishing' },
-      h('caption', {}, which.concepts.length > 1 ? 'What sets it apart' : 'What its members agree on'),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'question'), h('th', { scope: 'col' }, 'answer'), h('th', { scope: 'col' }, 'members'),
-        which.concepts.length > 1 ? h('th', { scope: 'col', title: 'total variation distance between the members’ answers and everyone else’s' }, 'apart by') : null)),
-      h('tbody', {}, ...c.distinguishing.map((d) => h('tr', {},
-        h('td', {}, d.question), h('td', {}, d.option), h('td', {}, percent(d.share)),
-        which.concepts.length > 1 ? h('td', {}, percent(d.distance)) : null))))));
+  const several = which.concepts.length > 1;
+  const questions = (c: HeldConcept) => (c.distinguishing.length === 0 ? null : h('table', { class: 'distinguishing' },
+    h('caption', {}, several
+      ? 'What sets it apart: the members’ answer, their share giving it, and how far apart their answers are from everyone else’s (total variation distance)'
+      : 'What its members agree on: their answer and their share giving it'),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'question'), h('th', { scope: 'col' }, 'answer'), h('th', { scope: 'col' }, 'share'),
+      several ? h('th', { scope: 'col' }, 'apart') : null)),
+    h('tbody', {}, ...c.distinguishing.map((d) => h('tr', {},
+      h('td', {}, d.question), h('td', {}, d.option), h('td', {}, percent(d.share)),
+      several ? h('td', {}, percent(d.distance)) : null)))));
+  const cards = which.concepts.map((c, k) => {
+    const table = questions(c);
+    return h('li', { class: 'concept-card', 'data-concept': c.number, 'data-people': c.people },
+      h('h5', {}, `Concept ${c.number}`),
+      h('p', { class: 'concept-size' }, `${c.people} of ${n} ${n === 1 ? 'person' : 'people'}`),
+      h('p', { class: 'concept-sentence' }, c.sentence),
+      c.people > 1
+        ? h('p', { class: 'concept-firmness' }, `Two of its members are seated together in ${percent(which.block_similarity[k]?.[k] ?? null)} of the draws, on average.`)
+        : null,
+      // A concept of one person keeps its questions folded: the sentence
+      // already gives the first three.
+      c.people > 1 ? table : table && h('details', {}, h('summary', {}, 'Questions'), table));
+  });
+  const pairs = which.concepts.some((c) => c.distinguishing.some((d) => /^[01]$/.test(d.option)));
   return h('div', { class: 'which-concepts-cards', 'data-concept-cards': which.concepts.length }, title,
     h('p', {}, lossWords(which)),
-    h('ol', { class: 'concept-cards' }, ...cards));
+    h('ol', { class: 'concept-cards' }, ...cards),
+    pairs ? h('p', { class: 'concept-note' }, 'For a pair of names, answer 0 is the question’s first name, 1 its second.') : null);
 }
 
 const hasPartition = (c: ConceptResult) => c.profile.which_concepts !== null;
@@ -59,7 +72,7 @@ export async function whichConceptsView(report: ConceptReport): Promise<HTMLElem
     ?? populations.find((p) => p.concepts.some(hasPartition)) ?? populations[0];
   const state = {
     population: start.name,
-    concept: (conceptOf(start, previous?.concept ?? '') ?? start.concepts.find(hasPartition) ?? start.concepts[0]).concept,
+    concept: (sameConceptIn(start, previous?.concept ?? '') ?? start.concepts.find(hasPartition) ?? start.concepts[0]).concept,
   };
   chosen.set(report, state);
 
@@ -82,7 +95,7 @@ export async function whichConceptsView(report: ConceptReport): Promise<HTMLElem
   const fillConcepts = () => {
     const population = populations.find((p) => p.name === state.population)!;
     conceptSelect.replaceChildren(...population.concepts.map((c) => h('option', { value: c.concept, selected: c.concept === state.concept },
-      `${c.concept}${hasPartition(c) ? ` (${c.profile.which_concepts!.concepts.length})` : ' (no seatings)'}`)));
+      `${c.concept}${hasPartition(c) ? ` (${c.profile.which_concepts!.concepts.length})` : c.subsets.length ? ' (no seatings)' : ' (not clustered)'}`)));
   };
   // A drawing finished after a later choice was made is dropped.
   let cellServed = 0, curvesServed = 0;
@@ -102,7 +115,7 @@ export async function whichConceptsView(report: ConceptReport): Promise<HTMLElem
   populationSelect.addEventListener('change', () => {
     state.population = populationSelect.value;
     const population = populations.find((p) => p.name === state.population)!;
-    const keep = conceptOf(population, state.concept);
+    const keep = sameConceptIn(population, state.concept);
     const concept = keep ?? population.concepts.find(hasPartition) ?? population.concepts[0];
     const conceptChanged = concept.concept !== state.concept;
     state.concept = concept.concept;
