@@ -52,14 +52,16 @@ export function similarityFigure(population: ConceptPopulation, result: ConceptR
   const side = Math.max(220, Math.min(520, columnWidth() - 70));
   const byBlocks = n > MOST_PEOPLE_DRAWN;
   // Cells in positions along the order; the concept numbers name the blocks.
-  // Each cell reaches a little into the next so no seam shows between them.
+  // Each cell reaches a pixel into the next, which is drawn over it: cells
+  // that merely touch leave a faint seam where both edges are smoothed.
+  const spill = n / side;
   const cells = byBlocks
     ? blocks.flatMap((a, k) => blocks.map((b, l) => ({
-      x: b.start, x2: b.end, y: a.start, y2: a.end, similarity: (which.block_similarity[k][l] ?? 0) * 100,
+      x: b.start, x2: Math.min(n, b.end + spill), y: a.start, y2: Math.min(n, a.end + spill), similarity: (which.block_similarity[k][l] ?? 0) * 100,
       person: `concept ${a.concept}`, other: `concept ${b.concept}`,
     })))
     : order.flatMap((i, row) => order.map((j, column) => ({
-      x: column, x2: column + 1.05, y: row, y2: row + 1.05, similarity: similarityAt(triangle, n, i, j),
+      x: column, x2: Math.min(n, column + 1 + spill), y: row, y2: Math.min(n, row + 1 + spill), similarity: similarityAt(triangle, n, i, j),
       person: `${ids[i] ?? i + 1} (concept ${which.partition[i]})`, other: `${ids[j] ?? j + 1} (concept ${which.partition[j]})`,
     })));
   const csvRows = [];
