@@ -85,12 +85,15 @@ export async function whichConceptsView(report: ConceptReport): Promise<HTMLElem
   const cell = h('div', { class: 'which-concepts-cell' });
   const curves = h('div', { class: 'which-concepts-curves' });
 
+  const typed = () => search?.value.trim().toLowerCase() ?? '';
+  const matching = () => populations.filter((p) => displayName(p).toLowerCase().includes(typed()));
+  // The population shown stays in the list, matching or not.
   const fillPopulations = () => {
-    const typed = search?.value.trim().toLowerCase() ?? '';
-    const shown = populations.filter((p) => !typed || displayName(p).toLowerCase().includes(typed) || p.name === state.population);
+    const found = matching();
+    const shown = populations.filter((p) => found.includes(p) || p.name === state.population);
     populationSelect.replaceChildren(...shown.map((p) => h('option', { value: p.name, selected: p.name === state.population },
       `${displayName(p)}${p.concepts.some(hasPartition) ? '' : ' (no seatings)'}`)));
-    status.textContent = typed ? `${shown.length} of ${populations.length} populations match.` : '';
+    status.textContent = typed() ? `${found.length} of ${populations.length} populations match.` : '';
   };
   const fillConcepts = () => {
     const population = populations.find((p) => p.name === state.population)!;
@@ -133,9 +136,9 @@ export async function whichConceptsView(report: ConceptReport): Promise<HTMLElem
   search?.addEventListener('keydown', (e) => {
     if (e.key !== 'Enter') return;
     e.preventDefault();
-    const first = populationSelect.options[0];
-    if (first && first.value !== state.population) {
-      populationSelect.value = first.value;
+    const first = matching()[0];
+    if (first && first.name !== state.population) {
+      populationSelect.value = first.name;
       populationSelect.dispatchEvent(new Event('change'));
     }
     populationSelect.focus();
