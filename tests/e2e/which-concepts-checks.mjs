@@ -28,7 +28,7 @@ export async function checkCell(page, report, populationName, concept) {
   })));
   assert.deepEqual(cards, which.concepts.map((k) => ({ number: k.number, people: k.people, size: `${k.people} of ${n} people`, sentence: k.sentence })));
   assert.equal(cards.reduce((sum, c) => sum + c.people, 0), n);
-  const cells = await page.$$eval('figure[data-figure="concept-similarity"] svg g.mark-rect path', (m) => m.length);
+  const cells = await page.$$eval('figure[data-figure="concept-similarity"] svg g.mark-rect.role-mark path', (m) => m.length);
   assert.equal(cells, n * n + which.concepts.length, `${populationName} · ${concept}: ${cells} rectangles for ${n} people`);
   return { n, concepts: which.concepts.length };
 }
