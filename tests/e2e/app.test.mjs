@@ -116,7 +116,7 @@ test('both analyses of the paper\'s data in the page equal the CLI; figures, dow
   assert.equal(finch.n, 100);
   const chicken = await checkCell(page, expectedConcept, openchat.name, 'a chicken');
   assert.ok(chicken.concepts > 1, `${chicken.concepts} concepts`);
-  await page.screenshot({ path: path.join(artifacts, 'which-concepts-paper.png'), fullPage: false });
+  await (await page.$('.which-concepts-cell')).screenshot({ path: path.join(artifacts, 'which-concepts-paper.png') });
   const svg = await downloadOf(page, 'figure[data-figure="color-scatter"] button[data-download$=".svg"]');
   assert.match(svg.bytes.toString(), /^<svg[\s\S]*<\/svg>\s*$/);
   const conceptSvg = await downloadOf(page, 'figure[data-figure="concept-multiple"] button[data-download$=".svg"]');
