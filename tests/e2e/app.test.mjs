@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { artifacts, cliReport, downloadOf, shared, tableRows, useSite } from './support.mjs';
+import { artifacts, cliReport, downloadOf, native, shared, tableRows, useSite } from './support.mjs';
+import { checkCell } from './which-concepts-checks.mjs';
 
 const colorref = path.join(shared, 'paper-data/color-task/colorref.csv');
 const conceptFiles = ['gemma-instruct-prompt=none-temp=default.csv', 'openchat-prompt=random-temp=default.csv']
@@ -60,7 +61,8 @@ test('both analyses of the paper\'s data in the page equal the CLI; figures, dow
   }
 
   // Concepts: the same, for every population, concept and subset.
-  const expectedConcept = cliReport(['concept', ...conceptFiles, '--seed', '11', '--chains', '2']);
+  const cliConcept = execFileSync(native, ['concept', ...conceptFiles, '--seed', '11', '--chains', '2', '--quiet'], { maxBuffer: 1 << 28 });
+  const expectedConcept = JSON.parse(cliConcept.toString());
   const populations = await tableRows(page, 'concept-populations');
   assert.equal(populations.length, 2);
   for (const p of expectedConcept.populations) {
@@ -91,6 +93,30 @@ test('both analyses of the paper\'s data in the page equal the CLI; figures, dow
   assert.deepEqual(JSON.parse(colorReport.bytes.toString()), expectedColor);
   const conceptReport = await downloadOf(page, 'button[data-download="concept-report.json"]');
   assert.deepEqual(JSON.parse(conceptReport.bytes.toString()), expectedConcept);
+  // Byte for byte, so with every field of how many concepts and which:
+  // each cell's diversity, each concept's profile (curve and partition,
+  // the similarity matrix as its string) and the comparisons at equal effort.
+  assert.ok(conceptReport.bytes.equals(cliConcept), 'the page\'s concept report differs from the CLI\'s');
+  const cells = expectedConcept.populations.flatMap((p) => p.concepts.map((c) => ({ p, c })));
+  assert.equal(cells.length, 40);
+  for (const { p, c } of cells) {
+    const where = `${p.name} · ${c.concept}`;
+    assert.ok(c.subsets.every((s) => s.diversity.q0.mean >= 1 && s.diversity.q2.mean >= 1 && s.diversity.missing === null), where);
+    assert.ok(c.profile.curve.people.length > 0 && c.profile.missing === null, where);
+    assert.equal(c.profile.which_concepts.partition.length, c.profile.people, where);
+    assert.equal(c.profile.which_concepts.similarity_percent.split(' ').length, (c.profile.people * (c.profile.people - 1)) / 2, where);
+  }
+  assert.equal(expectedConcept.diversity_comparisons.length, 20);
+
+  // Which concepts: the cards are the report's, the matrix has every pair
+  // of people: Gemma's finch, all 100 people in one concept, and OpenChat's
+  // chicken, several concepts.
+  const [gemma, openchat] = ['gemma-instruct', 'openchat'].map((m) => expectedConcept.populations.find((p) => p.model === m));
+  const finch = await checkCell(page, expectedConcept, gemma.name, 'a finch');
+  assert.equal(finch.n, 100);
+  const chicken = await checkCell(page, expectedConcept, openchat.name, 'a chicken');
+  assert.ok(chicken.concepts > 1, `${chicken.concepts} concepts`);
+  await (await page.$('.which-concepts-cell')).screenshot({ path: path.join(artifacts, 'which-concepts-paper.png') });
   const svg = await downloadOf(page, 'figure[data-figure="color-scatter"] button[data-download$=".svg"]');
   assert.match(svg.bytes.toString(), /^<svg[\s\S]*<\/svg>\s*$/);
   const conceptSvg = await downloadOf(page, 'figure[data-figure="concept-multiple"] button[data-download$=".svg"]');

@@ -76,6 +76,15 @@ test('the paper\'s 49 files, Run clicked the instant it is enabled: every popula
   await page.setViewportSize({ width: 1280, height: 800 });
   assert.deepEqual(await seriousViolations(page), []);
 
+  // Which concepts: a search box narrows the 48 populations, Enter picks
+  // the first found and leaves the keyboard on the list.
+  await page.fill('input[name="which-population-search"]', 'zephyr');
+  assert.match(await page.textContent('.which-concepts-picker [role="status"]'), /^6 of 48 populations match/);
+  await page.press('input[name="which-population-search"]', 'Enter');
+  assert.match(await page.$eval('select[name="which-population"]', (s) => s.selectedOptions[0].textContent), /^Zephyr-Mistral/);
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'which-population');
+  await page.waitForFunction(() => /^Zephyr-Mistral/.test(document.querySelector('.which-concepts-cards h4')?.textContent ?? ''));
+
   // The exported report: methods, inputs and every figure, no script, offline.
   const figuresOnPage = await page.$$eval('#results figure[data-figure]', (f) => f.map((x) => x.dataset.figure));
   assert.ok(figuresOnPage.length >= 6, `${figuresOnPage.length} figures`);

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { artifacts, site, useSite } from './support.mjs';
+import { artifacts, downloadOf, site, useSite } from './support.mjs';
+import { checkCell } from './which-concepts-checks.mjs';
 
 const shoal = useSite();
 const examples = path.join(site, 'examples');
@@ -91,6 +92,22 @@ test('populations and words named like object members reach every figure as text
     const cells = await page.$$eval(`table[data-table="${table}"] tbody tr td:first-child`, (tds) => tds.map((td) => td.textContent));
     for (const [, name] of RENAMED) assert.ok(cells.some((c) => c.includes(name)), `${name} missing from ${table}`);
   }
+  // Which concepts: every population listed by its name; a hostile one's
+  // cards are the report's, under its name as text; the curves and the
+  // comparison at equal effort name every population.
+  const report = JSON.parse((await downloadOf(page, 'button[data-download="concept-report.json"]')).bytes.toString());
+  const listed = await page.$$eval('select[name="which-population"] option', (o) => o.map((x) => x.textContent));
+  for (const [, name] of RENAMED) assert.ok(listed.some((o) => o.includes(name)), `${name} missing from the population list`);
+  const hostile = report.populations.find((p) => (p.label || p.name).includes('__proto__'));
+  const concept = hostile.concepts.find((c) => c.profile.which_concepts).concept;
+  await checkCell(page, report, hostile.name, concept);
+  assert.match(await page.textContent('.which-concepts-cards h4'), /__proto__/);
+  for (const figure of ['concept-diversity-curves', 'concept-diversity-comparison']) {
+    const text = await page.$$eval(`figure[data-figure="${figure}"] svg text`, (t) => t.map((x) => x.textContent).join('\n'));
+    assert.ok(!text.includes('\u2060'), `a label of ${figure} shows the key prefix`);
+    for (const [, name] of RENAMED) assert.ok(text.includes(name), `${name} missing from ${figure}`);
+  }
+  await page.screenshot({ path: path.join(artifacts, 'hostile-which-concepts.png'), fullPage: true });
   assert.deepEqual(foreignRequests(), []);
   await context.close();
 });

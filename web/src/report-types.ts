@@ -103,6 +103,52 @@ export interface ConceptSubset {
   last_p_multiple_concepts: number | null;
   convergence: CellConvergence;
   chains: { seed: string; last: IterationRecord; map: IterationRecord }[];
+  diversity: CellDiversity;
+}
+
+// How many concepts a cell holds (docs/report.md, "How many concepts, and which").
+export interface CellDiversity { q0: PosteriorSummary; q1: PosteriorSummary; q2: PosteriorSummary; coverage: PosteriorSummary; missing: string | null }
+
+// Columns of equal length, by number of people.
+export interface DiversityCurve {
+  people: number[];
+  richness: (number | null)[]; richness_low: (number | null)[]; richness_high: (number | null)[];
+  q2: (number | null)[]; q2_low: (number | null)[]; q2_high: (number | null)[];
+  coverage: (number | null)[];
+}
+
+export interface HeldConcept {
+  number: number;
+  people: number;
+  sentence: string;
+  distinguishing: { question: string; option: string; share: number | null; distance: number | null }[];
+  option_shares: (number | null)[][];
+}
+
+export interface WhichConcepts {
+  loss: 'vi' | 'binder';
+  draws: number;
+  expected_loss: number | null;
+  partition: number[];
+  // The upper triangle of the posterior similarity matrix in whole percents, row by row.
+  similarity_percent: string;
+  block_similarity: (number | null)[][];
+  person_similarity: (number | null)[];
+  concepts: HeldConcept[];
+}
+
+export interface ConceptProfile { people: number; missing: string | null; curve: DiversityCurve; which_concepts: WhichConcepts | null }
+
+export interface DiversityComparison {
+  concept: string;
+  common_people: number;
+  common_coverage: number | null;
+  populations: {
+    population: string;
+    people: number;
+    at_common_people: { q0: PosteriorSummary; q2: PosteriorSummary };
+    at_common_coverage: { people: PosteriorSummary; q0: PosteriorSummary; q2: PosteriorSummary; draws_short_of_coverage: number };
+  }[];
 }
 
 // Diagnostics of one quantity (null: undefined, e.g. a quantity that never changes).
@@ -145,7 +191,9 @@ export interface ConceptResult {
   // Its largest subset holds fewer than the min_people setting: kept in the
   // report, left out of the means, bootstrap and mixed models.
   below_min_people?: boolean;
+  clustered_ids: string[];
   subsets: ConceptSubset[];
+  profile: ConceptProfile;
 }
 
 export interface ConceptPopulation extends PopulationLabel {
@@ -178,6 +226,7 @@ export interface ConceptReport extends ReportEnvelope {
   convergence: ConvergenceSummary;
   // Absent from reports made before pairs existed.
   shared_concepts?: SharedConcept[];
+  diversity_comparisons: DiversityComparison[];
 }
 
 export interface ComparisonMetric { mean: number | null; units: number; bootstrap_ci95: [number, number] | null }

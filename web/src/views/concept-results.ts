@@ -10,6 +10,7 @@ import { download } from '../download';
 import type { ConceptPopulation, ConceptReport, ConceptResult, ConceptSubset } from '../report-types';
 import { sortableTable } from '../table';
 import { convergencePanel } from './convergence-panel';
+import { whichConceptsView } from './which-concepts';
 
 interface SubsetRow { population: string; c: ConceptResult; s: ConceptSubset }
 
@@ -87,6 +88,7 @@ export async function renderConceptResults(container: HTMLElement, report: Conce
   for (const drawing of [humanConceptsFigure, multipleFigure, heatmapFigure, subsetsFigure, sharedConceptsFigure, reliabilityFigure, individualsFigure]) {
     append(container, await draw(() => drawing(report)));
   }
+  append(container, await whichConceptsView(report));
   for (const table of [populationTable, subsetTable]) {
     await nextTask();
     append(container, table(report));
