@@ -16,9 +16,14 @@ export const registry = parseRegistry(settingsRegistry);
 const workers = (n: number) => `${n} worker${n === 1 ? '' : 's'}`;
 const say = (text: string) => { byId('engine-status').textContent = text; };
 
+// "Ready" replaces only the engine's own "Starting…": what the page said
+// meanwhile (the paper's files fetched, say) stays.
+const starting = () => `Starting the analysis engine (${workers(pool.size)})…`;
 export const pool: WorkerPool = new WorkerPool(undefined, {
-  starting: () => say(`Starting the analysis engine (${workers(pool.size)})…`),
-  ready: () => say(`The analysis engine is ready (${workers(pool.size)}).`),
+  starting: () => say(starting()),
+  ready: () => {
+    if (byId('engine-status').textContent === starting()) say(`The analysis engine is ready (${workers(pool.size)}).`);
+  },
 });
 
 // Said once the page is drawn, unless the workers started meanwhile.

@@ -403,6 +403,9 @@ async function addLinkFiles({ files: arriving, problems }: LinkFiles) {
 // After the user agreed to fetch the paper's files (and the page reloaded
 // with the repository's host allowed): fetch, set the paper's parameters, run.
 async function replicatePaper() {
+  // The engine loads while the files come, and says so before the fetch's
+  // own progress takes the status line.
+  pool.start();
   const status = byId('engine-status');
   const paper = await fetchPaper((done, total, bytes) => {
     status.textContent = `Fetching the paper's files: ${done} of ${total} (${(bytes / 1e6).toFixed(1)} MB).`;
