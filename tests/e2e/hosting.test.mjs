@@ -15,8 +15,6 @@ test('under a sub-path the page, its workers, its wasm and its service worker al
 
   const outside = requests.filter((u) => u.startsWith(shoal.origin) && !u.startsWith(shoal.home));
   assert.deepEqual(outside, [], 'every request of the page stays under its sub-path');
-  assert.ok(requests.some((u) => /\/lab\/shoal\/assets\/[^/]+\.wasm$/.test(u)), 'the wasm module came from the sub-path');
-  assert.ok(requests.some((u) => /\/lab\/shoal\/assets\/analysis\.worker-[^/]+\.js$/.test(u)), 'the worker came from the sub-path');
 
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
   assert.equal(scope, shoal.home);
@@ -37,6 +35,11 @@ test('under a sub-path the page, its workers, its wasm and its service worker al
   await page.waitForSelector('#run-status:has-text("Done")', { timeout: 120000 });
   const online = await tableRows(page, 'concept-populations');
   assert.ok(online.length > 0);
+  // The workers start with the first file: the module and the worker came then.
+  assert.ok(requests.some((u) => /\/lab\/shoal\/assets\/[^/]+\.wasm$/.test(u)), 'the wasm module came from the sub-path');
+  assert.ok(requests.some((u) => /\/lab\/shoal\/assets\/analysis\.worker-[^/]+\.js$/.test(u)), 'the worker came from the sub-path');
+  assert.deepEqual(requests.filter((u) => u.startsWith(shoal.origin) && !u.startsWith(shoal.home)), [],
+    'the engine\'s requests stay under the sub-path too');
 
   // Offline: the same sub-path still serves the app from the service worker's cache.
   await context.setOffline(true);
