@@ -4,11 +4,14 @@
 // the page measures (User Timing "shoal:*" entries) is printed, then the CLI
 // analyses the same files. Rounds alternate page and CLI; the best of each
 // is compared, as this machine's load varies.
-//   node tests/benchmarks/page_phases.mjs [--rounds N] [--iterations N] [--timeline]
+//   node tests/benchmarks/page_phases.mjs [--rounds N] [--iterations N] [--threads N] [--timeline]
+// (--threads: the CLI's threads, by default as many as the page's workers:
+// one per core, up to 8, so both sides use the same cores)
 // (--timeline: every measure of the best round, in seconds from the click on Run)
 // (paths from SHOAL_SITE, SHOAL_NATIVE and SHOAL_SHARED, as for the e2e tests)
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { launchBrowser, native, openApp, shared, site, startServer } from '../e2e/support.mjs';
 
@@ -19,6 +22,7 @@ const option = (name, fallback) => {
 const rounds = option('rounds', 2);
 const iterations = option('iterations', 500);
 const burnIn = Math.floor(iterations / 5);  // the paper's 100 of 500
+const threads = option('threads', Math.max(1, Math.min(os.availableParallelism(), 8)));
 
 const colorFile = path.join(shared, 'paper-data/color-task/colorref.csv');
 const llmDir = path.join(shared, 'paper-data/concept-task/llm-responses');
@@ -60,6 +64,7 @@ async function pageRound(browser, origin) {
   await page.fill('input[name="iterations"]', String(iterations));
   await page.fill('input[name="burnIn"]', String(burnIn));
   await page.fill('input[name="chains"]', '1');
+  const workers = await page.evaluate(() => Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 8)));
   const dropped = Date.now();
   await page.setInputFiles('#file-input', [colorFile, ...llmFiles]);
   await page.waitForFunction(() => !document.querySelector('#run-button').disabled, null, { timeout: 600000, polling: 100 });
@@ -83,7 +88,7 @@ async function pageRound(browser, origin) {
     ...longDuringRun.map((t) => ({ name: 'long task', from: t.start - clickedAt, to: t.start + t.duration - clickedAt })),
   ].sort((a, b) => a.from - b.from);
   return {
-    ready, total, phases: summarise(measures), timeline,
+    ready, total, workers, phases: summarise(measures), timeline,
     longBeforeRun: longBeforeRun.map((t) => t.duration), longDuringRun: longDuringRun.map((t) => t.duration),
   };
 }
@@ -91,7 +96,7 @@ async function pageRound(browser, origin) {
 function cliRound() {
   const time = (args) => {
     const start = process.hrtime.bigint();
-    execFileSync(native, [...args, '--quiet', '--out', '/dev/null'], { maxBuffer: 1 << 28 });
+    execFileSync(native, [...args, '--quiet', '--threads', String(threads), '--out', '/dev/null'], { maxBuffer: 1 << 28 });
     return Number(process.hrtime.bigint() - start) / 1e6;
   };
   const color = time(['color', colorFile]);
@@ -131,7 +136,7 @@ const longest = (list) => (list.length ? Math.max(...list).toFixed(0) : '0');
 console.log(`main-thread tasks over 50 ms: ${page.longBeforeRun.length} while reading (longest ${longest(page.longBeforeRun)} ms), ` +
   `${page.longDuringRun.length} during the run (longest ${longest(page.longDuringRun)} ms)`);
 console.log(`drop to Run enabled (reading and inspection): ${s(readyBest)}`);
-console.log(`CLI: colour ${s(cli.color)} + similarity ${s(cli.concept)} = ${s(cli.total)} (one process at a time, one core each)`);
+console.log(`CLI: colour ${s(cli.color)} + similarity ${s(cli.concept)} = ${s(cli.total)} (one process at a time, ${threads} thread${threads === 1 ? '' : 's'}; the page had ${page.workers} worker${page.workers === 1 ? '' : 's'})`);
 console.log(`page analysis / CLI: ${(page.phases.analysis.wall / cli.total).toFixed(2)}; ` +
   `with drawing the results: ${((page.phases.analysis.wall + page.phases.rendering.wall) / cli.total).toFixed(2)}`);
 if (process.argv.includes('--timeline')) {
