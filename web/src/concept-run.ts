@@ -254,7 +254,9 @@ export async function runConcept(
   const bytes = await clustering;
   await continueUntilConverged(bytes);
 
-  const assembleJob = pool.run({ kind: 'concept-assemble', files: 'planned', settings, chainResults: results.all(), continued }, undefined, { worker: 0 });
+  // Worker 0 holds every chain from the rounds: sending them again would
+  // copy them twice more, on this thread and into the worker.
+  const assembleJob = pool.run({ kind: 'concept-assemble', files: 'planned', settings, chainResults: 'judged', continued }, undefined, { worker: 0 });
   track([assembleJob.id]);
   const assembled = await assembleJob.done;
   if (!assembled.ok) throw new Error(assembled.error.message);

@@ -8,6 +8,19 @@ const post = (message: FromWorker, transfer: Transferable[] = []) => self.postMe
 const shoal: Promise<ShoalModule> = createShoal({ locateFile: () => wasmUrl });
 
 let planned: WasmFile[] | null = null;
+// Each task's latest chain result, as the rounds sent them (task → chain).
+const judged = new Map<number, Float64Array>();
+
+// The first round brings every chain; later rounds those just continued.
+function judge(chainResults: Float64Array[]): Float64Array[] {
+  for (const chain of chainResults) judged.set(chain[0], chain);
+  return chainResults;
+}
+
+function judgedChains(): Float64Array[] {
+  if (judged.size === 0) throw new Error('this worker has not judged the chains');
+  return [...judged.keys()].sort((a, b) => a - b).map((task) => judged.get(task)!);
+}
 
 function held(): WasmFile[] {
   if (!planned) throw new Error('this worker has not parsed the files');
@@ -48,6 +61,7 @@ function run(module: ShoalModule, job: Exclude<Job, { kind: 'inspect' }>, files:
       return module.analyseColor(files, job.settings, progress);
     case 'concept-plan':
       planned = files;
+      judged.clear();
       return module.planConcept(files, job.settings);
     case 'concept-chains':
       return module.runConceptChains(held(), job.settings, job.tasks, progress);
@@ -56,13 +70,16 @@ function run(module: ShoalModule, job: Exclude<Job, { kind: 'inspect' }>, files:
     case 'concept-clustered-chains':
       return module.runClusteredChains(job.clustering, job.settings, job.tasks, progress);
     case 'concept-round':
-      return module.continuationRound(held(), job.settings, job.chainResults, null, job.continued);
+      return module.continuationRound(held(), job.settings, judge(job.chainResults), null, job.continued);
     case 'concept-continue':
       return module.continueConceptChains(held(), job.settings, job.continued, job.chainResults, progress);
     case 'concept-clustered-continue':
       return module.continueClusteredChains(job.clustering, job.settings, job.continued, job.chainResults, progress);
-    case 'concept-assemble':
-      return module.assembleConcept(held(), job.settings, job.chainResults, null, job.continued);
+    case 'concept-assemble': {
+      const outcome = module.assembleConcept(held(), job.settings, judgedChains(), null, job.continued);
+      judged.clear();
+      return outcome;
+    }
   }
 }
 

@@ -31,11 +31,17 @@ export type Job =
   | { kind: 'concept-round'; files: HeldFiles; settings: SettingsText; chainResults: Float64Array[]; continued: ContinuedTask[] }
   | { kind: 'concept-continue'; files: HeldFiles; settings: SettingsText; continued: ContinuedTask[]; chainResults: Float64Array[] }
   | { kind: 'concept-clustered-continue'; clustering: Uint8Array; settings: SettingsText; continued: ContinuedTask[]; chainResults: Float64Array[] }
-  | { kind: 'concept-assemble'; files: HeldFiles; settings: SettingsText; chainResults: Float64Array[]; continued: ContinuedTask[] };
+  // The report, from the chain results this worker judged in the last round (see HeldChains).
+  | { kind: 'concept-assemble'; files: HeldFiles; settings: SettingsText; chainResults: HeldChains; continued: ContinuedTask[] };
 
 // 'planned': the files of the last concept-plan job this worker ran, which
 // it keeps, so they cross to the worker once rather than once per job.
 export type HeldFiles = 'planned';
+
+// 'judged': every chain result the rounds of run until converged sent this
+// worker, each task's latest, which it keeps until the report is assembled,
+// so the chains (100 MB and more with their seatings) cross to it once.
+export type HeldChains = 'judged';
 
 export interface JobResult {
   ok: boolean;
