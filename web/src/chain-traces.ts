@@ -48,6 +48,19 @@ export function splitChains(results: Float64Array): { task: number; data: Float6
   return out;
 }
 
+// Each chain of chain results as a view into them, with its task index:
+// for a worker keeping the results it holds, where a copy is not needed.
+export function chainViews(results: Float64Array): { task: number; data: Float64Array }[] {
+  const out: { task: number; data: Float64Array }[] = [];
+  let at = 0;
+  while (at + HEADER <= results.length) {
+    const end = at + chainLength(results, at);
+    out.push({ task: results[at], data: results.subarray(at, end) });
+    at = end;
+  }
+  return out;
+}
+
 interface Located { data: Float64Array; at: number; recorded: number }
 
 export class ChainTraces {

@@ -10,9 +10,10 @@
 // chains of the cells that did not pass; worker 0 assembles the report. The
 // chains' seeds come from their labels and each cell's rounds from its own
 // chains, so the report is the CLI's whatever the split.
-import type { ContinuedTask, JobFile, SettingsText, WorkerProgress } from './worker/protocol';
+import type { ContinuedTask, JobFile, JobResult, SettingsText, WorkerProgress } from './worker/protocol';
 import type { WorkerPool } from './worker/client';
 import { ChainResults, ChainScheduler, RoundScheduler, type Plan } from './concept/chain-scheduler';
+import { renumberChains } from './chain-traces';
 
 export interface ConceptRun {
   report: string;
@@ -105,6 +106,25 @@ export async function runConcept(
   const results = new ChainResults();
   const usedWorkers = new Set<number>();
 
+  // Worker 0 assembles the report and holds every chain result: its own it
+  // keeps, the others' are sent on as they come back (a share's once the
+  // whole plan, which renumbers them, is known).
+  const holding: Promise<JobResult>[] = [];
+  const waitingForPlan: { data: Float64Array; keys: string[] }[] = [];
+  const sendOn = (data: Float64Array, shareKeys: string[] | null) => {
+    if (shareKeys && !plans[0]) {
+      waitingForPlan.push({ data, keys: shareKeys });
+      return;
+    }
+    const whole = shareKeys ? renumberChains(data, (task) => scheduler.wholeTask(shareKeys[task])) : data;
+    const job = pool.run({ kind: 'concept-hold', chainResults: whole }, undefined, { worker: 0 });
+    track([job.id]);
+    holding.push(job.done);
+  };
+  const allHeld = async () => {
+    for (const result of await Promise.all(holding.splice(0))) if (!result.ok) throw new Error(result.error.message);
+  };
+
   // Runs batches from `plan` on worker `w` until none is left: on the files
   // it parsed, or on the whole plan's clustering inputs.
   const runBatches = async (w: number, plan: Plan, source: 'parsed' | Uint8Array) => {
@@ -112,7 +132,7 @@ export async function runConcept(
     for (let batch = scheduler.nextBatch(plan); batch.length > 0; batch = scheduler.nextBatch(plan)) {
       const cost = batch.reduce((t, i) => t + plan.costs[i], 0);
       const job = pool.run(source === 'parsed'
-        ? { kind: 'concept-chains', files: 'planned', settings, tasks: batch }
+        ? { kind: 'concept-chains', files: 'planned', settings, tasks: batch, keep: w === 0 }
         : { kind: 'concept-clustered-chains', clustering: source, settings, tasks: batch }, (p) => {
         running.set(job.id, p.fraction * cost);
         report(false);
@@ -130,6 +150,7 @@ export async function runConcept(
       iterationsDone += cost;
       usedWorkers.add(w);
       results.add(result.data as Float64Array, fromWhole ? null : plan.keys);
+      if (w !== 0) sendOn(result.data as Float64Array, fromWhole ? null : plan.keys);
       report(false);
     }
   };
@@ -147,7 +168,7 @@ export async function runConcept(
       const tasks = batch.map((task) => round.get(task)!);
       const chainResults = results.of(batch);
       const job = pool.run(source === 'parsed'
-        ? { kind: 'concept-continue', files: 'planned', settings, continued: tasks, chainResults }
+        ? { kind: 'concept-continue', files: 'planned', settings, continued: tasks, chainResults, keep: w === 0 }
         : { kind: 'concept-clustered-continue', clustering: source, settings, continued: tasks, chainResults }, (p) => {
         running.set(job.id, p.fraction * cost);
         report(false);
@@ -165,15 +186,16 @@ export async function runConcept(
       iterationsDone += cost;
       usedWorkers.add(w);
       results.addContinued(result.data as Float64Array);
+      if (w !== 0) sendOn(result.data as Float64Array, null);
       report(false);
     }
   };
   const continueUntilConverged = async (clusteringBytes: Uint8Array | null) => {
     // The first round judges every cell; later ones only those just continued.
-    let judged: number[] | null = null;
+    let judged: number[] | 'all' = 'all';
     for (;;) {
-      const chainResults = judged ? results.of(judged) : results.all();
-      const job = pool.run({ kind: 'concept-round', files: 'planned', settings, chainResults, continued }, undefined, { worker: 0 });
+      await allHeld();
+      const job = pool.run({ kind: 'concept-round', files: 'planned', settings, judge: judged, continued }, undefined, { worker: 0 });
       track([job.id]);
       const outcome = await job.done;
       if (!outcome.ok) throw new Error(outcome.error.message);
@@ -211,6 +233,7 @@ export async function runConcept(
     const wholePlan: Plan = { costs: plan.data as Float64Array, keys: JSON.parse(plan.report).keys as string[] };
     plans[0] = wholePlan;
     scheduler.setWhole(wholePlan);
+    for (const { data, keys } of waitingForPlan.splice(0)) sendOn(data, keys);
     iterationsPlanned = wholePlan.costs.reduce((t, c) => t + c, 0);
     report(false);
     if (pool.size > 1) {
@@ -254,9 +277,7 @@ export async function runConcept(
   const bytes = await clustering;
   await continueUntilConverged(bytes);
 
-  // Worker 0 holds every chain from the rounds: sending them again would
-  // copy them twice more, on this thread and into the worker.
-  const assembleJob = pool.run({ kind: 'concept-assemble', files: 'planned', settings, chainResults: 'judged', continued }, undefined, { worker: 0 });
+  const assembleJob = pool.run({ kind: 'concept-assemble', files: 'planned', settings, continued }, undefined, { worker: 0 });
   track([assembleJob.id]);
   const assembled = await assembleJob.done;
   if (!assembled.ok) throw new Error(assembled.error.message);

@@ -3,23 +3,26 @@
 import createShoal, { type Outcome, type ShoalModule } from '@shoal-wasm/shoal.mjs';
 import wasmUrl from '@shoal-wasm/shoal.wasm?url';
 import type { FromWorker, Job, JobFile, JobResult, ToWorker, WorkerProgress, WasmFile } from './protocol';
+import { chainViews } from '../chain-traces';
 
 const post = (message: FromWorker, transfer: Transferable[] = []) => self.postMessage(message, { transfer });
 const shoal: Promise<ShoalModule> = createShoal({ locateFile: () => wasmUrl });
 
 let planned: WasmFile[] | null = null;
-// Each task's latest chain result, as the rounds sent them (task → chain).
-const judged = new Map<number, Float64Array>();
+// The whole plan's chain results this worker holds, by task.
+const chains = new Map<number, Float64Array>();
 
-// The first round brings every chain; later rounds those just continued.
-function judge(chainResults: Float64Array[]): Float64Array[] {
-  for (const chain of chainResults) judged.set(chain[0], chain);
-  return chainResults;
+function hold(results: Float64Array) {
+  for (const { task, data } of chainViews(results)) if (task >= 0) chains.set(task, data);
 }
 
-function judgedChains(): Float64Array[] {
-  if (judged.size === 0) throw new Error('this worker has not judged the chains');
-  return [...judged.keys()].sort((a, b) => a - b).map((task) => judged.get(task)!);
+function heldChains(tasks: number[] | 'all'): Float64Array[] {
+  const list = tasks === 'all' ? [...chains.keys()].sort((a, b) => a - b) : tasks;
+  return list.map((task) => {
+    const chain = chains.get(task);
+    if (!chain) throw new Error(`this worker holds no result for chain ${task}`);
+    return chain;
+  });
 }
 
 function held(): WasmFile[] {
@@ -53,6 +56,9 @@ async function readFiles(job: Job): Promise<WasmFile[]> {
 
 function run(module: ShoalModule, job: Exclude<Job, { kind: 'inspect' }>, files: WasmFile[], progress: (fraction: number) => void): Outcome {
   switch (job.kind) {
+    case 'concept-hold':
+      hold(job.chainResults);
+      return { ok: true, report: '', summary: '', error: { file: '', row: 0, column: '', setting: '', message: '' }, data: null };
     case 'check-settings':
       return module.checkSettings(job.settings);
     case 'analysis-file':
@@ -61,7 +67,7 @@ function run(module: ShoalModule, job: Exclude<Job, { kind: 'inspect' }>, files:
       return module.analyseColor(files, job.settings, progress);
     case 'concept-plan':
       planned = files;
-      judged.clear();
+      chains.clear();
       return module.planConcept(files, job.settings);
     case 'concept-chains':
       return module.runConceptChains(held(), job.settings, job.tasks, progress);
@@ -70,14 +76,14 @@ function run(module: ShoalModule, job: Exclude<Job, { kind: 'inspect' }>, files:
     case 'concept-clustered-chains':
       return module.runClusteredChains(job.clustering, job.settings, job.tasks, progress);
     case 'concept-round':
-      return module.continuationRound(held(), job.settings, judge(job.chainResults), null, job.continued);
+      return module.continuationRound(held(), job.settings, heldChains(job.judge), null, job.continued);
     case 'concept-continue':
       return module.continueConceptChains(held(), job.settings, job.continued, job.chainResults, progress);
     case 'concept-clustered-continue':
       return module.continueClusteredChains(job.clustering, job.settings, job.continued, job.chainResults, progress);
     case 'concept-assemble': {
-      const outcome = module.assembleConcept(held(), job.settings, judgedChains(), null, job.continued);
-      judged.clear();
+      const outcome = module.assembleConcept(held(), job.settings, heldChains('all'), null, job.continued);
+      chains.clear();
       return outcome;
     }
   }
@@ -116,6 +122,7 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
     module.onInputRead(null);
     // The data view points into wasm memory: copy it before anything else runs.
     const data = outcome.data ? outcome.data.slice() : null;
+    if ('keep' in job && job.keep && data instanceof Float64Array) hold(data.slice());
     const serialiseMillis = job.kind === 'color' || job.kind === 'concept-assemble' ? module.serialiseMillis() : 0;
     const result: JobResult = {
       ok: outcome.ok, report: outcome.report, summary: outcome.summary, error: outcome.error, data, millis: performance.now() - started,

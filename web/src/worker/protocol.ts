@@ -24,24 +24,27 @@ export type Job =
   // settings: {name: text} by command-line name, as the validator takes them.
   | { kind: 'color'; files: JobFile[]; settings: SettingsText }
   | { kind: 'concept-plan'; files: JobFile[]; settings: SettingsText }
-  | { kind: 'concept-chains'; files: HeldFiles; settings: SettingsText; tasks: number[] }
+  // keep: the worker also holds the results as those of the whole plan.
+  | { kind: 'concept-chains'; files: HeldFiles; settings: SettingsText; tasks: number[]; keep: boolean }
   | { kind: 'concept-clustering'; files: HeldFiles }
   | { kind: 'concept-clustered-chains'; clustering: Uint8Array; settings: SettingsText; tasks: number[] }
-  // A round of run until converged on the results so far, and that round's chains continued (see ContinuedTask).
-  | { kind: 'concept-round'; files: HeldFiles; settings: SettingsText; chainResults: Float64Array[]; continued: ContinuedTask[] }
-  | { kind: 'concept-continue'; files: HeldFiles; settings: SettingsText; continued: ContinuedTask[]; chainResults: Float64Array[] }
+  // Chain results of the whole plan for this worker to hold. The worker that
+  // assembles the report holds every chain's latest result (a continued
+  // chain replaces its earlier one): its own as it runs them (keep), the
+  // others' as they come back, sent on while the chains still run. So the
+  // chains (100 MB and more with their seatings) cross to it once, and no
+  // round waits for them to be copied.
+  | { kind: 'concept-hold'; chainResults: Float64Array }
+  // A round of run until converged on the held results of `judge` (every task: 'all'), and that round's chains continued (see ContinuedTask).
+  | { kind: 'concept-round'; files: HeldFiles; settings: SettingsText; judge: number[] | 'all'; continued: ContinuedTask[] }
+  | { kind: 'concept-continue'; files: HeldFiles; settings: SettingsText; continued: ContinuedTask[]; chainResults: Float64Array[]; keep: boolean }
   | { kind: 'concept-clustered-continue'; clustering: Uint8Array; settings: SettingsText; continued: ContinuedTask[]; chainResults: Float64Array[] }
-  // The report, from the chain results this worker judged in the last round (see HeldChains).
-  | { kind: 'concept-assemble'; files: HeldFiles; settings: SettingsText; chainResults: HeldChains; continued: ContinuedTask[] };
+  // The report, from the held results.
+  | { kind: 'concept-assemble'; files: HeldFiles; settings: SettingsText; continued: ContinuedTask[] };
 
 // 'planned': the files of the last concept-plan job this worker ran, which
 // it keeps, so they cross to the worker once rather than once per job.
 export type HeldFiles = 'planned';
-
-// 'judged': every chain result the rounds of run until converged sent this
-// worker, each task's latest, which it keeps until the report is assembled,
-// so the chains (100 MB and more with their seatings) cross to it once.
-export type HeldChains = 'judged';
 
 export interface JobResult {
   ok: boolean;
