@@ -34,20 +34,6 @@ export function renumberChains(results: Float64Array, index: (task: number) => n
   return out;
 }
 
-// Each chain of chain results as its own Float64Array (a copy: a view would
-// take its whole buffer along to a worker),
-// with its task index.
-export function splitChains(results: Float64Array): { task: number; data: Float64Array }[] {
-  const out: { task: number; data: Float64Array }[] = [];
-  let at = 0;
-  while (at + HEADER <= results.length) {
-    const end = at + chainLength(results, at);
-    out.push({ task: results[at], data: results.slice(at, end) });
-    at = end;
-  }
-  return out;
-}
-
 // Each chain of chain results as a view into them, with its task index:
 // for a worker keeping the results it holds, where a copy is not needed.
 export function chainViews(results: Float64Array): { task: number; data: Float64Array }[] {
@@ -60,6 +46,10 @@ export function chainViews(results: Float64Array): { task: number; data: Float64
   }
   return out;
 }
+
+// Each chain of chain results as its own Float64Array (a copy: a view would
+// take its whole buffer along to a worker), with its task index.
+export const splitChains = (results: Float64Array) => chainViews(results).map(({ task, data }) => ({ task, data: data.slice() }));
 
 interface Located { data: Float64Array; at: number; recorded: number }
 
