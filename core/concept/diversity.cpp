@@ -557,15 +557,17 @@ void profile_concept(ConceptResult& cr, const ConceptPopulation& population, std
     return;
   }
   cr.curve = diversity_curve(subset.draw_tables, subset.people, options.extrapolate_to);
-  std::vector<Clustering> seatings;
+  DistinctPartitionsTally seatings;
+  Clustering draw(subset.people);
   for (const ChainResult* chain : largest) {
     if (chain->recorded_seatings.size() != chain->recorded.size() * subset.people) {
       throw std::invalid_argument("a chain at a concept's largest subset lacks its seatings");
     }
     const auto counted = static_cast<std::size_t>(first_counted(*chain, options) - chain->recorded.cbegin());
     for (std::size_t d = counted; d < chain->recorded.size(); ++d) {
-      const auto first = chain->recorded_seatings.cbegin() + static_cast<std::ptrdiff_t>(d * subset.people);
-      seatings.emplace_back(first, first + static_cast<std::ptrdiff_t>(subset.people));
+      std::copy_n(chain->recorded_seatings.cbegin() + static_cast<std::ptrdiff_t>(d * subset.people), subset.people,
+                  draw.begin());
+      seatings.add(draw);
     }
   }
   std::vector<std::string> names;
@@ -574,7 +576,7 @@ void profile_concept(ConceptResult& cr, const ConceptPopulation& population, std
   WhichConceptsOptions which;
   which.loss = options.partition_loss;
   which.seed = derive_seed(options.seed, population.label.name + '\x1f' + responses.concept + "\x1fwhich concepts");
-  cr.which = which_concepts(responses, subset.people, seatings, which, names);
+  cr.which = which_concepts(responses, subset.people, seatings.finish(), which, names);
 }
 
 // Per concept, in order of first appearance, the populations that can be
