@@ -35,6 +35,9 @@ struct SimilarityMatrix {
 // distinct partition and weighted by its count, in the same order and so to
 // the same bits as over the draws one by one.
 struct DistinctPartitions {
+  // Not an aggregate, so that a braced list of draws names the overloads
+  // taking draws below, not these.
+  explicit DistinctPartitions() = default;
   std::size_t individuals = 0;
   std::vector<Clustering> partitions;
   std::vector<std::size_t> counts;
