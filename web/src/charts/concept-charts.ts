@@ -11,7 +11,7 @@ import {
 } from './concept-measure';
 import { columnWidth, rowStep, widestLabel, wrapText } from './layout';
 import { colourKey, colourScale, conditionLabel, conditionRank, displayName, modelName, populationOrder } from './palette';
-import { foreground } from './theme';
+import { darkScheme, foreground } from './theme';
 
 // The paper's concepts in its order; data name them "a finch" or "finch",
 // "Barack Obama" or "Obama": the last word identifies them.
@@ -399,7 +399,13 @@ export function sharedConceptsFigure(report: ConceptReport): Drawing {
   const lines = Math.max(1, ...pairs.map((p) => p.lines.length));
   const width = Math.max(160, Math.min(420, columnWidth() - widestLabel(pairs.flatMap((p) => p.lines)) - 40));
   const measures = [CROSS, OWN_A, OWN_B];
-  const y = { field: 'axis_label', type: 'nominal', sort: axisLabels, title: null, axis: { labelExpr: "split(datum.label, '\\n')" } };
+  // The labels kept clear of a dot at 0, which reaches left of the axis.
+  const y = { field: 'axis_label', type: 'nominal', sort: axisLabels, title: null, axis: { labelExpr: "split(datum.label, '\\n')", labelPadding: 8 } };
+  // Ticks at least 45 px apart: 0.2 apart would crowd a phone's narrow plot.
+  const tickStep = width >= 450 ? 0.1 : width >= 225 ? 0.2 : 0.25;
+  const ticks = Array.from({ length: Math.round(1 / tickStep) + 1 }, (_, k) => Math.round(k * tickStep * 100) / 100);
+  // Okabe–Ito blue, lighter on a dark page where the dark blue loses contrast.
+  const blue = darkScheme() ? '#56B4E9' : '#0072B2';
   return {
     name, caption,
     summary: listSummary(pairs.map((p) => {
@@ -422,11 +428,10 @@ export function sharedConceptsFigure(report: ConceptReport): Drawing {
           mark: { type: 'point', size: 70, strokeWidth: 2 },
           encoding: {
             y,
-            // A tick every 45 px or more: 0.2 apart crowd a phone's narrow plot.
-            x: { field: 'value', type: 'quantitative', title: 'P(same table)', scale: { domain: [0, 1] }, axis: { tickCount: Math.max(2, Math.min(10, Math.floor(width / 45))) } },
-            color: { field: 'measure', type: 'nominal', scale: { domain: measures, range: ['#0072B2', '#E69F00', '#009E73'] }, legend: bottomLegend(measures, width, null) },
+            x: { field: 'value', type: 'quantitative', title: 'P(same table)', scale: { domain: [0, 1] }, axis: { values: ticks, format: '.2~f' } },
+            color: { field: 'measure', type: 'nominal', scale: { domain: measures, range: [blue, '#E69F00', '#009E73'] }, legend: bottomLegend(measures, width, null) },
             shape: { field: 'measure', type: 'nominal', scale: { domain: measures, range: ['circle', 'triangle-up', 'triangle-down'] } },
-            fill: { condition: { test: 'datum.cross', value: '#0072B2' }, value: 'transparent' },
+            fill: { condition: { test: 'datum.cross', value: blue }, value: 'transparent' },
             tooltip: [{ field: 'pair' }, { field: 'measure' }, { field: 'value', format: '.3f', title: 'mean over concepts' }, { field: 'low', format: '.3f', title: 'lowest concept' }, { field: 'high', format: '.3f', title: 'highest concept' }, { field: 'concepts' }],
           },
         },
