@@ -1,3 +1,4 @@
+# shellcheck shell=sh
 # Sourced by the *_versus.sh scripts. alternate_rounds ROUNDS calls the
 # caller's `run_one WHICH ROUND` for WHICH = before and after in each of
 # ROUNDS rounds, the order swapped every other round, so that a drift in the

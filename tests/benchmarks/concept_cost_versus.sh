@@ -35,6 +35,7 @@ run_one() {  # WHICH ROUND
   fi
   rm -f "$out"
 }
+# shellcheck source=tests/benchmarks/alternate.sh
 . "$(dirname "$0")/alternate.sh"
 alternate_rounds "$rounds"
 python3 - "$work/runs" <<'PY'

@@ -16,6 +16,7 @@ iterations=${4:-60}
 shared=${5:-/work/shared}
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
+# shellcheck source=tests/benchmarks/alternate.sh
 . "$(dirname "$0")/alternate.sh"
 run_one() {  # WHICH ROUND
   if [ "$1" = before ]; then binary=$before; else binary=$after; fi
