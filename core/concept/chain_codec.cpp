@@ -159,7 +159,8 @@ ChainState read_state(const double* d, std::size_t size) {
 // one's three shares.
 void append_draws(std::vector<double>& out, const ChainResult& result) {
   out.push_back(static_cast<double>(result.recorded_table_sizes.size()));
-  for (const auto& sizes : result.recorded_table_sizes) {
+  for (std::size_t list = 0; list < result.recorded_table_sizes.size(); ++list) {
+    const auto sizes = result.recorded_table_sizes[list];
     out.push_back(static_cast<double>(sizes.size()));
     for (std::uint32_t size : sizes) out.push_back(static_cast<double>(size));
   }
@@ -179,11 +180,13 @@ void read_draws(const double* data, std::size_t size, std::size_t& at, ChainResu
   };
   const std::size_t lists = as_count(next());
   if (lists > size - at) throw std::invalid_argument("chain results are truncated");
-  result.recorded_table_sizes.resize(lists);
-  for (auto& sizes : result.recorded_table_sizes) {
+  std::vector<std::uint32_t> sizes;
+  for (std::size_t list = 0; list < lists; ++list) {
     const std::size_t length = as_count(next());
     if (length > size - at) throw std::invalid_argument("chain results are truncated");
+    sizes.clear();
     for (std::size_t i = 0; i < length; ++i) sizes.push_back(as_slot(next()));
+    result.recorded_table_sizes.push_back(sizes);
   }
   const std::size_t entries = as_count(next());
   if (entries > size - at) throw std::invalid_argument("chain results are truncated");

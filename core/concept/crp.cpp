@@ -490,7 +490,7 @@ void record_iteration(ChainResult& result, const Restaurant& restaurant, std::si
     if (options.first_population_people > 0) {
       result.recorded_shared.push_back(shared_draw(restaurant.seating(), options.first_population_people));
     } else {
-      result.recorded_table_sizes.emplace_back(table_sizes.begin(), table_sizes.end());
+      result.recorded_table_sizes.push_back(table_sizes);
     }
     if (options.record_seatings) {
       for (std::size_t table : restaurant.seating()) result.recorded_seatings.push_back(static_cast<std::uint32_t>(table));

@@ -299,13 +299,48 @@ struct ChainState {
   TemperingState tempering;
 };
 
+// Lists of small counts held one after another in one vector, so that a
+// chain's hundreds of draws cost two growing vectors rather than an
+// allocation each: the table sizes of each recorded draw.
+class CountLists {
+ public:
+  // One list, read in place.
+  struct List {
+    const std::uint32_t* first = nullptr;
+    const std::uint32_t* last = nullptr;
+    const std::uint32_t* begin() const { return first; }
+    const std::uint32_t* end() const { return last; }
+    std::size_t size() const { return static_cast<std::size_t>(last - first); }
+  };
+  std::size_t size() const { return ends_.size(); }
+  bool empty() const { return ends_.empty(); }
+  List operator[](std::size_t list) const {
+    const std::uint32_t* data = counts_.data();
+    return {data + (list == 0 ? 0 : ends_[list - 1]), data + ends_[list]};
+  }
+  template <typename Range>
+  void push_back(const Range& counts) {
+    for (const auto c : counts) counts_.push_back(static_cast<std::uint32_t>(c));
+    ends_.push_back(counts_.size());
+  }
+  void clear() {
+    counts_.clear();
+    ends_.clear();
+  }
+  bool operator==(const CountLists& other) const { return counts_ == other.counts_ && ends_ == other.ends_; }
+
+ private:
+  std::vector<std::uint32_t> counts_;
+  std::vector<std::size_t> ends_;   // one past each list's last count
+};
+
 struct ChainResult {
   std::vector<IterationRecord> recorded;   // iterations burn_in .. iterations-1
   // Per recorded iteration, in step with `recorded`: the table sizes (the
   // diversity profiles need no more), and with ChainOptions::record_seatings
   // the table of each person (numbered by first person), all seatings one
   // after another, people() numbers each.
-  std::vector<std::vector<std::uint32_t>> recorded_table_sizes;
+  CountLists recorded_table_sizes;
   std::vector<std::uint32_t> recorded_seatings;
   // With ChainOptions::first_population_people, per recorded iteration.
   std::vector<SharedDraw> recorded_shared;

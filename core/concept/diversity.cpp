@@ -170,6 +170,7 @@ SubsetResult summarise_chains(std::size_t people, const std::vector<std::uint64_
   if (!chains.empty()) result.convergence.tempering = cell_tempering(judged);
   result.map_log_posterior = -std::numeric_limits<double>::infinity();
   double last_multiple = 0.0;
+  DistinctTablesTally tables_drawn;
   for (std::size_t c = 0; c < chains.size(); ++c) {
     ChainResult& chain = *chains[c];
     ChainSummary summary;
@@ -184,10 +185,7 @@ SubsetResult summarise_chains(std::size_t people, const std::vector<std::uint64_
     const auto counted = first_counted(chain, options);
     const bool with_tables = chain.recorded_table_sizes.size() == chain.recorded.size();
     for (auto record = counted; record != chain.recorded.cend(); ++record) {
-      if (with_tables) {
-        const auto& sizes = chain.recorded_table_sizes[static_cast<std::size_t>(record - chain.recorded.cbegin())];
-        result.draw_tables.emplace_back(sizes.begin(), sizes.end());
-      }
+      if (with_tables) tables_drawn.add(chain.recorded_table_sizes[static_cast<std::size_t>(record - chain.recorded.cbegin())]);
       same.push_back(record->p_same_table);
       multiple.push_back(1.0 - record->p_same_table);
       tables.push_back(static_cast<double>(record->tables));
@@ -196,14 +194,14 @@ SubsetResult summarise_chains(std::size_t people, const std::vector<std::uint64_
     if (options.keep_traces) summary.trace.assign(counted, chain.recorded.cend());
     result.chains.push_back(std::move(summary));
   }
-  if (!result.draw_tables.empty() && result.draw_tables.size() == same.size()) {
+  if (tables_drawn.draws() > 0 && tables_drawn.draws() == same.size()) {
+    result.draw_tables = tables_drawn.finish();
     result.diversity = diversity_from_tables(result.draw_tables);
   } else {
     // Chains read from a file, and no other kind, lack their table sizes.
     std::vector<IterationRecord> counted;
     for (ChainResult* chain : chains) counted.insert(counted.end(), first_counted(*chain, options), chain->recorded.cend());
     result.diversity = diversity_from_records(counted);
-    result.draw_tables.clear();
   }
   result.last_p_multiple_concepts = chains.empty() ? kNaN : last_multiple / static_cast<double>(chains.size());
   result.p_same_table = summarise_draws(std::move(same));
@@ -557,15 +555,17 @@ void profile_concept(ConceptResult& cr, const ConceptPopulation& population, std
     return;
   }
   cr.curve = diversity_curve(subset.draw_tables, subset.people, options.extrapolate_to);
-  std::vector<Clustering> seatings;
+  DistinctPartitionsTally seatings;
+  Clustering draw(subset.people);
   for (const ChainResult* chain : largest) {
     if (chain->recorded_seatings.size() != chain->recorded.size() * subset.people) {
       throw std::invalid_argument("a chain at a concept's largest subset lacks its seatings");
     }
     const auto counted = static_cast<std::size_t>(first_counted(*chain, options) - chain->recorded.cbegin());
     for (std::size_t d = counted; d < chain->recorded.size(); ++d) {
-      const auto first = chain->recorded_seatings.cbegin() + static_cast<std::ptrdiff_t>(d * subset.people);
-      seatings.emplace_back(first, first + static_cast<std::ptrdiff_t>(subset.people));
+      std::copy_n(chain->recorded_seatings.cbegin() + static_cast<std::ptrdiff_t>(d * subset.people), subset.people,
+                  draw.begin());
+      seatings.add(draw);
     }
   }
   std::vector<std::string> names;
@@ -574,7 +574,7 @@ void profile_concept(ConceptResult& cr, const ConceptPopulation& population, std
   WhichConceptsOptions which;
   which.loss = options.partition_loss;
   which.seed = derive_seed(options.seed, population.label.name + '\x1f' + responses.concept + "\x1fwhich concepts");
-  cr.which = which_concepts(responses, subset.people, seatings, which, names);
+  cr.which = which_concepts(responses, subset.people, seatings.finish(), which, names);
 }
 
 // Per concept, in order of first appearance, the populations that can be
@@ -593,14 +593,14 @@ std::vector<ConceptDiversityComparison> compare_diversity(ConceptAnalysis& analy
       for (const auto& c : p.concepts) {
         if (c.concept != concept || c.subsets.empty() || c.below_min_people) continue;
         const SubsetResult& s = c.subsets.back();
-        if (s.people >= 2 && !s.draw_tables.empty()) cells.push_back({p.label.name, s.people, &s.draw_tables});
+        if (s.people >= 2 && !s.draw_tables.sizes.empty()) cells.push_back({p.label.name, s.people, &s.draw_tables});
       }
     }
     if (cells.size() >= 2) comparisons.push_back(compare_at_equal_effort(concept, cells, analysis.options.extrapolate_to));
   }
   for (auto& p : analysis.populations) {
     for (auto& c : p.concepts) {
-      for (auto& s : c.subsets) std::vector<DrawTables>().swap(s.draw_tables);
+      for (auto& s : c.subsets) s.draw_tables = DistinctTables{};
     }
   }
   return comparisons;

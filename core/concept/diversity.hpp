@@ -112,7 +112,7 @@ struct SubsetResult {
   // Hill numbers and coverage over the counted draws, and those draws'
   // table sizes (empty for released chains) for the curves and comparisons.
   CellDiversity diversity;
-  std::vector<DrawTables> draw_tables;
+  DistinctTables draw_tables;
 };
 
 // Agreement between individuals on one question.

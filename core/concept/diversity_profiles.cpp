@@ -9,39 +9,53 @@
 
 namespace shoal {
 
-namespace {
+std::size_t DistinctTables::draws() const {
+  std::size_t total = 0;
+  for (std::size_t c : counts) total += c;
+  return total;
+}
 
-// The draws of a cell as the distinct seatings' table sizes (each sorted,
-// largest first) and how often each was drawn. Chains keep returning to the
-// same few seatings (most of the paper's model populations sit at one or two
-// tables throughout), and every estimator here depends on the sizes alone:
-// each is computed once per distinct draw, not once per draw.
-struct DistinctDraws {
-  std::vector<DrawTables> sizes;
-  std::vector<std::size_t> counts;
-};
-
-DistinctDraws distinct_draws(const std::vector<DrawTables>& draws) {
-  std::map<DrawTables, std::size_t> seen;
-  for (const auto& draw : draws) {
-    DrawTables sorted = draw;
-    std::sort(sorted.begin(), sorted.end(), std::greater<std::size_t>());
-    ++seen[std::move(sorted)];
+void DistinctTablesTally::add(const CountLists::List& sizes) {
+  if (draws_ > 0 && std::equal(sizes.begin(), sizes.end(), last_.begin(), last_.end())) {
+    ++last_seen_->second;
+  } else {
+    last_.assign(sizes.begin(), sizes.end());
+    scratch_.assign(sizes.begin(), sizes.end());
+    std::sort(scratch_.begin(), scratch_.end(), std::greater<std::size_t>());
+    last_seen_ = seen_.emplace(scratch_, 0).first;
+    ++last_seen_->second;
   }
-  DistinctDraws d;
-  for (auto& [sizes, count] : seen) {
+  ++draws_;
+}
+
+void DistinctTablesTally::add(const DrawTables& sizes) {
+  std::vector<std::uint32_t> narrow(sizes.begin(), sizes.end());
+  add(CountLists::List{narrow.data(), narrow.data() + narrow.size()});
+}
+
+DistinctTables DistinctTablesTally::finish() const {
+  DistinctTables d;
+  for (const auto& [sizes, count] : seen_) {
     d.sizes.push_back(sizes);
     d.counts.push_back(count);
   }
   return d;
 }
 
+DistinctTables distinct_tables(const std::vector<DrawTables>& draws) {
+  DistinctTablesTally tally;
+  for (const auto& draw : draws) tally.add(draw);
+  return tally.finish();
+}
+
+namespace {
+
 // The posterior summary of a value computed once per distinct draw.
 template <typename Value>
-PosteriorSummary summarise_distinct(const DistinctDraws& draws, Value value) {
+PosteriorSummary summarise_distinct(const DistinctTables& draws, Value value) {
   std::vector<double> values;
-  for (std::size_t k = 0; k < draws.sizes.size(); ++k) values.insert(values.end(), draws.counts[k], value(draws.sizes[k]));
-  return summarise_draws(std::move(values));
+  for (const auto& sizes : draws.sizes) values.push_back(value(sizes));
+  return summarise_repeated_draws(values, draws.counts);
 }
 
 }  // namespace
@@ -52,7 +66,10 @@ const char* const kReleasedChainsMissing =
     "need the table sizes or the seatings";
 
 CellDiversity diversity_from_tables(const std::vector<DrawTables>& draws) {
-  const DistinctDraws distinct = distinct_draws(draws);
+  return diversity_from_tables(distinct_tables(draws));
+}
+
+CellDiversity diversity_from_tables(const DistinctTables& distinct) {
   std::vector<HillNumbers> hill;
   for (const auto& sizes : distinct.sizes) hill.push_back(hill_numbers(sizes));
   const auto hill_of = [&](const DrawTables& sizes) {
@@ -109,9 +126,13 @@ std::vector<std::size_t> curve_sizes(std::size_t people, std::size_t extrapolate
 
 std::vector<CurvePoint> diversity_curve(const std::vector<DrawTables>& draws, std::size_t people,
                                         std::size_t extrapolate_to) {
+  return diversity_curve(distinct_tables(draws), people, extrapolate_to);
+}
+
+std::vector<CurvePoint> diversity_curve(const DistinctTables& distinct, std::size_t people,
+                                        std::size_t extrapolate_to) {
   std::vector<CurvePoint> curve;
-  if (people < 2 || draws.empty()) return curve;
-  const DistinctDraws distinct = distinct_draws(draws);
+  if (people < 2 || distinct.sizes.empty()) return curve;
   for (std::size_t m : curve_sizes(people, extrapolate_to)) {
     std::vector<DiversityAt> at;
     for (const auto& sizes : distinct.sizes) at.push_back(diversity_at(sizes, m));
@@ -128,7 +149,7 @@ std::vector<CurvePoint> diversity_curve(const std::vector<DrawTables>& draws, st
 
 namespace {
 
-double mean_coverage(const DistinctDraws& draws, std::size_t m) {
+double mean_coverage(const DistinctTables& draws, std::size_t m) {
   double total = 0.0, count = 0.0;
   for (std::size_t k = 0; k < draws.sizes.size(); ++k) {
     total += static_cast<double>(draws.counts[k]) * diversity_at(draws.sizes[k], m).coverage;
@@ -161,14 +182,14 @@ ConceptDiversityComparison compare_at_equal_effort(const std::string& concept, c
   ConceptDiversityComparison c;
   c.concept = concept;
   if (cells.empty()) return c;
-  std::vector<DistinctDraws> distinct;
-  for (const auto& cell : cells) distinct.push_back(distinct_draws(*cell.draws));
+  std::vector<const DistinctTables*> distinct;
+  for (const auto& cell : cells) distinct.push_back(cell.draws);
   c.common_people = std::numeric_limits<std::size_t>::max();
   double smallest_at_double = 1.0, largest_at_own = 0.0;
   for (std::size_t k = 0; k < cells.size(); ++k) {
     c.common_people = std::min(c.common_people, cells[k].people);
-    smallest_at_double = std::min(smallest_at_double, mean_coverage(distinct[k], 2 * cells[k].people));
-    largest_at_own = std::max(largest_at_own, mean_coverage(distinct[k], cells[k].people));
+    smallest_at_double = std::min(smallest_at_double, mean_coverage(*distinct[k], 2 * cells[k].people));
+    largest_at_own = std::max(largest_at_own, mean_coverage(*distinct[k], cells[k].people));
   }
   c.common_coverage = std::max(smallest_at_double, largest_at_own);
   for (std::size_t k = 0; k < cells.size(); ++k) {
@@ -179,23 +200,23 @@ ConceptDiversityComparison compare_at_equal_effort(const std::string& concept, c
     // Per distinct draw: at the common size, and at the common coverage.
     std::vector<DiversityAt> at_size, at_coverage;
     std::vector<std::size_t> coverage_people;
-    for (std::size_t d = 0; d < distinct[k].sizes.size(); ++d) {
-      const DrawTables& sizes = distinct[k].sizes[d];
+    for (std::size_t d = 0; d < distinct[k]->sizes.size(); ++d) {
+      const DrawTables& sizes = distinct[k]->sizes[d];
       at_size.push_back(diversity_at(sizes, c.common_people));
       bool reached = false;
       coverage_people.push_back(people_for_coverage(sizes, c.common_coverage, most, reached));
-      if (!reached) p.draws_short_of_coverage += distinct[k].counts[d];
+      if (!reached) p.draws_short_of_coverage += distinct[k]->counts[d];
       at_coverage.push_back(diversity_at(sizes, coverage_people.back()));
     }
     const auto index = [&](const DrawTables& sizes) {
-      return static_cast<std::size_t>(&sizes - distinct[k].sizes.data());
+      return static_cast<std::size_t>(&sizes - distinct[k]->sizes.data());
     };
-    p.size_q0 = summarise_distinct(distinct[k], [&](const DrawTables& s) { return at_size[index(s)].richness; });
-    p.size_q2 = summarise_distinct(distinct[k], [&](const DrawTables& s) { return at_size[index(s)].q2; });
+    p.size_q0 = summarise_distinct(*distinct[k], [&](const DrawTables& s) { return at_size[index(s)].richness; });
+    p.size_q2 = summarise_distinct(*distinct[k], [&](const DrawTables& s) { return at_size[index(s)].q2; });
     p.coverage_people = summarise_distinct(
-        distinct[k], [&](const DrawTables& s) { return static_cast<double>(coverage_people[index(s)]); });
-    p.coverage_q0 = summarise_distinct(distinct[k], [&](const DrawTables& s) { return at_coverage[index(s)].richness; });
-    p.coverage_q2 = summarise_distinct(distinct[k], [&](const DrawTables& s) { return at_coverage[index(s)].q2; });
+        *distinct[k], [&](const DrawTables& s) { return static_cast<double>(coverage_people[index(s)]); });
+    p.coverage_q0 = summarise_distinct(*distinct[k], [&](const DrawTables& s) { return at_coverage[index(s)].richness; });
+    p.coverage_q2 = summarise_distinct(*distinct[k], [&](const DrawTables& s) { return at_coverage[index(s)].q2; });
     c.populations.push_back(std::move(p));
   }
   return c;

@@ -1,5 +1,7 @@
 #pragma once
 #include <cstddef>
+#include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -16,6 +18,36 @@ namespace shoal {
 // The table sizes of one recorded draw.
 using DrawTables = std::vector<std::size_t>;
 
+// A cell's draws as the distinct table sizes among them (each sorted,
+// largest first; in increasing order) and how often each was drawn. Chains
+// keep returning to the same few seatings (most of the paper's model
+// populations sit at one or two tables throughout), and every estimator here
+// depends on the sizes alone: each is computed once per distinct draw, not
+// once per draw.
+struct DistinctTables {
+  std::vector<DrawTables> sizes;
+  std::vector<std::size_t> counts;
+  std::size_t draws() const;
+};
+
+// Builds DistinctTables one draw at a time.
+class DistinctTablesTally {
+ public:
+  void add(const CountLists::List& sizes);
+  void add(const DrawTables& sizes);
+  std::size_t draws() const { return draws_; }
+  DistinctTables finish() const;
+
+ private:
+  std::map<DrawTables, std::size_t> seen_;
+  std::vector<std::uint32_t> last_;   // the last draw as given, to skip consecutive equal ones
+  std::map<DrawTables, std::size_t>::iterator last_seen_;
+  std::size_t draws_ = 0;
+  DrawTables scratch_;
+};
+
+DistinctTables distinct_tables(const std::vector<DrawTables>& draws);
+
 // One cell (population × concept × subset): Hill numbers q = 0, 1, 2 (the
 // effective number of concepts; ²D = 1 / P(same table), "this many equally
 // common concepts") and the sample coverage, each a posterior mean and 95%
@@ -27,6 +59,7 @@ struct CellDiversity {
 };
 
 CellDiversity diversity_from_tables(const std::vector<DrawTables>& draws);
+CellDiversity diversity_from_tables(const DistinctTables& draws);
 // Chains read from a file record each draw's number of tables and P(same
 // table) but not its table sizes: ⁰D and ²D only, and `missing` says so.
 CellDiversity diversity_from_records(const std::vector<IterationRecord>& draws);
@@ -55,6 +88,7 @@ struct CurvePoint {
 // draws of one cell of `people` ≥ 2; empty for fewer people.
 std::vector<CurvePoint> diversity_curve(const std::vector<DrawTables>& draws, std::size_t people,
                                         std::size_t extrapolate_to);
+std::vector<CurvePoint> diversity_curve(const DistinctTables& draws, std::size_t people, std::size_t extrapolate_to);
 
 // One concept across populations, each at its largest subset: at equal size
 // (every population rarefied to the smallest one's people) and at equal
@@ -85,7 +119,7 @@ struct ConceptDiversityComparison {
 struct ConceptDraws {
   std::string population;
   std::size_t people = 0;
-  const std::vector<DrawTables>* draws = nullptr;
+  const DistinctTables* draws = nullptr;
 };
 ConceptDiversityComparison compare_at_equal_effort(const std::string& concept, const std::vector<ConceptDraws>& cells,
                                                    std::size_t extrapolate_to);

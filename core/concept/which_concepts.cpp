@@ -145,17 +145,23 @@ WhichConcepts which_concepts(const ConceptResponses& responses, std::size_t peop
                              const std::vector<Clustering>& seatings, const WhichConceptsOptions& options,
                              const std::vector<std::string>& known_names) {
   if (seatings.empty()) throw std::invalid_argument("which concepts a population holds needs at least one draw");
+  return which_concepts(responses, people, distinct_partitions(seatings), options, known_names);
+}
+
+WhichConcepts which_concepts(const ConceptResponses& responses, std::size_t people, const DistinctPartitions& seatings,
+                             const WhichConceptsOptions& options, const std::vector<std::string>& known_names) {
+  if (seatings.draws() == 0) throw std::invalid_argument("which concepts a population holds needs at least one draw");
   if (people == 0 || people > responses.complete.size()) {
     throw std::invalid_argument("which concepts: " + std::to_string(people) + " people asked for, " +
                                 std::to_string(responses.complete.size()) + " complete");
   }
-  if (seatings.front().size() != people) {
-    throw std::invalid_argument("which concepts: a draw seats " + std::to_string(seatings.front().size()) +
+  if (seatings.individuals != people) {
+    throw std::invalid_argument("which concepts: a draw seats " + std::to_string(seatings.individuals) +
                                 " people, not " + std::to_string(people));
   }
   WhichConcepts w;
   w.loss = options.loss;
-  w.draws = seatings.size();
+  w.draws = seatings.draws();
   w.similarity = posterior_similarity(seatings);
   const PartitionSearchOptions search{PartitionSearchOptions{}.runs, options.seed};
   const PointPartition point = options.loss == PartitionLoss::Binder ? minimise_expected_binder(w.similarity, search)

@@ -76,6 +76,9 @@ struct WhichConceptsOptions {
 WhichConcepts which_concepts(const ConceptResponses& responses, std::size_t people,
                              const std::vector<Clustering>& seatings, const WhichConceptsOptions& options,
                              const std::vector<std::string>& known_names);
+// The same from the draws' distinct seatings (stats/partition.hpp).
+WhichConcepts which_concepts(const ConceptResponses& responses, std::size_t people, const DistinctPartitions& seatings,
+                             const WhichConceptsOptions& options, const std::vector<std::string>& known_names);
 
 // The words a concept's sentence uses for one question and option: for the
 // paper's pairs "TARGET is closer to A than to B" when the label splits into

@@ -195,18 +195,16 @@ class BinderPlacement final : public PlacementLoss {
 // of the paper's model populations) then costs a few look-ups, not hundreds.
 class VariationPlacement final : public PlacementLoss {
  public:
-  explicit VariationPlacement(const std::vector<Clustering>& all_draws) : individuals_(all_draws.front().size()) {
-    std::map<Clustering, std::size_t> distinct;
-    for (const Clustering& draw : all_draws) ++distinct[canonical_partition(draw)];
-    draws_ = distinct.size();
-    total_weight_ = static_cast<double>(all_draws.size());
+  explicit VariationPlacement(const DistinctPartitions& draws)
+      : individuals_(draws.individuals), draws_(draws.partitions.size()) {
+    total_weight_ = static_cast<double>(draws.draws());
     keys_.resize(individuals_ * draws_);
-    std::size_t offset = 0, d = 0;
-    for (const auto& [labels, count] : distinct) {
-      weights_.push_back(static_cast<double>(count));
+    std::size_t offset = 0;
+    for (std::size_t d = 0; d < draws_; ++d) {
+      const Clustering& labels = draws.partitions[d];
+      weights_.push_back(static_cast<double>(draws.counts[d]));
       for (std::size_t i = 0; i < individuals_; ++i) keys_[i * draws_ + d] = offset + labels[i];
       offset += *std::max_element(labels.begin(), labels.end()) + 1;
-      ++d;
     }
     row_length_ = offset;
     gain_.resize(individuals_ + 1);
@@ -322,14 +320,15 @@ Clustering search_once(std::size_t individuals, PlacementLoss& loss, Rng& rng, c
 // sequential allocation from nothing, and a draw picked at random.
 template <typename ExpectedLoss>
 PointPartition search(std::size_t individuals, PlacementLoss& loss, const PartitionSearchOptions& options,
-                      const std::vector<Clustering>* draws, ExpectedLoss expected_loss) {
+                      const DistinctPartitions* draws, ExpectedLoss expected_loss) {
   if (options.runs == 0) throw std::invalid_argument("the partition search needs at least one run");
   Rng rng(options.seed);
   PointPartition best;
   best.expected_loss = std::numeric_limits<double>::infinity();
   std::set<Clustering> evaluated;
   for (std::size_t run = 0; run < options.runs; ++run) {
-    const Clustering* start = draws && run % 2 == 1 ? &(*draws)[rng.below(draws->size())] : nullptr;
+    const Clustering* start =
+        draws && run % 2 == 1 ? &draws->partitions[draws->of_draw[rng.below(draws->draws())]] : nullptr;
     Clustering candidate = search_once(individuals, loss, rng, start);
     // Runs often end at the same partition; its exact loss is computed once.
     if (!evaluated.insert(candidate).second) continue;
@@ -341,6 +340,59 @@ PointPartition search(std::size_t individuals, PlacementLoss& loss, const Partit
   }
   return best;
 }
+
+// variation_of_information between one canonical candidate and each of the
+// distinct draws, to the same bits: the same block sizes and contingency
+// cells, summed in the same order (the cells in order of their label pairs),
+// the cells counted in a table when the two partitions' blocks are few.
+class VariationOfCanonical {
+ public:
+  explicit VariationOfCanonical(const DistinctPartitions& draws) : draws_(draws) {
+    information_.resize(draws.individuals + 1);
+    for (std::size_t c = 0; c <= draws.individuals; ++c) information_[c] = size_information(c);
+    for (const Clustering& draw : draws.partitions) {
+      const std::size_t blocks = *std::max_element(draw.begin(), draw.end()) + 1;
+      draw_blocks_.push_back(blocks);
+      draw_information_.push_back(block_information(draw, blocks));
+    }
+  }
+  void set_candidate(const Clustering& candidate) {
+    candidate_ = &candidate;
+    candidate_blocks_ = *std::max_element(candidate.begin(), candidate.end()) + 1;
+    candidate_information_ = block_information(candidate, candidate_blocks_);
+  }
+  double against(std::size_t k) {
+    const Clustering& draw = draws_.partitions[k];
+    const std::size_t columns = draw_blocks_[k], cells = candidate_blocks_ * columns;
+    if (cells > 4 * draws_.individuals + 64) return variation_of_information(*candidate_, draw);
+    table_.assign(cells, 0);
+    for (std::size_t i = 0; i < draw.size(); ++i) ++table_[(*candidate_)[i] * columns + draw[i]];
+    double shared = 0.0;
+    for (std::uint32_t c : table_) {
+      if (c > 0) shared += information_[c];
+    }
+    const double total = candidate_information_ + draw_information_[k] - 2.0 * shared;
+    return std::max(0.0, total / static_cast<double>(draw.size()));
+  }
+
+ private:
+  double block_information(const Clustering& labels, std::size_t blocks) {
+    std::vector<std::size_t> sizes(blocks, 0);
+    for (std::size_t label : labels) ++sizes[label];
+    double total = 0.0;
+    for (std::size_t x : sizes) total += information_[x];
+    return total;
+  }
+
+  const DistinctPartitions& draws_;
+  std::vector<double> information_;   // size_information(c)
+  std::vector<std::size_t> draw_blocks_;
+  std::vector<double> draw_information_;
+  const Clustering* candidate_ = nullptr;
+  std::size_t candidate_blocks_ = 0;
+  double candidate_information_ = 0.0;
+  std::vector<std::uint32_t> table_;
+};
 
 }  // namespace
 
@@ -367,25 +419,78 @@ Clustering canonical_partition(const Clustering& labels) {
   return out;
 }
 
+void DistinctPartitionsTally::add(const Clustering& draw) {
+  require_individuals(draw, "a posterior draw");
+  if (!seen_of_draw_.empty() && draw.size() != last_draw_.size()) {
+    throw std::invalid_argument("draw " + std::to_string(seen_of_draw_.size() + 1) + " seats " +
+                                std::to_string(draw.size()) + " individuals, not " +
+                                std::to_string(last_draw_.size()));
+  }
+  // Consecutive draws of a chain are often the same seating.
+  if (!seen_of_draw_.empty() && draw == last_draw_) {
+    seen_of_draw_.push_back(seen_of_draw_.back());
+    return;
+  }
+  last_draw_ = draw;
+  seen_of_draw_.push_back(seen_.emplace(canonical_partition(draw), seen_.size()).first->second);
+}
+
+DistinctPartitions DistinctPartitionsTally::finish() const {
+  if (seen_of_draw_.empty()) throw std::invalid_argument("the draws' distinct partitions need at least one draw");
+  DistinctPartitions d;
+  d.individuals = last_draw_.size();
+  std::vector<std::size_t> rank(seen_.size());
+  for (const auto& [partition, first_seen] : seen_) {
+    rank[first_seen] = d.partitions.size();
+    d.partitions.push_back(partition);
+  }
+  d.counts.assign(seen_.size(), 0);
+  d.of_draw.reserve(seen_of_draw_.size());
+  for (std::size_t first_seen : seen_of_draw_) {
+    d.of_draw.push_back(rank[first_seen]);
+    ++d.counts[rank[first_seen]];
+  }
+  return d;
+}
+
+DistinctPartitions distinct_partitions(const std::vector<Clustering>& draws) {
+  DistinctPartitionsTally tally;
+  for (const Clustering& draw : draws) tally.add(draw);
+  return tally.finish();
+}
+
 SimilarityMatrix posterior_similarity(const std::vector<Clustering>& draws) {
   if (draws.empty()) throw std::invalid_argument("the posterior similarity needs at least one draw");
   require_individuals(draws.front(), "the posterior similarity");
-  const std::size_t n = draws.front().size();
-  require_draws(draws, n, "the posterior similarity");
-  // Equal draws are counted once with their number: chains return to the
-  // same seatings often, and each costs n² / 2 comparisons.
-  std::map<Clustering, std::size_t> distinct;
-  for (const Clustering& draw : draws) ++distinct[canonical_partition(draw)];
+  require_draws(draws, draws.front().size(), "the posterior similarity");
+  return posterior_similarity(distinct_partitions(draws));
+}
+
+SimilarityMatrix posterior_similarity(const DistinctPartitions& draws) {
+  const std::size_t n = draws.individuals;
+  // Each distinct partition adds its count to the pairs within each of its
+  // blocks: n² / 2 pairs for one block, fewer for more.
   std::vector<std::size_t> together(n * n, 0);
-  for (const auto& [draw, count] : distinct) {
+  std::vector<std::vector<std::size_t>> members;
+  for (std::size_t k = 0; k < draws.partitions.size(); ++k) {
+    const Clustering& draw = draws.partitions[k];
+    const std::size_t count = draws.counts[k];
+    for (auto& block : members) block.clear();
     for (std::size_t i = 0; i < n; ++i) {
-      for (std::size_t j = i; j < n; ++j) together[i * n + j] += draw[i] == draw[j] ? count : 0;
+      if (draw[i] >= members.size()) members.resize(draw[i] + 1);
+      members[draw[i]].push_back(i);
+    }
+    for (const auto& block : members) {
+      for (std::size_t a = 0; a < block.size(); ++a) {
+        std::size_t* row = &together[block[a] * n];
+        for (std::size_t b = a; b < block.size(); ++b) row[block[b]] += count;
+      }
     }
   }
   SimilarityMatrix s;
   s.individuals = n;
   s.shares.resize(n * n);
-  const double count = static_cast<double>(draws.size());
+  const double count = static_cast<double>(draws.draws());
   for (std::size_t i = 0; i < n; ++i) {
     for (std::size_t j = i; j < n; ++j) {
       s.shares[i * n + j] = s.shares[j * n + i] = static_cast<double>(together[i * n + j]) / count;
@@ -455,18 +560,30 @@ PointPartition minimise_expected_vi(const std::vector<Clustering>& draws, const 
   if (draws.empty()) throw std::invalid_argument("the expected variation of information needs at least one draw");
   require_individuals(draws.front(), "the expected variation of information");
   require_draws(draws, draws.front().size(), "the expected variation of information");
+  return minimise_expected_vi(distinct_partitions(draws), options);
+}
+
+PointPartition minimise_expected_vi(const DistinctPartitions& draws, const PartitionSearchOptions& options) {
   VariationPlacement loss(draws);
+  VariationOfCanonical variation(draws);
   // Candidates are compared over the distinct draws, each weighted by its
-  // count; the loss reported is then taken over the draws as given.
-  std::map<Clustering, std::size_t> distinct;
-  for (const Clustering& draw : draws) ++distinct[canonical_partition(draw)];
+  // count; the loss reported is then taken over the draws as given, one
+  // by one, as expected_vi_loss takes it.
   const auto weighted_loss = [&](const Clustering& c) {
+    variation.set_candidate(c);
     double total = 0.0;
-    for (const auto& [draw, count] : distinct) total += static_cast<double>(count) * variation_of_information(c, draw);
-    return total / static_cast<double>(draws.size());
+    for (std::size_t k = 0; k < draws.partitions.size(); ++k) {
+      total += static_cast<double>(draws.counts[k]) * variation.against(k);
+    }
+    return total / static_cast<double>(draws.draws());
   };
-  PointPartition best = search(draws.front().size(), loss, options, &draws, weighted_loss);
-  best.expected_loss = expected_vi_loss(draws, best.labels);
+  PointPartition best = search(draws.individuals, loss, options, &draws, weighted_loss);
+  variation.set_candidate(best.labels);
+  std::vector<double> against(draws.partitions.size());
+  for (std::size_t k = 0; k < against.size(); ++k) against[k] = variation.against(k);
+  double total = 0.0;
+  for (std::size_t k : draws.of_draw) total += against[k];
+  best.expected_loss = total / static_cast<double>(draws.draws());
   return best;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <vector>
 
 namespace shoal {
@@ -26,8 +27,44 @@ struct SimilarityMatrix {
   double at(std::size_t i, std::size_t j) const { return shares[i * individuals + j]; }
 };
 
+// The draws as the distinct partitions among them: each once, canonical, in
+// increasing order, with how often it was drawn, and which of them each draw
+// is. Chains keep returning to the same few seatings (one table throughout,
+// for many of the paper's model populations), and every quantity below that
+// takes draws depends on each draw's partition alone: it is computed once per
+// distinct partition and weighted by its count, in the same order and so to
+// the same bits as over the draws one by one.
+struct DistinctPartitions {
+  // Not an aggregate, so that a braced list of draws names the overloads
+  // taking draws below, not these.
+  explicit DistinctPartitions() = default;
+  std::size_t individuals = 0;
+  std::vector<Clustering> partitions;
+  std::vector<std::size_t> counts;
+  std::vector<std::size_t> of_draw;   // per draw, its index in `partitions`
+  std::size_t draws() const { return of_draw.size(); }
+};
+
+// Builds DistinctPartitions one draw at a time, so that the draws need not be
+// held all at once. Throws std::invalid_argument for an empty draw or one of
+// another length than the first.
+class DistinctPartitionsTally {
+ public:
+  void add(const Clustering& draw);
+  // Throws std::invalid_argument when no draw was added.
+  DistinctPartitions finish() const;
+
+ private:
+  std::map<Clustering, std::size_t> seen_;   // canonical partition → order first seen
+  std::vector<std::size_t> seen_of_draw_;
+  Clustering last_draw_;                     // as given, to skip consecutive equal draws
+};
+
+DistinctPartitions distinct_partitions(const std::vector<Clustering>& draws);
+
 // p_ij = (1/D) Σ_d 1(z_d(i) = z_d(j)) over the D draws.
 SimilarityMatrix posterior_similarity(const std::vector<Clustering>& draws);
+SimilarityMatrix posterior_similarity(const DistinctPartitions& draws);
 
 // Binder's loss with equal unit costs (Binder 1978): the number of pairs
 // i < j that one partition puts together and the other apart.
@@ -86,5 +123,6 @@ struct PointPartition {
 PointPartition minimise_expected_binder(const SimilarityMatrix& similarity,
                                         const PartitionSearchOptions& options = {});
 PointPartition minimise_expected_vi(const std::vector<Clustering>& draws, const PartitionSearchOptions& options = {});
+PointPartition minimise_expected_vi(const DistinctPartitions& draws, const PartitionSearchOptions& options = {});
 
 }  // namespace shoal

@@ -16,4 +16,9 @@ struct PosteriorSummary {
 
 PosteriorSummary summarise_draws(std::vector<double> draws);
 
+// The summary of the draws values[0] repeated counts[0] times, then values[1]
+// counts[1] times, and so on, to the same bits as summarise_draws of that
+// list, without writing the list out or sorting it.
+PosteriorSummary summarise_repeated_draws(const std::vector<double>& values, const std::vector<std::size_t>& counts);
+
 }  // namespace shoal

@@ -16,15 +16,13 @@ iterations=${4:-60}
 shared=${5:-/work/shared}
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
-round=1
-while [ "$round" -le "$rounds" ]; do
-  if [ $((round % 2)) -eq 1 ]; then order="before after"; else order="after before"; fi
-  for which in $order; do
-    if [ "$which" = before ]; then binary=$before; else binary=$after; fi
-    "$binary" "$shared" "$iterations" | sed "s/^/$which $round /" | tee -a "$out"
-  done
-  round=$((round + 1))
-done
+# shellcheck source=tests/benchmarks/alternate.sh
+. "$(dirname "$0")/alternate.sh"
+run_one() {  # WHICH ROUND
+  if [ "$1" = before ]; then binary=$before; else binary=$after; fi
+  "$binary" "$shared" "$iterations" | sed "s/^/$1 $2 /" | tee -a "$out"
+}
+alternate_rounds "$rounds"
 python3 - "$out" <<'PY'
 import statistics, sys
 runs = {}

@@ -40,7 +40,7 @@ TEST_CASE("diversity profiles: each recorded draw keeps its table sizes and, whe
   REQUIRE(chain.recorded_table_sizes.size() == chain.recorded.size());
   REQUIRE(chain.recorded_seatings.size() == chain.recorded.size() * answers.people);
   for (std::size_t d = 0; d < chain.recorded.size(); ++d) {
-    const auto& sizes = chain.recorded_table_sizes[d];
+    const auto sizes = chain.recorded_table_sizes[d];
     CHECK(sizes.size() == chain.recorded[d].tables);
     double same = 0.0;
     for (std::uint32_t x : sizes) same += (x / 40.0) * (x / 40.0);
@@ -48,7 +48,7 @@ TEST_CASE("diversity profiles: each recorded draw keeps its table sizes and, whe
     // The seating's tables are those sizes.
     std::vector<std::uint32_t> counted(sizes.size(), 0);
     for (std::size_t i = 0; i < answers.people; ++i) ++counted.at(chain.recorded_seatings[d * answers.people + i]);
-    std::vector<std::uint32_t> given = sizes;
+    std::vector<std::uint32_t> given(sizes.begin(), sizes.end());
     std::sort(counted.begin(), counted.end());
     std::sort(given.begin(), given.end());
     CHECK(counted == given);
@@ -135,7 +135,8 @@ TEST_CASE("diversity profiles: the curve runs from one person to ten times the p
 TEST_CASE("diversity profiles: populations at equal size and equal coverage") {
   const std::vector<DrawTables> many = {{20, 10, 5, 3, 1, 1}, {18, 12, 6, 2, 1, 1}};   // 40 people
   const std::vector<DrawTables> few = {{12, 3, 2, 1, 1, 1}, {10, 5, 2, 1, 1, 1}};     // 20 people
-  const auto c = compare_at_equal_effort("a whale", {{"many", 40, &many}, {"few", 20, &few}}, 10);
+  const DistinctTables many_drawn = distinct_tables(many), few_drawn = distinct_tables(few);
+  const auto c = compare_at_equal_effort("a whale", {{"many", 40, &many_drawn}, {"few", 20, &few_drawn}}, 10);
   CHECK(c.concept == "a whale");
   CHECK(c.common_people == 20);
   REQUIRE(c.populations.size() == 2);

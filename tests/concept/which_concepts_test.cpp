@@ -148,7 +148,7 @@ TEST_CASE("which concepts: the point partition is the search's over exactly the 
   const PointPartition expected = minimise_expected_vi(seatings, search);
   CHECK(adjusted_rand_index(w.partition, expected.labels) == 1.0);
   CHECK(w.expected_loss == expected.expected_loss);
-  CHECK_THROWS_AS(which_concepts(responses, truth.size(), {}, options, {}), std::invalid_argument);
+  CHECK_THROWS_AS(which_concepts(responses, truth.size(), std::vector<Clustering>{}, options, {}), std::invalid_argument);
   CHECK_THROWS_AS(which_concepts(responses, 5, seatings, options, {}), std::invalid_argument);
 }
 

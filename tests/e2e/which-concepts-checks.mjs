@@ -32,3 +32,54 @@ export async function checkCell(page, report, populationName, concept) {
   assert.equal(cells, n * n + which.concepts.length, `${populationName} · ${concept}: ${cells} rectangles for ${n} people`);
   return { n, concepts: which.concepts.length };
 }
+
+// What may make a figure or the cards unreadable, within `selector` (the
+// which-concepts cell, or one figure): visible labels of one figure that
+// overlap, text drawn smaller than `smallest` px (svg text as rendered,
+// after the figure's scaling), text cut with an ellipsis, and anything wider
+// than the page's column.
+export async function readability(page, selector, smallest = 12) {
+  return page.$eval(selector, (root, least) => {
+    const problems = [];
+    const visible = (e) => {
+      for (let x = e; x && x !== root.parentElement; x = x.parentElement) {
+        if (x.getAttribute?.('opacity') === '0' || getComputedStyle(x).opacity === '0' || getComputedStyle(x).display === 'none') return false;
+      }
+      return true;
+    };
+    const column = document.querySelector('main').clientWidth;
+    for (const svg of root.querySelectorAll('svg')) {
+      const box = svg.getBoundingClientRect();
+      const scale = box.width / (svg.viewBox.baseVal?.width || box.width);
+      const figure = svg.closest('figure[data-figure]')?.dataset.figure ?? 'svg';
+      if (box.width > column + 0.5) problems.push(`${figure} is ${box.width.toFixed(0)} px wide in a ${column} px column`);
+      const labels = [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim() && visible(t));
+      for (const t of labels) {
+        const size = parseFloat(getComputedStyle(t).fontSize) * scale;
+        if (size < least - 0.01) problems.push(`${figure}: '${t.textContent.trim()}' at ${size.toFixed(1)} px`);
+        if (t.textContent.trimEnd().endsWith('…')) problems.push(`${figure}: '${t.textContent.trim()}' is cut`);
+      }
+      const boxes = labels.filter((t) => !(t.getAttribute('transform') ?? '').includes('rotate'))
+        .map((t) => ({ text: t.textContent.trim(), box: t.getBoundingClientRect() }));
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i].box, b = boxes[j].box;
+          if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1) {
+            problems.push(`${figure}: '${boxes[i].text}' and '${boxes[j].text}' overlap`);
+          }
+        }
+      }
+    }
+    for (const e of root.querySelectorAll('*')) {
+      if (e.closest('svg') || !visible(e)) continue;
+      const own = [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+      if (own && parseFloat(getComputedStyle(e).fontSize) < least - 0.01) {
+        problems.push(`'${e.textContent.trim().slice(0, 40)}' at ${getComputedStyle(e).fontSize}`);
+      }
+      if (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'auto' && getComputedStyle(e).overflowX !== 'scroll' && e.clientWidth > 0) {
+        problems.push(`${e.tagName.toLowerCase()}.${e.className} overflows: ${e.scrollWidth} px in ${e.clientWidth}`);
+      }
+    }
+    return problems;
+  }, smallest);
+}

@@ -165,13 +165,63 @@ TEST_CASE("partition: the search is deterministic for a seed and recovers a clea
   CHECK(minimise_expected_binder(posterior_similarity({{4}})).expected_loss == 0.0);
 }
 
+TEST_CASE("partition: draws tallied as their distinct partitions give what the draws one by one give") {
+  Rng rng(31);
+  // Few distinct seatings, repeated in runs and out of order, with labels
+  // that differ between equal partitions.
+  std::vector<Clustering> pool = scattered_draws(12, 4, rng);
+  pool.push_back(Clustering(12, 7));
+  std::vector<Clustering> draws;
+  for (std::size_t d = 0; d < 60; ++d) {
+    Clustering draw = pool[rng.below(pool.size())];
+    if (rng.uniform() < 0.5) {
+      for (auto& label : draw) label += 1000;
+    }
+    const std::size_t repeats = 1 + rng.below(4);
+    for (std::size_t r = 0; r < repeats; ++r) draws.push_back(draw);
+  }
+  const DistinctPartitions distinct = distinct_partitions(draws);
+  REQUIRE(distinct.partitions.size() == pool.size());
+  CHECK(distinct.individuals == 12);
+  CHECK(distinct.draws() == draws.size());
+  std::size_t counted = 0;
+  for (std::size_t k = 0; k < distinct.partitions.size(); ++k) {
+    CHECK(distinct.partitions[k] == canonical_partition(distinct.partitions[k]));
+    if (k > 0) CHECK(distinct.partitions[k - 1] < distinct.partitions[k]);
+    counted += distinct.counts[k];
+  }
+  CHECK(counted == draws.size());
+  for (std::size_t d = 0; d < draws.size(); ++d) {
+    CHECK(distinct.partitions[distinct.of_draw[d]] == canonical_partition(draws[d]));
+  }
+  // The similarity: pairs counted draw by draw.
+  const SimilarityMatrix s = posterior_similarity(distinct);
+  for (std::size_t i = 0; i < 12; ++i) {
+    for (std::size_t j = 0; j < 12; ++j) {
+      std::size_t together = 0;
+      for (const auto& draw : draws) together += draw[i] == draw[j] ? 1 : 0;
+      CHECK(s.at(i, j) == static_cast<double>(together) / static_cast<double>(draws.size()));
+    }
+  }
+  // The search's loss is the expected VI over the draws as given, to the
+  // bit, for a partition of few blocks and for one of many (all singletons).
+  const PointPartition vi = minimise_expected_vi(distinct, {8, 3});
+  CHECK(vi.expected_loss == expected_vi_loss(draws, vi.labels));
+  Clustering apart(40);
+  for (std::size_t i = 0; i < apart.size(); ++i) apart[i] = i;
+  const std::vector<Clustering> scattered = {apart, apart, Clustering(40, 0), apart};
+  const PointPartition singletons = minimise_expected_vi(scattered, {4, 1});
+  CHECK(singletons.expected_loss == expected_vi_loss(scattered, apart));
+  CHECK_THROWS_AS(DistinctPartitionsTally().finish(), std::invalid_argument);
+}
+
 TEST_CASE("partition: bad input is refused with a message") {
   CHECK_THROWS_WITH_AS(binder_loss({0, 1}, {0, 1, 2}),
                        "Binder's loss needs partitions of the same individuals (got 2 and 3)", std::invalid_argument);
   CHECK_THROWS_AS(variation_of_information({}, {}), std::invalid_argument);
   CHECK_THROWS_WITH_AS(posterior_similarity({{0, 1}, {0}}),
                        "the posterior similarity: draw 2 seats 1 individuals, not 2", std::invalid_argument);
-  CHECK_THROWS_AS(posterior_similarity({}), std::invalid_argument);
+  CHECK_THROWS_AS(posterior_similarity(std::vector<Clustering>{}), std::invalid_argument);
   SimilarityMatrix lopsided{2, {1.0, 0.3, 0.4, 1.0}};
   CHECK_THROWS_AS(minimise_expected_binder(lopsided), std::invalid_argument);
   CHECK_THROWS_AS(expected_binder_loss(posterior_similarity({{0, 1}}), {0, 1, 2}), std::invalid_argument);

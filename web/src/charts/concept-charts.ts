@@ -11,7 +11,7 @@ import {
 } from './concept-measure';
 import { columnWidth, rowStep, widestLabel, wrapText } from './layout';
 import { colourKey, colourScale, conditionLabel, conditionRank, displayName, modelName, populationOrder } from './palette';
-import { foreground } from './theme';
+import { darkScheme, foreground } from './theme';
 
 // The paper's concepts in its order; data name them "a finch" or "finch",
 // "Barack Obama" or "Obama": the last word identifies them.
@@ -369,10 +369,15 @@ export function sharedConceptsFigure(report: ConceptReport): Drawing {
   const shared = report.shared_concepts ?? [];
   if (shared.length === 0) return { name, caption, empty: 'No pair of populations was clustered together: name pairs in the pair setting (families pairs each non-aligned model with its aligned counterpart, with no prompt at the default temperature).' };
   const byName = new Map(report.populations.map((p) => [p.name, displayName(p)]));
-  const pairs: { a: string; b: string; label: string }[] = [];
+  // Each pair's name on the axis wrapped to at most 40% of the column, the
+  // second population from a line of its own, so that a phone keeps room
+  // for the dots; each line break is drawn by the axis's label expression.
+  const labelRoom = Math.max(90, Math.floor(columnWidth() * 0.4));
+  const pairs: { a: string; b: string; label: string; lines: string[] }[] = [];
   for (const s of shared) {
     if (!pairs.some((p) => p.a === s.population_a && p.b === s.population_b)) {
-      pairs.push({ a: s.population_a, b: s.population_b, label: `${byName.get(s.population_a) ?? s.population_a} × ${byName.get(s.population_b) ?? s.population_b}` });
+      const a = byName.get(s.population_a) ?? s.population_a, b = byName.get(s.population_b) ?? s.population_b;
+      pairs.push({ a: s.population_a, b: s.population_b, label: `${a} × ${b}`, lines: [...wrapText(a, labelRoom), ...wrapText(`× ${b}`, labelRoom)] });
     }
   }
   const average = (values: (number | null)[]) => {
@@ -383,29 +388,36 @@ export function sharedConceptsFigure(report: ConceptReport): Drawing {
     const cells = shared.filter((s) => s.population_a === pair.a && s.population_b === pair.b);
     const cross = cells.map((c) => c.p_cross_same.mean);
     const finite = cross.filter((v): v is number => v !== null);
-    const base = { pair: pair.label, population_a: pair.a, population_b: pair.b, concepts: cells.length };
+    const base = { pair: pair.label, axis_label: pair.lines.join('\n'), population_a: pair.a, population_b: pair.b, concepts: cells.length };
     return [
       { ...base, measure: CROSS, cross: true, value: average(cross), low: finite.length ? Math.min(...finite) : null, high: finite.length ? Math.max(...finite) : null },
       { ...base, measure: OWN_A, cross: false, value: average(cells.map((c) => c.p_same_a.mean)), low: null, high: null },
       { ...base, measure: OWN_B, cross: false, value: average(cells.map((c) => c.p_same_b.mean)), low: null, high: null },
     ];
   });
-  const labels = pairs.map((p) => p.label);
-  const width = Math.max(160, Math.min(420, columnWidth() - widestLabel(labels) - 40));
+  const axisLabels = pairs.map((p) => p.lines.join('\n'));
+  const lines = Math.max(1, ...pairs.map((p) => p.lines.length));
+  const width = Math.max(160, Math.min(420, columnWidth() - widestLabel(pairs.flatMap((p) => p.lines)) - 40));
   const measures = [CROSS, OWN_A, OWN_B];
-  const y = { field: 'pair', type: 'nominal', sort: labels, title: null, axis: { labelLimit: Math.max(120, columnWidth() - width - 40) } };
+  // The labels kept clear of a dot at 0, which reaches left of the axis.
+  const y = { field: 'axis_label', type: 'nominal', sort: axisLabels, title: null, axis: { labelExpr: "split(datum.label, '\\n')", labelPadding: 8 } };
+  // Ticks at least 45 px apart: 0.2 apart would crowd a phone's narrow plot.
+  const tickStep = width >= 450 ? 0.1 : width >= 225 ? 0.2 : 0.25;
+  const ticks = Array.from({ length: Math.round(1 / tickStep) + 1 }, (_, k) => Math.round(k * tickStep * 100) / 100);
+  // Okabe–Ito blue, lighter on a dark page where the dark blue loses contrast.
+  const blue = darkScheme() ? '#56B4E9' : '#0072B2';
   return {
     name, caption,
     summary: listSummary(pairs.map((p) => {
       const of = (m: string) => rows.find((r) => r.pair === p.label && r.measure === m)?.value ?? null;
       return `${p.label}: ${CROSS} ${fmt(of(CROSS), 3)}, ${OWN_A} ${fmt(of(OWN_A), 3)}, ${OWN_B} ${fmt(of(OWN_B), 3)}`;
     })),
-    rows,
+    rows: rows.map(({ axis_label: _label, ...r }) => r),
     spec: {
       $schema: SCHEMA,
       data: { values: rows },
       width,
-      height: { step: rowStep(labels.length) + 6 },
+      height: { step: rowStep(pairs.length) + 6 + 13 * (lines - 1) },
       layer: [
         {
           transform: [{ filter: 'datum.cross && datum.low != null' }],
@@ -416,10 +428,10 @@ export function sharedConceptsFigure(report: ConceptReport): Drawing {
           mark: { type: 'point', size: 70, strokeWidth: 2 },
           encoding: {
             y,
-            x: { field: 'value', type: 'quantitative', title: 'P(same table)', scale: { domain: [0, 1] } },
-            color: { field: 'measure', type: 'nominal', scale: { domain: measures, range: ['#0072B2', '#E69F00', '#009E73'] }, legend: bottomLegend(measures, width, null) },
+            x: { field: 'value', type: 'quantitative', title: 'P(same table)', scale: { domain: [0, 1] }, axis: { values: ticks, format: '.2~f' } },
+            color: { field: 'measure', type: 'nominal', scale: { domain: measures, range: [blue, '#E69F00', '#009E73'] }, legend: bottomLegend(measures, width, null) },
             shape: { field: 'measure', type: 'nominal', scale: { domain: measures, range: ['circle', 'triangle-up', 'triangle-down'] } },
-            fill: { condition: { test: 'datum.cross', value: '#0072B2' }, value: 'transparent' },
+            fill: { condition: { test: 'datum.cross', value: blue }, value: 'transparent' },
             tooltip: [{ field: 'pair' }, { field: 'measure' }, { field: 'value', format: '.3f', title: 'mean over concepts' }, { field: 'low', format: '.3f', title: 'lowest concept' }, { field: 'high', format: '.3f', title: 'highest concept' }, { field: 'concepts' }],
           },
         },
