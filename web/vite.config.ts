@@ -90,6 +90,11 @@ export default defineConfig({
   plugins: [engineFacts(), installable(), serviceWorker()],
   resolve: { alias: { '@shoal-wasm': fromHere('../build/wasm') } },
   worker: { format: 'es' },
-  build: { outDir: fromHere('../build/site'), emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 2000 },
+  // Vega and Vega-Lite, most of the page's code, load with the first figure
+  // (charts/figure.ts) or print export, in a chunk of their own name.
+  build: {
+    outDir: fromHere('../build/site'), emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 2000,
+    rollupOptions: { output: { manualChunks: { vega: ['vega', 'vega-lite'] } } },
+  },
   server: { fs: { allow: [fromHere('..')] } },
 });
