@@ -129,12 +129,12 @@ export function siteFiles(dir = site, prefix = '') {
     e.isDirectory() ? siteFiles(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]);
 }
 
-// Waits until the page's service worker holds every file of the build (but
-// itself) in its cache, the page under `home` (its address) as its own
-// address: from then on the page works offline. The page asks the worker
-// for this once it has read its link and is idle.
-export async function untilKeptOffline(page, home) {
-  const expected = siteFiles().filter((f) => f !== 'sw.js').map((f) => new URL(f === 'index.html' ? '' : encodeURI(f), home).href);
+// Waits until the page's service worker holds every file of the build in
+// `dir` (but itself) in its cache, served under `home` (the page's address):
+// from then on the page works offline. The page asks the worker for this
+// once it has read its link and is idle.
+export async function untilKeptOffline(page, home, dir = site) {
+  const expected = siteFiles(dir).filter((f) => f !== 'sw.js').map((f) => new URL(f === 'index.html' ? '' : encodeURI(f), home).href);
   // Polled from here: waitForFunction takes a promise for a truthy value.
   const missing = () => page.evaluate(async (urls) => {
     const kept = new Set();
