@@ -18,7 +18,7 @@ function filesUnder(dir: string, prefix = ''): string[] {
 // Writes sw.js, the offline cache: every file of the build with its
 // SHA-256, read back from the output folder once everything is written, so
 // the hashes are of the bytes a host will serve. The worker caches those
-// files only, and only while they match.
+// files only, and serves a cached copy only while it matches.
 function serviceWorker(): Plugin {
   let outDir = '';
   return {
