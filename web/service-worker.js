@@ -1,10 +1,10 @@
-// Keeps the built page usable offline. It caches exactly the files of its
-// own build, each checked against the SHA-256 the build wrote here, and
-// answers only requests for those files: any other request, of this origin
-// or not, goes to the network untouched and is never cached. A cached copy
-// is checked again before it is served, so a file that another page on the
-// same origin wrote into the cache (the Cache API is shared by the whole
-// origin) is thrown away and fetched afresh instead of run.
+// Keeps the built page usable offline. It caches only the files of its own
+// build and answers only requests for those files: any other request, of
+// this origin or not, goes to the network untouched and is never cached.
+// Every cached copy is checked against the SHA-256 the build wrote here
+// before it is served, so a file that another page on the same origin wrote
+// into the cache (the Cache API is shared by the whole origin), or that the
+// network changed, is thrown away and fetched afresh instead of run.
 const CACHE = 'shoal-__VERSION__';
 // Path relative to this worker's folder ('' for the page itself) -> SHA-256 (hex).
 const FILES = new Map(Object.entries(__FILES__));
@@ -34,19 +34,37 @@ async function fetchChecked(cache, path, request) {
   return response;
 }
 
-self.addEventListener('install', (event) => {
-  event.waitUntil((async () => {
-    const cache = await caches.open(CACHE);
-    // A file that cannot be fetched or does not match is simply not kept
-    // for offline use; the page still loads it from the network. One at a
-    // time: the worker shares the tab's process, and the whole build in
-    // flight at once (each file held twice, to be hashed) added some 40 MB
-    // to the tab's peak as it opened.
-    for (const path of FILES.keys()) {
-      await fetchChecked(cache, path, new Request(new URL(path, base), { cache: 'reload' })).catch(() => undefined);
+// The build's files not yet in the cache, one at a time, as the network
+// serves them; the page asks for this once it is idle (web/src/offline.ts).
+// Not hashed here: what keeps a wrong copy from running is the check as it
+// is served, below, and hashing each file as it came held it several times
+// over in the worker until its garbage collector ran, some 50 MB in the
+// tab's process, which the worker shares. Nor in the install event:
+// Chromium compiles every script a worker caches while installing, to keep
+// V8's code with it, some 20 MB more.
+let filling = null;
+async function fill() {
+  const cache = await caches.open(CACHE);
+  for (const path of FILES.keys()) {
+    const key = new URL(path, base);
+    if (await cache.match(key)) continue;
+    try {
+      const response = await fetch(key, { cache: 'reload' });
+      if (response.ok && response.type === 'basic') await cache.put(key, response);
+    } catch {
+      // Not kept for offline use; the page still loads it from the network.
     }
-    await self.skipWaiting();
-  })());
+  }
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(self.skipWaiting());
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data !== 'fill') return;
+  filling ??= fill().finally(() => { filling = null; });
+  event.waitUntil(filling);
 });
 
 self.addEventListener('activate', (event) => {

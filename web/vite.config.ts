@@ -18,7 +18,7 @@ function filesUnder(dir: string, prefix = ''): string[] {
 // Writes sw.js, the offline cache: every file of the build with its
 // SHA-256, read back from the output folder once everything is written, so
 // the hashes are of the bytes a host will serve. The worker caches those
-// files only, and only while they match.
+// files only, and serves a cached copy only while it matches.
 function serviceWorker(): Plugin {
   let outDir = '';
   return {
@@ -90,6 +90,11 @@ export default defineConfig({
   plugins: [engineFacts(), installable(), serviceWorker()],
   resolve: { alias: { '@shoal-wasm': fromHere('../build/wasm') } },
   worker: { format: 'es' },
-  build: { outDir: fromHere('../build/site'), emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 2000 },
+  // Vega and Vega-Lite, most of the page's code, load with the first figure
+  // (charts/figure.ts) or print export, in a chunk of their own name.
+  build: {
+    outDir: fromHere('../build/site'), emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 2000,
+    rollupOptions: { output: { manualChunks: { vega: ['vega', 'vega-lite'] } } },
+  },
   server: { fs: { allow: [fromHere('..')] } },
 });

@@ -37,13 +37,15 @@ async function exportOf(page, figure, preset, format) {
   await page.selectOption(`select[data-export-preset="${figure}"]`, preset);
   await page.selectOption(`select[data-export-format="${figure}"]`, format);
   const saved = page.waitForEvent('download', { timeout: 180000 });
+  saved.catch(() => {});
+  await page.click(`button[data-export="${figure}"]`);
+  // Watched from the click on, which sets the status to 'Preparing…': before
+  // it the status may still hold the refusal of an earlier export.
   const refused = page.waitForFunction((name) => {
     const status = document.querySelector(`button[data-export="${name}"]`)?.parentElement?.querySelector('.figure-export-status')?.textContent ?? '';
     return status && status !== 'Preparing…' ? status : false;
   }, figure, { timeout: 180000 }).then((handle) => handle.jsonValue());
-  saved.catch(() => {});
   refused.catch(() => {});
-  await page.click(`button[data-export="${figure}"]`);
   const first = await Promise.race([saved.then((download) => ({ download })), refused.then((message) => ({ message }))]);
   assert.ok(first.download, `${figure} at ${preset} as ${format}: ${first.message}`);
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'shoal-dl-')), first.download.suggestedFilename());

@@ -4,12 +4,13 @@
 // nor keep anything beyond its own build's files.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { site, useSite } from './support.mjs';
+import { site, siteFiles, untilKeptOffline, useSite } from './support.mjs';
 
 const shoal = useSite();
-const script = readdirSync(path.join(site, 'assets')).find((f) => /^index-.*\.js$/.test(f));
+// The page's own script, as its HTML names it.
+const script = /<script type="module"[^>]* src="\.\/assets\/([^"]+\.js)"/.exec(readFileSync(path.join(site, 'index.html'), 'utf8'))[1];
 
 // The page, once its service worker controls it and has cached the build.
 async function visitUntilCached(context) {
@@ -17,12 +18,7 @@ async function visitUntilCached(context) {
   await page.goto(shoal.home);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 60000 });
   await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(async (name) => {
-    for (const key of await caches.keys()) {
-      if (key.startsWith('shoal-') && await (await caches.open(key)).match(`assets/${name}`)) return true;
-    }
-    return false;
-  }, script);
+  await untilKeptOffline(page, shoal.home);
   return page;
 }
 
@@ -76,13 +72,8 @@ test('the service worker keeps only its own build\'s files', async () => {
     for (const key of await caches.keys()) for (const r of await (await caches.open(key)).keys()) out.push(new URL(r.url).pathname);
     return out;
   });
-  const built = new Set(['/', ...listFiles(site).filter((f) => f !== 'sw.js' && f !== 'index.html').map((f) => `/${encodeURI(f)}`)]);
+  const built = new Set(['/', ...siteFiles().filter((f) => f !== 'sw.js' && f !== 'index.html').map((f) => `/${encodeURI(f)}`)]);
   assert.deepEqual(cached.filter((p) => !built.has(p)), []);
   assert.ok(cached.length > 5);
   await context.close();
 });
-
-function listFiles(dir, prefix = '') {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? listFiles(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]);
-}

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { artifacts, tableRows, useSite } from './support.mjs';
+import { artifacts, tableRows, untilKeptOffline, useSite } from './support.mjs';
 
 const base = '/lab/shoal/';
 const shoal = useSite({ base });
@@ -42,6 +42,7 @@ test('under a sub-path the page, its workers, its wasm and its service worker al
     'the engine\'s requests stay under the sub-path too');
 
   // Offline: the same sub-path still serves the app from the service worker's cache.
+  await untilKeptOffline(page, shoal.home);
   await context.setOffline(true);
   const offline = await shoal.open({ context });
   await offline.page.click('#example-button');

@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import { artifacts, cliReport, downloadOf, site, tableRows, useServer, useSite } from './support.mjs';
+import { artifacts, cliReport, downloadOf, site, tableRows, untilKeptOffline, useServer, useSite } from './support.mjs';
 
 const small = path.resolve('tests/data/llm-colors-small.csv');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'shoal-public-'));
@@ -170,9 +170,7 @@ test('the page\'s policy blocks connections to other origins', async () => {
 test('after one visit the app works offline', async () => {
   const context = await shoal.context();
   const first = await shoal.open({ context });
-  await first.page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
+  await untilKeptOffline(first.page, shoal.home);
   await context.setOffline(true);
   const offline = await shoal.open({ context });
   await offline.page.click('#example-button');

@@ -2,7 +2,7 @@
 // Chromium through playwright-core, and pages that record console errors and
 // every request.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -121,4 +121,31 @@ export function tableRows(page, name) {
     return [...table.querySelectorAll('tbody tr')].map((tr) =>
       Object.fromEntries([...tr.querySelectorAll('td')].map((td, i) => [header[i], td.textContent.trim()])));
   });
+}
+
+// Every file of the built site, as paths relative to it.
+export function siteFiles(dir = site, prefix = '') {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? siteFiles(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]);
+}
+
+// Waits until the page's service worker holds every file of the build in
+// `dir` (but itself) in its cache, served under `home` (the page's address):
+// from then on the page works offline. The page asks the worker for this
+// once it has read its link and is idle.
+export async function untilKeptOffline(page, home, dir = site) {
+  const expected = siteFiles(dir).filter((f) => f !== 'sw.js').map((f) => new URL(f === 'index.html' ? '' : encodeURI(f), home).href);
+  // Polled from here: waitForFunction takes a promise for a truthy value.
+  const missing = () => page.evaluate(async (urls) => {
+    const kept = new Set();
+    for (const name of await caches.keys()) {
+      if (name.startsWith('shoal-')) for (const request of await (await caches.open(name)).keys()) kept.add(request.url);
+    }
+    return urls.filter((u) => !kept.has(u));
+  }, expected);
+  const until = Date.now() + 60000;
+  for (let left = await missing(); left.length > 0; left = await missing()) {
+    if (Date.now() > until) throw new Error(`the service worker did not keep ${left.join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }

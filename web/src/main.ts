@@ -14,7 +14,7 @@ import { setUpNumericAnswers, type NumericAnswers } from './views/numeric-answer
 import { CancelledError } from './worker/client';
 import { announceEngine, pool, registry, startEngineAhead, toolVersion } from './engine';
 import { agreeToReplicate, fetchPaper, PAPER_PARAMETERS, renderAgreement, renderReplicationOffer, takePendingReplication } from './replicate';
-import { checkLink, checkValuesLink, inflateLink, type InflatedLink } from './links/analysis-link';
+import { checkLink, checkValuesLink, inflateLink } from './links/analysis-link';
 import {
   agreeToFetch, buildLink, embeddedFiles, fetchAgreedFiles, matchShared, type LinkFiles,
 } from './share-ui';
@@ -32,6 +32,7 @@ import { analysisJobFiles, analysisResponses, runBatch } from './analysis-file/a
 import { analysisFileName, type RunnableAnalysis } from './analysis-file/command-line';
 import { analysisOf, readAnalysisFile } from './analysis-file/open-analysis';
 import { download } from './download';
+import { keepForOffline } from './offline';
 
 const files = page.files;
 
@@ -369,25 +370,28 @@ async function loadExamples(task: string) {
   await addFiles(entries);
 }
 
-// A link is inflated as the page opens, before the engine is ready; a
-// damaged link or a bomb is refused then, and nothing of it is used.
-const inflatedLink: Promise<InflatedLink | null> = inflateLink(location.hash).catch((error) => {
-  showError(error instanceof Error ? error.message : String(error));
-  return null;
-});
-
+// The page's link, read once the page is drawn: a damaged link or a bomb is
+// refused, and nothing of it is used. The time from the decoder's start to
+// the link's refusal, or to its checks passed, is the 'link' phase.
 async function restoreShared() {
-  const inflated = await inflatedLink;
-  if (!inflated) return;
-  try {
-    // A link to numeric answers opens in their section.
-    const values = checkValuesLink(inflated, registry);
-    if (values) return numericAnswers?.openLink(values);
-    page.shared = checkLink(inflated, registry);
-  } catch (error) {
+  const started = epochNow();
+  const refuse = (error: unknown) => {
     showError(error instanceof Error ? error.message : String(error));
+    recordPhase('link', started);
+  };
+  let values: ReturnType<typeof checkValuesLink>;
+  try {
+    const inflated = await inflateLink(location.hash);
+    if (!inflated) return;
+    values = checkValuesLink(inflated, registry);
+    if (!values) page.shared = checkLink(inflated, registry);
+  } catch (error) {
+    refuse(error);
     return;
   }
+  recordPhase('link', started);
+  // A link to numeric answers opens in their section.
+  if (values) return numericAnswers?.openLink(values);
   const shared = page.shared;
   if (!shared) return;
   setParameters(shared.parameters);
@@ -437,9 +441,6 @@ async function start() {
     saveAnalysisFile,
     openAnalysisFile: (file) => { void openAnalysisFile(file); },
   });
-  if ('serviceWorker' in navigator && import.meta.env.PROD) {
-    navigator.serviceWorker.register('./sw.js', { updateViaCache: 'none' }).catch(() => undefined);  // offline use is a bonus, not a need; the worker's own script is always fetched afresh
-  }
   onSchemeChange(() => { void redrawForScheme(); });
   numericAnswers = setUpNumericAnswers(byId('numeric-answers'), () => registry);
   setUpCollectData(byId('collect-data'), async (name, bytes) => {
@@ -455,6 +456,7 @@ async function start() {
   if (location.hash === '#replicate') renderReplicationOffer(byId('replicate-panel'), agreeToReplicate);
   announceEngine();
   document.body.dataset.ready = 'true';
+  keepForOffline();
   if (takePendingReplication()) await replicatePaper();
 }
 

@@ -3,7 +3,7 @@
 // benchmark does). Workers report epoch times, since each has its own clock
 // origin.
 export type Phase =
-  | 'reading' | 'inspection' | 'transfer' | 'parsing' | 'chains' | 'color'
+  | 'link' | 'reading' | 'inspection' | 'transfer' | 'parsing' | 'chains' | 'color'
   | 'assembly' | 'serialisation' | 'decoding' | 'rendering' | 'analysis';
 
 export const epochNow = () => performance.timeOrigin + performance.now();

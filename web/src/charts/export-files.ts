@@ -1,7 +1,7 @@
 // The files a figure exports for print, by preset and format; shared by
 // each figure's export menu and the figure-set ZIP.
 import { safeFileName } from '../download';
-import { printFigure, type PrintPreset } from './export-render';
+import type { PrintPreset } from './print-presets';
 import { printPng } from './export-png';
 
 export type PrintFormat = 'svg' | 'png300' | 'png600' | 'pdf';
@@ -21,7 +21,10 @@ export function printFileName(figure: string, preset: PrintPreset, format: Print
 }
 
 // Draws the figure for the preset once and writes it in each format asked.
+// The print renderer (Vega and Vega-Lite with it) and the PDF writer load
+// with the first export that needs them.
 export async function printFiles(figure: string, caption: string, build: () => object, preset: PrintPreset, formats: PrintFormat[]): Promise<PrintFile[]> {
+  const { printFigure } = await import('./export-render');
   const printed = await printFigure(build, preset);
   try {
     const files: PrintFile[] = [];

@@ -2,7 +2,7 @@
 import { h } from '../dom';
 import { download } from '../download';
 import { PRINT_FORMATS, printFiles, type PrintFormat } from './export-files';
-import { PRINT_PRESETS } from './export-render';
+import { PRINT_PRESETS } from './print-presets';
 
 export function exportMenu(figure: string, caption: string, build: () => object): HTMLElement {
   const preset = h('select', { 'data-export-preset': figure, 'aria-label': `Column width for ${caption}` },

@@ -6,16 +6,8 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import { expressionInterpreter } from 'vega-interpreter';
 import fontUrl from './export-font/DejaVuSans.ttf?url';
 import { withOpaqueKeys } from './opaque-keys';
+import { PRINT_PRESETS, type PrintPreset } from './print-presets';
 import { LABEL_SIZE, vegaConfig, withPrintLook } from './theme';
-
-export interface PrintPreset { id: 'single' | 'double'; label: string; widthMm: number }
-
-// Nature's single and double column widths; many journals' are within a
-// few millimetres of them.
-export const PRINT_PRESETS: PrintPreset[] = [
-  { id: 'single', label: 'single column (89 mm)', widthMm: 89 },
-  { id: 'double', label: 'double column (183 mm)', widthMm: 183 },
-];
 
 export const MIN_TEXT_PT = 7;
 export const PT_PER_MM = 72 / 25.4;

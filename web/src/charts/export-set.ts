@@ -5,7 +5,7 @@
 import { safeFileName } from '../download';
 import { drawnFigures } from './figure';
 import { printFiles, type PrintFormat } from './export-files';
-import type { PrintPreset } from './export-render';
+import type { PrintPreset } from './print-presets';
 import { zipStore, type ZipEntry } from './zip';
 
 export const SET_PRINT_FORMATS: PrintFormat[] = ['svg', 'pdf', 'png600'];

@@ -1,9 +1,10 @@
 // Every figure is a Vega-Lite spec rendered as SVG, with its caption, a text
 // description for screen readers, and downloads (SVG, PNG, the CSV of what
 // is drawn). Expressions run through vega-interpreter so the page needs no
-// eval under its Content-Security-Policy.
-import embed, { type VisualizationSpec } from 'vega-embed';
-import { expressionInterpreter } from 'vega-interpreter';
+// eval under its Content-Security-Policy. Vega and Vega-Lite load with the
+// first figure, not with the page: most of the page's code is theirs, and a
+// page opened to read (or refuse) a link draws nothing.
+import type { VisualizationSpec } from 'vega-embed';
 import { download, safeFileName } from '../download';
 import { h } from '../dom';
 import { toCsv, type Row } from './csv';
@@ -82,6 +83,7 @@ export async function figure(content: FigureContent, remake?: () => FigureConten
   const block = h('figure', { class: 'figure', 'data-figure': name },
     h('figcaption', {}, caption), note ? h('p', { class: 'figure-left-out' }, note) : null, frame,
     h('details', { class: 'figure-description' }, h('summary', {}, 'Description'), h('p', { class: 'figure-summary', id: summaryId, style: 'font-size:0.85rem;margin:0.3rem 0' }, summary)));
+  const [{ default: embed }, { expressionInterpreter }] = await Promise.all([import('vega-embed'), import('vega-interpreter')]);
   const result = await embed(plot, { ...withOpaqueKeys(spec), description: caption, config: vegaConfig() } as VisualizationSpec, {
     actions: false,
     renderer: 'svg',

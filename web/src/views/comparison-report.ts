@@ -2,7 +2,7 @@
 // for each task analysed, with every figure of the page as one download.
 import { colorPairsFigure, conceptPairsFigure, METRIC_TITLES } from '../charts/comparison-charts';
 import { figureSet } from '../charts/export-set';
-import { PRINT_PRESETS } from '../charts/export-render';
+import { PRINT_PRESETS } from '../charts/print-presets';
 import { draw } from '../charts/figure';
 import { append, formatNumber, h } from '../dom';
 import { download } from '../download';
