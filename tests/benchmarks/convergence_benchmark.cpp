@@ -28,16 +28,18 @@
 // the next rung rarely (0.07–0.5): the ladder's hot end adds little, and the
 // step below 1 is the bottleneck.
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "concept/convergence_summary.hpp"
 #include "concept/diversity.hpp"
+#include "concept/tempering.hpp"
 #include "io/text_input.hpp"
 
 using namespace shoal;
@@ -45,19 +47,35 @@ namespace fs = std::filesystem;
 
 namespace {
 
-double seconds_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+// This process's processor time, not the wall clock's: other processes on a
+// shared machine weigh less.
+double processor_seconds() {
+  timespec now{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) + 1e-9 * static_cast<double>(now.tv_nsec);
 }
 
 struct Timed {
   ConceptAnalysis analysis;
   double seconds = 0.0;
+  // Processor time in the analysis' batches, by what they run ("chains",
+  // "chains continued", "concepts summarised"); the rest of `seconds` is
+  // spent between batches, judging the cells after each round.
+  std::map<std::string, double> batches;
 };
 
 Timed timed_run(const ConceptDataset& dataset, const ConceptOptions& options) {
-  const auto start = std::chrono::steady_clock::now();
-  Timed t{analyse_concepts(dataset, options), 0.0};
-  t.seconds = seconds_since(start);
+  Timed t;
+  const TaskRunner runner = [&](const char* what, std::size_t count, const IndexedTask& task) {
+    const double start = processor_seconds();
+    run_in_order(what, count, task);
+    std::string name = what;
+    name = name.substr(0, name.find(" (round"));
+    t.batches[name] += processor_seconds() - start;
+  };
+  const double start = processor_seconds();
+  t.analysis = analyse_concepts(dataset, options, {}, runner);
+  t.seconds = processor_seconds() - start;
   return t;
 }
 
@@ -74,13 +92,38 @@ double total_bulk_ess(const ConceptAnalysis& analysis) {
   return total;
 }
 
+// A cell's person-reseatings past the planned iterations, plain and tempered
+// (every rung of a tempered iteration counted), over its chains.
+struct ContinuedWork {
+  double plain = 0.0, tempered = 0.0;
+};
+
+ContinuedWork continued_work(const SubsetResult& s, std::size_t planned) {
+  const auto& cv = s.convergence;
+  ContinuedWork w;
+  if (cv.iterations <= planned) return w;
+  const double people = static_cast<double>(s.people), chains = static_cast<double>(s.chains.size());
+  const std::size_t from = cv.tempering.from_iteration > 0 ? cv.tempering.from_iteration : cv.iterations;
+  const double rungs = static_cast<double>(TemperingOptions{}.ladder.size());
+  w.plain = chains * people * static_cast<double>(from - planned);
+  w.tempered = chains * people * rungs * static_cast<double>(cv.iterations - from);
+  return w;
+}
+
 void describe(const char* name, const Timed& run) {
   const ConvergenceSummary s = summarise_convergence(run.analysis);
+  const std::size_t planned = run.analysis.options.iterations;
   std::size_t extended = 0, tempered = 0, tempered_passed = 0;
+  double planned_work = 0.0;
+  ContinuedWork work;
   for (const auto& p : run.analysis.populations) {
     for (const auto& c : p.concepts) {
       for (const auto& sub : c.subsets) {
-        extended += sub.convergence.iterations > run.analysis.options.iterations;
+        planned_work += static_cast<double>(sub.chains.size() * sub.people * planned);
+        const ContinuedWork w = continued_work(sub, planned);
+        work.plain += w.plain;
+        work.tempered += w.tempered;
+        extended += sub.convergence.iterations > planned;
         if (sub.convergence.tempering.from_iteration == 0) continue;
         ++tempered;
         tempered_passed += sub.convergence.verdict == CellVerdict::Passed;
@@ -89,22 +132,37 @@ void describe(const char* name, const Timed& run) {
   }
   std::printf("%-24s %8.1f s  %zu cells, %zu vary, %zu pass (%.2f%%), %zu continued past %zu, %zu of them "
               "tempered (%zu of those pass); bulk-ESS of P(same table) per second %.1f\n",
-              name, run.seconds, s.cells, s.varying, s.passed, 100.0 * s.passed / s.varying, extended,
-              run.analysis.options.iterations, tempered, tempered_passed, total_bulk_ess(run.analysis) / run.seconds);
+              name, run.seconds, s.cells, s.varying, s.passed, 100.0 * s.passed / s.varying, extended, planned,
+              tempered, tempered_passed, total_bulk_ess(run.analysis) / run.seconds);
+  double in_batches = 0.0;
+  std::printf("    processor time:");
+  for (const auto& [what, seconds] : run.batches) {
+    std::printf(" %s %.1f s;", what.c_str(), seconds);
+    in_batches += seconds;
+  }
+  std::printf(" judging and bookkeeping between rounds %.1f s\n", run.seconds - in_batches);
+  std::printf("    person-reseatings (millions): planned %.1f, continued plainly %.1f, tempered (all rungs) %.1f\n",
+              planned_work / 1e6, work.plain / 1e6, work.tempered / 1e6);
   for (const auto& cell : s.failed) {
     std::string failed;
     for (const auto& f : cell.failed) failed += (failed.empty() ? "" : "; ") + f;
     std::printf("    %s / %s / %zu, %zu iterations: %s\n", cell.population.c_str(), cell.concept.c_str(), cell.people,
                 cell.iterations, failed.c_str());
   }
+  // Every continued cell: its length, tempering, work and diagnostics.
+  std::printf("    continued cells: population / concept / people: iterations, tempered from, verdict; P(same table) "
+              "R-hat, bulk-ESS, tail-ESS; tables R-hat, bulk-ESS, tail-ESS; continued reseatings (millions); "
+              "exchange acceptance\n");
   for (const auto& p : run.analysis.populations) {
     for (const auto& c : p.concepts) {
       for (const auto& sub : c.subsets) {
         const auto& cv = sub.convergence;
-        if (cv.tempering.from_iteration == 0) continue;
-        std::printf("    tempered from %zu: %s / %s / %zu, %zu iterations, %s; bulk-ESS %.1f, R-hat %.4f; exchanges",
-                    cv.tempering.from_iteration, p.label.name.c_str(), c.concept.c_str(), sub.people, cv.iterations,
-                    to_string(cv.verdict), cv.p_same_table.ess_bulk, cv.p_same_table.r_hat);
+        if (cv.iterations <= planned) continue;
+        const ContinuedWork w = continued_work(sub, planned);
+        std::printf("      %s / %s / %zu: %zu, %zu, %s; %.4f %.1f %.1f; %.4f %.1f %.1f; %.2f;", p.label.name.c_str(),
+                    c.concept.c_str(), sub.people, cv.iterations, cv.tempering.from_iteration, to_string(cv.verdict),
+                    cv.p_same_table.r_hat, cv.p_same_table.ess_bulk, cv.p_same_table.ess_tail, cv.tables.r_hat,
+                    cv.tables.ess_bulk, cv.tables.ess_tail, (w.plain + w.tempered) / 1e6);
         for (double a : cv.tempering.exchange_acceptance) std::printf(" %.2f", a);
         std::printf("\n");
       }
@@ -160,7 +218,7 @@ int main(int argc, char** argv) {
     describe_cell("after", timed_run(chicken, a));
   }
 
-  std::printf("%zu files, 4 chains, defaults, --max-iterations %zu against 500, one core:\n", files.size(),
+  std::printf("%zu files, 4 chains, defaults, --max-iterations %zu against 500, one core, processor time:\n", files.size(),
               adaptive.max_iterations);
   const Timed before = timed_run(dataset, fixed);
   describe("fixed 500", before);
