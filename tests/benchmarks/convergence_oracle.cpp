@@ -7,11 +7,18 @@
 // and burn-in rule can then be replayed from this one run.
 //
 // Writes tab-separated lines to standard output:
-//   cell <id> <population> <concept> <people> <seconds per iteration of its chains, continued> <verdict at 500>
+//   cell <id> <population> <concept> <people> <seconds per iteration of its chains, continued past FROM> <verdict at 500>
 //   at <id> <L> <burn-in> <R-hat, bulk-ESS, tail-ESS of P(same table)> <of the number of tables> <verdict> <seconds to judge>
-// for L = 500, 500 + STEP, …, MAX and each burn-in rule: a fifth of L (the
-// settings' share) and the planned 100.
-// Usage: convergence_oracle [MAX [STEP [SEED]]] (defaults 8000, 250, 1)
+// for L = 500, 500 + STEP, … up to MAX, or until every rule has passed at
+// two lengths in a row (a policy's replay may read the cell as passing
+// beyond), and each burn-in rule: a fifth of L (the
+// settings' share), the planned 100, and a tenth of L. With FROM, only the
+// cells that still fail at FROM iterations (a fifth burned) are continued
+// past it, and judged from FROM on.
+// With FACTOR, the continued chains' split–merge rate is multiplied by it
+// from FROM on (at most CAP proposals per sweep).
+// Usage: convergence_oracle [MAX [STEP [SEED [FROM [FACTOR [CAP]]]]]] (defaults 8000, 250, 1, 500, 1, 10)
+#include <algorithm>
 #include <ctime>
 #include <cstdio>
 #include <cstdlib>
@@ -64,6 +71,9 @@ int main(int argc, char** argv) {
   options.chains = 4;
   options.max_iterations = most;
   if (argc > 3) options.seed = std::strtoull(argv[3], nullptr, 10);
+  const std::size_t from = argc > 4 ? std::strtoull(argv[4], nullptr, 10) : options.iterations;
+  const double factor = argc > 5 ? std::strtod(argv[5], nullptr) : 1.0;
+  const double cap = argc > 6 ? std::strtod(argv[6], nullptr) : 10.0;
   std::vector<ChainTask> tasks = plan_chain_tasks(dataset, options);
   std::vector<ChainResult> results(tasks.size());
   const double start = processor_seconds();
@@ -79,31 +89,55 @@ int main(int argc, char** argv) {
     const ChainTask& cell = tasks[first];
     const auto& population = dataset.populations[cell.population];
     double per_iteration = 0.0;
-    if (planned.verdict == CellVerdict::Failed) {
-      const double before = processor_seconds();
+    bool continued = planned.verdict == CellVerdict::Failed;
+    if (continued && from > options.iterations) {
       for (std::size_t t = first; t < end; ++t) {
-        tasks[t].iterations = most;
+        tasks[t].iterations = from;
         continue_chain_task(dataset, options, tasks[t], results[t]);
       }
-      per_iteration = (processor_seconds() - before) / static_cast<double>(most - options.iterations);
+      continued = judge_at(chains, from, counted_burn_in(options, from)).verdict == CellVerdict::Failed;
     }
-    std::printf("cell\t%zu\t%s\t%s\t%zu\t%.6g\t%s\n", id,
+    std::printf("cell\t%zu\t%s\t%s\t%zu\t", id,
                 cell.partner == ChainTask::kNoPartner ? population.label.name.c_str() : "pooled",
-                population.concepts[cell.concept].concept.c_str(), cell.people, per_iteration,
-                to_string(planned.verdict));
-    if (planned.verdict == CellVerdict::Failed) {
-      for (std::size_t length = options.iterations; length <= most; length += step) {
-        for (const bool share : {true, false}) {
-          const std::size_t burn_in = share ? counted_burn_in(options, length) : options.burn_in;
-          const double before = processor_seconds();
-          const CellConvergence c = judge_at(chains, length, burn_in);
-          const double seconds = processor_seconds() - before;
-          std::printf("at\t%zu\t%zu\t%zu\t%.5f\t%.1f\t%.1f\t%.5f\t%.1f\t%.1f\t%s\t%.6g\n", id, length, burn_in,
-                      c.p_same_table.r_hat, c.p_same_table.ess_bulk, c.p_same_table.ess_tail, c.tables.r_hat,
-                      c.tables.ess_bulk, c.tables.ess_tail, to_string(c.verdict), seconds);
-        }
+                population.concepts[cell.concept].concept.c_str(), cell.people);
+    std::string lines;
+    if (continued) {
+      double chain_seconds = 0.0;
+      for (std::size_t t = first; t < end; ++t) {
+        double& rate = results[t].state.restaurant.split_merge_rate;
+        if (factor != 1.0) rate = std::min(std::max(rate, cap), rate * factor);
       }
-      // Let the cell's draws go: the run keeps only what it prints.
+      // Judged at every STEP until every rule has passed twice in a row.
+      std::size_t passed_in_a_row = 0, length = from;
+      for (; length <= most && passed_in_a_row < 2; length += step) {
+        const double before = processor_seconds();
+        for (std::size_t t = first; t < end; ++t) {
+          tasks[t].iterations = length;
+          continue_chain_task(dataset, options, tasks[t], results[t]);
+        }
+        chain_seconds += processor_seconds() - before;
+        bool all = true;
+        for (const int rule : {0, 1, 2}) {
+          const std::size_t burn_in = rule == 0   ? counted_burn_in(options, length)
+                                      : rule == 1 ? options.burn_in
+                                                  : std::max(options.burn_in, length / 10);
+          const double start_judging = processor_seconds();
+          const CellConvergence c = judge_at(chains, length, burn_in);
+          const double seconds = processor_seconds() - start_judging;
+          all = all && c.verdict == CellVerdict::Passed;
+          char line[512];
+          std::snprintf(line, sizeof line, "at\t%zu\t%zu\t%zu\t%.5f\t%.1f\t%.1f\t%.5f\t%.1f\t%.1f\t%s\t%.6g\n", id,
+                        length, burn_in, c.p_same_table.r_hat, c.p_same_table.ess_bulk, c.p_same_table.ess_tail,
+                        c.tables.r_hat, c.tables.ess_bulk, c.tables.ess_tail, to_string(c.verdict), seconds);
+          lines += line;
+        }
+        passed_in_a_row = all ? passed_in_a_row + 1 : 0;
+      }
+      per_iteration = chain_seconds / static_cast<double>(length - step - from);
+    }
+    std::printf("%.6g\t%s\n%s", per_iteration, to_string(planned.verdict), lines.c_str());
+    // Let the cell's draws go: the run keeps only what it prints.
+    if (planned.verdict == CellVerdict::Failed) {
       for (std::size_t t = first; t < end; ++t) results[t] = ChainResult();
     }
     std::fflush(stdout);
