@@ -300,7 +300,6 @@ TEST_CASE("run until converged across workers: rounds of continued tasks, in any
   std::size_t rounds = 0;
   for (auto round = tasks_to_continue(options, tasks, results); !round.empty();
        round = tasks_to_continue(options, tasks, results)) {
-    for (std::size_t t : round) tasks[t].iterations = next_chain_iterations(options, tasks[t].iterations);
     run_round(round, true);
     ++rounds;
   }
