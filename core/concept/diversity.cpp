@@ -425,15 +425,15 @@ void continue_chain_task(const ConceptDataset& dataset, const ConceptOptions& op
 bool needs_tempering(const std::vector<const ChainResult*>& chains, const ConceptOptions& options,
                      const CellConvergence& now) {
   if (chains.empty()) return false;
-  // The same chains at half their length: ESS that grows with the draws
-  // about doubles from there.
-  const std::size_t half = now.iterations / 2;
-  CellConvergence earlier;
-  if (half > options.burn_in) earlier = judge_results_at(chains, options, half);
+  // Not at the planned length: its draws come from the tuned split–merge
+  // rate, and a continued chain mixes with the raised one
+  // (kContinuedSplitMergeFactor), which must have had its chance first.
+  // Once continued, the same chains at half their length: ESS that grows
+  // with the draws about doubles from there.
+  if (now.iterations <= options.iterations) return false;
+  const CellConvergence earlier = judge_results_at(chains, options, now.iterations / 2);
   const auto advice = [&](const ConvergenceDiagnostics& before, const ConvergenceDiagnostics& later) {
-    const ConvergenceAtDraws none{};
-    return advise_tempering(half > options.burn_in ? at_draws(earlier, before) : none, at_draws(now, later),
-                            chains.size());
+    return advise_tempering(at_draws(earlier, before), at_draws(now, later), chains.size());
   };
   return advice(earlier.p_same_table, now.p_same_table) == TemperingAdvice::Temper ||
          advice(earlier.tables, now.tables) == TemperingAdvice::Temper;

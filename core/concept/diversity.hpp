@@ -20,8 +20,9 @@ namespace shoal {
 
 constexpr std::size_t kDefaultMinPeople = 10;
 // The settings' default for max_iterations (see tests/benchmarks/
-// convergence_benchmark.cpp for the measurement behind it).
-constexpr std::size_t kDefaultMaxIterations = 4000;
+// convergence_benchmark.cpp and convergence_oracle.cpp for the measurements
+// behind it).
+constexpr std::size_t kDefaultMaxIterations = 12000;
 
 struct ConceptOptions {
   CrpModel model;
@@ -271,9 +272,11 @@ std::vector<std::size_t> tasks_to_continue(const ConceptOptions& options, std::v
                                            const std::vector<ChainResult>& results,
                                            const std::vector<bool>* judge = nullptr);
 // Whether a cell's chains (their results so far), judged `now` at their
-// current length, need tempering: advise_tempering on P(same table) and on
-// the number of tables, each at this length and at half of it; tempering
-// when either quantity's advice is to temper.
+// current length, need tempering: never at the planned length (the raised
+// split–merge rate of a continued chain comes first); past it,
+// advise_tempering on P(same table) and on the number of tables, each at
+// this length and at half of it; tempering when either quantity's advice is
+// to temper.
 bool needs_tempering(const std::vector<const ChainResult*>& chains, const ConceptOptions& options,
                      const CellConvergence& now);
 // The work (chain_task_work) a task adds when continued from `done`
