@@ -262,11 +262,12 @@ TEST_CASE("run until converged: a failing cell's next block is as long as its sc
   };
   // 400 / 300 = 4/3, with the margin 1.6: 64 iterations, rounded up to 70.
   CHECK(next_chain_iterations(options, 40, judged(300.0, 900.0, 1000.0)) == 70);
-  // The scarcest is the tail of P(same table): 2 × 1.2 = 2.4, 96, so 100.
-  CHECK(next_chain_iterations(options, 40, judged(500.0, 200.0, 1000.0)) == 100);
-  // Or the number of tables; four times at most, and never past the maximum.
-  CHECK(next_chain_iterations(options, 40, judged(500.0, 900.0, 20.0)) == 160);
-  CHECK(next_chain_iterations(options, 60, judged(500.0, 900.0, 20.0)) == 160);
+  // The scarcest is the tail of P(same table): 400 / 250 × 1.2 = 1.92, 76.8, so 80.
+  CHECK(next_chain_iterations(options, 40, judged(500.0, 250.0, 1000.0)) == 80);
+  CHECK(next_chain_iterations(options, 50, judged(500.0, 250.0, 1000.0)) == 100);
+  // Or the number of tables; twice at most, and never past the maximum.
+  CHECK(next_chain_iterations(options, 40, judged(500.0, 900.0, 20.0)) == 80);
+  CHECK(next_chain_iterations(options, 90, judged(500.0, 900.0, 20.0)) == 160);
   // Failing on R-hat alone (undefined ESS does not count): one and a half times.
   CHECK(next_chain_iterations(options, 40, judged(500.0, std::numeric_limits<double>::quiet_NaN(), 450.0)) == 60);
   CHECK(next_chain_iterations(options, 150, judged(500.0, 900.0, 1000.0)) == 160);
