@@ -1,32 +1,16 @@
 // Run until converged, measured on the paper's 48 LLM files with the
 // defaults and 4 chains: the share of varying cells that pass, the cells
-// that do not, and the wall time against the same run at a fixed 500
+// that do not, and the processor time against the same run at a fixed 500
 // iterations (--max-iterations 500), both timed here, one after the other,
-// on one core. Then one hard cell alone, openchat/random "a chicken" at 50
-// people, before and after: R-hat, bulk-ESS and bulk-ESS per second.
+// on one core. The time is split by phase (the planned chains, the continued
+// ones, the judging between rounds, the summaries), the work of the
+// continued chains into plain and tempered, and every continued cell is
+// listed with its length, tempering, diagnostics and work. Then one hard
+// cell alone, openchat/random "a chicken" at 50 people, before and after:
+// R-hat, bulk-ESS and bulk-ESS per second.
 // Usage: convergence_benchmark [MAX_ITERATIONS] (default: the settings').
 //
-// Measured (seed 1, --max-iterations 4000, a machine shared with other
-// work, so the times are rough; the ratio is of two runs in one process):
-//   fixed 500: 310 s, 715 of 831 varying cells pass (86.0%), 3,251 bulk-ESS
-//   of P(same table) per second;
-//   run until converged, tempering the cells whose ESS stalls: 637 s
-//   (2.05x), 806 of 831 pass (97.0%), 116 cells continued, 39 of them
-//   tempered (20 of those pass), 1,707 bulk-ESS per second; the 25 left, all
-//   at 4,000 iterations with a bulk-ESS of 34–399, are printed and named by
-//   the report;
-//   openchat/random "a chicken"/50: R-hat 1.730, bulk-ESS 6.5, 10.6 bulk-ESS
-//   per second at 500; tempered from 500 to 4,000: R-hat 1.019, bulk-ESS
-//   185, 10.9 per second (before tempering, plain to 4,000: R-hat 1.071,
-//   bulk-ESS 49).
-// With `convergence_benchmark 8000` (same seed, another moment of the shared
-// machine): fixed 500 283 s, run until converged 498 s (1.76x), 821 of 831
-// pass (98.8%), 39 cells tempered (30 of those pass), 2,196 bulk-ESS per
-// second against 3,559; the chicken cell at 8,000: R-hat 1.019, bulk-ESS 147.
-// Of the tempered cells that still fail, most exchange between the two
-// hottest pairs of rungs nearly always (0.9–1.0) and between the target and
-// the next rung rarely (0.07–0.5): the ladder's hot end adds little, and the
-// step below 1 is the bottleneck.
+// MEASURED
 #include <algorithm>
 #include <cmath>
 #include <cstdio>

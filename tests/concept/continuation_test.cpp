@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <cstdio>
@@ -104,15 +105,21 @@ TEST_CASE("a chain continued past its planned iterations proposes split-merge mo
   CHECK(records_text(raised.recorded) == records_text(plain.recorded));
   const double tuned = plain.state.restaurant.split_merge_rate;
   REQUIRE(tuned > 0.0);
-  REQUIRE(tuned < kMaxSplitMergeRate / kContinuedSplitMergeFactor);
-  CHECK(raised.state.restaurant.split_merge_rate == doctest::Approx(kContinuedSplitMergeFactor * tuned));
-  // A rate near the ceiling stops there.
-  Restaurant restaurant(answers, CrpModel{});
-  RestaurantState state = restaurant.state();
-  state.split_merge_rate = 0.6 * kMaxSplitMergeRate;
-  restaurant.restore(state);
-  restaurant.raise_split_merge_rate_for_continuation();
-  CHECK(restaurant.split_merge_rate() == kMaxSplitMergeRate);
+  CHECK(raised.state.restaurant.split_merge_rate ==
+        doctest::Approx(std::min(kMaxSplitMergeRate, kContinuedSplitMergeFactor * tuned)));
+  CHECK(raised.state.restaurant.split_merge_rate > tuned);
+  // Ten times a low rate; a rate near the ceiling stops there; one above it stays.
+  const auto raised_from = [&](double rate) {
+    Restaurant restaurant(answers, CrpModel{});
+    RestaurantState state = restaurant.state();
+    state.split_merge_rate = rate;
+    restaurant.restore(state);
+    restaurant.raise_split_merge_rate_for_continuation();
+    return restaurant.split_merge_rate();
+  };
+  CHECK(raised_from(0.3) == doctest::Approx(0.3 * kContinuedSplitMergeFactor));
+  CHECK(raised_from(0.6 * kMaxSplitMergeRate) == kMaxSplitMergeRate);
+  CHECK(raised_from(2.0 * kMaxSplitMergeRate) == 2.0 * kMaxSplitMergeRate);
 }
 
 namespace {
