@@ -419,14 +419,12 @@ Outcome continuation_round(val files, val settings_text, val chain_results, val 
     }
     nlohmann::json indices = nlohmann::json::array(), work = nlohmann::json::array();
     g_bytes.clear();
+    // tasks_to_continue lengthens each chosen task as continue_until_converged
+    // does (tests/wasm/concept_wasm.test.mjs compares these rounds with the CLI).
     for (std::size_t i : shoal::tasks_to_continue(options, tasks, results)) {
       const std::size_t t = plan_index[i];
-      const double before = shoal::chain_task_work(tasks[i], options);
-      // As continue_until_converged lengthens a task: the two must agree
-      // (tests/wasm/concept_wasm.test.mjs compares these rounds with the CLI).
-      tasks[i].iterations = shoal::next_chain_iterations(options, tasks[i].iterations);
       indices.push_back(t);
-      work.push_back(shoal::chain_task_work(tasks[i], options) - before);
+      work.push_back(shoal::continued_work(tasks[i], results[i].state.iterations, options));
       const auto bytes = task_bytes(tasks[i]);
       g_bytes.insert(g_bytes.end(), bytes.begin(), bytes.end());
     }

@@ -104,8 +104,9 @@ std::vector<Setting> make_registry() {
   r.push_back(on_page(whole("max-iterations", kConcept, std::to_string(kDefaultMaxIterations), 1, 10000000,
                             "the most iterations a chain runs to converge",
                             "with 2 chains or more, the most iterations a cell's chains run to converge: a cell that "
-                            "fails R-hat < 1.01 or an effective sample size of 400 is continued, doubling its "
-                            "chains' length, up to this; at or below --iterations: a fixed run of --iterations")));
+                            "fails R-hat < 1.01 or an effective sample size of 400 is continued, in blocks as long "
+                            "as its draws predict it needs, up to this; at or below --iterations: a fixed run of "
+                            "--iterations")));
   Setting chains = on_page(whole("chains", kConcept, "1", 1, 1000, "chains per concept and subset",
                                  "independent chains per concept and subset; 1 as in the paper; R-hat is reported "
                                  "from 2: use 4 to check that the answer does not depend on the seed"));

@@ -1,6 +1,7 @@
 #include "concept/cell_convergence.hpp"
 
 #include <cmath>
+#include <limits>
 
 #include "stats/convergence_verdict.hpp"
 
@@ -28,7 +29,7 @@ const char* to_string(CellVerdict verdict) {
 }
 
 CellConvergence judge_cell(const std::vector<const std::vector<IterationRecord>*>& chains, std::size_t iterations,
-                           std::size_t burn_in) {
+                           std::size_t burn_in, bool with_log_posterior) {
   CellConvergence cell;
   cell.iterations = iterations;
   cell.burn_in = burn_in;
@@ -45,7 +46,13 @@ CellConvergence judge_cell(const std::vector<const std::vector<IterationRecord>*
   }
   cell.p_same_table = convergence_diagnostics(same);
   cell.tables = convergence_diagnostics(tables);
-  cell.log_posterior = convergence_diagnostics(log_posterior);
+  if (with_log_posterior) {
+    cell.log_posterior = convergence_diagnostics(log_posterior);
+  } else {
+    const double undefined = std::numeric_limits<double>::quiet_NaN();
+    cell.log_posterior.r_hat = cell.log_posterior.ess_bulk = cell.log_posterior.ess_tail = undefined;
+    cell.log_posterior.mcse_mean = undefined;
+  }
   const ConvergenceVerdict verdict =
       convergence_verdict({{"P(same table)", cell.p_same_table}, {"number of tables", cell.tables}});
   cell.failed = verdict.failures;

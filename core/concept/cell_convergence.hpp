@@ -50,7 +50,11 @@ struct CellConvergence {
 // settled in one mode agree with each other, so a single chain "passes"
 // exactly where the data show chains failing: stuck in one of several
 // seatings. The field's rule asks for at least four chains for this reason.
+//
+// `with_log_posterior` false leaves the log posterior's diagnostics undefined
+// (NaN): the verdict does not read them, and run until converged judges a
+// cell after every block without reporting it.
 CellConvergence judge_cell(const std::vector<const std::vector<IterationRecord>*>& chains, std::size_t iterations,
-                           std::size_t burn_in);
+                           std::size_t burn_in, bool with_log_posterior = true);
 
 }  // namespace shoal

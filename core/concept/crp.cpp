@@ -295,6 +295,10 @@ void Restaurant::tune_split_merge_rate() {
   split_merge_rate_ = std::min(kMaxSplitMergeRate, kSplitMergeWorkShare * per_sweep / per_proposal);
 }
 
+void Restaurant::raise_split_merge_rate_for_continuation() {
+  split_merge_rate_ = std::max(split_merge_rate_, std::min(kMaxSplitMergeRate, kContinuedSplitMergeFactor * split_merge_rate_));
+}
+
 std::vector<double> Restaurant::seating_probabilities(std::size_t person) {
   const std::uint32_t home = seat_[person];
   remove(person);
@@ -511,6 +515,11 @@ void advance_chain(Restaurant& restaurant, Rng& rng, const ChainOptions& options
     if (iteration == options.burn_in && options.burn_in > 0) restaurant.tune_split_merge_rate();
     restaurant.iterate(rng, options.kernel);
     record_iteration(result, restaurant, iteration, options);
+    // Raised at the end of the planned run, so that the saved state carries
+    // it into any continuation, plain or tempered.
+    if (iteration + 1 == options.planned_iterations && options.planned_iterations > options.burn_in) {
+      restaurant.raise_split_merge_rate_for_continuation();
+    }
     if (after_iteration && !after_iteration(iteration + 1)) throw AnalysisCancelled();
   }
   result.state.iterations = to;

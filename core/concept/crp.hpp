@@ -38,6 +38,14 @@ constexpr double kInitialSplitMergeRate = 0.25;
 // (tests/benchmarks/crp_benchmark.cpp measures both).
 constexpr double kSplitMergeWorkShare = 0.22;
 constexpr double kMaxSplitMergeRate = 10.0;
+// A chain continued past its planned iterations is one whose cell failed the
+// convergence rule there (run until converged). Measured on the paper's
+// slowest cells (tests/benchmarks/split_merge_rate_benchmark.cpp), such a
+// cell mixes through its split–merge moves: ten times the tuned rate gave
+// 2–10 times the effective draws per second of the tuned rate, where
+// parallel tempering gave at most about the same. From then on its chains
+// therefore propose this many times as many (at most kMaxSplitMergeRate).
+constexpr double kContinuedSplitMergeFactor = 10.0;
 
 // The mixture: everyone at a table shares, per question q with k_q options,
 // a probability vector θ over the options, θ ~ Dirichlet(alpha, ..., alpha),
@@ -139,6 +147,9 @@ class Restaurant {
   // fixed kernel that leaves the posterior invariant.
   void start_tuning_split_merge_rate();
   void tune_split_merge_rate();
+  // The rate of a continued chain: kContinuedSplitMergeFactor times the
+  // tuned rate, at most kMaxSplitMergeRate (a rate already above stays).
+  void raise_split_merge_rate_for_continuation();
   double split_merge_rate() const { return split_merge_rate_; }
 
   // Probabilities the sampler would use to reseat `person` (see
@@ -265,6 +276,12 @@ struct ChainOptions {
   // second's, and each recorded draw keeps the three shares of SharedDraw
   // instead of its table sizes. 0: one population.
   std::size_t first_population_people = 0;
+  // The planned length of a chain that run until converged may continue
+  // (see kContinuedSplitMergeFactor): after this many iterations the
+  // split–merge rate is raised for whatever follows, so a chain continued in
+  // rounds and one run at once make the same moves. 0 (or not past the
+  // burn-in): never raised.
+  std::size_t planned_iterations = 0;
 };
 
 // Of one draw of a pooled restaurant (A's people first, then B's): the chance

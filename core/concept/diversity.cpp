@@ -9,6 +9,7 @@
 
 #include "concept/tempering.hpp"
 #include "stats/convergence.hpp"
+#include "stats/convergence_verdict.hpp"
 #include "stats/effective_sample_size.hpp"
 
 namespace shoal {
@@ -94,7 +95,8 @@ IterationRecord planned_last(const ChainResult& chain, const ConceptOptions& opt
   return chain.last;
 }
 
-CellConvergence judge_results(const std::vector<const ChainResult*>& chains, const ConceptOptions& options) {
+CellConvergence judge_results(const std::vector<const ChainResult*>& chains, const ConceptOptions& options,
+                              bool with_log_posterior = true) {
   std::vector<std::vector<IterationRecord>> counted;
   for (const auto* chain : chains) counted.emplace_back(first_counted(*chain, options), chain->recorded.cend());
   std::vector<const std::vector<IterationRecord>*> pointers;
@@ -102,7 +104,7 @@ CellConvergence judge_results(const std::vector<const ChainResult*>& chains, con
   const ChainResult& first = *chains.front();
   const std::size_t iterations = first.state.iterations > 0 ? first.state.iterations : first.last.iteration + 1;
   const std::size_t burn_in = first.state.iterations > 0 ? counted_burn_in(options, iterations) : options.burn_in;
-  return judge_cell(pointers, iterations, burn_in);
+  return judge_cell(pointers, iterations, burn_in, with_log_posterior);
 }
 
 // The diagnostics of chains run here as they were when the chains had run
@@ -118,7 +120,7 @@ CellConvergence judge_results_at(const std::vector<const ChainResult*>& chains, 
   }
   std::vector<const std::vector<IterationRecord>*> pointers;
   for (const auto& c : counted) pointers.push_back(&c);
-  return judge_cell(pointers, iterations, burn_in);
+  return judge_cell(pointers, iterations, burn_in, false);
 }
 
 // The tempering a cell's chains ran, from their saved states.
@@ -139,19 +141,6 @@ CellTempering cell_tempering(const std::vector<const ChainResult*>& chains) {
     tempering.exchange_acceptance.push_back(proposed[r] > 0.0 ? accepted[r] / proposed[r] : kNaN);
   }
   return tempering;
-}
-
-// The block end before `iterations` in the schedule options.iterations,
-// next_chain_iterations of it, …; 0 for the planned length.
-std::size_t previous_block_end(const ConceptOptions& options, std::size_t iterations) {
-  std::size_t previous = 0;
-  for (std::size_t at = options.iterations; at < iterations;) {
-    previous = at;
-    const std::size_t next = next_chain_iterations(options, at);
-    if (next == at) break;
-    at = next;
-  }
-  return previous;
 }
 
 ConvergenceAtDraws at_draws(const CellConvergence& cell, const ConvergenceDiagnostics& d) {
@@ -278,9 +267,24 @@ std::size_t max_chain_iterations(const ConceptOptions& options) {
   return options.chains >= 2 ? std::max(options.iterations, options.max_iterations) : options.iterations;
 }
 
-std::size_t next_chain_iterations(const ConceptOptions& options, std::size_t current) {
+std::size_t next_chain_iterations(const ConceptOptions& options, std::size_t current, const CellConvergence& judged) {
   const std::size_t most = max_chain_iterations(options);
-  return current >= most / 2 ? most : 2 * current;
+  if (current >= most) return most;
+  // The factor by which the draws must grow for the effective sample size
+  // the cell lacks most, were it to grow in proportion to them.
+  double lacking = 1.0;
+  for (const ConvergenceDiagnostics* d : {&judged.p_same_table, &judged.tables}) {
+    for (const double ess : {d->ess_bulk, d->ess_tail}) {
+      if (std::isnan(ess) || ess >= kEssMinimum) continue;
+      lacking = std::max(lacking, kEssMinimum / std::max(ess, 1.0));
+    }
+  }
+  const double factor =
+      std::min(kMostBlockGrowth, std::max(kLeastBlockGrowth, kBlockGrowthMargin * lacking));
+  // Lengths in whole steps of a quarter of the planned run (125 of 500).
+  const std::size_t step = std::max<std::size_t>(1, options.iterations / 4);
+  const auto wanted = static_cast<std::size_t>(std::ceil(static_cast<double>(current) * factor / static_cast<double>(step)));
+  return std::min(most, std::max(current + step, wanted * step));
 }
 
 std::size_t counted_burn_in(const ConceptOptions& options, std::size_t iterations) {
@@ -366,6 +370,7 @@ namespace {
 // pooled cell keeps only the three shares of each draw.
 ChainOptions chain_options(const ConceptResponses& responses, const ConceptOptions& options, const ChainTask& task) {
   ChainOptions chain{task.iterations, options.burn_in, options.kernel};
+  chain.planned_iterations = options.iterations;
   if (task.partner != ChainTask::kNoPartner) {
     chain.first_population_people = task.people;
     return chain;
@@ -415,48 +420,65 @@ void continue_chain_task(const ConceptDataset& dataset, const ConceptOptions& op
   }
 }
 
-bool needs_tempering(const std::vector<const ChainResult*>& chains, const ConceptOptions& options) {
+bool needs_tempering(const std::vector<const ChainResult*>& chains, const ConceptOptions& options,
+                     const CellConvergence& now) {
   if (chains.empty()) return false;
-  const std::size_t iterations = chains.front()->state.iterations;
-  const CellConvergence later = judge_results_at(chains, options, iterations);
-  const std::size_t previous = previous_block_end(options, iterations);
-  CellConvergence earlier;
-  if (previous > 0) earlier = judge_results_at(chains, options, previous);
-  const auto advice = [&](const ConvergenceDiagnostics& before, const ConvergenceDiagnostics& now) {
-    const ConvergenceAtDraws none{};
-    return advise_tempering(previous > 0 ? at_draws(earlier, before) : none, at_draws(later, now), chains.size());
+  // Not at the planned length: its draws come from the tuned split–merge
+  // rate, and a continued chain mixes with the raised one
+  // (kContinuedSplitMergeFactor), which must have had its chance first.
+  // Once continued, the same chains at half their length: ESS that grows
+  // with the draws about doubles from there.
+  if (now.iterations <= options.iterations) return false;
+  const CellConvergence earlier = judge_results_at(chains, options, now.iterations / 2);
+  const auto advice = [&](const ConvergenceDiagnostics& before, const ConvergenceDiagnostics& later) {
+    return advise_tempering(at_draws(earlier, before), at_draws(now, later), chains.size());
   };
-  return advice(earlier.p_same_table, later.p_same_table) == TemperingAdvice::Temper ||
-         advice(earlier.tables, later.tables) == TemperingAdvice::Temper;
+  return advice(earlier.p_same_table, now.p_same_table) == TemperingAdvice::Temper ||
+         advice(earlier.tables, now.tables) == TemperingAdvice::Temper;
 }
 
 std::vector<std::size_t> tasks_to_continue(const ConceptOptions& options, std::vector<ChainTask>& tasks,
-                                           const std::vector<ChainResult>& results) {
+                                           const std::vector<ChainResult>& results, const std::vector<bool>* judge) {
   if (results.size() != tasks.size()) throw std::invalid_argument("one chain result is needed per chain task");
+  if (judge && judge->size() != tasks.size()) throw std::invalid_argument("one flag is needed per chain task");
   std::vector<std::size_t> chosen;
   const std::size_t most = max_chain_iterations(options);
   // Tasks are planned subset by subset, a cell's chains together.
   for (std::size_t first = 0; first < tasks.size();) {
     std::size_t end = first;
     std::vector<const ChainResult*> chains;
+    bool judged = judge == nullptr;
     while (end < tasks.size() && same_cell(tasks[end], tasks[first])) {
       if (results[end].state.iterations != tasks[end].iterations ||
           results[end].state.tempering.from != (tasks[end].tempered_from < tasks[end].iterations ? tasks[end].tempered_from : 0)) {
         throw std::invalid_argument("a chain result does not have the length or the tempering of its task");
       }
       chains.push_back(&results[end]);
+      judged = judged || (*judge)[end];
       ++end;
     }
-    if (tasks[first].iterations < most && judge_results(chains, options).verdict == CellVerdict::Failed) {
-      const bool temper = tasks[first].tempered_from == 0 && needs_tempering(chains, options);
-      for (std::size_t t = first; t < end; ++t) {
-        if (temper) tasks[t].tempered_from = tasks[t].iterations;
-        chosen.push_back(t);
+    const std::size_t current = tasks[first].iterations;
+    if (judged && current < most) {
+      const CellConvergence now = judge_results(chains, options, false);
+      if (now.verdict == CellVerdict::Failed) {
+        const bool temper = tasks[first].tempered_from == 0 && needs_tempering(chains, options, now);
+        const std::size_t next = next_chain_iterations(options, current, now);
+        for (std::size_t t = first; t < end; ++t) {
+          if (temper) tasks[t].tempered_from = current;
+          tasks[t].iterations = next;
+          chosen.push_back(t);
+        }
       }
     }
     first = end;
   }
   return chosen;
+}
+
+double continued_work(const ChainTask& task, std::size_t done, const ConceptOptions& options) {
+  ChainTask before = task;
+  before.iterations = done;
+  return chain_task_work(task, options) - chain_task_work(before, options);
 }
 
 void summarise_population(ConceptPopulationResult& population, std::size_t min_people) {
@@ -728,13 +750,15 @@ void continue_until_converged(const ConceptDataset& dataset, const ConceptOption
                               std::vector<ChainTask>& tasks, std::vector<ChainResult>& results,
                               const std::function<bool(double, double)>& work, const TaskRunner& run_tasks) {
   std::size_t rounds = 0;
+  // Only a cell continued in the last round can need another.
+  std::vector<bool> continued(tasks.size(), false);
   for (auto round = tasks_to_continue(options, tasks, results); !round.empty();
-       round = tasks_to_continue(options, tasks, results)) {
+       round = tasks_to_continue(options, tasks, results, &continued)) {
     double planned = 0.0;
+    std::fill(continued.begin(), continued.end(), false);
     for (std::size_t t : round) {
-      const double before = chain_task_work(tasks[t], options);
-      tasks[t].iterations = next_chain_iterations(options, tasks[t].iterations);
-      planned += chain_task_work(tasks[t], options) - before;
+      planned += continued_work(tasks[t], results[t].state.iterations, options);
+      continued[t] = true;
     }
     if (work && !work(planned, 0.0)) throw AnalysisCancelled();
     round = largest_first(std::move(round), tasks, options);

@@ -20,8 +20,9 @@ namespace shoal {
 
 constexpr std::size_t kDefaultMinPeople = 10;
 // The settings' default for max_iterations (see tests/benchmarks/
-// convergence_benchmark.cpp for the measurement behind it).
-constexpr std::size_t kDefaultMaxIterations = 4000;
+// convergence_benchmark.cpp and convergence_oracle.cpp for the measurements
+// behind it).
+constexpr std::size_t kDefaultMaxIterations = 12000;
 
 struct ConceptOptions {
   CrpModel model;
@@ -29,8 +30,9 @@ struct ConceptOptions {
   std::size_t burn_in = 100;
   // Run until converged: with two chains or more, a cell whose chains fail
   // the field's rule (see cell_convergence.hpp) after `iterations` has its
-  // chains continued, in blocks that double their length, until it passes or
-  // they reach this many iterations. 0, or `iterations`, is a fixed run.
+  // chains continued, in blocks as long as its draws predict it needs
+  // (next_chain_iterations), until it passes or they reach this many
+  // iterations. 0, or `iterations`, is a fixed run.
   std::size_t max_iterations = 0;
   std::size_t chains = 1;
   SamplerKernel kernel = SamplerKernel::SplitMerge;
@@ -67,11 +69,26 @@ std::vector<std::size_t> subset_sizes_for(std::size_t available, const std::vect
 // The longest a cell's chains may run: max_iterations, or iterations for a
 // fixed run (also with one chain, which is never judged).
 std::size_t max_chain_iterations(const ConceptOptions& options);
-// The iterations after `current` that a failing cell's chains run to: twice
-// as many, at most max_chain_iterations. Doubling keeps the number of
-// judgements per cell to a few (500, 1,000, 2,000, 4,000) while a cell stops
-// within twice the length it needed.
-std::size_t next_chain_iterations(const ConceptOptions& options, std::size_t current);
+// Run until converged continues a failing cell's chains to the length its
+// draws predict it needs: the planned-for growth is the factor by which its
+// scarcest effective sample size (bulk or tail, P(same table) or the number
+// of tables) falls short of 400, were it to grow in proportion to the draws,
+// times a margin; at least kLeastBlockGrowth (a cell failing on R-hat alone,
+// or nearly there, still gets a block worth judging again) and at most
+// kMostBlockGrowth: an ESS of a few draws predicts little, and the draws of
+// the planned run come from a slower kernel than the continued chain's (see
+// kContinuedSplitMergeFactor). Replayed on the paper's 48 LLM files
+// (tests/benchmarks/convergence_oracle.cpp), growth capped at 2 cost 16%
+// less sampling than capped at 4 and 9% less than doubling, for the same
+// cells passing.
+constexpr double kBlockGrowthMargin = 1.2;
+constexpr double kLeastBlockGrowth = 1.5;
+constexpr double kMostBlockGrowth = 2.0;
+// The iterations a failing cell's chains run to from `current`, judged there
+// as `judged`: `current` times the predicted growth, rounded up to whole
+// quarters of the planned iterations, at most max_chain_iterations. It
+// depends on the cell's own draws alone.
+std::size_t next_chain_iterations(const ConceptOptions& options, std::size_t current, const CellConvergence& judged);
 // How many of a chain's first iterations are left out of its draws when it
 // ran `iterations`: the share burn_in / iterations of the settings (100 of
 // 500: a fifth), so a chain continued to 2,000 iterations counts its last
@@ -247,20 +264,29 @@ void continue_chain_task(const ConceptDataset& dataset, const ConceptOptions& op
 // Run until converged, one round: the indices of the tasks whose chains must
 // be continued, every chain of each cell that fails the rule and may still
 // grow (results[i] for tasks[i], tasks as planned or as the previous round
-// left them); each is continued to next_chain_iterations of its length.
-// Empty when every cell is done. A failing cell whose effective sample size
-// has stalled (advise_tempering, from its draws at this length and at the
-// previous one) is tempered from here on: its chosen tasks get
-// tempered_from, the only change made to `tasks`. Each cell's schedule
-// depends on its own chains alone, so the rounds give the same analysis
-// however the chains are spread over workers.
+// left them); each chosen task's `iterations` becomes the length to continue
+// it to (next_chain_iterations). Empty when every cell is done. A failing
+// cell whose effective sample size has stalled (advise_tempering, from its
+// draws at this length and at half of it) is tempered from here on: its
+// chosen tasks also get tempered_from. `judge`, when given (one flag per
+// task), limits the judging to the cells with a flagged task: those
+// continued in the last round, as no other can have changed. Each cell's
+// schedule depends on its own chains alone, so the rounds give the same
+// analysis however the chains are spread over workers.
 std::vector<std::size_t> tasks_to_continue(const ConceptOptions& options, std::vector<ChainTask>& tasks,
-                                           const std::vector<ChainResult>& results);
-// Whether a cell's chains (their results so far, the planned `iterations`
-// to their current length) need tempering: advise_tempering on P(same table)
-// and on the number of tables, each at this length and at the previous block
-// end; tempering when either quantity's advice is to temper.
-bool needs_tempering(const std::vector<const ChainResult*>& chains, const ConceptOptions& options);
+                                           const std::vector<ChainResult>& results,
+                                           const std::vector<bool>* judge = nullptr);
+// Whether a cell's chains (their results so far), judged `now` at their
+// current length, need tempering: never at the planned length (the raised
+// split–merge rate of a continued chain comes first); past it,
+// advise_tempering on P(same table) and on the number of tables, each at
+// this length and at half of it; tempering when either quantity's advice is
+// to temper.
+bool needs_tempering(const std::vector<const ChainResult*>& chains, const ConceptOptions& options,
+                     const CellConvergence& now);
+// The work (chain_task_work) a task adds when continued from `done`
+// iterations to its own.
+double continued_work(const ChainTask& task, std::size_t done, const ConceptOptions& options);
 // Run until converged: rounds of tasks_to_continue, each task continued in
 // place (tasks[i] gets its new length, results[i] its continued chain).
 // `work`, when set, is told of work (people × iterations) as a round plans it

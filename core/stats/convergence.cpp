@@ -23,12 +23,6 @@ std::vector<double> all_draws(const DrawsByChain& chains) {
 double max_defined(double a, double b) { return std::isnan(a) || std::isnan(b) ? kUndefined : std::max(a, b); }
 double min_defined(double a, double b) { return std::isnan(a) || std::isnan(b) ? kUndefined : std::min(a, b); }
 
-double median(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  const std::size_t n = values.size();
-  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
-}
-
 double sample_sd(const std::vector<double>& values) {
   const double n = static_cast<double>(values.size());
   double total = 0.0;
@@ -39,9 +33,36 @@ double sample_sd(const std::vector<double>& values) {
   return std::sqrt(squares / (n - 1.0));
 }
 
-// ESS of the indicator "draw <= the p quantile of all draws", by split chains.
-double quantile_indicator_ess(const DrawsByChain& chains, double p) {
-  const double q = quantile_type7(all_draws(chains), p);
+// R's type 7 quantile of values already in increasing order.
+double sorted_quantile_type7(const std::vector<double>& values, double p) {
+  if (values.empty()) return kUndefined;
+  // R: index = 1 + (S − 1)p, lo = floor, hi = ceiling, (1 − h)·x_lo + h·x_hi
+  // unless the two order statistics are equal.
+  const double index = 1.0 + static_cast<double>(values.size() - 1) * p;
+  const double lo = std::floor(index);
+  const double hi = std::ceil(index);
+  const double below = values[static_cast<std::size_t>(lo) - 1];
+  const double above = values[static_cast<std::size_t>(hi) - 1];
+  if (!(index > lo) || above == below) return below;
+  const double h = index - lo;
+  return (1.0 - h) * below + h * above;
+}
+
+double sorted_median(const std::vector<double>& values) {
+  const std::size_t n = values.size();
+  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
+}
+
+DrawsByChain folded_around(const DrawsByChain& chains, double centre) {
+  DrawsByChain folded = chains;
+  for (auto& chain : folded) {
+    for (double& v : chain) v = std::fabs(v - centre);
+  }
+  return folded;
+}
+
+// ESS of the indicator "draw <= q", by split chains.
+double indicator_ess(const DrawsByChain& chains, double q) {
   DrawsByChain below;
   for (const auto& chain : chains) {
     below.emplace_back();
@@ -76,27 +97,14 @@ DrawsByChain rank_normalise(const DrawsByChain& chains) {
 }
 
 DrawsByChain fold_around_median(const DrawsByChain& chains) {
-  const double centre = median(all_draws(chains));
-  DrawsByChain folded = chains;
-  for (auto& chain : folded) {
-    for (double& v : chain) v = std::fabs(v - centre);
-  }
-  return folded;
+  std::vector<double> all = all_draws(chains);
+  std::sort(all.begin(), all.end());
+  return folded_around(chains, sorted_median(all));
 }
 
 double quantile_type7(std::vector<double> values, double p) {
-  if (values.empty()) return kUndefined;
   std::sort(values.begin(), values.end());
-  // R: index = 1 + (S − 1)p, lo = floor, hi = ceiling, (1 − h)·x_lo + h·x_hi
-  // unless the two order statistics are equal.
-  const double index = 1.0 + static_cast<double>(values.size() - 1) * p;
-  const double lo = std::floor(index);
-  const double hi = std::ceil(index);
-  const double below = values[static_cast<std::size_t>(lo) - 1];
-  const double above = values[static_cast<std::size_t>(hi) - 1];
-  if (!(index > lo) || above == below) return below;
-  const double h = index - lo;
-  return (1.0 - h) * below + h * above;
+  return sorted_quantile_type7(values, p);
 }
 
 double potential_scale_reduction(const DrawsByChain& chains) {
@@ -166,11 +174,15 @@ ConvergenceDiagnostics convergence_diagnostics(const DrawsByChain& chains) {
   d.constant = std::all_of(all.begin(), all.end(), [&](double v) { return v == all.front(); });
   if (d.constant) return d;
 
+  // One sorted copy of the draws gives the median and both tail quantiles.
+  std::vector<double> sorted = all;
+  std::sort(sorted.begin(), sorted.end());
   const DrawsByChain ranked = rank_normalise(halves);
   d.r_hat = max_defined(potential_scale_reduction(ranked),
-                        potential_scale_reduction(rank_normalise(split_chains(fold_around_median(chains)))));
+                        potential_scale_reduction(rank_normalise(split_chains(folded_around(chains, sorted_median(sorted))))));
   d.ess_bulk = effective_sample_size_of_chains(ranked);
-  d.ess_tail = min_defined(quantile_indicator_ess(chains, 0.05), quantile_indicator_ess(chains, 0.95));
+  d.ess_tail = min_defined(indicator_ess(chains, sorted_quantile_type7(sorted, 0.05)),
+                           indicator_ess(chains, sorted_quantile_type7(sorted, 0.95)));
   d.mcse_mean = sample_sd(all) / std::sqrt(effective_sample_size_of_chains(halves));
   return d;
 }

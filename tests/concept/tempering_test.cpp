@@ -274,12 +274,16 @@ TEST_CASE("tempering: the target replica draws from the exact posterior of crp.j
 
 TEST_CASE("tempering: chains extended plainly and then tempered, through the codec, draw from crp.json's posterior") {
   // As run until converged runs a stalled cell: the planned run (10
-  // iterations, burn-in 4, the split–merge rate tuned), continued plainly to
-  // 20 on another worker, then tempered from 20 to 40 in two rounds, the
-  // state crossing the codec between every round. 4000 such chains per case,
-  // their final states against the exact posterior.
+  // iterations, burn-in 4, the split–merge rate tuned, then raised for the
+  // continuation), continued plainly to 20 on another worker, then tempered
+  // from 20 to 40 in two rounds, the state crossing the codec between every
+  // round. 4000 such chains per case, their final states against the exact
+  // posterior.
   for (const SamplerKernel kernel : {SamplerKernel::Gibbs, SamplerKernel::SplitMerge}) {
-    const ChainOptions options{40, 4, kernel};
+    ChainOptions options{40, 4, kernel};
+    options.planned_iterations = 10;
+    ChainOptions planned = options;
+    planned.iterations = 10;
     for (const auto& c : test::crp_reference()) {
       const AnswerMatrix answers = test::crp_answers(c);
       const CrpModel model = test::crp_model(c);
@@ -287,7 +291,7 @@ TEST_CASE("tempering: chains extended plainly and then tempered, through the cod
       const Fit result = fit(exact, answers.people, 4000, [&](std::size_t chain) {
         const std::uint64_t seed = derive_seed(derive_seed(3141, test::crp_case_name(c)), chain);
         Rng rng(seed);
-        ChainResult run = run_chain(answers, model, {10, 4, kernel}, rng);
+        ChainResult run = run_chain(answers, model, planned, rng);
         for (std::size_t to : {20, 30, 40}) {
           std::vector<double> encoded;
           append_chain_result(encoded, chain, run);
