@@ -260,13 +260,14 @@ ColorAnalysis analyse_color(const ColorDataset& dataset, const ColorOptions& opt
   analysis.options = options;
   analysis.reference_population = choose_reference(dataset, options);
   // The work, for progress: per word about n = answers / 2 individuals, so
-  // n² comparisons (half for paper pairs), or the pairs sampled.
+  // n(n - 1) comparisons (half for paper pairs), or the pairs sampled.
   double total = 0.0;
   for (const auto& population : dataset.populations) {
     std::vector<double> answers(population.words.size(), 0.0);
     for (const auto& r : population.responses) answers[r.word] += 0.5;
     for (double n : answers) {
-      const double pairs = options.pairs == PairRule::All ? n * n : n * n / 2.0;
+      const double all = std::max(0.0, n * (n - 1.0));
+      const double pairs = options.pairs == PairRule::All ? all : all / 2.0;
       total += n > static_cast<double>(options.all_pairs_up_to) ? static_cast<double>(options.sampled_pairs) : pairs;
     }
   }
