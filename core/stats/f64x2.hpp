@@ -7,10 +7,12 @@
 // F64x2 gives the same bits in every build: what fixes a sum's result is the
 // order the code adds in, not the instruction set. (No fused multiply-add:
 // neither SSE2 nor SIMD128 has one, and the fallback must not contract.)
+// SHOAL_PLAIN_LANES defined forces the plain C++, to measure what the
+// instructions gain.
 
-#if defined(__SSE2__)
+#if defined(__SSE2__) && !defined(SHOAL_PLAIN_LANES)
 #include <emmintrin.h>
-#elif defined(__wasm_simd128__)
+#elif defined(__wasm_simd128__) && !defined(SHOAL_PLAIN_LANES)
 #include <wasm_simd128.h>
 #else
 #include <cmath>
@@ -19,7 +21,7 @@
 namespace shoal {
 
 struct F64x2 {
-#if defined(__SSE2__)
+#if defined(__SSE2__) && !defined(SHOAL_PLAIN_LANES)
   __m128d v;
   static F64x2 load(const double* p) { return {_mm_loadu_pd(p)}; }
   static F64x2 splat(double x) { return {_mm_set1_pd(x)}; }
@@ -28,7 +30,7 @@ struct F64x2 {
   friend F64x2 operator-(F64x2 a, F64x2 b) { return {_mm_sub_pd(a.v, b.v)}; }
   friend F64x2 operator*(F64x2 a, F64x2 b) { return {_mm_mul_pd(a.v, b.v)}; }
   friend F64x2 sqrt(F64x2 a) { return {_mm_sqrt_pd(a.v)}; }
-#elif defined(__wasm_simd128__)
+#elif defined(__wasm_simd128__) && !defined(SHOAL_PLAIN_LANES)
   v128_t v;
   static F64x2 load(const double* p) { return {wasm_v128_load(p)}; }
   static F64x2 splat(double x) { return {wasm_f64x2_splat(x)}; }
