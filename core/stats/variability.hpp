@@ -73,10 +73,10 @@ class PointPairDistances : public PairDistanceSource {
 // individuals in ascending id order.
 template <typename Point, typename Distance>
 ItemVariability item_variability(const std::vector<Point>& first, const std::vector<Point>& second, PairRule rule,
-                                 Distance distance, const PairSampling& sampling = {}) {
+                                 Distance distance) {
   const PointPairDistances<Point, Distance> pairs(first, second, distance);
   return item_variability(first.size(), internal_distance(first, second, distance),
-                          population_distance(first.size(), rule, sampling, pairs));
+                          population_distance(first.size(), rule, PairSampling{}, pairs));
 }
 
 // A population's headline numbers over its items with two or more complete
