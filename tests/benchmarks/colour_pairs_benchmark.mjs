@@ -77,20 +77,27 @@ try {
   }
   console.log(lines.join('\n'));
 
-  // Every word's population ΔE, run against run, where both used every pair.
-  const means = (text) => JSON.parse(text).populations.flatMap((p) => p.words.map((w) =>
-    (w.sampled_pairs ? null : w.population_delta_e.mean)));
-  const first = new Map(runs.map((run) => [run.label, means(results.find((r) => r.run === run.label).text)]));
+  // Every word's population ΔE, run against run: where both used every
+  // pair, their relative difference; where the other sampled pairs, the
+  // difference in its Monte Carlo standard errors.
+  const wordsOf = (label) => JSON.parse(results.find((r) => r.run === label).text).populations.flatMap((p) => p.words);
   const [base, ...others] = runs.map((run) => run.label);
+  const exact = wordsOf(base);
   for (const other of others) {
-    const a = first.get(base), b = first.get(other);
-    let worst = 0, compared = 0;
-    a.forEach((x, k) => {
-      if (x === null || b[k] === null) return;
-      worst = Math.max(worst, Math.abs(x - b[k]) / Math.abs(x));
+    let worst = 0, compared = 0, worstErrors = 0, sampled = 0;
+    wordsOf(other).forEach((w, k) => {
+      const x = exact[k];
+      if (x.sampled_pairs) return;
+      if (w.sampled_pairs) {
+        worstErrors = Math.max(worstErrors, Math.abs(w.population_delta_e.mean - x.population_delta_e.mean) / w.sampled_pairs.population_delta_e_mean_mc_error);
+        ++sampled;
+        return;
+      }
+      worst = Math.max(worst, Math.abs(x.population_delta_e.mean - w.population_delta_e.mean) / Math.abs(x.population_delta_e.mean));
       ++compared;
     });
-    console.log(`${other} against ${base}: ${compared} words with every pair in both, largest relative difference of the population ΔE ${worst.toExponential(2)}`);
+    if (compared > 0) console.log(`${other} against ${base}: ${compared} words with every pair in both, largest relative difference of the population ΔE ${worst.toExponential(2)}`);
+    if (sampled > 0) console.log(`${other} against ${base}: ${sampled} words sampled, largest difference of the population ΔE ${worstErrors.toFixed(2)} Monte Carlo standard errors`);
     if (worst > 1e-9) process.exitCode = 1;
   }
 } finally {
