@@ -144,6 +144,8 @@ ColorRunSettings color_run_settings(const OptionValues& values) {
   s.options.seed = r.whole("seed");
   s.options.jsd = r.choice("jsd", jsd_estimator_from_string);
   s.options.jsd_samples = static_cast<std::size_t>(r.whole("jsd-samples"));
+  s.options.all_pairs_up_to = static_cast<std::size_t>(r.whole("all-pairs-up-to"));
+  s.options.sampled_pairs = static_cast<std::size_t>(r.whole("sampled-pairs"));
   s.bootstrap = static_cast<std::size_t>(r.whole("bootstrap"));
   return s;
 }

@@ -75,6 +75,15 @@ std::vector<Setting> make_registry() {
   r.push_back(on_page(choice("pairs", kColor | kValues, {"all", "paper"}, "RULE",
                              "all: the population distance over all ordered pairs of different individuals; paper: "
                              "only i < j in ascending id order, as in the paper's code")));
+  r.push_back(on_page(whole("all-pairs-up-to", kColor, "20000", 2, 10000000,
+                            "the most individuals of a word for every pair",
+                            "a word answered completely by at most N individuals gets its population ΔE from every "
+                            "pair of them (N² distances); one with more, from --sampled-pairs pairs drawn at random "
+                            "(seeded), with their Monte Carlo error in the report")));
+  r.push_back(on_page(whole("sampled-pairs", kColor, "1000000", 1000, 1000000000,
+                            "pairs drawn for a word beyond --all-pairs-up-to individuals",
+                            "pairs drawn (with replacement) for the population ΔE of a word with more individuals "
+                            "than --all-pairs-up-to; the Monte Carlo error shrinks as 1/√N")));
   r.push_back(on_page(choice("delta-e", kColor, {"cie76", "ciede2000"}, "FORMULA",
                              "colour difference: cie76 (ΔE 1976, the paper's) or ciede2000")));
   r.push_back(text("reference", kColor, "", "the population the divergences are taken against", "NAME",

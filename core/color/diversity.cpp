@@ -6,9 +6,12 @@
 #include <functional>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <tuple>
 #include <utility>
 #include <stdexcept>
+
+#include "color/lab_pairs.hpp"
 
 namespace shoal {
 namespace {
@@ -30,12 +33,11 @@ std::vector<std::uint32_t> ranks(const std::vector<std::string>& names, Less les
 
 Lab lab_of(const ColorResponse& r) { return srgb_to_lab(*r.colour); }
 
-// `by_individual`: one word's answers per individual, individuals in
+// Everything of a word but its population ΔE; returns its pairs' distances.
+// `by_individual`: the word's answers per individual, individuals in
 // ascending id order.
-WordDiversity analyse_word(const std::string& word, const std::vector<Answers>& by_individual,
-                           const ColorOptions& options) {
-  WordDiversity out;
-  out.word = word;
+LabPairDistances prepare_word(const std::vector<Answers>& by_individual, const ColorOptions& options,
+                              WordDiversity& out) {
   std::vector<Lab> first, second, block1_answers;
   for (const auto& answers : by_individual) {
     const ColorResponse* a = answers.block[0];
@@ -48,15 +50,29 @@ WordDiversity analyse_word(const std::string& word, const std::vector<Answers>& 
     first.push_back(lab_of(*a));
     second.push_back(lab_of(*b));
   }
-  const ItemVariability v = item_variability(
-      first, second, options.pairs, [&](const Lab& x, const Lab& y) { return delta_e(x, y, options.formula); });
-  out.individuals = v.individuals;
-  out.internal_delta_e = v.internal;
-  out.population_delta_e = v.population;
-  out.dist_from_diagonal = v.dist_from_diagonal;
+  out.individuals = first.size();
+  out.internal_delta_e =
+      internal_distance(first, second, [&](const Lab& x, const Lab& y) { return delta_e(x, y, options.formula); });
   out.block1_gaussian = fit_lab_gaussian(block1_answers);
-  return out;
+  return LabPairDistances(std::move(first), second, options.formula);
 }
+
+void finish_word(WordDiversity& w, const PopulationDistance& population) {
+  const ItemVariability v = item_variability(w.individuals, w.internal_delta_e, population);
+  w.population_delta_e = v.population;
+  w.dist_from_diagonal = v.dist_from_diagonal;
+  w.sampled_pairs = v.sampled_pairs;
+}
+
+PairSampling pair_sampling(const ColorOptions& options, const std::string& population, const std::string& word) {
+  return {options.all_pairs_up_to, options.sampled_pairs,
+          derive_seed(derive_seed(derive_seed(options.seed, population), word), "population pairs")};
+}
+
+// The answers whose words are analysed in one round: a large word's colours
+// are held from its preparation until its pairs are done, and a round holds
+// at most about this many (24 bytes each).
+constexpr std::size_t kAnswersPerRound = std::size_t{1} << 21;
 
 PopulationDiversity analyse_population(const ColorPopulation& population, const ColorDataset& dataset,
                                        const ColorOptions& options, PairMeter& meter, const TaskRunner& run_tasks) {
@@ -111,14 +127,49 @@ PopulationDiversity analyse_population(const ColorPopulation& population, const 
                          "; population variability needs at least two (remove the word or add individuals)");
   }
   out.words.resize(words);
-  run_tasks("words", words, [&](std::size_t w) {
-    const std::vector<Answers> by_individual = answers_of_word(w);
-    out.words[w] = analyse_word(population.words[responses[order[word_starts[w]]].word], by_individual, options);
-    meter.done(by_individual.size());
-  });
+  // Rounds of words: first each word a task (its answers, internal ΔE,
+  // Gaussian, and, when they are few, its pairs), then the pairs of the
+  // round's large words in blocks, all one batch, each block into its own
+  // slot, combined in order as the round ends.
+  for (std::size_t begin = 0, end = 0; begin < words; begin = end) {
+    for (std::size_t answers = 0; end < words && (end == begin || answers < kAnswersPerRound); ++end) {
+      answers += word_starts[end + 1] - word_starts[end];
+    }
+    std::vector<std::optional<LabPairDistances>> distances(end - begin);
+    std::vector<std::optional<PopulationPairs>> pairs(end - begin);
+    run_tasks("words", end - begin, [&](std::size_t k) {
+      const std::size_t w = begin + k;
+      WordDiversity& word = out.words[w];
+      word.word = population.words[responses[order[word_starts[w]]].word];
+      LabPairDistances d = prepare_word(answers_of_word(w), options, word);
+      PopulationPairs p(d.individuals(), options.pairs, pair_sampling(options, population.label.name, word.word));
+      if (p.units() > 1) {
+        distances[k].emplace(std::move(d));
+        pairs[k].emplace(std::move(p));
+        return;
+      }
+      for (std::size_t u = 0; u < p.units(); ++u) {
+        p.run(u, d);
+        meter.add(p.unit_pairs(u));
+      }
+      finish_word(word, p.result());
+    });
+    std::vector<std::pair<std::size_t, std::size_t>> blocks;   // (word in the round, unit)
+    for (std::size_t k = 0; k < pairs.size(); ++k) {
+      for (std::size_t u = 0; pairs[k] && u < pairs[k]->units(); ++u) blocks.emplace_back(k, u);
+    }
+    run_tasks("blocks of pairs", blocks.size(), [&](std::size_t b) {
+      const auto [k, u] = blocks[b];
+      pairs[k]->run(u, *distances[k]);
+      meter.add(pairs[k]->unit_pairs(u));
+    });
+    for (std::size_t k = 0; k < pairs.size(); ++k) {
+      if (pairs[k]) finish_word(out.words[begin + k], pairs[k]->result());
+    }
+  }
   VariabilitySummariser summariser;
   for (const auto& w : out.words) {
-    summariser.add({w.individuals, w.internal_delta_e, w.population_delta_e, w.dist_from_diagonal});
+    summariser.add({w.individuals, w.internal_delta_e, w.population_delta_e, w.dist_from_diagonal, w.sampled_pairs});
   }
   const VariabilitySummary summary = summariser.summary();
   out.words_analysed = summary.items_analysed;
@@ -126,6 +177,18 @@ PopulationDiversity analyse_population(const ColorPopulation& population, const 
   out.internal_delta_e = summary.internal;
   out.population_delta_e = summary.population;
   out.internal_on_population = summary.internal_on_population;
+  double variance = 0.0;
+  SampledWords sampled;
+  for (const auto& w : out.words) {
+    if (!w.sampled_pairs) continue;
+    ++sampled.words;
+    variance += w.sampled_pairs->mean_mc_error * w.sampled_pairs->mean_mc_error;
+  }
+  if (sampled.words > 0) {
+    sampled.population_delta_e_mc_error = std::sqrt(variance) / static_cast<double>(out.words_analysed);
+    sampled.dist_from_diagonal_mc_error = sampled.population_delta_e_mc_error / std::sqrt(2.0);
+    out.sampled_words = sampled;
+  }
   return out;
 }
 
@@ -196,12 +259,17 @@ ColorAnalysis analyse_color(const ColorDataset& dataset, const ColorOptions& opt
   ColorAnalysis analysis;
   analysis.options = options;
   analysis.reference_population = choose_reference(dataset, options);
-  // The work, for progress: per word about (answers / 2)² comparisons.
+  // The work, for progress: per word about n = answers / 2 individuals, so
+  // n(n - 1) comparisons (half for paper pairs), or the pairs sampled.
   double total = 0.0;
   for (const auto& population : dataset.populations) {
     std::vector<double> answers(population.words.size(), 0.0);
     for (const auto& r : population.responses) answers[r.word] += 0.5;
-    for (double n : answers) total += n * n;
+    for (double n : answers) {
+      const double all = std::max(0.0, n * (n - 1.0));
+      const double pairs = options.pairs == PairRule::All ? all : all / 2.0;
+      total += n > static_cast<double>(options.all_pairs_up_to) ? static_cast<double>(options.sampled_pairs) : pairs;
+    }
   }
   PairMeter meter(progress, total);
   for (const auto& population : dataset.populations) {

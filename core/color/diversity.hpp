@@ -26,6 +26,10 @@ struct ColorOptions {
   std::uint64_t seed = 1;
   JsdEstimator jsd = JsdEstimator::Bits;
   std::size_t jsd_samples = 20000;
+  // A word with more complete individuals than this gets its population ΔE
+  // from `sampled_pairs` pairs drawn at random instead of from every pair.
+  std::size_t all_pairs_up_to = 20000;
+  std::size_t sampled_pairs = 1000000;
 };
 
 struct WordDiversity {
@@ -35,8 +39,21 @@ struct WordDiversity {
   MeanInterval internal_delta_e;      // over individuals
   MeanInterval population_delta_e;    // over pairs of different individuals (n = pairs)
   double dist_from_diagonal = 0.0;    // |internal - population| / √2
+  // Set when the population ΔE was estimated from sampled pairs (more
+  // individuals than ColorOptions::all_pairs_up_to).
+  std::optional<SampledPairs> sampled_pairs;
   std::optional<LabGaussian> block1_gaussian;
   std::optional<JsdEstimate> jsd_to_reference;
+};
+
+// A population's words whose population ΔE was estimated from sampled
+// pairs: how many, and the Monte Carlo standard errors of the means over
+// words that they carry into (the words' draws are independent, so
+// √(Σ se²) / words analysed).
+struct SampledWords {
+  std::size_t words = 0;
+  double population_delta_e_mc_error = 0.0;
+  double dist_from_diagonal_mc_error = 0.0;
 };
 
 struct PopulationDiversity {
@@ -51,6 +68,7 @@ struct PopulationDiversity {
   MeanInterval population_delta_e;         // over analysed words
   LinearFit internal_on_population;        // words' internal ΔE regressed on population ΔE
   MeanInterval jsd_to_reference;           // over words with both Gaussians defined
+  std::optional<SampledWords> sampled_words;   // set when any word's pairs were sampled
 };
 
 struct ColorAnalysis {
@@ -63,9 +81,11 @@ struct ColorAnalysis {
 // population in the dataset, with CIELAB ΔE as the distance.
 // Throws InputError for a word answered by a single individual and
 // std::invalid_argument for a reference population that does not exist.
-// `progress`, when set, is called after each word with the fraction of the
-// pair comparisons done (the work grows with the square of the individuals),
-// one call at a time. A population's words are a batch of `run_tasks`.
+// `progress`, when set, is called as the words and their pairs are done
+// with the fraction of the pair comparisons done (the work grows with the
+// square of the individuals), one call at a time. A population's words are
+// batches of `run_tasks`, and the pairs of its large words too, in blocks;
+// the report does not depend on how the runner spreads them.
 ColorAnalysis analyse_color(const ColorDataset& dataset, const ColorOptions& options,
                             const std::function<void(double)>& progress = {},
                             const TaskRunner& run_tasks = run_in_order);

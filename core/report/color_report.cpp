@@ -1,5 +1,6 @@
 #include "report/color_report.hpp"
 
+#include <cmath>
 #include <ostream>
 
 #include "io/csv_writer.hpp"
@@ -28,6 +29,27 @@ nlohmann::json jsd_json(const std::optional<JsdEstimate>& jsd) {
           {"samples", jsd->samples}};
 }
 
+nlohmann::json sampled_pairs_json(const std::optional<SampledPairs>& s) {
+  if (!s) return nullptr;
+  return {{"pairs", s->pairs},
+          {"population_delta_e_mean_mc_error", number_or_null(s->mean_mc_error)},
+          {"population_delta_e_sd_mc_error", number_or_null(s->sd_mc_error)},
+          {"dist_from_diagonal_mc_error", number_or_null(s->mean_mc_error / std::sqrt(2.0))}};
+}
+
+nlohmann::json sampled_words_json(const std::optional<SampledWords>& s) {
+  if (!s) return nullptr;
+  return {{"words", s->words},
+          {"population_delta_e_mc_error", number_or_null(s->population_delta_e_mc_error)},
+          {"dist_from_diagonal_mc_error", number_or_null(s->dist_from_diagonal_mc_error)}};
+}
+
+std::size_t words_sampled(const ColorAnalysis& analysis) {
+  std::size_t words = 0;
+  for (const auto& p : analysis.populations) words += p.sampled_words ? p.sampled_words->words : 0;
+  return words;
+}
+
 double valid_percent(const PopulationDiversity& p) {
   const double total = static_cast<double>(p.valid_responses + p.invalid_responses);
   return total == 0.0 ? 0.0 : 100.0 * static_cast<double>(p.valid_responses) / total;
@@ -40,6 +62,7 @@ nlohmann::json word_json(const WordDiversity& w) {
           {"internal_delta_e", to_json(w.internal_delta_e)},
           {"population_delta_e", to_json(w.population_delta_e)},
           {"dist_from_diagonal", number_or_null(w.dist_from_diagonal)},
+          {"sampled_pairs", sampled_pairs_json(w.sampled_pairs)},
           {"block1_gaussian", gaussian_json(w.block1_gaussian)},
           {"jsd_to_reference", jsd_json(w.jsd_to_reference)}};
 }
@@ -68,6 +91,7 @@ void write_population(JsonWriter& out, const PopulationDiversity& p, bool has_re
   head["internal_delta_e"] = to_json(p.internal_delta_e);
   head["population_delta_e"] = to_json(p.population_delta_e);
   head["regression_internal_on_population"] = to_json(p.internal_on_population);
+  head["sampled_words"] = sampled_words_json(p.sampled_words);
   head["jsd_to_reference"] = has_reference && p.jsd_to_reference.n > 0 ? to_json(p.jsd_to_reference) : nlohmann::json(nullptr);
   if (fits) head["word_rating_fits"] = word_rating_fits_json(*fits);
   write_object(out, head, {{"words", [&](JsonWriter& w) {
@@ -110,7 +134,10 @@ nlohmann::json color_report_head(const ColorDataset& dataset, const std::vector<
                                {"reference", analysis.reference_population},
                                {"seed", o.seed},
                                {"jsd", to_string(o.jsd)},
-                               {"jsd_samples", o.jsd_samples}};
+                               {"jsd_samples", o.jsd_samples},
+                               {"all_pairs_up_to", o.all_pairs_up_to},
+                               {"sampled_pairs", o.sampled_pairs},
+                               {"words_with_sampled_pairs", words_sampled(analysis)}};
   nlohmann::json report = report_envelope("color", std::move(parameters), dataset.inputs, dataset.issues, analysis_file);
   report["comparisons"] = comparison_json(comparisons);
   report["manuscript"] = manuscript_json(report);
@@ -149,13 +176,17 @@ nlohmann::json color_report(const ColorDataset& dataset, const std::vector<Color
 std::string color_words_csv(const ColorAnalysis& analysis) {
   CsvWriter csv;
   csv.row({"population", "word", "individuals", "incomplete", "internal_mean", "internal_sd", "population_mean",
-           "population_sd", "population_pairs", "dist_from_diagonal", "jsd", "jsd_mc_error"});
+           "population_sd", "population_pairs", "sampled_pairs", "population_mean_mc_error", "dist_from_diagonal",
+           "jsd", "jsd_mc_error"});
   for (const auto& p : analysis.populations) {
     for (const auto& w : p.words) {
       csv.row({p.label.name, w.word, std::to_string(w.individuals), std::to_string(w.incomplete),
                CsvWriter::number(w.internal_delta_e.mean), CsvWriter::number(w.internal_delta_e.sd),
                CsvWriter::number(w.population_delta_e.mean), CsvWriter::number(w.population_delta_e.sd),
-               std::to_string(w.population_delta_e.n), CsvWriter::number(w.dist_from_diagonal),
+               std::to_string(w.population_delta_e.n),
+               w.sampled_pairs ? std::to_string(w.sampled_pairs->pairs) : "",
+               w.sampled_pairs ? CsvWriter::number(w.sampled_pairs->mean_mc_error) : "",
+               CsvWriter::number(w.dist_from_diagonal),
                w.jsd_to_reference ? CsvWriter::number(w.jsd_to_reference->value) : "",
                w.jsd_to_reference ? CsvWriter::number(w.jsd_to_reference->mc_error) : ""});
     }

@@ -13,15 +13,32 @@ double RunningMoments::sample_variance() const {
   return n_ < 2 ? kNaN : m2_ / static_cast<double>(n_ - 1);
 }
 
-MeanInterval RunningMoments::interval() const {
+void RunningMoments::merge(const RunningMoments& other) {
+  if (other.n_ == 0) return;
+  if (n_ == 0) {
+    *this = other;
+    return;
+  }
+  const double a = static_cast<double>(n_), b = static_cast<double>(other.n_), n = a + b;
+  const double delta = other.mean_ - mean_;
+  mean_ += delta * (b / n);
+  m2_ += other.m2_ + delta * delta * (a * b / n);
+  n_ += other.n_;
+}
+
+MeanInterval normal_interval(std::size_t n, double mean, double sd) {
   MeanInterval out;
-  out.n = n_;
-  out.mean = n_ == 0 ? kNaN : mean_;
-  out.sd = std::sqrt(sample_variance());
-  const double half = kZ95 * out.sd / std::sqrt(static_cast<double>(n_));
+  out.n = n;
+  out.mean = mean;
+  out.sd = sd;
+  const double half = kZ95 * out.sd / std::sqrt(static_cast<double>(n));
   out.low = out.mean - half;
   out.high = out.mean + half;
   return out;
+}
+
+MeanInterval RunningMoments::interval() const {
+  return normal_interval(n_, n_ == 0 ? kNaN : mean_, std::sqrt(sample_variance()));
 }
 
 MeanInterval mean_interval(const std::vector<double>& values) {

@@ -15,18 +15,31 @@ struct MeanInterval {
   double high = 0.0;
 };
 
+// mean ± 1.96·sd/√n, as above, for a mean and sd known otherwise (estimated
+// from a sample of the n values, say).
+MeanInterval normal_interval(std::size_t n, double mean, double sd);
+
 // Numerically stable running moments (Welford), so large pair sets need no
 // buffer of their own.
 class RunningMoments {
  public:
+  RunningMoments() = default;
+  // The moments of `count` values with this mean and sum of squared
+  // deviations from it.
+  RunningMoments(std::size_t count, double mean, double m2) : n_(count), mean_(count == 0 ? 0.0 : mean), m2_(m2) {}
   void add(double x) {
     ++n_;
     const double delta = x - mean_;
     mean_ += delta / static_cast<double>(n_);
     m2_ += delta * (x - mean_);
   }
+  // As if `other`'s values were added after these (Chan, Golub & LeVeque's
+  // pairwise update): the same numbers to rounding, not the same bits as
+  // adding them one at a time.
+  void merge(const RunningMoments& other);
   std::size_t count() const { return n_; }
   double mean() const { return mean_; }
+  double m2() const { return m2_; }
   double sample_variance() const;
   MeanInterval interval() const;
 

@@ -17,14 +17,6 @@ std::optional<double> as_number(const std::string& text) {
 
 }  // namespace
 
-const char* to_string(PairRule rule) { return rule == PairRule::All ? "all" : "paper"; }
-
-std::optional<PairRule> pair_rule_from_string(const std::string& text) {
-  if (text == "all") return PairRule::All;
-  if (text == "paper") return PairRule::Paper;
-  return std::nullopt;
-}
-
 bool id_less(const std::string& x, const std::string& y) {
   const auto nx = as_number(x), ny = as_number(y);
   if (nx && ny) return *nx < *ny || (*nx == *ny && x < y);
@@ -34,6 +26,17 @@ bool id_less(const std::string& x, const std::string& y) {
 
 double distance_from_diagonal(double internal_mean, double population_mean) {
   return std::fabs(internal_mean - population_mean) / std::sqrt(2.0);
+}
+
+ItemVariability item_variability(std::size_t individuals, const MeanInterval& internal,
+                                 const PopulationDistance& population) {
+  ItemVariability out;
+  out.individuals = individuals;
+  out.internal = internal;
+  out.population = population.distance;
+  out.dist_from_diagonal = distance_from_diagonal(internal.mean, population.distance.mean);
+  out.sampled_pairs = population.sampled;
+  return out;
 }
 
 void VariabilitySummariser::add(const ItemVariability& item) {
@@ -54,8 +57,12 @@ VariabilitySummary VariabilitySummariser::summary() const {
 }
 
 void PairMeter::done(std::size_t individuals) {
+  add(static_cast<double>(individuals) * static_cast<double>(individuals));
+}
+
+void PairMeter::add(double work) {
   const std::lock_guard<std::mutex> lock(mutex_);
-  done_ += static_cast<double>(individuals) * static_cast<double>(individuals);
+  done_ += work;
   if (progress_ && total_ > 0.0) progress_(std::min(1.0, done_ / total_));
 }
 

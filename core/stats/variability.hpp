@@ -1,5 +1,6 @@
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <mutex>
 #include <optional>
@@ -7,6 +8,7 @@
 #include <vector>
 
 #include "stats/descriptive.hpp"
+#include "stats/population_pairs.hpp"
 
 namespace shoal {
 
@@ -17,15 +19,6 @@ namespace shoal {
 // and the block-2 answer of another. A population whose individuals each
 // hold one concept sits near the line of unity (internal ≈ population);
 // individuals who differ from one another lie below it.
-
-// How pairs of different individuals are formed for the population distance.
-enum class PairRule {
-  All,     // every ordered pair i ≠ j: does not depend on the order of ids
-  Paper,   // i < j in ascending id order, as the paper's code did
-};
-
-const char* to_string(PairRule rule);
-std::optional<PairRule> pair_rule_from_string(const std::string& text);
 
 // Orders individual ids as the paper did: numbers numerically, before any
 // non-numeric id, which compare as text.
@@ -40,6 +33,40 @@ struct ItemVariability {
   MeanInterval internal;           // over individuals
   MeanInterval population;         // over pairs of different individuals (n = pairs)
   double dist_from_diagonal = 0.0; // |internal - population| / √2
+  // Set when the population distance was estimated from sampled pairs.
+  std::optional<SampledPairs> sampled_pairs;
+};
+
+// The internal distance of individuals with answers first[i] and second[i].
+template <typename Point, typename Distance>
+MeanInterval internal_distance(const std::vector<Point>& first, const std::vector<Point>& second, Distance distance) {
+  RunningMoments internal;
+  for (std::size_t i = 0; i < first.size(); ++i) internal.add(distance(first[i], second[i]));
+  return internal.interval();
+}
+
+// An item's numbers from its internal and population distances.
+ItemVariability item_variability(std::size_t individuals, const MeanInterval& internal,
+                                 const PopulationDistance& population);
+
+// A PairDistanceSource of two vectors of points and a distance between two
+// points, one pair at a time.
+template <typename Point, typename Distance>
+class PointPairDistances : public PairDistanceSource {
+ public:
+  PointPairDistances(const std::vector<Point>& first, const std::vector<Point>& second, Distance distance)
+      : first_(first), second_(second), distance_(distance) {}
+  void row(std::size_t i, std::size_t begin, std::size_t end, double* out) const override {
+    for (std::size_t j = begin; j < end; ++j) *out++ = distance_(first_[i], second_[j]);
+  }
+  void pairs(const std::uint32_t* i, const std::uint32_t* j, std::size_t count, double* out) const override {
+    for (std::size_t k = 0; k < count; ++k) out[k] = distance_(first_[i[k]], second_[j[k]]);
+  }
+
+ private:
+  const std::vector<Point>& first_;
+  const std::vector<Point>& second_;
+  Distance distance_;
 };
 
 // first[i] and second[i] are individual i's answers in blocks 1 and 2,
@@ -47,20 +74,9 @@ struct ItemVariability {
 template <typename Point, typename Distance>
 ItemVariability item_variability(const std::vector<Point>& first, const std::vector<Point>& second, PairRule rule,
                                  Distance distance) {
-  ItemVariability out;
-  const std::size_t n = first.size();
-  out.individuals = n;
-  RunningMoments internal, population;
-  for (std::size_t i = 0; i < n; ++i) internal.add(distance(first[i], second[i]));
-  for (std::size_t i = 0; i < n; ++i) {
-    for (std::size_t j = rule == PairRule::Paper ? i + 1 : 0; j < n; ++j) {
-      if (j != i) population.add(distance(first[i], second[j]));
-    }
-  }
-  out.internal = internal.interval();
-  out.population = population.interval();
-  out.dist_from_diagonal = distance_from_diagonal(out.internal.mean, out.population.mean);
-  return out;
+  const PointPairDistances<Point, Distance> pairs(first, second, distance);
+  return item_variability(first.size(), internal_distance(first, second, distance),
+                          population_distance(first.size(), rule, PairSampling{}, pairs));
 }
 
 // A population's headline numbers over its items with two or more complete
@@ -90,6 +106,8 @@ class PairMeter {
  public:
   PairMeter(const std::function<void(double)>& progress, double total) : progress_(progress), total_(total) {}
   void done(std::size_t individuals);
+  // `work` more comparisons done.
+  void add(double work);
 
  private:
   const std::function<void(double)>& progress_;

@@ -117,7 +117,7 @@ ValuesPopulationResult analyse_population(const ValuesPopulation& population, co
   });
   VariabilitySummariser summariser;
   for (const auto& v : out.items) {
-    summariser.add({v.individuals, v.internal_distance, v.population_distance, v.dist_from_diagonal});
+    summariser.add({v.individuals, v.internal_distance, v.population_distance, v.dist_from_diagonal, std::nullopt});
   }
   out.summary = summariser.summary();
   return out;

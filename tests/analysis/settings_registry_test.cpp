@@ -135,7 +135,8 @@ void check_same_members(const Options& from_registry, const Options& initialised
 
 TEST_CASE("settings registry: the options structs start at the registry's defaults") {
   check_same_members(color_run_settings({}).options, ColorOptions{}, &ColorOptions::pairs, &ColorOptions::formula,
-                     &ColorOptions::reference, &ColorOptions::seed, &ColorOptions::jsd, &ColorOptions::jsd_samples);
+                     &ColorOptions::reference, &ColorOptions::seed, &ColorOptions::jsd, &ColorOptions::jsd_samples,
+                     &ColorOptions::all_pairs_up_to, &ColorOptions::sampled_pairs);
   const auto concept = concept_run_settings({}).options;
   CHECK(concept.model.alpha == ConceptOptions{}.model.alpha);
   CHECK(concept.model.prior == ConceptOptions{}.model.prior);

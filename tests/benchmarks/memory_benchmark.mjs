@@ -9,44 +9,23 @@
 // the process's peak adds Node itself and the JavaScript copies of the file
 // and the report. Each module report is checked against the command line's.
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createGzip } from 'node:zlib';
-import { once } from 'node:events';
 
-import { random } from '../adversarial/cases.mjs';
+import { draws, llmWideHeader, llmWideRow, writeRows as writeRowsOf } from './generated_inputs.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const native = process.env.SHOAL_NATIVE ?? 'build/native/shoal';
 const wasmModule = process.env.SHOAL_WASM ?? 'build/wasm/shoal.mjs';
 const peakMemory = process.env.SHOAL_PEAK_MEMORY ?? path.join(path.dirname(native), 'tests', 'peak_memory');
 const target = Number(process.argv[2] ?? 100) * 1e6;
-const next = random(7);
-const int = (n) => Math.floor(next() * n);
-const hex = () => '#' + [0, 0, 0].map(() => int(256).toString(16).padStart(2, '0')).join('');
+const random = draws(7);
+const { int, hex } = random;
 
-// Writes rows from `row(i)` until the file holds `target` bytes.
-async function writeRows(file, header, row, gzip = false) {
-  const out = createWriteStream(file);
-  const sink = gzip ? createGzip() : out;
-  if (gzip) sink.pipe(out);
-  let bytes = 0, chunk = header;
-  // Whole groups only (300 rows: a multiple of every group size below).
-  for (let i = 0; bytes < target || i % 300 !== 0; ++i) {
-    const line = row(i);
-    bytes += line.length;
-    chunk += line;
-    if (chunk.length > 1 << 20) {
-      if (!sink.write(chunk)) await once(sink, 'drain');
-      chunk = '';
-    }
-  }
-  sink.end(chunk);
-  await once(out, 'finish');
-  return bytes;
-}
+// Whole groups only (300 rows: a multiple of every group size below).
+const writeRows = (file, header, row, gzip = false) => writeRowsOf(file, header, row, { target, group: 300, gzip });
 
 // Many words with 25 individuals each keep the analysis (pairs per word)
 // small, so the run measures reading, not ΔE.
@@ -62,7 +41,7 @@ const conceptRow = (i) => {
 };
 const formats = [
   ['color', 'human-long CSV', 'human.csv', 'participantID,word,response_r,response_g,response_b,condition\n', humanRow],
-  ['color', 'llm-wide CSV', 'llm.csv', 'subject_num,word,hex1,hex2\n', (i) => `${i % PEOPLE},w${Math.floor(i / PEOPLE)},${hex()},${hex()}\n`],
+  ['color', 'llm-wide CSV', 'llm.csv', llmWideHeader, llmWideRow(PEOPLE, random)],
   ['color', 'plain-long CSV', 'plain.csv', 'population,individual,word,block,colour\n',
     (i) => `gpt,${i % (2 * PEOPLE) >> 1},w${Math.floor(i / (2 * PEOPLE))},${(i & 1) + 1},${hex()}\n`],
   ['color', 'human-long JSON Lines', 'human.jsonl', '', (i) => {

@@ -28,6 +28,7 @@ const csvFiles = (dir) => readdirSync(path.join(examples, dir)).filter((f) => f.
 
 const runs = {
   color: ['color', ...csvFiles('color')],
+  'color, sampled pairs': ['color', ...csvFiles('color'), '--all-pairs-up-to', '2', '--sampled-pairs', '1000'],
   concept: ['concept', ...csvFiles('concept')],
   values: ['values', ...csvFiles('values')],
   likert: ['concept', ...csvFiles('likert')],
@@ -58,6 +59,13 @@ for (const name of Object.keys(runs)) {
     assert.equal(validate(r), true, problems().join('\n'));
   });
 }
+
+test('the schema reaches the sampled pairs of a colour report', () => {
+  const r = report('color, sampled pairs');
+  assert.ok(r.parameters.words_with_sampled_pairs > 0);
+  assert.ok(r.populations.every((p) => p.sampled_words !== null && p.words.every((w) => w.sampled_pairs !== null)));
+  assert.ok(report('color').populations.every((p) => p.sampled_words === null));
+});
 
 test('the schema reaches the traces and the mixed models the examples hold', () => {
   const r = report('concept, 4 chains with traces');

@@ -24,6 +24,7 @@ const std::map<std::string, std::string> kNotInMethods = {
 const std::map<std::string, OptionValues> kNeeds = {
     {"max-iterations", {{"chains", "2"}}},   // one chain is never continued
     {"unit", {{"scale", "raw"}}},            // pooled-SD distances have their own unit
+    {"sampled-pairs", {{"all-pairs-up-to", "2"}}},   // pairs are drawn only for words beyond it
 };
 
 std::string random_hex(Rng& rng) {
@@ -110,6 +111,8 @@ std::string methods_of(Analysis analysis, const OptionValues& values) {
 
 // A valid value other than the default.
 std::string other_value(const Setting& s, Analysis analysis) {
+  // The data's words have a few individuals: a threshold below them.
+  if (s.name == "all-pairs-up-to") return "2";
   switch (s.kind) {
     case SettingKind::Choice:
       for (const auto& c : s.choices) {

@@ -3,6 +3,8 @@
 //   SHOAL_NATIVE=build/native/shoal SHOAL_WASM=build/wasm/shoal.mjs SHOAL_SHARED=../shared node --test tests/wasm
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assertSameReport, filesFor, loadShoal, nativeReport as cli, settingsText, shared } from './support.mjs';
@@ -82,4 +84,36 @@ test('wasm and native agree on the word-rating fits: the page sends the ratings 
   const fits = JSON.parse(outcome.report).populations[0].word_rating_fits;
   assert.ok(fits.some((f) => f.scale === 'concreteness' && f.n >= 3 && f.r !== null));
   assertSameReport(outcome.report, nativeReport([colours], ['--seed', '3', '--jsd-samples', '1000', '--bootstrap', '0', '--word-norms', norms]));
+});
+
+test('wasm and native agree bit for bit on pairs in vector lanes, in blocks of rows and sampled', async () => {
+  const shoal = await loadShoal();
+  // "sea": 1300 individuals, every pair, in blocks of rows; "sky": 1300
+  // individuals beyond --all-pairs-up-to 1250 in the second file, sampled.
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'shoal-pairs-'));
+  try {
+    let rows = 'population,individual,word,block,r,g,b\n';
+    for (let i = 1; i <= 1300; ++i) {
+      for (const word of ['sea', 'sky']) {
+        const [r, g, b] = [(i * 37) % 256, (i * 101) % 256, (i * 53) % 256];
+        rows += `big,p${i},${word},1,${r},${g},${b}\nbig,p${i},${word},2,${r},${(g + (i % 5) * 11) % 256},${b}\n`;
+      }
+    }
+    const file = path.join(dir, 'big.csv');
+    writeFileSync(file, rows);
+    for (const [settings, args] of [
+      [{ bootstrap: 0, 'jsd-samples': 100 }, ['--bootstrap', '0', '--jsd-samples', '100']],
+      [{ bootstrap: 0, 'jsd-samples': 100, 'all-pairs-up-to': 1250, 'sampled-pairs': 100000, 'delta-e': 'ciede2000' },
+        ['--bootstrap', '0', '--jsd-samples', '100', '--all-pairs-up-to', '1250', '--sampled-pairs', '100000', '--delta-e', 'ciede2000']],
+    ]) {
+      const outcome = shoal.analyseColor(filesFor([file]), request(settings), null);
+      assert.equal(outcome.ok, true, outcome.error?.message);
+      const words = JSON.parse(outcome.report).populations[0].words;
+      assert.equal(words[0].population_delta_e.n, 1300 * 1299);
+      assert.equal(words[0].sampled_pairs === null, settings['sampled-pairs'] === undefined);
+      assertSameReport(outcome.report, nativeReport([file], args));
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -84,7 +84,8 @@ test('the ranges given to the form are the validator\'s', () => {
   const limits = JSON.parse(module.optionLimits());
   for (const [name, limit] of Object.entries(limits)) {
     if (name === 'subsets') continue;   // a list, checked above
-    const task = name === 'jsd-samples' ? 'color' : 'concept';
+    // The form's analysis that has the setting (seed and bootstrap: both; the concept one checked).
+    const task = registry.find((s) => s.name === name && s.analyses.includes('concept')) ? 'concept' : 'color';
     const cases = [[limit.min, true], [limit.max, true], [limit.whole ? limit.max + 1 : limit.max * 2, false]];
     if (limit.whole && limit.min > 0) cases.push([limit.min - 1, false]);
     // The burn-in must stay below the iterations, whose largest is the same number.

@@ -41,6 +41,9 @@ export interface ColorWord {
   internal_delta_e: Summary;
   population_delta_e: Summary;
   dist_from_diagonal: number | null;
+  // Null when the population ΔE used every pair; else the pairs drawn and
+  // the Monte Carlo standard errors of the estimates.
+  sampled_pairs: { pairs: number; population_delta_e_mean_mc_error: number | null; population_delta_e_sd_mc_error: number | null; dist_from_diagonal_mc_error: number | null } | null;
   jsd_to_reference: { estimator: 'bits' | 'paper'; value: number; mc_error: number | null; samples: number } | null;
 }
 
@@ -57,6 +60,8 @@ export interface ColorPopulation extends PopulationLabel {
   // (null below three words or for a constant variable).
   word_rating_fits?: { scale: string; n: number; r: number | null; slope: number | null; intercept: number | null }[];
   jsd_to_reference: Summary | null;
+  // Null unless some word's population ΔE came from sampled pairs.
+  sampled_words: { words: number; population_delta_e_mc_error: number | null; dist_from_diagonal_mc_error: number | null } | null;
   words: ColorWord[];
 }
 

@@ -199,6 +199,14 @@ void color_methods(Paragraph& m) {
            pairs_words(m.text("pairs")) +
            "; a population's diversity is its mean over words of the distance from the diagonal, |internal \u2212 "
            "population| / \u221a2. ";
+  const auto& sampled = m.parameter("words_with_sampled_pairs");
+  if (sampled.is_number() && sampled.get<std::size_t>() > 0) {
+    m << "For the " + count(sampled.get<std::size_t>(), "word", "words") + " answered by more than " +
+             m.text("all_pairs_up_to") +
+             " individuals, population variability was estimated from " + m.text("sampled_pairs") +
+             " pairs of different individuals drawn uniformly at random (with replacement, seeded) instead of from "
+             "every pair; the report gives each such estimate's Monte Carlo standard error. ";
+  }
   const std::string reference = m.text("reference");
   if (reference.empty()) {
     m << "No reference population was given, so no divergences were computed. ";

@@ -26,6 +26,10 @@ export const PARAMETER_GROUPS: FieldGroup[] = [
     settings: [
       { setting: 'pairs', label: 'Pairs of individuals',
         options: { all: 'all pairs i ≠ j (order-free)', paper: 'paper pairs: i < j in id order' } },
+      { setting: 'all-pairs-up-to', label: 'Every pair up to this many individuals per word',
+        note: 'A word answered by more individuals gets its population ΔE from sampled pairs, with their Monte Carlo '
+          + 'error in the report.' },
+      { setting: 'sampled-pairs', label: 'Pairs drawn for a larger word' },
       { setting: 'delta-e', label: 'Colour difference', options: { cie76: 'ΔE 1976 (the paper\'s)', ciede2000: 'CIEDE2000' } },
       { setting: 'jsd', label: 'Divergence from humans',
         options: { bits: 'Jensen–Shannon divergence (bits)', paper: 'the paper\'s estimator (JS distance of density weights)' } },

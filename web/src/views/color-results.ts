@@ -106,9 +106,12 @@ async function wordRatings(report: ColorReport, norms: WordNorms | null): Promis
 
 // The settings of the run as the parameter form words them.
 function settingsLine(report: ColorReport): string {
-  const { pairs, delta_e: deltaE, jsd, reference, seed } = report.parameters;
+  const { pairs, delta_e: deltaE, jsd, reference, seed, words_with_sampled_pairs: sampledWords, sampled_pairs: sampledPairs } = report.parameters;
   return [
     `Pairs of individuals: ${pairs === 'paper' ? 'the paper’s (i < j in id order)' : 'all'}`,
+    ...(typeof sampledWords === 'number' && sampledWords > 0
+      ? [`population ΔE of ${sampledWords} ${sampledWords === 1 ? 'word' : 'words'} from ${String(sampledPairs)} sampled pairs each (Monte Carlo errors in the report)`]
+      : []),
     `colour difference: ${deltaE === 'cie76' ? 'ΔE 1976 (the paper’s)' : deltaE === 'ciede2000' ? 'CIEDE2000' : String(deltaE)}`,
     `divergence from humans: ${jsd === 'paper' ? 'the paper’s estimator' : 'Jensen–Shannon divergence in bits'}`,
     `human reference: ${String(reference || 'none marked')}`,
