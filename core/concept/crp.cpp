@@ -102,8 +102,6 @@ Restaurant::Restaurant(const AnswerMatrix& answers, const CrpModel& model)
   for (std::size_t q = 0; q < questions_; ++q) {
     const std::uint32_t k = answers.options_of(q);
     if (k == 0) throw std::invalid_argument("a question needs at least one option");
-    offset_.push_back(static_cast<std::uint32_t>(row_));
-    row_ += k;
     auto group = std::find_if(groups_.begin(), groups_.end(), [&](const OptionGroup& g) { return g.options == k; });
     if (group == groups_.end()) {
       groups_.push_back(OptionGroup{k, 0.0, {}, {}, 0.0});
@@ -139,11 +137,27 @@ Restaurant::Restaurant(const AnswerMatrix& answers, const CrpModel& model)
       size_normaliser_.push_back(groups_[0].questions * groups_[0].log_count_k_alpha[k]);
     }
   }
-  two_options_ = groups_.size() == 1 && groups_[0].options == 2;
+  // The rows' layout (see first_option_implied_).
+  first_option_implied_ = groups_.size() == 1 && groups_[0].options == 2;
+  for (std::size_t q = 0; q < questions_; ++q) {
+    offset_.push_back(static_cast<std::uint32_t>(row_));
+    row_ += first_option_implied_ ? 1 : answers.options_of(q);
+  }
+  cells_.resize(people_ * questions_);
+  implied_mask_.assign(people_ * questions_, 0);
+  increments_.assign(people_ * row_, 0);
+  for (std::size_t person = 0; person < people_; ++person) {
+    for (std::size_t q = 0; q < questions_; ++q) {
+      const std::size_t i = person * questions_ + q;
+      const std::uint32_t answer = answers.values[i];
+      const bool implied = first_option_implied_ && answer == 0;
+      cells_[i] = offset_[q] + (first_option_implied_ ? 0 : answer);
+      implied_mask_[i] = implied ? ~0u : 0u;
+      if (!implied) increments_[person * row_ + cells_[i]] = 1;
+    }
+  }
   const bool simplicity = model.prior == PartitionPrior::Simplicity;
   for (std::size_t k = 0; k <= people_; ++k) log_size_prior_.push_back(simplicity ? log_size_[k] : 0.0);
-  cells_.resize(people_ * questions_);
-  for (std::size_t i = 0; i < people_ * questions_; ++i) cells_[i] = offset_[i % questions_] + answers.values[i];
   seat_.assign(people_, 0);
   size_.assign(people_, 0);
   counts_.assign(people_ * row_, 0);
@@ -161,44 +175,29 @@ std::uint32_t Restaurant::open_table() {
   return slot;
 }
 
+void Restaurant::count_in(std::uint32_t* counts, std::size_t person) const {
+  // A pass over consecutive memory the compiler can vectorise.
+  const std::uint8_t* increment = increments_.data() + person * row_;
+  for (std::size_t c = 0; c < row_; ++c) counts[c] += increment[c];
+}
+
+void Restaurant::count_out(std::uint32_t* counts, std::size_t person) const {
+  const std::uint8_t* increment = increments_.data() + person * row_;
+  for (std::size_t c = 0; c < row_; ++c) counts[c] -= increment[c];
+}
+
 void Restaurant::insert(std::size_t person, std::uint32_t slot) {
   seat_[person] = slot;
   ++size_[slot];
   // Pointers, not &v[i]: with no questions the rows are empty and indexing
   // them would be out of range.
-  std::uint32_t* counts = counts_.data() + static_cast<std::size_t>(slot) * row_;
-  if (two_options_) {
-    // Both counts of every question, from the answers: one pass over
-    // consecutive memory the compiler can vectorise, where the general
-    // loop below scatters one increment per question through cells_.
-    const std::uint8_t* answer = answers_.values.data() + person * questions_;
-    for (std::size_t q = 0; q < questions_; ++q) {
-      const std::uint32_t second = answer[q];
-      counts[2 * q] += 1u - second;
-      counts[2 * q + 1] += second;
-    }
-    return;
-  }
-  const std::uint32_t* cell = cells_.data() + person * questions_;
-  for (std::size_t q = 0; q < questions_; ++q) ++counts[cell[q]];
+  count_in(counts_.data() + static_cast<std::size_t>(slot) * row_, person);
 }
 
 void Restaurant::remove(std::size_t person) {
   const std::uint32_t slot = seat_[person];
   --size_[slot];
-  std::uint32_t* counts = counts_.data() + static_cast<std::size_t>(slot) * row_;
-  if (two_options_) {
-    // As in insert.
-    const std::uint8_t* answer = answers_.values.data() + person * questions_;
-    for (std::size_t q = 0; q < questions_; ++q) {
-      const std::uint32_t second = answer[q];
-      counts[2 * q] -= 1u - second;
-      counts[2 * q + 1] -= second;
-    }
-  } else {
-    const std::uint32_t* cell = cells_.data() + person * questions_;
-    for (std::size_t q = 0; q < questions_; ++q) --counts[cell[q]];
-  }
+  count_out(counts_.data() + static_cast<std::size_t>(slot) * row_, person);
   if (size_[slot] == 0) {
     const std::uint32_t position = active_index_[slot];
     active_[position] = active_.back();
@@ -210,6 +209,7 @@ void Restaurant::remove(std::size_t person) {
 
 void Restaurant::score(std::size_t person) {
   const std::uint32_t* cell = cells_.data() + person * questions_;
+  const std::uint32_t* implied = implied_mask_.data() + person * questions_;
   const double* log_count = log_count_alpha_.data();
   const bool one_group = !size_normaliser_.empty();
   const std::size_t tables = active_.size();
@@ -225,19 +225,25 @@ void Restaurant::score(std::size_t person) {
     // At power 1 the product is the likelihood itself, bit for bit.
     log_weights_[t] = likelihood_power_ * log_likelihood + log_size_prior_[n];
   };
+  // People at a table who gave the same answer as this person (see cells_).
+  const auto same = [&](const std::uint32_t* counts, std::uint32_t size_plus_one, std::size_t q) {
+    return (counts[cell[q]] ^ implied[q]) + (size_plus_one & implied[q]);
+  };
+  const auto size_plus_one = [&](std::size_t t) { return size_[active_[t]] + 1; };
   // Four tables at a time: each table's sum still runs over the questions in
   // order (the same bits), but four sums in flight keep the processor busy
   // where one waits on each addition.
   std::size_t t = 0;
   for (; t + 4 <= tables; t += 4) {
     const std::uint32_t *c0 = counts_of(t), *c1 = counts_of(t + 1), *c2 = counts_of(t + 2), *c3 = counts_of(t + 3);
+    const std::uint32_t n0 = size_plus_one(t), n1 = size_plus_one(t + 1), n2 = size_plus_one(t + 2),
+                        n3 = size_plus_one(t + 3);
     double l0 = 0.0, l1 = 0.0, l2 = 0.0, l3 = 0.0;
     for (std::size_t q = 0; q < questions_; ++q) {
-      const std::uint32_t answer = cell[q];
-      l0 += log_count[c0[answer]];
-      l1 += log_count[c1[answer]];
-      l2 += log_count[c2[answer]];
-      l3 += log_count[c3[answer]];
+      l0 += log_count[same(c0, n0, q)];
+      l1 += log_count[same(c1, n1, q)];
+      l2 += log_count[same(c2, n2, q)];
+      l3 += log_count[same(c3, n3, q)];
     }
     finish(t, l0);
     finish(t + 1, l1);
@@ -246,9 +252,9 @@ void Restaurant::score(std::size_t person) {
   }
   for (; t < tables; ++t) {
     const std::uint32_t* counts = counts_of(t);
+    const std::uint32_t n = size_plus_one(t);
     double log_likelihood = 0.0;
-    // People at the table who gave the same answer as this person.
-    for (std::size_t q = 0; q < questions_; ++q) log_likelihood += log_count[counts[cell[q]]];
+    for (std::size_t q = 0; q < questions_; ++q) log_likelihood += log_count[same(counts, n, q)];
     finish(t, log_likelihood);
   }
   log_weights_[tables] = powered_log_new_table_;
@@ -360,18 +366,18 @@ double Restaurant::log_likelihood() const {
   double total = 0.0;
   for (const std::uint32_t slot : active_) {
     const std::uint32_t n = size_[slot];
-    total = add_option_terms(total, counts_.data() + static_cast<std::size_t>(slot) * row_);
+    total = add_option_terms(total, counts_.data() + static_cast<std::size_t>(slot) * row_, n);
     for (const auto& g : groups_) total -= g.questions * (g.lgamma_count_k_alpha[n] + g.empty_table);
   }
   return total;
 }
 
-double Restaurant::add_option_terms(double total, const std::uint32_t* counts) const {
+double Restaurant::add_option_terms(double total, const std::uint32_t* counts, std::uint32_t size) const {
   const double* lgamma_count = lgamma_count_alpha_.data();
-  if (two_options_) {
-    // Each question's pair of counts, the second option's first: the same
-    // additions as the loop below, without reading k_q and the offset.
-    for (std::size_t q = 0; q < questions_; ++q, counts += 2) total += lgamma_count[counts[1]] + lgamma_count[counts[0]];
+  if (first_option_implied_) {
+    // Each question's second option, then its first, as the loop below
+    // would add a row with both counts.
+    for (std::size_t q = 0; q < questions_; ++q) total += lgamma_count[counts[q]] + lgamma_count[size - counts[q]];
     return total;
   }
   for (std::size_t q = 0; q < questions_; ++q) {
@@ -389,7 +395,7 @@ double Restaurant::log_posterior() const {
   double total = 0.0;
   for (const std::uint32_t slot : active_) {
     const std::uint32_t n = size_[slot];
-    total = add_option_terms(total, counts_.data() + static_cast<std::size_t>(slot) * row_);
+    total = add_option_terms(total, counts_.data() + static_cast<std::size_t>(slot) * row_, n);
     for (const auto& g : groups_) total -= g.questions * (g.lgamma_count_k_alpha[n] + g.empty_table);
     if (model_.prior == PartitionPrior::Simplicity) total += lgamma_size_[n];
   }
@@ -440,9 +446,7 @@ void Restaurant::restore(const RestaurantState& state) {
   for (std::size_t person = 0; person < people_; ++person) {
     const std::uint32_t slot = seat_[person];
     ++size_[slot];
-    const std::uint32_t* cell = cells_.data() + person * questions_;
-    std::uint32_t* counts = counts_.data() + static_cast<std::size_t>(slot) * row_;
-    for (std::size_t q = 0; q < questions_; ++q) ++counts[cell[q]];
+    count_in(counts_.data() + static_cast<std::size_t>(slot) * row_, person);
   }
   for (std::size_t k = 0; k < active_.size(); ++k) active_index_[active_[k]] = static_cast<std::uint32_t>(k);
   split_merge_rate_ = state.split_merge_rate;
