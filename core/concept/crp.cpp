@@ -207,55 +207,52 @@ void Restaurant::remove(std::size_t person) {
   }
 }
 
-void Restaurant::score(std::size_t person) {
+template <std::size_t Tables>
+void Restaurant::score_tables(std::size_t person, std::size_t first) {
   const std::uint32_t* cell = cells_.data() + person * questions_;
   const std::uint32_t* implied = implied_mask_.data() + person * questions_;
   const double* log_count = log_count_alpha_.data();
-  const bool one_group = !size_normaliser_.empty();
-  const std::size_t tables = active_.size();
-  log_weights_.resize(tables + 1);
-  const auto counts_of = [&](std::size_t t) { return counts_.data() + static_cast<std::size_t>(active_[t]) * row_; };
-  const auto finish = [&](std::size_t t, double log_likelihood) {
-    const std::uint32_t n = size_[active_[t]];
-    if (one_group) {
-      log_likelihood -= size_normaliser_[n];
+  const std::uint32_t* counts[Tables];
+  std::uint32_t size_plus_one[Tables];
+  double log_likelihood[Tables];
+  for (std::size_t k = 0; k < Tables; ++k) {
+    const std::uint32_t slot = active_[first + k];
+    counts[k] = counts_.data() + static_cast<std::size_t>(slot) * row_;
+    size_plus_one[k] = size_[slot] + 1;
+    log_likelihood[k] = 0.0;
+  }
+  // Each table's sum runs over the questions in order (the same bits
+  // however many are scored together), but several sums in flight keep the
+  // processor busy where one waits on each addition.
+  for (std::size_t q = 0; q < questions_; ++q) {
+    for (std::size_t k = 0; k < Tables; ++k) {
+      // People at the table who gave the same answer as this person (see cells_).
+      log_likelihood[k] += log_count[(counts[k][cell[q]] ^ implied[q]) + (size_plus_one[k] & implied[q])];
+    }
+  }
+  for (std::size_t k = 0; k < Tables; ++k) {
+    const std::uint32_t n = size_plus_one[k] - 1;
+    double l = log_likelihood[k];
+    if (!size_normaliser_.empty()) {
+      l -= size_normaliser_[n];
     } else {
-      for (const auto& g : groups_) log_likelihood -= g.questions * g.log_count_k_alpha[n];
+      for (const auto& g : groups_) l -= g.questions * g.log_count_k_alpha[n];
     }
     // At power 1 the product is the likelihood itself, bit for bit.
-    log_weights_[t] = likelihood_power_ * log_likelihood + log_size_prior_[n];
-  };
-  // People at a table who gave the same answer as this person (see cells_).
-  const auto same = [&](const std::uint32_t* counts, std::uint32_t size_plus_one, std::size_t q) {
-    return (counts[cell[q]] ^ implied[q]) + (size_plus_one & implied[q]);
-  };
-  const auto size_plus_one = [&](std::size_t t) { return size_[active_[t]] + 1; };
-  // Four tables at a time: each table's sum still runs over the questions in
-  // order (the same bits), but four sums in flight keep the processor busy
-  // where one waits on each addition.
-  std::size_t t = 0;
-  for (; t + 4 <= tables; t += 4) {
-    const std::uint32_t *c0 = counts_of(t), *c1 = counts_of(t + 1), *c2 = counts_of(t + 2), *c3 = counts_of(t + 3);
-    const std::uint32_t n0 = size_plus_one(t), n1 = size_plus_one(t + 1), n2 = size_plus_one(t + 2),
-                        n3 = size_plus_one(t + 3);
-    double l0 = 0.0, l1 = 0.0, l2 = 0.0, l3 = 0.0;
-    for (std::size_t q = 0; q < questions_; ++q) {
-      l0 += log_count[same(c0, n0, q)];
-      l1 += log_count[same(c1, n1, q)];
-      l2 += log_count[same(c2, n2, q)];
-      l3 += log_count[same(c3, n3, q)];
-    }
-    finish(t, l0);
-    finish(t + 1, l1);
-    finish(t + 2, l2);
-    finish(t + 3, l3);
+    log_weights_[first + k] = likelihood_power_ * l + log_size_prior_[n];
   }
-  for (; t < tables; ++t) {
-    const std::uint32_t* counts = counts_of(t);
-    const std::uint32_t n = size_plus_one(t);
-    double log_likelihood = 0.0;
-    for (std::size_t q = 0; q < questions_; ++q) log_likelihood += log_count[same(counts, n, q)];
-    finish(t, log_likelihood);
+}
+
+void Restaurant::score(std::size_t person) {
+  const std::size_t tables = active_.size();
+  log_weights_.resize(tables + 1);
+  std::size_t t = 0;
+  for (; t + 4 <= tables; t += 4) score_tables<4>(person, t);
+  switch (tables - t) {
+    case 3: score_tables<3>(person, t); break;
+    case 2: score_tables<2>(person, t); break;
+    case 1: score_tables<1>(person, t); break;
+    default: break;
   }
   log_weights_[tables] = powered_log_new_table_;
 }

@@ -169,6 +169,9 @@ class Restaurant {
   // Fills log_weights_ with the log posterior, up to a constant, of seating
   // `person` (already removed) at each active table and then a new one.
   void score(std::size_t person);
+  // Fills log_weights_ for the `Tables` active tables from position `first` on.
+  template <std::size_t Tables>
+  void score_tables(std::size_t person, std::size_t first);
   // log P(answers of the people at a table) from its row of counts, without
   // the per-table constants (empty_tables_).
   double table_log_marginal(const std::uint32_t* counts, std::uint32_t size) const;
