@@ -226,8 +226,7 @@ void Restaurant::score_tables(std::size_t person, std::size_t first) {
   // processor busy where one waits on each addition.
   for (std::size_t q = 0; q < questions_; ++q) {
     for (std::size_t k = 0; k < Tables; ++k) {
-      // People at the table who gave the same answer as this person (see cells_).
-      log_likelihood[k] += log_count[(counts[k][cell[q]] ^ implied[q]) + (size_plus_one[k] & implied[q])];
+      log_likelihood[k] += log_count[same_answers(counts[k], size_plus_one[k], cell[q], implied[q])];
     }
   }
   for (std::size_t k = 0; k < Tables; ++k) {
@@ -246,6 +245,7 @@ void Restaurant::score_tables(std::size_t person, std::size_t first) {
 void Restaurant::score(std::size_t person) {
   const std::size_t tables = active_.size();
   log_weights_.resize(tables + 1);
+  // Four tables at a time, then the rest together.
   std::size_t t = 0;
   for (; t + 4 <= tables; t += 4) score_tables<4>(person, t);
   switch (tables - t) {

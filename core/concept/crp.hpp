@@ -175,8 +175,9 @@ class Restaurant {
   // log P(answers of the people at a table) from its row of counts, without
   // the per-table constants (empty_tables_).
   double table_log_marginal(const std::uint32_t* counts, std::uint32_t size) const;
-  // `total` plus Σ_q Σ_j lgamma(c_qj + α) over a table's option counts,
-  // each question's options last to first and added to `total` in turn.
+  // `total` plus Σ_q Σ_j lgamma(c_qj + α) over a table's option counts (an
+  // implied one from its size), each question's options last to first and
+  // added to `total` in turn.
   double add_option_terms(double total, const std::uint32_t* counts, std::uint32_t size) const;
   // Adds a person's answers to a table's row of counts (count_in) or takes
   // them away (count_out).
@@ -218,12 +219,17 @@ class Restaurant {
   // What a person adds to a row when seated (person * row_ + c -> 0 or 1):
   // a one for each answer's count, none for an implied one.
   std::vector<std::uint8_t> increments_;
-  // person * questions_ + q -> the count in a row of the people who gave
-  // this person's answer to q, read as (row[cells_] ^ implied_mask_) +
-  // ((size + 1) & implied_mask_): the mask is 0 for a counted answer, which is
-  // then read as it is, and all ones for an implied one, which makes the sum
-  // (−stored − 1) + (size + 1) = size − stored in unsigned arithmetic.
+  // person * questions_ + q -> where a row counts this person's answer to q,
+  // and whether that count is implied (all ones) or stored (0); see same_answers.
   std::vector<std::uint32_t> cells_, implied_mask_;
+  // How many people at a table (its row and size + 1) gave the answer whose
+  // cell and mask these are: the stored count as it is (mask 0), or the
+  // implied one, size − stored, as (−stored − 1) + (size + 1) in unsigned
+  // arithmetic (mask all ones); no branch, whichever the layout.
+  static std::uint32_t same_answers(const std::uint32_t* counts, std::uint32_t size_plus_one, std::uint32_t cell,
+                                    std::uint32_t implied_mask) {
+    return (counts[cell] ^ implied_mask) + (size_plus_one & implied_mask);
+  }
   std::vector<OptionGroup> groups_;
   std::vector<std::uint32_t> seat_;         // person -> slot
   std::vector<std::uint32_t> size_;         // slot -> people seated

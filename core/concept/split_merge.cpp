@@ -55,16 +55,15 @@ void Restaurant::side_log_weights(std::size_t person, const std::uint32_t* count
                                   const std::uint32_t* counts_b, std::uint32_t size_b, double& log_a,
                                   double& log_b) const {
   // The Gibbs step's Dirichlet–multinomial predictive for each side: the
-  // count of the person's own answer (read as in score), over the size's
-  // normaliser per group.
+  // count of the person's own answer, over the size's normaliser per group.
   const std::uint32_t* cell = cells_.data() + person * questions_;
   const std::uint32_t* implied = implied_mask_.data() + person * questions_;
   const double* log_count = log_count_alpha_.data();
   const std::uint32_t a_plus_one = size_a + 1, b_plus_one = size_b + 1;
   double a = 0.0, b = 0.0;
   for (std::size_t q = 0; q < questions_; ++q) {
-    a += log_count[(counts_a[cell[q]] ^ implied[q]) + (a_plus_one & implied[q])];
-    b += log_count[(counts_b[cell[q]] ^ implied[q]) + (b_plus_one & implied[q])];
+    a += log_count[same_answers(counts_a, a_plus_one, cell[q], implied[q])];
+    b += log_count[same_answers(counts_b, b_plus_one, cell[q], implied[q])];
   }
   if (size_normaliser_.empty()) {
     for (const auto& g : groups_) {
