@@ -102,8 +102,6 @@ Restaurant::Restaurant(const AnswerMatrix& answers, const CrpModel& model)
   for (std::size_t q = 0; q < questions_; ++q) {
     const std::uint32_t k = answers.options_of(q);
     if (k == 0) throw std::invalid_argument("a question needs at least one option");
-    offset_.push_back(static_cast<std::uint32_t>(row_));
-    row_ += k;
     auto group = std::find_if(groups_.begin(), groups_.end(), [&](const OptionGroup& g) { return g.options == k; });
     if (group == groups_.end()) {
       groups_.push_back(OptionGroup{k, 0.0, {}, {}, 0.0});
@@ -139,11 +137,27 @@ Restaurant::Restaurant(const AnswerMatrix& answers, const CrpModel& model)
       size_normaliser_.push_back(groups_[0].questions * groups_[0].log_count_k_alpha[k]);
     }
   }
-  two_options_ = groups_.size() == 1 && groups_[0].options == 2;
+  // The rows' layout (see first_option_implied_).
+  first_option_implied_ = groups_.size() == 1 && groups_[0].options == 2;
+  for (std::size_t q = 0; q < questions_; ++q) {
+    offset_.push_back(static_cast<std::uint32_t>(row_));
+    row_ += first_option_implied_ ? 1 : answers.options_of(q);
+  }
+  cells_.resize(people_ * questions_);
+  implied_mask_.assign(people_ * questions_, 0);
+  increments_.assign(people_ * row_, 0);
+  for (std::size_t person = 0; person < people_; ++person) {
+    for (std::size_t q = 0; q < questions_; ++q) {
+      const std::size_t i = person * questions_ + q;
+      const std::uint32_t answer = answers.values[i];
+      const bool implied = first_option_implied_ && answer == 0;
+      cells_[i] = offset_[q] + (first_option_implied_ ? 0 : answer);
+      implied_mask_[i] = implied ? ~0u : 0u;
+      if (!implied) increments_[person * row_ + cells_[i]] = 1;
+    }
+  }
   const bool simplicity = model.prior == PartitionPrior::Simplicity;
   for (std::size_t k = 0; k <= people_; ++k) log_size_prior_.push_back(simplicity ? log_size_[k] : 0.0);
-  cells_.resize(people_ * questions_);
-  for (std::size_t i = 0; i < people_ * questions_; ++i) cells_[i] = offset_[i % questions_] + answers.values[i];
   seat_.assign(people_, 0);
   size_.assign(people_, 0);
   counts_.assign(people_ * row_, 0);
@@ -161,44 +175,29 @@ std::uint32_t Restaurant::open_table() {
   return slot;
 }
 
+void Restaurant::count_in(std::uint32_t* counts, std::size_t person) const {
+  // A pass over consecutive memory the compiler can vectorise.
+  const std::uint8_t* increment = increments_.data() + person * row_;
+  for (std::size_t c = 0; c < row_; ++c) counts[c] += increment[c];
+}
+
+void Restaurant::count_out(std::uint32_t* counts, std::size_t person) const {
+  const std::uint8_t* increment = increments_.data() + person * row_;
+  for (std::size_t c = 0; c < row_; ++c) counts[c] -= increment[c];
+}
+
 void Restaurant::insert(std::size_t person, std::uint32_t slot) {
   seat_[person] = slot;
   ++size_[slot];
   // Pointers, not &v[i]: with no questions the rows are empty and indexing
   // them would be out of range.
-  std::uint32_t* counts = counts_.data() + static_cast<std::size_t>(slot) * row_;
-  if (two_options_) {
-    // Both counts of every question, from the answers: one pass over
-    // consecutive memory the compiler can vectorise, where the general
-    // loop below scatters one increment per question through cells_.
-    const std::uint8_t* answer = answers_.values.data() + person * questions_;
-    for (std::size_t q = 0; q < questions_; ++q) {
-      const std::uint32_t second = answer[q];
-      counts[2 * q] += 1u - second;
-      counts[2 * q + 1] += second;
-    }
-    return;
-  }
-  const std::uint32_t* cell = cells_.data() + person * questions_;
-  for (std::size_t q = 0; q < questions_; ++q) ++counts[cell[q]];
+  count_in(counts_.data() + static_cast<std::size_t>(slot) * row_, person);
 }
 
 void Restaurant::remove(std::size_t person) {
   const std::uint32_t slot = seat_[person];
   --size_[slot];
-  std::uint32_t* counts = counts_.data() + static_cast<std::size_t>(slot) * row_;
-  if (two_options_) {
-    // As in insert.
-    const std::uint8_t* answer = answers_.values.data() + person * questions_;
-    for (std::size_t q = 0; q < questions_; ++q) {
-      const std::uint32_t second = answer[q];
-      counts[2 * q] -= 1u - second;
-      counts[2 * q + 1] -= second;
-    }
-  } else {
-    const std::uint32_t* cell = cells_.data() + person * questions_;
-    for (std::size_t q = 0; q < questions_; ++q) --counts[cell[q]];
-  }
+  count_out(counts_.data() + static_cast<std::size_t>(slot) * row_, person);
   if (size_[slot] == 0) {
     const std::uint32_t position = active_index_[slot];
     active_[position] = active_.back();
@@ -208,48 +207,52 @@ void Restaurant::remove(std::size_t person) {
   }
 }
 
-void Restaurant::score(std::size_t person) {
+template <std::size_t Tables>
+void Restaurant::score_tables(std::size_t person, std::size_t first) {
   const std::uint32_t* cell = cells_.data() + person * questions_;
+  const std::uint32_t* implied = implied_mask_.data() + person * questions_;
   const double* log_count = log_count_alpha_.data();
-  const bool one_group = !size_normaliser_.empty();
-  const std::size_t tables = active_.size();
-  log_weights_.resize(tables + 1);
-  const auto counts_of = [&](std::size_t t) { return counts_.data() + static_cast<std::size_t>(active_[t]) * row_; };
-  const auto finish = [&](std::size_t t, double log_likelihood) {
-    const std::uint32_t n = size_[active_[t]];
-    if (one_group) {
-      log_likelihood -= size_normaliser_[n];
+  const std::uint32_t* counts[Tables];
+  std::uint32_t size_plus_one[Tables];
+  double log_likelihood[Tables];
+  for (std::size_t k = 0; k < Tables; ++k) {
+    const std::uint32_t slot = active_[first + k];
+    counts[k] = counts_.data() + static_cast<std::size_t>(slot) * row_;
+    size_plus_one[k] = size_[slot] + 1;
+    log_likelihood[k] = 0.0;
+  }
+  // Each table's sum runs over the questions in order (the same bits
+  // however many are scored together), but several sums in flight keep the
+  // processor busy where one waits on each addition.
+  for (std::size_t q = 0; q < questions_; ++q) {
+    for (std::size_t k = 0; k < Tables; ++k) {
+      log_likelihood[k] += log_count[same_answers(counts[k], size_plus_one[k], cell[q], implied[q])];
+    }
+  }
+  for (std::size_t k = 0; k < Tables; ++k) {
+    const std::uint32_t n = size_plus_one[k] - 1;
+    double l = log_likelihood[k];
+    if (!size_normaliser_.empty()) {
+      l -= size_normaliser_[n];
     } else {
-      for (const auto& g : groups_) log_likelihood -= g.questions * g.log_count_k_alpha[n];
+      for (const auto& g : groups_) l -= g.questions * g.log_count_k_alpha[n];
     }
     // At power 1 the product is the likelihood itself, bit for bit.
-    log_weights_[t] = likelihood_power_ * log_likelihood + log_size_prior_[n];
-  };
-  // Four tables at a time: each table's sum still runs over the questions in
-  // order (the same bits), but four sums in flight keep the processor busy
-  // where one waits on each addition.
-  std::size_t t = 0;
-  for (; t + 4 <= tables; t += 4) {
-    const std::uint32_t *c0 = counts_of(t), *c1 = counts_of(t + 1), *c2 = counts_of(t + 2), *c3 = counts_of(t + 3);
-    double l0 = 0.0, l1 = 0.0, l2 = 0.0, l3 = 0.0;
-    for (std::size_t q = 0; q < questions_; ++q) {
-      const std::uint32_t answer = cell[q];
-      l0 += log_count[c0[answer]];
-      l1 += log_count[c1[answer]];
-      l2 += log_count[c2[answer]];
-      l3 += log_count[c3[answer]];
-    }
-    finish(t, l0);
-    finish(t + 1, l1);
-    finish(t + 2, l2);
-    finish(t + 3, l3);
+    log_weights_[first + k] = likelihood_power_ * l + log_size_prior_[n];
   }
-  for (; t < tables; ++t) {
-    const std::uint32_t* counts = counts_of(t);
-    double log_likelihood = 0.0;
-    // People at the table who gave the same answer as this person.
-    for (std::size_t q = 0; q < questions_; ++q) log_likelihood += log_count[counts[cell[q]]];
-    finish(t, log_likelihood);
+}
+
+void Restaurant::score(std::size_t person) {
+  const std::size_t tables = active_.size();
+  log_weights_.resize(tables + 1);
+  // Four tables at a time, then the rest together.
+  std::size_t t = 0;
+  for (; t + 4 <= tables; t += 4) score_tables<4>(person, t);
+  switch (tables - t) {
+    case 3: score_tables<3>(person, t); break;
+    case 2: score_tables<2>(person, t); break;
+    case 1: score_tables<1>(person, t); break;
+    default: break;
   }
   log_weights_[tables] = powered_log_new_table_;
 }
@@ -364,18 +367,18 @@ double Restaurant::log_likelihood() const {
   double total = 0.0;
   for (const std::uint32_t slot : active_) {
     const std::uint32_t n = size_[slot];
-    total = add_option_terms(total, counts_.data() + static_cast<std::size_t>(slot) * row_);
+    total = add_option_terms(total, counts_.data() + static_cast<std::size_t>(slot) * row_, n);
     for (const auto& g : groups_) total -= g.questions * (g.lgamma_count_k_alpha[n] + g.empty_table);
   }
   return total;
 }
 
-double Restaurant::add_option_terms(double total, const std::uint32_t* counts) const {
+double Restaurant::add_option_terms(double total, const std::uint32_t* counts, std::uint32_t size) const {
   const double* lgamma_count = lgamma_count_alpha_.data();
-  if (two_options_) {
-    // Each question's pair of counts, the second option's first: the same
-    // additions as the loop below, without reading k_q and the offset.
-    for (std::size_t q = 0; q < questions_; ++q, counts += 2) total += lgamma_count[counts[1]] + lgamma_count[counts[0]];
+  if (first_option_implied_) {
+    // Each question's second option, then its first, as the loop below
+    // would add a row with both counts.
+    for (std::size_t q = 0; q < questions_; ++q) total += lgamma_count[counts[q]] + lgamma_count[size - counts[q]];
     return total;
   }
   for (std::size_t q = 0; q < questions_; ++q) {
@@ -393,7 +396,7 @@ double Restaurant::log_posterior() const {
   double total = 0.0;
   for (const std::uint32_t slot : active_) {
     const std::uint32_t n = size_[slot];
-    total = add_option_terms(total, counts_.data() + static_cast<std::size_t>(slot) * row_);
+    total = add_option_terms(total, counts_.data() + static_cast<std::size_t>(slot) * row_, n);
     for (const auto& g : groups_) total -= g.questions * (g.lgamma_count_k_alpha[n] + g.empty_table);
     if (model_.prior == PartitionPrior::Simplicity) total += lgamma_size_[n];
   }
@@ -444,9 +447,7 @@ void Restaurant::restore(const RestaurantState& state) {
   for (std::size_t person = 0; person < people_; ++person) {
     const std::uint32_t slot = seat_[person];
     ++size_[slot];
-    const std::uint32_t* cell = cells_.data() + person * questions_;
-    std::uint32_t* counts = counts_.data() + static_cast<std::size_t>(slot) * row_;
-    for (std::size_t q = 0; q < questions_; ++q) ++counts[cell[q]];
+    count_in(counts_.data() + static_cast<std::size_t>(slot) * row_, person);
   }
   for (std::size_t k = 0; k < active_.size(); ++k) active_index_[active_[k]] = static_cast<std::uint32_t>(k);
   split_merge_rate_ = state.split_merge_rate;

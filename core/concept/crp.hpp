@@ -100,10 +100,10 @@ struct RestaurantState {
   std::size_t split_merge_proposals = 0, tuning_sweeps = 0;
 };
 
-// The Gibbs sampler's state. Each table keeps its size and, per question and
-// option, how many of its people chose it, updated as people leave and sit down,
-// so scoring a candidate table costs one table lookup per question instead
-// of a recomputation of the restaurant.
+// The Gibbs sampler's state. Each table keeps its size and, per question,
+// how many of its people chose each option, updated as people leave and sit
+// down, so scoring a candidate table costs one table lookup per question
+// instead of a recomputation of the restaurant.
 class Restaurant {
  public:
   // Starts with everyone at a table of their own, as the paper did. The
@@ -180,12 +180,20 @@ class Restaurant {
   // Fills log_weights_ with the log posterior, up to a constant, of seating
   // `person` (already removed) at each active table and then a new one.
   void score(std::size_t person);
-  // log P(answers of the people at a table) from its option counts (a row
-  // of row_), without the per-table constants (empty_tables_).
+  // Fills log_weights_ for the `Tables` active tables from position `first` on.
+  template <std::size_t Tables>
+  void score_tables(std::size_t person, std::size_t first);
+  // log P(answers of the people at a table) from its row of counts, without
+  // the per-table constants (empty_tables_).
   double table_log_marginal(const std::uint32_t* counts, std::uint32_t size) const;
-  // `total` plus Σ_q Σ_j lgamma(c_qj + α) over a table's option counts,
-  // each question's options last to first and added to `total` in turn.
-  double add_option_terms(double total, const std::uint32_t* counts) const;
+  // `total` plus Σ_q Σ_j lgamma(c_qj + α) over a table's option counts (an
+  // implied one from its size), each question's options last to first and
+  // added to `total` in turn.
+  double add_option_terms(double total, const std::uint32_t* counts, std::uint32_t size) const;
+  // Adds a person's answers to a table's row of counts (count_in) or takes
+  // them away (count_out).
+  void count_in(std::uint32_t* counts, std::size_t person) const;
+  void count_out(std::uint32_t* counts, std::size_t person) const;
   // Log probability that `person` joins side A rather than B (and of B
   // rather than A) in the split allocation, given each side's counts.
   void side_log_weights(std::size_t person, const std::uint32_t* counts_a, std::uint32_t size_a,
@@ -211,17 +219,32 @@ class Restaurant {
   const AnswerMatrix& answers_;
   CrpModel model_;
   std::size_t people_, questions_;
-  std::vector<std::uint32_t> offset_;       // question -> first of its option counts in a table's row
-  std::size_t row_ = 0;                     // option counts per table: Σ k_q
-  // person * questions_ + q -> offset_[q] + the person's answer: the cell of
-  // a table's row their answer counts in, looked up once instead of per step.
-  std::vector<std::uint32_t> cells_;
+  // How a table's row counts its people's answers, chosen once in the
+  // constructor. In general a row holds, per question, one count per option.
+  // When every question has two options (every paper file) it holds one per
+  // question, of the second option: the first's is the table's size minus it,
+  // and the row is half as long to update and to read.
+  bool first_option_implied_ = false;
+  std::vector<std::uint32_t> offset_;       // question -> its first count in a row
+  std::size_t row_ = 0;                     // counts per table
+  // What a person adds to a row when seated (person * row_ + c -> 0 or 1):
+  // a one for each answer's count, none for an implied one.
+  std::vector<std::uint8_t> increments_;
+  // person * questions_ + q -> where a row counts this person's answer to q,
+  // and whether that count is implied (all ones) or stored (0); see same_answers.
+  std::vector<std::uint32_t> cells_, implied_mask_;
+  // How many people at a table (its row and size + 1) gave the answer whose
+  // cell and mask these are: the stored count as it is (mask 0), or the
+  // implied one, size − stored, as (−stored − 1) + (size + 1) in unsigned
+  // arithmetic (mask all ones); no branch, whichever the layout.
+  static std::uint32_t same_answers(const std::uint32_t* counts, std::uint32_t size_plus_one, std::uint32_t cell,
+                                    std::uint32_t implied_mask) {
+    return (counts[cell] ^ implied_mask) + (size_plus_one & implied_mask);
+  }
   std::vector<OptionGroup> groups_;
-  // Every question has two options (every paper file): the fast paths.
-  bool two_options_ = false;
   std::vector<std::uint32_t> seat_;         // person -> slot
   std::vector<std::uint32_t> size_;         // slot -> people seated
-  std::vector<std::uint32_t> counts_;       // slot * row_ + offset_[q] + option -> people who chose it
+  std::vector<std::uint32_t> counts_;       // slot * row_ + c -> count c of the table at slot
   std::vector<std::uint32_t> active_;       // slots in use
   std::vector<std::uint32_t> active_index_; // slot -> position in active_
   std::vector<std::uint32_t> free_;         // slots not in use

@@ -40,7 +40,7 @@ double side_a_probability(double d) {
 double Restaurant::table_log_marginal(const std::uint32_t* counts, std::uint32_t size) const {
   // Options summed as log_posterior and log_joint sum them: with two
   // options, ones then zeros.
-  double total = add_option_terms(0.0, counts);
+  double total = add_option_terms(0.0, counts, size);
   for (const auto& g : groups_) total -= g.questions * g.lgamma_count_k_alpha[size];
   return total;
 }
@@ -57,11 +57,13 @@ void Restaurant::side_log_weights(std::size_t person, const std::uint32_t* count
   // The Gibbs step's Dirichlet–multinomial predictive for each side: the
   // count of the person's own answer, over the size's normaliser per group.
   const std::uint32_t* cell = cells_.data() + person * questions_;
+  const std::uint32_t* implied = implied_mask_.data() + person * questions_;
   const double* log_count = log_count_alpha_.data();
+  const std::uint32_t a_plus_one = size_a + 1, b_plus_one = size_b + 1;
   double a = 0.0, b = 0.0;
   for (std::size_t q = 0; q < questions_; ++q) {
-    a += log_count[counts_a[cell[q]]];
-    b += log_count[counts_b[cell[q]]];
+    a += log_count[same_answers(counts_a, a_plus_one, cell[q], implied[q])];
+    b += log_count[same_answers(counts_b, b_plus_one, cell[q], implied[q])];
   }
   if (size_normaliser_.empty()) {
     for (const auto& g : groups_) {
@@ -77,14 +79,10 @@ void Restaurant::side_log_weights(std::size_t person, const std::uint32_t* count
 }
 
 double Restaurant::allocate_split(std::size_t i, std::size_t j, Rng* draw) {
-  const std::uint8_t* xi = answers_.values.data() + i * questions_;
-  const std::uint8_t* xj = answers_.values.data() + j * questions_;
   std::fill(split_counts_a_.begin(), split_counts_a_.end(), 0u);
   std::fill(split_counts_b_.begin(), split_counts_b_.end(), 0u);
-  for (std::size_t q = 0; q < questions_; ++q) {
-    ++split_counts_a_[offset_[q] + xi[q]];
-    ++split_counts_b_[offset_[q] + xj[q]];
-  }
+  count_in(split_counts_a_.data(), i);
+  count_in(split_counts_b_.data(), j);
   split_size_a_ = split_size_b_ = 1;
   // The allocation's probability as mantissa · 2^exponent: a product of up
   // to N factors that may each be small, kept exactly scaled so it cannot
@@ -103,9 +101,7 @@ double Restaurant::allocate_split(std::size_t i, std::size_t j, Rng* draw) {
     int scale = 0;
     mantissa = std::frexp(mantissa, &scale);
     exponent += scale;
-    std::uint32_t* counts = to_a ? split_counts_a_.data() : split_counts_b_.data();
-    const std::uint32_t* cell = cells_.data() + person * questions_;
-    for (std::size_t q = 0; q < questions_; ++q) ++counts[cell[q]];
+    count_in(to_a ? split_counts_a_.data() : split_counts_b_.data(), person);
     ++(to_a ? split_size_a_ : split_size_b_);
   }
   if (mantissa == 0.0) return -std::numeric_limits<double>::infinity();

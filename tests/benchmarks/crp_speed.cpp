@@ -1,19 +1,23 @@
 // The sampler's speed on the paper's two-option data, written against the
 // part of the sampler's interface that has not changed since it was first
-// written (Restaurant, iterate, the recorded quantities), so that the same
-// source builds against an older version of the core and the two binaries
-// can be timed in turn by tests/benchmarks/crp_speed_versus.sh.
+// written (Restaurant, iterate, run_chain, the recorded quantities), so that
+// the same source builds against an older version of the core and the two
+// binaries can be timed in turn by tests/benchmarks/crp_speed_versus.sh.
 //
 // Every (file, concept, subset of 25/50/75/100) cell of the paper's LLM data
 // runs one chain of ITERATIONS iterations (default 60) from seed 1 + cell
-// index, recording what run_chain records after each iteration (tables,
-// P(same table), log posterior). The split–merge rate is left at its initial
-// value (not tuned), so that versions whose tuning differs still do the same
-// work. Per kernel: seconds of processor time (this process's, not the
-// wall clock's, so that other processes on a shared machine weigh less),
-// and a checksum of every recorded number, which
-// is equal between two versions exactly when their chains are equal bit for
-// bit.
+// index, twice per kernel:
+// - the sampler alone (gibbs, split-merge): Restaurant::iterate and, after
+//   each iteration, the tables, P(same table) and log posterior;
+// - the chain as an analysis runs it (gibbs-chain, split-merge-chain):
+//   run_chain, with whatever that version records of each draw, every
+//   iteration recorded (no burn-in).
+// Either way the split–merge rate is left at its initial value (not tuned),
+// so that versions whose tuning differs still do the same work. Per line:
+// seconds of processor time (this process's, not the wall clock's, so that
+// other processes on a shared machine weigh less), and a checksum of every
+// recorded number, which is equal between two versions exactly when their
+// chains are equal bit for bit.
 //
 // Usage: crp_speed [SHARED_DIR [ITERATIONS]]
 
@@ -81,6 +85,27 @@ int main(int argc, char** argv) {
     }
     const double seconds = processor_seconds() - start;
     std::printf("%s %.4f %016llx %zu\n", to_string(kernel), seconds, static_cast<unsigned long long>(hash),
+                cells.size());
+  }
+  for (const SamplerKernel kernel : {SamplerKernel::Gibbs, SamplerKernel::SplitMerge}) {
+    std::uint64_t hash = 0xcbf29ce484222325ull;
+    ChainOptions options;
+    options.iterations = iterations;
+    options.burn_in = 0;   // every draw recorded, and the split–merge rate never tuned
+    options.kernel = kernel;
+    const double start = processor_seconds();
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      Rng rng(1 + c);
+      const ChainResult result = run_chain(cells[c], CrpModel{}, options, rng);
+      for (const IterationRecord& record : result.recorded) {
+        mix(hash, static_cast<double>(record.tables));
+        mix(hash, record.p_same_table);
+        mix(hash, record.richness);
+        mix(hash, record.log_posterior);
+      }
+    }
+    const double seconds = processor_seconds() - start;
+    std::printf("%s-chain %.4f %016llx %zu\n", to_string(kernel), seconds, static_cast<unsigned long long>(hash),
                 cells.size());
   }
   return 0;

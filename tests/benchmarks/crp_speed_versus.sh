@@ -3,9 +3,10 @@
 # older core and one against the current, timed in turn in one run: ROUNDS
 # rounds (default 5), each running BEFORE then AFTER (the order swapped every
 # other round, so that a drift in the machine's load falls on both alike).
-# Prints every run, then per kernel the median seconds of each and their
-# ratio, and whether the two builds' chains are equal bit for bit (their
-# checksums agree).
+# Prints every run, then per line of crp_speed's output (the sampler alone
+# and the chain as an analysis runs it, each kernel) the median seconds of
+# processor time of each build and their ratio, and whether the two builds'
+# chains are equal bit for bit (their checksums agree).
 #
 # Usage: crp_speed_versus.sh BEFORE AFTER [ROUNDS [ITERATIONS [SHARED_DIR]]]
 set -eu
@@ -31,10 +32,12 @@ for line in open(sys.argv[1]):
     which, _, kernel, seconds, checksum, cells = line.split()
     runs.setdefault((kernel, which), []).append(float(seconds))
     sums.setdefault(kernel, {}).setdefault(which, set()).add(checksum)
-for kernel in ("gibbs", "split-merge"):
+for kernel in sums:
     b = statistics.median(runs[(kernel, "before")])
     a = statistics.median(runs[(kernel, "after")])
     same = sums[kernel]["before"] == sums[kernel]["after"] and len(sums[kernel]["before"]) == 1
-    print(f"{kernel}: median before {b:.3f} s, after {a:.3f} s, after / before {a / b:.4f}; "
+    spread = lambda which: f"{min(runs[(kernel, which)]):.3f}–{max(runs[(kernel, which)]):.3f}"
+    print(f"{kernel}: median before {b:.3f} s, after {a:.3f} s, after / before {a / b:.4f} "
+          f"(runs before {spread('before')}, after {spread('after')}); "
           f"chains equal bit for bit: {'yes' if same else 'NO'}")
 PY
