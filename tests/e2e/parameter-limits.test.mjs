@@ -24,7 +24,7 @@ test('the parameter form\'s number fields have the validator\'s ranges', async (
   const ranges = await page.$$eval('#parameters input[type="number"]',
     (inputs) => Object.fromEntries(inputs.map((i) => [i.name, [i.min, i.max, i.step]])));
   const expected = {};
-  for (const name of ['jsdSamples', 'alpha', 'iterations', 'burnIn', 'maxIterations', 'chains', 'minPeople', 'seed', 'bootstrap']) {
+  for (const name of ['jsdSamples', 'allPairsUpTo', 'sampledPairs', 'alpha', 'iterations', 'burnIn', 'maxIterations', 'chains', 'minPeople', 'seed', 'bootstrap']) {
     const limit = limits[name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)];
     expected[name] = [String(limit.min), String(limit.max), limit.whole ? '1' : 'any'];
   }
