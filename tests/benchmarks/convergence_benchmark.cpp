@@ -46,19 +46,13 @@
 #include "concept/diversity.hpp"
 #include "concept/tempering.hpp"
 #include "io/text_input.hpp"
+#include "benchmark_support.hpp"
 
 using namespace shoal;
+using benchmark::processor_seconds;
 namespace fs = std::filesystem;
 
 namespace {
-
-// This process's processor time, not the wall clock's: other processes on a
-// shared machine weigh less.
-double processor_seconds() {
-  timespec now{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
-  return static_cast<double>(now.tv_sec) + 1e-9 * static_cast<double>(now.tv_nsec);
-}
 
 struct Timed {
   ConceptAnalysis analysis;
@@ -189,13 +183,7 @@ void describe_cell(const char* name, const Timed& run) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const fs::path dir = fs::path(SHOAL_SHARED_DIR) / "paper-data/concept-task/llm-responses";
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(dir)) files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
-  std::vector<TextInput> inputs;
-  for (const auto& f : files) inputs.push_back(read_text_input(f.string()));
-  const ConceptDataset dataset = load_concept_inputs(std::move(inputs), {ConceptInputOptions{}});
+  const ConceptDataset dataset = benchmark::shared_llm_dataset();
 
   ConceptOptions adaptive;   // the defaults, with 4 chains
   adaptive.chains = 4;

@@ -29,17 +29,13 @@
 #include "concept/cell_convergence.hpp"
 #include "concept/diversity.hpp"
 #include "io/text_input.hpp"
+#include "benchmark_support.hpp"
 
 using namespace shoal;
+using benchmark::processor_seconds;
 namespace fs = std::filesystem;
 
 namespace {
-
-double processor_seconds() {
-  timespec now{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
-  return static_cast<double>(now.tv_sec) + 1e-9 * static_cast<double>(now.tv_nsec);
-}
 
 // The cell's chains as they were at length `length`, counting draws from `burn_in`.
 CellConvergence judge_at(const std::vector<const ChainResult*>& chains, std::size_t length, std::size_t burn_in) {
@@ -59,13 +55,7 @@ CellConvergence judge_at(const std::vector<const ChainResult*>& chains, std::siz
 int main(int argc, char** argv) {
   const std::size_t most = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 8000;
   const std::size_t step = argc > 2 ? std::strtoull(argv[2], nullptr, 10) : 250;
-  const fs::path dir = fs::path(SHOAL_SHARED_DIR) / "paper-data/concept-task/llm-responses";
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(dir)) files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
-  std::vector<TextInput> inputs;
-  for (const auto& f : files) inputs.push_back(read_text_input(f.string()));
-  const ConceptDataset dataset = load_concept_inputs(std::move(inputs), {ConceptInputOptions{}});
+  const ConceptDataset dataset = benchmark::shared_llm_dataset();
 
   ConceptOptions options;
   options.chains = 4;

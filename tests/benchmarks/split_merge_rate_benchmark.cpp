@@ -16,17 +16,13 @@
 #include "concept/cell_convergence.hpp"
 #include "concept/diversity.hpp"
 #include "io/text_input.hpp"
+#include "benchmark_support.hpp"
 
 using namespace shoal;
+using benchmark::processor_seconds;
 namespace fs = std::filesystem;
 
 namespace {
-
-double processor_seconds() {
-  timespec now{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
-  return static_cast<double>(now.tv_sec) + 1e-9 * static_cast<double>(now.tv_nsec);
-}
 
 struct Hard {
   const char* model;
@@ -50,13 +46,7 @@ int main(int argc, char** argv) {
   std::vector<double> factors;
   for (int a = 2; a < argc; ++a) factors.push_back(std::strtod(argv[a], nullptr));
   if (factors.empty()) factors = {0.0, 1.0, 3.0, 10.0};
-  const fs::path dir = fs::path(SHOAL_SHARED_DIR) / "paper-data/concept-task/llm-responses";
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(dir)) files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
-  std::vector<TextInput> inputs;
-  for (const auto& f : files) inputs.push_back(read_text_input(f.string()));
-  const ConceptDataset dataset = load_concept_inputs(std::move(inputs), {ConceptInputOptions{}});
+  const ConceptDataset dataset = benchmark::shared_llm_dataset();
   ConceptOptions options;
   options.chains = 4;
   options.max_iterations = length;
