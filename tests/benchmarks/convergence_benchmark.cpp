@@ -211,7 +211,8 @@ int main(int argc, char** argv) {
     describe_cell("after", timed_run(chicken, a));
   }
 
-  std::printf("%zu files, 4 chains, defaults, --max-iterations %zu against 500, one core, processor time:\n", files.size(),
+  std::printf("%zu populations, 4 chains, defaults, --max-iterations %zu against 500, one core, processor time:\n",
+              dataset.populations.size(),
               adaptive.max_iterations);
   const Timed before = timed_run(dataset, fixed);
   describe("fixed 500", before);
