@@ -9,10 +9,9 @@
 // round, every process Chromium started for the tab.
 //   node tests/benchmarks/refused_link_memory.mjs [--rounds N] [--no-service-worker] [SITE ...]
 // (SITE: a built site folder, build/site by default)
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createDeflateRaw, deflateRawSync } from 'node:zlib';
-import { launchBrowser, startServer, untilKeptOffline } from '../e2e/support.mjs';
+import { deflateRawSync } from 'node:zlib';
+import { chromiumProcesses, deflatedZeros, launchBrowser, startServer, untilKeptOffline } from '../e2e/support.mjs';
 
 const at = process.argv.indexOf('--rounds');
 const rounds = at > 0 ? Number(process.argv[at + 1]) : 3;
@@ -21,19 +20,6 @@ const sites = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') &&
 if (sites.length === 0) sites.push('build/site');
 
 const pack = (value) => deflateRawSync(Buffer.from(JSON.stringify(value)), { level: 9 }).toString('base64url');
-async function deflatedZeros(bytes) {
-  const deflate = createDeflateRaw({ level: 9 });
-  const chunks = [];
-  deflate.on('data', (c) => chunks.push(c));
-  const ended = new Promise((resolve) => deflate.on('end', resolve));
-  const block = Buffer.alloc(1 << 20);
-  for (let written = 0; written < bytes; written += block.length) {
-    if (!deflate.write(block)) await new Promise((resolve) => deflate.once('drain', resolve));
-  }
-  deflate.end();
-  await ended;
-  return Buffer.concat(chunks);
-}
 const data = (await deflatedZeros(1 << 30)).toString('base64url');
 const files = [0, 1, 2].map((i) => ({ name: `bomb-${i}.csv`, size: 1 << 30, sha256: 'a'.repeat(64), data }));
 const definition = { shoal_analysis: 1, version: 'test', analysis: 'concept', settings: {},
@@ -43,24 +29,10 @@ const hash = `#a=${pack(definition)}&f=${pack(files)}`;
 // Chromium's processes under this one, by type, with their peak and current
 // resident memory in MB.
 function processes() {
-  const parent = new Map();
-  const found = [];
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-      parent.set(pid, status.match(/^PPid:\s+(\d+)/m)[1]);
-      const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!command.includes('--type=')) continue;
-      const kb = (key) => Number(status.match(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm'))?.[1] ?? 0) / 1024;
-      const flag = (name) => new RegExp(`--${name}=([^\\s\\0]+)`).exec(command)?.[1];
-      const type = flag('type') + (flag('utility-sub-type') ? ` (${flag('utility-sub-type')})` : '');
-      found.push({ pid, type, peak: kb('VmHWM'), anon: kb('RssAnon'), file: kb('RssFile'), shared: kb('RssShmem') });
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  const ours = (pid) => { for (let p = pid; p && p !== '1'; p = parent.get(p)) if (p === String(process.pid)) return true; return false; };
-  return found.filter((p) => ours(p.pid));
+  return chromiumProcesses().map((p) => ({
+    pid: p.pid, type: p.type + (p.subType ? ` (${p.subType})` : ''),
+    peak: p.kb('VmHWM') / 1024, anon: p.kb('RssAnon') / 1024, file: p.kb('RssFile') / 1024, shared: p.kb('RssShmem') / 1024,
+  }));
 }
 const tabPeak = (before) => Math.max(...processes().filter((p) => p.type === 'renderer' && !before.has(p.pid)).map((p) => p.peak));
 

@@ -7,10 +7,9 @@
 // apart from the status.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { createDeflateRaw, deflateRawSync } from 'node:zlib';
-import { artifacts, untilKeptOffline, useSite } from './support.mjs';
+import { deflateRawSync } from 'node:zlib';
+import { artifacts, chromiumProcesses, deflatedZeros, untilKeptOffline, useSite } from './support.mjs';
 
 const shoal = useSite();
 // A link (#a=): the analysis file naming the files, and the list of what it carries.
@@ -22,40 +21,12 @@ const linkTo = (files) => {
   return `${shoal.origin}/#a=${pack(definition)}${carried.length ? `&f=${pack(carried)}` : ''}`;
 };
 
-// Deflate of `bytes` zeros, streamed so this process never holds them.
-async function deflatedZeros(bytes) {
-  const deflate = createDeflateRaw({ level: 9 });
-  const chunks = [];
-  deflate.on('data', (c) => chunks.push(c));
-  const ended = new Promise((resolve) => deflate.on('end', resolve));
-  const block = Buffer.alloc(1 << 20);
-  for (let written = 0; written < bytes; written += block.length) {
-    if (!deflate.write(block)) await new Promise((resolve) => deflate.once('drain', resolve));
-  }
-  deflate.end();
-  await ended;
-  return Buffer.concat(chunks);
-}
-
 // Chromium's renderer processes started under this test process, with their
 // peak resident memory (VmHWM): the tab, its workers (the service worker
 // among them) and its wasm included.
 function renderers() {
-  const parent = new Map();
-  const found = [];
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-      parent.set(pid, status.match(/^PPid:\s+(\d+)/m)[1]);
-      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) {
-        found.push({ pid, peak: Number(status.match(/^VmHWM:\s+(\d+) kB/m)?.[1] ?? 0) * 1024, rss: Number(status.match(/^VmRSS:\s+(\d+) kB/m)?.[1] ?? 0) * 1024 });
-      }
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  const ours = (pid) => { for (let p = pid; p && p !== '1'; p = parent.get(p)) if (p === String(process.pid)) return true; return false; };
-  return found.filter((r) => ours(r.pid));
+  return chromiumProcesses().filter((p) => p.type === 'renderer')
+    .map((p) => ({ pid: p.pid, peak: p.kb('VmHWM') * 1024, rss: p.kb('VmRSS') * 1024 }));
 }
 
 // Opens a link the page must refuse, in a tab of its own, and keeps it open

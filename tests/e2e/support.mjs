@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before } from 'node:test';
+import { createDeflateRaw } from 'node:zlib';
 
 // playwright-core is a dependency of the web package.
 const { chromium } = createRequire(path.resolve('web/package.json'))('playwright-core');
@@ -148,4 +149,43 @@ export async function untilKeptOffline(page, home, dir = site) {
     if (Date.now() > until) throw new Error(`the service worker did not keep ${left.join(', ')}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+// Deflate of `bytes` zeros, streamed so this process never holds them: the
+// payload of a link's decompression bomb.
+export async function deflatedZeros(bytes) {
+  const deflate = createDeflateRaw({ level: 9 });
+  const chunks = [];
+  deflate.on('data', (c) => chunks.push(c));
+  const ended = new Promise((resolve) => deflate.on('end', resolve));
+  const block = Buffer.alloc(1 << 20);
+  for (let written = 0; written < bytes; written += block.length) {
+    if (!deflate.write(block)) await new Promise((resolve) => deflate.once('drain', resolve));
+  }
+  deflate.end();
+  await ended;
+  return Buffer.concat(chunks);
+}
+
+// Chromium's processes started under this one: each with its type (and
+// utility sub-type) and its memory fields from /proc (kB by name: VmHWM,
+// VmRSS, RssAnon, ...).
+export function chromiumProcesses() {
+  const parent = new Map();
+  const found = [];
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      parent.set(pid, status.match(/^PPid:\s+(\d+)/m)[1]);
+      const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!command.includes('--type=')) continue;
+      const kb = (key) => Number(status.match(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm'))?.[1] ?? 0);
+      const flag = (name) => new RegExp(`--${name}=([^\\s\\0]+)`).exec(command)?.[1];
+      found.push({ pid, type: flag('type'), subType: flag('utility-sub-type'), kb });
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const ours = (pid) => { for (let p = pid; p && p !== '1'; p = parent.get(p)) if (p === String(process.pid)) return true; return false; };
+  return found.filter((p) => ours(p.pid));
 }
