@@ -6,17 +6,13 @@
 
 #include "color/diversity.hpp"
 #include "io/csv.hpp"
+#include "color/colorref_fixture.hpp"
 #include "support.hpp"
 
 using namespace shoal;
+using test::colorref;
 
 namespace {
-
-const ColorDataset& colorref() {
-  static const ColorDataset dataset =
-      load_color_inputs({test::shared_input("paper-data/color-task/colorref.csv")}, {ColorInputOptions{}});
-  return dataset;
-}
 
 std::map<std::string, std::map<std::string, double>> reference_words() {
   const auto input = test::shared_input("reference/colorref-words.csv");

@@ -8,17 +8,13 @@
 #include "color/lab_pairs.hpp"
 #include "report/color_report.hpp"
 #include "stats/rng.hpp"
+#include "color/colorref_fixture.hpp"
 #include "support.hpp"
 
 using namespace shoal;
+using test::colorref;
 
 namespace {
-
-const ColorDataset& colorref() {
-  static const ColorDataset dataset =
-      load_color_inputs({test::shared_input("paper-data/color-task/colorref.csv")}, {ColorInputOptions{}});
-  return dataset;
-}
 
 std::vector<Lab> random_colours(std::size_t n, Rng& rng) {
   std::vector<Lab> out;
