@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "concept/chao.hpp"
+#include "stats/f64x2.hpp"
 #include "stats/portable_math.hpp"
 
 namespace shoal {
@@ -156,6 +157,17 @@ Restaurant::Restaurant(const AnswerMatrix& answers, const CrpModel& model)
       if (!implied) increments_[person * row_ + cells_[i]] = 1;
     }
   }
+  term_row_ = first_option_implied_ ? 2 * questions_ : row_;
+  term_index_.resize(people_ * questions_);
+  for (std::size_t person = 0; person < people_; ++person) {
+    for (std::size_t q = 0; q < questions_; ++q) {
+      const std::size_t i = person * questions_ + q;
+      term_index_[i] = first_option_implied_ ? static_cast<std::uint32_t>(2 * q + answers.values[i]) : cells_[i];
+    }
+  }
+  terms_.assign(people_ * term_row_, 0.0);
+  terms_stale_.assign(people_, 1);
+  zero_terms_.assign(term_row_, 0.0);
   const bool simplicity = model.prior == PartitionPrior::Simplicity;
   for (std::size_t k = 0; k <= people_; ++k) log_size_prior_.push_back(simplicity ? log_size_[k] : 0.0);
   seat_.assign(people_, 0);
@@ -189,6 +201,7 @@ void Restaurant::count_out(std::uint32_t* counts, std::size_t person) const {
 void Restaurant::insert(std::size_t person, std::uint32_t slot) {
   seat_[person] = slot;
   ++size_[slot];
+  terms_stale_[slot] = 1;
   // Pointers, not &v[i]: with no questions the rows are empty and indexing
   // them would be out of range.
   count_in(counts_.data() + static_cast<std::size_t>(slot) * row_, person);
@@ -197,6 +210,7 @@ void Restaurant::insert(std::size_t person, std::uint32_t slot) {
 void Restaurant::remove(std::size_t person) {
   const std::uint32_t slot = seat_[person];
   --size_[slot];
+  terms_stale_[slot] = 1;
   count_out(counts_.data() + static_cast<std::size_t>(slot) * row_, person);
   if (size_[slot] == 0) {
     const std::uint32_t position = active_index_[slot];
@@ -207,70 +221,118 @@ void Restaurant::remove(std::size_t person) {
   }
 }
 
-template <std::size_t Tables>
-void Restaurant::score_tables(std::size_t person, std::size_t first) {
-  const std::uint32_t* cell = cells_.data() + person * questions_;
-  const std::uint32_t* implied = implied_mask_.data() + person * questions_;
+void Restaurant::refresh_terms(std::uint32_t slot) {
   const double* log_count = log_count_alpha_.data();
-  const std::uint32_t* counts[Tables];
-  std::uint32_t size_plus_one[Tables];
-  double log_likelihood[Tables];
-  for (std::size_t k = 0; k < Tables; ++k) {
-    const std::uint32_t slot = active_[first + k];
-    counts[k] = counts_.data() + static_cast<std::size_t>(slot) * row_;
-    size_plus_one[k] = size_[slot] + 1;
-    log_likelihood[k] = 0.0;
-  }
-  // Each table's sum runs over the questions in order (the same bits
-  // however many are scored together), but several sums in flight keep the
-  // processor busy where one waits on each addition.
-  for (std::size_t q = 0; q < questions_; ++q) {
-    for (std::size_t k = 0; k < Tables; ++k) {
-      log_likelihood[k] += log_count[same_answers(counts[k], size_plus_one[k], cell[q], implied[q])];
+  const std::uint32_t* counts = counts_.data() + static_cast<std::size_t>(slot) * row_;
+  double* terms = terms_.data() + static_cast<std::size_t>(slot) * term_row_;
+  if (first_option_implied_) {
+    const std::uint32_t n = size_[slot];
+    for (std::size_t q = 0; q < questions_; ++q) {
+      terms[2 * q] = log_count[n - counts[q]];
+      terms[2 * q + 1] = log_count[counts[q]];
     }
+  } else {
+    for (std::size_t c = 0; c < row_; ++c) terms[c] = log_count[counts[c]];
   }
-  for (std::size_t k = 0; k < Tables; ++k) {
-    const std::uint32_t n = size_plus_one[k] - 1;
-    double l = log_likelihood[k];
-    if (!size_normaliser_.empty()) {
-      l -= size_normaliser_[n];
-    } else {
-      for (const auto& g : groups_) l -= g.questions * g.log_count_k_alpha[n];
-    }
-    // At power 1 the product is the likelihood itself, bit for bit.
-    log_weights_[first + k] = likelihood_power_ * l + log_size_prior_[n];
-  }
+  terms_stale_[slot] = 0;
 }
 
-void Restaurant::score(std::size_t person) {
+double Restaurant::sum_from_counts(std::size_t person, std::uint32_t slot) const {
+  const std::uint32_t* cell = cells_.data() + person * questions_;
+  const std::uint32_t* implied = implied_mask_.data() + person * questions_;
+  const std::uint32_t* counts = counts_.data() + static_cast<std::size_t>(slot) * row_;
+  const std::uint32_t size_plus_one = size_[slot] + 1;
+  double total = 0.0;
+  for (std::size_t q = 0; q < questions_; ++q) {
+    total += log_count_alpha_[same_answers(counts, size_plus_one, cell[q], implied[q])];
+  }
+  return total;
+}
+
+template <std::size_t Vectors>
+void Restaurant::sum_terms(const std::uint32_t* index, const double* const* rows, double* sums) const {
+  F64x2 sum[Vectors];
+  for (std::size_t v = 0; v < Vectors; ++v) sum[v] = F64x2::zero();
+  for (std::size_t q = 0; q < questions_; ++q) {
+    const std::uint32_t i = index[q];
+    for (std::size_t v = 0; v < Vectors; ++v) sum[v] = sum[v] + F64x2::make(rows[2 * v][i], rows[2 * v + 1][i]);
+  }
+  for (std::size_t v = 0; v < Vectors; ++v) sum[v].store(sums + 2 * v);
+}
+
+void Restaurant::set_weight(std::size_t position, double log_likelihood) {
+  const std::uint32_t n = size_[active_[position]];
+  double l = log_likelihood;
+  if (!size_normaliser_.empty()) {
+    l -= size_normaliser_[n];
+  } else {
+    for (const auto& g : groups_) l -= g.questions * g.log_count_k_alpha[n];
+  }
+  // At power 1 the product is the likelihood itself, bit for bit.
+  log_weights_[position] = likelihood_power_ * l + log_size_prior_[n];
+}
+
+void Restaurant::score(std::size_t person, std::uint32_t own) {
   const std::size_t tables = active_.size();
   log_weights_.resize(tables + 1);
-  // Four tables at a time, then the rest together.
-  std::size_t t = 0;
-  for (; t + 4 <= tables; t += 4) score_tables<4>(person, t);
-  switch (tables - t) {
-    case 3: score_tables<3>(person, t); break;
-    case 2: score_tables<2>(person, t); break;
-    case 1: score_tables<1>(person, t); break;
-    default: break;
+  score_rows_.clear();
+  score_positions_.clear();
+  std::size_t own_position = tables;
+  for (std::size_t position = 0; position < tables; ++position) {
+    const std::uint32_t slot = active_[position];
+    if (slot == own) {
+      own_position = position;
+      continue;
+    }
+    if (terms_stale_[slot]) refresh_terms(slot);
+    score_rows_.push_back(terms_.data() + static_cast<std::size_t>(slot) * term_row_);
+    score_positions_.push_back(static_cast<std::uint32_t>(position));
   }
+  if (score_rows_.size() % 2 == 1) score_rows_.push_back(zero_terms_.data());
+  // The table the person left is summed from its counts, a chain of its own
+  // beside the others'.
+  if (own_position < tables) set_weight(own_position, sum_from_counts(person, own));
+  // Each other table's sum runs over the questions in order, from 0, in a
+  // lane of its own: the same bits as one table at a time, with two tables
+  // per addition and up to eight sums in flight.
+  score_sums_.resize(score_rows_.size());
+  const std::uint32_t* index = term_index_.data() + person * questions_;
+  for (std::size_t k = 0; k < score_rows_.size();) {
+    const std::size_t vectors = std::min<std::size_t>(4, (score_rows_.size() - k) / 2);
+    switch (vectors) {
+      case 4: sum_terms<4>(index, score_rows_.data() + k, score_sums_.data() + k); break;
+      case 3: sum_terms<3>(index, score_rows_.data() + k, score_sums_.data() + k); break;
+      case 2: sum_terms<2>(index, score_rows_.data() + k, score_sums_.data() + k); break;
+      default: sum_terms<1>(index, score_rows_.data() + k, score_sums_.data() + k); break;
+    }
+    k += 2 * vectors;
+  }
+  for (std::size_t k = 0; k < score_positions_.size(); ++k) set_weight(score_positions_[k], score_sums_[k]);
   log_weights_[tables] = powered_log_new_table_;
 }
 
 void Restaurant::sweep(Rng& rng) {
   for (std::size_t person = 0; person < people_; ++person) {
+    const std::uint32_t own = seat_[person];
+    const std::uint8_t own_stale = terms_stale_[own];
     remove(person);
-    score(person);
+    score(person, own);
     const double top = *std::max_element(log_weights_.begin(), log_weights_.end());
+    for (double& w : log_weights_) w -= top;
+    portable::exp_in_place(log_weights_.data(), log_weights_.size());
     double total = 0.0;
     for (double& w : log_weights_) {
-      total += portable::exp(w - top);
+      total += w;
       w = total;  // cumulative
     }
     const double u = rng.uniform() * total;
     std::size_t choice = 0;
     while (choice + 1 < log_weights_.size() && log_weights_[choice] <= u) ++choice;
-    insert(person, choice < active_.size() ? active_[choice] : open_table());
+    const std::uint32_t slot = choice < active_.size() ? active_[choice] : open_table();
+    insert(person, slot);
+    // Back at the table they left: its counts are what they were, and so is
+    // whether its terms count them.
+    if (slot == own) terms_stale_[own] = own_stale;
   }
 }
 
@@ -305,7 +367,7 @@ void Restaurant::raise_split_merge_rate_for_continuation() {
 std::vector<double> Restaurant::seating_probabilities(std::size_t person) {
   const std::uint32_t home = seat_[person];
   remove(person);
-  score(person);
+  score(person, home);
   normalise(log_weights_);
   // Report tables numbered by their first person, as seating() does.
   std::vector<std::size_t> label(people_, people_);
@@ -444,6 +506,7 @@ void Restaurant::restore(const RestaurantState& state) {
   free_ = state.free;
   size_.assign(people_, 0);
   counts_.assign(people_ * row_, 0);
+  terms_stale_.assign(people_, 1);
   for (std::size_t person = 0; person < people_; ++person) {
     const std::uint32_t slot = seat_[person];
     ++size_[slot];

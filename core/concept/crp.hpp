@@ -178,11 +178,20 @@ class Restaurant {
   void insert(std::size_t person, std::uint32_t slot);
   std::uint32_t open_table();
   // Fills log_weights_ with the log posterior, up to a constant, of seating
-  // `person` (already removed) at each active table and then a new one.
-  void score(std::size_t person);
-  // Fills log_weights_ for the `Tables` active tables from position `first` on.
-  template <std::size_t Tables>
-  void score_tables(std::size_t person, std::size_t first);
+  // `person` (already removed, from slot `own`) at each active table and then
+  // a new one.
+  void score(std::size_t person, std::uint32_t own);
+  // The log weight at the active table at `position` from its sum of terms.
+  void set_weight(std::size_t position, double log_likelihood);
+  // The sum of `person`'s terms at the table in `slot`, read from its counts
+  // (the table `person` has just left, whose terms_ still count them).
+  double sum_from_counts(std::size_t person, std::uint32_t slot) const;
+  // Σ_q rows[t][index[q]] in question order for the 2·Vectors rows from
+  // `rows`, two rows to a vector, into sums.
+  template <std::size_t Vectors>
+  void sum_terms(const std::uint32_t* index, const double* const* rows, double* sums) const;
+  // Recomputes terms_ of the table in `slot` from its counts.
+  void refresh_terms(std::uint32_t slot);
   // log P(answers of the people at a table) from its row of counts, without
   // the per-table constants (empty_tables_).
   double table_log_marginal(const std::uint32_t* counts, std::uint32_t size) const;
@@ -241,6 +250,23 @@ class Restaurant {
                                     std::uint32_t implied_mask) {
     return (counts[cell] ^ implied_mask) + (size_plus_one & implied_mask);
   }
+  // Per slot, a row of log(c + α) for every count c of its table's row, the
+  // implied ones included (the implied layout's row of terms holds, per
+  // question, the first option's then the second's): scoring a person at a
+  // table is then one read per question at the person's term_index_, the
+  // same value same_answers would look up. A table's terms are recomputed
+  // only when someone joins or leaves it for good (terms_stale_), which
+  // after the first sweeps is a small share of the reseatings.
+  std::size_t term_row_ = 0;
+  std::vector<double> terms_;
+  std::vector<std::uint32_t> term_index_;   // person * questions_ + q -> term in a row
+  std::vector<std::uint8_t> terms_stale_;   // slot -> its terms need recomputing
+  // Scoring's scratch: a row of zeros that pads the tables to an even
+  // number, and per table scored its row, its position in active_ and its sum.
+  std::vector<double> zero_terms_;
+  std::vector<const double*> score_rows_;
+  std::vector<std::uint32_t> score_positions_;
+  std::vector<double> score_sums_;
   std::vector<OptionGroup> groups_;
   std::vector<std::uint32_t> seat_;         // person -> slot
   std::vector<std::uint32_t> size_;         // slot -> people seated

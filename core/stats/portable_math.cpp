@@ -1,9 +1,12 @@
 #include "stats/portable_math.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <limits>
+
+#include "stats/f64x2.hpp"
 
 namespace shoal::portable {
 namespace {
@@ -123,6 +126,75 @@ double exp(double x) {
   double scale;
   std::memcpy(&scale, &bits, sizeof scale);
   return sum * scale;
+}
+
+namespace {
+
+// Where exp's lanes below agree with exp(): k = nearbyint(x / ln 2) lies in
+// [-1020, 1021], so 2^k is a normal number and no lane needs ldexp.
+bool lanes_apply(double x) { return x >= -707.0 && x <= 708.0; }
+
+// exp(x) of each lane of `Vectors` vectors, each as exp() computes it: the
+// same operations in the same order. nearbyint(q) is t − 1.5·2^52 with
+// t = q + 1.5·2^52, which rounds to the nearest integer, ties to even, as
+// nearbyint does in the default rounding mode for |q| < 2^51 (it may give +0
+// where nearbyint gives −0, which changes no later bit). t's low bits then
+// hold k itself, from which 2^k is built with integer arithmetic. The series
+// is a chain of 15 dependent multiply–adds, so several vectors go through it
+// side by side.
+template <std::size_t Vectors>
+void exp_lanes(double* values) {
+  constexpr double kRound = 6755399441055744.0;
+  constexpr std::int64_t kRoundBits = 0x4338000000000000;  // kRound's bit pattern
+  const F64x2 round = F64x2::splat(kRound), ln2 = F64x2::splat(kLn2Hi + kLn2Lo);
+  const F64x2 ln2_hi = F64x2::splat(kLn2Hi), ln2_lo = F64x2::splat(kLn2Lo);
+  F64x2 t[Vectors], r[Vectors], sum[Vectors];
+  for (std::size_t v = 0; v < Vectors; ++v) {
+    const F64x2 x = F64x2::load(values + 2 * v);
+    t[v] = x / ln2 + round;
+    const F64x2 k = t[v] - round;
+    r[v] = (x - k * ln2_hi) - k * ln2_lo;
+    sum[v] = F64x2::zero();
+  }
+  for (int n = 14; n >= 0; --n) {
+    const F64x2 c = F64x2::splat(kInverseFactorial.value[n]);
+    for (std::size_t v = 0; v < Vectors; ++v) sum[v] = sum[v] * r[v] + c;
+  }
+  for (std::size_t v = 0; v < Vectors; ++v) {
+    (sum[v] * F64x2::exponent_bits_plus(t[v], 1023 - kRoundBits)).store(values + 2 * v);
+  }
+}
+
+}  // namespace
+
+void exp_in_place(double* values, std::size_t count) {
+  const auto in_range = [&](std::size_t from, std::size_t n) {
+    for (std::size_t i = from; i < from + n; ++i) {
+      if (!lanes_apply(values[i])) return false;
+    }
+    return true;
+  };
+  std::size_t i = 0;
+  while (count - i >= 2) {
+    // Up to four vectors at once; a pair out of the lanes' range goes alone.
+    const std::size_t vectors = std::min<std::size_t>(4, (count - i) / 2);
+    if (vectors > 1 && in_range(i, 2 * vectors)) {
+      switch (vectors) {
+        case 4: exp_lanes<4>(values + i); break;
+        case 3: exp_lanes<3>(values + i); break;
+        default: exp_lanes<2>(values + i); break;
+      }
+      i += 2 * vectors;
+    } else if (in_range(i, 2)) {
+      exp_lanes<1>(values + i);
+      i += 2;
+    } else {
+      values[i] = exp(values[i]);
+      values[i + 1] = exp(values[i + 1]);
+      i += 2;
+    }
+  }
+  if (i < count) values[i] = exp(values[i]);
 }
 
 double pow(double x, double y) {

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstddef>
 
 namespace shoal::portable {
 
@@ -11,6 +12,11 @@ namespace shoal::portable {
 // far below anything the analyses report.
 double log(double x);
 double exp(double x);
+// values[i] = exp(values[i]) for i < count, the same bits as exp() above,
+// two values at a time in vector lanes (stats/f64x2.hpp) where both lie in
+// the range whose result is a normal number; a sampler's weights are where
+// the time goes.
+void exp_in_place(double* values, std::size_t count);
 double pow(double x, double y);     // x > 0, or x == 0 with y > 0
 double cbrt(double x);
 double lgamma(double x);            // x > 0

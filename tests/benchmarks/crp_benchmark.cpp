@@ -32,6 +32,8 @@
 #include "io/text_input.hpp"
 #include "stats/convergence.hpp"
 
+#include "benchmark_support.hpp"
+
 using namespace shoal;
 
 namespace {
@@ -40,8 +42,8 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-// Seconds per iteration of one chain after a short warm-up, and the mean
-// number of tables it had.
+// Seconds of processor time per iteration of one chain after a short
+// warm-up, and the mean number of tables it had.
 void time_iterations(const std::string& what, const AnswerMatrix& answers, std::size_t iterations) {
   for (const SamplerKernel kernel : {SamplerKernel::Gibbs, SamplerKernel::SplitMerge}) {
     const CrpModel model;
@@ -49,12 +51,12 @@ void time_iterations(const std::string& what, const AnswerMatrix& answers, std::
     Restaurant restaurant(answers, model);
     for (int i = 0; i < 20; ++i) restaurant.iterate(rng, kernel);
     double tables = 0.0;
-    const auto start = std::chrono::steady_clock::now();
+    const double start = benchmark::processor_seconds();
     for (std::size_t i = 0; i < iterations; ++i) {
       restaurant.iterate(rng, kernel);
       tables += static_cast<double>(restaurant.tables());
     }
-    const double per_iteration = seconds_since(start) / static_cast<double>(iterations);
+    const double per_iteration = (benchmark::processor_seconds() - start) / static_cast<double>(iterations);
     std::printf("%-11s %-58s %8.2f µs per iteration (%zu × %zu, %.1f tables on average)\n", to_string(kernel),
                 what.c_str(), per_iteration * 1e6, answers.people, answers.questions,
                 tables / static_cast<double>(iterations));
@@ -173,12 +175,12 @@ int main(int argc, char** argv) {
         }
       }
     }
-    if (most_tables >= 0) time_iterations("real: " + label, busiest, 2000);
+    if (most_tables >= 0) time_iterations("real: " + label, busiest, 20000);
     // Worst case: 87 people answering at random, so they hardly share tables.
     AnswerMatrix random{87, 36, {}};
     Rng rng(42);
     for (std::size_t k = 0; k < 87 * 36; ++k) random.values.push_back(static_cast<std::uint8_t>(rng.below(2)));
-    time_iterations("synthetic: 87 individuals answering at random", random, 2000);
+    time_iterations("synthetic: 87 individuals answering at random", random, 20000);
   }
 
   std::vector<KernelRun> runs = {{SamplerKernel::Gibbs}, {SamplerKernel::SplitMerge}};

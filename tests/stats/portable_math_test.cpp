@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <cstring>
+#include <iterator>
 #include <limits>
 
 #include "stats/portable_math.hpp"
@@ -77,4 +79,41 @@ TEST_CASE("portable math: sin, cos and atan2 agree with the C library") {
   CHECK(p::atan2(0.0, 0.0) == 0.0);
   CHECK(p::atan2(1.0, 0.0) == doctest::Approx(M_PI / 2));
   CHECK(p::atan2(0.0, -1.0) == doctest::Approx(M_PI));
+}
+
+TEST_CASE("portable math: exp_in_place gives exp's bits, in lanes and out of their range") {
+  // Random values over the whole range and the lanes' edges, in arrays of
+  // every length up to 11, so that every grouping of vectors and the scalar
+  // remainder are used; values outside the lanes' range sit among others.
+  shoal::Rng rng(7);
+  const double special[] = {0.0, -0.0, -707.0, 708.0, -706.99999999999, 708.0000001, -707.0000001, -745.3, 709.9,
+                            -0.5 * 0.6931471805599453, 0.5 * 0.6931471805599453, -1e-300, 1e-300,
+                            std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity(),
+                            std::numeric_limits<double>::quiet_NaN()};
+  std::size_t compared = 0;
+  for (int trial = 0; trial < 20000; ++trial) {
+    const std::size_t length = static_cast<std::size_t>(trial % 12);
+    double values[12], expected[12];
+    for (std::size_t i = 0; i < length; ++i) {
+      const double u = rng.uniform();
+      if (trial % 5 == 0 && i == length / 2) {
+        values[i] = special[rng.below(std::size(special))];
+      } else if (trial % 3 == 0) {
+        values[i] = -60.0 * u;   // a sampler's weights after taking the largest
+      } else {
+        values[i] = -760.0 + 1480.0 * u;
+      }
+      expected[i] = p::exp(values[i]);
+    }
+    p::exp_in_place(values, length);
+    for (std::size_t i = 0; i < length; ++i) {
+      if (std::isnan(expected[i])) {
+        CHECK(std::isnan(values[i]));
+      } else {
+        CHECK(std::memcmp(&values[i], &expected[i], sizeof(double)) == 0);
+      }
+      ++compared;
+    }
+  }
+  CHECK(compared > 100000);
 }
