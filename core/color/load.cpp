@@ -375,7 +375,7 @@ ColorDataset load_color_inputs(std::vector<TextInput> inputs, const std::vector<
     // A reply keeps less than its row's cells: the cells are read a part at
     // a time, never all at once beside the text. (Every part has the same
     // columns, so each finds the same format.)
-    read_table_parts(inputs[i], kRowsPerPart, [&](const CsvTable& table) {
+    read_table_parts(std::move(inputs[i]), kRowsPerPart, [&](const CsvTable& table) {
       const ColumnFinder finder(table, o.columns);
       const Columns columns = find_columns(finder);
       const ColorFormat format = o.format == ColorFormat::Auto ? detect_format(table, columns) : o.format;
@@ -394,8 +394,6 @@ ColorDataset load_color_inputs(std::vector<TextInput> inputs, const std::vector<
           break;
       }
     });
-    // The text goes as soon as it is read, rather than after the last input.
-    std::string().swap(inputs[i].content);   // (assigning an empty string keeps the buffer)
   }
   builder.finish();
   return dataset;

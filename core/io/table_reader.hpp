@@ -18,8 +18,9 @@ CsvTable read_table(const TextInput& input);
 
 // The same records handed to `on_part` in parts of at most `rows_per_part`
 // rows (see parse_csv_parts), for a reader that keeps less than the cells.
-// JSON comes as one part: its columns are known only at its end.
-void read_table_parts(const TextInput& input, std::size_t rows_per_part,
-                      const std::function<void(const CsvTable&)>& on_part);
+// JSON comes as one part: its columns are known only at its end. The input
+// is taken (move it in): its bytes are freed as soon as no part needs them,
+// a gzip file's once inflated.
+void read_table_parts(TextInput input, std::size_t rows_per_part, const std::function<void(const CsvTable&)>& on_part);
 
 }  // namespace shoal
