@@ -217,11 +217,13 @@ void parse_delimited(std::string_view text, const std::string& file_name, CsvTab
                          "expected " + describe_field_count(table.header.size()) +
                              " as in the header, found " + describe_field_count(fields));
       }
-      table.end_row(record_line);
       ++rows_read;
-      if (on_part && table.row_count() == rows_per_part) {
-        (*on_part)(table);
-        table.clear_rows();
+      if (on_part) {
+        table.end_row(record_line);
+        if (table.row_count() == rows_per_part) {
+          (*on_part)(table);
+          table.clear_rows();
+        }
       }
     }
     fields = 0;
