@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <deque>
 #include <limits>
 #include <map>
 #include <memory>
@@ -35,6 +36,7 @@
 #include "io/sha256.hpp"
 #include "io/table_reader.hpp"
 #include "report/report_json.hpp"
+#include "javascript_text.hpp"
 #include "outcome.hpp"
 #include "page_files.hpp"
 
@@ -114,6 +116,21 @@ std::optional<shoal::WordNorms> take_word_norms(val& files) {
   return norms;
 }
 
+// Every valid answer's record (see color_answer_records) in a Uint8Array of
+// the page's own, copied a piece at a time: the module never holds them all.
+val answer_records(const shoal::ColorDataset& dataset, const shoal::ColorAnalysis& analysis) {
+  std::size_t valid = 0;
+  for (const auto& p : analysis.populations) valid += p.valid_responses;
+  val records = val::global("Uint8Array").new_(valid * shoal::kColorAnswerRecordSize);
+  std::size_t at = 0;
+  shoal::color_answer_records(dataset, analysis, std::size_t{1} << 16, [&](const std::uint8_t* bytes, std::size_t size) {
+    records.call<void>("set", val(emscripten::typed_memory_view(size, bytes)), at);
+    at += size;
+  });
+  if (at != valid * shoal::kColorAnswerRecordSize) throw std::logic_error("the answer records are not one per valid answer");
+  return records;
+}
+
 // On success `data` is a Uint8Array of every valid answer (see
 // color_answer_records), for the colour bars. `progress(fraction)` is called
 // after every word.
@@ -128,17 +145,23 @@ Outcome analyse_color(val files, val color_settings, val progress) {
     const auto norms = take_word_norms(files);
     read_files(files, inputs, input_options, shoal::color_input_options, "word-colour", shoal::color_roles());
 
-    const auto dataset = shoal::load_color_inputs(std::move(inputs), input_options);
+    std::vector<std::uint8_t>().swap(g_bytes);   // a view from an earlier call is over
+    auto dataset = shoal::load_color_inputs(std::move(inputs), input_options);
     const auto analysis = shoal::analyse_color(dataset, options, [&](double fraction) {
       if (present(progress)) progress(val(fraction));
     });
-    g_bytes = shoal::color_answer_records(dataset, analysis);
+    const val records = answer_records(dataset, analysis);
+    // The replies are in the records, not in the report: they go before it
+    // is written.
+    for (auto& population : dataset.populations) std::deque<shoal::ColorResponse>().swap(population.responses);
     const auto comparisons = shoal::compare_color(analysis, {settings.bootstrap, analysis.options.seed});
     const shoal::WordRatingFits word_ratings = norms ? shoal::word_rating_fits(analysis, *norms) : shoal::WordRatingFits{};
-    return success(serialise([&] {
-                     return shoal::color_report_text(dataset, input_options, analysis, comparisons, word_ratings, file);
-                   }),
-                   val(emscripten::typed_memory_view(g_bytes.size(), g_bytes.data())));
+    const auto start = std::chrono::steady_clock::now();
+    shoal::wasm::JavaScriptText report;
+    shoal::write_color_report(report, dataset, input_options, analysis, comparisons, word_ratings, file);
+    val text = report.text();
+    g_serialise_millis = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return success(std::move(text), records);
   });
 }
 

@@ -1,12 +1,19 @@
 #include "color/answers.hpp"
 
+#include <algorithm>
 #include <map>
 #include <string>
 
 namespace shoal {
 
-std::vector<std::uint8_t> color_answer_records(const ColorDataset& dataset, const ColorAnalysis& analysis) {
+void color_answer_records(const ColorDataset& dataset, const ColorAnalysis& analysis, std::size_t piece_records,
+                          const std::function<void(const std::uint8_t* records, std::size_t bytes)>& piece) {
   std::vector<std::uint8_t> records;
+  records.reserve(std::max<std::size_t>(piece_records, 1) * kColorAnswerRecordSize);
+  const auto hand_over = [&] {
+    if (!records.empty()) piece(records.data(), records.size());
+    records.clear();
+  };
   for (std::size_t p = 0; p < analysis.populations.size() && p < dataset.populations.size(); ++p) {
     // The population's word indices, as the analysis lists the words.
     std::map<std::string, std::size_t> word_index;
@@ -28,9 +35,22 @@ std::vector<std::uint8_t> color_answer_records(const ColorDataset& dataset, cons
       record[10] = r.colour->g;
       record[11] = r.colour->b;
       records.insert(records.end(), record, record + kColorAnswerRecordSize);
+      if (records.size() == records.capacity()) hand_over();
     }
   }
-  return records;
+  hand_over();
+}
+
+std::vector<std::uint8_t> color_answer_records(const ColorDataset& dataset, const ColorAnalysis& analysis) {
+  // Sized once: a buffer doubled as it grows holds up to three times its
+  // records while it moves.
+  std::size_t valid = 0;
+  for (const auto& p : analysis.populations) valid += p.valid_responses;
+  std::vector<std::uint8_t> all;
+  all.reserve(valid * kColorAnswerRecordSize);
+  color_answer_records(dataset, analysis, std::size_t{1} << 16,
+                       [&](const std::uint8_t* records, std::size_t bytes) { all.insert(all.end(), records, records + bytes); });
+  return all;
 }
 
 }  // namespace shoal

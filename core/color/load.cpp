@@ -167,6 +167,9 @@ std::uint32_t line_of(const CsvTable& table, std::size_t r) {
   return static_cast<std::uint32_t>(line);
 }
 
+// Rows read at a time (a few MB of cells).
+constexpr std::size_t kRowsPerPart = std::size_t{1} << 16;
+
 const AnswerIssues kColorIssues = {
     {"duplicate_answer", "a second answer by the same individual for the same word and block (the first is kept)"},
     {"invalid_reply", "a reply with no colour in it (counted as invalid)"},
@@ -237,7 +240,7 @@ void read_human_long(const CsvTable& table, const ColumnFinder& finder, std::siz
     const std::string w = require_text(table, r, word, "a word");
     ColorResponse response;
     response.block = static_cast<std::uint8_t>(b);
-    response.input = static_cast<std::uint32_t>(input);
+    response.input = static_cast<std::uint16_t>(input);
     response.row = line_of(table, r);
     const bool all_empty = trim(table.cell(r, red)).empty() && trim(table.cell(r, green)).empty() &&
                            trim(table.cell(r, blue)).empty();
@@ -272,7 +275,7 @@ void read_plain_long(const CsvTable& table, const Columns& c, const ColumnFinder
     }
     ColorResponse response;
     response.block = static_cast<std::uint8_t>(b);
-    response.input = static_cast<std::uint32_t>(input);
+    response.input = static_cast<std::uint16_t>(input);
     response.row = line_of(table, r);
     if (rgb_columns) {
       const bool all_empty = trim(table.cell(r, *c.red)).empty() && trim(table.cell(r, *c.green)).empty() &&
@@ -306,7 +309,7 @@ void read_llm_wide(const CsvTable& table, const Columns& c, const ColumnFinder& 
     for (int b = 0; b < 2; ++b) {
       ColorResponse response;
       response.block = static_cast<std::uint8_t>(b + 1);
-      response.input = static_cast<std::uint32_t>(input);
+      response.input = static_cast<std::uint16_t>(input);
       response.row = line_of(table, r);
       // The hex column holds the code the pipeline extracted; where it is
       // missing the reply itself is searched with the same rule.
@@ -360,32 +363,37 @@ ColorDataset load_color_inputs(std::vector<TextInput> inputs, const std::vector<
   if (options.size() != 1 && options.size() != inputs.size()) {
     throw std::invalid_argument("give one set of input options for all inputs or one per input");
   }
+  if (inputs.size() > kMaxColorInputs) {
+    throw InputError("", 0, "", "at most " + std::to_string(kMaxColorInputs) + " colour files can be analysed at once, not " +
+                                    std::to_string(inputs.size()));
+  }
   ColorDataset dataset;
   DatasetBuilder builder(dataset);
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     const ColorInputOptions& o = options.size() == 1 ? options[0] : options[i];
     dataset.inputs.push_back(summarise_input(inputs[i]));
-    const CsvTable table = read_table(inputs[i]);
-    // The table holds all the rest needs: the text goes now, before the
-    // replies are made, rather than after the last input.
-    std::string().swap(inputs[i].content);   // (assigning an empty string keeps the buffer)
-    const ColumnFinder finder(table, o.columns);
-    const Columns columns = find_columns(finder);
-    const ColorFormat format = o.format == ColorFormat::Auto ? detect_format(table, columns) : o.format;
-    dataset.inputs[i].format = to_string(format);
-    dataset.inputs[i].rows = table.row_count();
-    switch (format) {
-      case ColorFormat::HumanLong:
-        read_human_long(table, finder, i, o.labels, builder, dataset);
-        break;
-      case ColorFormat::PlainLong:
-        read_plain_long(table, columns, finder, i, o.labels, builder, dataset);
-        break;
-      case ColorFormat::LlmWide:
-      case ColorFormat::Auto:
-        read_llm_wide(table, columns, finder, i, o.labels, builder, dataset);
-        break;
-    }
+    // A reply keeps less than its row's cells: the cells are read a part at
+    // a time, never all at once beside the text. (Every part has the same
+    // columns, so each finds the same format.)
+    read_table_parts(std::move(inputs[i]), kRowsPerPart, [&](const CsvTable& table) {
+      const ColumnFinder finder(table, o.columns);
+      const Columns columns = find_columns(finder);
+      const ColorFormat format = o.format == ColorFormat::Auto ? detect_format(table, columns) : o.format;
+      dataset.inputs[i].format = to_string(format);
+      dataset.inputs[i].rows += table.row_count();
+      switch (format) {
+        case ColorFormat::HumanLong:
+          read_human_long(table, finder, i, o.labels, builder, dataset);
+          break;
+        case ColorFormat::PlainLong:
+          read_plain_long(table, columns, finder, i, o.labels, builder, dataset);
+          break;
+        case ColorFormat::LlmWide:
+        case ColorFormat::Auto:
+          read_llm_wide(table, columns, finder, i, o.labels, builder, dataset);
+          break;
+      }
+    });
   }
   builder.finish();
   return dataset;

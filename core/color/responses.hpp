@@ -18,15 +18,19 @@ namespace shoal {
 
 // One reply: an individual's association for a word in block 1 or 2. Names
 // are held once per population and replies refer to them by index: a reply
-// costs 24 bytes, however long its individual's id or its word.
+// costs 20 bytes, however long its individual's id or its word.
 struct ColorResponse {
   std::uint32_t individual = 0;   // index into ColorPopulation::individuals
   std::uint32_t word = 0;         // index into ColorPopulation::words
-  std::uint32_t input = 0;        // index into ColorDataset::inputs
-  std::uint32_t row = 0;          // line in that input, for messages
+  std::uint32_t row = 0;          // line in its input, for messages
+  std::uint16_t input = 0;        // index into ColorDataset::inputs
   std::uint8_t block = 1;
   std::optional<Rgb8> colour;     // nullopt: the reply held no colour (invalid)
 };
+static_assert(sizeof(ColorResponse) == 20, "a reply is kept in 20 bytes");
+
+// The most inputs one analysis reads (a reply names its input in 16 bits).
+constexpr std::size_t kMaxColorInputs = UINT16_MAX + std::size_t{1};
 
 struct ColorPopulation {
   PopulationLabel label;

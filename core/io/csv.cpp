@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
+#include <functional>
 #include <unordered_map>
 
 #include "io/columns.hpp"
@@ -124,6 +126,14 @@ void CsvTable::reserve(std::size_t text_bytes, std::size_t rows, std::size_t cel
   row_line_.reserve(rows);
 }
 
+void CsvTable::clear_rows() {
+  text_.clear();
+  cell_end_.clear();
+  cell_column_.clear();
+  row_first_cell_.assign(1, 0);
+  row_line_.clear();
+}
+
 void CsvTable::end_row(std::size_t line) {
   row_first_cell_.push_back(cell_end_.size());
   row_line_.push_back(line);
@@ -142,8 +152,14 @@ std::size_t CsvTable::require_column(std::string_view name) const {
   throw InputError(file, 1, std::string(name), "required column is missing (columns present: " + column_list(*this) + ")");
 }
 
-CsvTable parse_csv(std::string_view text, const std::string& file_name) {
-  CsvTable table;
+namespace {
+
+// Parses the text into `table`. With `on_part`, the table is handed over
+// each time it holds `rows_per_part` rows, and at the end with the rest,
+// and emptied after each (its header kept); without, nothing is stored and
+// the text is only checked.
+void parse_delimited(std::string_view text, const std::string& file_name, CsvTable& table, std::size_t rows_per_part,
+                     const std::function<void(const CsvTable&)>* on_part) {
   table.file = file_name;
   if (text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF &&
       static_cast<unsigned char>(text[1]) == 0xBB && static_cast<unsigned char>(text[2]) == 0xBF) {
@@ -156,7 +172,7 @@ CsvTable parse_csv(std::string_view text, const std::string& file_name) {
   bool in_header = true;
   std::size_t fields = 0;   // fields of the current record so far
   std::string field;
-  std::size_t line = 1, record_line = 1;
+  std::size_t line = 1, record_line = 1, rows_read = 0;
   bool quoted = false, field_was_quoted = false, record_has_content = false;
 
   auto end_field = [&] {
@@ -171,7 +187,7 @@ CsvTable parse_csv(std::string_view text, const std::string& file_name) {
     }
     if (in_header) {
       header.push_back(field);
-    } else if (fields < table.header.size()) {
+    } else if (on_part && fields < table.header.size()) {
       table.add_cell(field);
     }
     ++fields;
@@ -187,16 +203,28 @@ CsvTable parse_csv(std::string_view text, const std::string& file_name) {
       in_header = false;
       // Every record ends a line, and every cell but a record's first
       // follows a delimiter: both bound what the table will hold.
-      const auto newlines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
-      const auto delimiters = static_cast<std::size_t>(std::count(text.begin(), text.end(), table.delimiter));
-      table.reserve(text.size(), newlines + 1, std::min((newlines + 1) * table.header.size(), delimiters + newlines + 1));
+      // A table in parts holds at most a part's rows.
+      if (on_part) {
+        const auto newlines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+        const auto delimiters = static_cast<std::size_t>(std::count(text.begin(), text.end(), table.delimiter));
+        const std::size_t rows = std::min(newlines + 1, rows_per_part);
+        table.reserve(rows_per_part > newlines ? text.size() : 0, rows,
+                      std::min(rows * table.header.size(), delimiters + newlines + 1));
+      }
     } else {
       if (fields != table.header.size()) {
         throw InputError(file_name, record_line, "",
                          "expected " + describe_field_count(table.header.size()) +
                              " as in the header, found " + describe_field_count(fields));
       }
-      table.end_row(record_line);
+      ++rows_read;
+      if (on_part) {
+        table.end_row(record_line);
+        if (table.row_count() == rows_per_part) {
+          (*on_part)(table);
+          table.clear_rows();
+        }
+      }
     }
     fields = 0;
     record_has_content = false;
@@ -239,11 +267,32 @@ CsvTable parse_csv(std::string_view text, const std::string& file_name) {
     throw InputError(file_name, record_line, "", "a quoted field is never closed");
   }
   if (record_has_content || !field.empty()) end_record();
-  if (table.row_count() == 0) {
+  if (rows_read == 0) {
     throw InputError(file_name, 0, "", "the file has a header but no data rows");
   }
   check_unique_columns(table);
+  if (on_part && table.row_count() > 0) (*on_part)(table);
+}
+
+}  // namespace
+
+CsvTable parse_csv(std::string_view text, const std::string& file_name) {
+  CsvTable table;
+  const std::function<void(const CsvTable&)> keep = [](const CsvTable&) {};
+  parse_delimited(text, file_name, table, SIZE_MAX, &keep);
   return table;
+}
+
+void parse_csv_parts(std::string_view text, const std::string& file_name, std::size_t rows_per_part,
+                     const std::function<void(const CsvTable&)>& on_part) {
+  // Checked whole first, so that a fault anywhere in the text is found
+  // before any part is read, as when the table is parsed at once.
+  {
+    CsvTable checked;
+    parse_delimited(text, file_name, checked, SIZE_MAX, nullptr);
+  }
+  CsvTable table;
+  parse_delimited(text, file_name, table, std::max<std::size_t>(rows_per_part, 1), &on_part);
 }
 
 void check_unique_columns(const CsvTable& table) {

@@ -1,6 +1,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +34,8 @@ class CsvTable {
   void add_cell(std::string_view text, std::size_t column = 0);
   void end_row(std::size_t line);
   void make_sparse() { sparse_ = true; }
+  // Drops every row, keeping the header and the buffers' room.
+  void clear_rows();
   // Room for this much cell text, rows and cells, taken at once: a buffer
   // doubled as it grows holds up to three times its content while it moves.
   void reserve(std::size_t text_bytes, std::size_t rows, std::size_t cells);
@@ -62,6 +65,14 @@ constexpr std::uint64_t kMaxTableText = (std::uint64_t{1} << 32) - 1;
 // Blank lines are skipped. Throws InputError for an empty file, an
 // unterminated quote, or a record whose field count differs from the header.
 CsvTable parse_csv(std::string_view text, const std::string& file_name);
+
+// The same table handed to `on_part` in parts of at most `rows_per_part`
+// rows (record indices start again at 0 in each part; lines do not), so that
+// a reader that keeps less than the cells never holds them all. The text is
+// checked whole before the first part: any error parse_csv would throw comes
+// first.
+void parse_csv_parts(std::string_view text, const std::string& file_name, std::size_t rows_per_part,
+                     const std::function<void(const CsvTable&)>& on_part);
 
 // Throws an InputError when two columns have the same name (as matched by
 // find_column): which of them a role reads would otherwise be a guess.

@@ -269,20 +269,43 @@ CsvTable read_json_array(std::string_view text, const std::string& file) {
 
 }  // namespace
 
-CsvTable read_table(const TextInput& input) {
-  std::string decompressed;
+namespace {
+
+// The input's text, inflated into `decompressed` when it is gzip.
+std::string_view input_text(const TextInput& input, std::string& decompressed) {
   std::string_view text = input.content;
   if (is_gzip(text)) {
     decompressed = gunzip(text, input.name, gzip_budget(text.size()));
     text = decompressed;
   }
-  text = without_bom(text);
+  return without_bom(text);
+}
+
+}  // namespace
+
+CsvTable read_table(const TextInput& input) {
+  std::string decompressed;
+  const std::string_view text = input_text(input, decompressed);
   switch (detect_container(text)) {
     case Container::JsonLines: return read_json_lines(text, input.name);
     case Container::JsonArray: return read_json_array(text, input.name);
     case Container::Delimited: break;
   }
   return parse_csv(text, input.name);
+}
+
+void read_table_parts(TextInput input, std::size_t rows_per_part, const std::function<void(const CsvTable&)>& on_part) {
+  std::string decompressed;
+  std::string_view text = input_text(input, decompressed);
+  // (assigning an empty string would keep the buffer)
+  if (!decompressed.empty()) std::string().swap(input.content);
+  const Container container = detect_container(text);
+  if (container == Container::Delimited) return parse_csv_parts(text, input.name, rows_per_part, on_part);
+  const CsvTable table = container == Container::JsonLines ? read_json_lines(text, input.name)
+                                                            : read_json_array(text, input.name);
+  std::string().swap(input.content);
+  std::string().swap(decompressed);
+  on_part(table);
 }
 
 }  // namespace shoal

@@ -1,4 +1,7 @@
 #pragma once
+#include <cstddef>
+#include <functional>
+
 #include "io/csv.hpp"
 #include "io/text_input.hpp"
 
@@ -12,5 +15,12 @@ namespace shoal {
 // messages are lines of the decompressed text (JSON Lines) or positions in
 // the array plus one (an array). Throws InputError naming the file.
 CsvTable read_table(const TextInput& input);
+
+// The same records handed to `on_part` in parts of at most `rows_per_part`
+// rows (see parse_csv_parts), for a reader that keeps less than the cells.
+// JSON comes as one part: its columns are known only at its end. The input
+// is taken (move it in): its bytes are freed as soon as no part needs them,
+// a gzip file's once inflated.
+void read_table_parts(TextInput input, std::size_t rows_per_part, const std::function<void(const CsvTable&)>& on_part);
 
 }  // namespace shoal

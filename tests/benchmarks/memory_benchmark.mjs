@@ -84,9 +84,9 @@ try {
       mkdirSync(path.join(dir, 'files'), { recursive: true });
       rmSync(path.join(dir, 'files', name), { force: true });
       spawnSync('ln', ['-sf', file, path.join(dir, 'files', name)]);
-      const request = task === 'color'
-        ? { pairs: 'all', deltaE: 'cie76', jsd: 'bits', reference: '', seed: 1, jsdSamples: 100, bootstrap: 0 }
-        : { alpha: 0.16, prior: 'simplicity', kernel: 'split-merge', iterations: 3, burnIn: 1, chains: 1, subsets: '10', seed: 1, traces: false, bootstrap: 0, minPeople: 10 };
+      // The module takes the command line's options as {name: text}.
+      const request = {};
+      for (let k = 0; k < options[task].length; k += 2) request[options[task][k].slice(2)] = options[task][k + 1];
       writeFileSync(path.join(dir, 'case.json'), JSON.stringify({ task, complete: true, files: [name],
         settings: { format: 'auto', columns: {}, labels: {} }, request }));
       const w = spawnSync(peakMemory, [path.join(work, 'wpeak'), process.execPath, path.join(here, '..', 'adversarial', 'run_wasm_case.mjs'), dir, wasmModule],

@@ -112,3 +112,17 @@ TEST_CASE("partial problems are counted, not fatal: non-target rows and duplicat
   const auto analysis = analyse_color(dataset, ColorOptions{});
   CHECK(analysis.populations[0].valid_responses == 4);
 }
+
+TEST_CASE("bad input: more colour files than a reply can name are refused before any is read") {
+  std::vector<TextInput> inputs(kMaxColorInputs + 1, TextInput{"f.csv", "not,a colour file\n"});
+  try {
+    load_color_inputs(std::move(inputs), {ColorInputOptions{}});
+    FAIL("expected an InputError");
+  } catch (const InputError& e) {
+    CHECK(std::string(e.what()).find("at most 65536 colour files") != std::string::npos);
+  }
+  // As many as it can name are read (here each refused for its columns).
+  std::vector<TextInput> most(2, TextInput{"f.csv", "not,a colour file\n1,2\n"});
+  CHECK_THROWS_WITH_AS(load_color_inputs(std::move(most), {ColorInputOptions{}}),
+                       doctest::Contains("cannot tell which colour format"), InputError);
+}

@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 #include "io/csv.hpp"
 #include "io/input_error.hpp"
 
@@ -81,4 +84,38 @@ TEST_CASE("csv: a cell's number is a signed plain decimal, nothing strtod alone 
     INFO(bad);
     CHECK_FALSE(finite_number(bad).has_value());
   }
+}
+
+TEST_CASE("csv: a table read in parts has the whole table's rows, lines and cells, and its errors before any part") {
+  using shoal::CsvTable;
+  using shoal::parse_csv_parts;
+  const std::string text = "a,b\n1,\"x\ny\"\n\n2,3\r\n4,5\n6,7\n8,9";
+  const auto whole = parse_csv(text, "p.csv");
+  REQUIRE(whole.row_count() == 5);
+  for (std::size_t rows : {std::size_t{1}, std::size_t{2}, std::size_t{5}, std::size_t{100}}) {
+    INFO(rows);
+    std::vector<std::size_t> sizes;
+    std::size_t next = 0;
+    parse_csv_parts(text, "p.csv", rows, [&](const CsvTable& part) {
+      CHECK(part.header == whole.header);
+      sizes.push_back(part.row_count());
+      for (std::size_t r = 0; r < part.row_count(); ++r, ++next) {
+        CHECK(part.line_of(r) == whole.line_of(next));
+        CHECK(part.row(r) == whole.row(next));
+      }
+    });
+    CHECK(next == 5);
+    CHECK(sizes.size() == (5 + rows - 1) / rows);
+    for (std::size_t k = 0; k + 1 < sizes.size(); ++k) CHECK(sizes[k] == rows);
+  }
+  // A fault on the last line is found before the first part is handed over.
+  std::size_t parts = 0;
+  try {
+    parse_csv_parts("a,b\n1,2\n3,4\n5\n", "e.csv", 1, [&](const CsvTable&) { ++parts; });
+    FAIL("expected an error");
+  } catch (const InputError& e) {
+    CHECK(e.row() == 4);
+    CHECK(parts == 0);
+  }
+  CHECK_THROWS_AS(parse_csv_parts("a,b\n", "e.csv", 1, [](const CsvTable&) {}), InputError);
 }

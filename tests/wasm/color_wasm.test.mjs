@@ -117,3 +117,39 @@ test('wasm and native agree bit for bit on pairs in vector lanes, in blocks of r
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('wasm hands a report of several MB over in pieces that never split a character, and the answer records beside it', async () => {
+  const shoal = await loadShoal();
+  // Words of 2-, 3- and 4-byte characters, so that the pieces' ends (every
+  // MiB) fall inside characters.
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'shoal-pieces-'));
+  try {
+    let rows = 'population,individual,word,block,r,g,b\n';
+    const words = 2400;
+    for (let w = 0; w < words; ++w) {
+      const word = `w${w}-${'東'.repeat(93)}${'é🎨'.repeat(25)}`;
+      for (let i = 0; i < 3; ++i) {
+        rows += `gpt,p${i},${word},1,${(w * 7 + i) % 256},${(w * 3) % 256},${i * 40}\ngpt,p${i},${word},2,${(w * 5) % 256},${i * 9},${(w + i) % 256}\n`;
+      }
+    }
+    const file = path.join(dir, 'pieces.csv');
+    writeFileSync(file, rows);
+    const expected = nativeReport([file], ['--bootstrap', '0', '--jsd-samples', '100']);
+    // The data are chosen so that the first piece, cut blindly at 1 MiB,
+    // would end inside a character.
+    const bytes = Buffer.from(expected);
+    assert.ok(bytes.length > 2 << 20);
+    assert.equal(bytes[1 << 20] & 0xc0, 0x80);
+    const outcome = shoal.analyseColor(filesFor([file]), request({ bootstrap: 0, 'jsd-samples': 100 }), null);
+    assert.equal(outcome.ok, true, outcome.error?.message);
+    assertSameReport(outcome.report, expected);
+    // Every answer is valid: 12 bytes each, population 0, block 1 or 2.
+    assert.equal(outcome.data.length, words * 3 * 2 * 12);
+    for (let k = 0; k < outcome.data.length; k += 12) {
+      assert.equal(outcome.data[k] | outcome.data[k + 1] | outcome.data[k + 2] | outcome.data[k + 3], 0);
+      assert.ok(outcome.data[k + 8] === 1 || outcome.data[k + 8] === 2);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
