@@ -25,11 +25,16 @@ ErrorInfo error_info(const std::exception& e) {
   return error;
 }
 
-Outcome success(std::string report, val data, std::string summary) {
+Outcome success(const std::string& report, val data, std::string summary) {
+  Outcome outcome = success_text(val(report), std::move(data));
+  outcome.summary = std::move(summary);
+  return outcome;
+}
+
+Outcome success_text(val report, val data) {
   Outcome outcome;
   outcome.ok = true;
   outcome.report = std::move(report);
-  outcome.summary = std::move(summary);
   outcome.data = std::move(data);
   return outcome;
 }

@@ -27,7 +27,9 @@ struct Outcome {
   bool ok = false;
   // The result as text: a report exactly as the CLI writes it, an
   // inspection, a plan, the kit's requests (JSON Lines) or replies (CSV).
-  std::string report;
+  // A JavaScript string: a report is handed over as it is written (see
+  // js_text.hpp), never held whole in the module.
+  emscripten::val report = emscripten::val(std::string());
   std::string summary;   // JSON beside the text: the kit's counts and problems
   ErrorInfo error;
   // Numbers that are not in the report, as a typed view into the module's
@@ -39,7 +41,9 @@ struct Outcome {
 // allocation failure the advice the browser's memory limit calls for.
 ErrorInfo error_info(const std::exception& e);
 
-Outcome success(std::string report, emscripten::val data = emscripten::val::null(), std::string summary = {});
+Outcome success(const std::string& report, emscripten::val data = emscripten::val::null(), std::string summary = {});
+// The same with the text already a JavaScript string.
+Outcome success_text(emscripten::val report, emscripten::val data = emscripten::val::null());
 
 // The outcome of `work`, or of the exception it threw: the one place an
 // exception becomes a value the page can show.

@@ -12,8 +12,8 @@
 // chains, so the report is the CLI's whatever the split.
 import type { ContinuedTask, JobFile, JobResult, SettingsText, WorkerProgress } from './worker/protocol';
 import type { WorkerPool } from './worker/client';
-import { ChainResults, ChainScheduler, RoundScheduler, type Plan } from './concept/chain-scheduler';
-import { renumberChains } from './chain-traces';
+import { ChainResults, ChainScheduler, EarlySummaries, RoundScheduler, type Plan } from './concept/chain-scheduler';
+import { chainViews, renumberChains } from './chain-traces';
 
 export interface ConceptRun {
   report: string;
@@ -106,6 +106,28 @@ export async function runConcept(
   const results = new ChainResults();
   const usedWorkers = new Set<number>();
 
+  // Worker 0 summarises each concept once it holds all the concept's chains
+  // and none will be continued, between its batches, so that the assembly
+  // at the end has only the last concepts left: the CLI spreads the
+  // summaries over its threads, and here they overlap the other workers'
+  // chains. The summarised chains are dropped from worker 0.
+  let early: EarlySummaries | null = null;
+  const continued: ContinuedTask[] = [];
+  const summarising: Promise<JobResult>[] = [];
+  const tasksIn = (data: Float64Array) => chainViews(data).map((c) => c.task).filter((t) => t >= 0);
+  const heldOn0 = (tasks: number[]) => {
+    if (!early) return;
+    early.hold(tasks);
+    const ready = early.take();
+    if (ready.concepts.length === 0) return;
+    const job = pool.run({ kind: 'concept-summarise', files: 'planned', settings, continued: [...continued], ...ready }, undefined, { worker: 0 });
+    track([job.id]);
+    summarising.push(job.done);
+  };
+  const allSummarised = async () => {
+    for (const result of await Promise.all(summarising.splice(0))) if (!result.ok) throw new Error(result.error.message);
+  };
+
   // Worker 0 assembles the report and holds every chain result: its own it
   // keeps, the others' are sent on as they come back (a share's once the
   // whole plan, which renumbers them, is known).
@@ -119,7 +141,11 @@ export async function runConcept(
     const whole = shareKeys ? renumberChains(data, (task) => scheduler.wholeTask(shareKeys[task])) : data;
     const job = pool.run({ kind: 'concept-hold', chainResults: whole }, undefined, { worker: 0 });
     track([job.id]);
-    holding.push(job.done);
+    const tasks = tasksIn(whole);
+    holding.push(job.done.then((result) => {
+      if (result.ok) heldOn0(tasks);
+      return result;
+    }));
   };
   const allHeld = async () => {
     for (const result of await Promise.all(holding.splice(0))) if (!result.ok) throw new Error(result.error.message);
@@ -151,6 +177,7 @@ export async function runConcept(
       usedWorkers.add(w);
       results.add(result.data as Float64Array, fromWhole ? null : plan.keys);
       if (w !== 0) sendOn(result.data as Float64Array, fromWhole ? null : plan.keys);
+      else heldOn0(tasksIn(result.data as Float64Array));
       report(false);
     }
   };
@@ -161,7 +188,6 @@ export async function runConcept(
   // judges the cells continued. The work each round adds joins the plan, so
   // the bar slows but never goes back.
   const rounds = new RoundScheduler(pool.size, BATCHES_PER_WORKER);
-  const continued: ContinuedTask[] = [];
   const continueBatches = async (w: number, round: Map<number, ContinuedTask>, source: 'parsed' | Uint8Array) => {
     for (let batch = rounds.nextBatch(); batch.length > 0; batch = rounds.nextBatch()) {
       const cost = rounds.work(batch);
@@ -187,6 +213,7 @@ export async function runConcept(
       usedWorkers.add(w);
       results.addContinued(result.data as Float64Array);
       if (w !== 0) sendOn(result.data as Float64Array, null);
+      else heldOn0(tasksIn(result.data as Float64Array));
       report(false);
     }
   };
@@ -200,6 +227,8 @@ export async function runConcept(
       const outcome = await job.done;
       if (!outcome.ok) throw new Error(outcome.error.message);
       const { tasks, work, taskBytes } = JSON.parse(outcome.report) as { tasks: number[]; work: number[]; taskBytes: number };
+      early?.judged(judged, tasks);
+      heldOn0([]);
       if (tasks.length === 0) return;
       const encoded = outcome.data as Uint8Array;
       const round = new Map(tasks.map((task, i): [number, ContinuedTask] =>
@@ -230,8 +259,10 @@ export async function runConcept(
     const plan = await parse(0, files);
     if (!plan.ok) throw new Error(plan.error.message);
     bytesRead[0] = sizeOf(files);
-    const wholePlan: Plan = { costs: plan.data as Float64Array, keys: JSON.parse(plan.report).keys as string[] };
+    const planned = JSON.parse(plan.report) as { keys: string[]; concepts: number[]; final: boolean };
+    const wholePlan: Plan = { costs: plan.data as Float64Array, keys: planned.keys };
     plans[0] = wholePlan;
+    early = new EarlySummaries(planned.concepts, planned.final);
     scheduler.setWhole(wholePlan);
     for (const { data, keys } of waitingForPlan.splice(0)) sendOn(data, keys);
     iterationsPlanned = wholePlan.costs.reduce((t, c) => t + c, 0);
@@ -277,6 +308,8 @@ export async function runConcept(
   const bytes = await clustering;
   await continueUntilConverged(bytes);
 
+  await allHeld();
+  await allSummarised();
   const assembleJob = pool.run({ kind: 'concept-assemble', files: 'planned', settings, continued }, undefined, { worker: 0 });
   track([assembleJob.id]);
   const assembled = await assembleJob.done;
