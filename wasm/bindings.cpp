@@ -61,8 +61,8 @@ std::vector<double> g_numbers;
 // timings.
 double g_serialise_millis = 0.0;
 
-// The report's text as a JavaScript string: `write(std::ostream&)` writes
-// it piece by piece (no tree), once.
+// The report's text as a JavaScript string: `write(JsonWriter&)` writes it
+// piece by piece (no tree), once.
 template <typename Write>
 val serialise(const Write& write) {
   const auto start = std::chrono::steady_clock::now();
@@ -137,7 +137,7 @@ Outcome analyse_color(val files, val color_settings, val progress) {
     g_bytes = shoal::color_answer_records(dataset, analysis);
     const auto comparisons = shoal::compare_color(analysis, {settings.bootstrap, analysis.options.seed});
     const shoal::WordRatingFits word_ratings = norms ? shoal::word_rating_fits(analysis, *norms) : shoal::WordRatingFits{};
-    return shoal::wasm::success_text(serialise([&](std::ostream& out) {
+    return shoal::wasm::success_text(serialise([&](shoal::JsonWriter& out) {
                                        shoal::write_color_report(out, dataset, input_options, analysis, comparisons,
                                                                  word_ratings, file);
                                      }),
@@ -594,7 +594,7 @@ Outcome assemble_concept(val files, val concept_settings_text, val chain_results
     const auto comparisons = shoal::compare_concepts(analysis, {settings.bootstrap, analysis.options.seed});
     const auto file = shoal::analysis_file_json(shoal::define_analysis(
         shoal::Analysis::Concept, setting_texts(concept_settings_text), shoal::wasm::analysis_inputs(files)));
-    return shoal::wasm::success_text(serialise([&](std::ostream& out) {
+    return shoal::wasm::success_text(serialise([&](shoal::JsonWriter& out) {
       shoal::write_concept_report(out, loaded->dataset, loaded->input_options, analysis, comparisons, file);
     }));
   });

@@ -12,6 +12,7 @@ void JsonWriter::write(std::string_view text) {
     stream_->write(text.data(), static_cast<std::streamsize>(text.size()));
   } else if (text_) {
     text_->append(text);
+    if (full_ && text_->size() >= chunk_) full_(*text_);
   } else {
     *bytes_ += text.size();
   }

@@ -163,3 +163,19 @@ test('a concept is summarised early once all its chains are held and final, once
   rounds.judged([6], []);
   assert.deepEqual(rounds.take(), { concepts: [2], tasks: [6] });
 });
+
+test('with concepts known, a concept\'s tasks are taken together, the costliest concepts first', () => {
+  const scheduler = new ChainScheduler(1, 1);
+  // Concept 0: tasks 0 (cost 5) and 3 (1); concept 1: 1 (4) and 2 (3); a pooled cell: 4 (6).
+  const whole = { ...plan(['a', 'b', 'c', 'd', 'e'], [5, 4, 3, 1, 6]), concepts: [0, 1, 1, 0, -1] };
+  scheduler.setWhole(whole);
+  // One task a batch, in order: concept 1 (7); then, at equal cost, concept
+  // 0 (6) before the pooled cell (6), which comes after every concept.
+  const order = [];
+  const batches = new ChainScheduler(1, 100);
+  batches.setWhole(whole);
+  for (let batch = batches.nextBatch(whole); batch.length > 0; batch = batches.nextBatch(whole)) order.push(...batch);
+  assert.deepEqual(order, [1, 2, 0, 3, 4]);
+  // A batch as large as the plan takes it whole.
+  assert.deepEqual(scheduler.nextBatch(whole), [0, 1, 2, 3, 4]);
+});

@@ -260,7 +260,7 @@ export async function runConcept(
     if (!plan.ok) throw new Error(plan.error.message);
     bytesRead[0] = sizeOf(files);
     const planned = JSON.parse(plan.report) as { keys: string[]; concepts: number[]; final: boolean };
-    const wholePlan: Plan = { costs: plan.data as Float64Array, keys: planned.keys };
+    const wholePlan: Plan = { costs: plan.data as Float64Array, keys: planned.keys, concepts: planned.concepts };
     plans[0] = wholePlan;
     early = new EarlySummaries(planned.concepts, planned.final);
     scheduler.setWhole(wholePlan);
@@ -287,7 +287,8 @@ export async function runConcept(
       // A share that does not parse alone leaves its chains to the others;
       // worker 0 reports the files' errors.
       if (plan.ok) {
-        const sharePlan: Plan = { costs: plan.data as Float64Array, keys: JSON.parse(plan.report).keys as string[] };
+        const { keys, concepts } = JSON.parse(plan.report) as { keys: string[]; concepts: number[] };
+        const sharePlan: Plan = { costs: plan.data as Float64Array, keys, concepts };
         plans[w] = sharePlan;
         scheduler.addShare(sharePlan);
         report(false);

@@ -10,6 +10,23 @@ import { renumberChains, splitChains } from '../chain-traces';
 export interface Plan {
   costs: Float64Array;
   keys: string[];
+  // Each task's concept (-1: a pooled cell, a group of its own), when
+  // known: a concept's tasks are then taken together, so that concepts are
+  // done one after another and can be summarised while other chains run.
+  concepts?: number[];
+}
+
+// The order tasks are taken in: largest first, or, with concepts, the
+// concepts largest first and each concept's tasks together, largest first.
+function takingOrder(plan: Plan): (a: number, b: number) => number {
+  const byCost = (a: number, b: number) => plan.costs[b] - plan.costs[a] || a - b;
+  const concepts = plan.concepts;
+  if (!concepts) return byCost;
+  const conceptCost = new Map<number, number>();
+  concepts.forEach((k, i) => conceptCost.set(k, (conceptCost.get(k) ?? 0) + plan.costs[i]));
+  const cost = (i: number) => (concepts[i] < 0 ? plan.costs[i] : conceptCost.get(concepts[i])!);
+  const group = (i: number) => (concepts[i] < 0 ? concepts.length + i : concepts[i]);
+  return (a, b) => cost(b) - cost(a) || group(a) - group(b) || byCost(a, b);
 }
 
 export class ChainScheduler {
@@ -49,7 +66,7 @@ export class ChainScheduler {
       const unshared = open.filter((i) => !this.shared.has(plan.keys[i]));
       if (unshared.length > 0) open = unshared;
     }
-    open.sort((a, b) => plan.costs[b] - plan.costs[a] || a - b);
+    open.sort(takingOrder(plan));
     const planCost = plan.costs.reduce((t, c) => t + c, 0);
     const target = planCost / this.batchesPerWorker / (fromWhole ? this.workers : 1);
     const batch: number[] = [];
