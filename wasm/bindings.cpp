@@ -209,6 +209,8 @@ void on_input_read(val callback) { g_input_read = callback; }
 struct EarlySummaries {
   std::string settings;
   std::map<std::size_t, shoal::ConceptResult> concepts;
+  // Each one's entry in the report, written then too (concept_entry_text).
+  std::map<std::size_t, std::string> entries;
 };
 EarlySummaries g_summaries;
 
@@ -551,7 +553,14 @@ Outcome summarise_concepts(val files, val settings_text, val chain_results, val 
       for (std::size_t t = concepts[k].first; t < concepts[k].end; ++t) {
         if (!given.given[t]) throw std::invalid_argument("a concept is summarised from all its chains");
       }
-      g_summaries.concepts[k] = shoal::summarise_concept(loaded->dataset, options, concepts[k], tasks, given.results);
+      // below_min_people, which the entry shows, is set by the rule the
+      // assembly applies to the whole population.
+      shoal::ConceptPopulationResult alone;
+      alone.concepts.push_back(shoal::summarise_concept(loaded->dataset, options, concepts[k], tasks, given.results));
+      shoal::summarise_population(alone, options.min_people);
+      const auto& responses = loaded->dataset.populations[concepts[k].population].concepts[concepts[k].concept];
+      g_summaries.entries[k] = shoal::concept_entry_text(alone.concepts.front(), &responses, options.keep_traces);
+      g_summaries.concepts[k] = std::move(alone.concepts.front());
     }
     return success("{}");
   });
@@ -567,6 +576,7 @@ Outcome assemble_concept(val files, val concept_settings_text, val chain_results
     const auto loaded = load_concepts(files);
     auto tasks = continued_tasks(shoal::plan_chain_tasks(loaded->dataset, options), continued);
     std::vector<std::optional<shoal::ConceptResult>> summarised;
+    std::vector<std::string> entries;
     std::vector<shoal::ChainResult> results;
     if (g_summaries.concepts.empty() || g_summaries.settings != settings_key(concept_settings_text)) {
       results = plan_results(*loaded, tasks, chain_results, recorded_keys);
@@ -578,6 +588,8 @@ Outcome assemble_concept(val files, val concept_settings_text, val chain_results
       const auto concepts = shoal::concept_tasks(loaded->dataset, tasks);
       auto given = given_results(*loaded, tasks, chain_results, recorded_keys);
       summarised.resize(concepts.size());
+      entries.resize(concepts.size());
+      for (auto& [k, text] : g_summaries.entries) entries[k] = std::move(text);
       std::vector<bool> covered(tasks.size(), false);
       for (auto& [k, result] : g_summaries.concepts) {
         summarised[k] = std::move(result);
@@ -595,7 +607,7 @@ Outcome assemble_concept(val files, val concept_settings_text, val chain_results
     const auto file = shoal::analysis_file_json(shoal::define_analysis(
         shoal::Analysis::Concept, setting_texts(concept_settings_text), shoal::wasm::analysis_inputs(files)));
     return shoal::wasm::success_text(serialise([&](shoal::JsonWriter& out) {
-      shoal::write_concept_report(out, loaded->dataset, loaded->input_options, analysis, comparisons, file);
+      shoal::write_concept_report(out, loaded->dataset, loaded->input_options, analysis, comparisons, file, &entries);
     }));
   });
 }

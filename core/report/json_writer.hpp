@@ -39,6 +39,9 @@ class JsonWriter {
   void key(const std::string& name);
   // A whole value (an element, or the member named by the last key).
   void value(const nlohmann::json& v);
+  // The same, given as the text v.dump(1) writes: a value rendered ahead of
+  // the text it goes into.
+  void dumped(std::string_view text);
 
  private:
   struct Level {
