@@ -5,11 +5,14 @@
 // soon as it has, so parsing overlaps sampling. A chain is known by its key
 // (its seed and answers), so a chain planned on a share runs once, wherever,
 // and counts for the task of the whole plan with the same key. Chains are
-// taken in batches, largest first, so the workers end together. Then the
-// rounds of run until converged: worker 0 judges, all workers continue the
-// chains of the cells that did not pass; worker 0 assembles the report. The
-// chains' seeds come from their labels and each cell's rounds from its own
-// chains, so the report is the CLI's whatever the split.
+// taken in batches, a concept's together, costliest first, so the workers
+// end together. Then the rounds of run until converged: worker 0 judges, all
+// workers continue the chains of the cells that did not pass. Worker 0
+// summarises each concept, and writes its entry of the report, as soon as
+// its chains are done and final, between its batches; it assembles the
+// report from those and the rest at the end. The chains' seeds come from
+// their labels and each cell's rounds from its own chains, so the report is
+// the CLI's whatever the split.
 import type { ContinuedTask, JobFile, JobResult, SettingsText, WorkerProgress } from './worker/protocol';
 import type { WorkerPool } from './worker/client';
 import { ChainResults, ChainScheduler, EarlySummaries, RoundScheduler, type Plan } from './concept/chain-scheduler';
@@ -128,6 +131,9 @@ export async function runConcept(
     if (ready.concepts.length === 0) return;
     const job = pool.run({ kind: 'concept-summarise', files: 'planned', settings, continued: [...continued], ...ready }, undefined, { worker: 0 });
     track([job.id]);
+    // Awaited before the assembly; until then a cancelled run's rejection
+    // is not left unhandled.
+    job.done.catch(() => undefined);
     summarising.push(job.done);
   };
   const allSummarised = async () => {
