@@ -36,7 +36,7 @@
 #include "io/sha256.hpp"
 #include "io/table_reader.hpp"
 #include "report/report_json.hpp"
-#include "javascript_text.hpp"
+#include "js_text.hpp"
 #include "outcome.hpp"
 #include "page_files.hpp"
 
@@ -62,11 +62,12 @@ std::vector<double> g_numbers;
 // timings.
 double g_serialise_millis = 0.0;
 
-// `write` returns the report's text, written piece by piece (no tree).
+// The report's text as a JavaScript string: `write(JsonWriter&)` writes it
+// piece by piece (no tree), once.
 template <typename Write>
-std::string serialise(const Write& write) {
+val serialise(const Write& write) {
   const auto start = std::chrono::steady_clock::now();
-  std::string text = write();
+  val text = shoal::wasm::streamed_text(write);
   g_serialise_millis = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return text;
 }
@@ -156,12 +157,11 @@ Outcome analyse_color(val files, val color_settings, val progress) {
     for (auto& population : dataset.populations) std::deque<shoal::ColorResponse>().swap(population.responses);
     const auto comparisons = shoal::compare_color(analysis, {settings.bootstrap, analysis.options.seed});
     const shoal::WordRatingFits word_ratings = norms ? shoal::word_rating_fits(analysis, *norms) : shoal::WordRatingFits{};
-    const auto start = std::chrono::steady_clock::now();
-    shoal::wasm::JavaScriptText report;
-    shoal::write_color_report(report, dataset, input_options, analysis, comparisons, word_ratings, file);
-    val text = report.text();
-    g_serialise_millis = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    return success(std::move(text), records);
+    return shoal::wasm::success_text(serialise([&](shoal::JsonWriter& out) {
+                                       shoal::write_color_report(out, dataset, input_options, analysis, comparisons,
+                                                                 word_ratings, file);
+                                     }),
+                                     records);
   });
 }
 
@@ -223,6 +223,19 @@ std::shared_ptr<const ConceptInputs> load_concepts(const val& files) {
 
 void on_input_read(val callback) { g_input_read = callback; }
 
+// Concepts summarised before the assembly (summariseConcepts), by their
+// index in concept_tasks, for the files parsed last and `settings`
+// (their JSON text).
+struct EarlySummaries {
+  std::string settings;
+  std::map<std::size_t, shoal::ConceptResult> concepts;
+  // Each one's entry in the report, written then too (concept_entry_text).
+  std::map<std::size_t, std::string> entries;
+};
+EarlySummaries g_summaries;
+
+std::string settings_key(const val& settings) { return val::global("JSON").call<std::string>("stringify", settings); }
+
 // The chains the analysis needs, so the page can deal them out to workers:
 // report = {"tasks": n, "keys": [each task's chain_task_key]}, data =
 // Float64Array of each task's cost. Planned on some of the files, the keys
@@ -230,11 +243,23 @@ void on_input_read(val callback) { g_input_read = callback; }
 Outcome plan_concept(val files, val settings) {
   return outcome_of([&] {
     const auto options = concept_settings(settings).options;
+    g_summaries = {};
     const auto loaded = load_concepts(files);
     const auto tasks = shoal::plan_chain_tasks(loaded->dataset, options);
     g_numbers.clear();
     for (const auto& task : tasks) g_numbers.push_back(shoal::chain_task_work(task, options));
-    return success(nlohmann::json{{"tasks", tasks.size()}, {"keys", shoal::chain_task_keys(loaded->dataset, tasks)}}.dump(),
+    // Each task's concept (its index in concept_tasks; -1 for a pooled
+    // cell), for summariseConcepts.
+    std::vector<long long> concept_of(tasks.size(), -1);
+    const auto concepts = shoal::concept_tasks(loaded->dataset, tasks);
+    for (std::size_t k = 0; k < concepts.size(); ++k) {
+      for (std::size_t t = concepts[k].first; t < concepts[k].end; ++t) concept_of[t] = static_cast<long long>(k);
+    }
+    return success(nlohmann::json{{"tasks", tasks.size()},
+                                  {"keys", shoal::chain_task_keys(loaded->dataset, tasks)},
+                                  {"concepts", concept_of},
+                                  {"final", shoal::max_chain_iterations(options) == options.iterations}}
+                       .dump(),
                    val(emscripten::typed_memory_view(g_numbers.size(), g_numbers.data())));
   });
 }
@@ -527,24 +552,83 @@ Outcome continue_clustered_chains(val clustering, val settings, val continued, v
   });
 }
 
+// Summarises the concepts `concept_indices` (indices in concept_tasks, as
+// planConcept gives each task's) from `chain_results`, which must hold
+// every chain of each (plan's task indices; `continued` as for
+// continued_tasks), and keeps them for assembleConcept: the page summarises
+// a concept as soon as its chains are done and will not be continued, while
+// other chains still run, as the CLI spreads the summaries over its threads.
+Outcome summarise_concepts(val files, val settings_text, val chain_results, val continued, val concept_indices) {
+  return outcome_of([&] {
+    const auto options = concept_settings(settings_text).options;
+    const auto loaded = load_concepts(files);
+    const auto tasks = continued_tasks(shoal::plan_chain_tasks(loaded->dataset, options), continued);
+    auto given = given_results(*loaded, tasks, chain_results, val::null());
+    const auto concepts = shoal::concept_tasks(loaded->dataset, tasks);
+    const std::string key = settings_key(settings_text);
+    if (g_summaries.settings != key) g_summaries = {key, {}};
+    for (unsigned i = 0; i < concept_indices["length"].as<unsigned>(); ++i) {
+      const auto k = concept_indices[i].as<std::size_t>();
+      if (k >= concepts.size()) throw std::invalid_argument("no such concept");
+      for (std::size_t t = concepts[k].first; t < concepts[k].end; ++t) {
+        if (!given.given[t]) throw std::invalid_argument("a concept is summarised from all its chains");
+      }
+      // below_min_people, which the entry shows, is set by the rule the
+      // assembly applies to the whole population.
+      shoal::ConceptPopulationResult alone;
+      alone.concepts.push_back(shoal::summarise_concept(loaded->dataset, options, concepts[k], tasks, given.results));
+      shoal::summarise_population(alone, options.min_people);
+      const auto& responses = loaded->dataset.populations[concepts[k].population].concepts[concepts[k].concept];
+      g_summaries.entries[k] = shoal::concept_entry_text(alone.concepts.front(), &responses, options.keep_traces);
+      g_summaries.concepts[k] = std::move(alone.concepts.front());
+    }
+    return success("{}");
+  });
+}
+
 // The report from every chain's results (arguments as for
-// continuationRound).
+// continuationRound); the chains of concepts summarised before
+// (summariseConcepts, with the same settings) may be left out.
 Outcome assemble_concept(val files, val concept_settings_text, val chain_results, val recorded_keys, val continued) {
   return outcome_of([&] {
     const auto settings = concept_settings(concept_settings_text);
     const auto& options = settings.options;
     const auto loaded = load_concepts(files);
     auto tasks = continued_tasks(shoal::plan_chain_tasks(loaded->dataset, options), continued);
-    auto results = plan_results(*loaded, tasks, chain_results, recorded_keys);
-    // Rounds not run yet (a caller with one instance) are run here, as the
-    // CLI runs them; the page has run them all on its workers.
-    shoal::continue_until_converged(loaded->dataset, options, tasks, results);
-    const auto analysis = shoal::assemble_concept_analysis(loaded->dataset, options, tasks, std::move(results));
+    std::vector<std::optional<shoal::ConceptResult>> summarised;
+    std::vector<std::string> entries;
+    std::vector<shoal::ChainResult> results;
+    if (g_summaries.concepts.empty() || g_summaries.settings != settings_key(concept_settings_text)) {
+      results = plan_results(*loaded, tasks, chain_results, recorded_keys);
+      // Rounds not run yet (a caller with one instance) are run here, as the
+      // CLI runs them; the page has run them all on its workers.
+      shoal::continue_until_converged(loaded->dataset, options, tasks, results);
+    } else {
+      // The page summarised some concepts after its last round: every chain is done.
+      const auto concepts = shoal::concept_tasks(loaded->dataset, tasks);
+      auto given = given_results(*loaded, tasks, chain_results, recorded_keys);
+      summarised.resize(concepts.size());
+      entries.resize(concepts.size());
+      for (auto& [k, text] : g_summaries.entries) entries[k] = std::move(text);
+      std::vector<bool> covered(tasks.size(), false);
+      for (auto& [k, result] : g_summaries.concepts) {
+        summarised[k] = std::move(result);
+        for (std::size_t t = concepts[k].first; t < concepts[k].end; ++t) covered[t] = true;
+      }
+      for (std::size_t t = 0; t < tasks.size(); ++t) {
+        if (!given.given[t] && !covered[t]) throw std::invalid_argument("chain results are missing for some chains");
+      }
+      results = std::move(given.results);
+    }
+    g_summaries = {};
+    const auto analysis = shoal::assemble_concept_analysis(loaded->dataset, options, tasks, std::move(results),
+                                                           shoal::run_in_order, std::move(summarised));
     const auto comparisons = shoal::compare_concepts(analysis, {settings.bootstrap, analysis.options.seed});
     const auto file = shoal::analysis_file_json(shoal::define_analysis(
         shoal::Analysis::Concept, setting_texts(concept_settings_text), shoal::wasm::analysis_inputs(files)));
-    return success(serialise(
-        [&] { return shoal::concept_report_text(loaded->dataset, loaded->input_options, analysis, comparisons, file); }));
+    return shoal::wasm::success_text(serialise([&](shoal::JsonWriter& out) {
+      shoal::write_concept_report(out, loaded->dataset, loaded->input_options, analysis, comparisons, file, &entries);
+    }));
   });
 }
 
@@ -566,6 +650,7 @@ EMSCRIPTEN_BINDINGS(shoal) {
   emscripten::function("continuationRound", &continuation_round);
   emscripten::function("continueConceptChains", &continue_concept_chains);
   emscripten::function("continueClusteredChains", &continue_clustered_chains);
+  emscripten::function("summariseConcepts", &summarise_concepts);
   emscripten::function("assembleConcept", &assemble_concept);
   emscripten::function("serialiseMillis", &serialise_millis);
   emscripten::function("version", &version);

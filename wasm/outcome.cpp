@@ -26,12 +26,12 @@ ErrorInfo error_info(const std::exception& e) {
 }
 
 Outcome success(const std::string& report, val data, std::string summary) {
-  Outcome outcome = success(val(report), std::move(data));
+  Outcome outcome = success_text(val(report), std::move(data));
   outcome.summary = std::move(summary);
   return outcome;
 }
 
-Outcome success(val report, val data) {
+Outcome success_text(val report, val data) {
   Outcome outcome;
   outcome.ok = true;
   outcome.report = std::move(report);

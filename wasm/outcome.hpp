@@ -27,9 +27,9 @@ struct Outcome {
   bool ok = false;
   // The result as text: a report exactly as the CLI writes it, an
   // inspection, a plan, the kit's requests (JSON Lines) or replies (CSV).
-  // A JavaScript string, so that a long one can be made a piece at a time
-  // (see JavaScriptText) rather than be held whole in the module.
-  emscripten::val report = emscripten::val("");
+  // A JavaScript string: a report is handed over as it is written (see
+  // js_text.hpp), never held whole in the module.
+  emscripten::val report = emscripten::val(std::string());
   std::string summary;   // JSON beside the text: the kit's counts and problems
   ErrorInfo error;
   // Numbers that are not in the report, as a typed view into the module's
@@ -42,7 +42,8 @@ struct Outcome {
 ErrorInfo error_info(const std::exception& e);
 
 Outcome success(const std::string& report, emscripten::val data = emscripten::val::null(), std::string summary = {});
-Outcome success(emscripten::val report, emscripten::val data = emscripten::val::null());
+// The same with the text already a JavaScript string.
+Outcome success_text(emscripten::val report, emscripten::val data = emscripten::val::null());
 
 // The outcome of `work`, or of the exception it threw: the one place an
 // exception becomes a value the page can show.

@@ -22,6 +22,11 @@ TextInput read_bytes(const val& file) {
   input.content.resize(bytes["length"].as<std::size_t>());
   val(emscripten::typed_memory_view(input.content.size(), reinterpret_cast<unsigned char*>(input.content.data())))
       .call<void>("set", bytes);
+  // The page's fingerprint of the whole file, taken as it read it.
+  const val size = file["size"];
+  if (!size.isNumber() || size.as<double>() == static_cast<double>(input.content.size())) {
+    input.sha256 = string_field(file, "sha256");
+  }
   return input;
 }
 

@@ -16,8 +16,9 @@ bool present(const emscripten::val& v);
 // The field's text, or empty when it is missing or not a string.
 std::string string_field(const emscripten::val& object, const char* name);
 
-// A file as the page passes it, {name, bytes: Uint8Array}, copied into the
-// module's memory.
+// A file as the page passes it, {name, bytes: Uint8Array, size?, sha256?},
+// copied into the module's memory; the page's SHA-256 goes with the bytes
+// when they are the whole file.
 TextInput read_bytes(const emscripten::val& file);
 
 // The file's settings: {format, columns: {role: column}, labels: {name,

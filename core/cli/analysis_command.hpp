@@ -175,6 +175,9 @@ int run_analysis_command(const std::vector<std::string>& args) {
   run.inputs = read_inputs(a.positional(), outputs.run_tasks);
   run.input_settings.assign(run.inputs.size(), input);
   run.file = command_line_analysis_file(text.analysis, given, run.inputs, input, run.companions, outputs.run_tasks);
+  // Hashed for the analysis file (spread over the threads): the load, on one
+  // thread, need not hash them again for the report.
+  for (std::size_t i = 0; i < run.inputs.size(); ++i) run.inputs[i].sha256 = run.file.inputs[i].sha256;
   return execute_run<Task>(std::move(run), outputs);
 }
 

@@ -104,6 +104,7 @@ int run_run(const std::vector<std::string>& args) {
     }
     TextInput input = read_text_input(path);
     check_input_content(expected, path, input.content);
+    input.sha256 = expected.sha256;   // checked: the load need not take it again
     // The name recorded, not the one on disk: the report names what the
     // analysis named (they differ only in invalid UTF-8, which is replaced).
     input.name = expected.name;

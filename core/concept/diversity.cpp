@@ -658,49 +658,63 @@ SharedConcept summarise_shared(const ConceptDataset& dataset, const ChainTask& c
 
 }  // namespace
 
-ConceptAnalysis assemble_concept_analysis(const ConceptDataset& dataset, const ConceptOptions& options,
-                                          const std::vector<ChainTask>& tasks, std::vector<ChainResult> results,
-                                          const TaskRunner& run_tasks) {
-  if (results.size() != tasks.size()) throw std::invalid_argument("one chain result is needed per chain task");
-  ConceptAnalysis analysis;
-  analysis.options = options;
+std::vector<ConceptTasks> concept_tasks(const ConceptDataset& dataset, const std::vector<ChainTask>& tasks) {
   // Tasks are planned population by population, concept by concept, subset
-  // by subset, chain by chain: each concept's tasks are a run of them,
-  // [first[k], first[k + 1]) for the k-th concept of the dataset. Each
-  // concept is then summarised as a task of its own, from its own chains.
-  std::vector<std::pair<std::size_t, std::size_t>> concepts;   // population, concept
-  std::vector<std::size_t> first;
+  // by subset, chain by chain: each concept's tasks are a run of them.
+  std::vector<ConceptTasks> concepts;
   std::size_t next = 0;
   for (std::size_t p = 0; p < dataset.populations.size(); ++p) {
     for (std::size_t c = 0; c < dataset.populations[p].concepts.size(); ++c) {
-      concepts.emplace_back(p, c);
-      first.push_back(next);
+      ConceptTasks range{p, c, next, next};
       while (next < tasks.size() && tasks[next].population == p && tasks[next].concept == c &&
              tasks[next].partner == ChainTask::kNoPartner) {
         ++next;
       }
+      range.end = next;
+      concepts.push_back(range);
     }
   }
-  first.push_back(next);
-  std::vector<ConceptResult> summarised(concepts.size());
-  run_tasks("concepts summarised", concepts.size(), [&](std::size_t k) {
-    const auto& [p, c] = concepts[k];
-    const auto& population = dataset.populations[p];
-    ConceptResult cr = describe_concept(population.concepts[c]);
-    std::vector<ChainResult*> subset_results;
-    for (std::size_t t = first[k]; t < first[k + 1];) {
-      const ChainTask& cell = tasks[t];
-      std::vector<const ChainTask*> subset_tasks;
-      subset_results.clear();
-      for (; t < first[k + 1] && same_cell(tasks[t], cell); ++t) {
-        subset_tasks.push_back(&tasks[t]);
-        subset_results.push_back(&results[t]);
-      }
-      cr.subsets.push_back(summarise_subset(cell.people, subset_tasks, subset_results, options));
+  return concepts;
+}
+
+ConceptResult summarise_concept(const ConceptDataset& dataset, const ConceptOptions& options,
+                                const ConceptTasks& range, const std::vector<ChainTask>& tasks,
+                                std::vector<ChainResult>& results) {
+  const auto& population = dataset.populations.at(range.population);
+  ConceptResult cr = describe_concept(population.concepts.at(range.concept));
+  std::vector<ChainResult*> subset_results;
+  for (std::size_t t = range.first; t < range.end;) {
+    const ChainTask& cell = tasks[t];
+    std::vector<const ChainTask*> subset_tasks;
+    subset_results.clear();
+    for (; t < range.end && same_cell(tasks[t], cell); ++t) {
+      subset_tasks.push_back(&tasks[t]);
+      subset_results.push_back(&results[t]);
     }
-    if (!cr.subsets.empty()) profile_concept(cr, population, c, subset_results, options);
-    summarised[k] = std::move(cr);
+    cr.subsets.push_back(summarise_subset(cell.people, subset_tasks, subset_results, options));
+  }
+  if (!cr.subsets.empty()) profile_concept(cr, population, range.concept, subset_results, options);
+  return cr;
+}
+
+ConceptAnalysis assemble_concept_analysis(const ConceptDataset& dataset, const ConceptOptions& options,
+                                          const std::vector<ChainTask>& tasks, std::vector<ChainResult> results,
+                                          const TaskRunner& run_tasks,
+                                          std::vector<std::optional<ConceptResult>> summarised) {
+  if (results.size() != tasks.size()) throw std::invalid_argument("one chain result is needed per chain task");
+  ConceptAnalysis analysis;
+  analysis.options = options;
+  // Each concept is summarised as a task of its own, from its own chains,
+  // unless it was summarised before.
+  const std::vector<ConceptTasks> concepts = concept_tasks(dataset, tasks);
+  if (!summarised.empty() && summarised.size() != concepts.size()) {
+    throw std::invalid_argument("one entry is needed per concept summarised before");
+  }
+  summarised.resize(concepts.size());
+  run_tasks("concepts summarised", concepts.size(), [&](std::size_t k) {
+    if (!summarised[k]) summarised[k] = summarise_concept(dataset, options, concepts[k], tasks, results);
   });
+  std::size_t next = concepts.empty() ? 0 : concepts.back().end;
   std::size_t k = 0;
   for (const auto& population : dataset.populations) {
     ConceptPopulationResult pr;
@@ -709,7 +723,7 @@ ConceptAnalysis assemble_concept_analysis(const ConceptDataset& dataset, const C
     for (const auto& responses : population.concepts) {
       pr.repeated_pairs += responses.repeated_pairs;
       pooled_agreements += responses.repeated_agreements;
-      pr.concepts.push_back(std::move(summarised[k++]));
+      pr.concepts.push_back(std::move(*summarised[k++]));
     }
     summarise_population(pr, options.min_people);
     pr.within_agreement = pr.repeated_pairs > 0

@@ -297,11 +297,30 @@ void continue_until_converged(const ConceptDataset& dataset, const ConceptOption
                               std::vector<ChainTask>& tasks, std::vector<ChainResult>& results,
                               const std::function<bool(double, double)>& work = {},
                               const TaskRunner& run_tasks = run_in_order);
+// One concept's tasks, [first, end) of the plan (its pooled cells apart).
+struct ConceptTasks {
+  std::size_t population = 0;
+  std::size_t concept = 0;
+  std::size_t first = 0;
+  std::size_t end = 0;
+};
+// Every concept of the dataset, population by population, with its tasks.
+std::vector<ConceptTasks> concept_tasks(const ConceptDataset& dataset, const std::vector<ChainTask>& tasks);
+// One concept's results from its chains' (results[t] for tasks[t], t in
+// the range; their traces are moved out when options.keep_traces), as
+// assemble_concept_analysis summarises it: a concept whose chains are all
+// done can be summarised before the others' are.
+ConceptResult summarise_concept(const ConceptDataset& dataset, const ConceptOptions& options,
+                                const ConceptTasks& range, const std::vector<ChainTask>& tasks,
+                                std::vector<ChainResult>& results);
 // The analysis from every task's result (results[i] for tasks[i]); each
-// concept is summarised from its chains as a task of `run_tasks`.
+// concept is summarised from its chains as a task of `run_tasks`, unless
+// `summarised` (empty, or one entry per concept of concept_tasks) holds it
+// already; its tasks' results are then not read.
 ConceptAnalysis assemble_concept_analysis(const ConceptDataset& dataset, const ConceptOptions& options,
                                           const std::vector<ChainTask>& tasks, std::vector<ChainResult> results,
-                                          const TaskRunner& run_tasks = run_in_order);
+                                          const TaskRunner& run_tasks = run_in_order,
+                                          std::vector<std::optional<ConceptResult>> summarised = {});
 
 // Clusters every concept of every population. `progress`, when set, is
 // called after every iteration of every chain with the fraction of the work

@@ -7,7 +7,7 @@ namespace shoal {
 InputSummary summarise_input(const TextInput& input) {
   InputSummary summary;
   summary.name = input.name;
-  summary.sha256 = sha256_hex(input.content);
+  summary.sha256 = input.sha256.empty() ? sha256_hex(input.content) : input.sha256;
   summary.bytes = input.content.size();
   return summary;
 }

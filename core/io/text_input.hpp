@@ -10,6 +10,11 @@ namespace shoal {
 struct TextInput {
   std::string name;
   std::string content;
+  // The content's SHA-256 (lower-case hex) when the caller has taken it
+  // already, so that the report's summary of the input does not take it
+  // again (100 MB of inputs take a noticeable share of an analysis); empty:
+  // taken when needed.
+  std::string sha256 = {};
 };
 
 // The most a file that is not a regular file (a pipe, a device, a socket)

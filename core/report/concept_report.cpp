@@ -363,13 +363,25 @@ nlohmann::json concept_manuscript(const ConceptDataset& dataset, const std::vect
   return concept_report_head(dataset, input_options, analysis, comparisons, nullptr)["manuscript"];
 }
 
+std::string concept_entry_text(const ConceptResult& concept, const ConceptResponses* responses, bool traces) {
+  return concept_json(concept, responses, traces).dump(1);
+}
+
 void write_concept_report(JsonWriter& out, const ConceptDataset& dataset,
                           const std::vector<ConceptInputOptions>& input_options, const ConceptAnalysis& analysis,
-                          const ComparisonResult& comparisons, const nlohmann::json& analysis_file) {
+                          const ComparisonResult& comparisons, const nlohmann::json& analysis_file,
+                          const std::vector<std::string>* rendered) {
   const auto& o = analysis.options;
   const nlohmann::json report = concept_report_head(dataset, input_options, analysis, comparisons, analysis_file);
   // The concepts, one entry each, are most of a report: they are written one
   // at a time.
+  // The index of each population's first concept among the dataset's (as
+  // concept_tasks counts them), for the concepts rendered ahead.
+  std::vector<std::size_t> first_concept;
+  for (std::size_t p = 0, k = 0; p < analysis.populations.size(); ++p) {
+    first_concept.push_back(k);
+    k += analysis.populations[p].concepts.size();
+  }
   const auto write_population = [&](JsonWriter& w, std::size_t p) {
     const auto& pr = analysis.populations[p];
     nlohmann::json head = to_json(pr.label);
@@ -381,7 +393,13 @@ void write_concept_report(JsonWriter& out, const ConceptDataset& dataset,
     write_object(w, head, {{"concepts", [&](JsonWriter& cw) {
                               cw.begin_array();
                               for (std::size_t c = 0; c < pr.concepts.size(); ++c) {
-                                cw.value(concept_json(pr.concepts[c], responses_of(dataset, p, c), o.keep_traces));
+                                const std::size_t k = first_concept[p] + c;
+                                if (p < dataset.populations.size() && rendered && k < rendered->size() &&
+                                    !(*rendered)[k].empty()) {
+                                  cw.dumped((*rendered)[k]);
+                                } else {
+                                  cw.value(concept_json(pr.concepts[c], responses_of(dataset, p, c), o.keep_traces));
+                                }
                               }
                               cw.end();
                             }}});

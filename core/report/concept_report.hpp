@@ -27,9 +27,18 @@ void write_concept_report(std::ostream& out, const ConceptDataset& dataset,
 std::string concept_report_text(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
                                 const ConceptAnalysis& analysis, const ComparisonResult& comparisons,
                                 const nlohmann::json& analysis_file = nullptr);
+// `rendered`, when given, holds concepts' entries written ahead
+// (concept_entry_text), by their index in concept_tasks; an empty one is
+// written here.
 void write_concept_report(JsonWriter& out, const ConceptDataset& dataset,
                           const std::vector<ConceptInputOptions>& input_options, const ConceptAnalysis& analysis,
-                          const ComparisonResult& comparisons, const nlohmann::json& analysis_file = nullptr);
+                          const ComparisonResult& comparisons, const nlohmann::json& analysis_file = nullptr,
+                          const std::vector<std::string>* rendered = nullptr);
+// A concept's entry in the report as text, as the report would write it at
+// no indentation: a concept summarised early (summarise_concept, its
+// below_min_people set as summarise_population sets it) can be written while
+// other chains still run.
+std::string concept_entry_text(const ConceptResult& concept, const ConceptResponses* responses, bool traces);
 // The same report as a tree, for callers that look fields up.
 nlohmann::json concept_report(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
                               const ConceptAnalysis& analysis, const ComparisonResult& comparisons);

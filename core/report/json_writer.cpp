@@ -12,6 +12,7 @@ void JsonWriter::write(std::string_view text) {
     stream_->write(text.data(), static_cast<std::streamsize>(text.size()));
   } else if (text_) {
     text_->append(text);
+    if (full_ && text_->size() >= chunk_) full_(*text_);
   } else {
     *bytes_ += text.size();
   }
@@ -78,20 +79,21 @@ void JsonWriter::key(const std::string& name) {
   level.has_key = true;
 }
 
-void JsonWriter::value(const nlohmann::json& v) {
+void JsonWriter::value(const nlohmann::json& v) { dumped(v.dump(1)); }
+
+void JsonWriter::dumped(std::string_view text) {
   start_value();
   // A tree dumped on its own starts at no indentation; each of its lines
   // moves right by the depth it lands at. Strings hold no raw newline, so
   // every newline in the text is a line break of the layout.
-  const std::string text = v.dump(1);
   const std::size_t depth = levels_.size();
   std::size_t from = 0;
-  for (std::size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', from)) {
-    write(std::string_view(text).substr(from, nl + 1 - from));
+  for (std::size_t nl = text.find('\n'); nl != std::string_view::npos; nl = text.find('\n', from)) {
+    write(text.substr(from, nl + 1 - from));
     indent(depth);
     from = nl + 1;
   }
-  write(std::string_view(text).substr(from));
+  write(text.substr(from));
 }
 
 void write_object(JsonWriter& out, const nlohmann::json& members, std::vector<StreamedMember> streamed) {

@@ -22,6 +22,12 @@ class JsonWriter {
   // exactly, where one doubled as it grows would hold three times the text
   // while it moves.
   explicit JsonWriter(std::size_t& bytes) : bytes_(&bytes) {}
+  // Appends to `out` and hands it to `full`, which takes the text and
+  // empties it, whenever it holds `chunk` bytes or more: a long text passes
+  // through a buffer of about `chunk` bytes, written once, cut only between
+  // the pieces written (so never inside a UTF-8 character).
+  JsonWriter(std::string& out, std::function<void(std::string&)> full, std::size_t chunk)
+      : text_(&out), full_(std::move(full)), chunk_(chunk) {}
 
   void begin_object();
   void begin_array();
@@ -33,6 +39,9 @@ class JsonWriter {
   void key(const std::string& name);
   // A whole value (an element, or the member named by the last key).
   void value(const nlohmann::json& v);
+  // The same, given as the text v.dump(1) writes: a value rendered ahead of
+  // the text it goes into.
+  void dumped(std::string_view text);
 
  private:
   struct Level {
@@ -48,6 +57,8 @@ class JsonWriter {
   std::ostream* stream_ = nullptr;
   std::string* text_ = nullptr;
   std::size_t* bytes_ = nullptr;
+  std::function<void(std::string&)> full_;
+  std::size_t chunk_ = 0;
   std::vector<Level> levels_;
 };
 

@@ -28,7 +28,7 @@ const colorFile = path.join(shared, 'paper-data/color-task/colorref.csv');
 const llmDir = path.join(shared, 'paper-data/concept-task/llm-responses');
 const llmFiles = readdirSync(llmDir).filter((f) => f.endsWith('.csv')).sort().map((f) => path.join(llmDir, f));
 
-const PHASES = ['reading', 'inspection', 'transfer', 'parsing', 'chains', 'color', 'assembly', 'serialisation', 'decoding',
+const PHASES = ['reading', 'inspection', 'transfer', 'parsing', 'chains', 'color', 'summaries', 'assembly', 'serialisation', 'decoding',
   'rendering', 'analysis'];
 
 // Sum of durations (work, over all workers) and the span they cover (wall).

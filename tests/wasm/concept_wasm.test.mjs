@@ -245,6 +245,49 @@ test('run until converged with 4 chains, its rounds on the instances: the same r
       '--max-iterations', '160']));
 });
 
+test('concepts summarised ahead of the assembly, their chains then left out, give the CLI report', async () => {
+  // As the page's first worker does: each concept once its chains are done
+  // and none will be continued (after the rounds), its entry of the report
+  // written then; min-people 30 leaves the 25-people subsets out of the means.
+  const early = settingsText({ ...request, iterations: 40, 'burn-in': 8, chains: 4, subsets: '25,50', 'max-iterations': 160, seed: 2, 'min-people': 30 });
+  const files = filesFor(paths);
+  const workers = await Promise.all([loadShoal(), loadShoal()]);
+  const plan = workers[0].planConcept(files, early);
+  assert.equal(plan.ok, true, plan.error.message);
+  const { tasks, concepts, final } = JSON.parse(plan.report);
+  assert.equal(concepts.length, tasks);
+  assert.equal(final, false);   // four chains: rounds may continue them
+  const chains = new Map();
+  workers.forEach((worker, w) => {
+    const outcome = worker.runConceptChains(files, early, [...Array(tasks).keys()].filter((i) => i % 2 === w), null);
+    assert.equal(outcome.ok, true, outcome.error.message);
+    byTask(outcome.data.slice(), chains);
+  });
+  const { continued } = continueOver(workers, files, early, chains);
+  // Every other concept summarised in two calls, in no particular order.
+  const ahead = [...new Set(concepts)].filter((k) => k % 2 === 0);
+  const ownTasks = (list) => concepts.flatMap((k, t) => (list.includes(k) ? [t] : []));
+  for (const part of [ahead.filter((k) => k % 4 === 2), ahead.filter((k) => k % 4 === 0)]) {
+    const done = workers[0].summariseConcepts(files, early, ownTasks(part).map((t) => chains.get(t)), continued, part);
+    assert.equal(done.ok, true, done.error.message);
+  }
+  // A concept must come with all its chains.
+  const missing = workers[0].summariseConcepts(files, early, [chains.get(ownTasks([1])[0])], continued, [1]);
+  assert.match(missing.error.message, /all its chains/);
+  const rest = [...chains.keys()].filter((t) => !ownTasks(ahead).includes(t)).map((t) => chains.get(t));
+  const assembled = workers[0].assembleConcept(files, early, rest, null, continued);
+  assert.equal(assembled.ok, true, assembled.error.message);
+  const report = JSON.parse(assembled.report);
+  assert.ok(report.populations.some((p) => p.concepts.some((c) => c.below_min_people)));
+  assert.ok(report.populations.some((p) => p.concepts.some((c) => !c.below_min_people)));
+  assertSameReport(assembled.report, nativeReport('concept', paths,
+    ['--iterations', '40', '--burn-in', '8', '--chains', '4', '--subsets', '25,50', '--seed', '2', '--bootstrap', '500',
+      '--max-iterations', '160', '--min-people', '30']));
+  // The summaries are used once: the next assembly needs every chain again.
+  const again = workers[0].assembleConcept(files, early, rest, null, continued);
+  assert.equal(again.ok, false);
+});
+
 test('continued chains must be of this analysis, and a round judges whole cells', async () => {
   const adaptive = settingsText({ ...request, iterations: 40, 'burn-in': 8, chains: 4, subsets: '25', 'max-iterations': 160, seed: 2 });
   const shoal = await loadShoal();

@@ -13,7 +13,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const out = join(mkdtempSync(join(tmpdir(), 'shoal-scheduler-')), 'chain-scheduler.mjs');
 execFileSync(join(root, 'web/node_modules/.bin/esbuild'),
   [join(root, 'web/src/concept/chain-scheduler.ts'), '--bundle', '--format=esm', '--platform=node', `--outfile=${out}`]);
-const { ChainScheduler, ChainResults, RoundScheduler } = await import(pathToFileURL(out).href);
+const { ChainScheduler, ChainResults, EarlySummaries, RoundScheduler } = await import(pathToFileURL(out).href);
 
 const plan = (keys, costs) => ({ keys, costs: Float64Array.from(costs ?? keys.map(() => 1)) });
 
@@ -134,4 +134,48 @@ test('cancelled in the middle of a round, no further batch is handed out, in tha
   assert.deepEqual(rounds.nextBatch(), []);
   rounds.begin({ tasks: [4], work: [1] });
   assert.deepEqual(rounds.nextBatch(), []);
+});
+
+test('a concept is summarised early once all its chains are held and final, once, pooled cells never', () => {
+  // Tasks 0-1: concept 0; 2-4: concept 1; 5: a pooled cell; 6: concept 2.
+  const conceptOf = [0, 0, 1, 1, 1, -1, 2];
+  const planned = new EarlySummaries(conceptOf, true);
+  planned.hold([1, 2, 5]);
+  assert.deepEqual(planned.take(), { concepts: [], tasks: [] });
+  planned.hold([0, 3]);
+  assert.deepEqual(planned.take(), { concepts: [0], tasks: [0, 1] });
+  planned.hold([4, 6]);
+  assert.deepEqual(planned.take(), { concepts: [1, 2], tasks: [2, 3, 4, 6] });
+  planned.hold([0, 1, 2, 3, 4, 5, 6]);
+  assert.deepEqual(planned.take(), { concepts: [], tasks: [] });
+
+  // Chains a round may continue are final only once judged and not continued.
+  const rounds = new EarlySummaries(conceptOf, false);
+  rounds.hold([0, 1, 2, 3, 4, 5, 6]);
+  assert.deepEqual(rounds.take(), { concepts: [], tasks: [] });
+  rounds.judged('all', [3, 4, 6]);
+  assert.deepEqual(rounds.take(), { concepts: [0], tasks: [0, 1] });
+  // The continued chains come back; the next round judges them alone.
+  rounds.hold([3, 4, 6]);
+  rounds.judged([3, 4, 6], [6]);
+  assert.deepEqual(rounds.take(), { concepts: [1], tasks: [2, 3, 4] });
+  rounds.hold([6]);
+  rounds.judged([6], []);
+  assert.deepEqual(rounds.take(), { concepts: [2], tasks: [6] });
+});
+
+test('with concepts known, a concept\'s tasks are taken together, the costliest concepts first', () => {
+  const scheduler = new ChainScheduler(1, 1);
+  // Concept 0: tasks 0 (cost 5) and 3 (1); concept 1: 1 (4) and 2 (3); a pooled cell: 4 (6).
+  const whole = { ...plan(['a', 'b', 'c', 'd', 'e'], [5, 4, 3, 1, 6]), concepts: [0, 1, 1, 0, -1] };
+  scheduler.setWhole(whole);
+  // One task a batch, in order: concept 1 (7); then, at equal cost, concept
+  // 0 (6) before the pooled cell (6), which comes after every concept.
+  const order = [];
+  const batches = new ChainScheduler(1, 100);
+  batches.setWhole(whole);
+  for (let batch = batches.nextBatch(whole); batch.length > 0; batch = batches.nextBatch(whole)) order.push(...batch);
+  assert.deepEqual(order, [1, 2, 0, 3, 4]);
+  // A batch as large as the plan takes it whole.
+  assert.deepEqual(scheduler.nextBatch(whole), [0, 1, 2, 3, 4]);
 });

@@ -4,7 +4,7 @@
 // origin.
 export type Phase =
   | 'link' | 'reading' | 'inspection' | 'transfer' | 'parsing' | 'chains' | 'color'
-  | 'assembly' | 'serialisation' | 'decoding' | 'rendering' | 'analysis';
+  | 'summaries' | 'assembly' | 'serialisation' | 'decoding' | 'rendering' | 'analysis';
 
 export const epochNow = () => performance.timeOrigin + performance.now();
 

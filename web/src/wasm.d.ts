@@ -31,7 +31,8 @@ declare module '@shoal-wasm/shoal.mjs' {
     analyseColor(files: WasmFile[], settings: SettingsText, progress: ((fraction: number) => void) | null): Outcome;
     // Called with the bytes parsed so far after each file a concept call parses.
     onInputRead(callback: ((bytes: number) => void) | null): void;
-    // report: {tasks, keys}; keys match the chains of a plan of some of the files to those of all of them.
+    // report: {tasks, keys, concepts, final}; keys match the chains of a plan of some of the files to those of all of
+    // them; concepts: each task's concept (-1: a pooled cell); final: no round of run until converged can continue a chain.
     planConcept(files: WasmFile[], settings: SettingsText): Outcome;
     runConceptChains(files: WasmFile[], settings: SettingsText, tasks: number[], progress: ((fraction: number) => void) | null): Outcome;
     // What the chains need of the files, as bytes for runClusteredChains in another instance.
@@ -44,6 +45,9 @@ declare module '@shoal-wasm/shoal.mjs' {
     // The round's chains continued from their results so far (chainResults[i], one chain each, for continued[i]).
     continueConceptChains(files: WasmFile[], settings: SettingsText, continued: ContinuedTask[], chainResults: Float64Array[], progress: ((fraction: number) => void) | null): Outcome;
     continueClusteredChains(clustering: Uint8Array, settings: SettingsText, continued: ContinuedTask[], chainResults: Float64Array[], progress: ((fraction: number) => void) | null): Outcome;
+    // Summarises the concepts given (indices as planConcept's report gives each task's) from chainResults, which
+    // hold all their chains, and keeps them for assembleConcept, which then needs none of their chains.
+    summariseConcepts(files: WasmFile[], settings: SettingsText, chainResults: Float64Array[], continued: ContinuedTask[] | null, concepts: number[]): Outcome;
     // recordedKeys[i]: null when chainResults[i] holds this plan's task indices, else the keys of the plan it was recorded under.
     // Rounds of run until converged not run yet are run here.
     assembleConcept(files: WasmFile[], settings: SettingsText, chainResults: Float64Array[], recordedKeys: (string[] | null)[] | null, continued: ContinuedTask[] | null): Outcome;

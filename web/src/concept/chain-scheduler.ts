@@ -10,6 +10,23 @@ import { renumberChains, splitChains } from '../chain-traces';
 export interface Plan {
   costs: Float64Array;
   keys: string[];
+  // Each task's concept (-1: a pooled cell, a group of its own), when
+  // known: a concept's tasks are then taken together, so that concepts are
+  // done one after another and can be summarised while other chains run.
+  concepts?: number[];
+}
+
+// The order tasks are taken in: largest first, or, with concepts, the
+// concepts largest first and each concept's tasks together, largest first.
+function takingOrder(plan: Plan): (a: number, b: number) => number {
+  const byCost = (a: number, b: number) => plan.costs[b] - plan.costs[a] || a - b;
+  const concepts = plan.concepts;
+  if (!concepts) return byCost;
+  const conceptCost = new Map<number, number>();
+  concepts.forEach((k, i) => conceptCost.set(k, (conceptCost.get(k) ?? 0) + plan.costs[i]));
+  const cost = (i: number) => (concepts[i] < 0 ? plan.costs[i] : conceptCost.get(concepts[i])!);
+  const group = (i: number) => (concepts[i] < 0 ? concepts.length + i : concepts[i]);
+  return (a, b) => cost(b) - cost(a) || group(a) - group(b) || byCost(a, b);
 }
 
 export class ChainScheduler {
@@ -49,7 +66,7 @@ export class ChainScheduler {
       const unshared = open.filter((i) => !this.shared.has(plan.keys[i]));
       if (unshared.length > 0) open = unshared;
     }
-    open.sort((a, b) => plan.costs[b] - plan.costs[a] || a - b);
+    open.sort(takingOrder(plan));
     const planCost = plan.costs.reduce((t, c) => t + c, 0);
     const target = planCost / this.batchesPerWorker / (fromWhole ? this.workers : 1);
     const batch: number[] = [];
@@ -174,5 +191,63 @@ export class ChainResults {
   // Every task's latest result, in task order.
   all(): Float64Array[] {
     return [...this.byTask.keys()].sort((a, b) => a - b).map((task) => this.byTask.get(task)!);
+  }
+}
+
+// Which concepts worker 0 may summarise before the assembly, while other
+// chains still run: those whose chains it holds, every one final. Chains are
+// final as planned when no round of run until converged can continue them;
+// else once a round has judged them and not continued them. `conceptOf`:
+// each task's concept (-1 for a pooled cell, which the assembly summarises).
+export class EarlySummaries {
+  private readonly tasksOf = new Map<number, number[]>();
+  private readonly held = new Set<number>();
+  private readonly final = new Set<number>();
+  private readonly touched = new Set<number>();
+  private readonly taken = new Set<number>();
+
+  constructor(private readonly conceptOf: number[], allFinal: boolean) {
+    conceptOf.forEach((k, task) => {
+      if (k < 0) return;
+      if (!this.tasksOf.has(k)) this.tasksOf.set(k, []);
+      this.tasksOf.get(k)!.push(task);
+      if (allFinal) this.final.add(task);
+    });
+  }
+
+  // Worker 0 now holds these tasks' results.
+  hold(tasks: number[]) {
+    for (const task of tasks) this.mark(this.held, task);
+  }
+
+  // A round judged `judged` (every task: 'all') and continues `continued`.
+  judged(judged: number[] | 'all', continued: number[]) {
+    const again = new Set(continued);
+    for (const task of judged === 'all' ? this.conceptOf.keys() : judged) {
+      if (!again.has(task)) this.mark(this.final, task);
+    }
+  }
+
+  // The concepts ready since the last call, and all their tasks; each is
+  // given once.
+  take(): { concepts: number[]; tasks: number[] } {
+    const concepts: number[] = [];
+    const tasks: number[] = [];
+    for (const k of [...this.touched].sort((a, b) => a - b)) {
+      const own = this.tasksOf.get(k)!;
+      if (this.taken.has(k) || !own.every((t) => this.held.has(t) && this.final.has(t))) continue;
+      this.taken.add(k);
+      concepts.push(k);
+      tasks.push(...own);
+    }
+    this.touched.clear();
+    return { concepts, tasks };
+  }
+
+  private mark(set: Set<number>, task: number) {
+    const k = this.conceptOf[task];
+    if (k === undefined || k < 0) return;
+    set.add(task);
+    this.touched.add(k);
   }
 }

@@ -81,6 +81,11 @@ function run(module: ShoalModule, job: Exclude<Job, { kind: 'inspect' }>, files:
       return module.continueConceptChains(held(), job.settings, job.continued, job.chainResults, progress);
     case 'concept-clustered-continue':
       return module.continueClusteredChains(job.clustering, job.settings, job.continued, job.chainResults, progress);
+    case 'concept-summarise': {
+      const outcome = module.summariseConcepts(held(), job.settings, heldChains(job.tasks), job.continued, job.concepts);
+      if (outcome.ok) for (const task of job.tasks) chains.delete(task);
+      return outcome;
+    }
     case 'concept-assemble': {
       const outcome = module.assembleConcept(held(), job.settings, heldChains('all'), null, job.continued);
       chains.clear();

@@ -9,6 +9,7 @@ import { epochNow, recordPhase, type Phase } from '../phases';
 const COMPUTE_PHASE: Partial<Record<Job['kind'], Phase>> = {
   inspect: 'inspection', color: 'color', 'concept-chains': 'chains', 'concept-clustered-chains': 'chains', 'concept-assemble': 'assembly',
   'concept-continue': 'chains', 'concept-clustered-continue': 'chains', 'concept-round': 'assembly',
+  'concept-summarise': 'summaries',
 };
 
 // Timed from the job's arrival at its worker, not from its queuing: 49

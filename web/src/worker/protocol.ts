@@ -39,7 +39,11 @@ export type Job =
   | { kind: 'concept-round'; files: HeldFiles; settings: SettingsText; judge: number[] | 'all'; continued: ContinuedTask[] }
   | { kind: 'concept-continue'; files: HeldFiles; settings: SettingsText; continued: ContinuedTask[]; chainResults: Float64Array[]; keep: boolean }
   | { kind: 'concept-clustered-continue'; clustering: Uint8Array; settings: SettingsText; continued: ContinuedTask[]; chainResults: Float64Array[] }
-  // The report, from the held results.
+  // Summaries of `concepts` (indices as the plan gives each task's) from
+  // the held results of `tasks`, all their chains, kept in the module for
+  // the assembly; the worker then drops those results.
+  | { kind: 'concept-summarise'; files: HeldFiles; settings: SettingsText; continued: ContinuedTask[]; concepts: number[]; tasks: number[] }
+  // The report, from the held results (and the concepts summarised before).
   | { kind: 'concept-assemble'; files: HeldFiles; settings: SettingsText; continued: ContinuedTask[] };
 
 // 'planned': the files of the last concept-plan job this worker ran, which
