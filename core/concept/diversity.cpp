@@ -570,7 +570,8 @@ ConceptPopulationResult released_population_result(const ReleasedPopulation& pop
 // The curves and which concepts a population holds, at a concept's largest
 // subset, from its chains' counted draws.
 void profile_concept(ConceptResult& cr, const ConceptPopulation& population, std::size_t concept,
-                     const std::vector<ChainResult*>& largest, const ConceptOptions& options) {
+                     const std::vector<std::string>& names, const std::vector<ChainResult*>& largest,
+                     const ConceptOptions& options) {
   const SubsetResult& subset = cr.subsets.back();
   if (subset.people < 2) {
     cr.profile_missing = "one person holds one concept: no curve and no partition";
@@ -590,8 +591,6 @@ void profile_concept(ConceptResult& cr, const ConceptPopulation& population, std
       seatings.add(draw);
     }
   }
-  std::vector<std::string> names;
-  for (const auto& c : population.concepts) names.push_back(c.concept);
   const auto& responses = population.concepts[concept];
   WhichConceptsOptions which;
   which.loss = options.partition_loss;
@@ -682,6 +681,13 @@ ConceptAnalysis assemble_concept_analysis(const ConceptDataset& dataset, const C
     }
   }
   first.push_back(next);
+  // Each population's concept names, once: copied per concept they cost
+  // time and memory in the square of the concepts.
+  std::vector<std::vector<std::string>> names(dataset.populations.size());
+  for (std::size_t p = 0; p < dataset.populations.size(); ++p) {
+    names[p].reserve(dataset.populations[p].concepts.size());
+    for (const auto& c : dataset.populations[p].concepts) names[p].push_back(c.concept);
+  }
   std::vector<ConceptResult> summarised(concepts.size());
   run_tasks("concepts summarised", concepts.size(), [&](std::size_t k) {
     const auto& [p, c] = concepts[k];
@@ -698,13 +704,17 @@ ConceptAnalysis assemble_concept_analysis(const ConceptDataset& dataset, const C
       }
       cr.subsets.push_back(summarise_subset(cell.people, subset_tasks, subset_results, options));
     }
-    if (!cr.subsets.empty()) profile_concept(cr, population, c, subset_results, options);
+    if (!cr.subsets.empty()) profile_concept(cr, population, c, names[p], subset_results, options);
+    // Its chains are summarised: their draws and states go, so that the
+    // results and the summaries are not both held whole.
+    for (std::size_t t = first[k]; t < first[k + 1]; ++t) results[t] = ChainResult{};
     summarised[k] = std::move(cr);
   });
   std::size_t k = 0;
   for (const auto& population : dataset.populations) {
     ConceptPopulationResult pr;
     pr.label = population.label;
+    pr.concepts.reserve(population.concepts.size());
     std::size_t pooled_agreements = 0;
     for (const auto& responses : population.concepts) {
       pr.repeated_pairs += responses.repeated_pairs;

@@ -133,7 +133,10 @@ std::vector<CurvePoint> diversity_curve(const DistinctTables& distinct, std::siz
                                         std::size_t extrapolate_to) {
   std::vector<CurvePoint> curve;
   if (people < 2 || distinct.sizes.empty()) return curve;
-  for (std::size_t m : curve_sizes(people, extrapolate_to)) {
+  const std::vector<std::size_t> sizes = curve_sizes(people, extrapolate_to);
+  // Held per concept until the report is written: sized, not doubled.
+  curve.reserve(sizes.size());
+  for (std::size_t m : sizes) {
     std::vector<DiversityAt> at;
     for (const auto& sizes : distinct.sizes) at.push_back(diversity_at(sizes, m));
     const auto at_of = [&](const DrawTables& sizes) { return at[static_cast<std::size_t>(&sizes - distinct.sizes.data())]; };

@@ -73,6 +73,7 @@ std::vector<QuestionDistinction> rank_questions(const std::vector<std::vector<st
                                                 const std::vector<std::vector<std::size_t>>& everyone,
                                                 std::size_t members, std::size_t people) {
   std::vector<QuestionDistinction> ranked;
+  ranked.reserve(own.size());
   const std::size_t rest = people - members;
   for (std::size_t q = 0; q < own.size(); ++q) {
     QuestionDistinction d;
@@ -185,6 +186,7 @@ WhichConcepts which_concepts(const ConceptResponses& responses, std::size_t peop
     }
   }
   w.block_similarity.resize(count * count);
+  w.person_similarity.reserve(people);
   for (std::size_t cell = 0; cell < count * count; ++cell) {
     w.block_similarity[cell] = block_pairs[cell] > 0.0 ? block_total[cell] / block_pairs[cell] : 1.0;
   }
@@ -202,11 +204,16 @@ WhichConcepts which_concepts(const ConceptResponses& responses, std::size_t peop
       for (std::size_t o = 0; o < concept[q].size(); ++o) everyone[q][o] += concept[q][o];
     }
   }
+  // Sized before they are filled: a population holds one of these per
+  // concept, and a vector grown by doubling keeps up to twice its elements.
+  w.concepts.reserve(count);
   for (std::size_t k = 0; k < count; ++k) {
     HeldConcept held;
     held.people = sizes[k];
+    held.option_shares.reserve(counts[k].size());
     for (const auto& question : counts[k]) {
       std::vector<double> shares;
+      shares.reserve(question.size());
       for (std::size_t c : question) shares.push_back(static_cast<double>(c) / static_cast<double>(sizes[k]));
       held.option_shares.push_back(std::move(shares));
     }

@@ -84,9 +84,8 @@ try {
       mkdirSync(path.join(dir, 'files'), { recursive: true });
       rmSync(path.join(dir, 'files', name), { force: true });
       spawnSync('ln', ['-sf', file, path.join(dir, 'files', name)]);
-      const request = task === 'color'
-        ? { pairs: 'all', deltaE: 'cie76', jsd: 'bits', reference: '', seed: 1, jsdSamples: 100, bootstrap: 0 }
-        : { alpha: 0.16, prior: 'simplicity', kernel: 'split-merge', iterations: 3, burnIn: 1, chains: 1, subsets: '10', seed: 1, traces: false, bootstrap: 0, minPeople: 10 };
+      // The same settings as the command line's, by their command-line names, as text.
+      const request = Object.fromEntries(options[task].flatMap((v, i, all) => (i % 2 ? [] : [[v.slice(2), all[i + 1]]])));
       writeFileSync(path.join(dir, 'case.json'), JSON.stringify({ task, complete: true, files: [name],
         settings: { format: 'auto', columns: {}, labels: {} }, request }));
       const w = spawnSync(peakMemory, [path.join(work, 'wpeak'), process.execPath, path.join(here, '..', 'adversarial', 'run_wasm_case.mjs'), dir, wasmModule],
