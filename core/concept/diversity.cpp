@@ -570,8 +570,7 @@ ConceptPopulationResult released_population_result(const ReleasedPopulation& pop
 // The curves and which concepts a population holds, at a concept's largest
 // subset, from its chains' counted draws.
 void profile_concept(ConceptResult& cr, const ConceptPopulation& population, std::size_t concept,
-                     const std::vector<std::string>& names, const std::vector<ChainResult*>& largest,
-                     const ConceptOptions& options) {
+                     const std::vector<ChainResult*>& largest, const ConceptOptions& options) {
   const SubsetResult& subset = cr.subsets.back();
   if (subset.people < 2) {
     cr.profile_missing = "one person holds one concept: no curve and no partition";
@@ -595,7 +594,7 @@ void profile_concept(ConceptResult& cr, const ConceptPopulation& population, std
   WhichConceptsOptions which;
   which.loss = options.partition_loss;
   which.seed = derive_seed(options.seed, population.label.name + '\x1f' + responses.concept + "\x1fwhich concepts");
-  cr.which = which_concepts(responses, subset.people, seatings.finish(), which, names);
+  cr.which = which_concepts(responses, subset.people, seatings.finish(), which);
 }
 
 // Per concept, in order of first appearance, the populations that can be
@@ -681,13 +680,6 @@ ConceptAnalysis assemble_concept_analysis(const ConceptDataset& dataset, const C
     }
   }
   first.push_back(next);
-  // Each population's concept names, once: copied per concept they cost
-  // time and memory in the square of the concepts.
-  std::vector<std::vector<std::string>> names(dataset.populations.size());
-  for (std::size_t p = 0; p < dataset.populations.size(); ++p) {
-    names[p].reserve(dataset.populations[p].concepts.size());
-    for (const auto& c : dataset.populations[p].concepts) names[p].push_back(c.concept);
-  }
   std::vector<ConceptResult> summarised(concepts.size());
   run_tasks("concepts summarised", concepts.size(), [&](std::size_t k) {
     const auto& [p, c] = concepts[k];
@@ -704,7 +696,7 @@ ConceptAnalysis assemble_concept_analysis(const ConceptDataset& dataset, const C
       }
       cr.subsets.push_back(summarise_subset(cell.people, subset_tasks, subset_results, options));
     }
-    if (!cr.subsets.empty()) profile_concept(cr, population, c, names[p], subset_results, options);
+    if (!cr.subsets.empty()) profile_concept(cr, population, c, subset_results, options);
     // Its chains are summarised: their draws and states go, so that the
     // results and the summaries are not both held whole.
     for (std::size_t t = first[k]; t < first[k + 1]; ++t) results[t] = ChainResult{};
