@@ -17,8 +17,11 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
+}  // namespace
+
 std::vector<QuestionAgreement> question_agreement(const ConceptResponses& responses) {
   std::vector<QuestionAgreement> result;
+  result.reserve(responses.questions.size());
   for (std::size_t q = 0; q < responses.questions.size(); ++q) {
     QuestionAgreement a;
     a.question = responses.questions[q];
@@ -38,6 +41,8 @@ std::vector<QuestionAgreement> question_agreement(const ConceptResponses& respon
   }
   return result;
 }
+
+namespace {
 
 // The paper's QuestionReliability per label as presented, averaged into its
 // ConceptReliability.
@@ -213,9 +218,9 @@ ConceptResult describe_concept(const ConceptResponses& responses) {
   cr.within_agreement = responses.repeated_pairs > 0 ? static_cast<double>(responses.repeated_agreements) /
                                                            static_cast<double>(responses.repeated_pairs)
                                                      : kNaN;
-  cr.per_question = question_agreement(responses);
+  const std::vector<QuestionAgreement> per_question = question_agreement(responses);
   std::vector<double> means, agreements;
-  for (const auto& q : cr.per_question) {
+  for (const auto& q : per_question) {
     means.push_back(q.mean_choice);
     agreements.push_back(q.pairwise_agreement);
   }

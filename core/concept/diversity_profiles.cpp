@@ -142,9 +142,10 @@ std::vector<CurvePoint> diversity_curve(const DistinctTables& distinct, std::siz
     const auto at_of = [&](const DrawTables& sizes) { return at[static_cast<std::size_t>(&sizes - distinct.sizes.data())]; };
     CurvePoint point;
     point.people = m;
-    point.richness = summarise_distinct(distinct, [&](const DrawTables& s) { return at_of(s).richness; });
-    point.q2 = summarise_distinct(distinct, [&](const DrawTables& s) { return at_of(s).q2; });
-    point.coverage = summarise_distinct(distinct, [&](const DrawTables& s) { return at_of(s).coverage; });
+    const auto interval = [](const PosteriorSummary& s) { return CurveSummary{s.mean, s.low, s.high}; };
+    point.richness = interval(summarise_distinct(distinct, [&](const DrawTables& s) { return at_of(s).richness; }));
+    point.q2 = interval(summarise_distinct(distinct, [&](const DrawTables& s) { return at_of(s).q2; }));
+    point.coverage = summarise_distinct(distinct, [&](const DrawTables& s) { return at_of(s).coverage; }).mean;
     curve.push_back(std::move(point));
   }
   return curve;

@@ -41,13 +41,13 @@ nlohmann::json curve_json(const std::vector<CurvePoint>& curve) {
   // and there are 21 points per concept.
   for (const auto& point : curve) {
     columns["people"].push_back(point.people);
-    for (const auto& [name, summary] : {std::pair<const char*, const PosteriorSummary*>{"richness", &point.richness},
+    for (const auto& [name, summary] : {std::pair<const char*, const CurveSummary*>{"richness", &point.richness},
                                         {"q2", &point.q2}}) {
       columns[name].push_back(rounded(summary->mean));
       columns[std::string(name) + "_low"].push_back(rounded(summary->low));
       columns[std::string(name) + "_high"].push_back(rounded(summary->high));
     }
-    columns["coverage"].push_back(rounded(point.coverage.mean));
+    columns["coverage"].push_back(rounded(point.coverage));
   }
   return columns;
 }
@@ -263,7 +263,9 @@ nlohmann::json subset_json(const SubsetResult& s, bool traces) {
 nlohmann::json concept_json(const ConceptResult& c, const ConceptResponses* responses,
                             const std::vector<std::string>& names, bool traces) {
   nlohmann::json questions = nlohmann::json::array();
-  for (const auto& q : c.per_question) {
+  const std::vector<QuestionAgreement> per_question =
+      responses ? question_agreement(*responses) : std::vector<QuestionAgreement>{};
+  for (const auto& q : per_question) {
     questions.push_back({{"question", q.question},
                          {"answers", q.answers},
                          {"mean_choice", number_or_null(q.mean_choice)},
@@ -539,7 +541,7 @@ std::string concept_rarefaction_csv(const ConceptAnalysis& analysis) {
       for (const auto& point : c.curve) {
         csv.row({p.label.name, c.concept, std::to_string(c.subsets.back().people), std::to_string(point.people),
                  CsvWriter::number(point.richness.mean), CsvWriter::number(point.q2.mean),
-                 CsvWriter::number(point.coverage.mean)});
+                 CsvWriter::number(point.coverage)});
       }
     }
   }
