@@ -17,8 +17,11 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
+}  // namespace
+
 std::vector<QuestionAgreement> question_agreement(const ConceptResponses& responses) {
   std::vector<QuestionAgreement> result;
+  result.reserve(responses.questions.size());
   for (std::size_t q = 0; q < responses.questions.size(); ++q) {
     QuestionAgreement a;
     a.question = responses.questions[q];
@@ -38,6 +41,8 @@ std::vector<QuestionAgreement> question_agreement(const ConceptResponses& respon
   }
   return result;
 }
+
+namespace {
 
 // The paper's QuestionReliability per label as presented, averaged into its
 // ConceptReliability.
@@ -213,9 +218,9 @@ ConceptResult describe_concept(const ConceptResponses& responses) {
   cr.within_agreement = responses.repeated_pairs > 0 ? static_cast<double>(responses.repeated_agreements) /
                                                            static_cast<double>(responses.repeated_pairs)
                                                      : kNaN;
-  cr.per_question = question_agreement(responses);
+  const std::vector<QuestionAgreement> per_question = question_agreement(responses);
   std::vector<double> means, agreements;
-  for (const auto& q : cr.per_question) {
+  for (const auto& q : per_question) {
     means.push_back(q.mean_choice);
     agreements.push_back(q.pairwise_agreement);
   }
@@ -590,13 +595,11 @@ void profile_concept(ConceptResult& cr, const ConceptPopulation& population, std
       seatings.add(draw);
     }
   }
-  std::vector<std::string> names;
-  for (const auto& c : population.concepts) names.push_back(c.concept);
   const auto& responses = population.concepts[concept];
   WhichConceptsOptions which;
   which.loss = options.partition_loss;
   which.seed = derive_seed(options.seed, population.label.name + '\x1f' + responses.concept + "\x1fwhich concepts");
-  cr.which = which_concepts(responses, subset.people, seatings.finish(), which, names);
+  cr.which = which_concepts(responses, subset.people, seatings.finish(), which);
 }
 
 // Per concept, in order of first appearance, the populations that can be
@@ -691,6 +694,7 @@ ConceptResult summarise_concept(const ConceptDataset& dataset, const ConceptOpti
       subset_tasks.push_back(&tasks[t]);
       subset_results.push_back(&results[t]);
     }
+<<<<<<< HEAD
     cr.subsets.push_back(summarise_subset(cell.people, subset_tasks, subset_results, options));
   }
   if (!cr.subsets.empty()) profile_concept(cr, population, range.concept, subset_results, options);
@@ -713,12 +717,20 @@ ConceptAnalysis assemble_concept_analysis(const ConceptDataset& dataset, const C
   summarised.resize(concepts.size());
   run_tasks("concepts summarised", concepts.size(), [&](std::size_t k) {
     if (!summarised[k]) summarised[k] = summarise_concept(dataset, options, concepts[k], tasks, results);
+=======
+    if (!cr.subsets.empty()) profile_concept(cr, population, c, subset_results, options);
+    // Its chains are summarised: their draws and states go, so that the
+    // results and the summaries are not both held whole.
+    for (std::size_t t = first[k]; t < first[k + 1]; ++t) results[t] = ChainResult{};
+    summarised[k] = std::move(cr);
+>>>>>>> memory-concept
   });
   std::size_t next = concepts.empty() ? 0 : concepts.back().end;
   std::size_t k = 0;
   for (const auto& population : dataset.populations) {
     ConceptPopulationResult pr;
     pr.label = population.label;
+    pr.concepts.reserve(population.concepts.size());
     std::size_t pooled_agreements = 0;
     for (const auto& responses : population.concepts) {
       pr.repeated_pairs += responses.repeated_pairs;

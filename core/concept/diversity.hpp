@@ -143,6 +143,11 @@ struct QuestionAgreement {
   double pairwise_agreement = 0.0;
 };
 
+// Per question of `responses`, in order: its agreement between individuals.
+// A function of the answers alone, worked out where it is shown rather than
+// held per concept.
+std::vector<QuestionAgreement> question_agreement(const ConceptResponses& responses);
+
 struct ConceptResult {
   std::string concept;
   std::size_t questions = 0;
@@ -162,7 +167,6 @@ struct ConceptResult {
   // PresentedQuestions). NaN when not defined (generic answers, released
   // chains) or without rows.
   double paper_intersubject = std::numeric_limits<double>::quiet_NaN();
-  std::vector<QuestionAgreement> per_question;
   std::vector<SubsetResult> subsets;
   // Clustered, but on fewer people than the min_people setting.
   bool below_min_people = false;

@@ -133,15 +133,19 @@ std::vector<CurvePoint> diversity_curve(const DistinctTables& distinct, std::siz
                                         std::size_t extrapolate_to) {
   std::vector<CurvePoint> curve;
   if (people < 2 || distinct.sizes.empty()) return curve;
-  for (std::size_t m : curve_sizes(people, extrapolate_to)) {
+  const std::vector<std::size_t> sizes = curve_sizes(people, extrapolate_to);
+  // Held per concept until the report is written: sized, not doubled.
+  curve.reserve(sizes.size());
+  for (std::size_t m : sizes) {
     std::vector<DiversityAt> at;
     for (const auto& sizes : distinct.sizes) at.push_back(diversity_at(sizes, m));
     const auto at_of = [&](const DrawTables& sizes) { return at[static_cast<std::size_t>(&sizes - distinct.sizes.data())]; };
     CurvePoint point;
     point.people = m;
-    point.richness = summarise_distinct(distinct, [&](const DrawTables& s) { return at_of(s).richness; });
-    point.q2 = summarise_distinct(distinct, [&](const DrawTables& s) { return at_of(s).q2; });
-    point.coverage = summarise_distinct(distinct, [&](const DrawTables& s) { return at_of(s).coverage; });
+    const auto interval = [](const PosteriorSummary& s) { return CurveSummary{s.mean, s.low, s.high}; };
+    point.richness = interval(summarise_distinct(distinct, [&](const DrawTables& s) { return at_of(s).richness; }));
+    point.q2 = interval(summarise_distinct(distinct, [&](const DrawTables& s) { return at_of(s).q2; }));
+    point.coverage = summarise_distinct(distinct, [&](const DrawTables& s) { return at_of(s).coverage; }).mean;
     curve.push_back(std::move(point));
   }
   return curve;

@@ -80,9 +80,18 @@ DiversityAt diversity_at(const DrawTables& sizes, std::size_t m);
 // when extrapolate_to is 1).
 std::vector<std::size_t> curve_sizes(std::size_t people, std::size_t extrapolate_to);
 
+// A curve point's posterior mean and 95% interval.
+struct CurveSummary {
+  double mean = 0.0;
+  double low = 0.0;
+  double high = 0.0;
+};
+// Held for every concept of every population until the report is written,
+// so no more than the report and the tables show: the coverage as its mean.
 struct CurvePoint {
   std::size_t people = 0;
-  PosteriorSummary richness, q2, coverage;
+  CurveSummary richness, q2;
+  double coverage = 0.0;
 };
 // ⁰D (expected concepts), ²D and coverage by number of people, over the
 // draws of one cell of `people` ≥ 2; empty for fewer people.

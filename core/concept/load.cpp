@@ -71,10 +71,13 @@ struct PendingIndividual {
 
 struct PendingConcept {
   ConceptResponses out;
-  std::unordered_map<std::string, std::size_t> question_index;
+  // Keyed by the population's indices of question keys and ids (see
+  // PendingPopulation), not by copies of the text: a file of many concepts
+  // holds one of these per concept until every row is read.
+  std::unordered_map<std::uint32_t, std::uint32_t> question_index;
   std::vector<std::string> question_first;   // normalised first name of the label kept
   std::vector<std::uint32_t> question_key;   // index of the question's key in its population
-  std::unordered_map<std::string, std::size_t> individual_index;
+  std::unordered_map<std::uint32_t, std::uint32_t> individual_index;
   std::vector<PendingIndividual> individuals;
   std::unordered_map<std::string, std::size_t> presented_index;   // label as presented -> index in out.presented
 };
@@ -146,9 +149,9 @@ class Builder {
                            "); each individual judges a question for one target concept only");
     }
     PendingConcept& target = pop.concepts[c];
-    auto q = target.question_index.find(question.key);
+    auto q = target.question_index.find(key_id);
     if (q == target.question_index.end()) {
-      q = target.question_index.emplace(question.key, target.out.questions.size()).first;
+      q = target.question_index.emplace(key_id, static_cast<std::uint32_t>(target.out.questions.size())).first;
       target.out.questions.push_back(question.label);
       target.question_first.push_back(question.first);
       target.question_key.push_back(key_id);
@@ -158,9 +161,9 @@ class Builder {
     }
     const std::size_t question_index = q->second;
     if (!question.first.empty() && question.first != target.question_first[question_index]) choice = 1 - choice;
-    auto person = target.individual_index.find(id);
+    auto person = target.individual_index.find(person_id);
     if (person == target.individual_index.end()) {
-      person = target.individual_index.emplace(id, target.individuals.size()).first;
+      person = target.individual_index.emplace(person_id, static_cast<std::uint32_t>(target.individuals.size())).first;
       target.individuals.push_back(PendingIndividual{id, person_id, input, row, 0});
     }
     if (given != pop.answers.end()) {

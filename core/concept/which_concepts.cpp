@@ -73,6 +73,7 @@ std::vector<QuestionDistinction> rank_questions(const std::vector<std::vector<st
                                                 const std::vector<std::vector<std::size_t>>& everyone,
                                                 std::size_t members, std::size_t people) {
   std::vector<QuestionDistinction> ranked;
+  ranked.reserve(own.size());
   const std::size_t rest = people - members;
   for (std::size_t q = 0; q < own.size(); ++q) {
     QuestionDistinction d;
@@ -142,14 +143,13 @@ std::string describe_answer(const ConceptResponses& responses, std::size_t quest
 }
 
 WhichConcepts which_concepts(const ConceptResponses& responses, std::size_t people,
-                             const std::vector<Clustering>& seatings, const WhichConceptsOptions& options,
-                             const std::vector<std::string>& known_names) {
+                             const std::vector<Clustering>& seatings, const WhichConceptsOptions& options) {
   if (seatings.empty()) throw std::invalid_argument("which concepts a population holds needs at least one draw");
-  return which_concepts(responses, people, distinct_partitions(seatings), options, known_names);
+  return which_concepts(responses, people, distinct_partitions(seatings), options);
 }
 
 WhichConcepts which_concepts(const ConceptResponses& responses, std::size_t people, const DistinctPartitions& seatings,
-                             const WhichConceptsOptions& options, const std::vector<std::string>& known_names) {
+                             const WhichConceptsOptions& options) {
   if (seatings.draws() == 0) throw std::invalid_argument("which concepts a population holds needs at least one draw");
   if (people == 0 || people > responses.complete.size()) {
     throw std::invalid_argument("which concepts: " + std::to_string(people) + " people asked for, " +
@@ -162,13 +162,20 @@ WhichConcepts which_concepts(const ConceptResponses& responses, std::size_t peop
   WhichConcepts w;
   w.loss = options.loss;
   w.draws = seatings.draws();
-  w.similarity = posterior_similarity(seatings);
+  const SimilarityMatrix similarity = posterior_similarity(seatings);
   const PartitionSearchOptions search{PartitionSearchOptions{}.runs, options.seed};
-  const PointPartition point = options.loss == PartitionLoss::Binder ? minimise_expected_binder(w.similarity, search)
+  const PointPartition point = options.loss == PartitionLoss::Binder ? minimise_expected_binder(similarity, search)
                                                                      : minimise_expected_vi(seatings, search);
   w.partition = numbered_by_size(point.labels);
   w.expected_loss = point.expected_loss;
   const std::size_t count = *std::max_element(w.partition.begin(), w.partition.end()) + 1;
+
+  w.similarity_percent.reserve(people * (people - 1) / 2);
+  for (std::size_t i = 0; i < people; ++i) {
+    for (std::size_t j = i + 1; j < people; ++j) {
+      w.similarity_percent.push_back(static_cast<std::uint8_t>(std::lround(100.0 * similarity.at(i, j))));
+    }
+  }
 
   // The similarity in blocks and per person.
   std::vector<double> block_total(count * count, 0.0), block_pairs(count * count, 0.0);
@@ -179,22 +186,32 @@ WhichConcepts which_concepts(const ConceptResponses& responses, std::size_t peop
     for (std::size_t j = 0; j < people; ++j) {
       if (i == j) continue;
       const std::size_t cell = w.partition[i] * count + w.partition[j];
-      block_total[cell] += w.similarity.at(i, j);
+      block_total[cell] += similarity.at(i, j);
       block_pairs[cell] += 1.0;
-      if (w.partition[i] == w.partition[j]) person_total[i] += w.similarity.at(i, j);
+      if (w.partition[i] == w.partition[j]) person_total[i] += similarity.at(i, j);
     }
   }
   w.block_similarity.resize(count * count);
   for (std::size_t cell = 0; cell < count * count; ++cell) {
     w.block_similarity[cell] = block_pairs[cell] > 0.0 ? block_total[cell] / block_pairs[cell] : 1.0;
   }
+  w.person_similarity.reserve(people);
   for (std::size_t i = 0; i < people; ++i) {
     const std::size_t others = sizes[w.partition[i]] - 1;
     w.person_similarity.push_back(others > 0 ? person_total[i] / static_cast<double>(others) : 1.0);
   }
+  return w;
+}
 
-  // What each concept's members answer.
-  const auto counts = option_counts(responses, w.partition, count);
+std::vector<HeldConcept> held_concepts(const ConceptResponses& responses, const Clustering& partition,
+                                       const std::vector<std::string>& known_names) {
+  std::vector<HeldConcept> held_list;
+  if (partition.empty()) return held_list;
+  const std::size_t people = partition.size();
+  const std::size_t count = *std::max_element(partition.begin(), partition.end()) + 1;
+  std::vector<std::size_t> sizes(count, 0);
+  for (std::size_t label : partition) ++sizes[label];
+  const auto counts = option_counts(responses, partition, count);
   std::vector<std::vector<std::size_t>> everyone;
   for (const auto& options_of : responses.options) everyone.emplace_back(options_of.size(), 0);
   for (const auto& concept : counts) {
@@ -202,20 +219,18 @@ WhichConcepts which_concepts(const ConceptResponses& responses, std::size_t peop
       for (std::size_t o = 0; o < concept[q].size(); ++o) everyone[q][o] += concept[q][o];
     }
   }
+  held_list.reserve(count);
   for (std::size_t k = 0; k < count; ++k) {
     HeldConcept held;
     held.people = sizes[k];
+    held.option_shares.reserve(counts[k].size());
     for (const auto& question : counts[k]) {
       std::vector<double> shares;
+      shares.reserve(question.size());
       for (std::size_t c : question) shares.push_back(static_cast<double>(c) / static_cast<double>(sizes[k]));
       held.option_shares.push_back(std::move(shares));
     }
     held.distinctions = rank_questions(counts[k], everyone, sizes[k], people);
-    w.concepts.push_back(std::move(held));
-  }
-
-  for (std::size_t k = 0; k < w.concepts.size(); ++k) {
-    HeldConcept& held = w.concepts[k];
     std::string sentence = "Concept " + std::to_string(k + 1) + " (" + std::to_string(held.people) + " of " +
                            std::to_string(people) + " people)";
     const std::size_t shown = std::min(kSentenceQuestions, held.distinctions.size());
@@ -225,8 +240,9 @@ WhichConcepts which_concepts(const ConceptResponses& responses, std::size_t peop
                   percent(d.share) + ")";
     }
     held.sentence = sentence + ".";
+    held_list.push_back(std::move(held));
   }
-  return w;
+  return held_list;
 }
 
 }  // namespace shoal

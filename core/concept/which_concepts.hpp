@@ -46,15 +46,22 @@ struct HeldConcept {
   std::string sentence;
 };
 
+// The partition and how firmly the draws hold it: what takes the draws to
+// compute. What each concept's members answer (held_concepts) follows from
+// the partition and the answers alone, and is cheap: it is worked out where
+// it is shown rather than held for every concept of every population.
 struct WhichConcepts {
   PartitionLoss loss = PartitionLoss::VariationOfInformation;
   std::size_t draws = 0;
-  SimilarityMatrix similarity;
+  // The posterior similarity of each two people i < j, in whole percents
+  // (rounded half away from zero), row by row: (0,1), (0,2), ..., (1,2), ...
+  // The report shows no more, and the matrix of doubles it comes from is n²
+  // eight-byte numbers per concept.
+  std::vector<std::uint8_t> similarity_percent;
   // Concept number of each clustered person (0 for concept 1), concepts
   // numbered by size, largest first (ties: whose first member comes first).
   Clustering partition;
   double expected_loss = 0.0;   // VI in bits, or Binder's count of pairs
-  std::vector<HeldConcept> concepts;
   // Mean similarity within each concept and between each two, row-major
   // concepts × concepts (the diagonal over pairs of different members; 1 for a
   // concept of one): the heat map ordered by the partition, in blocks.
@@ -70,15 +77,19 @@ struct WhichConceptsOptions {
 };
 
 // `seatings`: every counted draw, each the table of each of the first
-// `people` complete individuals of `responses`; `known_names` as for
-// describe_answer. Throws std::invalid_argument without draws or for draws
-// of another length.
+// `people` complete individuals of `responses`. Throws std::invalid_argument
+// without draws or for draws of another length.
 WhichConcepts which_concepts(const ConceptResponses& responses, std::size_t people,
-                             const std::vector<Clustering>& seatings, const WhichConceptsOptions& options,
-                             const std::vector<std::string>& known_names);
+                             const std::vector<Clustering>& seatings, const WhichConceptsOptions& options);
 // The same from the draws' distinct seatings (stats/partition.hpp).
 WhichConcepts which_concepts(const ConceptResponses& responses, std::size_t people, const DistinctPartitions& seatings,
-                             const WhichConceptsOptions& options, const std::vector<std::string>& known_names);
+                             const WhichConceptsOptions& options);
+
+// What the members of each concept of `partition` (numbered as in
+// WhichConcepts, over the first partition.size() complete individuals of
+// `responses`) answer, concept 1 first; `known_names` as for describe_answer.
+std::vector<HeldConcept> held_concepts(const ConceptResponses& responses, const Clustering& partition,
+                                       const std::vector<std::string>& known_names);
 
 // The words a concept's sentence uses for one question and option: for the
 // paper's pairs "TARGET is closer to A than to B" when the label splits into

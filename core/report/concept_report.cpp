@@ -41,13 +41,13 @@ nlohmann::json curve_json(const std::vector<CurvePoint>& curve) {
   // and there are 21 points per concept.
   for (const auto& point : curve) {
     columns["people"].push_back(point.people);
-    for (const auto& [name, summary] : {std::pair<const char*, const PosteriorSummary*>{"richness", &point.richness},
+    for (const auto& [name, summary] : {std::pair<const char*, const CurveSummary*>{"richness", &point.richness},
                                         {"q2", &point.q2}}) {
       columns[name].push_back(rounded(summary->mean));
       columns[std::string(name) + "_low"].push_back(rounded(summary->low));
       columns[std::string(name) + "_high"].push_back(rounded(summary->high));
     }
-    columns["coverage"].push_back(rounded(point.coverage.mean));
+    columns["coverage"].push_back(rounded(point.coverage));
   }
   return columns;
 }
@@ -55,19 +55,19 @@ nlohmann::json curve_json(const std::vector<CurvePoint>& curve) {
 // The questions shown per concept, most distinguishing first.
 constexpr std::size_t kDistinctionsShown = 5;
 
-nlohmann::json which_concepts_json(const WhichConcepts& w, const ConceptResponses& responses) {
-  const std::size_t n = w.partition.size();
+// `names`: the population's concept names, for held_concepts.
+nlohmann::json which_concepts_json(const WhichConcepts& w, const ConceptResponses& responses,
+                                   const std::vector<std::string>& names) {
   // One string of whole percents: as an array the report would give each
   // of the n(n − 1)/2 numbers a line of its own (14 MB on the paper's data).
   std::string similarity;
-  for (std::size_t i = 0; i < n; ++i) {
-    for (std::size_t j = i + 1; j < n; ++j) {
-      if (!similarity.empty()) similarity += ' ';
-      similarity += std::to_string(std::lround(100.0 * w.similarity.at(i, j)));
-    }
+  for (std::uint8_t percent : w.similarity_percent) {
+    if (!similarity.empty()) similarity += ' ';
+    similarity += std::to_string(percent);
   }
+  const std::vector<HeldConcept> held_list = held_concepts(responses, w.partition, names);
   nlohmann::json blocks = nlohmann::json::array();
-  const std::size_t count = w.concepts.size();
+  const std::size_t count = held_list.size();
   for (std::size_t k = 0; k < count; ++k) {
     nlohmann::json row = nlohmann::json::array();
     for (std::size_t l = 0; l < count; ++l) row.push_back(rounded(w.block_similarity[k * count + l]));
@@ -77,7 +77,7 @@ nlohmann::json which_concepts_json(const WhichConcepts& w, const ConceptResponse
   for (double v : w.person_similarity) person.push_back(rounded(v));
   nlohmann::json concepts = nlohmann::json::array();
   for (std::size_t k = 0; k < count; ++k) {
-    const HeldConcept& held = w.concepts[k];
+    const HeldConcept& held = held_list[k];
     nlohmann::json shares = nlohmann::json::array();
     for (const auto& question : held.option_shares) {
       nlohmann::json row = nlohmann::json::array();
@@ -110,11 +110,13 @@ nlohmann::json which_concepts_json(const WhichConcepts& w, const ConceptResponse
           {"concepts", std::move(concepts)}};
 }
 
-nlohmann::json profile_json(const ConceptResult& c, const ConceptResponses* responses) {
+nlohmann::json profile_json(const ConceptResult& c, const ConceptResponses* responses,
+                            const std::vector<std::string>& names) {
   return {{"people", c.subsets.empty() ? 0 : c.subsets.back().people},
           {"missing", text_or_null(c.profile_missing)},
           {"curve", curve_json(c.curve)},
-          {"which_concepts", c.which && responses ? which_concepts_json(*c.which, *responses) : nlohmann::json(nullptr)}};
+          {"which_concepts",
+           c.which && responses ? which_concepts_json(*c.which, *responses, names) : nlohmann::json(nullptr)}};
 }
 
 nlohmann::json at_effort_json(const PopulationAtEqualEffort& p) {
@@ -258,9 +260,12 @@ nlohmann::json subset_json(const SubsetResult& s, bool traces) {
 }
 
 // `responses` is null for a population read from released chains.
-nlohmann::json concept_json(const ConceptResult& c, const ConceptResponses* responses, bool traces) {
+nlohmann::json concept_json(const ConceptResult& c, const ConceptResponses* responses,
+                            const std::vector<std::string>& names, bool traces) {
   nlohmann::json questions = nlohmann::json::array();
-  for (const auto& q : c.per_question) {
+  const std::vector<QuestionAgreement> per_question =
+      responses ? question_agreement(*responses) : std::vector<QuestionAgreement>{};
+  for (const auto& q : per_question) {
     questions.push_back({{"question", q.question},
                          {"answers", q.answers},
                          {"mean_choice", number_or_null(q.mean_choice)},
@@ -287,7 +292,7 @@ nlohmann::json concept_json(const ConceptResult& c, const ConceptResponses* resp
           {"clustered_ids", std::move(ids)},
           {"below_min_people", c.below_min_people},
           {"subsets", std::move(subsets)},
-          {"profile", profile_json(c, responses)}};
+          {"profile", profile_json(c, responses, names)}};
 }
 
 // The population's answer counts summed over its concepts (an individual
@@ -390,9 +395,16 @@ void write_concept_report(JsonWriter& out, const ConceptDataset& dataset,
     head["mean_last_p_multiple_concepts"] = number_or_null(pr.mean_last_p_multiple_concepts);
     head["within_individual_agreement"] = {{"pairs", pr.repeated_pairs}, {"agreement", number_or_null(pr.within_agreement)}};
     head["concept_totals"] = concept_totals_json(pr);
+    // The population's concept names, once (describe_answer reads them).
+    std::vector<std::string> names;
+    if (p < dataset.populations.size()) {
+      names.reserve(dataset.populations[p].concepts.size());
+      for (const auto& concept : dataset.populations[p].concepts) names.push_back(concept.concept);
+    }
     write_object(w, head, {{"concepts", [&](JsonWriter& cw) {
                               cw.begin_array();
                               for (std::size_t c = 0; c < pr.concepts.size(); ++c) {
+<<<<<<< HEAD
                                 const std::size_t k = first_concept[p] + c;
                                 if (p < dataset.populations.size() && rendered && k < rendered->size() &&
                                     !(*rendered)[k].empty()) {
@@ -400,6 +412,9 @@ void write_concept_report(JsonWriter& out, const ConceptDataset& dataset,
                                 } else {
                                   cw.value(concept_json(pr.concepts[c], responses_of(dataset, p, c), o.keep_traces));
                                 }
+=======
+                                cw.value(concept_json(pr.concepts[c], responses_of(dataset, p, c), names, o.keep_traces));
+>>>>>>> memory-concept
                               }
                               cw.end();
                             }}});
@@ -548,7 +563,7 @@ std::string concept_rarefaction_csv(const ConceptAnalysis& analysis) {
       for (const auto& point : c.curve) {
         csv.row({p.label.name, c.concept, std::to_string(c.subsets.back().people), std::to_string(point.people),
                  CsvWriter::number(point.richness.mean), CsvWriter::number(point.q2.mean),
-                 CsvWriter::number(point.coverage.mean)});
+                 CsvWriter::number(point.coverage)});
       }
     }
   }

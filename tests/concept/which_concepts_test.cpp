@@ -81,21 +81,22 @@ void check_planted_recovery(PartitionLoss loss) {
   CHECK(which.draws == 150);
   REQUIRE(which.partition.size() == truth.size());
   CHECK(adjusted_rand_index(which.partition, truth) >= 0.95);
+  const std::vector<HeldConcept> concepts = held_concepts(responses, which.partition, {responses.concept});
   // A person whose answers were flipped on several questions may sit alone;
   // the planted concepts are the three largest.
-  REQUIRE(which.concepts.size() >= kPlanted);
-  for (std::size_t k = 0; k < kPlanted; ++k) CHECK(which.concepts[k].people >= 25);
-  for (std::size_t k = kPlanted; k < which.concepts.size(); ++k) CHECK(which.concepts[k].people <= 3);
+  REQUIRE(concepts.size() >= kPlanted);
+  for (std::size_t k = 0; k < kPlanted; ++k) CHECK(concepts[k].people >= 25);
+  for (std::size_t k = kPlanted; k < concepts.size(); ++k) CHECK(concepts[k].people <= 3);
   // Each planted concept's home in the point partition names its own
   // questions as the three that set it apart, in its sentence too.
   for (std::size_t planted = 0; planted < kPlanted; ++planted) {
-    std::vector<std::size_t> votes(which.concepts.size(), 0);
+    std::vector<std::size_t> votes(concepts.size(), 0);
     for (std::size_t i = 0; i < truth.size(); ++i) {
       if (truth[i] == planted) ++votes[which.partition[i]];
     }
     const std::size_t home = static_cast<std::size_t>(std::max_element(votes.begin(), votes.end()) - votes.begin());
     REQUIRE(home < kPlanted);
-    const HeldConcept& held = which.concepts[home];
+    const HeldConcept& held = concepts[home];
     INFO("planted concept " << planted << ": " << held.sentence);
     std::set<std::size_t> top;
     for (std::size_t k = 0; k < kPlantedQuestions; ++k) top.insert(held.distinctions.at(k).question);
@@ -108,10 +109,10 @@ void check_planted_recovery(PartitionLoss loss) {
     CHECK(held.sentence.rfind("Concept " + std::to_string(home + 1) + " (" + std::to_string(held.people) + " of 90 people): ", 0) == 0);
   }
   // Concepts are numbered by size, largest first.
-  for (std::size_t k = 1; k < which.concepts.size(); ++k) CHECK(which.concepts[k - 1].people >= which.concepts[k].people);
+  for (std::size_t k = 1; k < concepts.size(); ++k) CHECK(concepts[k - 1].people >= concepts[k].people);
   // Members of the planted concepts sit together in most draws, apart from
   // the others in most.
-  const std::size_t count = which.concepts.size();
+  const std::size_t count = concepts.size();
   for (std::size_t k = 0; k < kPlanted; ++k) {
     CHECK(which.block_similarity[k * count + k] > 0.8);
     for (std::size_t l = 0; l < kPlanted; ++l) {
@@ -139,17 +140,19 @@ TEST_CASE("which concepts: the point partition is the search's over exactly the 
   std::vector<Clustering> seatings(4, Clustering(truth.size(), 0));
   seatings[2] = seatings[3] = truth;
   WhichConceptsOptions options;
-  const WhichConcepts w = which_concepts(responses, truth.size(), seatings, options, {});
+  const WhichConcepts w = which_concepts(responses, truth.size(), seatings, options);
   CHECK(w.draws == 4);
-  CHECK(w.similarity.at(0, 1) == 0.5);
-  CHECK(w.similarity.at(0, 3) == 1.0);
+  // Pairs (0, j) come first, (0, 1) at 0.
+  REQUIRE(w.similarity_percent.size() == truth.size() * (truth.size() - 1) / 2);
+  CHECK(w.similarity_percent[0] == 50);
+  CHECK(w.similarity_percent[2] == 100);
   PartitionSearchOptions search;
   search.seed = options.seed;
   const PointPartition expected = minimise_expected_vi(seatings, search);
   CHECK(adjusted_rand_index(w.partition, expected.labels) == 1.0);
   CHECK(w.expected_loss == expected.expected_loss);
-  CHECK_THROWS_AS(which_concepts(responses, truth.size(), std::vector<Clustering>{}, options, {}), std::invalid_argument);
-  CHECK_THROWS_AS(which_concepts(responses, 5, seatings, options, {}), std::invalid_argument);
+  CHECK_THROWS_AS(which_concepts(responses, truth.size(), std::vector<Clustering>{}, options), std::invalid_argument);
+  CHECK_THROWS_AS(which_concepts(responses, 5, seatings, options), std::invalid_argument);
 }
 
 TEST_CASE("which concepts: a paper question reads as a sentence") {
