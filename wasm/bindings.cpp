@@ -578,8 +578,12 @@ Outcome summarise_concepts(val files, val settings_text, val chain_results, val 
       shoal::ConceptPopulationResult alone;
       alone.concepts.push_back(shoal::summarise_concept(loaded->dataset, options, concepts[k], tasks, given.results));
       shoal::summarise_population(alone, options.min_people);
-      const auto& responses = loaded->dataset.populations[concepts[k].population].concepts[concepts[k].concept];
-      g_summaries.entries[k] = shoal::concept_entry_text(alone.concepts.front(), &responses, options.keep_traces);
+      const auto& population = loaded->dataset.populations[concepts[k].population];
+      std::vector<std::string> names;
+      names.reserve(population.concepts.size());
+      for (const auto& concept : population.concepts) names.push_back(concept.concept);
+      g_summaries.entries[k] = shoal::concept_entry_text(alone.concepts.front(), &population.concepts[concepts[k].concept],
+                                                         names, options.keep_traces);
       g_summaries.concepts[k] = std::move(alone.concepts.front());
     }
     return success("{}");

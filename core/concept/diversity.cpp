@@ -694,10 +694,12 @@ ConceptResult summarise_concept(const ConceptDataset& dataset, const ConceptOpti
       subset_tasks.push_back(&tasks[t]);
       subset_results.push_back(&results[t]);
     }
-<<<<<<< HEAD
     cr.subsets.push_back(summarise_subset(cell.people, subset_tasks, subset_results, options));
   }
   if (!cr.subsets.empty()) profile_concept(cr, population, range.concept, subset_results, options);
+  // Its chains are summarised: their draws and states go, so that the
+  // results and the summaries are not both held whole.
+  for (std::size_t t = range.first; t < range.end; ++t) results[t] = ChainResult{};
   return cr;
 }
 
@@ -717,13 +719,6 @@ ConceptAnalysis assemble_concept_analysis(const ConceptDataset& dataset, const C
   summarised.resize(concepts.size());
   run_tasks("concepts summarised", concepts.size(), [&](std::size_t k) {
     if (!summarised[k]) summarised[k] = summarise_concept(dataset, options, concepts[k], tasks, results);
-=======
-    if (!cr.subsets.empty()) profile_concept(cr, population, c, subset_results, options);
-    // Its chains are summarised: their draws and states go, so that the
-    // results and the summaries are not both held whole.
-    for (std::size_t t = first[k]; t < first[k + 1]; ++t) results[t] = ChainResult{};
-    summarised[k] = std::move(cr);
->>>>>>> memory-concept
   });
   std::size_t next = concepts.empty() ? 0 : concepts.back().end;
   std::size_t k = 0;

@@ -368,8 +368,9 @@ nlohmann::json concept_manuscript(const ConceptDataset& dataset, const std::vect
   return concept_report_head(dataset, input_options, analysis, comparisons, nullptr)["manuscript"];
 }
 
-std::string concept_entry_text(const ConceptResult& concept, const ConceptResponses* responses, bool traces) {
-  return concept_json(concept, responses, traces).dump(1);
+std::string concept_entry_text(const ConceptResult& concept, const ConceptResponses* responses,
+                               const std::vector<std::string>& names, bool traces) {
+  return concept_json(concept, responses, names, traces).dump(1);
 }
 
 void write_concept_report(JsonWriter& out, const ConceptDataset& dataset,
@@ -404,17 +405,13 @@ void write_concept_report(JsonWriter& out, const ConceptDataset& dataset,
     write_object(w, head, {{"concepts", [&](JsonWriter& cw) {
                               cw.begin_array();
                               for (std::size_t c = 0; c < pr.concepts.size(); ++c) {
-<<<<<<< HEAD
                                 const std::size_t k = first_concept[p] + c;
                                 if (p < dataset.populations.size() && rendered && k < rendered->size() &&
                                     !(*rendered)[k].empty()) {
                                   cw.dumped((*rendered)[k]);
                                 } else {
-                                  cw.value(concept_json(pr.concepts[c], responses_of(dataset, p, c), o.keep_traces));
+                                  cw.value(concept_json(pr.concepts[c], responses_of(dataset, p, c), names, o.keep_traces));
                                 }
-=======
-                                cw.value(concept_json(pr.concepts[c], responses_of(dataset, p, c), names, o.keep_traces));
->>>>>>> memory-concept
                               }
                               cw.end();
                             }}});

@@ -37,8 +37,10 @@ void write_concept_report(JsonWriter& out, const ConceptDataset& dataset,
 // A concept's entry in the report as text, as the report would write it at
 // no indentation: a concept summarised early (summarise_concept, its
 // below_min_people set as summarise_population sets it) can be written while
-// other chains still run.
-std::string concept_entry_text(const ConceptResult& concept, const ConceptResponses* responses, bool traces);
+// other chains still run. `names` are its population's concept names, in
+// order (what each concept's members answer is told with them).
+std::string concept_entry_text(const ConceptResult& concept, const ConceptResponses* responses,
+                               const std::vector<std::string>& names, bool traces);
 // The same report as a tree, for callers that look fields up.
 nlohmann::json concept_report(const ConceptDataset& dataset, const std::vector<ConceptInputOptions>& input_options,
                               const ConceptAnalysis& analysis, const ComparisonResult& comparisons);
