@@ -20,6 +20,11 @@ std::string string_field(const emscripten::val& object, const char* name);
 // module's memory.
 TextInput read_bytes(const emscripten::val& file);
 
+// Throws when the file states a size (a page's file does) other than its
+// bytes': a file given in part, or whose bytes were let go after parsing,
+// must not be analysed as if it were whole.
+void check_whole(const emscripten::val& file, const TextInput& input);
+
 // The file's settings: {format, columns: {role: column}, labels: {name,
 // model, prompt, temperature, family, aligned, human}}, every field optional.
 InputSettings read_settings(const emscripten::val& file);
@@ -38,6 +43,7 @@ void read_files(const emscripten::val& files, std::vector<TextInput>& inputs, st
                 ToOptions to_options, const char* task, const std::vector<std::string>& roles) {
   for (unsigned i = 0; i < files["length"].as<unsigned>(); ++i) {
     inputs.push_back(read_bytes(files[i]));
+    check_whole(files[i], inputs.back());
     const auto o = to_options(read_settings(files[i]));
     if (!o) throw std::invalid_argument(inputs.back().name + " is set to a format of another task, not " + task);
     check_column_roles(o->columns, roles);

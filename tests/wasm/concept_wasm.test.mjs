@@ -115,6 +115,25 @@ test('missing chain results and bad options come back as errors', async () => {
   assert.match(badMinPeople.error.message, /^min-people .* got '-1'$/);
 });
 
+test('chain results of another layout, and a file given in part, are refused with what is wrong', async () => {
+  const shoal = await loadShoal();
+  const files = filesFor(paths.slice(0, 1));
+  const tasks = JSON.parse(shoal.planConcept(files, request).report).tasks;
+  const results = shoal.runConceptChains(files, request, [...Array(tasks).keys()], null).data.slice();
+  // The first chain's draws start with their layout: 1 was every number one to a double.
+  const draws = 15 + results[1] * 5 + results[2] + results[3];
+  assert.equal(results[draws], 2);
+  results[draws] = 1;
+  const assembled = shoal.assembleConcept(files, request, [results], null, null);
+  assert.equal(assembled.ok, false);
+  assert.equal(assembled.error.message, "chain results are of another layout than this version reads (their draws' layout 1, not 2)");
+  // A page's file states its size: bytes let go after parsing are not read as an empty file.
+  const released = shoal.planConcept([{ ...files[0], bytes: new Uint8Array(), size: files[0].bytes.length, sha256: 'f'.repeat(64) }], request);
+  assert.equal(released.ok, false);
+  assert.equal(released.error.message,
+    `${files[0].name} is ${files[0].bytes.length} bytes, but 0 of them were given: it cannot be analysed in part`);
+});
+
 test('a ChoiceNumber other than 0 or 1 is reported with file, row and column', async () => {
   const shoal = await loadShoal();
   const text = 'Concept,ID,Question,ChoiceNumber\na finch,0,a robin a seal,0\na finch,0,a robin an eagle,2\na finch,1,a robin a seal,1\n';

@@ -65,10 +65,16 @@ function run(module: ShoalModule, job: Exclude<Job, { kind: 'inspect' }>, files:
       return module.analysisFile(job.analysis, files, job.settings);
     case 'color':
       return module.analyseColor(files, job.settings, progress);
-    case 'concept-plan':
-      planned = files;
+    case 'concept-plan': {
       chains.clear();
-      return module.planConcept(files, job.settings);
+      const outcome = module.planConcept(files, job.settings);
+      // The module keeps what it parsed, known by the files' fingerprints, for
+      // the jobs that follow: their bytes (half a gigabyte in a large study)
+      // are let go here rather than held beside it. A file without a
+      // fingerprint is known by its bytes, so those stay.
+      planned = files.map((f) => (f.sha256 ? { ...f, bytes: new Uint8Array() } : f));
+      return outcome;
+    }
     case 'concept-chains':
       return module.runConceptChains(held(), job.settings, job.tasks, progress);
     case 'concept-clustering':
