@@ -124,6 +124,15 @@ try {
   const top = samples.reduce((a, b) => (b.rss > a.rss ? b : a));
   console.log(`tab's renderer, peak resident memory (VmHWM): ${gb(end.peak)}; highest sample ${gb(top.rss)} during "${top.status}"; ` +
     `browser and GPU processes at most ${gb(Math.max(...samples.map((m) => m.others)))}`);
+  // The tab's memory over the run: the highest sample of each tenth of it.
+  console.log('s from Run   tab GB   step');
+  const run = samples.filter((m) => m.at >= clicked);
+  for (let tenth = 0; tenth < 10; tenth++) {
+    const part = run.filter((m) => Math.min(9, Math.floor((10 * (m.at - clicked)) / total)) === tenth);
+    if (part.length === 0) continue;
+    const high = part.reduce((a, b) => (b.rss > a.rss ? b : a));
+    console.log(`${((high.at - clicked) / 1000).toFixed(1).padStart(10)}  ${(high.rss / 1e9).toFixed(2).padStart(7)}   ${high.status}`);
+  }
   if (consoleErrors.length) console.log(`console errors: ${consoleErrors.join(' | ')}`);
 } catch (error) {
   console.log(stopped || `stopped: ${error.message}`);
