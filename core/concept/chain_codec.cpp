@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <iterator>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -168,18 +167,18 @@ constexpr double kDrawsLayout = 2.0;   // 1: every number one to a double
 // first in the lowest bits. A draw's seating is a table number per person,
 // and its table sizes are at most the people: packed, the draws take a
 // sixth of the numbers they took one to a double for up to 256 people.
-template <typename Range>
-void append_packed(std::vector<double>& out, const Range& values) {
+template <typename List>
+void append_packed(std::vector<double>& out, const List& values) {
   std::uint64_t largest = 0;
-  for (const auto v : values) largest = std::max<std::uint64_t>(largest, v);
+  for (std::size_t i = 0; i < values.size(); ++i) largest = std::max<std::uint64_t>(largest, values[i]);
   const unsigned bits = largest < (1u << 8) ? 8 : largest < (1u << 16) ? 16 : 32;
   const unsigned per = 48 / bits;
-  out.push_back(static_cast<double>(std::size(values)));
+  out.push_back(static_cast<double>(values.size()));
   out.push_back(bits);
   std::uint64_t word = 0;
   unsigned filled = 0;
-  for (const auto v : values) {
-    word |= static_cast<std::uint64_t>(v) << (bits * filled);
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    word |= static_cast<std::uint64_t>(values[i]) << (bits * filled);
     if (++filled == per) {
       out.push_back(static_cast<double>(word));
       word = 0;
@@ -191,7 +190,8 @@ void append_packed(std::vector<double>& out, const Range& values) {
 
 // Reads what append_packed wrote at data[at] (of `size`) into `values`,
 // moving `at` past it.
-void read_packed(const double* data, std::size_t size, std::size_t& at, std::vector<std::uint32_t>& values) {
+template <typename List>
+void read_packed(const double* data, std::size_t size, std::size_t& at, List& values) {
   if (size - at < 2) throw std::invalid_argument("chain results are truncated");
   const std::size_t count = as_count(data[at]);
   const std::size_t bits = as_count(data[at + 1]);
@@ -203,7 +203,7 @@ void read_packed(const double* data, std::size_t size, std::size_t& at, std::vec
   const std::size_t per = 48 / bits;
   if ((size - at) < count / per + (count % per != 0)) throw std::invalid_argument("chain results are truncated");
   const std::uint64_t mask = (std::uint64_t{1} << bits) - 1;
-  values.clear();
+  values = List{};
   values.reserve(count);
   while (values.size() < count) {
     const double packed = data[at++];
