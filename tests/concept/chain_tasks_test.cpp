@@ -127,3 +127,17 @@ TEST_CASE("draws of another layout or packed wrongly are refused with what is wr
   longer[draws + 1] = 4;   // four draws' lengths where three are packed: the sizes' list is read as the fourth
   CHECK(message(longer) == "chain results are malformed: the draws' table sizes, seatings or shares are not one per recorded draw");
 }
+
+TEST_CASE("a chain's table numbers take one byte each until one needs more, and read back the same after widening") {
+  TableNumbers numbers;
+  std::vector<std::uint32_t> expected;
+  for (const std::uint32_t v : {0u, 7u, 255u, 3u, 256u, 9u, 65535u, 65536u, 2u, 4294967295u, 1u}) {
+    numbers.push_back(v);
+    expected.push_back(v);
+    REQUIRE(numbers.size() == expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) CHECK(numbers[i] == expected[i]);
+  }
+  std::vector<std::size_t> out(3);
+  numbers.copy(5, 3, out.begin());
+  CHECK(out == std::vector<std::size_t>{9, 65535, 65536});
+}
