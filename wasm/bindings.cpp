@@ -30,6 +30,7 @@
 #include "concept/chain_codec.hpp"
 #include "concept/chain_task_key.hpp"
 #include "concept/clustering_codec.hpp"
+#include "concept/load_in_turn.hpp"
 #include "report/concept_report.hpp"
 #include "concept/diversity.hpp"
 #include "io/input_error.hpp"
@@ -206,17 +207,28 @@ std::shared_ptr<const ConceptInputs> load_concepts(const val& files) {
   const std::string key = files_key(files);
   if (g_parsed.loaded && g_parsed.key == key) return g_parsed.loaded;
   g_parsed = {};
-  std::vector<shoal::TextInput> inputs;
   auto loaded = std::make_shared<ConceptInputs>();
-  read_files(files, inputs, loaded->input_options, shoal::concept_input_options, "similarity judgements",
-             shoal::concept_roles());
-  std::vector<double> sizes;
-  for (const auto& input : inputs) sizes.push_back(static_cast<double>(input.content.size()));
+  shoal::wasm::read_options(files, loaded->input_options, shoal::concept_input_options, "similarity judgements",
+                            shoal::concept_roles());
+  // Each file's bytes are asked of the page when its turn comes (a worker
+  // reads them from its Blob then), so that one file's text is held at a
+  // time, here and in the worker, rather than all of them.
+  const unsigned count = files["length"].as<unsigned>();
+  std::vector<shoal::TextInput> inputs(count);
+  for (unsigned i = 0; i < count; ++i) inputs[i].name = files[i]["name"].as<std::string>();
+  std::vector<double> sizes(count, 0.0);
   double bytes = 0.0;
-  loaded->dataset = shoal::load_concept_inputs_reporting(std::move(inputs), loaded->input_options, [&](std::size_t i) {
-    bytes += sizes[i];
-    if (present(g_input_read)) g_input_read(val(bytes));
-  });
+  loaded->dataset = shoal::load_concept_inputs_in_turn(
+      std::move(inputs), loaded->input_options,
+      [&](std::size_t i, shoal::TextInput& input) {
+        input = read_bytes(files[static_cast<unsigned>(i)]);
+        shoal::wasm::check_whole(files[static_cast<unsigned>(i)], input);
+        sizes[i] = static_cast<double>(input.content.size());
+      },
+      [&](std::size_t i) {
+        bytes += sizes[i];
+        if (present(g_input_read)) g_input_read(val(bytes));
+      });
   g_parsed = {key, loaded};
   return loaded;
 }

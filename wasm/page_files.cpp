@@ -2,6 +2,10 @@
 
 #include <emscripten/bind.h>
 
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+
 #include "io/sha256.hpp"
 
 namespace shoal::wasm {
@@ -28,6 +32,14 @@ TextInput read_bytes(const val& file) {
     input.sha256 = string_field(file, "sha256");
   }
   return input;
+}
+
+void check_whole(const val& file, const TextInput& input) {
+  const val size = file["size"];
+  if (!size.isNumber() || size.as<double>() == static_cast<double>(input.content.size())) return;
+  throw std::invalid_argument(input.name + " is " + std::to_string(static_cast<std::uint64_t>(size.as<double>())) +
+                              " bytes, but " + std::to_string(input.content.size()) +
+                              " of them were given: it cannot be analysed in part");
 }
 
 InputSettings read_settings(const val& file) {

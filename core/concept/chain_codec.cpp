@@ -1,7 +1,11 @@
 #include "concept/chain_codec.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <sstream>
 #include <stdexcept>
+#include <string>
 
 namespace shoal {
 namespace {
@@ -153,19 +157,81 @@ ChainState read_state(const double* d, std::size_t size) {
   return state;
 }
 
+// The layout of a chain's draws, first in its draws part, so that a reader
+// refuses draws of another layout rather than misreading them.
+constexpr double kDrawsLayout = 2.0;   // 1: every number one to a double
+
+// A list of whole numbers packed several to a number: its length, the bits
+// each takes (8, 16 or 32, by the largest), then the numbers, 48 / bits of
+// them to each (a double holds every whole number below 2^53 exactly), the
+// first in the lowest bits. A draw's seating is a table number per person,
+// and its table sizes are at most the people: packed, the draws take a
+// sixth of the numbers they took one to a double for up to 256 people.
+template <typename List>
+void append_packed(std::vector<double>& out, const List& values) {
+  std::uint64_t largest = 0;
+  for (std::size_t i = 0; i < values.size(); ++i) largest = std::max<std::uint64_t>(largest, values[i]);
+  const unsigned bits = largest < (1u << 8) ? 8 : largest < (1u << 16) ? 16 : 32;
+  const unsigned per = 48 / bits;
+  out.push_back(static_cast<double>(values.size()));
+  out.push_back(bits);
+  std::uint64_t word = 0;
+  unsigned filled = 0;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    word |= static_cast<std::uint64_t>(values[i]) << (bits * filled);
+    if (++filled == per) {
+      out.push_back(static_cast<double>(word));
+      word = 0;
+      filled = 0;
+    }
+  }
+  if (filled > 0) out.push_back(static_cast<double>(word));
+}
+
+// Reads what append_packed wrote at data[at] (of `size`) into `values`,
+// moving `at` past it.
+template <typename List>
+void read_packed(const double* data, std::size_t size, std::size_t& at, List& values) {
+  if (size - at < 2) throw std::invalid_argument("chain results are truncated");
+  const std::size_t count = as_count(data[at]);
+  const std::size_t bits = as_count(data[at + 1]);
+  if (bits != 8 && bits != 16 && bits != 32) {
+    throw std::invalid_argument("chain results are malformed: a packed list's numbers take " + std::to_string(bits) +
+                                " bits, not 8, 16 or 32");
+  }
+  at += 2;
+  const std::size_t per = 48 / bits;
+  if ((size - at) < count / per + (count % per != 0)) throw std::invalid_argument("chain results are truncated");
+  const std::uint64_t mask = (std::uint64_t{1} << bits) - 1;
+  values = List{};
+  values.reserve(count);
+  while (values.size() < count) {
+    const double packed = data[at++];
+    if (!(packed >= 0.0) || packed >= 281474976710656.0 || packed != std::floor(packed)) {
+      throw std::invalid_argument("chain results are malformed: a packed number is not a whole number below 2^48");
+    }
+    std::uint64_t word = static_cast<std::uint64_t>(packed);
+    const std::size_t take = std::min(per, count - values.size());
+    for (std::size_t i = 0; i < take; ++i, word >>= bits) values.push_back(static_cast<std::uint32_t>(word & mask));
+    if (word != 0) throw std::invalid_argument("chain results are malformed: a packed number holds more than its list");
+  }
+}
+
 // The draws' table sizes and seatings, after the rest of a result: the
-// number of lists, each list as its length then its sizes; the number of
-// seating entries, then the entries; the number of pooled draws, then each
+// layout, then each draw's number of tables, all the draws' table sizes and
+// all their seatings, each packed; then the number of pooled draws and each
 // one's three shares.
 void append_draws(std::vector<double>& out, const ChainResult& result) {
-  out.push_back(static_cast<double>(result.recorded_table_sizes.size()));
+  out.push_back(kDrawsLayout);
+  std::vector<std::uint32_t> lengths, sizes;
   for (std::size_t list = 0; list < result.recorded_table_sizes.size(); ++list) {
-    const auto sizes = result.recorded_table_sizes[list];
-    out.push_back(static_cast<double>(sizes.size()));
-    for (std::uint32_t size : sizes) out.push_back(static_cast<double>(size));
+    const auto draw = result.recorded_table_sizes[list];
+    lengths.push_back(static_cast<std::uint32_t>(draw.size()));
+    sizes.insert(sizes.end(), draw.begin(), draw.end());
   }
-  out.push_back(static_cast<double>(result.recorded_seatings.size()));
-  for (std::uint32_t table : result.recorded_seatings) out.push_back(static_cast<double>(table));
+  append_packed(out, lengths);
+  append_packed(out, sizes);
+  append_packed(out, result.recorded_seatings);
   out.push_back(static_cast<double>(result.recorded_shared.size()));
   for (const SharedDraw& draw : result.recorded_shared) {
     out.insert(out.end(), {draw.cross, draw.same_a, draw.same_b});
@@ -174,28 +240,37 @@ void append_draws(std::vector<double>& out, const ChainResult& result) {
 
 // Reads what append_draws wrote at data[at], moving `at` past it.
 void read_draws(const double* data, std::size_t size, std::size_t& at, ChainResult& result) {
-  const auto next = [&]() {
-    if (at >= size) throw std::invalid_argument("chain results are truncated");
-    return data[at++];
-  };
-  const std::size_t lists = as_count(next());
-  if (lists > size - at) throw std::invalid_argument("chain results are truncated");
-  std::vector<std::uint32_t> sizes;
-  for (std::size_t list = 0; list < lists; ++list) {
-    const std::size_t length = as_count(next());
-    if (length > size - at) throw std::invalid_argument("chain results are truncated");
-    sizes.clear();
-    for (std::size_t i = 0; i < length; ++i) sizes.push_back(as_slot(next()));
-    result.recorded_table_sizes.push_back(sizes);
+  if (at >= size) throw std::invalid_argument("chain results are truncated");
+  if (data[at] != kDrawsLayout) {
+    std::ostringstream found;
+    found << data[at];
+    throw std::invalid_argument("chain results are of another layout than this version reads (their draws' layout " +
+                                found.str() + ", not 2)");
   }
-  const std::size_t entries = as_count(next());
-  if (entries > size - at) throw std::invalid_argument("chain results are truncated");
-  result.recorded_seatings.reserve(entries);
-  for (std::size_t i = 0; i < entries; ++i) result.recorded_seatings.push_back(as_slot(next()));
-  const std::size_t shared = as_count(next());
+  ++at;
+  std::vector<std::uint32_t> lengths, sizes;
+  read_packed(data, size, at, lengths);
+  read_packed(data, size, at, sizes);
+  std::size_t used = 0;
+  for (const std::uint32_t length : lengths) {
+    if (length > sizes.size() - used) throw std::invalid_argument("chain results are malformed: the draws' table sizes are too few");
+    result.recorded_table_sizes.push_back(CountLists::List{sizes.data() + used, sizes.data() + used + length});
+    used += length;
+  }
+  if (used != sizes.size()) throw std::invalid_argument("chain results are malformed: the draws' table sizes are too many");
+  read_packed(data, size, at, result.recorded_seatings);
+  if (at >= size) throw std::invalid_argument("chain results are truncated");
+  const std::size_t shared = as_count(data[at++]);
   if (shared > (size - at) / 3) throw std::invalid_argument("chain results are truncated");
   result.recorded_shared.reserve(shared);
   for (std::size_t i = 0; i < shared; ++i, at += 3) result.recorded_shared.push_back({data[at], data[at + 1], data[at + 2]});
+  // Each part holds every recorded draw or none (a seating: a table per
+  // person, as many as in the best seating).
+  const std::size_t draws = result.recorded.size();
+  if ((lengths.size() != 0 && lengths.size() != draws) || (shared != 0 && shared != draws) ||
+      (!result.recorded_seatings.empty() && result.recorded_seatings.size() != draws * result.map_seating.size())) {
+    throw std::invalid_argument("chain results are malformed: the draws' table sizes, seatings or shares are not one per recorded draw");
+  }
 }
 
 }  // namespace

@@ -8,8 +8,10 @@
 namespace shoal {
 
 // Chain results as a flat run of doubles (every count and index fits one
-// exactly), so browser workers can hand them to each other in a typed array
-// without loss, and assembly gives the same analysis as one process would.
+// exactly, the draws' seatings and table sizes several to a double), so
+// browser workers can hand them to each other in a typed array without
+// loss, and assembly gives the same analysis as one process would. The
+// draws carry their layout's version: a reader refuses another.
 void append_chain_result(std::vector<double>& out, std::size_t task, const ChainResult& result);
 
 // Everything append_chain_result wrote, as (task index, result) pairs.

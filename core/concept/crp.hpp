@@ -400,6 +400,53 @@ class CountLists {
   std::vector<std::size_t> ends_;   // one past each list's last count
 };
 
+// Table numbers, one per person of each recorded draw, in one byte each
+// while they are below 256, two below 65,536, else four: a chain's seatings
+// are most of what it records, and tables are numbered by their first
+// person, so a chain of up to 256 people never needs more than a byte.
+class TableNumbers {
+ public:
+  std::size_t size() const { return data_.size() / width_; }
+  bool empty() const { return data_.empty(); }
+  void reserve(std::size_t count) { data_.reserve(count * width_); }
+  std::uint32_t operator[](std::size_t i) const {
+    const std::uint8_t* at = data_.data() + i * width_;
+    std::uint32_t value = 0;
+    for (unsigned b = 0; b < width_; ++b) value |= static_cast<std::uint32_t>(at[b]) << (8 * b);
+    return value;
+  }
+  void push_back(std::uint32_t value) {
+    while (width_ < 4 && value >> (8 * width_) != 0) widen();
+    for (unsigned b = 0; b < width_; ++b) data_.push_back(static_cast<std::uint8_t>(value >> (8 * b)));
+  }
+  // Numbers first .. first + count - 1, into `out`.
+  template <typename Out>
+  void copy(std::size_t first, std::size_t count, Out out) const {
+    for (std::size_t i = first; i < first + count; ++i, ++out) *out = (*this)[i];
+  }
+  bool operator==(const TableNumbers& other) const {
+    if (size() != other.size()) return false;
+    for (std::size_t i = 0; i < size(); ++i) {
+      if ((*this)[i] != other[i]) return false;
+    }
+    return true;
+  }
+
+ private:
+  void widen() {
+    const unsigned wider = width_ == 1 ? 2 : 4;
+    std::vector<std::uint8_t> data(size() * wider);
+    for (std::size_t i = 0; i < size(); ++i) {
+      const std::uint32_t value = (*this)[i];
+      for (unsigned b = 0; b < wider; ++b) data[i * wider + b] = static_cast<std::uint8_t>(value >> (8 * b));
+    }
+    data_ = std::move(data);
+    width_ = wider;
+  }
+  unsigned width_ = 1;
+  std::vector<std::uint8_t> data_;
+};
+
 struct ChainResult {
   std::vector<IterationRecord> recorded;   // iterations burn_in .. iterations-1
   // Per recorded iteration, in step with `recorded`: the table sizes (the
@@ -407,7 +454,7 @@ struct ChainResult {
   // the table of each person (numbered by first person), all seatings one
   // after another, people() numbers each.
   CountLists recorded_table_sizes;
-  std::vector<std::uint32_t> recorded_seatings;
+  TableNumbers recorded_seatings;
   // With ChainOptions::first_population_people, per recorded iteration.
   std::vector<SharedDraw> recorded_shared;
   IterationRecord last;                     // the final iteration (the paper's output)

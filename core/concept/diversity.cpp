@@ -590,8 +590,7 @@ void profile_concept(ConceptResult& cr, const ConceptPopulation& population, std
     }
     const auto counted = static_cast<std::size_t>(first_counted(*chain, options) - chain->recorded.cbegin());
     for (std::size_t d = counted; d < chain->recorded.size(); ++d) {
-      std::copy_n(chain->recorded_seatings.cbegin() + static_cast<std::ptrdiff_t>(d * subset.people), subset.people,
-                  draw.begin());
+      chain->recorded_seatings.copy(d * subset.people, subset.people, draw.begin());
       seatings.add(draw);
     }
   }

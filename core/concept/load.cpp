@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "concept/load_in_turn.hpp"
 #include "concept/responses.hpp"
 #include "io/columns.hpp"
 #include "io/label_columns.hpp"
@@ -650,6 +651,12 @@ ConceptDataset load_concept_inputs(std::vector<TextInput> inputs, const std::vec
 ConceptDataset load_concept_inputs_reporting(std::vector<TextInput> inputs,
                                              const std::vector<ConceptInputOptions>& options,
                                              const std::function<void(std::size_t)>& input_read) {
+  return load_concept_inputs_in_turn(std::move(inputs), options, {}, input_read);
+}
+
+ConceptDataset load_concept_inputs_in_turn(std::vector<TextInput> inputs, const std::vector<ConceptInputOptions>& options,
+                                           const std::function<void(std::size_t, TextInput&)>& read,
+                                           const std::function<void(std::size_t)>& input_read) {
   if (options.size() != 1 && options.size() != inputs.size()) {
     throw std::invalid_argument("give one set of input options for all inputs or one per input");
   }
@@ -687,6 +694,7 @@ ConceptDataset load_concept_inputs_reporting(std::vector<TextInput> inputs,
   std::vector<Kept> kept;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     const ConceptInputOptions& o = options_of(i);
+    if (read) read(i, inputs[i]);
     dataset.inputs.push_back(summarise_input(inputs[i]));
     CsvTable table = read_table(inputs[i]);
     // The table holds all the rest needs (names stay for messages).

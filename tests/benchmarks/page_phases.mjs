@@ -14,6 +14,7 @@ import { readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launchBrowser, native, openApp, shared, site, startServer } from '../e2e/support.mjs';
+import { summarisePhases } from './page_measures.mjs';
 
 const option = (name, fallback) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -27,32 +28,6 @@ const threads = option('threads', Math.max(1, Math.min(os.availableParallelism()
 const colorFile = path.join(shared, 'paper-data/color-task/colorref.csv');
 const llmDir = path.join(shared, 'paper-data/concept-task/llm-responses');
 const llmFiles = readdirSync(llmDir).filter((f) => f.endsWith('.csv')).sort().map((f) => path.join(llmDir, f));
-
-const PHASES = ['reading', 'inspection', 'transfer', 'parsing', 'chains', 'color', 'summaries', 'assembly', 'serialisation', 'decoding',
-  'rendering', 'analysis'];
-
-// Sum of durations (work, over all workers) and the span they cover (wall).
-function summarise(measures) {
-  const out = {};
-  for (const phase of PHASES) {
-    const spans = measures.filter((m) => m.name === `shoal:${phase}`).map((m) => [m.startTime, m.startTime + m.duration]);
-    if (spans.length === 0) continue;
-    spans.sort((a, b) => a[0] - b[0]);
-    let wall = 0;
-    let [from, to] = spans[0];
-    for (const [s, e] of spans.slice(1)) {
-      if (s > to) {
-        wall += to - from;
-        [from, to] = [s, e];
-      } else {
-        to = Math.max(to, e);
-      }
-    }
-    wall += to - from;
-    out[phase] = { work: spans.reduce((t, [s, e]) => t + e - s, 0), wall, count: spans.length };
-  }
-  return out;
-}
 
 async function pageRound(browser, origin) {
   const { context, page } = await openApp(browser, origin);
@@ -88,7 +63,7 @@ async function pageRound(browser, origin) {
     ...longDuringRun.map((t) => ({ name: 'long task', from: t.start - clickedAt, to: t.start + t.duration - clickedAt })),
   ].sort((a, b) => a.from - b.from);
   return {
-    ready, total, workers, phases: summarise(measures), timeline,
+    ready, total, workers, phases: summarisePhases(measures), timeline,
     longBeforeRun: longBeforeRun.map((t) => t.duration), longDuringRun: longDuringRun.map((t) => t.duration),
   };
 }

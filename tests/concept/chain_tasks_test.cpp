@@ -60,3 +60,84 @@ TEST_CASE("chain results survive encoding exactly; malformed runs are rejected")
   data[1] = 0.5;
   CHECK_THROWS_AS(read_chain_results(data.data(), data.size()), std::invalid_argument);
 }
+
+namespace {
+
+// A result whose draws' seatings and table sizes take `largest` as their
+// largest number.
+ChainResult draws_up_to(std::uint32_t largest) {
+  ChainResult r;
+  r.map_seating = {0, 1, 0, 2, 0, 1, 0};
+  for (std::size_t d = 0; d < 3; ++d) {
+    r.recorded.push_back({100 + d, 2, 0.5, 2.0, -10.0});
+    r.recorded_table_sizes.push_back(std::vector<std::uint32_t>{largest, 1, static_cast<std::uint32_t>(d)});
+    for (std::uint32_t person = 0; person < 7; ++person) r.recorded_seatings.push_back(person == 3 ? largest : person % 2);
+  }
+  r.recorded_shared = {{0.25, 0.5, 0.75}, {0.125, 1.0, 0.0}, {0.5, 0.5, 0.5}};
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("the draws' seatings and table sizes are packed by the width their largest needs, and read back exactly") {
+  for (const std::uint32_t largest : {0u, 255u, 256u, 65535u, 65536u, 4294967295u}) {
+    CAPTURE(largest);
+    const ChainResult r = draws_up_to(largest);
+    std::vector<double> data;
+    append_chain_result(data, 5, r);
+    const auto back = read_chain_results(data.data(), data.size());
+    REQUIRE(back.size() == 1);
+    CHECK(back[0].second.recorded_seatings == r.recorded_seatings);
+    CHECK(back[0].second.recorded_table_sizes == r.recorded_table_sizes);
+    REQUIRE(back[0].second.recorded_shared.size() == 3);
+    CHECK(back[0].second.recorded_shared[1].same_a == 1.0);
+    // 21 seats and 9 sizes take 4 and 2 numbers at 8 bits, 7 and 3 at 16,
+    // 21 and 9 at 32, besides the layout, the three lists' length and width,
+    // the lengths and the shared draws.
+    const std::size_t packed = largest < 256 ? 4 + 2 : largest < 65536 ? 7 + 3 : 21 + 9;
+    CHECK(static_cast<std::size_t>(data[4]) == 1 + 3 * 2 + 1 + packed + 1 + 3 * 3);
+  }
+}
+
+TEST_CASE("draws of another layout or packed wrongly are refused with what is wrong") {
+  std::vector<double> data;
+  append_chain_result(data, 5, draws_up_to(9));
+  const std::size_t draws = data.size() - static_cast<std::size_t>(data[4]);
+  const auto message = [](std::vector<double> d) {
+    try {
+      read_chain_results(d.data(), d.size());
+    } catch (const std::invalid_argument& e) {
+      return std::string(e.what());
+    }
+    return std::string("read");
+  };
+  auto other = data;
+  other[draws] = 1;   // the layout before the draws were packed
+  CHECK(message(other) == "chain results are of another layout than this version reads (their draws' layout 1, not 2)");
+  auto width = data;
+  width[draws + 2] = 12;   // the lengths' bits
+  CHECK(message(width) == "chain results are malformed: a packed list's numbers take 12 bits, not 8, 16 or 32");
+  auto spill = data;
+  spill[draws + 3] += 1 << 24;   // the three lengths, with a fourth beyond them
+  CHECK(message(spill) == "chain results are malformed: a packed number holds more than its list");
+  auto fraction = data;
+  fraction[draws + 3] += 0.5;
+  CHECK(message(fraction) == "chain results are malformed: a packed number is not a whole number below 2^48");
+  auto longer = data;
+  longer[draws + 1] = 4;   // four draws' lengths where three are packed: the sizes' list is read as the fourth
+  CHECK(message(longer) == "chain results are malformed: the draws' table sizes, seatings or shares are not one per recorded draw");
+}
+
+TEST_CASE("a chain's table numbers take one byte each until one needs more, and read back the same after widening") {
+  TableNumbers numbers;
+  std::vector<std::uint32_t> expected;
+  for (const std::uint32_t v : {0u, 7u, 255u, 3u, 256u, 9u, 65535u, 65536u, 2u, 4294967295u, 1u}) {
+    numbers.push_back(v);
+    expected.push_back(v);
+    REQUIRE(numbers.size() == expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) CHECK(numbers[i] == expected[i]);
+  }
+  std::vector<std::size_t> out(3);
+  numbers.copy(5, 3, out.begin());
+  CHECK(out == std::vector<std::size_t>{9, 65535, 65536});
+}

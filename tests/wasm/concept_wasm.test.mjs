@@ -115,6 +115,25 @@ test('missing chain results and bad options come back as errors', async () => {
   assert.match(badMinPeople.error.message, /^min-people .* got '-1'$/);
 });
 
+test('chain results of another layout, and a file given in part, are refused with what is wrong', async () => {
+  const shoal = await loadShoal();
+  const files = filesFor(paths.slice(0, 1));
+  const tasks = JSON.parse(shoal.planConcept(files, request).report).tasks;
+  const results = shoal.runConceptChains(files, request, [...Array(tasks).keys()], null).data.slice();
+  // The first chain's draws start with their layout: 1 was every number one to a double.
+  const draws = 15 + results[1] * 5 + results[2] + results[3];
+  assert.equal(results[draws], 2);
+  results[draws] = 1;
+  const assembled = shoal.assembleConcept(files, request, [results], null, null);
+  assert.equal(assembled.ok, false);
+  assert.equal(assembled.error.message, "chain results are of another layout than this version reads (their draws' layout 1, not 2)");
+  // A page's file states its size: fewer bytes than that are not analysed as if they were the file.
+  const released = shoal.planConcept([{ ...files[0], bytes: new Uint8Array(), size: files[0].bytes.length, sha256: 'f'.repeat(64) }], request);
+  assert.equal(released.ok, false);
+  assert.equal(released.error.message,
+    `${files[0].name} is ${files[0].bytes.length} bytes, but 0 of them were given: it cannot be analysed in part`);
+});
+
 test('a ChoiceNumber other than 0 or 1 is reported with file, row and column', async () => {
   const shoal = await loadShoal();
   const text = 'Concept,ID,Question,ChoiceNumber\na finch,0,a robin a seal,0\na finch,0,a robin an eagle,2\na finch,1,a robin a seal,1\n';
@@ -164,6 +183,27 @@ test('an instance parses the same files once, reports the bytes parsed, and pars
   assert.equal(shoal.planConcept(changed, request).ok, true);
   assert.equal(reads.length, 2);
   shoal.onInputRead(null);
+});
+
+test('the files are read in turn, each as its parse comes, and give the report of files read at once', async () => {
+  const shoal = await loadShoal();
+  const files = filesFor(paths.slice(0, 2));
+  const events = [];
+  const inTurn = files.map((f, i) => ({ name: f.name, size: f.bytes.length, get bytes() { events.push(`read ${i}`); return f.bytes; } }));
+  shoal.onInputRead((bytes) => events.push(`parsed ${bytes}`));
+  const plan = shoal.planConcept(inTurn, request);
+  shoal.onInputRead(null);
+  assert.equal(plan.ok, true, plan.error.message);
+  // Each file's bytes once for its fingerprint (none given), then once as its parse comes.
+  assert.deepEqual(events, ['read 0', 'read 1', 'read 0', `parsed ${files[0].bytes.length}`, 'read 1',
+    `parsed ${files[0].bytes.length + files[1].bytes.length}`]);
+  const tasks = [...Array(JSON.parse(plan.report).tasks).keys()];
+  const results = [shoal.runConceptChains(inTurn, request, tasks, null).data.slice()];
+  const fromTurns = shoal.assembleConcept(inTurn, request, results, null, null);
+  const whole = await loadShoal();
+  const atOnce = whole.assembleConcept(files, request, results, null, null);
+  assert.equal(fromTurns.ok, true, fromTurns.error.message);
+  assertSameReport(fromTurns.report, atOnce.report);
 });
 
 // Each chain of chain results (runConceptChains' Float64Array) on its own, by

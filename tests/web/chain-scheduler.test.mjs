@@ -113,6 +113,20 @@ test('continued chains replace the results they continued, whatever order they c
   assert.throws(() => first.of([5]), /no result for chain 5/);
 });
 
+test('once only the traces are kept, each chain holds its header and recorded iterations, and no seating, state or draws', () => {
+  const scheduler = new ChainScheduler(1, 1);
+  scheduler.setWhole(plan(['a', 'b']));
+  const results = new ChainResults();
+  // Chain 1: 2 recorded iterations, a MAP seating of 3, a state of 4 and draws of 5 numbers.
+  const full = [1, 2, 3, 4, 5, ...Array(10).fill(7), ...Array(10).fill(8), 0, 1, 0, 9, 9, 9, 9, 6, 6, 6, 6, 6];
+  results.add(Float64Array.from([...longChain(0, 1, 4), ...full]), null);
+  results.settle(scheduler);
+  results.keepTracesOnly();
+  const [first, second] = results.all();
+  assert.deepEqual([...first], longChain(0, 1, 4));
+  assert.deepEqual([...second], [1, 2, 0, 0, 0, ...Array(10).fill(7), ...Array(10).fill(8)]);
+});
+
 test('a round is dealt out in batches, largest first, each task once, over rounds', () => {
   const rounds = new RoundScheduler(2, 2);
   rounds.begin({ tasks: [3, 5, 8, 9, 12], work: [1, 6, 2, 2, 5] });

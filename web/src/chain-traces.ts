@@ -5,7 +5,8 @@
 // draws size, the last and the MAP record (5 numbers each), the recorded
 // iterations (iteration, tables, P(same table), Chao1 richness, log
 // posterior), the MAP seating, the chain's saved state (to continue it), the
-// draws' table sizes and seatings.
+// draws' table sizes and seatings (packed several to a number; the page
+// reads only their sizes).
 import type { ConceptReport } from './report-types';
 
 const RECORD = 5;
@@ -31,6 +32,15 @@ export function renumberChains(results: Float64Array, index: (task: number) => n
     out[at] = index(out[at]) ?? -1;
     at += chainLength(out, at);
   }
+  return out;
+}
+
+// A chain's header and recorded iterations alone, with its MAP seating,
+// state and draws left out (their sizes 0): what the page's traces read,
+// kept once nothing is left to continue or assemble on the page's side.
+export function traceOnly(chain: Float64Array): Float64Array {
+  const out = chain.slice(0, HEADER + chain[1] * RECORD);
+  out[2] = out[3] = out[4] = 0;
   return out;
 }
 

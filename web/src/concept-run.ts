@@ -22,7 +22,7 @@ export interface ConceptRun {
   report: string;
   millis: number;
   workers: number;
-  chains: Float64Array[];   // each chain's result, continued ones at their full length, traces included, under the whole plan's task indices
+  chains: Float64Array[];   // each chain's trace (traceOnly), continued ones at their full length, under the whole plan's task indices
 }
 
 // What the analysis has done of what it planned. Work is counted in Gibbs
@@ -320,6 +320,8 @@ export async function runConcept(
   results.settle(scheduler);
   const bytes = await clustering;
   await continueUntilConverged(bytes);
+  // Worker 0 holds every chain for the assembly; the page needs their traces only.
+  results.keepTracesOnly();
 
   await allHeld();
   await allSummarised();

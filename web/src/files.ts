@@ -1,6 +1,7 @@
 // The files the user dropped, what the core recognised in each, and the
 // settings the user corrected.
 import type { FileSettings } from '@shoal-wasm/shoal.mjs';
+import type { LinkFile } from './share-ui';
 import type { JobFile } from './worker/protocol';
 import type { Inspection } from './report-types';
 
@@ -13,8 +14,10 @@ export interface LoadedFile {
   name: string;
   size: number;
   state: FileState;
-  bytes: Uint8Array;
-  blob: Blob;   // the same bytes, for the workers
+  // The file's bytes, for the workers and a link that carries them; the page
+  // does not hold them itself (half a gigabyte in a large study), and reads
+  // them back only to embed them in a link.
+  blob: Blob;
   sha256: string;
   settings: FileSettings;
   inspection: Inspection | null;
@@ -27,7 +30,7 @@ export interface LoadedFile {
 let nextId = 1;
 
 export function pendingFile(name: string, size: number): LoadedFile {
-  return { id: nextId++, name, size, state: 'reading', bytes: new Uint8Array(), blob: new Blob(), sha256: '', settings: {}, inspection: null };
+  return { id: nextId++, name, size, state: 'reading', blob: new Blob(), sha256: '', settings: {}, inspection: null };
 }
 
 // Fills in the bytes and their fingerprint; the file then waits for inspection.
@@ -39,11 +42,14 @@ export function pendingFile(name: string, size: number): LoadedFile {
 export async function finishReading(file: LoadedFile, bytes: Uint8Array, blob?: Blob) {
   const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource);
   file.sha256 = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-  file.bytes = bytes;
   file.blob = blob ?? new Blob([bytes as BlobPart]);
   file.size = bytes.length;
   file.state = 'inspecting';
 }
+
+// The file as a link may carry it (share-ui.ts).
+export const linkFile = (file: LoadedFile): LinkFile =>
+  ({ name: file.name, size: file.size, id: file.id, contents: async () => new Uint8Array(await file.blob.arrayBuffer()) });
 
 export const TASK_NAMES: Record<string, string> = { color: 'word–colour', concept: 'similarity' };
 

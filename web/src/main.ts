@@ -2,7 +2,7 @@
 import './csp';  // first: nothing may connect anywhere before the policy is in place
 import './style.css';
 import { byId } from './dom';
-import { finishReading, pendingFile, toJobFile, type LoadedFile } from './files';
+import { finishReading, linkFile, pendingFile, toJobFile, type LoadedFile } from './files';
 import { runConcept } from './concept-run';
 import type { ColorReport, ConceptReport } from './report-types';
 import type { FileSettings } from '@shoal-wasm/shoal.mjs';
@@ -254,7 +254,7 @@ async function run() {
     session.drawResults = drawing;
     session.lastRun = {
       version: page.toolVersion, parameters: p, files: batch, finished: new Date(), tasks: done.map((d) => d.comparison),
-      shareLink: await analysisFiles(batch, p).then((definitions) => buildLink(definitions, batch, 'reference', {})).catch(() => ''),
+      shareLink: await analysisFiles(batch, p).then((definitions) => buildLink(definitions, batch.map(linkFile), 'reference', {})).catch(() => ''),
     };
     byId('results-contents').replaceChildren(contentsOf(byId('results')));
     byId('results-export').replaceChildren(exportButton(() => session.lastRun!, byId('results')));

@@ -27,7 +27,10 @@ const inputsOf = (definition: string) =>
 
 // A link to the analyses the analysis files define (the page's own, as it
 // downloads them): with the inputs' data or addresses when `mode` asks.
-export async function buildLink(definitions: string[], files: { name: string; bytes: Uint8Array; id?: number }[], mode: string,
+// A file a link may name or carry: its bytes are read only to embed them.
+export interface LinkFile { name: string; size: number; id?: number; contents: () => Promise<Uint8Array> }
+
+export async function buildLink(definitions: string[], files: LinkFile[], mode: string,
   urls: Record<number, string>): Promise<string> {
   if (definitions.length === 0) throw new Error('Add files the page can analyse first.');
   const inputs = definitions.flatMap(inputsOf).map((name) => {
@@ -36,21 +39,21 @@ export async function buildLink(definitions: string[], files: { name: string; by
     return file;
   });
   const carried: Carried[] = [];
-  const bytes = inputs.reduce((total, f) => total + f.bytes.length, 0);
+  const bytes = inputs.reduce((total, f) => total + f.size, 0);
   let embedded = 0;
   for (const f of inputs) {
     if (mode === 'embed') {
-      const data = toBase64Url(await compress(f.bytes));
+      const data = toBase64Url(await compress(await f.contents()));
       // The link compresses its list once more, which gains next to nothing
       // on compressed data: past the limit here, it is past it in the link.
       embedded += data.length;
       if (embedded > MAX_LINK_LENGTH) throw new TooLargeToEmbed(inputs.length, bytes, embedded, false);
-      carried.push({ name: f.name, size: f.bytes.length, data });
+      carried.push({ name: f.name, size: f.size, data });
     }
     if (mode === 'urls') {
       const url = fetchableUrl(urls[f.id ?? -1] ?? '');
       if (!url) throw new Error(`Give an https address for ${f.name}.`);
-      carried.push({ name: f.name, size: f.bytes.length, url: url.href });
+      carried.push({ name: f.name, size: f.size, url: url.href });
     }
   }
   // The reviewer's page refuses links carrying more than this (analysis-link.ts).
@@ -77,7 +80,7 @@ export function matchShared(state: ShareState | null, file: LoadedFile) {
   const size = expected.size === undefined ? '' : `${expected.size.toLocaleString()} bytes with `;
   file.mismatch = expected.sha256 === file.sha256 ? undefined
     : `This is not the file ${source} used: expected ${size}SHA-256 ` +
-      `${expected.sha256}, got ${file.bytes.length.toLocaleString()} bytes with SHA-256 ${file.sha256}. Nothing runs until ` +
+      `${expected.sha256}, got ${file.size.toLocaleString()} bytes with SHA-256 ${file.sha256}. Nothing runs until ` +
       'it is replaced by the right file.';
 }
 

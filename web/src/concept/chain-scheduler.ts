@@ -5,7 +5,7 @@
 // once, wherever it was planned, and counts for the whole plan's task with
 // the same key. Tasks are taken in batches, largest first, so the workers
 // end together. Plain bookkeeping, no workers: tested in tests/web/.
-import { renumberChains, splitChains } from '../chain-traces';
+import { renumberChains, splitChains, traceOnly } from '../chain-traces';
 
 export interface Plan {
   costs: Float64Array;
@@ -186,6 +186,13 @@ export class ChainResults {
       if (!chain) throw new Error(`no result for chain ${task}`);
       return chain;
     });
+  }
+
+  // From now on only each chain's trace is kept (traceOnly): the rest of a
+  // result, most of it the draws' seatings, is for continuing the chain and
+  // assembling the report, which the workers do.
+  keepTracesOnly() {
+    for (const [task, chain] of this.byTask) this.byTask.set(task, traceOnly(chain));
   }
 
   // Every task's latest result, in task order.

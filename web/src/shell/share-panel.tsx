@@ -1,7 +1,7 @@
 // The Share section: what the link carries, the files' addresses when it
 // carries addresses, and the link, copied.
 import { useState } from 'preact/hooks';
-import type { LoadedFile } from '../files';
+import { linkFile, type LoadedFile } from '../files';
 import { buildLink, TooLargeToEmbed } from '../share-ui';
 
 type ShareMode = 'reference' | 'embed' | 'urls';
@@ -26,7 +26,7 @@ export function SharePanel({ files, definitions }: { files: LoadedFile[]; defini
   const copyLink = async (chosen: ShareMode) => {
     try {
       const addresses = Object.fromEntries(Object.entries(urls).map(([id, url]) => [id, url.trim()]));
-      const link = await buildLink(await definitions(), files, chosen, addresses);
+      const link = await buildLink(await definitions(), files.map(linkFile), chosen, addresses);
       let copied = true;
       try {
         await navigator.clipboard.writeText(link);

@@ -47,7 +47,8 @@ export function valuesCode(registry: Setting[], files: ValuesFile[], settings: S
   // A share link is the analysis file, compressed, with the data if asked.
   const linkBox = h('textarea', { id: 'values-share-link', readonly: true, rows: 3, hidden: true, 'aria-label': 'Share link' });
   const share = (mode: 'reference' | 'embed') => {
-    definition().then((text) => buildLink([text], files, mode, {})).then(async (link) => {
+    const carried = files.map((f) => ({ name: f.name, size: f.bytes.length, contents: async () => f.bytes }));
+    definition().then((text) => buildLink([text], carried, mode, {})).then(async (link) => {
       linkBox.value = link;
       linkBox.hidden = false;
       const copied = await navigator.clipboard.writeText(link).then(() => true, () => false);

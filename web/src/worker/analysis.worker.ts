@@ -36,6 +36,17 @@ async function read(file: JobFile, limit = Infinity): Promise<WasmFile> {
   return { name: file.name, bytes: new Uint8Array(await blob.arrayBuffer()), size: file.size, settings: file.settings, sha256: file.sha256 };
 }
 
+// The file as the module reads it in turn (see load_concepts): its bytes are
+// read from the Blob each time the module asks for them, synchronously (a
+// worker may), so that the worker holds one file's bytes at a time rather
+// than every file's (half a gigabyte in a large study) beside the module.
+function readInTurn(file: JobFile): WasmFile {
+  return {
+    name: file.name, size: file.size, settings: file.settings, sha256: file.sha256,
+    get bytes() { return new Uint8Array(new FileReaderSync().readAsArrayBuffer(file.blob)); },
+  };
+}
+
 // A long file is judged on its first bytes, read alone (a tenth of one of the
 // paper's files); the rest is read only when the module finds them not
 // enough (an empty report).
@@ -50,7 +61,8 @@ async function readFiles(job: Job): Promise<WasmFile[]> {
   if (job.kind === 'analysis-file') {
     return job.files.map((f) => ({ name: f.name, bytes: new Uint8Array(), settings: f.settings, sha256: f.sha256 }));
   }
-  if (job.kind === 'color' || job.kind === 'concept-plan') return Promise.all(job.files.map((f) => read(f)));
+  if (job.kind === 'concept-plan') return job.files.map(readInTurn);
+  if (job.kind === 'color') return Promise.all(job.files.map((f) => read(f)));
   return [];
 }
 
@@ -99,7 +111,8 @@ const epochNow = () => performance.timeOrigin + performance.now();
 self.onmessage = async (event: MessageEvent<ToWorker>) => {
   const { id, job } = event.data;
   try {
-    // Reading the files' blobs counts as their transfer.
+    // Reading the files' blobs counts as their transfer (a similarity plan's
+    // files are read in turn, as the module parses them: see readInTurn).
     const files = await readFiles(job);
     const received = epochNow();
     const module = await shoal;
