@@ -1,7 +1,6 @@
 // The files the user dropped, what the core recognised in each, and the
 // settings the user corrected.
 import type { FileSettings } from '@shoal-wasm/shoal.mjs';
-import type { LinkFile } from './share-ui';
 import type { JobFile } from './worker/protocol';
 import type { Inspection } from './report-types';
 
@@ -46,10 +45,6 @@ export async function finishReading(file: LoadedFile, bytes: Uint8Array, blob?: 
   file.size = bytes.length;
   file.state = 'inspecting';
 }
-
-// The file as a link may carry it (share-ui.ts).
-export const linkFile = (file: LoadedFile): LinkFile =>
-  ({ name: file.name, size: file.size, id: file.id, contents: async () => new Uint8Array(await file.blob.arrayBuffer()) });
 
 export const TASK_NAMES: Record<string, string> = { color: 'word–colour', concept: 'similarity' };
 

@@ -2,7 +2,7 @@
 import './csp';  // first: nothing may connect anywhere before the policy is in place
 import './style.css';
 import { byId } from './dom';
-import { finishReading, linkFile, pendingFile, toJobFile, type LoadedFile } from './files';
+import { finishReading, pendingFile, toJobFile, type LoadedFile } from './files';
 import { runConcept } from './concept-run';
 import type { ColorReport, ConceptReport } from './report-types';
 import type { FileSettings } from '@shoal-wasm/shoal.mjs';
@@ -16,7 +16,7 @@ import { announceEngine, pool, registry, startEngineAhead, toolVersion } from '.
 import { agreeToReplicate, fetchPaper, PAPER_PARAMETERS, renderAgreement, renderReplicationOffer, takePendingReplication } from './replicate';
 import { checkLink, checkValuesLink, inflateLink } from './links/analysis-link';
 import {
-  agreeToFetch, buildLink, embeddedFiles, fetchAgreedFiles, matchShared, type LinkFiles,
+  agreeToFetch, buildLink, embeddedFiles, fetchAgreedFiles, linkFile, matchShared, type LinkFiles,
 } from './share-ui';
 import { RunProgress } from './run-progress';
 import { mountShell } from './shell/shell';

@@ -30,6 +30,11 @@ const inputsOf = (definition: string) =>
 // A file a link may name or carry: its bytes are read only to embed them.
 export interface LinkFile { name: string; size: number; id?: number; contents: () => Promise<Uint8Array> }
 
+// A dropped file as a link may carry it: its bytes read back from its Blob
+// only if the link embeds them.
+export const linkFile = (file: LoadedFile): LinkFile =>
+  ({ name: file.name, size: file.size, id: file.id, contents: async () => new Uint8Array(await file.blob.arrayBuffer()) });
+
 export async function buildLink(definitions: string[], files: LinkFile[], mode: string,
   urls: Record<number, string>): Promise<string> {
   if (definitions.length === 0) throw new Error('Add files the page can analyse first.');

@@ -1,8 +1,8 @@
 // The Share section: what the link carries, the files' addresses when it
 // carries addresses, and the link, copied.
 import { useState } from 'preact/hooks';
-import { linkFile, type LoadedFile } from '../files';
-import { buildLink, TooLargeToEmbed } from '../share-ui';
+import type { LoadedFile } from '../files';
+import { buildLink, linkFile, TooLargeToEmbed } from '../share-ui';
 
 type ShareMode = 'reference' | 'embed' | 'urls';
 
