@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <initializer_list>
+#include <memory>
 #include <set>
 #include <stdexcept>
 #include <unordered_map>
@@ -32,6 +33,9 @@ constexpr std::initializer_list<const char*> kAnswerNames = {"answer"};
 constexpr std::initializer_list<const char*> kOptionsNames = {"options"};
 // The paper's questions: the first or the second name.
 const std::vector<std::string> kTwoChoices = {"0", "1"};
+// Rows per part of a file read in parts: few enough that a part's cells are
+// small beside the answers they bring.
+constexpr std::size_t kRowsPerPart = 65536;
 // Answer indices are stored in a byte.
 constexpr std::size_t kMaxOptions = 255;
 
@@ -380,91 +384,175 @@ class QuestionParser {
   std::unordered_map<std::string, QuestionKey> cache_;
 };
 
-void check_several_individuals(const CsvTable& table, std::size_t individual_column) {
-  if ((table.row_count() == 0)) {
-    throw InputError(table.file, 0, "", "no answers in this file (only a header)");
-  }
-  const std::string first(trim(table.cell(0, individual_column)));
-  for (std::size_t r = 1; r < table.row_count(); ++r) {
-    if (trim(table.cell(r, individual_column)) != first) return;
-  }
-  throw InputError(table.file, table.line_of(0), table.header[individual_column],
-                   "every answer in this file is by one individual (" + quote_text(first) +
-                       "); comparing individuals needs at least two");
-}
+// Whether a file's answers are by more than one individual, seen over its
+// rows or its parts in order.
+class IndividualsSeen {
+ public:
+  explicit IndividualsSeen(std::size_t column) : column_(column) {}
 
-void read_analysis(const CsvTable& table, const Columns& c, const ConceptInputOptions& options, std::size_t input,
-                   QuestionParser& parser, Builder& builder) {
-  const auto& o = options.columns;
-  const std::size_t concept = require_role(table, o, "concept", kConceptNames);
-  const std::size_t individual = require_role(table, o, "individual", kIndividualNames);
-  const std::size_t question = require_role(table, o, "question", kQuestionNames);
-  const std::size_t choice = require_role(table, o, "choice", kChoiceNames);
-  check_several_individuals(table, individual);
-  // Rows come in runs of one concept: each run's name is learnt once.
-  for (std::size_t r = 0; r < table.row_count(); ++r) {
-    if (r == 0 || table.cell(r, concept) != table.cell(r - 1, concept)) parser.learn(table.cell(r, concept));
-  }
-  // Without population or label columns every row has the file's label.
-  const bool label_per_row = c.population || c.labels.model || c.labels.prompt || c.labels.temperature ||
-                             c.labels.family || c.labels.aligned;
-  std::optional<std::size_t> file_population;
-  for (std::size_t r = 0; r < table.row_count(); ++r) {
-    if (label_per_row || !file_population) {
-      file_population = builder.population(row_label(table, c, r, options.labels), input, table.line_of(r));
-    }
-    const std::size_t population = *file_population;
-    const std::string target = require_text(table, r, concept, "a concept");
-    const std::string id = require_text(table, r, individual, "an individual id");
-    const std::string label = require_text(table, r, question, "a question");
-    const int answer = parse_choice_number(table, r, choice);
-    builder.add_presented(population, target, label, answer);
-    builder.add(population, target, id, parser.parse(label), kTwoChoices, answer, input, table.line_of(r), table,
-                concept, true);
-  }
-}
-
-void read_raw(const CsvTable& table, const Columns& c, const ConceptInputOptions& options, std::size_t input,
-              ConceptDataset& dataset, Builder& builder) {
-  const auto& o = options.columns;
-  const std::size_t concept = require_role(table, o, "concept", kConceptNames);
-  const std::size_t individual = require_role(table, o, "individual", kIndividualNames);
-  const std::size_t choice1 = require_role(table, o, "choice1", kChoice1Names);
-  const std::size_t choice2 = require_role(table, o, "choice2", kChoice2Names);
-  const std::size_t reply_columns[2] = {require_role(table, o, "reply1", kReply1Names),
-                                        require_role(table, o, "reply2", kReply2Names)};
-  check_several_individuals(table, individual);
-  for (std::size_t r = 0; r < table.row_count(); ++r) {
-    const std::size_t population = builder.population(row_label(table, c, r, options.labels), input, table.line_of(r));
-    const std::string target = require_text(table, r, concept, "a concept");
-    const std::string id = require_text(table, r, individual, "an individual id");
-    const std::string first = require_text(table, r, choice1, "the first choice");
-    const std::string second = require_text(table, r, choice2, "the second choice");
-    if (normalise_name(first) == normalise_name(second)) {
-      throw InputError(table.file, table.line_of(r), table.header[choice2],
-                       "the two choices are the same (" + quote_text(first) + ")");
-    }
-    // Matching by name makes the answer independent of the order in which
-    // the two choices were shown.
-    std::optional<int> picked[2];
-    for (int k = 0; k < 2; ++k) {
-      picked[k] = match_reply(std::string(table.cell(r, reply_columns[k])), first, second);
-      if (!picked[k]) {
-        builder.concept_responses(population, target).invalid_replies++;
-        count_issue(dataset.issues, "invalid_reply",
-                    "a reply naming neither choice (its individual-question is left out)", table.file,
-                    table.line_of(r));
+  void see(const CsvTable& part) {
+    for (std::size_t r = 0; r < part.row_count() && !several_; ++r) {
+      const std::string_view id = trim(part.cell(r, column_));
+      if (!first_) {
+        first_ = std::string(id);
+        first_line_ = part.line_of(r);
+      } else if (id != *first_) {
+        several_ = true;
       }
     }
-    const std::string label = first + " " + second;
-    if (picked[0]) builder.add_presented(population, target, label, *picked[0]);
-    if (!picked[0] || !picked[1]) continue;
-    const QuestionKey question = pair_key(first, second, label);
-    builder.add(population, target, id, question, kTwoChoices, *picked[0], input, table.line_of(r), table, concept,
-                false);
-    Builder::record_presentations(builder.concept_responses(population, target), *picked[0], *picked[1]);
   }
+
+  // `table`: the file's table or any part of it (for its name and header).
+  void check(const CsvTable& table) const {
+    if (!first_) throw InputError(table.file, 0, "", "no answers in this file (only a header)");
+    if (several_) return;
+    throw InputError(table.file, first_line_, table.header[column_],
+                     "every answer in this file is by one individual (" + quote_text(*first_) +
+                         "); comparing individuals needs at least two");
+  }
+
+ private:
+  std::size_t column_;
+  std::optional<std::string> first_;
+  std::size_t first_line_ = 0;
+  bool several_ = false;
+};
+
+void check_several_individuals(const CsvTable& table, std::size_t individual_column) {
+  IndividualsSeen seen(individual_column);
+  seen.see(table);
+  seen.check(table);
 }
+
+// Reads one file of the paper's formats from its whole table or from its
+// parts: every part is seen before any is placed, since what a row means
+// may depend on rows after it (the names a question label splits into; a
+// file by one individual is refused before any row is judged).
+class FormatReader {
+ public:
+  virtual ~FormatReader() = default;
+  virtual void see(const CsvTable& part) = 0;
+  virtual void check(const CsvTable& table) const = 0;
+  virtual void place(const CsvTable& part) = 0;
+
+  void read(const CsvTable& table) {
+    see(table);
+    check(table);
+    place(table);
+  }
+};
+
+class AnalysisReader : public FormatReader {
+ public:
+  AnalysisReader(const CsvTable& table, const Columns& c, const ConceptInputOptions& options, std::size_t input,
+                 QuestionParser& parser, Builder& builder)
+      : c_(c), options_(options), input_(input), parser_(parser), builder_(builder),
+        concept_(require_role(table, options.columns, "concept", kConceptNames)),
+        individual_(require_role(table, options.columns, "individual", kIndividualNames)),
+        question_(require_role(table, options.columns, "question", kQuestionNames)),
+        choice_(require_role(table, options.columns, "choice", kChoiceNames)),
+        individuals_(individual_),
+        // Without population or label columns every row has the file's label.
+        label_per_row_(c.population || c.labels.model || c.labels.prompt || c.labels.temperature ||
+                       c.labels.family || c.labels.aligned) {}
+
+  void see(const CsvTable& part) override {
+    individuals_.see(part);
+    // Rows come in runs of one concept: each run's name is learnt once.
+    for (std::size_t r = 0; r < part.row_count(); ++r) {
+      if (r == 0 || part.cell(r, concept_) != part.cell(r - 1, concept_)) parser_.learn(part.cell(r, concept_));
+    }
+  }
+
+  void check(const CsvTable& table) const override { individuals_.check(table); }
+
+  void place(const CsvTable& part) override {
+    for (std::size_t r = 0; r < part.row_count(); ++r) {
+      if (label_per_row_ || !file_population_) {
+        file_population_ = builder_.population(row_label(part, c_, r, options_.labels), input_, part.line_of(r));
+      }
+      const std::size_t population = *file_population_;
+      const std::string target = require_text(part, r, concept_, "a concept");
+      const std::string id = require_text(part, r, individual_, "an individual id");
+      const std::string label = require_text(part, r, question_, "a question");
+      const int answer = parse_choice_number(part, r, choice_);
+      builder_.add_presented(population, target, label, answer);
+      builder_.add(population, target, id, parser_.parse(label), kTwoChoices, answer, input_, part.line_of(r), part,
+                   concept_, true);
+    }
+  }
+
+ private:
+  const Columns& c_;
+  const ConceptInputOptions& options_;
+  std::size_t input_;
+  QuestionParser& parser_;
+  Builder& builder_;
+  std::size_t concept_, individual_, question_, choice_;
+  IndividualsSeen individuals_;
+  bool label_per_row_;
+  std::optional<std::size_t> file_population_;
+};
+
+class RawReader : public FormatReader {
+ public:
+  RawReader(const CsvTable& table, const Columns& c, const ConceptInputOptions& options, std::size_t input,
+            ConceptDataset& dataset, Builder& builder)
+      : c_(c), options_(options), input_(input), dataset_(dataset), builder_(builder),
+        concept_(require_role(table, options.columns, "concept", kConceptNames)),
+        individual_(require_role(table, options.columns, "individual", kIndividualNames)),
+        choice1_(require_role(table, options.columns, "choice1", kChoice1Names)),
+        choice2_(require_role(table, options.columns, "choice2", kChoice2Names)),
+        reply_columns_{require_role(table, options.columns, "reply1", kReply1Names),
+                       require_role(table, options.columns, "reply2", kReply2Names)},
+        individuals_(individual_) {}
+
+  void see(const CsvTable& part) override { individuals_.see(part); }
+  void check(const CsvTable& table) const override { individuals_.check(table); }
+
+  void place(const CsvTable& table) override {
+    for (std::size_t r = 0; r < table.row_count(); ++r) {
+      const std::size_t population = builder_.population(row_label(table, c_, r, options_.labels), input_, table.line_of(r));
+      const std::string target = require_text(table, r, concept_, "a concept");
+      const std::string id = require_text(table, r, individual_, "an individual id");
+      const std::string first = require_text(table, r, choice1_, "the first choice");
+      const std::string second = require_text(table, r, choice2_, "the second choice");
+      if (normalise_name(first) == normalise_name(second)) {
+        throw InputError(table.file, table.line_of(r), table.header[choice2_],
+                         "the two choices are the same (" + quote_text(first) + ")");
+      }
+      // Matching by name makes the answer independent of the order in which
+      // the two choices were shown.
+      std::optional<int> picked[2];
+      for (int k = 0; k < 2; ++k) {
+        picked[k] = match_reply(std::string(table.cell(r, reply_columns_[k])), first, second);
+        if (!picked[k]) {
+          builder_.concept_responses(population, target).invalid_replies++;
+          count_issue(dataset_.issues, "invalid_reply",
+                      "a reply naming neither choice (its individual-question is left out)", table.file,
+                      table.line_of(r));
+        }
+      }
+      const std::string label = first + " " + second;
+      if (picked[0]) builder_.add_presented(population, target, label, *picked[0]);
+      if (!picked[0] || !picked[1]) continue;
+      const QuestionKey question = pair_key(first, second, label);
+      builder_.add(population, target, id, question, kTwoChoices, *picked[0], input_, table.line_of(r), table,
+                   concept_, false);
+      Builder::record_presentations(builder_.concept_responses(population, target), *picked[0], *picked[1]);
+    }
+  }
+
+ private:
+  const Columns& c_;
+  const ConceptInputOptions& options_;
+  std::size_t input_;
+  ConceptDataset& dataset_;
+  Builder& builder_;
+  std::size_t concept_, individual_, choice1_, choice2_;
+  std::size_t reply_columns_[2];
+  IndividualsSeen individuals_;
+};
 
 std::vector<std::string> split_options(std::string_view cell) {
   std::vector<std::string> options;
@@ -667,18 +755,66 @@ ConceptDataset load_concept_inputs_in_turn(std::vector<TextInput> inputs, const 
   const auto options_of = [&](std::size_t i) -> const ConceptInputOptions& {
     return options.size() == 1 ? options[0] : options[i];
   };
+  const auto reader_of = [&](std::size_t i, const CsvTable& table, const Columns& columns,
+                             ConceptFormat format) -> std::unique_ptr<FormatReader> {
+    if (format == ConceptFormat::RawLlm) return std::make_unique<RawReader>(table, columns, options_of(i), i, dataset, builder);
+    return std::make_unique<AnalysisReader>(table, columns, options_of(i), i, parser, builder);
+  };
   const auto place = [&](std::size_t i, const CsvTable& table, const Columns& columns, ConceptFormat format) {
     const ConceptInputOptions& o = options_of(i);
     if (format == ConceptFormat::ReleasedChains) {
       dataset.released.push_back(read_released_chains(table, o.labels));
-    } else if (format == ConceptFormat::RawLlm) {
-      read_raw(table, columns, o, i, dataset, builder);
     } else if (format == ConceptFormat::Generic) {
       read_generic(table, columns, o, i, option_sets, dataset, builder);
     } else {
-      read_analysis(table, columns, o, i, parser, builder);
+      reader_of(i, table, columns, format)->read(table);
     }
     if (input_read) input_read(i);
+  };
+  // A delimited file of the paper's formats is read in parts, twice (see
+  // FormatReader), so that its cells are never all held: only its text and
+  // one part. Returns false, having read nothing, for any other input, and
+  // for one whose header already shows a fault: reading it whole reports
+  // its faults in the order they always come.
+  const auto read_in_parts = [&](std::size_t i, TextInput& input, const ConceptInputOptions& o) {
+    std::optional<CsvTable> header = read_table_header(input);
+    if (!header) return false;
+    std::optional<Columns> columns;
+    ConceptFormat format = o.format;
+    try {
+      check_unique_columns(*header);
+      columns = find_columns(*header, o.columns);
+      if (format == ConceptFormat::Auto) format = detect_format(*header, *columns);
+    } catch (const InputError&) {
+      return false;
+    }
+    if (format != ConceptFormat::Analysis && format != ConceptFormat::RawLlm) return false;
+    dataset.inputs[i].format = to_string(format);
+    std::unique_ptr<FormatReader> reader;
+    bool placing = false;
+    std::size_t rows = 0;
+    TextInput taken{input.name, std::move(input.content), input.sha256};
+    std::string().swap(input.content);
+    read_table_parts(
+        std::move(taken), kRowsPerPart,
+        [&](const CsvTable& part) {
+          if (!reader) reader = reader_of(i, part, *columns, format);
+          if (placing) {
+            reader->place(part);
+          } else {
+            rows += part.row_count();
+            reader->see(part);
+          }
+        },
+        [&] {
+          if (placing || !reader) return false;
+          reader->check(*header);
+          dataset.inputs[i].rows = rows;
+          placing = true;
+          return true;
+        });
+    if (input_read) input_read(i);
+    return true;
   };
   // Answers are placed in input order. A generic question's options may be
   // declared, or seen, in any input, so from the first generic input on the
@@ -696,6 +832,7 @@ ConceptDataset load_concept_inputs_in_turn(std::vector<TextInput> inputs, const 
     const ConceptInputOptions& o = options_of(i);
     if (read) read(i, inputs[i]);
     dataset.inputs.push_back(summarise_input(inputs[i]));
+    if (kept.empty() && read_in_parts(i, inputs[i], o)) continue;
     CsvTable table = read_table(inputs[i]);
     // The table holds all the rest needs (names stay for messages).
     std::string().swap(inputs[i].content);
