@@ -3,6 +3,7 @@
 #include <set>
 #include <cctype>
 #include <cstdlib>
+#include <deque>
 #include <initializer_list>
 #include <memory>
 #include <set>
@@ -59,19 +60,59 @@ struct QuestionKey {
   std::string key;          // the same for both orders of the pair
   std::string first;        // normalised first name ("" when not a pair)
   std::string label;        // as written
+  bool first_lesser = false;   // a pair whose first name sorts first
+
+  // How the label orients the pair: the label kept for a question stores
+  // this, and an answer given under a label that differs from it is flipped.
+  std::uint8_t orientation() const { return first.empty() ? 2 : first_lesser ? 1 : 0; }
 };
 
 QuestionKey pair_key(const std::string& first, const std::string& second, const std::string& label) {
   const std::string a = normalise_name(first), b = normalise_name(second);
-  return {a < b ? a + '\x1f' + b : b + '\x1f' + a, a, label};
+  return {a < b ? a + '\x1f' + b : b + '\x1f' + a, a, label, a < b};
 }
 
+// The position of a key among those of a list, for lists that are mostly
+// short (a concept's questions, individuals and labels): a scan of the list
+// itself until it grows past a few dozen, then a hash map. A map per list
+// from the start would cost more than the answers it indexes.
+template <class Key>
+class SmallIndex {
+ public:
+  // `key_at(i)` is the list's i-th key, of `size`.
+  template <class KeyAt>
+  std::optional<std::uint32_t> find(const Key& key, std::size_t size, const KeyAt& key_at) const {
+    if (map_) {
+      const auto it = map_->find(key);
+      return it == map_->end() ? std::nullopt : std::optional<std::uint32_t>(it->second);
+    }
+    for (std::size_t i = 0; i < size; ++i) {
+      if (key_at(i) == key) return static_cast<std::uint32_t>(i);
+    }
+    return std::nullopt;
+  }
+
+  // After the list gained its `size`-th key.
+  template <class KeyAt>
+  void added(std::size_t size, const KeyAt& key_at) {
+    if (map_) {
+      map_->emplace(key_at(size - 1), static_cast<std::uint32_t>(size - 1));
+    } else if (size > kScanned) {
+      map_ = std::make_unique<std::unordered_map<Key, std::uint32_t>>();
+      for (std::size_t i = 0; i < size; ++i) map_->emplace(key_at(i), static_cast<std::uint32_t>(i));
+    }
+  }
+
+ private:
+  static constexpr std::size_t kScanned = 32;
+  std::unique_ptr<std::unordered_map<Key, std::uint32_t>> map_;
+};
+
 struct PendingIndividual {
-  std::string id;
   std::uint32_t person = 0;   // index of the id in its population
+  std::uint32_t answered = 0;   // distinct questions answered
   std::size_t file = 0;
   std::size_t row = 0;
-  std::size_t answered = 0;   // distinct questions answered
 };
 
 struct PendingConcept {
@@ -79,12 +120,15 @@ struct PendingConcept {
   // Keyed by the population's indices of question keys and ids (see
   // PendingPopulation), not by copies of the text: a file of many concepts
   // holds one of these per concept until every row is read.
-  std::unordered_map<std::uint32_t, std::uint32_t> question_index;
-  std::vector<std::string> question_first;   // normalised first name of the label kept
   std::vector<std::uint32_t> question_key;   // index of the question's key in its population
-  std::unordered_map<std::uint32_t, std::uint32_t> individual_index;
+  std::vector<std::uint8_t> question_orientation;   // QuestionKey::orientation of the label kept
+  // The question's options, held once for every question that has them;
+  // copied into out.options when reading ends.
+  std::vector<const std::vector<std::string>*> question_options;
+  SmallIndex<std::uint32_t> question_index;
   std::vector<PendingIndividual> individuals;
-  std::unordered_map<std::string, std::size_t> presented_index;   // label as presented -> index in out.presented
+  SmallIndex<std::uint32_t> individual_index;
+  SmallIndex<std::string> presented_index;   // over out.presented.labels
 };
 
 // An individual's first answer to a question, and where it was given.
@@ -103,9 +147,10 @@ struct GivenAnswer {
 // individual judged a question for (one only).
 struct PendingPopulation {
   PopulationLabel label;
-  std::vector<PendingConcept> concepts;
+  std::deque<PendingConcept> concepts;   // no copy of them all when one more comes
   std::unordered_map<std::string, std::size_t> concept_index;
   std::unordered_map<std::string, std::uint32_t> person_index, question_key_index;
+  std::vector<const std::string*> person_names;   // by index, the keys of person_index
   std::unordered_map<std::uint64_t, GivenAnswer> answers;
 
   static std::uint32_t intern(std::unordered_map<std::string, std::uint32_t>& index, const std::string& name) {
@@ -142,6 +187,7 @@ class Builder {
     PendingPopulation& pop = populations_[population];
     const std::size_t c = concept_slot(pop, concept);
     const std::uint32_t person_id = PendingPopulation::intern(pop.person_index, id);
+    if (person_id == pop.person_names.size()) pop.person_names.push_back(&pop.person_index.find(id)->first);
     const std::uint32_t key_id = PendingPopulation::intern(pop.question_key_index, question.key);
     const std::uint64_t key = PendingPopulation::answer_key(person_id, key_id);
     const auto given = pop.answers.find(key);
@@ -154,22 +200,28 @@ class Builder {
                            "); each individual judges a question for one target concept only");
     }
     PendingConcept& target = pop.concepts[c];
-    auto q = target.question_index.find(key_id);
-    if (q == target.question_index.end()) {
-      q = target.question_index.emplace(key_id, static_cast<std::uint32_t>(target.out.questions.size())).first;
+    const auto question_key_at = [&](std::size_t i) { return target.question_key[i]; };
+    std::optional<std::uint32_t> q = target.question_index.find(key_id, target.question_key.size(), question_key_at);
+    if (!q) {
+      q = static_cast<std::uint32_t>(target.question_key.size());
       target.out.questions.push_back(question.label);
-      target.question_first.push_back(question.first);
       target.question_key.push_back(key_id);
-      target.out.options.push_back(options);
+      target.question_orientation.push_back(question.orientation());
+      target.question_options.push_back(&options);
       target.out.answer_count.push_back(0);
       target.out.option_counts.emplace_back(options.size(), 0);
+      target.question_index.added(target.question_key.size(), question_key_at);
     }
-    const std::size_t question_index = q->second;
-    if (!question.first.empty() && question.first != target.question_first[question_index]) choice = 1 - choice;
-    auto person = target.individual_index.find(person_id);
-    if (person == target.individual_index.end()) {
-      person = target.individual_index.emplace(person_id, static_cast<std::uint32_t>(target.individuals.size())).first;
-      target.individuals.push_back(PendingIndividual{id, person_id, input, row, 0});
+    const std::size_t question_index = *q;
+    if (!question.first.empty() && question.orientation() != target.question_orientation[question_index]) {
+      choice = 1 - choice;
+    }
+    const auto person_at = [&](std::size_t i) { return target.individuals[i].person; };
+    std::optional<std::uint32_t> person = target.individual_index.find(person_id, target.individuals.size(), person_at);
+    if (!person) {
+      person = static_cast<std::uint32_t>(target.individuals.size());
+      target.individuals.push_back(PendingIndividual{person_id, 0, input, row});
+      target.individual_index.added(target.individuals.size(), person_at);
     }
     if (given != pop.answers.end()) {
       count_issue(dataset_.issues, "repeated_answer",
@@ -184,7 +236,7 @@ class Builder {
     }
     pop.answers.emplace(key, GivenAnswer{static_cast<std::uint32_t>(c), static_cast<std::uint32_t>(input),
                                          static_cast<std::uint32_t>(row), static_cast<std::uint8_t>(choice)});
-    ++target.individuals[person->second].answered;
+    ++target.individuals[*person].answered;
     ++target.out.answer_count[question_index];
     ++target.out.option_counts[question_index][static_cast<std::size_t>(choice)];
   }
@@ -195,14 +247,17 @@ class Builder {
     PendingPopulation& pop = populations_[population];
     PendingConcept& target = pop.concepts[concept_slot(pop, concept)];
     PresentedQuestions& presented = target.out.presented;
-    const auto [it, added] = target.presented_index.emplace(label, presented.labels.size());
-    if (added) {
+    const auto label_at = [&](std::size_t i) -> const std::string& { return presented.labels[i]; };
+    std::optional<std::uint32_t> at = target.presented_index.find(label, presented.labels.size(), label_at);
+    if (!at) {
+      at = static_cast<std::uint32_t>(presented.labels.size());
       presented.labels.push_back(label);
       presented.rows.push_back(0);
       presented.second_choices.push_back(0);
+      target.presented_index.added(presented.labels.size(), label_at);
     }
-    ++presented.rows[it->second];
-    if (choice == 1) ++presented.second_choices[it->second];
+    ++presented.rows[*at];
+    if (choice == 1) ++presented.second_choices[*at];
   }
 
   // The paper's reliability has no meaning for this concept's answers.
@@ -226,6 +281,8 @@ class Builder {
       ConceptPopulation out{pop.label, {}};
       for (auto& concept : pop.concepts) {
         const std::size_t questions = concept.out.questions.size();
+        concept.out.options.reserve(questions);
+        for (const auto* options : concept.question_options) concept.out.options.push_back(*options);
         for (std::size_t p = 0; p < concept.individuals.size(); ++p) {
           const PendingIndividual& person = concept.individuals[p];
           if (person.answered != questions) {
@@ -236,7 +293,7 @@ class Builder {
                         inputs_[person.file].name, person.row);
             continue;
           }
-          ConceptIndividual individual{person.id, {}};
+          ConceptIndividual individual{*pop.person_names[person.person], {}};
           individual.answers.reserve(questions);
           for (std::size_t q = 0; q < questions; ++q) {
             individual.answers.push_back(
@@ -245,6 +302,8 @@ class Builder {
           concept.out.complete.push_back(std::move(individual));
         }
         out.concepts.push_back(std::move(concept.out));
+        // What indexed the concept's answers is no longer needed.
+        concept = PendingConcept();
       }
       pop.answers = {};
       dataset_.populations.push_back(std::move(out));
@@ -264,7 +323,7 @@ class Builder {
 
   ConceptDataset& dataset_;
   const std::vector<TextInput>& inputs_;
-  std::vector<PendingPopulation> populations_;
+  std::deque<PendingPopulation> populations_;   // never moved: person_names point into them
   std::unordered_map<std::string, std::size_t> population_index_;
   std::vector<LabelSource> sources_;
   std::set<std::pair<std::size_t, std::string>> listed_;   // (input, population) already listed
