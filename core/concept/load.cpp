@@ -139,6 +139,60 @@ struct GivenAnswer {
   std::uint8_t choice = 0;   // oriented as the label kept for the question
 };
 
+// Given answers by a 64-bit key, in one open-addressed array: a node per
+// answer, as a standard map keeps, costs twice the memory, and a population
+// holds one entry per answer until every input is read.
+class GivenAnswers {
+ public:
+  // The answer under `key`, or nullptr; valid until the next insert.
+  const GivenAnswer* find(std::uint64_t key) const {
+    if (slots_.empty()) return nullptr;
+    for (std::size_t at = slot_of(key);; at = (at + 1) & (slots_.size() - 1)) {
+      if (slots_[at].key == key) return &slots_[at].answer;
+      if (slots_[at].key == kFree) return nullptr;
+    }
+  }
+
+  // `key` must not be held yet.
+  void insert(std::uint64_t key, const GivenAnswer& answer) {
+    if ((size_ + 1) * 4 > slots_.size() * 3) grow();
+    place(key, answer);
+    ++size_;
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t key = kFree;
+    GivenAnswer answer;
+  };
+  // No key has both halves all ones: there are fewer ids and questions.
+  static constexpr std::uint64_t kFree = UINT64_MAX;
+
+  std::size_t slot_of(std::uint64_t key) const {
+    key ^= key >> 33;
+    key *= 0xff51afd7ed558ccdULL;
+    key ^= key >> 33;
+    return static_cast<std::size_t>(key) & (slots_.size() - 1);
+  }
+
+  void place(std::uint64_t key, const GivenAnswer& answer) {
+    std::size_t at = slot_of(key);
+    while (slots_[at].key != kFree) at = (at + 1) & (slots_.size() - 1);
+    slots_[at] = Slot{key, answer};
+  }
+
+  void grow() {
+    std::vector<Slot> old(slots_.empty() ? 16 : slots_.size() * 2);
+    old.swap(slots_);
+    for (const Slot& slot : old) {
+      if (slot.key != kFree) place(slot.key, slot.answer);
+    }
+  }
+
+  std::vector<Slot> slots_;   // a power of two of them, at most three quarters held
+  std::size_t size_ = 0;
+};
+
 // Answers are kept per (individual, question) given, not in an individual x
 // question grid: a file where every row brings a new individual and a new
 // question would otherwise need memory quadratic in its length. Ids and
@@ -151,7 +205,7 @@ struct PendingPopulation {
   std::unordered_map<std::string, std::size_t> concept_index;
   std::unordered_map<std::string, std::uint32_t> person_index, question_key_index;
   std::vector<const std::string*> person_names;   // by index, the keys of person_index
-  std::unordered_map<std::uint64_t, GivenAnswer> answers;
+  GivenAnswers answers;
 
   static std::uint32_t intern(std::unordered_map<std::string, std::uint32_t>& index, const std::string& name) {
     return index.emplace(name, static_cast<std::uint32_t>(index.size())).first->second;
@@ -190,9 +244,9 @@ class Builder {
     if (person_id == pop.person_names.size()) pop.person_names.push_back(&pop.person_index.find(id)->first);
     const std::uint32_t key_id = PendingPopulation::intern(pop.question_key_index, question.key);
     const std::uint64_t key = PendingPopulation::answer_key(person_id, key_id);
-    const auto given = pop.answers.find(key);
-    if (given != pop.answers.end() && given->second.concept != c) {
-      const GivenAnswer& first = given->second;
+    const GivenAnswer* given = pop.answers.find(key);
+    if (given && given->concept != c) {
+      const GivenAnswer& first = *given;
       throw InputError(table.file, row, table.header[concept_column],
                        "individual " + quote_text(id) + " answers question " + quote_text(question.label) +
                            " for concept " + quote_text(concept) + ", but already answered it for concept " +
@@ -223,18 +277,18 @@ class Builder {
       target.individuals.push_back(PendingIndividual{person_id, 0, input, row});
       target.individual_index.added(target.individuals.size(), person_at);
     }
-    if (given != pop.answers.end()) {
+    if (given) {
       count_issue(dataset_.issues, "repeated_answer",
                   "a further answer by an individual to a question already answered (the first is used for "
                   "clustering)",
                   table.file, row);
-      if (repeat_counts_as_presentation) record_presentations(target.out, given->second.choice, choice);
+      if (repeat_counts_as_presentation) record_presentations(target.out, given->choice, choice);
       return;
     }
     if (row > UINT32_MAX) {
       throw InputError(table.file, 0, "", "the file has more than " + std::to_string(UINT32_MAX) + " lines");
     }
-    pop.answers.emplace(key, GivenAnswer{static_cast<std::uint32_t>(c), static_cast<std::uint32_t>(input),
+    pop.answers.insert(key, GivenAnswer{static_cast<std::uint32_t>(c), static_cast<std::uint32_t>(input),
                                          static_cast<std::uint32_t>(row), static_cast<std::uint8_t>(choice)});
     ++target.individuals[*person].answered;
     ++target.out.answer_count[question_index];
@@ -297,7 +351,7 @@ class Builder {
           individual.answers.reserve(questions);
           for (std::size_t q = 0; q < questions; ++q) {
             individual.answers.push_back(
-                pop.answers.at(PendingPopulation::answer_key(person.person, concept.question_key[q])).choice);
+                pop.answers.find(PendingPopulation::answer_key(person.person, concept.question_key[q]))->choice);
           }
           concept.out.complete.push_back(std::move(individual));
         }
