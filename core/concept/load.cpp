@@ -487,11 +487,15 @@ class QuestionParser {
       start = end;
     }
     QuestionKey key = found && !ambiguous ? *found : QuestionKey{"label\x1f" + normalise_name(label), "", label};
+    // A label mostly comes again within its concept's run of rows: a cache
+    // of the recent ones saves the splitting without holding every label.
+    if (cache_.size() >= kCached) cache_.clear();
     return cache_.emplace(label, std::move(key)).first->second;
   }
 
  private:
   static constexpr std::size_t kLongestSplitName = 256;
+  static constexpr std::size_t kCached = 4096;
   std::size_t longest_ = 0;
   std::unordered_set<std::string> names_;
   std::unordered_map<std::string, QuestionKey> cache_;
