@@ -3,7 +3,9 @@
 #include <set>
 #include <cctype>
 #include <cstdlib>
+#include <deque>
 #include <initializer_list>
+#include <memory>
 #include <set>
 #include <stdexcept>
 #include <unordered_map>
@@ -32,6 +34,13 @@ constexpr std::initializer_list<const char*> kAnswerNames = {"answer"};
 constexpr std::initializer_list<const char*> kOptionsNames = {"options"};
 // The paper's questions: the first or the second name.
 const std::vector<std::string> kTwoChoices = {"0", "1"};
+// A file of the paper's formats shorter than this is read whole, in one pass:
+// its table is small beside the rest of an analysis, and the page's module
+// parsed the paper's 48 files (2 MB each) 1.3 s slower in two passes.
+constexpr std::size_t kReadWholeBelow = std::size_t{16} << 20;
+// Rows per part of a file read in parts: few enough that a part's cells are
+// small beside the answers they bring.
+constexpr std::size_t kRowsPerPart = 65536;
 // Answer indices are stored in a byte.
 constexpr std::size_t kMaxOptions = 255;
 
@@ -55,19 +64,59 @@ struct QuestionKey {
   std::string key;          // the same for both orders of the pair
   std::string first;        // normalised first name ("" when not a pair)
   std::string label;        // as written
+  bool first_lesser = false;   // a pair whose first name sorts first
+
+  // How the label orients the pair: the label kept for a question stores
+  // this, and an answer given under a label that differs from it is flipped.
+  std::uint8_t orientation() const { return first.empty() ? 2 : first_lesser ? 1 : 0; }
 };
 
 QuestionKey pair_key(const std::string& first, const std::string& second, const std::string& label) {
   const std::string a = normalise_name(first), b = normalise_name(second);
-  return {a < b ? a + '\x1f' + b : b + '\x1f' + a, a, label};
+  return {a < b ? a + '\x1f' + b : b + '\x1f' + a, a, label, a < b};
 }
 
+// The position of a key among those of a list, for lists that are mostly
+// short (a concept's questions, individuals and labels): a scan of the list
+// itself until it grows past a few dozen, then a hash map. A map per list
+// from the start would cost more than the answers it indexes.
+template <class Key>
+class SmallIndex {
+ public:
+  // `key_at(i)` is the list's i-th key, of `size`.
+  template <class KeyAt>
+  std::optional<std::uint32_t> find(const Key& key, std::size_t size, const KeyAt& key_at) const {
+    if (map_) {
+      const auto it = map_->find(key);
+      return it == map_->end() ? std::nullopt : std::optional<std::uint32_t>(it->second);
+    }
+    for (std::size_t i = 0; i < size; ++i) {
+      if (key_at(i) == key) return static_cast<std::uint32_t>(i);
+    }
+    return std::nullopt;
+  }
+
+  // After the list gained its `size`-th key.
+  template <class KeyAt>
+  void added(std::size_t size, const KeyAt& key_at) {
+    if (map_) {
+      map_->emplace(key_at(size - 1), static_cast<std::uint32_t>(size - 1));
+    } else if (size > kScanned) {
+      map_ = std::make_unique<std::unordered_map<Key, std::uint32_t>>();
+      for (std::size_t i = 0; i < size; ++i) map_->emplace(key_at(i), static_cast<std::uint32_t>(i));
+    }
+  }
+
+ private:
+  static constexpr std::size_t kScanned = 32;
+  std::unique_ptr<std::unordered_map<Key, std::uint32_t>> map_;
+};
+
 struct PendingIndividual {
-  std::string id;
   std::uint32_t person = 0;   // index of the id in its population
+  std::uint32_t answered = 0;   // distinct questions answered
   std::size_t file = 0;
   std::size_t row = 0;
-  std::size_t answered = 0;   // distinct questions answered
 };
 
 struct PendingConcept {
@@ -75,12 +124,15 @@ struct PendingConcept {
   // Keyed by the population's indices of question keys and ids (see
   // PendingPopulation), not by copies of the text: a file of many concepts
   // holds one of these per concept until every row is read.
-  std::unordered_map<std::uint32_t, std::uint32_t> question_index;
-  std::vector<std::string> question_first;   // normalised first name of the label kept
   std::vector<std::uint32_t> question_key;   // index of the question's key in its population
-  std::unordered_map<std::uint32_t, std::uint32_t> individual_index;
+  std::vector<std::uint8_t> question_orientation;   // QuestionKey::orientation of the label kept
+  // The question's options, held once for every question that has them;
+  // copied into out.options when reading ends.
+  std::vector<const std::vector<std::string>*> question_options;
+  SmallIndex<std::uint32_t> question_index;
   std::vector<PendingIndividual> individuals;
-  std::unordered_map<std::string, std::size_t> presented_index;   // label as presented -> index in out.presented
+  SmallIndex<std::uint32_t> individual_index;
+  SmallIndex<std::string> presented_index;   // over out.presented.labels
 };
 
 // An individual's first answer to a question, and where it was given.
@@ -91,6 +143,60 @@ struct GivenAnswer {
   std::uint8_t choice = 0;   // oriented as the label kept for the question
 };
 
+// Given answers by a 64-bit key, in one open-addressed array: a node per
+// answer, as a standard map keeps, costs twice the memory, and a population
+// holds one entry per answer until every input is read.
+class GivenAnswers {
+ public:
+  // The answer under `key`, or nullptr; valid until the next insert.
+  const GivenAnswer* find(std::uint64_t key) const {
+    if (slots_.empty()) return nullptr;
+    for (std::size_t at = slot_of(key);; at = (at + 1) & (slots_.size() - 1)) {
+      if (slots_[at].key == key) return &slots_[at].answer;
+      if (slots_[at].key == kFree) return nullptr;
+    }
+  }
+
+  // `key` must not be held yet.
+  void insert(std::uint64_t key, const GivenAnswer& answer) {
+    if ((size_ + 1) * 4 > slots_.size() * 3) grow();
+    place(key, answer);
+    ++size_;
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t key = kFree;
+    GivenAnswer answer;
+  };
+  // No key has both halves all ones: there are fewer ids and questions.
+  static constexpr std::uint64_t kFree = UINT64_MAX;
+
+  std::size_t slot_of(std::uint64_t key) const {
+    key ^= key >> 33;
+    key *= 0xff51afd7ed558ccdULL;
+    key ^= key >> 33;
+    return static_cast<std::size_t>(key) & (slots_.size() - 1);
+  }
+
+  void place(std::uint64_t key, const GivenAnswer& answer) {
+    std::size_t at = slot_of(key);
+    while (slots_[at].key != kFree) at = (at + 1) & (slots_.size() - 1);
+    slots_[at] = Slot{key, answer};
+  }
+
+  void grow() {
+    std::vector<Slot> old(slots_.empty() ? 16 : slots_.size() * 2);
+    old.swap(slots_);
+    for (const Slot& slot : old) {
+      if (slot.key != kFree) place(slot.key, slot.answer);
+    }
+  }
+
+  std::vector<Slot> slots_;   // a power of two of them, at most three quarters held
+  std::size_t size_ = 0;
+};
+
 // Answers are kept per (individual, question) given, not in an individual x
 // question grid: a file where every row brings a new individual and a new
 // question would otherwise need memory quadratic in its length. Ids and
@@ -99,10 +205,11 @@ struct GivenAnswer {
 // individual judged a question for (one only).
 struct PendingPopulation {
   PopulationLabel label;
-  std::vector<PendingConcept> concepts;
+  std::deque<PendingConcept> concepts;   // no copy of them all when one more comes
   std::unordered_map<std::string, std::size_t> concept_index;
   std::unordered_map<std::string, std::uint32_t> person_index, question_key_index;
-  std::unordered_map<std::uint64_t, GivenAnswer> answers;
+  std::vector<const std::string*> person_names;   // by index, the keys of person_index
+  GivenAnswers answers;
 
   static std::uint32_t intern(std::unordered_map<std::string, std::uint32_t>& index, const std::string& name) {
     return index.emplace(name, static_cast<std::uint32_t>(index.size())).first->second;
@@ -138,11 +245,12 @@ class Builder {
     PendingPopulation& pop = populations_[population];
     const std::size_t c = concept_slot(pop, concept);
     const std::uint32_t person_id = PendingPopulation::intern(pop.person_index, id);
+    if (person_id == pop.person_names.size()) pop.person_names.push_back(&pop.person_index.find(id)->first);
     const std::uint32_t key_id = PendingPopulation::intern(pop.question_key_index, question.key);
     const std::uint64_t key = PendingPopulation::answer_key(person_id, key_id);
-    const auto given = pop.answers.find(key);
-    if (given != pop.answers.end() && given->second.concept != c) {
-      const GivenAnswer& first = given->second;
+    const GivenAnswer* given = pop.answers.find(key);
+    if (given && given->concept != c) {
+      const GivenAnswer& first = *given;
       throw InputError(table.file, row, table.header[concept_column],
                        "individual " + quote_text(id) + " answers question " + quote_text(question.label) +
                            " for concept " + quote_text(concept) + ", but already answered it for concept " +
@@ -150,37 +258,43 @@ class Builder {
                            "); each individual judges a question for one target concept only");
     }
     PendingConcept& target = pop.concepts[c];
-    auto q = target.question_index.find(key_id);
-    if (q == target.question_index.end()) {
-      q = target.question_index.emplace(key_id, static_cast<std::uint32_t>(target.out.questions.size())).first;
+    const auto question_key_at = [&](std::size_t i) { return target.question_key[i]; };
+    std::optional<std::uint32_t> q = target.question_index.find(key_id, target.question_key.size(), question_key_at);
+    if (!q) {
+      q = static_cast<std::uint32_t>(target.question_key.size());
       target.out.questions.push_back(question.label);
-      target.question_first.push_back(question.first);
       target.question_key.push_back(key_id);
-      target.out.options.push_back(options);
+      target.question_orientation.push_back(question.orientation());
+      target.question_options.push_back(&options);
       target.out.answer_count.push_back(0);
       target.out.option_counts.emplace_back(options.size(), 0);
+      target.question_index.added(target.question_key.size(), question_key_at);
     }
-    const std::size_t question_index = q->second;
-    if (!question.first.empty() && question.first != target.question_first[question_index]) choice = 1 - choice;
-    auto person = target.individual_index.find(person_id);
-    if (person == target.individual_index.end()) {
-      person = target.individual_index.emplace(person_id, static_cast<std::uint32_t>(target.individuals.size())).first;
-      target.individuals.push_back(PendingIndividual{id, person_id, input, row, 0});
+    const std::size_t question_index = *q;
+    if (!question.first.empty() && question.orientation() != target.question_orientation[question_index]) {
+      choice = 1 - choice;
     }
-    if (given != pop.answers.end()) {
+    const auto person_at = [&](std::size_t i) { return target.individuals[i].person; };
+    std::optional<std::uint32_t> person = target.individual_index.find(person_id, target.individuals.size(), person_at);
+    if (!person) {
+      person = static_cast<std::uint32_t>(target.individuals.size());
+      target.individuals.push_back(PendingIndividual{person_id, 0, input, row});
+      target.individual_index.added(target.individuals.size(), person_at);
+    }
+    if (given) {
       count_issue(dataset_.issues, "repeated_answer",
                   "a further answer by an individual to a question already answered (the first is used for "
                   "clustering)",
                   table.file, row);
-      if (repeat_counts_as_presentation) record_presentations(target.out, given->second.choice, choice);
+      if (repeat_counts_as_presentation) record_presentations(target.out, given->choice, choice);
       return;
     }
     if (row > UINT32_MAX) {
       throw InputError(table.file, 0, "", "the file has more than " + std::to_string(UINT32_MAX) + " lines");
     }
-    pop.answers.emplace(key, GivenAnswer{static_cast<std::uint32_t>(c), static_cast<std::uint32_t>(input),
+    pop.answers.insert(key, GivenAnswer{static_cast<std::uint32_t>(c), static_cast<std::uint32_t>(input),
                                          static_cast<std::uint32_t>(row), static_cast<std::uint8_t>(choice)});
-    ++target.individuals[person->second].answered;
+    ++target.individuals[*person].answered;
     ++target.out.answer_count[question_index];
     ++target.out.option_counts[question_index][static_cast<std::size_t>(choice)];
   }
@@ -191,14 +305,17 @@ class Builder {
     PendingPopulation& pop = populations_[population];
     PendingConcept& target = pop.concepts[concept_slot(pop, concept)];
     PresentedQuestions& presented = target.out.presented;
-    const auto [it, added] = target.presented_index.emplace(label, presented.labels.size());
-    if (added) {
+    const auto label_at = [&](std::size_t i) -> const std::string& { return presented.labels[i]; };
+    std::optional<std::uint32_t> at = target.presented_index.find(label, presented.labels.size(), label_at);
+    if (!at) {
+      at = static_cast<std::uint32_t>(presented.labels.size());
       presented.labels.push_back(label);
       presented.rows.push_back(0);
       presented.second_choices.push_back(0);
+      target.presented_index.added(presented.labels.size(), label_at);
     }
-    ++presented.rows[it->second];
-    if (choice == 1) ++presented.second_choices[it->second];
+    ++presented.rows[*at];
+    if (choice == 1) ++presented.second_choices[*at];
   }
 
   // The paper's reliability has no meaning for this concept's answers.
@@ -222,6 +339,8 @@ class Builder {
       ConceptPopulation out{pop.label, {}};
       for (auto& concept : pop.concepts) {
         const std::size_t questions = concept.out.questions.size();
+        concept.out.options.reserve(questions);
+        for (const auto* options : concept.question_options) concept.out.options.push_back(*options);
         for (std::size_t p = 0; p < concept.individuals.size(); ++p) {
           const PendingIndividual& person = concept.individuals[p];
           if (person.answered != questions) {
@@ -232,15 +351,17 @@ class Builder {
                         inputs_[person.file].name, person.row);
             continue;
           }
-          ConceptIndividual individual{person.id, {}};
+          ConceptIndividual individual{*pop.person_names[person.person], {}};
           individual.answers.reserve(questions);
           for (std::size_t q = 0; q < questions; ++q) {
             individual.answers.push_back(
-                pop.answers.at(PendingPopulation::answer_key(person.person, concept.question_key[q])).choice);
+                pop.answers.find(PendingPopulation::answer_key(person.person, concept.question_key[q]))->choice);
           }
           concept.out.complete.push_back(std::move(individual));
         }
         out.concepts.push_back(std::move(concept.out));
+        // What indexed the concept's answers is no longer needed.
+        concept = PendingConcept();
       }
       pop.answers = {};
       dataset_.populations.push_back(std::move(out));
@@ -260,7 +381,7 @@ class Builder {
 
   ConceptDataset& dataset_;
   const std::vector<TextInput>& inputs_;
-  std::vector<PendingPopulation> populations_;
+  std::deque<PendingPopulation> populations_;   // never moved: person_names point into them
   std::unordered_map<std::string, std::size_t> population_index_;
   std::vector<LabelSource> sources_;
   std::set<std::pair<std::size_t, std::string>> listed_;   // (input, population) already listed
@@ -370,101 +491,189 @@ class QuestionParser {
       start = end;
     }
     QuestionKey key = found && !ambiguous ? *found : QuestionKey{"label\x1f" + normalise_name(label), "", label};
+    // A label mostly comes again within its concept's run of rows: a cache
+    // of the recent ones saves the splitting without holding every label.
+    if (cache_.size() >= kCached) cache_.clear();
     return cache_.emplace(label, std::move(key)).first->second;
   }
 
  private:
   static constexpr std::size_t kLongestSplitName = 256;
+  static constexpr std::size_t kCached = 4096;
   std::size_t longest_ = 0;
   std::unordered_set<std::string> names_;
   std::unordered_map<std::string, QuestionKey> cache_;
 };
 
-void check_several_individuals(const CsvTable& table, std::size_t individual_column) {
-  if ((table.row_count() == 0)) {
-    throw InputError(table.file, 0, "", "no answers in this file (only a header)");
-  }
-  const std::string first(trim(table.cell(0, individual_column)));
-  for (std::size_t r = 1; r < table.row_count(); ++r) {
-    if (trim(table.cell(r, individual_column)) != first) return;
-  }
-  throw InputError(table.file, table.line_of(0), table.header[individual_column],
-                   "every answer in this file is by one individual (" + quote_text(first) +
-                       "); comparing individuals needs at least two");
-}
+// Whether a file's answers are by more than one individual, seen over its
+// rows or its parts in order.
+class IndividualsSeen {
+ public:
+  explicit IndividualsSeen(std::size_t column) : column_(column) {}
 
-void read_analysis(const CsvTable& table, const Columns& c, const ConceptInputOptions& options, std::size_t input,
-                   QuestionParser& parser, Builder& builder) {
-  const auto& o = options.columns;
-  const std::size_t concept = require_role(table, o, "concept", kConceptNames);
-  const std::size_t individual = require_role(table, o, "individual", kIndividualNames);
-  const std::size_t question = require_role(table, o, "question", kQuestionNames);
-  const std::size_t choice = require_role(table, o, "choice", kChoiceNames);
-  check_several_individuals(table, individual);
-  // Rows come in runs of one concept: each run's name is learnt once.
-  for (std::size_t r = 0; r < table.row_count(); ++r) {
-    if (r == 0 || table.cell(r, concept) != table.cell(r - 1, concept)) parser.learn(table.cell(r, concept));
-  }
-  // Without population or label columns every row has the file's label.
-  const bool label_per_row = c.population || c.labels.model || c.labels.prompt || c.labels.temperature ||
-                             c.labels.family || c.labels.aligned;
-  std::optional<std::size_t> file_population;
-  for (std::size_t r = 0; r < table.row_count(); ++r) {
-    if (label_per_row || !file_population) {
-      file_population = builder.population(row_label(table, c, r, options.labels), input, table.line_of(r));
-    }
-    const std::size_t population = *file_population;
-    const std::string target = require_text(table, r, concept, "a concept");
-    const std::string id = require_text(table, r, individual, "an individual id");
-    const std::string label = require_text(table, r, question, "a question");
-    const int answer = parse_choice_number(table, r, choice);
-    builder.add_presented(population, target, label, answer);
-    builder.add(population, target, id, parser.parse(label), kTwoChoices, answer, input, table.line_of(r), table,
-                concept, true);
-  }
-}
-
-void read_raw(const CsvTable& table, const Columns& c, const ConceptInputOptions& options, std::size_t input,
-              ConceptDataset& dataset, Builder& builder) {
-  const auto& o = options.columns;
-  const std::size_t concept = require_role(table, o, "concept", kConceptNames);
-  const std::size_t individual = require_role(table, o, "individual", kIndividualNames);
-  const std::size_t choice1 = require_role(table, o, "choice1", kChoice1Names);
-  const std::size_t choice2 = require_role(table, o, "choice2", kChoice2Names);
-  const std::size_t reply_columns[2] = {require_role(table, o, "reply1", kReply1Names),
-                                        require_role(table, o, "reply2", kReply2Names)};
-  check_several_individuals(table, individual);
-  for (std::size_t r = 0; r < table.row_count(); ++r) {
-    const std::size_t population = builder.population(row_label(table, c, r, options.labels), input, table.line_of(r));
-    const std::string target = require_text(table, r, concept, "a concept");
-    const std::string id = require_text(table, r, individual, "an individual id");
-    const std::string first = require_text(table, r, choice1, "the first choice");
-    const std::string second = require_text(table, r, choice2, "the second choice");
-    if (normalise_name(first) == normalise_name(second)) {
-      throw InputError(table.file, table.line_of(r), table.header[choice2],
-                       "the two choices are the same (" + quote_text(first) + ")");
-    }
-    // Matching by name makes the answer independent of the order in which
-    // the two choices were shown.
-    std::optional<int> picked[2];
-    for (int k = 0; k < 2; ++k) {
-      picked[k] = match_reply(std::string(table.cell(r, reply_columns[k])), first, second);
-      if (!picked[k]) {
-        builder.concept_responses(population, target).invalid_replies++;
-        count_issue(dataset.issues, "invalid_reply",
-                    "a reply naming neither choice (its individual-question is left out)", table.file,
-                    table.line_of(r));
+  void see(const CsvTable& part) {
+    for (std::size_t r = 0; r < part.row_count() && !several_; ++r) {
+      const std::string_view id = trim(part.cell(r, column_));
+      if (!first_) {
+        first_ = std::string(id);
+        first_line_ = part.line_of(r);
+      } else if (id != *first_) {
+        several_ = true;
       }
     }
-    const std::string label = first + " " + second;
-    if (picked[0]) builder.add_presented(population, target, label, *picked[0]);
-    if (!picked[0] || !picked[1]) continue;
-    const QuestionKey question = pair_key(first, second, label);
-    builder.add(population, target, id, question, kTwoChoices, *picked[0], input, table.line_of(r), table, concept,
-                false);
-    Builder::record_presentations(builder.concept_responses(population, target), *picked[0], *picked[1]);
   }
+
+  // `table`: the file's table or any part of it (for its name and header).
+  void check(const CsvTable& table) const {
+    if (!first_) throw InputError(table.file, 0, "", "no answers in this file (only a header)");
+    if (several_) return;
+    throw InputError(table.file, first_line_, table.header[column_],
+                     "every answer in this file is by one individual (" + quote_text(*first_) +
+                         "); comparing individuals needs at least two");
+  }
+
+ private:
+  std::size_t column_;
+  std::optional<std::string> first_;
+  std::size_t first_line_ = 0;
+  bool several_ = false;
+};
+
+void check_several_individuals(const CsvTable& table, std::size_t individual_column) {
+  IndividualsSeen seen(individual_column);
+  seen.see(table);
+  seen.check(table);
 }
+
+// Reads one file of the paper's formats from its whole table or from its
+// parts: every part is seen before any is placed, since what a row means
+// may depend on rows after it (the names a question label splits into; a
+// file by one individual is refused before any row is judged).
+class FormatReader {
+ public:
+  virtual ~FormatReader() = default;
+  virtual void see(const CsvTable& part) = 0;
+  virtual void check(const CsvTable& table) const = 0;
+  virtual void place(const CsvTable& part) = 0;
+
+  void read(const CsvTable& table) {
+    see(table);
+    check(table);
+    place(table);
+  }
+};
+
+class AnalysisReader : public FormatReader {
+ public:
+  AnalysisReader(const CsvTable& table, const Columns& c, const ConceptInputOptions& options, std::size_t input,
+                 QuestionParser& parser, Builder& builder)
+      : c_(c), options_(options), input_(input), parser_(parser), builder_(builder),
+        concept_(require_role(table, options.columns, "concept", kConceptNames)),
+        individual_(require_role(table, options.columns, "individual", kIndividualNames)),
+        question_(require_role(table, options.columns, "question", kQuestionNames)),
+        choice_(require_role(table, options.columns, "choice", kChoiceNames)),
+        individuals_(individual_),
+        // Without population or label columns every row has the file's label.
+        label_per_row_(c.population || c.labels.model || c.labels.prompt || c.labels.temperature ||
+                       c.labels.family || c.labels.aligned) {}
+
+  void see(const CsvTable& part) override {
+    individuals_.see(part);
+    // Rows come in runs of one concept: each run's name is learnt once.
+    for (std::size_t r = 0; r < part.row_count(); ++r) {
+      if (r == 0 || part.cell(r, concept_) != part.cell(r - 1, concept_)) parser_.learn(part.cell(r, concept_));
+    }
+  }
+
+  void check(const CsvTable& table) const override { individuals_.check(table); }
+
+  void place(const CsvTable& part) override {
+    for (std::size_t r = 0; r < part.row_count(); ++r) {
+      if (label_per_row_ || !file_population_) {
+        file_population_ = builder_.population(row_label(part, c_, r, options_.labels), input_, part.line_of(r));
+      }
+      const std::size_t population = *file_population_;
+      const std::string target = require_text(part, r, concept_, "a concept");
+      const std::string id = require_text(part, r, individual_, "an individual id");
+      const std::string label = require_text(part, r, question_, "a question");
+      const int answer = parse_choice_number(part, r, choice_);
+      builder_.add_presented(population, target, label, answer);
+      builder_.add(population, target, id, parser_.parse(label), kTwoChoices, answer, input_, part.line_of(r), part,
+                   concept_, true);
+    }
+  }
+
+ private:
+  const Columns& c_;
+  const ConceptInputOptions& options_;
+  std::size_t input_;
+  QuestionParser& parser_;
+  Builder& builder_;
+  std::size_t concept_, individual_, question_, choice_;
+  IndividualsSeen individuals_;
+  bool label_per_row_;
+  std::optional<std::size_t> file_population_;
+};
+
+class RawReader : public FormatReader {
+ public:
+  RawReader(const CsvTable& table, const Columns& c, const ConceptInputOptions& options, std::size_t input,
+            ConceptDataset& dataset, Builder& builder)
+      : c_(c), options_(options), input_(input), dataset_(dataset), builder_(builder),
+        concept_(require_role(table, options.columns, "concept", kConceptNames)),
+        individual_(require_role(table, options.columns, "individual", kIndividualNames)),
+        choice1_(require_role(table, options.columns, "choice1", kChoice1Names)),
+        choice2_(require_role(table, options.columns, "choice2", kChoice2Names)),
+        reply_columns_{require_role(table, options.columns, "reply1", kReply1Names),
+                       require_role(table, options.columns, "reply2", kReply2Names)},
+        individuals_(individual_) {}
+
+  void see(const CsvTable& part) override { individuals_.see(part); }
+  void check(const CsvTable& table) const override { individuals_.check(table); }
+
+  void place(const CsvTable& table) override {
+    for (std::size_t r = 0; r < table.row_count(); ++r) {
+      const std::size_t population = builder_.population(row_label(table, c_, r, options_.labels), input_, table.line_of(r));
+      const std::string target = require_text(table, r, concept_, "a concept");
+      const std::string id = require_text(table, r, individual_, "an individual id");
+      const std::string first = require_text(table, r, choice1_, "the first choice");
+      const std::string second = require_text(table, r, choice2_, "the second choice");
+      if (normalise_name(first) == normalise_name(second)) {
+        throw InputError(table.file, table.line_of(r), table.header[choice2_],
+                         "the two choices are the same (" + quote_text(first) + ")");
+      }
+      // Matching by name makes the answer independent of the order in which
+      // the two choices were shown.
+      std::optional<int> picked[2];
+      for (int k = 0; k < 2; ++k) {
+        picked[k] = match_reply(std::string(table.cell(r, reply_columns_[k])), first, second);
+        if (!picked[k]) {
+          builder_.concept_responses(population, target).invalid_replies++;
+          count_issue(dataset_.issues, "invalid_reply",
+                      "a reply naming neither choice (its individual-question is left out)", table.file,
+                      table.line_of(r));
+        }
+      }
+      const std::string label = first + " " + second;
+      if (picked[0]) builder_.add_presented(population, target, label, *picked[0]);
+      if (!picked[0] || !picked[1]) continue;
+      const QuestionKey question = pair_key(first, second, label);
+      builder_.add(population, target, id, question, kTwoChoices, *picked[0], input_, table.line_of(r), table,
+                   concept_, false);
+      Builder::record_presentations(builder_.concept_responses(population, target), *picked[0], *picked[1]);
+    }
+  }
+
+ private:
+  const Columns& c_;
+  const ConceptInputOptions& options_;
+  std::size_t input_;
+  ConceptDataset& dataset_;
+  Builder& builder_;
+  std::size_t concept_, individual_, choice1_, choice2_;
+  std::size_t reply_columns_[2];
+  IndividualsSeen individuals_;
+};
 
 std::vector<std::string> split_options(std::string_view cell) {
   std::vector<std::string> options;
@@ -667,18 +876,67 @@ ConceptDataset load_concept_inputs_in_turn(std::vector<TextInput> inputs, const 
   const auto options_of = [&](std::size_t i) -> const ConceptInputOptions& {
     return options.size() == 1 ? options[0] : options[i];
   };
+  const auto reader_of = [&](std::size_t i, const CsvTable& table, const Columns& columns,
+                             ConceptFormat format) -> std::unique_ptr<FormatReader> {
+    if (format == ConceptFormat::RawLlm) return std::make_unique<RawReader>(table, columns, options_of(i), i, dataset, builder);
+    return std::make_unique<AnalysisReader>(table, columns, options_of(i), i, parser, builder);
+  };
   const auto place = [&](std::size_t i, const CsvTable& table, const Columns& columns, ConceptFormat format) {
     const ConceptInputOptions& o = options_of(i);
     if (format == ConceptFormat::ReleasedChains) {
       dataset.released.push_back(read_released_chains(table, o.labels));
-    } else if (format == ConceptFormat::RawLlm) {
-      read_raw(table, columns, o, i, dataset, builder);
     } else if (format == ConceptFormat::Generic) {
       read_generic(table, columns, o, i, option_sets, dataset, builder);
     } else {
-      read_analysis(table, columns, o, i, parser, builder);
+      reader_of(i, table, columns, format)->read(table);
     }
     if (input_read) input_read(i);
+  };
+  // A delimited file of the paper's formats is read in parts, twice (see
+  // FormatReader), so that its cells are never all held: only its text and
+  // one part. Returns false, having read nothing, for any other input, and
+  // for one whose header already shows a fault: reading it whole reports
+  // its faults in the order they always come.
+  const auto read_in_parts = [&](std::size_t i, TextInput& input, const ConceptInputOptions& o) {
+    if (input.content.size() < kReadWholeBelow) return false;
+    std::optional<CsvTable> header = read_table_header(input);
+    if (!header) return false;
+    std::optional<Columns> columns;
+    ConceptFormat format = o.format;
+    try {
+      check_unique_columns(*header);
+      columns = find_columns(*header, o.columns);
+      if (format == ConceptFormat::Auto) format = detect_format(*header, *columns);
+    } catch (const InputError&) {
+      return false;
+    }
+    if (format != ConceptFormat::Analysis && format != ConceptFormat::RawLlm) return false;
+    dataset.inputs[i].format = to_string(format);
+    std::unique_ptr<FormatReader> reader;
+    bool placing = false;
+    std::size_t rows = 0;
+    TextInput taken{input.name, std::move(input.content), input.sha256};
+    std::string().swap(input.content);
+    read_table_parts(
+        std::move(taken), kRowsPerPart,
+        [&](const CsvTable& part) {
+          if (!reader) reader = reader_of(i, part, *columns, format);
+          if (placing) {
+            reader->place(part);
+          } else {
+            rows += part.row_count();
+            reader->see(part);
+          }
+        },
+        [&] {
+          if (placing || !reader) return false;
+          reader->check(*header);
+          dataset.inputs[i].rows = rows;
+          placing = true;
+          return true;
+        });
+    if (input_read) input_read(i);
+    return true;
   };
   // Answers are placed in input order. A generic question's options may be
   // declared, or seen, in any input, so from the first generic input on the
@@ -696,6 +954,7 @@ ConceptDataset load_concept_inputs_in_turn(std::vector<TextInput> inputs, const 
     const ConceptInputOptions& o = options_of(i);
     if (read) read(i, inputs[i]);
     dataset.inputs.push_back(summarise_input(inputs[i]));
+    if (kept.empty() && read_in_parts(i, inputs[i], o)) continue;
     CsvTable table = read_table(inputs[i]);
     // The table holds all the rest needs (names stay for messages).
     std::string().swap(inputs[i].content);

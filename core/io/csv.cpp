@@ -157,9 +157,10 @@ namespace {
 // Parses the text into `table`. With `on_part`, the table is handed over
 // each time it holds `rows_per_part` rows, and at the end with the rest,
 // and emptied after each (its header kept); without, nothing is stored and
-// the text is only checked.
+// the text is only checked. With `header_only`, reading stops after the
+// header (the table gets no rows and the rows are not checked).
 void parse_delimited(std::string_view text, const std::string& file_name, CsvTable& table, std::size_t rows_per_part,
-                     const std::function<void(const CsvTable&)>* on_part) {
+                     const std::function<void(const CsvTable&)>* on_part, bool header_only = false) {
   table.file = file_name;
   if (text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF &&
       static_cast<unsigned char>(text[1]) == 0xBB && static_cast<unsigned char>(text[2]) == 0xBF) {
@@ -230,7 +231,7 @@ void parse_delimited(std::string_view text, const std::string& file_name, CsvTab
     record_has_content = false;
   };
 
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  for (std::size_t i = 0; i < text.size() && !(header_only && !in_header); ++i) {
     const char c = text[i];
     if (quoted) {
       if (c == '"') {
@@ -267,6 +268,7 @@ void parse_delimited(std::string_view text, const std::string& file_name, CsvTab
     throw InputError(file_name, record_line, "", "a quoted field is never closed");
   }
   if (record_has_content || !field.empty()) end_record();
+  if (header_only) return;
   if (rows_read == 0) {
     throw InputError(file_name, 0, "", "the file has a header but no data rows");
   }
@@ -283,16 +285,24 @@ CsvTable parse_csv(std::string_view text, const std::string& file_name) {
   return table;
 }
 
+CsvTable parse_csv_header(std::string_view text, const std::string& file_name) {
+  CsvTable table;
+  parse_delimited(text, file_name, table, SIZE_MAX, nullptr, true);
+  return table;
+}
+
 void parse_csv_parts(std::string_view text, const std::string& file_name, std::size_t rows_per_part,
-                     const std::function<void(const CsvTable&)>& on_part) {
+                     const std::function<void(const CsvTable&)>& on_part, const std::function<bool()>& again) {
   // Checked whole first, so that a fault anywhere in the text is found
   // before any part is read, as when the table is parsed at once.
   {
     CsvTable checked;
     parse_delimited(text, file_name, checked, SIZE_MAX, nullptr);
   }
-  CsvTable table;
-  parse_delimited(text, file_name, table, std::max<std::size_t>(rows_per_part, 1), &on_part);
+  do {
+    CsvTable table;
+    parse_delimited(text, file_name, table, std::max<std::size_t>(rows_per_part, 1), &on_part);
+  } while (again && again());
 }
 
 void check_unique_columns(const CsvTable& table) {

@@ -70,9 +70,17 @@ CsvTable parse_csv(std::string_view text, const std::string& file_name);
 // rows (record indices start again at 0 in each part; lines do not), so that
 // a reader that keeps less than the cells never holds them all. The text is
 // checked whole before the first part: any error parse_csv would throw comes
-// first.
+// first. After the last part, while `again` (when given) returns true, the
+// parts are handed over once more from the first: a reader that needs to
+// see every row before it places any reads the text twice instead of
+// holding its cells.
 void parse_csv_parts(std::string_view text, const std::string& file_name, std::size_t rows_per_part,
-                     const std::function<void(const CsvTable&)>& on_part);
+                     const std::function<void(const CsvTable&)>& on_part, const std::function<bool()>& again = {});
+
+// The header alone (a table without rows), read as parse_csv reads it: a
+// fault in the text before the header's end is thrown as parse_csv throws
+// it; the rows, and whether column names repeat, are not checked.
+CsvTable parse_csv_header(std::string_view text, const std::string& file_name);
 
 // Throws an InputError when two columns have the same name (as matched by
 // find_column): which of them a role reads would otherwise be a guess.

@@ -294,18 +294,28 @@ CsvTable read_table(const TextInput& input) {
   return parse_csv(text, input.name);
 }
 
-void read_table_parts(TextInput input, std::size_t rows_per_part, const std::function<void(const CsvTable&)>& on_part) {
+void read_table_parts(TextInput input, std::size_t rows_per_part, const std::function<void(const CsvTable&)>& on_part,
+                      const std::function<bool()>& again) {
   std::string decompressed;
   std::string_view text = input_text(input, decompressed);
   // (assigning an empty string would keep the buffer)
   if (!decompressed.empty()) std::string().swap(input.content);
   const Container container = detect_container(text);
-  if (container == Container::Delimited) return parse_csv_parts(text, input.name, rows_per_part, on_part);
+  if (container == Container::Delimited) return parse_csv_parts(text, input.name, rows_per_part, on_part, again);
   const CsvTable table = container == Container::JsonLines ? read_json_lines(text, input.name)
                                                             : read_json_array(text, input.name);
   std::string().swap(input.content);
   std::string().swap(decompressed);
-  on_part(table);
+  do {
+    on_part(table);
+  } while (again && again());
+}
+
+std::optional<CsvTable> read_table_header(const TextInput& input) {
+  std::string decompressed;
+  const std::string_view text = input_text(input, decompressed);
+  if (detect_container(text) != Container::Delimited) return std::nullopt;
+  return parse_csv_header(text, input.name);
 }
 
 }  // namespace shoal

@@ -1,6 +1,7 @@
 #pragma once
 #include <cstddef>
 #include <functional>
+#include <optional>
 
 #include "io/csv.hpp"
 #include "io/text_input.hpp"
@@ -21,6 +22,15 @@ CsvTable read_table(const TextInput& input);
 // JSON comes as one part: its columns are known only at its end. The input
 // is taken (move it in): its bytes are freed as soon as no part needs them,
 // a gzip file's once inflated.
-void read_table_parts(TextInput input, std::size_t rows_per_part, const std::function<void(const CsvTable&)>& on_part);
+// With `again`, the parts come once more each time it returns true after
+// the last (delimited text is read again; JSON's one table is handed over
+// again).
+void read_table_parts(TextInput input, std::size_t rows_per_part, const std::function<void(const CsvTable&)>& on_part,
+                      const std::function<bool()>& again = {});
+
+// The columns of delimited text, read without its rows (see
+// parse_csv_header), so that a reader can choose how to read the rest;
+// nullopt for JSON, whose columns are known only once every object is read.
+std::optional<CsvTable> read_table_header(const TextInput& input);
 
 }  // namespace shoal
