@@ -144,7 +144,9 @@ Restaurant::Restaurant(const AnswerMatrix& answers, const CrpModel& model)
     offset_.push_back(static_cast<std::uint32_t>(row_));
     row_ += first_option_implied_ ? 1 : answers.options_of(q);
   }
+  term_row_ = first_option_implied_ ? 2 * questions_ : row_;
   cells_.resize(people_ * questions_);
+  term_index_.resize(people_ * questions_);
   implied_mask_.assign(people_ * questions_, 0);
   increments_.assign(people_ * row_, 0);
   for (std::size_t person = 0; person < people_; ++person) {
@@ -153,16 +155,9 @@ Restaurant::Restaurant(const AnswerMatrix& answers, const CrpModel& model)
       const std::uint32_t answer = answers.values[i];
       const bool implied = first_option_implied_ && answer == 0;
       cells_[i] = offset_[q] + (first_option_implied_ ? 0 : answer);
+      term_index_[i] = first_option_implied_ ? static_cast<std::uint32_t>(2 * q + answer) : cells_[i];
       implied_mask_[i] = implied ? ~0u : 0u;
       if (!implied) increments_[person * row_ + cells_[i]] = 1;
-    }
-  }
-  term_row_ = first_option_implied_ ? 2 * questions_ : row_;
-  term_index_.resize(people_ * questions_);
-  for (std::size_t person = 0; person < people_; ++person) {
-    for (std::size_t q = 0; q < questions_; ++q) {
-      const std::size_t i = person * questions_ + q;
-      term_index_[i] = first_option_implied_ ? static_cast<std::uint32_t>(2 * q + answers.values[i]) : cells_[i];
     }
   }
   terms_.assign(people_ * term_row_, 0.0);

@@ -15,19 +15,12 @@
 #include "color/lab_pairs.hpp"
 #include "stats/descriptive.hpp"
 #include "stats/rng.hpp"
+#include "../color/random_colours.hpp"
 
 using namespace shoal;
+using test::random_colours;
 
 namespace {
-
-std::vector<Lab> random_colours(std::size_t n, Rng& rng) {
-  std::vector<Lab> out;
-  for (std::size_t k = 0; k < n; ++k) {
-    out.push_back(srgb_to_lab({static_cast<std::uint8_t>(rng.below(256)), static_cast<std::uint8_t>(rng.below(256)),
-                               static_cast<std::uint8_t>(rng.below(256))}));
-  }
-  return out;
-}
 
 template <typename Run>
 double best_seconds(int rounds, Run run) {

@@ -8,24 +8,13 @@
 #include "color/lab_pairs.hpp"
 #include "report/color_report.hpp"
 #include "stats/rng.hpp"
+#include "color/random_colours.hpp"
 #include "color/colorref_fixture.hpp"
 #include "support.hpp"
 
 using namespace shoal;
+using test::random_colours;
 using test::colorref;
-
-namespace {
-
-std::vector<Lab> random_colours(std::size_t n, Rng& rng) {
-  std::vector<Lab> out;
-  for (std::size_t k = 0; k < n; ++k) {
-    out.push_back(srgb_to_lab({static_cast<std::uint8_t>(rng.below(256)), static_cast<std::uint8_t>(rng.below(256)),
-                               static_cast<std::uint8_t>(rng.below(256))}));
-  }
-  return out;
-}
-
-}  // namespace
 
 TEST_CASE("colour pairs: ΔE in vector lanes is delta_e, bit for bit, for any start and length") {
   Rng rng(21);
