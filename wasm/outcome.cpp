@@ -34,7 +34,11 @@ Outcome success(const std::string& report, val data, std::string summary) {
 Outcome success_text(val report, val data) {
   Outcome outcome;
   outcome.ok = true;
-  outcome.report = std::move(report);
+  if (report.isArray()) {
+    outcome.report_parts = std::move(report);
+  } else {
+    outcome.report = std::move(report);
+  }
   outcome.data = std::move(data);
   return outcome;
 }
@@ -68,6 +72,7 @@ EMSCRIPTEN_BINDINGS(shoal_outcome) {
   emscripten::value_object<Outcome>("Outcome")
       .field("ok", &Outcome::ok)
       .field("report", &Outcome::report)
+      .field("reportParts", &Outcome::report_parts)
       .field("summary", &Outcome::summary)
       .field("error", &Outcome::error)
       .field("data", &Outcome::data);

@@ -30,6 +30,9 @@ struct Outcome {
   // A JavaScript string: a report is handed over as it is written (see
   // js_text.hpp), never held whole in the module.
   emscripten::val report = emscripten::val(std::string());
+  // A report longer than a string may be: its parts in order (report is
+  // then empty); else null.
+  emscripten::val report_parts = emscripten::val::null();
   std::string summary;   // JSON beside the text: the kit's counts and problems
   ErrorInfo error;
   // Numbers that are not in the report, as a typed view into the module's

@@ -1,7 +1,7 @@
 // Runs one adversarial case in the browser module, in its own process so
 // that its memory can be measured: reads case.json in the given directory
 // and writes wasm-result.json beside it.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -32,11 +32,20 @@ const run = {
   replies: () => shoal.importReplies(files[0], files[1]),
 };
 const outcome = run[spec.task]();
+// A report longer than one string may be comes in parts: written in turn to
+// wasm-report.json beside the result, which then names it.
+let reportFile = '';
+if (outcome.ok && outcome.reportParts) {
+  reportFile = path.join(dir, 'wasm-report.json');
+  writeFileSync(reportFile, '');
+  for (const part of outcome.reportParts) appendFileSync(reportFile, part);
+}
 writeFileSync(path.join(dir, 'wasm-result.json'), JSON.stringify({
   ok: outcome.ok,
   message: outcome.ok ? '' : outcome.error.message,
   // A concept plan is not a report.
   report: outcome.ok && (spec.task !== 'concept' || spec.complete) ? outcome.report : '',
+  reportFile,
   // The module's memory never shrinks: its size now is the most it held.
   heapBytes: shoal.HEAP8.buffer.byteLength,
 }));

@@ -95,7 +95,10 @@ try {
       if (result.ok) {
         moduleBytes = result.heapBytes;
         processPeak = Number(readFileSync(path.join(work, 'wpeak'), 'utf8')) * 1024;
-        if (result.report !== readFileSync(path.join(work, 'out.json'), 'utf8')) console.error(`${label}: the module's report differs from the command line's`);
+        const cli = readFileSync(path.join(work, 'out.json'));
+        const same = result.reportFile ? readFileSync(result.reportFile).equals(cli) : result.report === cli.toString('utf8');
+        if (!same) console.error(`${label}: the module's report differs from the command line's`);
+        rmSync(result.reportFile || path.join(dir, 'none'), { force: true });
       } else {
         console.error(`${label} (wasm): ${result.message}`);
       }

@@ -174,6 +174,25 @@ TEST_CASE("concept bad input: one individual answering a question for two concep
   CHECK(message.find("row 2") != std::string::npos);
 }
 
+TEST_CASE("concept bad input: the first answer to a question, in an earlier file, is named by its file and row") {
+  // Rows of all files share one numbering inside the loader: the first
+  // answer's place must come back as its own file and row, not the later
+  // file's. Both files are of one population.
+  const std::string header = "population,Concept,ID,Question,ChoiceNumber\n";
+  std::string first = header, second = header;
+  for (int person = 1; person <= 5; ++person) first += "p,a," + std::to_string(person) + ",c d,0\n";
+  second += "p,b,7,e f,0\np,b,8,e f,1\np,b,3,c d,1\n";
+  try {
+    load_concept_inputs({TextInput{"first.csv", first}, TextInput{"second.csv", second}}, {ConceptInputOptions{}});
+    FAIL("expected an InputError");
+  } catch (const InputError& e) {
+    CHECK(e.file() == "second.csv");
+    CHECK(e.row() == 4);
+    const std::string message = e.what();
+    CHECK(message.find("(first.csv, row 4)") != std::string::npos);
+  }
+}
+
 TEST_CASE("concept bad input: a file with one individual") {
   const auto e = error_for("alone.csv",
                            "Concept,ID,Question,ChoiceNumber\n"

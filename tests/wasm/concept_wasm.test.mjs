@@ -2,8 +2,11 @@
 // instances as the page's workers do, must give the native CLI's report.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { assertSameReport, filesFor, loadShoal, nativeReport, settingsText, shared } from './support.mjs';
+import { assertSameReport, filesFor, loadShoal, native, nativeReport, settingsText, shared } from './support.mjs';
 
 const responses = path.join(shared, 'paper-data/concept-task/llm-responses');
 const paths = [
@@ -416,4 +419,40 @@ test('a long file inspected on its first bytes alone gives the report of the who
   assert.equal(cut.ok, true, cut.error.message);
   assert.equal(cut.report, '');
   assert.equal(shoal.inspectFile({ name: 'q.csv', bytes: quoted, size: quoted.length }).ok, true);
+});
+
+test('a report longer than one JavaScript string may be comes in parts, which together are the CLI report', async () => {
+  // 10 individuals × 6 questions per concept, about 45 MB: its report is
+  // past the module's 256 MB string. Plain generated answers, seeded.
+  const { draws, writeRows } = await import('../benchmarks/generated_inputs.mjs');
+  const { int } = draws(11);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'shoal-long-report-'));
+  try {
+    const file = path.join(dir, 'many-concepts.csv');
+    await writeRows(file, 'Concept,ID,Question,ChoiceNumber\n', (i) => {
+      const concept = Math.floor(i / 60), person = Math.floor((i % 60) / 6), q = i % 6;
+      return `c${concept},${person},c${concept}q${q}a c${concept}q${q}b,${int(2)}\n`;
+    }, { target: 45e6, group: 60 });
+    const args = { iterations: 3, 'burn-in': 1, subsets: 10, bootstrap: 0 };
+    const cliReport = path.join(dir, 'cli.json');
+    execFileSync(native, ['concept', file, '--quiet', '--out', cliReport, ...Object.entries(args).flatMap(([k, v]) => [`--${k}`, String(v)])]);
+
+    const shoal = await loadShoal();
+    const files = filesFor([file]);
+    const settings = settingsText(args);
+    const plan = shoal.planConcept(files, settings);
+    assert.ok(plan.ok, plan.error.message);
+    const tasks = JSON.parse(plan.report).tasks;
+    const chains = shoal.runConceptChains(files, settings, [...Array(tasks).keys()], null);
+    assert.ok(chains.ok, chains.error.message);
+    const outcome = shoal.assembleConcept(files, settings, [chains.data.slice()], null, null);
+    assert.ok(outcome.ok, outcome.error.message);
+    assert.equal(outcome.report, '');
+    assert.ok(outcome.reportParts.length > 256, `${outcome.reportParts.length} parts`);
+    const expected = readFileSync(cliReport);
+    assert.ok(expected.length > 256 * 2 ** 20, `the CLI report is ${expected.length} bytes`);
+    assert.ok(Buffer.concat(outcome.reportParts.map((part) => Buffer.from(part))).equals(expected), 'the parts differ from the CLI report');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

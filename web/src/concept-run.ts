@@ -20,6 +20,7 @@ import { chainViews, renumberChains } from './chain-traces';
 
 export interface ConceptRun {
   report: string;
+  reportBlob: Blob | null;   // a report longer than a string may be (report is then empty)
   millis: number;
   workers: number;
   chains: Float64Array[];   // each chain's trace (traceOnly), continued ones at their full length, under the whole plan's task indices
@@ -331,5 +332,5 @@ export async function runConcept(
   if (!assembled.ok) throw new Error(assembled.error.message);
   report(true);
   const workers = usedWorkers.size;
-  return { report: assembled.report, millis: performance.now() - started, workers, chains: results.all() };
+  return { report: assembled.report, reportBlob: assembled.reportBlob, millis: performance.now() - started, workers, chains: results.all() };
 }

@@ -32,6 +32,7 @@ import { analysisJobFiles, analysisResponses, runBatch } from './analysis-file/a
 import { analysisFileName, type RunnableAnalysis } from './analysis-file/command-line';
 import { analysisOf, readAnalysisFile } from './analysis-file/open-analysis';
 import { download } from './download';
+import { savedTooLongReport } from './report/too-long';
 import { keepForOffline } from './offline';
 
 const files = page.files;
@@ -159,6 +160,7 @@ async function runColor(batch: LoadedFile[], settings: SettingsText) {
   session.jobs.push(job.id);
   const result = await job.done;
   if (!result.ok) throw new Error(result.error.message);
+  if (result.reportBlob) throw savedTooLongReport('colour', result.reportBlob);
   progress.color(1);
   const report = await timed('decoding', () => JSON.parse(result.report) as ColorReport);
   const norms = files.find((f) => f.inspection?.task === 'word-norms')?.inspection?.word_norms ?? null;
@@ -176,6 +178,7 @@ async function runConcepts(batch: LoadedFile[], settings: SettingsText) {
   if (conceptFiles.length === 0) return null;
   const run = await runConcept(pool, conceptFiles, settings, (p) => progress.concept(p),
     (ids) => session.jobs.push(...ids));
+  if (run.reportBlob) throw savedTooLongReport('similarity', run.reportBlob);
   const report = await timed('decoding', () => JSON.parse(run.report) as ConceptReport);
   session.lastConceptReport = report;
   page.run.conceptMillis = run.millis;

@@ -5,8 +5,9 @@ declare module '@shoal-wasm/shoal.mjs' {
   // What every entry point returns. report: the result as text (a report, an
   // inspection, a plan, the kit's requests or replies); summary: JSON beside
   // it (the kit's counts); data: numbers not in the report, valid until the
-  // next call.
-  export interface Outcome { ok: boolean; report: string; summary: string; error: ErrorInfo; data: Uint8Array | Float64Array | null }
+  // next call. reportParts: a report longer than one string may be (256 MB),
+  // as its parts in order, with report empty; else null.
+  export interface Outcome { ok: boolean; report: string; reportParts: string[] | null; summary: string; error: ErrorInfo; data: Uint8Array | Float64Array | null }
   export interface FileSettings {
     format?: string;
     columns?: Record<string, string>;

@@ -70,7 +70,7 @@ function run(module: ShoalModule, job: Exclude<Job, { kind: 'inspect' }>, files:
   switch (job.kind) {
     case 'concept-hold':
       hold(job.chainResults);
-      return { ok: true, report: '', summary: '', error: { file: '', row: 0, column: '', setting: '', message: '' }, data: null };
+      return { ok: true, report: '', reportParts: null, summary: '', error: { file: '', row: 0, column: '', setting: '', message: '' }, data: null };
     case 'check-settings':
       return module.checkSettings(job.settings);
     case 'analysis-file':
@@ -142,8 +142,9 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
     const data = outcome.data ? outcome.data.slice() : null;
     if ('keep' in job && job.keep && data instanceof Float64Array) hold(data.slice());
     const serialiseMillis = job.kind === 'color' || job.kind === 'concept-assemble' ? module.serialiseMillis() : 0;
+    const reportBlob = outcome.reportParts ? new Blob(outcome.reportParts, { type: 'application/json' }) : null;
     const result: JobResult = {
-      ok: outcome.ok, report: outcome.report, summary: outcome.summary, error: outcome.error, data, millis: performance.now() - started,
+      ok: outcome.ok, report: outcome.report, reportBlob, summary: outcome.summary, error: outcome.error, data, millis: performance.now() - started,
       timings: { received, started: startedEpoch, parsed, finished: epochNow(), serialiseMillis },
     };
     post({ id, type: 'done', result }, data ? [data.buffer] : []);

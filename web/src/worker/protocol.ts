@@ -53,6 +53,8 @@ export type HeldFiles = 'planned';
 export interface JobResult {
   ok: boolean;
   report: string;
+  // A report longer than one string may be, as a Blob (report is then empty).
+  reportBlob: Blob | null;
   summary: string;
   error: ErrorInfo;
   data: Uint8Array | Float64Array | null;
