@@ -195,8 +195,7 @@ std::string files_key(const val& files) {
     const val settings = file["settings"];
     key += file["name"].as<std::string>() + '\x1f' + (present(settings) ? json.call<std::string>("stringify", settings) : "") +
            '\x1f';
-    const std::string sha256 = string_field(file, "sha256");
-    key += sha256.empty() ? shoal::sha256_hex(read_bytes(file).content) : sha256;
+    key += shoal::wasm::fingerprint(file);
     key += '\x1e';
   }
   return key;

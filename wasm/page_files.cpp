@@ -2,6 +2,7 @@
 
 #include <emscripten/bind.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <stdexcept>
 #include <string>
@@ -32,6 +33,23 @@ TextInput read_bytes(const val& file) {
     input.sha256 = string_field(file, "sha256");
   }
   return input;
+}
+
+std::string fingerprint(const val& file) {
+  std::string given = string_field(file, "sha256");
+  if (!given.empty()) return given;
+  const val bytes = file["bytes"];
+  const std::size_t length = bytes["length"].as<std::size_t>();
+  constexpr std::size_t kPiece = std::size_t{1} << 20;
+  std::string piece;
+  Sha256 hash;
+  for (std::size_t at = 0; at < length; at += kPiece) {
+    piece.resize(std::min(kPiece, length - at));
+    val(emscripten::typed_memory_view(piece.size(), reinterpret_cast<unsigned char*>(piece.data())))
+        .call<void>("set", bytes.call<val>("subarray", static_cast<double>(at), static_cast<double>(at + piece.size())));
+    hash.add(piece);
+  }
+  return hash.hex();
 }
 
 void check_whole(const val& file, const TextInput& input) {
@@ -77,8 +95,7 @@ std::vector<AnalysisFileInput> analysis_inputs(const val& files) {
   for (unsigned i = 0; i < files["length"].as<unsigned>(); ++i) {
     const val file = files[i];
     const std::string name = file["name"].as<std::string>();
-    std::string sha256 = string_field(file, "sha256");
-    if (sha256.empty()) sha256 = sha256_hex(read_bytes(file).content);
+    const std::string sha256 = fingerprint(file);
     const InputSettings settings = read_settings(file);
     if (settings.format == kWordNormsRole) {
       inputs.push_back(word_norms_input(name, sha256));

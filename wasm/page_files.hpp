@@ -21,6 +21,11 @@ std::string string_field(const emscripten::val& object, const char* name);
 // when they are the whole file.
 TextInput read_bytes(const emscripten::val& file);
 
+// The file's fingerprint: the page's, when it gave one, else the SHA-256
+// of its bytes, taken a megabyte at a time rather than from a copy of the
+// whole file in the module's memory, which never shrinks.
+std::string fingerprint(const emscripten::val& file);
+
 // Throws when the file states a size (a page's file does) other than its
 // bytes': a file given in part, or whose bytes were let go after parsing,
 // must not be analysed as if it were whole.

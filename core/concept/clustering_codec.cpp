@@ -117,8 +117,9 @@ ConceptDataset decode_clustering_inputs(const std::uint8_t* data, std::size_t si
       for (auto& question : concept.questions) question = in.text();
       concept.options.resize(concept.questions.size());
       for (auto& options : concept.options) {
-        options.resize(in.count());
-        for (auto& option : options) option = in.text();
+        std::vector<std::string> names(in.count());
+        for (auto& option : names) option = in.text();
+        options = std::move(names);
       }
       concept.complete.resize(in.count());
       for (auto& individual : concept.complete) {

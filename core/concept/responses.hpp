@@ -2,9 +2,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "concept/crp.hpp"
@@ -23,6 +26,32 @@ namespace shoal {
 struct ConceptIndividual {
   std::string id;
   std::vector<std::uint8_t> answers;
+};
+
+// A question's options, in order, held once however many questions share
+// them: the paper's every question has {"0", "1"}, and a copy per question
+// was a fifth of a loaded study of small concepts. Read like a vector;
+// replaced whole, never changed in place.
+class OptionList {
+ public:
+  OptionList() : list_(std::make_shared<const std::vector<std::string>>()) {}
+  OptionList(std::vector<std::string> options)   // NOLINT: a list of options is one
+      : list_(std::make_shared<const std::vector<std::string>>(std::move(options))) {}
+  OptionList(std::initializer_list<std::string> options) : OptionList(std::vector<std::string>(options)) {}
+
+  std::size_t size() const { return list_->size(); }
+  bool empty() const { return list_->empty(); }
+  const std::string& operator[](std::size_t i) const { return (*list_)[i]; }
+  const std::string& at(std::size_t i) const { return list_->at(i); }
+  std::vector<std::string>::const_iterator begin() const { return list_->begin(); }
+  std::vector<std::string>::const_iterator end() const { return list_->end(); }
+  const std::vector<std::string>& names() const { return *list_; }
+  friend bool operator==(const OptionList& a, const OptionList& b) { return *a.list_ == *b.list_; }
+  friend bool operator!=(const OptionList& a, const OptionList& b) { return !(a == b); }
+  friend bool operator==(const OptionList& a, const std::vector<std::string>& b) { return *a.list_ == b; }
+
+ private:
+  std::shared_ptr<const std::vector<std::string>> list_;
 };
 
 // Per question label exactly as presented ("choice1 choice2"), how many
@@ -47,7 +76,7 @@ struct ConceptResponses {
   std::size_t incomplete = 0;
   // Per question, its options: {"0", "1"} for the paper's formats; in the
   // generic format those declared, else the answers seen for it.
-  std::vector<std::vector<std::string>> options;
+  std::vector<OptionList> options;
   // Between individuals: per question, how many first answers there were and
   // how many chose each option (over all individuals of the concept).
   std::vector<std::size_t> answer_count;

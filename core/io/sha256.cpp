@@ -52,27 +52,40 @@ void compress(std::array<std::uint32_t, 8>& state, const unsigned char* block) {
 }  // namespace
 
 std::string sha256_hex(std::string_view bytes) {
-  std::array<std::uint32_t, 8> state = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                                        0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-  const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
-  const std::size_t full_blocks = bytes.size() / 64;
-  for (std::size_t b = 0; b < full_blocks; ++b) compress(state, data + 64 * b);
+  Sha256 hash;
+  hash.add(bytes);
+  return hash.hex();
+}
 
+void Sha256::add(std::string_view bytes) {
+  const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
+  std::size_t at = 0;
+  length_ += bytes.size();
+  if (held_ > 0) {
+    while (held_ < 64 && at < bytes.size()) block_[held_++] = data[at++];
+    if (held_ < 64) return;
+    compress(state_, block_.data());
+    held_ = 0;
+  }
+  for (; bytes.size() - at >= 64; at += 64) compress(state_, data + at);
+  while (at < bytes.size()) block_[held_++] = data[at++];
+}
+
+std::string Sha256::hex() {
   // Final block(s): the remaining bytes, a 1 bit, zeros, the bit length.
   unsigned char tail[128] = {};
-  const std::size_t rest = bytes.size() % 64;
-  for (std::size_t i = 0; i < rest; ++i) tail[i] = data[64 * full_blocks + i];
-  tail[rest] = 0x80;
-  const std::size_t tail_size = rest < 56 ? 64 : 128;
-  const std::uint64_t bit_length = static_cast<std::uint64_t>(bytes.size()) * 8;
+  for (std::size_t i = 0; i < held_; ++i) tail[i] = block_[i];
+  tail[held_] = 0x80;
+  const std::size_t tail_size = held_ < 56 ? 64 : 128;
+  const std::uint64_t bit_length = length_ * 8;
   for (int i = 0; i < 8; ++i) tail[tail_size - 1 - i] = static_cast<unsigned char>(bit_length >> (8 * i));
-  compress(state, tail);
-  if (tail_size == 128) compress(state, tail + 64);
+  compress(state_, tail);
+  if (tail_size == 128) compress(state_, tail + 64);
 
   static const char* digits = "0123456789abcdef";
   std::string out;
   out.reserve(64);
-  for (std::uint32_t word : state) {
+  for (std::uint32_t word : state_) {
     for (int shift = 28; shift >= 0; shift -= 4) out += digits[(word >> shift) & 0xF];
   }
   return out;

@@ -65,7 +65,7 @@ TEST_CASE("concept load: answers are aligned by question label, first answer kep
   // Between individuals: "b c" got 0, 1, 0 as first answers.
   CHECK(a.answer_count == std::vector<std::size_t>{3, 2});
   CHECK(a.option_counts == std::vector<std::vector<std::size_t>>{{2, 1}, {0, 2}});
-  CHECK(a.options == std::vector<std::vector<std::string>>{{"0", "1"}, {"0", "1"}});
+  CHECK(a.options == std::vector<OptionList>{{"0", "1"}, {"0", "1"}});
   // The repeat is one more presentation of "b c" to individual 1, answered
   // differently.
   CHECK(a.repeated_pairs == 1);
