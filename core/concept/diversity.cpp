@@ -50,12 +50,12 @@ namespace {
 // The paper's QuestionReliability per label as presented, averaged into its
 // ConceptReliability.
 double paper_intersubject(const PresentedQuestions& presented) {
-  if (!presented.defined || presented.labels.empty()) return kNaN;
+  if (!presented.defined || presented.rows.empty()) return kNaN;
   double total = 0.0;
-  for (std::size_t q = 0; q < presented.labels.size(); ++q) {
+  for (std::size_t q = 0; q < presented.rows.size(); ++q) {
     total += static_cast<double>(presented.second_choices[q]) / static_cast<double>(presented.rows[q]);
   }
-  return total / static_cast<double>(presented.labels.size());
+  return total / static_cast<double>(presented.rows.size());
 }
 
 double mean_of_finite(const std::vector<double>& values) {

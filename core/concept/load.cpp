@@ -134,7 +134,9 @@ struct PendingConcept {
   SmallIndex<std::uint32_t> question_index;
   std::vector<PendingIndividual> individuals;
   SmallIndex<std::uint32_t> individual_index;
-  SmallIndex<std::string> presented_index;   // over out.presented.labels
+  // The labels as presented, in the order of out.presented's counts.
+  std::vector<std::string> presented_labels;
+  SmallIndex<std::string> presented_index;   // over presented_labels
 };
 
 // An individual's first answer to a question, and where it was given: the
@@ -367,14 +369,15 @@ class Builder {
     PendingPopulation& pop = populations_[population];
     PendingConcept& target = pop.concepts[concept_slot(pop, concept)];
     PresentedQuestions& presented = target.out.presented;
-    const auto label_at = [&](std::size_t i) -> const std::string& { return presented.labels[i]; };
-    std::optional<std::uint32_t> at = target.presented_index.find(label, presented.labels.size(), label_at);
+    std::vector<std::string>& labels = target.presented_labels;
+    const auto label_at = [&](std::size_t i) -> const std::string& { return labels[i]; };
+    std::optional<std::uint32_t> at = target.presented_index.find(label, labels.size(), label_at);
     if (!at) {
-      at = static_cast<std::uint32_t>(presented.labels.size());
-      presented.labels.push_back(label);
+      at = static_cast<std::uint32_t>(labels.size());
+      labels.push_back(label);
       presented.rows.push_back(0);
       presented.second_choices.push_back(0);
-      target.presented_index.added(presented.labels.size(), label_at);
+      target.presented_index.added(labels.size(), label_at);
     }
     ++presented.rows[*at];
     if (choice == 1) ++presented.second_choices[*at];
@@ -453,7 +456,6 @@ class Builder {
     out.questions.shrink_to_fit();
     out.answer_count.shrink_to_fit();
     out.option_counts.shrink_to_fit();
-    out.presented.labels.shrink_to_fit();
     out.presented.rows.shrink_to_fit();
     out.presented.second_choices.shrink_to_fit();
   }

@@ -54,10 +54,11 @@ class OptionList {
   std::shared_ptr<const std::vector<std::string>> list_;
 };
 
-// Per question label exactly as presented ("choice1 choice2"), how many
-// rows gave an answer and how many of them picked the second-named choice.
+// Per question label exactly as presented ("choice1 choice2"), in order of
+// first appearance, how many rows gave an answer and how many of them
+// picked the second-named choice. (The labels themselves are only needed
+// while reading, to tell them apart.)
 struct PresentedQuestions {
-  std::vector<std::string> labels;
   std::vector<std::size_t> rows;
   std::vector<std::size_t> second_choices;
   bool defined = true;
