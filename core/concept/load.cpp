@@ -407,7 +407,7 @@ class Builder {
       pop.question_key_index = {};
       pop.concept_index = {};
       // Every complete individual's answers first, while the table holds
-      // them; the table goes before the rest is copied and trimmed.
+      // them; the table goes before the lists are trimmed (a copy each).
       for (auto& concept : pop.concepts) gather_complete(pop, concept);
       pop.answers = {};
       ConceptPopulation out{pop.label, {}};

@@ -98,7 +98,7 @@ try {
         const cli = readFileSync(path.join(work, 'out.json'));
         const same = result.reportFile ? readFileSync(result.reportFile).equals(cli) : result.report === cli.toString('utf8');
         if (!same) console.error(`${label}: the module's report differs from the command line's`);
-        rmSync(result.reportFile || path.join(dir, 'none'), { force: true });
+        if (result.reportFile) rmSync(result.reportFile);
       } else {
         console.error(`${label} (wasm): ${result.message}`);
       }
