@@ -16,6 +16,7 @@
 #include "concept/responses.hpp"
 #include "io/columns.hpp"
 #include "io/label_columns.hpp"
+#include "io/name_index.hpp"
 #include "io/csv.hpp"
 #include "io/table_reader.hpp"
 
@@ -117,8 +118,7 @@ class SmallIndex {
 struct PendingIndividual {
   std::uint32_t person = 0;   // index of the id in its population
   std::uint32_t answered = 0;   // distinct questions answered
-  std::size_t file = 0;
-  std::size_t row = 0;
+  std::uint32_t where = 0;   // the first row's place (see RowPlaces)
 };
 
 struct PendingConcept {
@@ -261,13 +261,9 @@ struct PendingPopulation {
   PopulationLabel label;
   std::deque<PendingConcept> concepts;   // no copy of them all when one more comes
   std::unordered_map<std::string, std::size_t> concept_index;
-  std::unordered_map<std::string, std::uint32_t> person_index, question_key_index;
-  std::vector<const std::string*> person_names;   // by index, the keys of person_index
+  NameIndex person_index, question_key_index;
   GivenAnswers answers;
 
-  static std::uint32_t intern(std::unordered_map<std::string, std::uint32_t>& index, const std::string& name) {
-    return index.emplace(name, static_cast<std::uint32_t>(index.size())).first->second;
-  }
   static std::uint64_t answer_key(std::uint32_t person, std::uint32_t question_key) {
     return (static_cast<std::uint64_t>(person) << 32) | question_key;
   }
@@ -302,9 +298,8 @@ class Builder {
            const CsvTable& table, std::size_t concept_column, bool repeat_counts_as_presentation) {
     PendingPopulation& pop = populations_[population];
     const std::size_t c = concept_slot(pop, concept);
-    const std::uint32_t person_id = PendingPopulation::intern(pop.person_index, id);
-    if (person_id == pop.person_names.size()) pop.person_names.push_back(&pop.person_index.find(id)->first);
-    const std::uint32_t key_id = PendingPopulation::intern(pop.question_key_index, question.key);
+    const std::uint32_t person_id = pop.person_index.intern(id);
+    const std::uint32_t key_id = pop.question_key_index.intern(question.key);
     const std::uint64_t key = PendingPopulation::answer_key(person_id, key_id);
     const std::optional<GivenAnswer> given = pop.answers.find(key);
     if (given && given->concept != c) {
@@ -336,7 +331,7 @@ class Builder {
     std::optional<std::uint32_t> person = target.individual_index.find(person_id, target.individuals.size(), person_at);
     if (!person) {
       person = static_cast<std::uint32_t>(target.individuals.size());
-      target.individuals.push_back(PendingIndividual{person_id, 0, input, row});
+      target.individuals.push_back(PendingIndividual{person_id, 0, row_places_.where(input, row, table.file)});
       target.individual_index.added(target.individuals.size(), person_at);
     }
     if (given) {
@@ -438,10 +433,11 @@ class Builder {
         count_issue(dataset_.issues, "incomplete_individual",
                     "an individual who did not answer every question of their concept (left out of the "
                     "clustering)",
-                    inputs_[person.file].name, person.row);
+                    inputs_[row_places_.input_and_row(person.where).first].name,
+                    row_places_.input_and_row(person.where).second);
         continue;
       }
-      ConceptIndividual individual{*pop.person_names[person.person], {}};
+      ConceptIndividual individual{std::string(pop.person_index.name(person.person)), {}};
       individual.answers.reserve(questions);
       for (std::size_t q = 0; q < questions; ++q) {
         individual.answers.push_back(
@@ -474,7 +470,7 @@ class Builder {
   const std::vector<TextInput>& inputs_;
   RowPlaces row_places_;
   std::size_t expected_answers_ = 0;
-  std::deque<PendingPopulation> populations_;   // never moved: person_names point into them
+  std::deque<PendingPopulation> populations_;
   std::unordered_map<std::string, std::size_t> population_index_;
   std::vector<LabelSource> sources_;
   std::set<std::pair<std::size_t, std::string>> listed_;   // (input, population) already listed
