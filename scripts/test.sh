@@ -19,10 +19,16 @@ for arg in "$@"; do
     *) echo "usage: scripts/test.sh [--extended]" >&2; exit 2 ;;
   esac
 done
-scripts/setup.sh
+# Each step's time is printed, so that a run's log shows where it went.
+step() {
+  local started=$SECONDS
+  "$@"
+  echo "test.sh: '$*' took $((SECONDS - started)) s"
+}
+step scripts/setup.sh
 # Includes point one way through the layers (instant; before the long build).
 node scripts/check-layers.mjs
-scripts/build.sh
+step scripts/build.sh
 
 # The sanitizer build needs nothing the tests below make, and they leave
 # much of the CPU idle (the page's tests mostly wait on Chromium): it compiles
@@ -35,15 +41,15 @@ setsid nice -n 19 cmake --build build/sanitize -j"$(nproc)" --target shoal_tests
 sanitize_build=$!
 trap 'kill -- "-$sanitize_build" 2>/dev/null || true' EXIT
 
-(cd build/native && ctest --output-on-failure -j"$(nproc)")
+step ctest --test-dir build/native --output-on-failure -j"$(nproc)"
 
 export SHOAL_NATIVE=build/native/shoal SHOAL_WASM=build/wasm/shoal.mjs SHOAL_SITE=build/site
 export SHOAL_SHARED="${SHOAL_SHARED:-../shared}"
-node --test tests/docs/ tests/web/
-node --test tests/wasm/
+step node --test tests/docs/ tests/web/
+step node --test tests/wasm/
 # Hostile inputs, natively and in the module, with their memory measured.
-node --test tests/adversarial/
-node --test --test-concurrency=1 tests/e2e/
+step node --test tests/adversarial/
+step node --test --test-concurrency=1 tests/e2e/
 
 # Any memory error or undefined behaviour stops the program and fails its test.
 if ! wait "$sanitize_build"; then
@@ -52,7 +58,7 @@ if ! wait "$sanitize_build"; then
   exit 1
 fi
 tail -n 1 build/sanitize-build.log
-(cd build/sanitize && ctest --output-on-failure -j"$(nproc)")
+step ctest --test-dir build/sanitize --output-on-failure -j"$(nproc)"
 
 if [ "$extended" = 1 ]; then
   cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DSHOAL_FUZZ=ON \

@@ -134,9 +134,10 @@ struct PendingConcept {
   SmallIndex<std::uint32_t> question_index;
   std::vector<PendingIndividual> individuals;
   SmallIndex<std::uint32_t> individual_index;
-  // The labels as presented, in the order of out.presented's counts.
-  std::vector<std::string> presented_labels;
-  SmallIndex<std::string> presented_index;   // over presented_labels
+  // The labels as presented (their numbers in the population), in the
+  // order of out.presented's counts.
+  std::vector<std::uint32_t> presented_labels;
+  SmallIndex<std::uint32_t> presented_index;   // over presented_labels
 };
 
 // An individual's first answer to a question, and where it was given: the
@@ -173,9 +174,11 @@ class GivenAnswers {
     ++size_;
   }
 
-  // Room for `more` answers beyond those held, in one allocation.
+  // Room for `more` answers beyond those held, in one allocation: exactly,
+  // or twice the slots when that is more (a population spread over many
+  // files would otherwise be rehashed whole for each).
   void reserve(std::size_t more) {
-    if (!fits(size_ + more)) resize((size_ + more) * 4 / 3 + 1);
+    if (!fits(size_ + more)) resize(std::max((size_ + more) * 4 / 3 + 1, slots_.size() * 2));
   }
 
  private:
@@ -261,7 +264,7 @@ struct PendingPopulation {
   PopulationLabel label;
   std::deque<PendingConcept> concepts;   // no copy of them all when one more comes
   std::unordered_map<std::string, std::size_t> concept_index;
-  NameIndex person_index, question_key_index;
+  NameIndex person_index, question_key_index, presented_label_index;
   GivenAnswers answers;
 
   static std::uint64_t answer_key(std::uint32_t person, std::uint32_t question_key) {
@@ -364,12 +367,13 @@ class Builder {
     PendingPopulation& pop = populations_[population];
     PendingConcept& target = pop.concepts[concept_slot(pop, concept)];
     PresentedQuestions& presented = target.out.presented;
-    std::vector<std::string>& labels = target.presented_labels;
-    const auto label_at = [&](std::size_t i) -> const std::string& { return labels[i]; };
-    std::optional<std::uint32_t> at = target.presented_index.find(label, labels.size(), label_at);
+    std::vector<std::uint32_t>& labels = target.presented_labels;
+    const std::uint32_t label_id = pop.presented_label_index.intern(label);
+    const auto label_at = [&](std::size_t i) { return labels[i]; };
+    std::optional<std::uint32_t> at = target.presented_index.find(label_id, labels.size(), label_at);
     if (!at) {
       at = static_cast<std::uint32_t>(labels.size());
-      labels.push_back(label);
+      labels.push_back(label_id);
       presented.rows.push_back(0);
       presented.second_choices.push_back(0);
       target.presented_index.added(labels.size(), label_at);
@@ -400,6 +404,7 @@ class Builder {
       // before the answers are gathered (a tenth of the memory at this,
       // the reading's peak, for a file of 50,000 small concepts).
       pop.question_key_index = {};
+      pop.presented_label_index = {};
       pop.concept_index = {};
       // Every complete individual's answers first, while the table holds
       // them; the table goes before the lists are trimmed (a copy each).
@@ -974,10 +979,17 @@ ConceptDataset load_concept_inputs_in_turn(std::vector<TextInput> inputs, const 
     const ConceptInputOptions& o = options_of(i);
     if (format == ConceptFormat::ReleasedChains) {
       dataset.released.push_back(read_released_chains(table, o.labels));
-    } else if (format == ConceptFormat::Generic) {
-      read_generic(table, columns, o, i, option_sets, dataset, builder);
     } else {
-      reader_of(i, table, columns, format)->read(table);
+      // Room for an answer per row at once, as for a file read in parts:
+      // grown by doubling, the table took a tenth of the paper's files'
+      // reading.
+      builder.expect_answers(table.row_count());
+      if (format == ConceptFormat::Generic) {
+        read_generic(table, columns, o, i, option_sets, dataset, builder);
+      } else {
+        reader_of(i, table, columns, format)->read(table);
+      }
+      builder.expect_answers(0);
     }
     if (input_read) input_read(i);
   };
