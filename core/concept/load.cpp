@@ -263,7 +263,7 @@ class RowPlaces {
 struct PendingPopulation {
   PopulationLabel label;
   std::deque<PendingConcept> concepts;   // no copy of them all when one more comes
-  std::unordered_map<std::string, std::size_t> concept_index;
+  NameIndex concept_index;   // numbers concepts as `concepts` holds them
   NameIndex person_index, question_key_index, presented_label_index;
   GivenAnswers answers;
 
@@ -462,9 +462,8 @@ class Builder {
   }
 
   static std::size_t concept_slot(PendingPopulation& pop, const std::string& concept) {
-    auto it = pop.concept_index.find(concept);
-    if (it != pop.concept_index.end()) return it->second;
-    pop.concept_index.emplace(concept, pop.concepts.size());
+    const std::uint32_t number = pop.concept_index.intern(concept);
+    if (number < pop.concepts.size()) return number;
     PendingConcept fresh;
     fresh.out.concept = concept;
     pop.concepts.push_back(std::move(fresh));

@@ -241,9 +241,15 @@ void parse_delimited(std::string_view text, const std::string& file_name, CsvTab
         } else {
           quoted = false;
         }
-      } else {
-        if (c == '\n') ++line;
+      } else if (c == '\n') {
+        ++line;
         field += c;
+      } else {
+        // The run up to the next quote or line end at once: a character at
+        // a time took a tenth of the browser module's reading.
+        const std::size_t end = std::min(text.find_first_of("\"\n", i), text.size());
+        field.append(text.substr(i, end - i));
+        i = end - 1;
       }
       continue;
     }
@@ -260,7 +266,14 @@ void parse_delimited(std::string_view text, const std::string& file_name, CsvTab
       ++line;
       record_line = line;
     } else {
-      field += c;
+      // The run up to the next delimiter, quote or line end at once.
+      std::size_t end = i + 1;
+      while (end < text.size() && text[end] != table.delimiter && text[end] != '"' && text[end] != '\r' &&
+             text[end] != '\n') {
+        ++end;
+      }
+      field.append(text.substr(i, end - i));
+      i = end - 1;
       record_has_content = true;
     }
   }
