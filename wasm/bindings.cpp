@@ -384,6 +384,20 @@ std::vector<shoal::ChainTask> continued_tasks(std::vector<shoal::ChainTask> task
   return tasks;
 }
 
+// What the entry points given chain results start from: the settings, the
+// files as parsed, and the whole plan's tasks as the rounds so far left them.
+struct PlannedRun {
+  shoal::ConceptRunSettings settings;
+  std::shared_ptr<const ConceptInputs> loaded;
+  std::vector<shoal::ChainTask> tasks;
+};
+
+PlannedRun planned_run(const val& files, const val& settings_text, const val& continued) {
+  PlannedRun run{concept_settings(settings_text), load_concepts(files), {}};
+  run.tasks = continued_tasks(shoal::plan_chain_tasks(run.loaded->dataset, run.settings.options), continued);
+  return run;
+}
+
 std::vector<double> numbers_of(const val& array) {
   std::vector<double> numbers(array["length"].as<std::size_t>());
   val(emscripten::typed_memory_view(numbers.size(), numbers.data())).call<void>("set", array);
@@ -465,10 +479,10 @@ std::vector<shoal::ChainResult> plan_results(const ConceptInputs& loaded, const 
 Outcome continuation_round(val files, val settings_text, val chain_results, val recorded_keys, val continued) {
   release_handed_out();
   return outcome_of([&] {
-    const auto options = concept_settings(settings_text).options;
-    const auto loaded = load_concepts(files);
-    const auto all_tasks = continued_tasks(shoal::plan_chain_tasks(loaded->dataset, options), continued);
-    auto given = given_results(*loaded, all_tasks, chain_results, recorded_keys);
+    const PlannedRun run = planned_run(files, settings_text, continued);
+    const auto& options = run.settings.options;
+    const auto& all_tasks = run.tasks;
+    auto given = given_results(*run.loaded, all_tasks, chain_results, recorded_keys);
     // The cells given, each with all its chains (a cell's chains are planned
     // together): only a cell continued in the last round can need another.
     std::vector<std::size_t> plan_index;
@@ -582,9 +596,10 @@ Outcome continue_clustered_chains(val clustering, val settings, val continued, v
 Outcome summarise_concepts(val files, val settings_text, val chain_results, val continued, val concept_indices) {
   release_handed_out();
   return outcome_of([&] {
-    const auto options = concept_settings(settings_text).options;
-    const auto loaded = load_concepts(files);
-    const auto tasks = continued_tasks(shoal::plan_chain_tasks(loaded->dataset, options), continued);
+    const PlannedRun run = planned_run(files, settings_text, continued);
+    const auto& options = run.settings.options;
+    const auto& loaded = run.loaded;
+    const auto& tasks = run.tasks;
     auto given = given_results(*loaded, tasks, chain_results, val::null());
     const auto concepts = shoal::concept_tasks(loaded->dataset, tasks);
     const std::string key = settings_key(settings_text);
@@ -618,10 +633,11 @@ Outcome summarise_concepts(val files, val settings_text, val chain_results, val 
 Outcome assemble_concept(val files, val concept_settings_text, val chain_results, val recorded_keys, val continued) {
   release_handed_out();
   return outcome_of([&] {
-    const auto settings = concept_settings(concept_settings_text);
+    PlannedRun run = planned_run(files, concept_settings_text, continued);
+    const auto& settings = run.settings;
     const auto& options = settings.options;
-    const auto loaded = load_concepts(files);
-    auto tasks = continued_tasks(shoal::plan_chain_tasks(loaded->dataset, options), continued);
+    const auto& loaded = run.loaded;
+    auto& tasks = run.tasks;
     std::vector<std::optional<shoal::ConceptResult>> summarised;
     std::vector<std::string> entries;
     std::vector<shoal::ChainResult> results;
