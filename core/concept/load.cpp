@@ -264,6 +264,7 @@ struct PendingPopulation {
   PopulationLabel label;
   std::deque<PendingConcept> concepts;   // no copy of them all when one more comes
   NameIndex concept_index;   // numbers concepts as `concepts` holds them
+  std::size_t last_concept = SIZE_MAX;   // the concept last found: rows come in runs of one
   NameIndex person_index, question_key_index, presented_label_index;
   GivenAnswers answers;
 
@@ -462,12 +463,16 @@ class Builder {
   }
 
   static std::size_t concept_slot(PendingPopulation& pop, const std::string& concept) {
-    const std::uint32_t number = pop.concept_index.intern(concept);
-    if (number < pop.concepts.size()) return number;
-    PendingConcept fresh;
-    fresh.out.concept = concept;
-    pop.concepts.push_back(std::move(fresh));
-    return pop.concepts.size() - 1;
+    if (pop.last_concept < pop.concepts.size() && pop.concepts[pop.last_concept].out.concept == concept) {
+      return pop.last_concept;
+    }
+    pop.last_concept = pop.concept_index.intern(concept);
+    if (pop.last_concept == pop.concepts.size()) {
+      PendingConcept fresh;
+      fresh.out.concept = concept;
+      pop.concepts.push_back(std::move(fresh));
+    }
+    return pop.last_concept;
   }
 
   ConceptDataset& dataset_;
