@@ -436,11 +436,11 @@ class Builder {
     for (const PendingIndividual& person : concept.individuals) {
       if (person.answered != questions) {
         ++concept.out.incomplete;
+        const auto [input, row] = row_places_.input_and_row(person.where);
         count_issue(dataset_.issues, "incomplete_individual",
                     "an individual who did not answer every question of their concept (left out of the "
                     "clustering)",
-                    inputs_[row_places_.input_and_row(person.where).first].name,
-                    row_places_.input_and_row(person.where).second);
+                    inputs_[input].name, row);
         continue;
       }
       ConceptIndividual individual{std::string(pop.person_index.name(person.person)), {}};
@@ -985,8 +985,8 @@ ConceptDataset load_concept_inputs_in_turn(std::vector<TextInput> inputs, const 
       dataset.released.push_back(read_released_chains(table, o.labels));
     } else {
       // Room for an answer per row at once, as for a file read in parts:
-      // grown by doubling, the table took a tenth of the paper's files'
-      // reading.
+      // grown by doubling, the table took about a fifth of the paper's
+      // files' reading.
       builder.expect_answers(table.row_count());
       if (format == ConceptFormat::Generic) {
         read_generic(table, columns, o, i, option_sets, dataset, builder);
