@@ -146,7 +146,8 @@ Restaurant::Restaurant(const AnswerMatrix& answers, const CrpModel& model)
   }
   term_row_ = first_option_implied_ ? 2 * questions_ : row_;
   cells_.resize(people_ * questions_);
-  term_index_.resize(people_ * questions_);
+  term_offset_.resize(people_ * questions_);
+  stride_ = (people_ + 2) / 2 * 2;
   implied_mask_.assign(people_ * questions_, 0);
   increments_.assign(people_ * row_, 0);
   for (std::size_t person = 0; person < people_; ++person) {
@@ -155,14 +156,17 @@ Restaurant::Restaurant(const AnswerMatrix& answers, const CrpModel& model)
       const std::uint32_t answer = answers.values[i];
       const bool implied = first_option_implied_ && answer == 0;
       cells_[i] = offset_[q] + (first_option_implied_ ? 0 : answer);
-      term_index_[i] = first_option_implied_ ? static_cast<std::uint32_t>(2 * q + answer) : cells_[i];
+      const std::size_t term = first_option_implied_ ? 2 * q + answer : cells_[i];
+      term_offset_[i] = static_cast<std::uint32_t>(term * stride_);
       implied_mask_[i] = implied ? ~0u : 0u;
       if (!implied) increments_[person * row_ + cells_[i]] = 1;
     }
   }
-  terms_.assign(people_ * term_row_, 0.0);
-  terms_stale_.assign(people_, 1);
-  zero_terms_.assign(term_row_, 0.0);
+  terms_.assign(term_row_ * stride_, 0.0);
+  leaving_terms_.assign(term_row_ * stride_, 0.0);
+  column_slot_.assign(stride_, kNoSlot);
+  slot_column_.assign(people_, kNoSlot);
+  score_sums_.assign(stride_, 0.0);
   const bool simplicity = model.prior == PartitionPrior::Simplicity;
   for (std::size_t k = 0; k <= people_; ++k) log_size_prior_.push_back(simplicity ? log_size_[k] : 0.0);
   seat_.assign(people_, 0);
@@ -196,7 +200,7 @@ void Restaurant::count_out(std::uint32_t* counts, std::size_t person) const {
 void Restaurant::insert(std::size_t person, std::uint32_t slot) {
   seat_[person] = slot;
   ++size_[slot];
-  terms_stale_[slot] = 1;
+  forget_column(slot);
   // Pointers, not &v[i]: with no questions the rows are empty and indexing
   // them would be out of range.
   count_in(counts_.data() + static_cast<std::size_t>(slot) * row_, person);
@@ -205,7 +209,7 @@ void Restaurant::insert(std::size_t person, std::uint32_t slot) {
 void Restaurant::remove(std::size_t person) {
   const std::uint32_t slot = seat_[person];
   --size_[slot];
-  terms_stale_[slot] = 1;
+  forget_column(slot);
   count_out(counts_.data() + static_cast<std::size_t>(slot) * row_, person);
   if (size_[slot] == 0) {
     const std::uint32_t position = active_index_[slot];
@@ -216,20 +220,30 @@ void Restaurant::remove(std::size_t person) {
   }
 }
 
-void Restaurant::refresh_terms(std::uint32_t slot) {
+void Restaurant::refresh_column(std::size_t position, std::uint32_t slot) {
   const double* log_count = log_count_alpha_.data();
   const std::uint32_t* counts = counts_.data() + static_cast<std::size_t>(slot) * row_;
-  double* terms = terms_.data() + static_cast<std::size_t>(slot) * term_row_;
+  double* column = terms_.data() + position;
+  double* leaving = leaving_terms_.data() + position;
+  const std::size_t stride = stride_;
+  const auto set = [&](std::size_t term, std::uint32_t count) {
+    column[term * stride] = log_count[count];
+    leaving[term * stride] = log_count[count - (count > 0)];
+  };
   if (first_option_implied_) {
     const std::uint32_t n = size_[slot];
     for (std::size_t q = 0; q < questions_; ++q) {
-      terms[2 * q] = log_count[n - counts[q]];
-      terms[2 * q + 1] = log_count[counts[q]];
+      set(2 * q, n - counts[q]);
+      set(2 * q + 1, counts[q]);
     }
   } else {
-    for (std::size_t c = 0; c < row_; ++c) terms[c] = log_count[counts[c]];
+    for (std::size_t c = 0; c < row_; ++c) set(c, counts[c]);
   }
-  terms_stale_[slot] = 0;
+  // The table whose terms the column held no longer has a current one.
+  const std::uint32_t previous = column_slot_[position];
+  if (previous != kNoSlot && slot_column_[previous] == position) slot_column_[previous] = kNoSlot;
+  column_slot_[position] = slot;
+  slot_column_[slot] = static_cast<std::uint32_t>(position);
 }
 
 double Restaurant::sum_from_counts(std::size_t person, std::uint32_t slot) const {
@@ -237,22 +251,49 @@ double Restaurant::sum_from_counts(std::size_t person, std::uint32_t slot) const
   const std::uint32_t* implied = implied_mask_.data() + person * questions_;
   const std::uint32_t* counts = counts_.data() + static_cast<std::size_t>(slot) * row_;
   const std::uint32_t size_plus_one = size_[slot] + 1;
-  double total = 0.0;
-  for (std::size_t q = 0; q < questions_; ++q) {
-    total += log_count_alpha_[same_answers(counts, size_plus_one, cell[q], implied[q])];
+  // Two sums, the even questions' and the odd ones', each in question
+  // order, then added: two chains of half the length, as sum_columns adds.
+  double even = 0.0, odd = 0.0;
+  std::size_t q = 0;
+  for (; q + 1 < questions_; q += 2) {
+    even += log_count_alpha_[same_answers(counts, size_plus_one, cell[q], implied[q])];
+    odd += log_count_alpha_[same_answers(counts, size_plus_one, cell[q + 1], implied[q + 1])];
   }
-  return total;
+  if (q < questions_) even += log_count_alpha_[same_answers(counts, size_plus_one, cell[q], implied[q])];
+  return even + odd;
+}
+
+double Restaurant::sum_leaving(const std::uint32_t* offset, std::size_t position) const {
+  const double* column = leaving_terms_.data() + position;
+  double even = 0.0, odd = 0.0;
+  std::size_t q = 0;
+  for (; q + 1 < questions_; q += 2) {
+    even += column[offset[q]];
+    odd += column[offset[q + 1]];
+  }
+  if (q < questions_) even += column[offset[q]];
+  return even + odd;
 }
 
 template <std::size_t Vectors>
-void Restaurant::sum_terms(const std::uint32_t* index, const double* const* rows, double* sums) const {
-  F64x2 sum[Vectors];
-  for (std::size_t v = 0; v < Vectors; ++v) sum[v] = F64x2::zero();
-  for (std::size_t q = 0; q < questions_; ++q) {
-    const std::uint32_t i = index[q];
-    for (std::size_t v = 0; v < Vectors; ++v) sum[v] = sum[v] + F64x2::make(rows[2 * v][i], rows[2 * v + 1][i]);
+void Restaurant::sum_columns(const std::uint32_t* offset, std::size_t first, double* sums) const {
+  F64x2 even[Vectors], odd[Vectors];
+  for (std::size_t v = 0; v < Vectors; ++v) even[v] = odd[v] = F64x2::zero();
+  const double* columns = terms_.data() + first;
+  std::size_t q = 0;
+  for (; q + 1 < questions_; q += 2) {
+    const double* a = columns + offset[q];
+    const double* b = columns + offset[q + 1];
+    for (std::size_t v = 0; v < Vectors; ++v) {
+      even[v] = even[v] + F64x2::load(a + 2 * v);
+      odd[v] = odd[v] + F64x2::load(b + 2 * v);
+    }
   }
-  for (std::size_t v = 0; v < Vectors; ++v) sum[v].store(sums + 2 * v);
+  if (q < questions_) {
+    const double* a = columns + offset[q];
+    for (std::size_t v = 0; v < Vectors; ++v) even[v] = even[v] + F64x2::load(a + 2 * v);
+  }
+  for (std::size_t v = 0; v < Vectors; ++v) (even[v] + odd[v]).store(sums + first + 2 * v);
 }
 
 void Restaurant::set_weight(std::size_t position, double log_likelihood) {
@@ -267,51 +308,51 @@ void Restaurant::set_weight(std::size_t position, double log_likelihood) {
   log_weights_[position] = likelihood_power_ * l + log_size_prior_[n];
 }
 
-void Restaurant::score(std::size_t person, std::uint32_t own) {
+void Restaurant::score(std::size_t person, std::uint32_t own, bool own_was_current) {
   const std::size_t tables = active_.size();
   log_weights_.resize(tables + 1);
-  score_rows_.clear();
-  score_positions_.clear();
   std::size_t own_position = tables;
   for (std::size_t position = 0; position < tables; ++position) {
     const std::uint32_t slot = active_[position];
     if (slot == own) {
       own_position = position;
-      continue;
+    } else if (slot_column_[slot] != position) {
+      refresh_column(position, slot);
     }
-    if (terms_stale_[slot]) refresh_terms(slot);
-    score_rows_.push_back(terms_.data() + static_cast<std::size_t>(slot) * term_row_);
-    score_positions_.push_back(static_cast<std::uint32_t>(position));
   }
-  if (score_rows_.size() % 2 == 1) score_rows_.push_back(zero_terms_.data());
-  // The table the person left is summed from its counts, a chain of its own
-  // beside the others'.
-  if (own_position < tables) set_weight(own_position, sum_from_counts(person, own));
-  // Each other table's sum runs over the questions in order, from 0, in a
-  // lane of its own: the same bits as one table at a time, with two tables
-  // per addition and up to eight sums in flight.
-  score_sums_.resize(score_rows_.size());
-  const std::uint32_t* index = term_index_.data() + person * questions_;
-  for (std::size_t k = 0; k < score_rows_.size();) {
-    const std::size_t vectors = std::min<std::size_t>(4, (score_rows_.size() - k) / 2);
+  // The table the person left is summed from its counts (its column still
+  // counts them), a chain of its own beside the others'; its column's sum
+  // and those of the columns past the last table, which pad the last
+  // vector, are not used.
+  const std::uint32_t* offset = term_offset_.data() + person * questions_;
+  if (own_position < tables) {
+    set_weight(own_position, own_was_current ? sum_leaving(offset, own_position) : sum_from_counts(person, own));
+  }
+  double* sums = score_sums_.data();
+  const std::size_t columns = tables + tables % 2;
+  for (std::size_t first = 0; first < columns;) {
+    const std::size_t vectors = std::min<std::size_t>(4, (columns - first) / 2);
     switch (vectors) {
-      case 4: sum_terms<4>(index, score_rows_.data() + k, score_sums_.data() + k); break;
-      case 3: sum_terms<3>(index, score_rows_.data() + k, score_sums_.data() + k); break;
-      case 2: sum_terms<2>(index, score_rows_.data() + k, score_sums_.data() + k); break;
-      default: sum_terms<1>(index, score_rows_.data() + k, score_sums_.data() + k); break;
+      case 4: sum_columns<4>(offset, first, sums); break;
+      case 3: sum_columns<3>(offset, first, sums); break;
+      case 2: sum_columns<2>(offset, first, sums); break;
+      default: sum_columns<1>(offset, first, sums); break;
     }
-    k += 2 * vectors;
+    first += 2 * vectors;
   }
-  for (std::size_t k = 0; k < score_positions_.size(); ++k) set_weight(score_positions_[k], score_sums_[k]);
+  for (std::size_t position = 0; position < tables; ++position) {
+    if (position != own_position) set_weight(position, sums[position]);
+  }
   log_weights_[tables] = powered_log_new_table_;
 }
 
 void Restaurant::sweep(Rng& rng) {
   for (std::size_t person = 0; person < people_; ++person) {
     const std::uint32_t own = seat_[person];
-    const std::uint8_t own_stale = terms_stale_[own];
+    const std::uint32_t own_position = active_index_[own];
+    const bool own_current = slot_column_[own] == own_position;
     remove(person);
-    score(person, own);
+    score(person, own, own_current);
     const double top = *std::max_element(log_weights_.begin(), log_weights_.end());
     for (double& w : log_weights_) w -= top;
     portable::exp_in_place(log_weights_.data(), log_weights_.size());
@@ -325,9 +366,9 @@ void Restaurant::sweep(Rng& rng) {
     while (choice + 1 < log_weights_.size() && log_weights_[choice] <= u) ++choice;
     const std::uint32_t slot = choice < active_.size() ? active_[choice] : open_table();
     insert(person, slot);
-    // Back at the table they left: its counts are what they were, and so is
-    // whether its terms count them.
-    if (slot == own) terms_stale_[own] = own_stale;
+    // Back at the table they left, in the same position: its counts are what
+    // they were, and so is its column.
+    if (own_current && slot == own && active_index_[own] == own_position) slot_column_[own] = own_position;
   }
 }
 
@@ -361,8 +402,9 @@ void Restaurant::raise_split_merge_rate_for_continuation() {
 
 std::vector<double> Restaurant::seating_probabilities(std::size_t person) {
   const std::uint32_t home = seat_[person];
+  const bool home_was_current = slot_column_[home] == active_index_[home];
   remove(person);
-  score(person, home);
+  score(person, home, home_was_current);
   normalise(log_weights_);
   // Report tables numbered by their first person, as seating() does.
   std::vector<std::size_t> label(people_, people_);
@@ -501,7 +543,8 @@ void Restaurant::restore(const RestaurantState& state) {
   free_ = state.free;
   size_.assign(people_, 0);
   counts_.assign(people_ * row_, 0);
-  terms_stale_.assign(people_, 1);
+  column_slot_.assign(stride_, kNoSlot);
+  slot_column_.assign(people_, kNoSlot);
   for (std::size_t person = 0; person < people_; ++person) {
     const std::uint32_t slot = seat_[person];
     ++size_[slot];

@@ -179,19 +179,28 @@ class Restaurant {
   std::uint32_t open_table();
   // Fills log_weights_ with the log posterior, up to a constant, of seating
   // `person` (already removed, from slot `own`) at each active table and then
-  // a new one.
-  void score(std::size_t person, std::uint32_t own);
+  // a new one. `own_was_current`: own's column was current before the
+  // person left it, so that its leaving terms give their score without
+  // reading its counts.
+  void score(std::size_t person, std::uint32_t own, bool own_was_current);
   // The log weight at the active table at `position` from its sum of terms.
   void set_weight(std::size_t position, double log_likelihood);
   // The sum of `person`'s terms at the table in `slot`, read from its counts
   // (the table `person` has just left, whose terms_ still count them).
   double sum_from_counts(std::size_t person, std::uint32_t slot) const;
-  // Σ_q rows[t][index[q]] in question order for the 2·Vectors rows from
-  // `rows`, two rows to a vector, into sums.
+  // The same sum, in the same order, from the leaving terms of the column at
+  // `position`, which holds that table's terms as they were before `person`
+  // left it.
+  double sum_leaving(const std::uint32_t* offset, std::size_t position) const;
+  // Σ_q of the terms at `offset` (one per question) in the 2·Vectors
+  // columns from `first`, two columns to a vector, into sums[first...];
+  // each column's sum in the order sum_from_counts adds.
   template <std::size_t Vectors>
-  void sum_terms(const std::uint32_t* index, const double* const* rows, double* sums) const;
-  // Recomputes terms_ of the table in `slot` from its counts.
-  void refresh_terms(std::uint32_t slot);
+  void sum_columns(const std::uint32_t* offset, std::size_t first, double* sums) const;
+  // Recomputes the column at `position` from the counts of the table in `slot`.
+  void refresh_column(std::size_t position, std::uint32_t slot);
+  // The table in `slot` (active) no longer has a current column.
+  void forget_column(std::uint32_t slot) { slot_column_[slot] = kNoSlot; }
   // log P(answers of the people at a table) from its row of counts, without
   // the per-table constants (empty_tables_).
   double table_log_marginal(const std::uint32_t* counts, std::uint32_t size) const;
@@ -250,23 +259,27 @@ class Restaurant {
                                     std::uint32_t implied_mask) {
     return (counts[cell] ^ implied_mask) + (size_plus_one & implied_mask);
   }
-  // Per slot, a row of log(c + α) for every count c of its table's row, the
-  // implied ones included (the implied layout's row of terms holds, per
-  // question, the first option's then the second's): scoring a person at a
-  // table is then one read per question at the person's term_index_, the
-  // same value same_answers would look up. A table's terms are recomputed
-  // only when someone joins or leaves it for good (terms_stale_), which
+  // Terms by active position: column p holds log(c + α) for every count c
+  // of the row of the table column_slot_[p] (the implied ones included: in
+  // the implied layout, per question, the first option's then the second's),
+  // term t of column p at terms_[t * stride_ + p]. Scoring a person is one
+  // read per question of a run of adjacent columns, at the person's
+  // term_offset_, two tables to a vector. A table's column is current when
+  // slot_column_ names the position it is at: a change to the table's counts
+  // forgets it (forget_column), and a table moved to another position is
+  // not current there. Scoring recomputes the columns that are not, which
   // after the first sweeps is a small share of the reseatings.
   std::size_t term_row_ = 0;
+  std::size_t stride_ = 0;                   // columns: people + 1 rounded up to even
   std::vector<double> terms_;
-  std::vector<std::uint32_t> term_index_;   // person * questions_ + q -> term in a row
-  std::vector<std::uint8_t> terms_stale_;   // slot -> its terms need recomputing
-  // Scoring's scratch: a row of zeros that pads the tables to an even
-  // number, and per table scored its row, its position in active_ and its sum.
-  std::vector<double> zero_terms_;
-  std::vector<const double*> score_rows_;
-  std::vector<std::uint32_t> score_positions_;
-  std::vector<double> score_sums_;
+  // The same layout, each term log(c − 1 + α): the term of one of the c
+  // people once they have left (0 for c = 0, which no one reads).
+  std::vector<double> leaving_terms_;
+  std::vector<std::uint32_t> term_offset_;   // person * questions_ + q -> term * stride_
+  static constexpr std::uint32_t kNoSlot = ~0u;
+  std::vector<std::uint32_t> column_slot_;   // position -> slot whose terms the column holds (or kNoSlot)
+  std::vector<std::uint32_t> slot_column_;   // slot -> position of its current column (or kNoSlot)
+  std::vector<double> score_sums_;           // position -> its column's sum
   std::vector<OptionGroup> groups_;
   std::vector<std::uint32_t> seat_;         // person -> slot
   std::vector<std::uint32_t> size_;         // slot -> people seated

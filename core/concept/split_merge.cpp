@@ -155,7 +155,8 @@ bool Restaurant::split_merge(Rng& rng) {
     std::copy(split_counts_b_.begin(), split_counts_b_.end(), counts_.begin() + static_cast<std::ptrdiff_t>(slot_b * row_));
     size_[slot_i] = split_size_a_;
     size_[slot_b] = split_size_b_;
-    terms_stale_[slot_i] = terms_stale_[slot_b] = 1;
+    forget_column(slot_i);
+    forget_column(slot_b);
     seat_[j] = slot_b;
     for (std::size_t k = 0; k < split_members_.size(); ++k) {
       if (split_side_[k] == 1) seat_[split_members_[k]] = slot_b;
@@ -194,7 +195,8 @@ void Restaurant::move_table(std::uint32_t from, std::uint32_t to) {
   }
   size_[to] += size_[from];
   size_[from] = 0;
-  terms_stale_[to] = terms_stale_[from] = 1;
+  forget_column(to);
+  forget_column(from);
   const std::uint32_t position = active_index_[from];
   active_[position] = active_.back();
   active_index_[active_[position]] = position;
