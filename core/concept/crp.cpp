@@ -320,10 +320,10 @@ void Restaurant::score(std::size_t person, std::uint32_t own, bool own_was_curre
       refresh_column(position, slot);
     }
   }
-  // The table the person left is summed from its counts (its column still
-  // counts them), a chain of its own beside the others'; its column's sum
-  // and those of the columns past the last table, which pad the last
-  // vector, are not used.
+  // The table the person left is summed from its column's leaving terms
+  // (or, when that column is not current, from its counts), a chain of its
+  // own beside the others'. Its lane in the columns' sums, and the lane past
+  // the last table that pads the last vector, are not used.
   const std::uint32_t* offset = term_offset_.data() + person * questions_;
   if (own_position < tables) {
     set_weight(own_position, own_was_current ? sum_leaving(offset, own_position) : sum_from_counts(person, own));
