@@ -11,6 +11,23 @@
 namespace shoal {
 namespace {
 
+// Σ_q term(q) over `questions` as two sums, the even questions' and the odd
+// ones', each in question order, then added: two chains of half the length.
+// A person's terms at a table are summed in this order however they are
+// read (sum_columns adds its lanes the same way), so a table's weight has
+// the same bits whichever way it was scored.
+template <class Term>
+double sum_in_two_chains(std::size_t questions, Term term) {
+  double even = 0.0, odd = 0.0;
+  std::size_t q = 0;
+  for (; q + 1 < questions; q += 2) {
+    even += term(q);
+    odd += term(q + 1);
+  }
+  if (q < questions) even += term(q);
+  return even + odd;
+}
+
 // log of the Dirichlet–multinomial marginal of one table given its members,
 // summed over questions: per question
 //   Σ_j lgamma(c_j + α) − lgamma(n + kα) − (k·lgamma(α) − lgamma(kα)).
@@ -251,28 +268,14 @@ double Restaurant::sum_from_counts(std::size_t person, std::uint32_t slot) const
   const std::uint32_t* implied = implied_mask_.data() + person * questions_;
   const std::uint32_t* counts = counts_.data() + static_cast<std::size_t>(slot) * row_;
   const std::uint32_t size_plus_one = size_[slot] + 1;
-  // Two sums, the even questions' and the odd ones', each in question
-  // order, then added: two chains of half the length, as sum_columns adds.
-  double even = 0.0, odd = 0.0;
-  std::size_t q = 0;
-  for (; q + 1 < questions_; q += 2) {
-    even += log_count_alpha_[same_answers(counts, size_plus_one, cell[q], implied[q])];
-    odd += log_count_alpha_[same_answers(counts, size_plus_one, cell[q + 1], implied[q + 1])];
-  }
-  if (q < questions_) even += log_count_alpha_[same_answers(counts, size_plus_one, cell[q], implied[q])];
-  return even + odd;
+  return sum_in_two_chains(questions_, [&](std::size_t q) {
+    return log_count_alpha_[same_answers(counts, size_plus_one, cell[q], implied[q])];
+  });
 }
 
 double Restaurant::sum_leaving(const std::uint32_t* offset, std::size_t position) const {
   const double* column = leaving_terms_.data() + position;
-  double even = 0.0, odd = 0.0;
-  std::size_t q = 0;
-  for (; q + 1 < questions_; q += 2) {
-    even += column[offset[q]];
-    odd += column[offset[q + 1]];
-  }
-  if (q < questions_) even += column[offset[q]];
-  return even + odd;
+  return sum_in_two_chains(questions_, [&](std::size_t q) { return column[offset[q]]; });
 }
 
 template <std::size_t Vectors>

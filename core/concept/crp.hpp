@@ -186,7 +186,7 @@ class Restaurant {
   // The log weight at the active table at `position` from its sum of terms.
   void set_weight(std::size_t position, double log_likelihood);
   // The sum of `person`'s terms at the table in `slot`, read from its counts
-  // (the table `person` has just left, whose terms_ still count them).
+  // (the table `person` has just left, when its column was not current).
   double sum_from_counts(std::size_t person, std::uint32_t slot) const;
   // The same sum, in the same order, from the leaving terms of the column at
   // `position`, which holds that table's terms as they were before `person`
@@ -273,7 +273,7 @@ class Restaurant {
   std::size_t stride_ = 0;                   // columns: people + 1 rounded up to even
   std::vector<double> terms_;
   // The same layout, each term log(c − 1 + α): the term of one of the c
-  // people once they have left (0 for c = 0, which no one reads).
+  // people once they have left (log α for c = 0, which no one reads).
   std::vector<double> leaving_terms_;
   std::vector<std::uint32_t> term_offset_;   // person * questions_ + q -> term * stride_
   static constexpr std::uint32_t kNoSlot = ~0u;
