@@ -6,7 +6,9 @@
 
 #include "concept/chao.hpp"
 #include "stats/f64x2.hpp"
+#include "stats/lane_kernels.hpp"
 #include "stats/portable_math.hpp"
+#include "stats/wide_lanes.hpp"
 
 namespace shoal {
 namespace {
@@ -14,7 +16,7 @@ namespace {
 // Σ_q term(q) over `questions` as two sums, the even questions' and the odd
 // ones', each in question order, then added: two chains of half the length.
 // A person's terms at a table are summed in this order however they are
-// read (sum_columns adds its lanes the same way), so a table's weight has
+// read (lanes::sum_columns adds its lanes the same way), so a table's weight has
 // the same bits whichever way it was scored.
 template <class Term>
 double sum_in_two_chains(std::size_t questions, Term term) {
@@ -278,27 +280,6 @@ double Restaurant::sum_leaving(const std::uint32_t* offset, std::size_t position
   return sum_in_two_chains(questions_, [&](std::size_t q) { return column[offset[q]]; });
 }
 
-template <std::size_t Vectors>
-void Restaurant::sum_columns(const std::uint32_t* offset, std::size_t first, double* sums) const {
-  F64x2 even[Vectors], odd[Vectors];
-  for (std::size_t v = 0; v < Vectors; ++v) even[v] = odd[v] = F64x2::zero();
-  const double* columns = terms_.data() + first;
-  std::size_t q = 0;
-  for (; q + 1 < questions_; q += 2) {
-    const double* a = columns + offset[q];
-    const double* b = columns + offset[q + 1];
-    for (std::size_t v = 0; v < Vectors; ++v) {
-      even[v] = even[v] + F64x2::load(a + 2 * v);
-      odd[v] = odd[v] + F64x2::load(b + 2 * v);
-    }
-  }
-  if (q < questions_) {
-    const double* a = columns + offset[q];
-    for (std::size_t v = 0; v < Vectors; ++v) even[v] = even[v] + F64x2::load(a + 2 * v);
-  }
-  for (std::size_t v = 0; v < Vectors; ++v) (even[v] + odd[v]).store(sums + first + 2 * v);
-}
-
 void Restaurant::set_weight(std::size_t position, double log_likelihood) {
   const std::uint32_t n = size_[active_[position]];
   double l = log_likelihood;
@@ -332,14 +313,23 @@ void Restaurant::score(std::size_t person, std::uint32_t own, bool own_was_curre
     set_weight(own_position, own_was_current ? sum_leaving(offset, own_position) : sum_from_counts(person, own));
   }
   double* sums = score_sums_.data();
+  const double* terms = terms_.data();
   const std::size_t columns = tables + tables % 2;
-  for (std::size_t first = 0; first < columns;) {
+  std::size_t first = 0;
+  if (wide_lanes::on()) {
+    while (columns - first >= 4) {
+      const std::size_t vectors = std::min<std::size_t>(2, (columns - first) / 4);
+      wide_lanes::sum_columns(terms + first, offset, questions_, sums + first, vectors);
+      first += 4 * vectors;
+    }
+  }
+  while (first < columns) {
     const std::size_t vectors = std::min<std::size_t>(4, (columns - first) / 2);
     switch (vectors) {
-      case 4: sum_columns<4>(offset, first, sums); break;
-      case 3: sum_columns<3>(offset, first, sums); break;
-      case 2: sum_columns<2>(offset, first, sums); break;
-      default: sum_columns<1>(offset, first, sums); break;
+      case 4: lanes::sum_columns<F64x2, 4>(terms + first, offset, questions_, sums + first); break;
+      case 3: lanes::sum_columns<F64x2, 3>(terms + first, offset, questions_, sums + first); break;
+      case 2: lanes::sum_columns<F64x2, 2>(terms + first, offset, questions_, sums + first); break;
+      default: lanes::sum_columns<F64x2, 1>(terms + first, offset, questions_, sums + first); break;
     }
     first += 2 * vectors;
   }

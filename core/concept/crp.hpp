@@ -192,11 +192,6 @@ class Restaurant {
   // `position`, which holds that table's terms as they were before `person`
   // left it.
   double sum_leaving(const std::uint32_t* offset, std::size_t position) const;
-  // Σ_q of the terms at `offset` (one per question) in the 2·Vectors
-  // columns from `first`, two columns to a vector, into sums[first...];
-  // each column's sum in the order sum_from_counts adds.
-  template <std::size_t Vectors>
-  void sum_columns(const std::uint32_t* offset, std::size_t first, double* sums) const;
   // Recomputes the column at `position` from the counts of the table in `slot`.
   void refresh_column(std::size_t position, std::uint32_t slot);
   // The table in `slot` (active) no longer has a current column.

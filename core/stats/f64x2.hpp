@@ -24,6 +24,8 @@
 #include <cstring>
 #endif
 
+#include <cstddef>
+
 namespace shoal {
 
 // exponent_bits_plus(a, add): each lane's bit pattern read as an integer,
@@ -31,6 +33,7 @@ namespace shoal {
 // sign and exponent: 2^(e − 1023) for a low part e in 1..2046. Integer
 // arithmetic, so exact and the same in every build.
 struct F64x2 {
+  static constexpr std::size_t kLanes = 2;
 #if defined(__SSE2__) && !defined(SHOAL_PLAIN_LANES)
   __m128d v;
   static F64x2 load(const double* p) { return {_mm_loadu_pd(p)}; }

@@ -7,12 +7,14 @@
 #include <limits>
 
 #include "stats/f64x2.hpp"
+#include "stats/lane_kernels.hpp"
+#include "stats/wide_lanes.hpp"
 
 namespace shoal::portable {
 namespace {
 
-constexpr double kLn2Hi = 6.93147180369123816490e-01;  // ln 2 split so k·kLn2Hi is exact
-constexpr double kLn2Lo = 1.90821492927058770002e-10;
+using lanes::kLn2Hi;
+using lanes::kLn2Lo;
 constexpr double kPi = 3.14159265358979323846;
 constexpr double kHalfPi = 1.57079632679489661923;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
@@ -98,16 +100,7 @@ double log(double x) {
   return e * kLn2Hi + (log_m + e * kLn2Lo);
 }
 
-// 1/n! for n = 0..14, each the previous one divided by n, as the series was
-// first written: computed once at compile time instead of on every call.
-struct InverseFactorials {
-  double value[15];
-  constexpr InverseFactorials() : value{} {
-    value[0] = 1.0;
-    for (int n = 1; n < 15; ++n) value[n] = value[n - 1] / n;
-  }
-};
-constexpr InverseFactorials kInverseFactorial{};
+using lanes::kInverseFactorial;
 
 double exp(double x) {
   if (std::isnan(x)) return x;
@@ -128,81 +121,42 @@ double exp(double x) {
   return sum * scale;
 }
 
-namespace {
-
-// Where exp's lanes below agree with exp(): k = nearbyint(x / ln 2) lies in
-// [-1020, 1021], so 2^k is a normal number and no lane needs ldexp.
-bool lanes_apply(double x) { return x >= -707.0 && x <= 708.0; }
-
-// exp(x) of each lane of `Vectors` vectors: exp()'s reduction and series,
-// the series evaluated by Estrin's scheme. nearbyint(q) is t − 1.5·2^52 with
-// t = q + 1.5·2^52, which rounds to the nearest integer, ties to even, as
-// nearbyint does in the default rounding mode for |q| < 2^51 (it may give +0
-// where nearbyint gives −0, which changes no later bit). t's low bits then
-// hold k itself, from which 2^k is built with integer arithmetic.
-template <std::size_t Vectors>
-void exp_lanes(double* values) {
-  constexpr double kRound = 6755399441055744.0;
-  constexpr std::int64_t kRoundBits = 0x4338000000000000;  // kRound's bit pattern
-  const F64x2 round = F64x2::splat(kRound), inverse_ln2 = F64x2::splat(1.0 / (kLn2Hi + kLn2Lo));
-  const F64x2 ln2_hi = F64x2::splat(kLn2Hi), ln2_lo = F64x2::splat(kLn2Lo);
-  F64x2 t[Vectors], r[Vectors], sum[Vectors];
-  for (std::size_t v = 0; v < Vectors; ++v) {
-    const F64x2 x = F64x2::load(values + 2 * v);
-    t[v] = x * inverse_ln2 + round;
-    const F64x2 k = t[v] - round;
-    r[v] = (x - k * ln2_hi) - k * ln2_lo;
-    sum[v] = F64x2::zero();
-  }
-  // The series to r^13 (|r| <= 0.35 after the reduction, so the next term is
-  // below 5e-18, a fiftieth of the last place), by Estrin's scheme: terms
-  // paired, the pairs paired, and so on, with r², r⁴ and r⁸; four dependent
-  // steps instead of fourteen.
-  const auto c = [](int n) { return F64x2::splat(kInverseFactorial.value[n]); };
-  for (std::size_t v = 0; v < Vectors; ++v) {
-    const F64x2 x = r[v], x2 = x * x, x4 = x2 * x2, x8 = x4 * x4;
-    const F64x2 a0 = c(0) + c(1) * x, a1 = c(2) + c(3) * x, a2 = c(4) + c(5) * x, a3 = c(6) + c(7) * x;
-    const F64x2 a4 = c(8) + c(9) * x, a5 = c(10) + c(11) * x, a6 = c(12) + c(13) * x;
-    const F64x2 b0 = a0 + a1 * x2, b1 = a2 + a3 * x2, b2 = a4 + a5 * x2;
-    sum[v] = (b0 + b1 * x4) + (b2 + a6 * x4) * x8;
-  }
-  for (std::size_t v = 0; v < Vectors; ++v) {
-    (sum[v] * F64x2::exponent_bits_plus(t[v], 1023 - kRoundBits)).store(values + 2 * v);
-  }
-}
-
-}  // namespace
 
 void exp_in_place(double* values, std::size_t count) {
+  const bool wide = wide_lanes::on();
   for (std::size_t from = 0; from < count; from += 8) {
     const std::size_t n = std::min<std::size_t>(8, count - from);
-    // Up to four vectors side by side, an odd value's partner lane set to 0.
-    double lanes[8] = {};
+    // Up to eight lanes side by side, those past the values set to 0.
+    double group[8] = {};
     bool in_range = true;
     for (std::size_t i = 0; i < n; ++i) {
-      lanes[i] = values[from + i];
-      in_range = in_range && lanes_apply(lanes[i]);
+      group[i] = values[from + i];
+      in_range = in_range && lanes::exp_lanes_apply(group[i]);
     }
     if (in_range) {
-      switch ((n + 1) / 2) {
-        case 4: exp_lanes<4>(lanes); break;
-        case 3: exp_lanes<3>(lanes); break;
-        case 2: exp_lanes<2>(lanes); break;
-        default: exp_lanes<1>(lanes); break;
+      if (wide) {
+        wide_lanes::exp(group, (n + 3) / 4);
+      } else {
+        switch ((n + 1) / 2) {
+          case 4: lanes::exp_vectors<F64x2, 4>(group); break;
+          case 3: lanes::exp_vectors<F64x2, 3>(group); break;
+          case 2: lanes::exp_vectors<F64x2, 2>(group); break;
+          default: lanes::exp_vectors<F64x2, 1>(group); break;
+        }
       }
-      for (std::size_t i = 0; i < n; ++i) values[from + i] = lanes[i];
+      for (std::size_t i = 0; i < n; ++i) values[from + i] = group[i];
       continue;
     }
     // A value out of the lanes' range goes to exp(); each other one to a
-    // vector of its own, so that its result is the one it has among others.
+    // vector of its own.
     for (std::size_t i = 0; i < n; ++i) {
       double& x = values[from + i];
-      if (!lanes_apply(x)) {
+      if (!lanes::exp_lanes_apply(x)) {
         x = exp(x);
         continue;
       }
       double alone[2] = {x, 0.0};
-      exp_lanes<1>(alone);
+      lanes::exp_vectors<F64x2, 1>(alone);
       x = alone[0];
     }
   }

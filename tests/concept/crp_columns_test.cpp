@@ -1,11 +1,13 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <vector>
 
 #include "concept/crp.hpp"
 #include "stats/rng.hpp"
+#include "stats/wide_lanes.hpp"
 
 using namespace shoal;
 
@@ -86,4 +88,53 @@ TEST_CASE("crp: after many moves every weight is the one a restaurant restored a
     CHECK(moved >= 20);
     CHECK(compared == 25 * c.answers.people);
   }
+}
+
+TEST_CASE("crp: the wide lanes give the two-lane weights and chains, bit for bit") {
+  // Natively on a processor with AVX2 the columns are summed and the
+  // weights exponentiated four lanes at a time; the module has two lanes.
+  // Two restaurants, one with each, must give the same weights at every
+  // checkpoint and seat everyone alike, with tables enough for one and two
+  // vectors of four and a two-lane tail.
+#if defined(__x86_64__) && defined(__GNUC__)
+  __builtin_cpu_init();
+  CHECK(wide_lanes::on() == static_cast<bool>(__builtin_cpu_supports("avx2")));
+#endif
+  struct Case {
+    const char* name;
+    AnswerMatrix answers;
+  };
+  const Case cases[] = {{"two options, six groups", grouped_answers(40, 36, 2, 6, 3)},
+                        {"three options, twelve groups", grouped_answers(60, 20, 3, 12, 8)},
+                        {"two options, odd question count", grouped_answers(33, 7, 2, 5, 5)}};
+  const bool wide = wide_lanes::on();
+  for (const auto& c : cases) {
+    INFO(c.name);
+    const CrpModel model;
+    Restaurant narrow(c.answers, model), widened(c.answers, model);
+    Rng narrow_rng(23), wide_rng(23);
+    std::size_t compared = 0, most_tables = 0;
+    for (int checkpoint = 0; checkpoint < 20; ++checkpoint) {
+      wide_lanes::use(false);
+      narrow.iterate(narrow_rng, SamplerKernel::SplitMerge);
+      std::vector<std::vector<double>> expected;
+      for (std::size_t person = 0; person < c.answers.people; ++person) {
+        expected.push_back(narrow.seating_probabilities(person));
+      }
+      wide_lanes::use(true);
+      widened.iterate(wide_rng, SamplerKernel::SplitMerge);
+      for (std::size_t person = 0; person < c.answers.people; ++person) {
+        INFO("checkpoint " << checkpoint << ", person " << person);
+        CHECK(same_bits(widened.seating_probabilities(person), expected[person]));
+        ++compared;
+      }
+      CHECK(widened.seating() == narrow.seating());
+      most_tables = std::max(most_tables, narrow.tables());
+    }
+    CHECK(compared == 20 * c.answers.people);
+    // Tables enough for two vectors of four and a tail at some checkpoint.
+    CHECK(most_tables >= 10);
+  }
+  wide_lanes::use(true);
+  CHECK(wide_lanes::on() == wide);
 }

@@ -8,6 +8,7 @@
 
 #include "stats/portable_math.hpp"
 #include "stats/rng.hpp"
+#include "stats/wide_lanes.hpp"
 
 namespace p = shoal::portable;
 
@@ -138,4 +139,30 @@ TEST_CASE("portable math: exp_in_place is within 2 units in the last place, what
   MESSAGE("exp_in_place: worst distance from the C library's exp ", worst, " units in the last place");
   CHECK(compared > 150000);
   CHECK(in_lanes > 100000);
+}
+
+TEST_CASE("portable math: exp_in_place gives the same bits with four lanes as with two") {
+  // Natively on a processor with AVX2 the values go four at a time; the
+  // module has two lanes. Arrays of every length up to 17 (one or two
+  // vectors of four, padded), over the lanes' range, a sampler's weights,
+  // and values outside the range among the others.
+  shoal::Rng rng(11);
+  std::size_t compared = 0;
+  for (int trial = 0; trial < 20000; ++trial) {
+    const std::size_t length = static_cast<std::size_t>(trial % 18);
+    double wide[18], narrow[18];
+    for (std::size_t i = 0; i < length; ++i) {
+      const double u = rng.uniform();
+      wide[i] = trial % 7 == 0 && i == 0 ? -800.0 * u : trial % 3 == 0 ? -60.0 * u : -707.0 + 1415.0 * u;
+      narrow[i] = wide[i];
+    }
+    shoal::wide_lanes::use(true);
+    p::exp_in_place(wide, length);
+    shoal::wide_lanes::use(false);
+    p::exp_in_place(narrow, length);
+    shoal::wide_lanes::use(true);
+    CHECK(std::memcmp(wide, narrow, length * sizeof(double)) == 0);
+    compared += length;
+  }
+  CHECK(compared > 150000);
 }
