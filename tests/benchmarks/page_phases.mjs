@@ -4,9 +4,12 @@
 // the page measures (User Timing "shoal:*" entries) is printed, then the CLI
 // analyses the same files. Rounds alternate page and CLI; the best of each
 // is compared, as this machine's load varies.
-//   node tests/benchmarks/page_phases.mjs [--rounds N] [--iterations N] [--threads N] [--timeline]
+//   node tests/benchmarks/page_phases.mjs [--rounds N] [--iterations N] [--threads N] [--drag MS] [--timeline]
 // (--threads: the CLI's threads, by default as many as the page's workers:
 // one per core, up to 8, so both sides use the same cores)
+// (--drag: the files are dragged over the page for MS ms before they are
+// dropped, as a reader drags them in, which starts the workers; by default
+// they arrive with no drag before, and the workers start with them)
 // (--timeline: every measure of the best round, in seconds from the click on Run)
 // (paths from SHOAL_SITE, SHOAL_NATIVE and SHOAL_SHARED, as for the e2e tests)
 import { execFileSync } from 'node:child_process';
@@ -23,6 +26,7 @@ const option = (name, fallback) => {
 const rounds = option('rounds', 2);
 const iterations = option('iterations', 500);
 const burnIn = Math.floor(iterations / 5);  // the paper's 100 of 500
+const drag = option('drag', 0);
 const threads = option('threads', Math.max(1, Math.min(os.availableParallelism(), 8)));
 
 const colorFile = path.join(shared, 'paper-data/color-task/colorref.csv');
@@ -40,6 +44,10 @@ async function pageRound(browser, origin) {
   await page.fill('input[name="burnIn"]', String(burnIn));
   await page.fill('input[name="chains"]', '1');
   const workers = await page.evaluate(() => Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 8)));
+  if (drag > 0) {
+    await page.evaluate(() => document.dispatchEvent(new DragEvent('dragenter', { bubbles: true })));
+    await page.waitForTimeout(drag);
+  }
   const dropped = Date.now();
   await page.setInputFiles('#file-input', [colorFile, ...llmFiles]);
   await page.waitForFunction(() => !document.querySelector('#run-button').disabled, null, { timeout: 600000, polling: 100 });
@@ -110,7 +118,7 @@ for (const [phase, t] of Object.entries(page.phases)) {
 const longest = (list) => (list.length ? Math.max(...list).toFixed(0) : '0');
 console.log(`main-thread tasks over 50 ms: ${page.longBeforeRun.length} while reading (longest ${longest(page.longBeforeRun)} ms), ` +
   `${page.longDuringRun.length} during the run (longest ${longest(page.longDuringRun)} ms)`);
-console.log(`drop to Run enabled (reading and inspection): ${s(readyBest)}`);
+console.log(`drop to Run enabled (reading and inspection${drag > 0 ? `, after a drag of ${drag} ms` : ''}): ${s(readyBest)}`);
 console.log(`CLI: colour ${s(cli.color)} + similarity ${s(cli.concept)} = ${s(cli.total)} (one process at a time, ${threads} thread${threads === 1 ? '' : 's'}; the page had ${page.workers} worker${page.workers === 1 ? '' : 's'})`);
 console.log(`page analysis / CLI: ${(page.phases.analysis.wall / cli.total).toFixed(2)}; ` +
   `with drawing the results: ${((page.phases.analysis.wall + page.phases.rendering.wall) / cli.total).toFixed(2)}`);

@@ -3,6 +3,7 @@
 import type { FileSettings } from '@shoal-wasm/shoal.mjs';
 import type { JobFile } from './worker/protocol';
 import type { Inspection } from './report-types';
+import { sha256Hex } from './sha256';
 
 // A file is read, fingerprinted, then inspected by the core; only then can
 // the page say whether it will be analysed.
@@ -32,16 +33,12 @@ export function pendingFile(name: string, size: number): LoadedFile {
   return { id: nextId++, name, size, state: 'reading', blob: new Blob(), sha256: '', settings: {}, inspection: null };
 }
 
-// Fills in the bytes and their fingerprint; the file then waits for inspection.
-// `blob`: the same bytes as a Blob already (a dropped file is one, kept by
-// the browser, not the page): copying 2 MB into a new Blob held the page's
-// thread longer than anything else a drop does (86 ms a file, loaded).
-// Should the file change on disk meanwhile, reading it fails, rather than
-// give other bytes than those fingerprinted.
-export async function finishReading(file: LoadedFile, bytes: Uint8Array, blob?: Blob) {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource);
-  file.sha256 = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-  file.blob = blob ?? new Blob([bytes as BlobPart]);
+// Fills in the bytes of a file the page holds in memory, and their
+// fingerprint; the file then waits for inspection. (A dropped file is read
+// and fingerprinted by the worker that inspects it.)
+export async function finishReading(file: LoadedFile, bytes: Uint8Array) {
+  file.sha256 = await sha256Hex(bytes);
+  file.blob = new Blob([bytes as BlobPart]);
   file.size = bytes.length;
   file.state = 'inspecting';
 }

@@ -16,7 +16,7 @@ import { announceEngine, pool, registry, startEngineAhead, toolVersion } from '.
 import { agreeToReplicate, fetchPaper, PAPER_PARAMETERS, renderAgreement, renderReplicationOffer, takePendingReplication } from './replicate';
 import { checkLink, checkValuesLink, inflateLink } from './links/analysis-link';
 import {
-  agreeToFetch, buildLink, embeddedFiles, fetchAgreedFiles, linkFile, matchShared, type LinkFiles,
+  agreeToFetch, buildLink, embeddedFiles, fetchAgreedFiles, judgeShared, linkFile, matchShared, type LinkFiles,
 } from './share-ui';
 import { RunProgress } from './run-progress';
 import { mountShell } from './shell/shell';
@@ -76,63 +76,70 @@ function remove(file: LoadedFile) {
 }
 
 async function inspect(file: LoadedFile) {
-  file.state = 'inspecting';
+  // A file not yet fingerprinted is read whole by the job first.
+  file.state = file.sha256 ? 'inspecting' : 'reading';
   redrawSoon();
   const check = (session.checks.get(file) ?? 0) + 1;
   session.checks.set(file, check);
   let inspection: LoadedFile['inspection'] = null;
   let failure: string | undefined;
+  let sha256 = '';
   try {
     const result = await pool.run({ kind: 'inspect', file: toJobFile(file) }).done;
     inspection = result.ok ? JSON.parse(result.report) : null;
     failure = result.ok ? undefined : result.error.message;
+    sha256 = result.sha256;
   } catch (error) {
     failure = error instanceof Error ? error.message : String(error);
   }
   if (session.checks.get(file) !== check) return;
+  if (sha256) {
+    file.sha256 = sha256;
+    judgeShared(page.shared, file);
+  }
   file.inspection = inspection;
   file.failure = failure;
   file.state = 'inspected';
   if (files.includes(file)) redrawSoon();
 }
 
-interface Arriving {
-  name: string;
-  size: number;
-  bytes: () => Promise<Uint8Array>;
-  // The bytes as a Blob already: a dropped file.
-  blob?: Blob;
-  settings?: FileSettings;
-}
+// A file as it arrives: dropped or chosen (a Blob the browser holds, read
+// and fingerprinted by the worker that inspects it), or already in memory
+// (fetched, from a link, collected), fingerprinted here.
+type Arriving = { name: string; settings?: FileSettings } & ({ blob: Blob } | { bytes: Uint8Array });
 
 // Every file is listed at once with its state; reading, fingerprinting and
 // inspecting then go on per file.
 async function addFiles(entries: Arriving[]) {
   showError(null);
-  const added = entries.map((e) => {
-    const file = pendingFile(e.name, e.size);
-    if (e.settings) file.settings = e.settings;
-    return { file, read: e.bytes, blob: e.blob };
+  const added = entries.map((arriving) => {
+    const file = pendingFile(arriving.name, 'blob' in arriving ? arriving.blob.size : arriving.bytes.length);
+    if (arriving.settings) file.settings = arriving.settings;
+    return { file, arriving };
   });
   files.push(...added.map((a) => a.file));
   redraw();
   const started = epochNow();
-  await Promise.all(added.map(async ({ file, read, blob }) => {
-    try {
-      await finishReading(file, await read(), blob);
-      recordPhase('reading', started);
-    } catch (error) {
-      file.state = 'inspected';
-      file.failure = `it could not be read: ${error instanceof Error ? error.message : String(error)}`;
-      redrawSoon();
-      return;
+  await Promise.all(added.map(async ({ file, arriving }) => {
+    if ('blob' in arriving) {
+      file.blob = arriving.blob;
+    } else {
+      try {
+        await finishReading(file, arriving.bytes);
+        recordPhase('reading', started);
+      } catch (error) {
+        file.state = 'inspected';
+        file.failure = `it could not be read: ${error instanceof Error ? error.message : String(error)}`;
+        redrawSoon();
+        return;
+      }
     }
     matchShared(page.shared, file);
     await inspect(file);
   }));
 }
 
-const fromBytes = (name: string, bytes: Uint8Array): Arriving => ({ name, size: bytes.length, bytes: async () => bytes });
+const fromBytes = (name: string, bytes: Uint8Array): Arriving => ({ name, bytes });
 
 // The Numeric answers section, where analysis files of numeric answers open.
 let numericAnswers: NumericAnswers | null = null;
@@ -333,7 +340,7 @@ function setUpDropZone() {
     for (const definition of definitions.slice(0, 1)) void openAnalysisFile(definition);
     const data = all.filter((f) => !definitions.includes(f));
     if (data.length === 0) return;
-    void addFiles(data.map((f) => ({ name: f.name, size: f.size, bytes: async () => new Uint8Array(await f.arrayBuffer()), blob: f })));
+    void addFiles(data.map((f) => ({ name: f.name, blob: f })));
   };
   input.addEventListener('change', () => {
     read(input.files);

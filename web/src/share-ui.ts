@@ -81,6 +81,14 @@ export function matchShared(state: ShareState | null, file: LoadedFile) {
   const expected = state?.files.find((f) => f.name === file.name);
   if (!expected) return;
   file.settings = structuredClone(expected.settings ?? {});
+  judgeShared(state, file);
+}
+
+// Whether the file is the one the shared analysis expects under its name;
+// a file not yet fingerprinted is judged when it is (as it is inspected).
+export function judgeShared(state: ShareState | null, file: LoadedFile) {
+  const expected = state?.files.find((f) => f.name === file.name);
+  if (!expected || !file.sha256) return;
   const source = state?.analysisFile ? `the analysis file ${state.analysisFile}` : 'the shared analysis';
   const size = expected.size === undefined ? '' : `${expected.size.toLocaleString()} bytes with `;
   file.mismatch = expected.sha256 === file.sha256 ? undefined

@@ -9,14 +9,14 @@ import { h } from '../dom';
 import { download } from '../download';
 import { visibleText } from '../links/visible-text';
 import type { Setting } from '../parameters/settings';
+import { sha256Hex } from '../sha256';
 import { buildLink } from '../share-ui';
 import { valuesAnalysisFile } from '../values/values-client';
 
 export interface ValuesFile extends WasmFile { sha256: string }
 
 export async function valuesFile(name: string, bytes: Uint8Array): Promise<ValuesFile> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource);
-  return { name, bytes, sha256: [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('') };
+  return { name, bytes, sha256: await sha256Hex(bytes) };
 }
 
 // The command, a copy button and the analysis file's download, for the files

@@ -18,10 +18,11 @@ const COMPUTE_PHASE: Partial<Record<Job['kind'], Phase>> = {
 function recordJob(kind: Job['kind'], postedAt: number, result: JobResult) {
   const t = result.timings;
   recordPhase('transfer', postedAt, t.received);
+  if (t.read > 0) recordPhase('reading', t.started, t.read);
   if (t.parsed > t.started) recordPhase('parsing', t.started, t.parsed);
   const phase = COMPUTE_PHASE[kind];
   const serialised = t.finished - t.serialiseMillis;
-  if (phase) recordPhase(phase, Math.max(t.started, t.parsed), serialised);
+  if (phase) recordPhase(phase, Math.max(t.started, t.parsed, t.read), serialised);
   if (t.serialiseMillis > 0) recordPhase('serialisation', serialised, t.finished);
 }
 

@@ -17,6 +17,8 @@ export interface JobFile {
 export type Job =
   // The validator's words and the setting at fault as its error.
   | { kind: 'check-settings'; settings: { color: SettingsText; concept: SettingsText } }
+  // A file without a fingerprint (sha256 '') is read whole and
+  // fingerprinted by the worker that inspects it (see JobResult.sha256).
   | { kind: 'inspect'; file: JobFile }
   // The analysis file of running `analysis` on the files with the settings
   // (JSON), as that run's report will hold it; the files' bytes are not read.
@@ -60,14 +62,18 @@ export interface JobResult {
   data: Uint8Array | Float64Array | null;
   millis: number;
   timings: JobTimings;
+  // An inspected file's SHA-256, when the worker took it ('' otherwise).
+  sha256: string;
 }
 
 // When the worker received the job, started it (its module loaded), had
-// parsed the files it had to, and finished, as epoch milliseconds; and how
-// long writing the report as text took.
+// read a file whole to fingerprint it (0 if it did not), had parsed the
+// files it had to, and finished, as epoch milliseconds; and how long
+// writing the report as text took.
 export interface JobTimings {
   received: number;
   started: number;
+  read: number;
   parsed: number;
   finished: number;
   serialiseMillis: number;
