@@ -48,16 +48,17 @@ AnswerMatrix grouped_answers(std::size_t people, std::size_t questions, std::uin
   return answers;
 }
 
+struct AnswerCase {
+  const char* name;
+  AnswerMatrix answers;
+};
+
 }  // namespace
 
 TEST_CASE("crp: after many moves every weight is the one a restaurant restored afresh gives, bit for bit") {
-  struct Case {
-    const char* name;
-    AnswerMatrix answers;
-  };
-  const Case cases[] = {{"two options", grouped_answers(40, 36, 2, 6, 3)},
-                        {"three options", grouped_answers(40, 20, 3, 6, 4)},
-                        {"two options, odd question count", grouped_answers(33, 7, 2, 5, 5)}};
+  const AnswerCase cases[] = {{"two options", grouped_answers(40, 36, 2, 6, 3)},
+                              {"three options", grouped_answers(40, 20, 3, 6, 4)},
+                              {"two options, odd question count", grouped_answers(33, 7, 2, 5, 5)}};
   for (const auto& c : cases) {
     INFO(c.name);
     const CrpModel model;
@@ -100,13 +101,9 @@ TEST_CASE("crp: the wide lanes give the two-lane weights and chains, bit for bit
   __builtin_cpu_init();
   CHECK(wide_lanes::on() == static_cast<bool>(__builtin_cpu_supports("avx2")));
 #endif
-  struct Case {
-    const char* name;
-    AnswerMatrix answers;
-  };
-  const Case cases[] = {{"two options, six groups", grouped_answers(40, 36, 2, 6, 3)},
-                        {"three options, twelve groups", grouped_answers(60, 20, 3, 12, 8)},
-                        {"two options, odd question count", grouped_answers(33, 7, 2, 5, 5)}};
+  const AnswerCase cases[] = {{"two options, six groups", grouped_answers(40, 36, 2, 6, 3)},
+                              {"three options, twelve groups", grouped_answers(60, 20, 3, 12, 8)},
+                              {"two options, odd question count", grouped_answers(33, 7, 2, 5, 5)}};
   const bool wide = wide_lanes::on();
   for (const auto& c : cases) {
     INFO(c.name);
