@@ -59,6 +59,8 @@ async function inspect(module: ShoalModule, file: JobFile, fingerprinted: (sha25
     const outcome = module.inspectFile(await read(file, module.inspectionSample()));
     return outcome.ok && outcome.report === '' ? module.inspectFile(await read(file)) : outcome;
   }
+  // Read once here: should the File change on disk after, reading it again
+  // (for a run) fails, rather than give other bytes than those fingerprinted.
   let buffer: ArrayBuffer;
   try {
     buffer = new FileReaderSync().readAsArrayBuffer(file.blob);
