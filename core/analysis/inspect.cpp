@@ -62,7 +62,11 @@ void inspect_as(const char* task, const TextInput& input, const CsvTable& table,
   out["format"] = to_string(columns.format);
   out["roles"] = columns.roles;
   out["format_roles"] = roles(columns.format);
-  describe_populations(load(std::vector<TextInput>{input}, std::vector<Options>{options}), out);
+  // The inspection shows no fingerprint of its input, so the loader is given
+  // a stand-in to keep rather than made to hash the text (natively, a third
+  // of the time of inspecting the paper's 256 KB samples).
+  TextInput unhashed{input.name, input.content, "not taken by an inspection"};
+  describe_populations(load(std::vector<TextInput>{std::move(unhashed)}, std::vector<Options>{options}), out);
 }
 
 void inspect_color(const TextInput& input, const CsvTable& table, const ColorInputOptions& options,
