@@ -121,7 +121,6 @@ double exp(double x) {
   return sum * scale;
 }
 
-
 void exp_in_place(double* values, std::size_t count) {
   const bool wide = wide_lanes::on();
   for (std::size_t from = 0; from < count; from += 8) {

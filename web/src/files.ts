@@ -33,6 +33,9 @@ export function pendingFile(name: string, size: number): LoadedFile {
   return { id: nextId++, name, size, state: 'reading', blob: new Blob(), sha256: '', settings: {}, inspection: null };
 }
 
+// Why a file could not be read, from the reader's error.
+export const unreadable = (error: unknown) => `it could not be read: ${error instanceof Error ? error.message : String(error)}`;
+
 // Fills in the bytes of a file the page holds in memory, and their
 // fingerprint; the file then waits for inspection. (A dropped file is read
 // and fingerprinted by the worker that inspects it.)

@@ -2,7 +2,7 @@
 import './csp';  // first: nothing may connect anywhere before the policy is in place
 import './style.css';
 import { byId } from './dom';
-import { finishReading, pendingFile, toJobFile, type LoadedFile } from './files';
+import { finishReading, pendingFile, toJobFile, unreadable, type LoadedFile } from './files';
 import { runConcept } from './concept-run';
 import type { ColorReport, ConceptReport } from './report-types';
 import type { FileSettings } from '@shoal-wasm/shoal.mjs';
@@ -129,7 +129,7 @@ async function addFiles(entries: Arriving[]) {
         recordPhase('reading', started);
       } catch (error) {
         file.state = 'inspected';
-        file.failure = `it could not be read: ${error instanceof Error ? error.message : String(error)}`;
+        file.failure = unreadable(error);
         redrawSoon();
         return;
       }

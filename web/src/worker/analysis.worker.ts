@@ -1,9 +1,10 @@
 // Runs analyses off the main thread so the page never freezes. Each worker
 // holds its own instance of the wasm core.
-import createShoal, { type Outcome, type ShoalModule } from '@shoal-wasm/shoal.mjs';
+import createShoal, { type ErrorInfo, type Outcome, type ShoalModule } from '@shoal-wasm/shoal.mjs';
 import wasmUrl from '@shoal-wasm/shoal.wasm?url';
 import type { FromWorker, Job, JobFile, JobResult, ToWorker, WorkerProgress, WasmFile } from './protocol';
 import { chainViews } from '../chain-traces';
+import { unreadable } from '../files';
 import { sha256Hex } from '../sha256';
 
 const post = (message: FromWorker, transfer: Transferable[] = []) => self.postMessage(message, { transfer });
@@ -31,6 +32,14 @@ function held(): WasmFile[] {
   return planned;
 }
 
+// An outcome with no report: a success (`error` null) or that error.
+function noReport(error: ErrorInfo | null): Outcome {
+  return {
+    ok: !error, report: '', reportParts: null, summary: '', data: null,
+    error: error ?? { file: '', row: 0, column: '', setting: '', message: '' },
+  };
+}
+
 // The file's bytes, or its first `limit` bytes only.
 async function read(file: JobFile, limit = Infinity): Promise<WasmFile> {
   const blob = file.size > limit ? file.blob.slice(0, limit) : file.blob;
@@ -55,25 +64,24 @@ function readInTurn(file: JobFile): WasmFile {
 // side by side, where the page's one thread had taken as long as the rest
 // of a drop (for the paper's 49 files, 0.8 s of its time went to hashing).
 async function inspect(module: ShoalModule, file: JobFile, fingerprinted: (sha256: string) => void): Promise<Outcome> {
-  if (file.sha256) {
-    const outcome = module.inspectFile(await read(file, module.inspectionSample()));
-    return outcome.ok && outcome.report === '' ? module.inspectFile(await read(file)) : outcome;
+  let whole: WasmFile | null = null;
+  if (!file.sha256) {
+    // Read once here: should the File change on disk after, reading it again
+    // (for a run) fails, rather than give other bytes than those fingerprinted.
+    let buffer: ArrayBuffer;
+    try {
+      buffer = new FileReaderSync().readAsArrayBuffer(file.blob);
+    } catch (error) {
+      return noReport({ file: file.name, row: 0, column: '', setting: '', message: unreadable(error) });
+    }
+    const sha256 = await sha256Hex(buffer);
+    fingerprinted(sha256);
+    whole = { name: file.name, bytes: new Uint8Array(buffer), size: buffer.byteLength, settings: file.settings, sha256 };
   }
-  // Read once here: should the File change on disk after, reading it again
-  // (for a run) fails, rather than give other bytes than those fingerprinted.
-  let buffer: ArrayBuffer;
-  try {
-    buffer = new FileReaderSync().readAsArrayBuffer(file.blob);
-  } catch (error) {
-    const message = `it could not be read: ${error instanceof Error ? error.message : String(error)}`;
-    return { ok: false, report: '', reportParts: null, summary: '', error: { file: file.name, row: 0, column: '', setting: '', message }, data: null };
-  }
-  const sha256 = await sha256Hex(buffer);
-  const bytes = new Uint8Array(buffer);
-  fingerprinted(sha256);
-  const whole = { name: file.name, bytes, size: bytes.length, settings: file.settings, sha256 };
-  const outcome = module.inspectFile({ ...whole, bytes: bytes.subarray(0, module.inspectionSample()) });
-  return outcome.ok && outcome.report === '' ? module.inspectFile(whole) : outcome;
+  const sample = module.inspectionSample();
+  const head = whole ? { ...whole, bytes: whole.bytes.subarray(0, sample) } : await read(file, sample);
+  const outcome = module.inspectFile(head);
+  return outcome.ok && outcome.report === '' ? module.inspectFile(whole ?? await read(file)) : outcome;
 }
 
 // The job's files, read, before the module's synchronous call.
@@ -91,7 +99,7 @@ function run(module: ShoalModule, job: Exclude<Job, { kind: 'inspect' }>, files:
   switch (job.kind) {
     case 'concept-hold':
       hold(job.chainResults);
-      return { ok: true, report: '', reportParts: null, summary: '', error: { file: '', row: 0, column: '', setting: '', message: '' }, data: null };
+      return noReport(null);
     case 'check-settings':
       return module.checkSettings(job.settings);
     case 'analysis-file':
