@@ -292,7 +292,7 @@ void Restaurant::set_weight(std::size_t position, double log_likelihood) {
   log_weights_[position] = likelihood_power_ * l + log_size_prior_[n];
 }
 
-void Restaurant::score(std::size_t person, std::uint32_t own, bool own_was_current) {
+double Restaurant::score(std::size_t person, std::uint32_t own, bool own_was_current) {
   const std::size_t tables = active_.size();
   log_weights_.resize(tables + 1);
   std::size_t own_position = tables;
@@ -333,10 +333,29 @@ void Restaurant::score(std::size_t person, std::uint32_t own, bool own_was_curre
     }
     first += 2 * vectors;
   }
-  for (std::size_t position = 0; position < tables; ++position) {
-    if (position != own_position) set_weight(position, sums[position]);
+  double top = own_position < tables ? log_weights_[own_position] : -std::numeric_limits<double>::infinity();
+  if (size_normaliser_.empty()) {
+    for (std::size_t position = 0; position < tables; ++position) {
+      if (position == own_position) continue;
+      set_weight(position, sums[position]);
+      top = std::max(top, log_weights_[position]);
+    }
+  } else {
+    // set_weight's arithmetic, in its order, with the size's terms read once
+    // per table rather than through a call per table.
+    const double power = likelihood_power_;
+    const double* normaliser = size_normaliser_.data();
+    const double* prior = log_size_prior_.data();
+    double* weights = log_weights_.data();
+    for (std::size_t position = 0; position < tables; ++position) {
+      if (position == own_position) continue;
+      const std::uint32_t n = size_[active_[position]];
+      weights[position] = power * (sums[position] - normaliser[n]) + prior[n];
+      top = std::max(top, weights[position]);
+    }
   }
   log_weights_[tables] = powered_log_new_table_;
+  return std::max(top, powered_log_new_table_);
 }
 
 void Restaurant::sweep(Rng& rng) {
@@ -345,10 +364,8 @@ void Restaurant::sweep(Rng& rng) {
     const std::uint32_t own_position = active_index_[own];
     const bool own_current = slot_column_[own] == own_position;
     remove(person);
-    score(person, own, own_current);
-    const double top = *std::max_element(log_weights_.begin(), log_weights_.end());
-    for (double& w : log_weights_) w -= top;
-    portable::exp_in_place(log_weights_.data(), log_weights_.size());
+    const double top = score(person, own, own_current);
+    portable::exp_in_place(log_weights_.data(), log_weights_.size(), top);
     double total = 0.0;
     for (double& w : log_weights_) {
       total += w;

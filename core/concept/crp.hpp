@@ -179,10 +179,10 @@ class Restaurant {
   std::uint32_t open_table();
   // Fills log_weights_ with the log posterior, up to a constant, of seating
   // `person` (already removed, from slot `own`) at each active table and then
-  // a new one. `own_was_current`: own's column was current before the
-  // person left it, so that its leaving terms give their score without
-  // reading its counts.
-  void score(std::size_t person, std::uint32_t own, bool own_was_current);
+  // a new one, and returns the largest. `own_was_current`: own's column was
+  // current before the person left it, so that its leaving terms give their
+  // score without reading its counts.
+  double score(std::size_t person, std::uint32_t own, bool own_was_current);
   // The log weight at the active table at `position` from its sum of terms.
   void set_weight(std::size_t position, double log_likelihood);
   // The sum of `person`'s terms at the table in `slot`, read from its counts

@@ -35,22 +35,22 @@ static constexpr InverseFactorials kInverseFactorial = inverse_factorials();
 // [-1020, 1021], so 2^k is a normal number and no lane needs ldexp.
 static constexpr bool exp_lanes_apply(double x) { return x >= -707.0 && x <= 708.0; }
 
-// exp(x) in place for Vectors · V::kLanes values, each one where
-// exp_lanes_apply holds: exp()'s reduction and series, the series evaluated
+// exp(x − shift) in place for Vectors · V::kLanes values x, each x − shift
+// where exp_lanes_apply holds: exp()'s reduction and series, the series evaluated
 // by Estrin's scheme. nearbyint(q) is t − 1.5·2^52 with t = q + 1.5·2^52,
 // which rounds to the nearest integer, ties to even, as nearbyint does in the
 // default rounding mode for |q| < 2^51 (it may give +0 where nearbyint gives
 // −0, which changes no later bit). t's low bits then hold k itself, from
 // which 2^k is built with integer arithmetic.
 template <class V, std::size_t Vectors>
-void exp_vectors(double* values) {
+void exp_vectors(double* values, double shift = 0.0) {
   constexpr double kRound = 6755399441055744.0;
   constexpr std::int64_t kRoundBits = 0x4338000000000000;  // kRound's bit pattern
   const V round = V::splat(kRound), inverse_ln2 = V::splat(1.0 / (kLn2Hi + kLn2Lo));
-  const V ln2_hi = V::splat(kLn2Hi), ln2_lo = V::splat(kLn2Lo);
+  const V ln2_hi = V::splat(kLn2Hi), ln2_lo = V::splat(kLn2Lo), shifted_by = V::splat(shift);
   V t[Vectors], r[Vectors], sum[Vectors];
   for (std::size_t v = 0; v < Vectors; ++v) {
-    const V x = V::load(values + V::kLanes * v);
+    const V x = V::load(values + V::kLanes * v) - shifted_by;
     t[v] = x * inverse_ln2 + round;
     const V k = t[v] - round;
     r[v] = (x - k * ln2_hi) - k * ln2_lo;

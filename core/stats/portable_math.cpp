@@ -121,43 +121,48 @@ double exp(double x) {
   return sum * scale;
 }
 
-void exp_in_place(double* values, std::size_t count) {
-  const bool wide = wide_lanes::on();
-  for (std::size_t from = 0; from < count; from += 8) {
-    const std::size_t n = std::min<std::size_t>(8, count - from);
-    // Up to eight lanes side by side, those past the values set to 0.
-    double group[8] = {};
-    bool in_range = true;
-    for (std::size_t i = 0; i < n; ++i) {
-      group[i] = values[from + i];
-      in_range = in_range && lanes::exp_lanes_apply(group[i]);
-    }
-    if (in_range) {
-      if (wide) {
-        wide_lanes::exp(group, (n + 3) / 4);
-      } else {
-        switch ((n + 1) / 2) {
-          case 4: lanes::exp_vectors<F64x2, 4>(group); break;
-          case 3: lanes::exp_vectors<F64x2, 3>(group); break;
-          case 2: lanes::exp_vectors<F64x2, 2>(group); break;
-          default: lanes::exp_vectors<F64x2, 1>(group); break;
-        }
-      }
-      for (std::size_t i = 0; i < n; ++i) values[from + i] = group[i];
-      continue;
-    }
+void exp_in_place(double* values, std::size_t count, double shift) {
+  bool in_range = true;
+  for (std::size_t i = 0; i < count; ++i) in_range = in_range && lanes::exp_lanes_apply(values[i] - shift);
+  if (!in_range) {
     // A value out of the lanes' range goes to exp(); each other one to a
     // vector of its own.
-    for (std::size_t i = 0; i < n; ++i) {
-      double& x = values[from + i];
+    for (std::size_t i = 0; i < count; ++i) {
+      const double x = values[i] - shift;
       if (!lanes::exp_lanes_apply(x)) {
-        x = exp(x);
+        values[i] = exp(x);
         continue;
       }
       double alone[2] = {x, 0.0};
       lanes::exp_vectors<F64x2, 1>(alone);
-      x = alone[0];
+      values[i] = alone[0];
     }
+    return;
+  }
+  // In place, whole vectors at a time (copying a few values into a buffer
+  // and back cost as much as the series: the vector loads of values just
+  // stored one by one wait for the stores); the last odd value in a vector
+  // of its own, beside a 0.
+  std::size_t from = 0;
+  if (wide_lanes::on()) {
+    for (; count - from >= 8; from += 8) wide_lanes::exp(values + from, 2, shift);
+    if (count - from >= 4) {
+      wide_lanes::exp(values + from, 1, shift);
+      from += 4;
+    }
+  }
+  for (; count - from >= 8; from += 8) lanes::exp_vectors<F64x2, 4>(values + from, shift);
+  switch ((count - from) / 2) {
+    case 3: lanes::exp_vectors<F64x2, 3>(values + from, shift); break;
+    case 2: lanes::exp_vectors<F64x2, 2>(values + from, shift); break;
+    case 1: lanes::exp_vectors<F64x2, 1>(values + from, shift); break;
+    default: break;
+  }
+  from += (count - from) / 2 * 2;
+  if (from < count) {
+    double last[2] = {values[from] - shift, 0.0};
+    lanes::exp_vectors<F64x2, 1>(last);
+    values[from] = last[0];
   }
 }
 

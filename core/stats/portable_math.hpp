@@ -12,14 +12,14 @@ namespace shoal::portable {
 // far below anything the analyses report.
 double log(double x);
 double exp(double x);
-// values[i] = exp(values[i]) for i < count, in vector lanes
+// values[i] = exp(values[i] - shift) for i < count, in vector lanes
 // (stats/lane_kernels.hpp: two doubles at a time, four natively where the
 // processor has AVX2) where the result is a normal number, up to eight at a
 // time; a sampler's weights are where the time goes. The lanes evaluate exp()'s series in
 // fewer dependent steps (Estrin's scheme), so a result may differ from
 // exp()'s in the last place; it does not depend on the other values or the
 // count, and is the same in every build.
-void exp_in_place(double* values, std::size_t count);
+void exp_in_place(double* values, std::size_t count, double shift = 0.0);
 double pow(double x, double y);     // x > 0, or x == 0 with y > 0
 double cbrt(double x);
 double lgamma(double x);            // x > 0

@@ -42,11 +42,11 @@ struct F64x4 {
   }
 };
 
-void exp_avx2(double* values, std::size_t vectors) {
+void exp_avx2(double* values, std::size_t vectors, double shift) {
   if (vectors == 2) {
-    lanes::exp_vectors<F64x4, 2>(values);
+    lanes::exp_vectors<F64x4, 2>(values, shift);
   } else {
-    lanes::exp_vectors<F64x4, 1>(values);
+    lanes::exp_vectors<F64x4, 1>(values, shift);
   }
 }
 
@@ -80,7 +80,7 @@ std::atomic<bool> g_wanted{true};
 
 bool on() { return kProcessorHasAvx2 && g_wanted.load(std::memory_order_relaxed); }
 void use(bool wanted) { g_wanted.store(wanted, std::memory_order_relaxed); }
-void exp(double* values, std::size_t vectors) { exp_avx2(values, vectors); }
+void exp(double* values, std::size_t vectors, double shift) { exp_avx2(values, vectors, shift); }
 void sum_columns(const double* columns, const std::uint32_t* offset, std::size_t questions, double* sums,
                  std::size_t vectors) {
   sum_columns_avx2(columns, offset, questions, sums, vectors);
@@ -96,7 +96,7 @@ namespace shoal::wide_lanes {
 // false, and nothing calls the kernels.
 bool on() { return false; }
 void use(bool) {}
-void exp(double*, std::size_t) { std::abort(); }
+void exp(double*, std::size_t, double) { std::abort(); }
 void sum_columns(const double*, const std::uint32_t*, std::size_t, double*, std::size_t) { std::abort(); }
 
 }  // namespace shoal::wide_lanes

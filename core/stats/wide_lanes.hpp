@@ -17,7 +17,7 @@ bool on();
 void use(bool wanted);
 
 // lanes::exp_vectors over `vectors` (1 or 2) vectors of four values.
-void exp(double* values, std::size_t vectors);
+void exp(double* values, std::size_t vectors, double shift);
 // lanes::sum_columns over `vectors` (1 or 2) vectors of four columns.
 void sum_columns(const double* columns, const std::uint32_t* offset, std::size_t questions, double* sums,
                  std::size_t vectors);
