@@ -12,10 +12,10 @@ namespace shoal::portable {
 // far below anything the analyses report.
 double log(double x);
 double exp(double x);
-// values[i] = exp(values[i] - shift) for i < count, in vector lanes
-// (stats/lane_kernels.hpp: two doubles at a time, four natively where the
-// processor has AVX2) where the result is a normal number, up to eight at a
-// time; a sampler's weights are where the time goes. The lanes evaluate exp()'s series in
+// values[i] = exp(values[i] - shift) for i < count, in place, in vector
+// lanes (stats/lane_kernels.hpp: two doubles at a time, four natively where
+// the processor has AVX2) where the result is a normal number; a sampler's
+// weights are where the time goes. The lanes evaluate exp()'s series in
 // fewer dependent steps (Estrin's scheme), so a result may differ from
 // exp()'s in the last place; it does not depend on the other values or the
 // count, and is the same in every build.

@@ -166,3 +166,25 @@ TEST_CASE("portable math: exp_in_place gives the same bits with four lanes as wi
   }
   CHECK(compared > 150000);
 }
+
+TEST_CASE("portable math: exp_in_place with a shift gives the bits of exp_in_place of the shifted values") {
+  // The sampler takes the largest weight away in the lanes; the result must
+  // be what taking it away first gave, including where a shifted value
+  // falls outside the lanes' range.
+  shoal::Rng rng(13);
+  std::size_t compared = 0;
+  for (int trial = 0; trial < 20000; ++trial) {
+    const std::size_t length = static_cast<std::size_t>(trial % 18);
+    const double shift = trial % 4 == 0 ? 0.0 : -500.0 + 1000.0 * rng.uniform();
+    double values[18], shifted[18];
+    for (std::size_t i = 0; i < length; ++i) {
+      values[i] = shift + (trial % 9 == 0 && i == 0 ? -800.0 * rng.uniform() : -60.0 * rng.uniform());
+      shifted[i] = values[i] - shift;
+    }
+    p::exp_in_place(values, length, shift);
+    p::exp_in_place(shifted, length);
+    CHECK(std::memcmp(values, shifted, length * sizeof(double)) == 0);
+    compared += length;
+  }
+  CHECK(compared > 150000);
+}
