@@ -33,8 +33,11 @@ export function pendingFile(name: string, size: number): LoadedFile {
   return { id: nextId++, name, size, state: 'reading', blob: new Blob(), sha256: '', settings: {}, inspection: null };
 }
 
-// Why a file could not be read, from the reader's error.
-export const unreadable = (error: unknown) => `it could not be read: ${error instanceof Error ? error.message : String(error)}`;
+// Why a file could not be read, from the reader's error. The browser
+// refuses to read a chosen file that has changed on disk since (its words
+// speak of permissions), so that nothing is analysed but the bytes chosen.
+export const unreadable = (error: unknown) => 'it could not be read; if it was changed, moved or deleted since it was ' +
+  `added, add it again (the browser said: ${error instanceof Error ? error.message : String(error)})`;
 
 // Fills in the bytes of a file the page holds in memory, and their
 // fingerprint; the file then waits for inspection. (A dropped file is read

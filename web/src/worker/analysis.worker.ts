@@ -40,20 +40,47 @@ function noReport(error: ErrorInfo | null): Outcome {
   };
 }
 
+// Why `file` could not be read, as the module words a file's error.
+const unreadableError = (file: JobFile, error: unknown): ErrorInfo =>
+  ({ file: file.name, row: 0, column: '', setting: '', message: unreadable(error) });
+
 // The file's bytes, or its first `limit` bytes only.
 async function read(file: JobFile, limit = Infinity): Promise<WasmFile> {
   const blob = file.size > limit ? file.blob.slice(0, limit) : file.blob;
   return { name: file.name, bytes: new Uint8Array(await blob.arrayBuffer()), size: file.size, settings: file.settings, sha256: file.sha256 };
 }
 
+// Why a file of a run could not be read: its name, and the card's words.
+const runError = (file: JobFile, error: unknown): ErrorInfo =>
+  ({ ...unreadableError(file, error), message: `${file.name}: ${unreadable(error)}` });
+
+// A job's file that could not be read before the module was called.
+class Unreadable extends Error {
+  constructor(readonly info: ErrorInfo) {
+    super(info.message);
+  }
+}
+
 // The file as the module reads it in turn (see load_concepts): its bytes are
 // read from the Blob each time the module asks for them, synchronously (a
 // worker may), so that the worker holds one file's bytes at a time rather
 // than every file's (half a gigabyte in a large study) beside the module.
+// A file that cannot be read then (changed on disk since it was dropped)
+// gives no bytes, which the module refuses as a file given in part, and the
+// job fails with why (unreadInTurn): the reader's exception, thrown through
+// the module, had ended the worker with the browser's words alone.
+let unreadInTurn: ErrorInfo | null = null;
 function readInTurn(file: JobFile): WasmFile {
   return {
     name: file.name, size: file.size, settings: file.settings, sha256: file.sha256,
-    get bytes() { return new Uint8Array(new FileReaderSync().readAsArrayBuffer(file.blob)); },
+    get bytes() {
+      try {
+        return new Uint8Array(new FileReaderSync().readAsArrayBuffer(file.blob));
+      } catch (error) {
+        unreadInTurn ??= runError(file, error);
+        return new Uint8Array();
+      }
+    },
   };
 }
 
@@ -72,7 +99,7 @@ async function inspect(module: ShoalModule, file: JobFile, fingerprinted: (sha25
     try {
       buffer = new FileReaderSync().readAsArrayBuffer(file.blob);
     } catch (error) {
-      return noReport({ file: file.name, row: 0, column: '', setting: '', message: unreadable(error) });
+      return noReport(unreadableError(file, error));
     }
     const sha256 = await sha256Hex(buffer);
     fingerprinted(sha256);
@@ -91,7 +118,9 @@ async function readFiles(job: Job): Promise<WasmFile[]> {
     return job.files.map((f) => ({ name: f.name, bytes: new Uint8Array(), settings: f.settings, sha256: f.sha256 }));
   }
   if (job.kind === 'concept-plan') return job.files.map(readInTurn);
-  if (job.kind === 'color') return Promise.all(job.files.map((f) => read(f)));
+  if (job.kind === 'color') {
+    return Promise.all(job.files.map((f) => read(f).catch((error) => { throw new Unreadable(runError(f, error)); })));
+  }
   return [];
 }
 
@@ -106,10 +135,13 @@ function run(module: ShoalModule, job: Exclude<Job, { kind: 'inspect' }>, files:
       return module.analysisFile(job.analysis, files, job.settings);
     case 'color':
       return module.analyseColor(files, job.settings, progress);
-    case 'concept-plan':
+    case 'concept-plan': {
       planned = files;
       chains.clear();
-      return module.planConcept(files, job.settings);
+      unreadInTurn = null;
+      const outcome = module.planConcept(files, job.settings);
+      return unreadInTurn ? noReport(unreadInTurn) : outcome;
+    }
     case 'concept-chains':
       return module.runConceptChains(held(), job.settings, job.tasks, progress);
     case 'concept-clustering':
@@ -183,6 +215,15 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
     };
     post({ id, type: 'done', result }, data ? [data.buffer] : []);
   } catch (error) {
+    if (error instanceof Unreadable) {
+      const now = epochNow();
+      const { ok, report, summary, data } = noReport(error.info);
+      post({ id, type: 'done', result: {
+        ok, report, reportBlob: null, summary, error: error.info, data, millis: 0, sha256: '',
+        timings: { received: now, started: now, read: 0, parsed: now, finished: now, serialiseMillis: 0 },
+      } });
+      return;
+    }
     post({ id, type: 'crashed', message: error instanceof Error ? error.message : String(error) });
   }
 };
