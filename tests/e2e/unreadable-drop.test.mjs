@@ -1,13 +1,14 @@
 // A dropped file that changes on disk after it was dropped: the browser
 // refuses to read it again, so that nothing is analysed but the bytes
 // dropped, and the page says which file and why, on its card if it was not
-// yet read, or as the run's error.
+// yet read, or as the run's error when a run reads it again (the first run
+// after the drop is given the bytes the page kept).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, copyFileSync, mkdtempSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { site, useSite } from './support.mjs';
+import { downloadOf, site, useSite } from './support.mjs';
 
 const shoal = useSite();
 const WORDS = 'it could not be read; if it was changed, moved or deleted since it was added, add it again \\(the browser said: \\S.*\\)';
@@ -47,7 +48,7 @@ test('a dropped file changed on disk before it was read is not analysed, as it c
 });
 
 for (const [task, changed] of [['similarity', 'toy-a-base-judgements.csv'], ['colour', 'toy-a-base-prompt=none-temp=default.csv']]) {
-  test(`a ${task} file changed on disk after it was inspected stops the run, which names it and says why`, async () => {
+  test(`a ${task} file changed on disk after it was inspected stops a run that reads it again, which names it and says why`, async () => {
     const { context, page, consoleErrors } = await shoal.open();
     const files = copies(['concept/concept-humans.csv', 'concept/toy-a-base-judgements.csv', 'concept/toy-a-chat-judgements.csv',
       'color/color-humans.csv', 'color/toy-a-base-prompt=none-temp=default.csv']);
@@ -56,6 +57,14 @@ for (const [task, changed] of [['similarity', 'toy-a-base-judgements.csv'], ['co
       && document.querySelectorAll('article.file-card').length === 5 && !document.body.textContent.includes('reading…'), null, { timeout: 60000 });
     assert.equal(await page.locator('article.file-card p.error').count(), 0);
     appendFileSync(files[changed], 'appended,after,the,inspection\n');
+    // The first run is given the bytes the page kept from the drop, and its
+    // first worker keeps their parse: cancelled, it takes both with it, and
+    // the next run must read the files again.
+    await page.fill('input[name="iterations"]', '100000');
+    await page.click('#run-button');
+    await page.waitForFunction(() => Number(document.querySelector('#progress')?.value) > 0, null, { timeout: 60000 });
+    await page.click('#cancel-button');
+    await page.waitForSelector('#run-status:has-text("Cancelled")');
     for (const [name, value] of [['iterations', '6'], ['burnIn', '2'], ['subsets', '10'], ['chains', '1'], ['bootstrap', '100']]) {
       await page.fill(`input[name="${name}"]`, value);
     }
@@ -68,3 +77,23 @@ for (const [task, changed] of [['similarity', 'toy-a-base-judgements.csv'], ['co
     await context.close();
   });
 }
+
+test('the first run after a drop analyses the bytes read at the drop, which the page kept, even of a file changed since', async () => {
+  const { context, page, consoleErrors } = await shoal.open();
+  const files = copies(['concept/concept-humans.csv', 'concept/toy-a-base-judgements.csv', 'concept/toy-a-chat-judgements.csv']);
+  const dropped = statSync(files['toy-a-base-judgements.csv']).size;
+  await page.setInputFiles('#file-input', Object.values(files));
+  await page.waitForFunction(() => !document.querySelector('#run-button').disabled
+    && document.querySelectorAll('article.file-card').length === 3 && !document.body.textContent.includes('reading…'), null, { timeout: 60000 });
+  appendFileSync(files['toy-a-base-judgements.csv'], 'appended,after,the,inspection\n');
+  for (const [name, value] of [['iterations', '6'], ['burnIn', '2'], ['subsets', '10'], ['chains', '1'], ['bootstrap', '100']]) {
+    await page.fill(`input[name="${name}"]`, value);
+  }
+  await page.click('#run-button');
+  await page.waitForSelector('#run-status:has-text("Done")', { timeout: 120000 });
+  const report = JSON.parse((await downloadOf(page, 'button[data-download="concept-report.json"]')).bytes.toString());
+  const input = report.inputs.find((i) => i.name === 'toy-a-base-judgements.csv');
+  assert.equal(input?.bytes, dropped);
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});

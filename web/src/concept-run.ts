@@ -89,7 +89,8 @@ export async function runConcept(
   // parse to start on chains. With two workers the share pays only since
   // the loader holds one file's table at a time (before, the two parses
   // contended for memory): on the paper's files the run is 4% shorter.
-  const shares = shareFiles(files, pool.size - 1);
+  // The page's kept bytes go to worker 0 alone (see JobFile.bytes).
+  const shares = shareFiles(files.map(({ bytes: _, ...file }) => file), pool.size - 1);
   const sizeOf = (list: JobFile[]) => list.reduce((t, f) => t + f.size, 0);
   const bytesPlanned = sizeOf(files) + shares.reduce((t, s) => t + sizeOf(s), 0);
   const readWork = bytesPlanned * ITERATIONS_PER_BYTE;
@@ -287,6 +288,9 @@ export async function runConcept(
         if (!encoded.ok) throw new Error(encoded.error.message);
         return encoded.data as Uint8Array;
       });
+      // Awaited once a worker has no chains of its own left; until then a
+      // cancelled run's rejection is not left unhandled.
+      clustering.catch(() => undefined);
     }
     return wholePlan;
   })();

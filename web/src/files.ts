@@ -71,8 +71,39 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 }
 
-export function toJobFile(file: LoadedFile): JobFile {
-  return { name: file.name, blob: file.blob, size: file.size, settings: file.settings, sha256: file.sha256 };
+// The bytes a worker read whole to fingerprint a dropped file, handed back,
+// so that a run's first worker parses them instead of reading the file
+// again (on the paper's 48 similarity files it read their Blobs for about
+// a second before its first chain); up to KEEP_BYTES in all, each file's
+// for one run.
+const KEEP_BYTES = 256 * 1024 * 1024;
+const kept = new WeakMap<LoadedFile, ArrayBuffer>();
+let keptBytes = 0;
+
+export function keepBytes(file: LoadedFile, bytes: ArrayBuffer) {
+  if (kept.has(file) || keptBytes + bytes.byteLength > KEEP_BYTES) return;
+  kept.set(file, bytes);
+  keptBytes += bytes.byteLength;
+}
+
+function takeBytes(file: LoadedFile): ArrayBuffer | undefined {
+  const bytes = kept.get(file);
+  if (bytes) {
+    kept.delete(file);
+    keptBytes -= bytes.byteLength;
+  }
+  return bytes;
+}
+
+// A file removed, or read again: its kept bytes go.
+export const forgetBytes = (file: LoadedFile) => { takeBytes(file); };
+
+// The file as a job takes it; for a run (`taking`), with its kept bytes,
+// which it takes from the page.
+export function toJobFile(file: LoadedFile, taking = false): JobFile {
+  const job: JobFile = { name: file.name, blob: file.blob, size: file.size, settings: file.settings, sha256: file.sha256 };
+  const bytes = taking ? takeBytes(file) : undefined;
+  return bytes ? { ...job, bytes } : job;
 }
 
 export const FORMATS = ['auto', 'human-long', 'llm-wide', 'plain-long', 'analysis', 'raw-llm', 'generic'];

@@ -2,7 +2,7 @@
 import './csp';  // first: nothing may connect anywhere before the policy is in place
 import './style.css';
 import { byId } from './dom';
-import { finishReading, pendingFile, toJobFile, unreadable, type LoadedFile } from './files';
+import { finishReading, forgetBytes, keepBytes, pendingFile, toJobFile, unreadable, type LoadedFile } from './files';
 import { runConcept } from './concept-run';
 import type { ColorReport, ConceptReport } from './report-types';
 import type { FileSettings } from '@shoal-wasm/shoal.mjs';
@@ -71,6 +71,7 @@ function setStatus(status: string) {
 }
 
 function remove(file: LoadedFile) {
+  forgetBytes(file);
   files.splice(files.indexOf(file), 1);
   redraw();
 }
@@ -84,11 +85,13 @@ async function inspect(file: LoadedFile) {
   let inspection: LoadedFile['inspection'] = null;
   let failure: string | undefined;
   let sha256 = '';
+  let bytes: ArrayBuffer | null = null;
   try {
     const result = await pool.run({ kind: 'inspect', file: toJobFile(file) }).done;
     inspection = result.ok ? JSON.parse(result.report) : null;
     failure = result.ok ? undefined : result.error.message;
     sha256 = result.sha256;
+    bytes = result.bytes;
   } catch (error) {
     failure = error instanceof Error ? error.message : String(error);
   }
@@ -97,6 +100,7 @@ async function inspect(file: LoadedFile) {
     file.sha256 = sha256;
     judgeShared(page.shared, file);
   }
+  if (bytes && files.includes(file)) keepBytes(file, bytes);
   file.inspection = inspection;
   file.failure = failure;
   file.state = 'inspected';
@@ -156,7 +160,7 @@ function setRunning(on: boolean) {
 }
 
 async function runColor(batch: LoadedFile[], settings: SettingsText) {
-  const jobFiles = analysisJobFiles(batch, files, 'color');
+  const jobFiles = analysisJobFiles(batch, files, 'color', true);
   if (jobFiles.length === 0) return null;
   // On the last worker, ahead of the share of the similarity files it would
   // parse next: the bar shows the slower of the two analyses, so a colour job
@@ -181,7 +185,7 @@ async function runColor(batch: LoadedFile[], settings: SettingsText) {
 }
 
 async function runConcepts(batch: LoadedFile[], settings: SettingsText) {
-  const conceptFiles = analysisJobFiles(batch, files, 'concept');
+  const conceptFiles = analysisJobFiles(batch, files, 'concept', true);
   if (conceptFiles.length === 0) return null;
   const run = await runConcept(pool, conceptFiles, settings, (p) => progress.concept(p),
     (ids) => session.jobs.push(...ids));

@@ -28,8 +28,10 @@ export function wordNormsFile(all: LoadedFile[]): LoadedFile | null {
   return all.find((f) => f.inspection?.task === 'word-norms') ?? null;
 }
 
-export function analysisJobFiles(batch: LoadedFile[], all: LoadedFile[], analysis: RunnableAnalysis): JobFile[] {
-  const files = analysisResponses(batch, analysis).map(toJobFile);
+// The files of `analysis` as its jobs take them; for a run (`forRun`) with
+// the bytes the page kept of them (see keepBytes).
+export function analysisJobFiles(batch: LoadedFile[], all: LoadedFile[], analysis: RunnableAnalysis, forRun = false): JobFile[] {
+  const files = analysisResponses(batch, analysis).map((f) => toJobFile(f, forRun));
   const norms = analysis === 'color' ? wordNormsFile(all) : null;
   if (files.length > 0 && norms) files.push({ ...toJobFile(norms), settings: { ...norms.settings, format: 'word-norms' } });
   return files;

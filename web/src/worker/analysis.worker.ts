@@ -47,7 +47,8 @@ const unreadableError = (file: JobFile, error: unknown): ErrorInfo =>
 // The file's bytes, or its first `limit` bytes only.
 async function read(file: JobFile, limit = Infinity): Promise<WasmFile> {
   const blob = file.size > limit ? file.blob.slice(0, limit) : file.blob;
-  return { name: file.name, bytes: new Uint8Array(await blob.arrayBuffer()), size: file.size, settings: file.settings, sha256: file.sha256 };
+  const bytes = file.bytes && limit >= file.size ? new Uint8Array(file.bytes) : new Uint8Array(await blob.arrayBuffer());
+  return { name: file.name, bytes, size: file.size, settings: file.settings, sha256: file.sha256 };
 }
 
 // Why a file of a run could not be read: its name, and the card's words.
@@ -74,6 +75,12 @@ function readInTurn(file: JobFile): WasmFile {
   return {
     name: file.name, size: file.size, settings: file.settings, sha256: file.sha256,
     get bytes() {
+      // Bytes the page kept are parsed once, then left to the collector.
+      const kept = file.bytes;
+      if (kept) {
+        file.bytes = undefined;
+        return new Uint8Array(kept);
+      }
       try {
         return new Uint8Array(new FileReaderSync().readAsArrayBuffer(file.blob));
       } catch (error) {
@@ -90,7 +97,7 @@ function readInTurn(file: JobFile): WasmFile {
 // fingerprinted here first: the workers read and hash the dropped files
 // side by side, where the page's one thread had taken as long as the rest
 // of a drop (for the paper's 49 files, 0.8 s of its time went to hashing).
-async function inspect(module: ShoalModule, file: JobFile, fingerprinted: (sha256: string) => void): Promise<Outcome> {
+async function inspect(module: ShoalModule, file: JobFile, fingerprinted: (sha256: string, bytes: ArrayBuffer) => void): Promise<Outcome> {
   let whole: WasmFile | null = null;
   if (!file.sha256) {
     // Read once here: should the File change on disk after, reading it again
@@ -102,7 +109,7 @@ async function inspect(module: ShoalModule, file: JobFile, fingerprinted: (sha25
       return noReport(unreadableError(file, error));
     }
     const sha256 = await sha256Hex(buffer);
-    fingerprinted(sha256);
+    fingerprinted(sha256, buffer);
     whole = { name: file.name, bytes: new Uint8Array(buffer), size: buffer.byteLength, settings: file.settings, sha256 };
   }
   const sample = module.inspectionSample();
@@ -182,6 +189,7 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
     let parsed = startedEpoch;
     let readAt = 0;
     let sha256 = '';
+    let readWhole: ArrayBuffer | null = null;
     // Progress is posted at most every 100 ms: messages are cheap, not free.
     let lastPosted = 0;
     const state: WorkerProgress = { fraction: 0, bytesRead: 0 };
@@ -196,9 +204,10 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
       state.bytesRead = bytes;
       send(false);
     });
-    const outcome = job.kind === 'inspect' ? await inspect(module, job.file, (taken) => {
+    const outcome = job.kind === 'inspect' ? await inspect(module, job.file, (taken, bytes) => {
       readAt = epochNow();
       sha256 = taken;
+      readWhole = bytes;
     }) : run(module, job, files, (fraction) => {
       state.fraction = fraction;
       send(fraction >= 1);
@@ -212,14 +221,15 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
     const result: JobResult = {
       ok: outcome.ok, report: outcome.report, reportBlob, summary: outcome.summary, error: outcome.error, data, millis: performance.now() - started,
       timings: { received, started: startedEpoch, read: readAt, parsed, finished: epochNow(), serialiseMillis }, sha256,
+      bytes: readWhole,
     };
-    post({ id, type: 'done', result }, data ? [data.buffer] : []);
+    post({ id, type: 'done', result }, [...(data ? [data.buffer] : []), ...(readWhole ? [readWhole] : [])]);
   } catch (error) {
     if (error instanceof Unreadable) {
       const now = epochNow();
       const { ok, report, summary, data } = noReport(error.info);
       post({ id, type: 'done', result: {
-        ok, report, reportBlob: null, summary, error: error.info, data, millis: 0, sha256: '',
+        ok, report, reportBlob: null, summary, error: error.info, data, millis: 0, sha256: '', bytes: null,
         timings: { received: now, started: now, read: 0, parsed: now, finished: now, serialiseMillis: 0 },
       } });
       return;

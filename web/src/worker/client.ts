@@ -83,7 +83,9 @@ class Slot {
     pending.onStart?.(this.index);
     const postedAt = epochNow();
     this.busy = { id, kind: job.kind, postedAt, pending };
-    this.worker.postMessage({ id, job, postedAt });
+    // A file's bytes the page kept cross by transfer, not by copy.
+    const bytes = 'files' in job && Array.isArray(job.files) ? job.files.flatMap((f) => (f.bytes ? [f.bytes] : [])) : [];
+    this.worker.postMessage({ id, job, postedAt }, { transfer: bytes });
   }
 
   // Ends the running job with `error` and replaces the worker.

@@ -12,6 +12,9 @@ export interface JobFile {
   size: number;
   settings?: FileSettings;
   sha256?: string;
+  // The bytes, when the page still holds them from the file's fingerprint
+  // (see keepBytes): transferred to the worker, which reads them instead.
+  bytes?: ArrayBuffer;
 }
 
 export type Job =
@@ -62,8 +65,10 @@ export interface JobResult {
   data: Uint8Array | Float64Array | null;
   millis: number;
   timings: JobTimings;
-  // An inspected file's SHA-256, when the worker took it ('' otherwise).
+  // An inspected file's SHA-256, when the worker took it ('' otherwise),
+  // and the bytes it read whole to take it (transferred to the page).
   sha256: string;
+  bytes: ArrayBuffer | null;
 }
 
 // When the worker received the job, started it (its module loaded), had
