@@ -51,26 +51,22 @@ async function read(file: JobFile, limit = Infinity): Promise<WasmFile> {
   return { name: file.name, bytes, size: file.size, settings: file.settings, sha256: file.sha256 };
 }
 
-// Why a file of a run could not be read: its name, and the card's words.
-const runError = (file: JobFile, error: unknown): ErrorInfo =>
-  ({ ...unreadableError(file, error), message: `${file.name}: ${unreadable(error)}` });
-
-// A job's file that could not be read before the module was called.
-class Unreadable extends Error {
-  constructor(readonly info: ErrorInfo) {
-    super(info.message);
-  }
-}
+// The first of a run's files that could not be read (changed on disk since
+// it was dropped), with its name and the card's words: the job fails with
+// it. Reset as each job starts (a worker runs one job at a time).
+let unread: ErrorInfo | null = null;
+const noteUnread = (file: JobFile, error: unknown) => {
+  unread ??= { ...unreadableError(file, error), message: `${file.name}: ${unreadable(error)}` };
+};
 
 // The file as the module reads it in turn (see load_concepts): its bytes are
 // read from the Blob each time the module asks for them, synchronously (a
 // worker may), so that the worker holds one file's bytes at a time rather
 // than every file's (half a gigabyte in a large study) beside the module.
-// A file that cannot be read then (changed on disk since it was dropped)
-// gives no bytes, which the module refuses as a file given in part, and the
-// job fails with why (unreadInTurn): the reader's exception, thrown through
-// the module, had ended the worker with the browser's words alone.
-let unreadInTurn: ErrorInfo | null = null;
+// A file that cannot be read then gives no bytes, which the module refuses
+// as a file given in part, and the job fails with why (unread): the
+// reader's exception, thrown through the module, had ended the worker with
+// the browser's words alone.
 function readInTurn(file: JobFile): WasmFile {
   return {
     name: file.name, size: file.size, settings: file.settings, sha256: file.sha256,
@@ -84,7 +80,7 @@ function readInTurn(file: JobFile): WasmFile {
       try {
         return new Uint8Array(new FileReaderSync().readAsArrayBuffer(file.blob));
       } catch (error) {
-        unreadInTurn ??= runError(file, error);
+        noteUnread(file, error);
         return new Uint8Array();
       }
     },
@@ -126,7 +122,10 @@ async function readFiles(job: Job): Promise<WasmFile[]> {
   }
   if (job.kind === 'concept-plan') return job.files.map(readInTurn);
   if (job.kind === 'color') {
-    return Promise.all(job.files.map((f) => read(f).catch((error) => { throw new Unreadable(runError(f, error)); })));
+    return Promise.all(job.files.map((f) => read(f).catch((error) => {
+      noteUnread(f, error);
+      return { name: f.name, bytes: new Uint8Array(), size: f.size };
+    })));
   }
   return [];
 }
@@ -141,13 +140,12 @@ function run(module: ShoalModule, job: Exclude<Job, { kind: 'inspect' }>, files:
     case 'analysis-file':
       return module.analysisFile(job.analysis, files, job.settings);
     case 'color':
-      return module.analyseColor(files, job.settings, progress);
+      return unread ? noReport(unread) : module.analyseColor(files, job.settings, progress);
     case 'concept-plan': {
       planned = files;
       chains.clear();
-      unreadInTurn = null;
       const outcome = module.planConcept(files, job.settings);
-      return unreadInTurn ? noReport(unreadInTurn) : outcome;
+      return unread ? noReport(unread) : outcome;
     }
     case 'concept-chains':
       return module.runConceptChains(held(), job.settings, job.tasks, progress);
@@ -178,6 +176,7 @@ const epochNow = () => performance.timeOrigin + performance.now();
 
 self.onmessage = async (event: MessageEvent<ToWorker>) => {
   const { id, job } = event.data;
+  unread = null;
   try {
     // Reading the files' blobs counts as their transfer (a similarity plan's
     // files are read in turn, as the module parses them: see readInTurn).
@@ -225,15 +224,6 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
     };
     post({ id, type: 'done', result }, [...(data ? [data.buffer] : []), ...(readWhole ? [readWhole] : [])]);
   } catch (error) {
-    if (error instanceof Unreadable) {
-      const now = epochNow();
-      const { ok, report, summary, data } = noReport(error.info);
-      post({ id, type: 'done', result: {
-        ok, report, reportBlob: null, summary, error: error.info, data, millis: 0, sha256: '', bytes: null,
-        timings: { received: now, started: now, read: 0, parsed: now, finished: now, serialiseMillis: 0 },
-      } });
-      return;
-    }
     post({ id, type: 'crashed', message: error instanceof Error ? error.message : String(error) });
   }
 };
